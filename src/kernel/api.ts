@@ -1,0 +1,55 @@
+/**
+ * The student API: everything a node program sees. Kept to one screen on purpose.
+ *
+ * A node program is a class. The simulator constructs it with a Context, calls onStart once,
+ * then onMessage / onTimer as events arrive. Its fields are volatile memory: a crash discards
+ * the instance. After a restart a fresh instance is constructed and onRecover runs instead of
+ * onStart; only `ctx.storage` survives.
+ */
+
+/** Node names are "n1", "n2", …; the client that drives a workload is "client". */
+export type NodeId = string;
+
+/** Every message is a plain JSON object with a `type`; it is frozen once sent. */
+export interface Message {
+  readonly type: string;
+}
+
+/** Durable storage: survives crash and restart. Values are copied in and out as JSON. */
+export interface Storage {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+export interface Context<M extends Message = Message> {
+  /** This node's name. */
+  readonly id: NodeId;
+  /** Every other node in the cluster (never includes `id`). */
+  readonly peers: readonly NodeId[];
+  /** Sends over the simulated network: it may be delayed, reordered, duplicated or lost. */
+  send(to: NodeId, msg: M): void;
+  /** Sends to every peer (not to itself). */
+  broadcast(msg: M): void;
+  /** Calls onTimer(name) after `ms` of this node's local clock; replaces a timer of the same name. */
+  setTimer(name: string, ms: number): void;
+  cancelTimer(name: string): void;
+  /** This node's local clock in ms: it may be skewed and drift when the scenario says so. */
+  now(): number;
+  /** A number in [0, 1) from this node's own seeded stream (Math.random is the same stream). */
+  random(): number;
+  readonly storage: Storage;
+  /** A line in the trace, on this node's lane. */
+  log(...args: unknown[]): void;
+}
+
+export interface Node<M extends Message = Message> {
+  onStart(): void;
+  onMessage(from: NodeId, msg: M): void;
+  onTimer(name: string): void;
+  /** Runs after a restart, instead of onStart. Without it, onStart runs again. */
+  onRecover?(): void;
+}
+
+/** What a student file exports by default. */
+export type NodeClass<C extends Context<any> = Context<any>, N extends Node<any> = Node<any>> = new (ctx: C) => N;

@@ -1,0 +1,501 @@
+import type { Context, Message, Node, NodeClass, NodeId, Storage } from './api';
+import { LocalClock } from './clock';
+import { withSimulatedGlobals } from './determinism';
+import { StudentApiError } from './errors';
+import { EventQueue } from './eventQueue';
+import type { Fault, FaultSchedule, ScheduledFault } from './faults';
+import { sealMessage } from './messages';
+import { drawLatency, Partitions, resolveLinks, type LinkBehavior, type NetworkConfig } from './network';
+import { Random } from './prng';
+import { NETWORK_LANE, Trace } from './trace';
+
+export const CLIENT: NodeId = 'client';
+
+/** A request the scenario's client sends to a node at a virtual time. */
+export interface ClientRequest {
+  at: number;
+  to: NodeId;
+  msg: Message;
+}
+
+/** What an exercise adds to the kernel: extra context methods and an observable node state. */
+export interface Instrumentation {
+  /** Extra API merged into each node's context; `report` writes a report event on its lane. */
+  extendContext?(node: NodeId, report: (data: Record<string, unknown>) => void): object;
+  /** A node's observable state (role, term…); recorded in the trace whenever it changes. */
+  observe?(node: Node<any>): Record<string, string | number | boolean | null> | undefined;
+}
+
+export interface RunBudget {
+  maxEvents: number;
+  wallClockMs: number;
+  /** The host's real clock (ms); the kernel has none of its own. */
+  wallClock: () => number;
+}
+
+export interface RunSpec {
+  program: NodeClass;
+  nodes: readonly NodeId[];
+  network: NetworkConfig;
+  faults: FaultSchedule;
+  clocks?: Record<NodeId, { skewMs?: number; drift?: number }>;
+  workload?: readonly ClientRequest[];
+  /** Virtual ms to simulate. */
+  duration: number;
+  seed: number;
+  trace: boolean;
+  budget?: RunBudget;
+  instrument?: Instrumentation;
+  /** Copied into the trace header (exercise, scenario…). */
+  meta?: Record<string, unknown>;
+}
+
+export type RunOutcome =
+  | { status: 'completed' }
+  | { status: 'threw'; node: NodeId; time: number; handler: string; error: { name: string; message: string; stack: string } }
+  | { status: 'budget'; budget: 'events' | 'wall-clock'; time: number; limit: number };
+
+export interface MessageCounts {
+  sent: number;
+  delivered: number;
+  dropped: number;
+  duplicated: number;
+  byType: Record<string, number>;
+}
+
+export interface RunResult {
+  outcome: RunOutcome;
+  /** Virtual time at which the run stopped. */
+  endTime: number;
+  events: number;
+  messages: MessageCounts;
+  trace?: Trace;
+}
+
+const enum Ev {
+  Deliver,
+  Timer,
+  Fault,
+  Resume,
+  ClientSend,
+}
+
+/** One queue entry; a single shape keeps the hot loop monomorphic. */
+class SimEvent {
+  seq = 0;
+  constructor(
+    public time: number,
+    public kind: Ev,
+    public node: number,
+    public from: number,
+    public msg: Message | undefined,
+    public link: number,
+    public name: string,
+    public token: number,
+    public fault: Fault | undefined,
+  ) {}
+}
+
+/** Thrown through a handler when its node crashes mid-handler (after an afterSend trigger). */
+const CRASHED = Symbol('crashed');
+
+class NodeSlot {
+  up = true;
+  pausedUntil = 0;
+  instance: Node<any> | undefined;
+  readonly timers = new Map<string, number>();
+  readonly disk = new Map<string, string>();
+  sends = 0;
+  readonly sendsByType = new Map<string, number>();
+  lastState: Record<string, unknown> | undefined;
+  ctx!: Context<any>;
+
+  constructor(
+    readonly index: number,
+    readonly id: NodeId,
+    readonly clock: LocalClock,
+    readonly rng: Random,
+  ) {}
+}
+
+class NetworkWindow {
+  lossUntil = -1;
+  lossRate = 0;
+  spikeUntil = -1;
+  spikeMs = 0;
+}
+
+/** Runs one simulation: a pure function of (program, scenario, seed). */
+export function simulate(spec: RunSpec): RunResult {
+  return new Simulation(spec).run();
+}
+
+class Simulation {
+  private readonly queue = new EventQueue<SimEvent>();
+  private readonly lanes: NodeId[];
+  private readonly laneIndex = new Map<NodeId, number>();
+  private readonly slots: NodeSlot[];
+  private readonly links: LinkBehavior[][];
+  private readonly linkRng: Random[][];
+  private readonly partitions = new Partitions();
+  private readonly window = new NetworkWindow();
+  private readonly triggers: ScheduledFault[];
+  private readonly trace: Trace | undefined;
+  private readonly counts: MessageCounts = { sent: 0, delivered: 0, dropped: 0, duplicated: 0, byType: {} };
+  private now = 0;
+  private processed = 0;
+  private current: NodeSlot | undefined;
+  private outcome: RunOutcome | undefined;
+  private nextToken = 1;
+
+  constructor(private readonly spec: RunSpec) {
+    const hasClient = (spec.workload?.length ?? 0) > 0;
+    this.lanes = hasClient ? [...spec.nodes, CLIENT] : [...spec.nodes];
+    this.lanes.forEach((id, i) => this.laneIndex.set(id, i));
+    this.slots = spec.nodes.map((id, i) => {
+      const c = spec.clocks?.[id];
+      return new NodeSlot(i, id, new LocalClock(c?.skewMs, c?.drift), new Random(spec.seed, `node:${id}`));
+    });
+    this.links = resolveLinks(spec.network, this.lanes);
+    this.linkRng = this.lanes.map((a) => this.lanes.map((b) => new Random(spec.seed, `link:${a}>${b}`)));
+    this.triggers = spec.faults.filter((f) => 'afterSend' in f);
+    if (spec.trace) this.trace = new Trace({ lanes: this.lanes, seed: spec.seed, ...spec.meta, faults: spec.faults });
+  }
+
+  run(): RunResult {
+    const spec = this.spec;
+    for (const f of spec.faults) if ('at' in f) this.queue.push(new SimEvent(f.at, Ev.Fault, -1, -1, undefined, -1, '', 0, f));
+    for (const r of spec.workload ?? []) {
+      this.queue.push(new SimEvent(r.at, Ev.ClientSend, this.laneIndex.get(r.to) ?? -1, -1, sealMessage(r.msg, 'workload'), -1, '', 0, undefined));
+    }
+    const ambient = {
+      random: () => (this.current ?? this.slots[0]!).rng.next(),
+      now: () => (this.current ? this.current.clock.read(this.now) : this.now),
+    };
+    withSimulatedGlobals(ambient, () => {
+      for (const slot of this.slots) this.boot(slot, false);
+      this.loop();
+    });
+    return {
+      outcome: this.outcome ?? { status: 'completed' },
+      endTime: this.now,
+      events: this.processed,
+      messages: this.counts,
+      trace: this.trace,
+    };
+  }
+
+  private loop(): void {
+    const { duration, budget } = this.spec;
+    const started = budget ? budget.wallClock() : 0;
+    const queue = this.queue;
+    while (this.outcome === undefined && queue.peekTime() <= duration) {
+      const ev = queue.pop() as SimEvent;
+      this.now = ev.time;
+      this.processed++;
+      this.dispatch(ev);
+      if (budget && (this.processed & 1023) === 0) {
+        if (this.processed >= budget.maxEvents) this.outcome = { status: 'budget', budget: 'events', time: this.now, limit: budget.maxEvents };
+        else if (budget.wallClock() - started > budget.wallClockMs) this.outcome = { status: 'budget', budget: 'wall-clock', time: this.now, limit: budget.wallClockMs };
+      }
+    }
+    if (this.outcome === undefined) this.now = Math.max(this.now, duration);
+  }
+
+  private dispatch(ev: SimEvent): void {
+    switch (ev.kind) {
+      case Ev.Deliver:
+        return this.deliver(ev);
+      case Ev.Timer:
+        return this.fireTimer(ev);
+      case Ev.Fault:
+        return this.apply(ev.fault as Fault);
+      case Ev.Resume:
+        this.trace?.record(this.now, 'resume', ev.node);
+        return;
+      case Ev.ClientSend:
+        return this.transmit(this.lanes.length - 1, ev.node, ev.msg as Message);
+    }
+  }
+
+  // ---- nodes ----
+
+  private boot(slot: NodeSlot, recovering: boolean): void {
+    slot.ctx = this.makeContext(slot);
+    this.invoke(slot, recovering ? 'onRecover' : 'onStart', () => {
+      slot.instance = new this.spec.program(slot.ctx);
+      const node = slot.instance;
+      if (recovering && typeof node.onRecover === 'function') return node.onRecover();
+      return node.onStart();
+    });
+    this.trace?.record(this.now, recovering ? 'recover' : 'start', slot.index);
+  }
+
+  private invoke(slot: NodeSlot, handler: string, body: () => unknown): void {
+    const previous = this.current;
+    this.current = slot;
+    try {
+      const result = body();
+      if (typeof (result as { then?: unknown } | undefined)?.then === 'function') {
+        throw new StudentApiError(`${handler} returned a Promise: handlers must be synchronous (no async/await); the simulation delivers the next event when a handler returns`);
+      }
+    } catch (error) {
+      if (error !== CRASHED) this.fail(slot, handler, error);
+    } finally {
+      this.current = previous;
+    }
+    if (slot.instance && this.spec.instrument?.observe) this.observe(slot);
+  }
+
+  private fail(slot: NodeSlot, handler: string, error: unknown): void {
+    const e = error instanceof Error ? error : new Error(`threw a non-Error value: ${String(error)}`);
+    const info = { name: e.name, message: e.message, stack: e.stack ?? `${e.name}: ${e.message}` };
+    this.trace?.record(this.now, 'error', slot.index, -1, -1, { handler, ...info });
+    this.outcome ??= { status: 'threw', node: slot.id, time: this.now, handler, error: info };
+  }
+
+  private observe(slot: NodeSlot): void {
+    const state = this.spec.instrument!.observe!(slot.instance!);
+    if (state === undefined || shallowEqual(state, slot.lastState)) return;
+    slot.lastState = state;
+    this.trace?.record(this.now, 'state', slot.index, -1, -1, Object.freeze({ ...state }));
+  }
+
+  private makeContext(slot: NodeSlot): Context<any> {
+    const sim = this;
+    const peers = Object.freeze(this.spec.nodes.filter((n) => n !== slot.id));
+    const guard = (call: string): void => {
+      if (sim.current !== slot) throw new StudentApiError(`${call} was called outside ${slot.id}'s own handlers (the context belongs to ${slot.id})`);
+    };
+    const storage: Storage = {
+      get<T>(key: string): T | undefined {
+        const text = slot.disk.get(key);
+        return text === undefined ? undefined : (JSON.parse(text) as T);
+      },
+      set(key: string, value: unknown): void {
+        guard(`storage.set("${key}")`);
+        const text = JSON.stringify(value);
+        if (text === undefined) throw new StudentApiError(`storage.set("${key}", …): the value is not JSON data (got ${typeof value})`);
+        slot.disk.set(key, text);
+      },
+      delete(key: string): void {
+        guard(`storage.delete("${key}")`);
+        slot.disk.delete(key);
+      },
+    };
+    const base: Context<any> = {
+      id: slot.id,
+      peers,
+      send(to, msg) {
+        guard('send');
+        sim.send(slot, to, msg, `send(${JSON.stringify(to)}, …)`);
+      },
+      broadcast(msg) {
+        guard('broadcast');
+        const sealed = sealMessage(msg, 'broadcast(…)');
+        for (const to of peers) sim.send(slot, to, sealed, 'broadcast(…)');
+      },
+      setTimer(name, ms) {
+        guard(`setTimer("${name}")`);
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+          throw new StudentApiError(`setTimer(${JSON.stringify(name)}, ${String(ms)}): the delay must be a finite number of ms ≥ 0`);
+        }
+        const token = sim.nextToken++;
+        slot.timers.set(name, token);
+        sim.queue.push(new SimEvent(sim.now + slot.clock.toTrueDuration(ms), Ev.Timer, slot.index, -1, undefined, -1, name, token, undefined));
+      },
+      cancelTimer(name) {
+        guard(`cancelTimer("${name}")`);
+        slot.timers.delete(name);
+      },
+      now: () => slot.clock.read(sim.now),
+      random: () => slot.rng.next(),
+      storage,
+      log(...args) {
+        sim.trace?.record(sim.now, 'log', slot.index, -1, -1, args.map(formatLogArg).join(' '));
+      },
+    };
+    const extra = this.spec.instrument?.extendContext?.(slot.id, (data) => {
+      guard('report');
+      sim.trace?.record(sim.now, 'report', slot.index, -1, -1, Object.freeze(data));
+    });
+    return extra ? Object.assign(base, extra) : base;
+  }
+
+  // ---- network ----
+
+  private send(slot: NodeSlot, to: NodeId, msg: Message, call: string): void {
+    if (!slot.up) throw CRASHED;
+    const toIndex = this.laneIndex.get(to);
+    if (toIndex === undefined) {
+      throw new StudentApiError(`${call}: unknown node ${JSON.stringify(to)}; the nodes are ${this.lanes.join(', ')}`);
+    }
+    const sealed = sealMessage(msg, call);
+    this.transmit(slot.index, toIndex, sealed);
+    slot.sends++;
+    if (this.triggers.length > 0) this.checkTriggers(slot, sealed.type);
+  }
+
+  /** Puts a message on the wire: counts it, traces it, and decides its fate with the link's stream. */
+  private transmit(from: number, to: number, msg: Message): void {
+    const counts = this.counts;
+    counts.sent++;
+    counts.byType[msg.type] = (counts.byType[msg.type] ?? 0) + 1;
+    const sendIndex = this.trace ? this.trace.record(this.now, 'send', from, to, -1, msg) : -1;
+    const link = this.links[from]![to]!;
+    const rng = this.linkRng[from]![to]!;
+    // A fixed number of draws per message keeps every other message's fate independent of faults.
+    const lossDraw = rng.next();
+    const burstDraw = rng.next();
+    const latency = drawLatency(link, rng);
+    const dupDraw = rng.next();
+    const dupLatency = drawLatency(link, rng);
+    const spike = this.now < this.window.spikeUntil ? this.window.spikeMs : 0;
+    const fromId = this.lanes[from]!;
+    const toId = this.lanes[to]!;
+    if (this.partitions.blocks(fromId, toId)) return this.drop(from, to, sendIndex, 'partition');
+    if (lossDraw < link.loss) return this.drop(from, to, sendIndex, 'loss');
+    if (this.now < this.window.lossUntil && burstDraw < this.window.lossRate) return this.drop(from, to, sendIndex, 'loss burst');
+    this.queue.push(new SimEvent(this.now + latency + spike, Ev.Deliver, to, from, msg, sendIndex, '', 0, undefined));
+    if (dupDraw < link.duplicate) {
+      counts.duplicated++;
+      this.trace?.record(this.now, 'duplicate', from, to, sendIndex);
+      this.queue.push(new SimEvent(this.now + dupLatency + spike, Ev.Deliver, to, from, msg, sendIndex, '', 0, undefined));
+    }
+  }
+
+  private drop(at: number, peer: number, sendIndex: number, reason: string): void {
+    this.counts.dropped++;
+    this.trace?.record(this.now, 'drop', at, peer, sendIndex, reason);
+  }
+
+  private deliver(ev: SimEvent): void {
+    const to = ev.node;
+    const slot = this.slots[to];
+    if (slot === undefined) {
+      // The client lane: nothing runs there, the delivery is the record.
+      this.counts.delivered++;
+      this.trace?.record(this.now, 'deliver', to, ev.from, ev.link, ev.msg);
+      return;
+    }
+    if (!slot.up) return this.drop(to, ev.from, ev.link, `${slot.id} is down`);
+    if (this.now < slot.pausedUntil) return this.defer(ev, slot);
+    if (this.partitions.blocks(this.lanes[ev.from]!, slot.id)) return this.drop(to, ev.from, ev.link, 'partition');
+    this.counts.delivered++;
+    this.trace?.record(this.now, 'deliver', to, ev.from, ev.link, ev.msg);
+    const from = this.lanes[ev.from]!;
+    const msg = ev.msg as Message;
+    this.invoke(slot, `onMessage(${from}, ${msg.type})`, () => slot.instance!.onMessage(from, msg));
+  }
+
+  // ---- timers, pauses ----
+
+  private fireTimer(ev: SimEvent): void {
+    const slot = this.slots[ev.node]!;
+    if (slot.timers.get(ev.name) !== ev.token) return; // replaced, cancelled, or lost in a crash
+    if (this.now < slot.pausedUntil) return this.defer(ev, slot);
+    slot.timers.delete(ev.name);
+    this.trace?.record(this.now, 'timer', slot.index, -1, -1, ev.name);
+    this.invoke(slot, `onTimer(${JSON.stringify(ev.name)})`, () => slot.instance!.onTimer(ev.name));
+  }
+
+  /** A paused process handles nothing; what arrives waits, in order, until it resumes. */
+  private defer(ev: SimEvent, slot: NodeSlot): void {
+    ev.time = slot.pausedUntil;
+    this.queue.push(ev);
+  }
+
+  // ---- faults ----
+
+  private checkTriggers(slot: NodeSlot, type: string): void {
+    const byType = (slot.sendsByType.get(type) ?? 0) + 1;
+    slot.sendsByType.set(type, byType);
+    for (const f of this.triggers) {
+      if (!('afterSend' in f) || f.afterSend.node !== slot.id) continue;
+      const count = f.afterSend.type === undefined ? slot.sends : f.afterSend.type === type ? byType : -1;
+      if (count === f.afterSend.count) this.apply(f);
+    }
+    if (!slot.up) throw CRASHED;
+  }
+
+  private apply(fault: Fault): void {
+    const trace = this.trace;
+    switch (fault.kind) {
+      case 'crash': {
+        const slot = this.slotOf(fault.node);
+        if (!slot.up) return;
+        slot.up = false;
+        slot.instance = undefined;
+        slot.timers.clear();
+        slot.pausedUntil = 0;
+        slot.lastState = undefined;
+        trace?.record(this.now, 'crash', slot.index);
+        return;
+      }
+      case 'restart': {
+        const slot = this.slotOf(fault.node);
+        if (slot.up) return;
+        slot.up = true;
+        trace?.record(this.now, 'restart', slot.index);
+        this.boot(slot, true);
+        return;
+      }
+      case 'pause': {
+        const slot = this.slotOf(fault.node);
+        if (!slot.up) return;
+        slot.pausedUntil = Math.max(slot.pausedUntil, this.now + fault.ms);
+        trace?.record(this.now, 'pause', slot.index, -1, -1, { ms: fault.ms });
+        this.queue.push(new SimEvent(slot.pausedUntil, Ev.Resume, slot.index, -1, undefined, -1, '', 0, undefined));
+        return;
+      }
+      case 'partition':
+        this.partitions.split(this.spec.nodes, fault.groups, fault.oneWay === true);
+        trace?.record(this.now, 'partition', NETWORK_LANE, -1, -1, fault);
+        return;
+      case 'heal':
+        this.partitions.heal();
+        trace?.record(this.now, 'heal', NETWORK_LANE);
+        return;
+      case 'clock': {
+        const slot = this.slotOf(fault.node);
+        slot.clock.adjust(this.now, fault.skewMs ?? 0, fault.drift);
+        trace?.record(this.now, 'clock', slot.index, -1, -1, fault);
+        return;
+      }
+      case 'lossBurst':
+        this.window.lossUntil = this.now + fault.ms;
+        this.window.lossRate = fault.rate;
+        trace?.record(this.now, 'fault', NETWORK_LANE, -1, -1, fault);
+        return;
+      case 'delaySpike':
+        this.window.spikeUntil = this.now + fault.ms;
+        this.window.spikeMs = fault.extraMs;
+        trace?.record(this.now, 'fault', NETWORK_LANE, -1, -1, fault);
+        return;
+    }
+  }
+
+  private slotOf(node: NodeId): NodeSlot {
+    const i = this.laneIndex.get(node);
+    const slot = i === undefined ? undefined : this.slots[i];
+    if (slot === undefined) throw new Error(`fault schedule names unknown node ${JSON.stringify(node)}`);
+    return slot;
+  }
+}
+
+function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown> | undefined): boolean {
+  if (b === undefined) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function formatLogArg(arg: unknown): string {
+  if (typeof arg === 'string') return arg;
+  try {
+    return JSON.stringify(arg) ?? String(arg);
+  } catch {
+    return String(arg);
+  }
+}
