@@ -1,0 +1,32 @@
+// Builds every bundle with esbuild. Each entry names its platform: node bundles are CommonJS,
+// browser bundles are IIFE with no Node shims, so a Node API slipping in fails the build.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const node = { platform: 'node', format: 'cjs', target: 'node20' };
+const browser = { platform: 'browser', format: 'iife', target: 'es2022' };
+
+const entries = [
+  { in: 'src/cli/main.ts', out: 'dist/cli.js', ...node },
+  { in: 'src/runner/worker.ts', out: 'dist/worker.js', ...node },
+  { in: 'bench/main.ts', out: 'dist/bench.js', ...node },
+  { in: 'test/browser/determinism.entry.ts', out: 'dist/browser/determinism.js', ...browser },
+];
+
+await Promise.all(
+  entries
+    .filter((e) => existsSync(e.in))
+    .map((e) =>
+      build({
+        entryPoints: [e.in],
+        outfile: e.out,
+        bundle: true,
+        platform: e.platform,
+        format: e.format,
+        target: e.target,
+        sourcemap: true,
+        logLevel: 'warning',
+        tsconfig: 'tsconfig.json',
+      }),
+    ),
+);

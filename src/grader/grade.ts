@@ -1,0 +1,107 @@
+import type { FaultSchedule, NodeClass, RunBudget } from '../kernel';
+import type { Exercise, Scenario } from './exercise';
+import { runAndCheck, type Failure } from './run';
+import { shrinkFailure, type Shrunk } from './shrink';
+
+export const DEFAULT_SEEDS = 10;
+
+export interface GradeOptions {
+  /** Seeds 1..seeds for every scenario (default 10). */
+  seeds?: number;
+  /** Only this seed. */
+  seed?: number;
+  /** Only this scenario. */
+  scenario?: string;
+  /** Shrink the first failing seed of each scenario (default true). */
+  shrink?: boolean;
+  budget?: RunBudget;
+}
+
+/** The first failing seed of a scenario, with the schedule that failed and its shrunk form. */
+export interface SeedFailure extends Failure {
+  seed: number;
+  faults: FaultSchedule;
+  duration: number;
+  shrunk?: Shrunk;
+}
+
+export interface ScenarioReport {
+  name: string;
+  description: string;
+  points: number;
+  earned: number;
+  passed: boolean;
+  /** Seeds run before the verdict (a scenario stops at its first failing seed). */
+  seedsRun: number;
+  failure?: SeedFailure;
+}
+
+export interface GradeReport {
+  exercise: string;
+  title: string;
+  file: string;
+  seeds: number[];
+  score: number;
+  maxScore: number;
+  scenarios: ScenarioReport[];
+}
+
+export function seedList(options: GradeOptions): number[] {
+  if (options.seed !== undefined) return [options.seed];
+  const count = options.seeds ?? DEFAULT_SEEDS;
+  return Array.from({ length: count }, (_, i) => i + 1);
+}
+
+export function selectScenarios(exercise: Exercise, name: string | undefined): Scenario[] {
+  return name === undefined ? exercise.scenarios : exercise.scenarios.filter((s) => s.name === name);
+}
+
+/** Grades one scenario: every seed must pass; the first failure is shrunk and reported. */
+export function gradeScenario(exercise: Exercise, scenario: Scenario, program: NodeClass, file: string, options: GradeOptions): ScenarioReport {
+  const seeds = seedList(options);
+  let seedsRun = 0;
+  for (const seed of seeds) {
+    seedsRun++;
+    const checked = runAndCheck({ exercise, scenario, program, seed, file, budget: options.budget });
+    if (checked.failure) {
+      const failure: SeedFailure = { ...checked.failure, seed, faults: checked.run.faults, duration: checked.run.duration };
+      if (options.shrink !== false && failure.checker !== 'budget' && (failure.faults.length > 0 || failure.at !== undefined)) {
+        failure.shrunk = shrinkFailure(failure, failure.faults, failure.duration, (faults, duration) =>
+          runAndCheck({ exercise, scenario, program, seed, file, faults, duration, budget: options.budget }).failure,
+        );
+      }
+      return scenarioReport(scenario, seedsRun, failure);
+    }
+  }
+  return scenarioReport(scenario, seedsRun, undefined);
+}
+
+export function scenarioReport(scenario: Scenario, seedsRun: number, failure: SeedFailure | undefined): ScenarioReport {
+  return {
+    name: scenario.name,
+    description: scenario.description,
+    points: scenario.points,
+    earned: failure ? 0 : scenario.points,
+    passed: failure === undefined,
+    seedsRun,
+    failure,
+  };
+}
+
+export function gradeReport(exercise: Exercise, file: string, options: GradeOptions, scenarios: ScenarioReport[]): GradeReport {
+  return {
+    exercise: exercise.id,
+    title: exercise.title,
+    file,
+    seeds: seedList(options),
+    score: scenarios.reduce((sum, s) => sum + s.earned, 0),
+    maxScore: scenarios.reduce((sum, s) => sum + s.points, 0),
+    scenarios,
+  };
+}
+
+/** Grades in this thread. Hosts that must survive an infinite loop run gradeScenario in a worker. */
+export function gradeExercise(exercise: Exercise, program: NodeClass, file: string, options: GradeOptions = {}): GradeReport {
+  const scenarios = selectScenarios(exercise, options.scenario).map((s) => gradeScenario(exercise, s, program, file, options));
+  return gradeReport(exercise, file, options, scenarios);
+}

@@ -1,0 +1,122 @@
+import { Random, simulate, type ClientRequest, type FaultSchedule, type NodeClass, type NodeId, type RunBudget, type RunResult, type Trace } from '../kernel';
+import type { Checker, Exercise, Scenario, ScenarioSetup } from './exercise';
+import { nodeNames } from './exercise';
+import { firstStudentFrame, studentStack, type SourceLocation } from './studentModule';
+
+/** Why a run failed, in words a student can act on. */
+export interface Failure {
+  /** The checker's name, or "exception" / "budget". */
+  checker: string;
+  property: string;
+  explanation: string;
+  at?: number;
+  nodes?: NodeId[];
+  events?: number[];
+  /** The student's line, when a stack points there. */
+  location?: SourceLocation;
+  stack?: string;
+}
+
+/** A scenario made concrete for one seed: everything the kernel needs besides the program. */
+export interface ConcreteRun {
+  nodes: NodeId[];
+  faults: FaultSchedule;
+  clocks: Record<NodeId, { skewMs?: number; drift?: number }>;
+  workload: ClientRequest[];
+  duration: number;
+}
+
+export function concretize(scenario: Scenario, seed: number): ConcreteRun {
+  const nodes = nodeNames(scenario.nodes);
+  const setup = (stream: string): ScenarioSetup => ({ nodes, duration: scenario.duration, rng: new Random(seed, `scenario:${stream}`) });
+  const resolve = <T>(value: T | ((s: ScenarioSetup) => T) | undefined, stream: string, empty: T): T =>
+    value === undefined ? empty : typeof value === 'function' ? (value as (s: ScenarioSetup) => T)(setup(stream)) : value;
+  return {
+    nodes,
+    faults: resolve(scenario.faults, 'faults', []),
+    clocks: resolve(scenario.clocks, 'clocks', {}),
+    workload: [...resolve(scenario.workload, 'workload', [])],
+    duration: scenario.duration,
+  };
+}
+
+export interface RunRequest {
+  exercise: Exercise;
+  scenario: Scenario;
+  program: NodeClass;
+  seed: number;
+  /** The student's file name, to map stacks to their lines. */
+  file: string;
+  /** Replaces the scenario's schedule and length (replaying or shrinking a failure). */
+  faults?: FaultSchedule;
+  duration?: number;
+  budget?: RunBudget;
+}
+
+export interface CheckedResult {
+  run: ConcreteRun;
+  result: RunResult;
+  trace: Trace;
+  failure?: Failure;
+}
+
+/** Runs one seed of one scenario with tracing on, then applies its checkers in order. */
+export function runAndCheck(request: RunRequest): CheckedResult {
+  const { exercise, scenario, seed } = request;
+  const base = concretize(scenario, seed);
+  const run: ConcreteRun = { ...base, faults: request.faults ?? base.faults, duration: request.duration ?? base.duration };
+  const result = simulate({
+    program: request.program,
+    nodes: run.nodes,
+    network: scenario.network,
+    faults: run.faults,
+    clocks: run.clocks,
+    workload: run.workload,
+    duration: run.duration,
+    seed,
+    trace: true,
+    budget: request.budget,
+    instrument: exercise.instrument,
+    meta: { exercise: exercise.id, scenario: scenario.name },
+  });
+  const trace = result.trace as Trace;
+  return { run, result, trace, failure: judge(scenario.checkers, result, trace, run, request.file) };
+}
+
+function judge(checkers: Checker[], result: RunResult, trace: Trace, run: ConcreteRun, file: string): Failure | undefined {
+  const outcome = result.outcome;
+  if (outcome.status === 'threw') {
+    const location = firstStudentFrame(outcome.error.stack, file);
+    const where = location ? ` (${location.file}:${location.line}:${location.column})` : '';
+    return {
+      checker: 'exception',
+      property: 'handlers do not throw',
+      explanation: `${outcome.node} threw ${outcome.error.name} in ${outcome.handler} at ${fmtMs(outcome.time)}${where}: ${outcome.error.message}`,
+      at: outcome.time,
+      nodes: [outcome.node],
+      location,
+      stack: studentStack(outcome.error.stack, file),
+    };
+  }
+  if (outcome.status === 'budget') {
+    const what = outcome.budget === 'events' ? `${outcome.limit.toLocaleString('en-US')} events` : `${outcome.limit} ms of real time`;
+    return {
+      checker: 'budget',
+      property: 'the run stays within its budget',
+      explanation: `the run used up its budget of ${what} by ${fmtMs(outcome.time)} of virtual time: look for a message storm or a timer set to 0 ms in a loop`,
+      at: outcome.time,
+    };
+  }
+  for (const checker of checkers) {
+    const verdict = checker.check({ trace, result, nodes: run.nodes, faults: run.faults, workload: run.workload, duration: run.duration });
+    if (!verdict.ok) {
+      return { checker: checker.name, property: checker.property, explanation: verdict.explanation, at: verdict.at, nodes: verdict.nodes, events: verdict.events };
+    }
+  }
+  return undefined;
+}
+
+/** "1520 ms": virtual times printed the same way everywhere. */
+export function fmtMs(ms: number): string {
+  return `${Math.round(ms)} ms`;
+}
