@@ -34,6 +34,8 @@ export interface ScenarioReport {
   /** Seeds run before the verdict (a scenario stops at its first failing seed). */
   seedsRun: number;
   failure?: SeedFailure;
+  /** Notes from the checkers on the first seed, when it passed. */
+  notes?: string[];
 }
 
 export interface GradeReport {
@@ -60,9 +62,11 @@ export function selectScenarios(exercise: Exercise, name: string | undefined): S
 export function gradeScenario(exercise: Exercise, scenario: Scenario, program: NodeClass, file: string, options: GradeOptions): ScenarioReport {
   const seeds = seedList(options);
   let seedsRun = 0;
+  let notes: string[] | undefined;
   for (const seed of seeds) {
     seedsRun++;
     const checked = runAndCheck({ exercise, scenario, program, seed, file, budget: options.budget });
+    notes ??= checked.notes;
     if (checked.failure) {
       const failure: SeedFailure = { ...checked.failure, seed, faults: checked.run.faults, duration: checked.run.duration };
       if (options.shrink !== false && failure.checker !== 'budget' && (failure.faults.length > 0 || failure.at !== undefined)) {
@@ -73,11 +77,12 @@ export function gradeScenario(exercise: Exercise, scenario: Scenario, program: N
       return scenarioReport(scenario, seedsRun, failure);
     }
   }
-  return scenarioReport(scenario, seedsRun, undefined);
+  return scenarioReport(scenario, seedsRun, undefined, notes);
 }
 
-export function scenarioReport(scenario: Scenario, seedsRun: number, failure: SeedFailure | undefined): ScenarioReport {
+export function scenarioReport(scenario: Scenario, seedsRun: number, failure: SeedFailure | undefined, notes?: string[]): ScenarioReport {
   return {
+    ...(notes && notes.length > 0 ? { notes } : {}),
     name: scenario.name,
     description: scenario.description,
     points: scenario.points,

@@ -58,6 +58,8 @@ export interface CheckedResult {
   result: RunResult;
   trace: Trace;
   failure?: Failure;
+  /** What passing checkers had to say (e.g. why a protocol was right to block). */
+  notes: string[];
 }
 
 /** Runs one seed of one scenario with tracing on, then applies its checkers in order. */
@@ -80,10 +82,11 @@ export function runAndCheck(request: RunRequest): CheckedResult {
     meta: { exercise: exercise.id, scenario: scenario.name },
   });
   const trace = result.trace as Trace;
-  return { run, result, trace, failure: judge(scenario.checkers, result, trace, run, request.file) };
+  const notes: string[] = [];
+  return { run, result, trace, failure: judge(scenario.checkers, result, trace, run, request.file, notes), notes };
 }
 
-function judge(checkers: Checker[], result: RunResult, trace: Trace, run: ConcreteRun, file: string): Failure | undefined {
+function judge(checkers: Checker[], result: RunResult, trace: Trace, run: ConcreteRun, file: string, notes: string[]): Failure | undefined {
   const outcome = result.outcome;
   if (outcome.status === 'threw') {
     const location = firstStudentFrame(outcome.error.stack, file);
@@ -112,6 +115,7 @@ function judge(checkers: Checker[], result: RunResult, trace: Trace, run: Concre
     if (!verdict.ok) {
       return { checker: checker.name, property: checker.property, explanation: verdict.explanation, at: verdict.at, nodes: verdict.nodes, events: verdict.events };
     }
+    if (verdict.note) notes.push(verdict.note);
   }
   return undefined;
 }

@@ -239,12 +239,12 @@ class Simulation {
       if (typeof (result as { then?: unknown } | undefined)?.then === 'function') {
         throw new StudentApiError(`${handler} returned a Promise: handlers must be synchronous (no async/await); the simulation delivers the next event when a handler returns`);
       }
+      if (slot.instance && this.spec.instrument?.observe) this.observe(slot);
     } catch (error) {
       if (error !== CRASHED) this.fail(slot, handler, error);
     } finally {
       this.current = previous;
     }
-    if (slot.instance && this.spec.instrument?.observe) this.observe(slot);
   }
 
   private fail(slot: NodeSlot, handler: string, error: unknown): void {

@@ -11,6 +11,7 @@ export function formatTable(report: GradeReport): string {
     const points = `${s.earned}/${s.points}`.padStart(6);
     lines.push(`  ${mark}  ${s.name.padEnd(nameWidth)} ${points}  ${s.description}`);
     if (s.failure) lines.push(...failureLines(report, s));
+    for (const note of s.notes ?? []) lines.push(`        note: ${note}`);
   }
   const passed = report.scenarios.filter((s) => s.passed).length;
   lines.push('', `Score: ${report.score}/${report.maxScore} — ${passed} of ${report.scenarios.length} scenarios passed`);
