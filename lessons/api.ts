@@ -2,4 +2,4 @@
  * The module students import types from: `import type { Context, Node } from "distsys"`.
  * The kernel's student API plus each exercise's contract.
  */
-export type { Context, Message, Node, NodeClass, NodeId, Storage } from '../src/kernel/api';
+export type { AnyMessage, Context, Message, Node, NodeClass, NodeId, Storage } from '../src/kernel/api';

@@ -15,6 +15,11 @@ export interface Message {
   readonly type: string;
 }
 
+/** Any message: what a context sends when no message union is named. */
+export interface AnyMessage extends Message {
+  readonly [field: string]: unknown;
+}
+
 /** Durable storage: survives crash and restart. Values are copied in and out as JSON. */
 export interface Storage {
   get<T>(key: string): T | undefined;
@@ -22,7 +27,7 @@ export interface Storage {
   delete(key: string): void;
 }
 
-export interface Context<M extends Message = Message> {
+export interface Context<M extends Message = AnyMessage> {
   /** This node's name. */
   readonly id: NodeId;
   /** Every other node in the cluster (never includes `id`). */
@@ -43,7 +48,7 @@ export interface Context<M extends Message = Message> {
   log(...args: unknown[]): void;
 }
 
-export interface Node<M extends Message = Message> {
+export interface Node<M extends Message = AnyMessage> {
   onStart(): void;
   onMessage(from: NodeId, msg: M): void;
   onTimer(name: string): void;

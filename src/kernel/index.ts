@@ -1,4 +1,4 @@
-export type { Context, Message, Node, NodeClass, NodeId, Storage } from './api';
+export type { AnyMessage, Context, Message, Node, NodeClass, NodeId, Storage } from './api';
 export { LocalClock } from './clock';
 export { StudentApiError } from './errors';
 export { EventQueue } from './eventQueue';
