@@ -6,4 +6,5 @@ export { describeFault, describeTrigger, validateSchedule, type Fault, type Faul
 export { reliableNetwork, type LinkBehavior, type NetworkConfig } from './network';
 export { Random, hashString } from './prng';
 export { CLIENT, simulate, type ClientRequest, type Instrumentation, type MessageCounts, type RunBudget, type RunOutcome, type RunResult, type RunSpec } from './simulation';
+export { trafficByType, type TypeTraffic } from './traffic';
 export { eventKinds, NETWORK_LANE, Trace, type EventKind, type TraceEvent, type TraceHeader } from './trace';
