@@ -20,8 +20,8 @@ export interface ClientRequest {
 
 /** What an exercise adds to the kernel: extra context methods and an observable node state. */
 export interface Instrumentation {
-  /** Extra API merged into each node's context; `report` writes a report event on its lane. */
-  extendContext?(node: NodeId, report: (data: Record<string, unknown>) => void): object;
+  /** Extra API merged into each node's context; `report` writes a report event on its lane; `nodes` is the whole cluster. */
+  extendContext?(node: NodeId, report: (data: Record<string, unknown>) => void, nodes: readonly NodeId[]): object;
   /** A node's observable state (role, term…); recorded in the trace whenever it changes. */
   observe?(node: Node<any>): Record<string, string | number | boolean | null> | undefined;
 }
@@ -318,7 +318,7 @@ class Simulation {
     const extra = this.spec.instrument?.extendContext?.(slot.id, (data) => {
       guard('report');
       sim.trace?.record(sim.now, 'report', slot.index, -1, -1, Object.freeze(data));
-    });
+    }, this.spec.nodes);
     return extra ? Object.assign(base, extra) : base;
   }
 
