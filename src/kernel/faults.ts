@@ -72,6 +72,10 @@ export function validateSchedule(schedule: unknown, nodes: readonly NodeId[]): s
   const checkNode = (i: number, node: unknown): void => {
     if (typeof node !== 'string' || !known.has(node)) problems.push(`fault #${i}: unknown node ${JSON.stringify(node)} (nodes: ${nodes.join(', ')})`);
   };
+  // A missing number would become NaN in virtual time and silently stall the run.
+  const checkNumber = (i: number, what: string, field: string, value: unknown, min = 0): void => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) problems.push(`fault #${i}: ${what} needs "${field}", a number ≥ ${min}`);
+  };
   schedule.forEach((entry: unknown, i) => {
     if (typeof entry !== 'object' || entry === null) {
       problems.push(`fault #${i}: not an object`);
@@ -79,21 +83,36 @@ export function validateSchedule(schedule: unknown, nodes: readonly NodeId[]): s
     }
     const f = entry as Record<string, unknown>;
     if (typeof f.at !== 'number' && typeof f.afterSend !== 'object') problems.push(`fault #${i}: needs "at" (ms) or "afterSend"`);
-    if (typeof f.afterSend === 'object' && f.afterSend !== null) checkNode(i, (f.afterSend as Record<string, unknown>).node);
+    if (typeof f.at === 'number') checkNumber(i, 'the trigger', 'at', f.at);
+    if (typeof f.afterSend === 'object' && f.afterSend !== null) {
+      const trigger = f.afterSend as Record<string, unknown>;
+      checkNode(i, trigger.node);
+      checkNumber(i, 'afterSend', 'count', trigger.count, 1);
+    }
     switch (f.kind) {
       case 'crash':
       case 'restart':
-      case 'pause':
       case 'clock':
         checkNode(i, f.node);
         break;
+      case 'pause':
+        checkNode(i, f.node);
+        checkNumber(i, 'pause', 'ms', f.ms);
+        break;
       case 'partition':
         if (!Array.isArray(f.groups)) problems.push(`fault #${i}: partition needs "groups"`);
-        else for (const g of f.groups) for (const n of Array.isArray(g) ? g : [g]) checkNode(i, n);
+        else if (!f.groups.every(Array.isArray)) problems.push(`fault #${i}: partition groups must be lists of nodes, e.g. [["n1"], ["n2", "n3"]]`);
+        else for (const g of f.groups as unknown[][]) for (const n of g) checkNode(i, n);
         break;
       case 'heal':
+        break;
       case 'lossBurst':
+        checkNumber(i, 'lossBurst', 'rate', f.rate);
+        checkNumber(i, 'lossBurst', 'ms', f.ms);
+        break;
       case 'delaySpike':
+        checkNumber(i, 'delaySpike', 'extraMs', f.extraMs);
+        checkNumber(i, 'delaySpike', 'ms', f.ms);
         break;
       default:
         problems.push(`fault #${i}: unknown kind ${JSON.stringify(f.kind)}`);

@@ -210,9 +210,12 @@ class Simulation {
         return this.fireTimer(ev);
       case Ev.Fault:
         return this.apply(ev.fault as Fault);
-      case Ev.Resume:
-        this.trace?.record(this.now, 'resume', ev.node);
+      case Ev.Resume: {
+        // Stale when a crash ended the pause or a longer pause moved its end.
+        const slot = this.slots[ev.node]!;
+        if (slot.up && slot.pausedUntil === this.now) this.trace?.record(this.now, 'resume', ev.node);
         return;
+      }
       case Ev.ClientSend:
         return this.transmit(this.lanes.length - 1, ev.node, ev.msg as Message);
     }
@@ -228,7 +231,8 @@ class Simulation {
       if (recovering && typeof node.onRecover === 'function') return node.onRecover();
       return node.onStart();
     });
-    this.trace?.record(this.now, recovering ? 'recover' : 'start', slot.index);
+    // A node that crashed inside onStart/onRecover (an afterSend trigger) never came up.
+    if (slot.up) this.trace?.record(this.now, recovering ? 'recover' : 'start', slot.index);
   }
 
   private invoke(slot: NodeSlot, handler: string, body: () => unknown): void {
@@ -443,8 +447,10 @@ class Simulation {
       case 'pause': {
         const slot = this.slotOf(fault.node);
         if (!slot.up) return;
-        slot.pausedUntil = Math.max(slot.pausedUntil, this.now + fault.ms);
         trace?.record(this.now, 'pause', slot.index, -1, -1, { ms: fault.ms });
+        // A pause inside a longer one changes nothing; a longer one moves the resume.
+        if (this.now + fault.ms <= slot.pausedUntil) return;
+        slot.pausedUntil = this.now + fault.ms;
         this.queue.push(new SimEvent(slot.pausedUntil, Ev.Resume, slot.index, -1, undefined, -1, '', 0, undefined));
         return;
       }

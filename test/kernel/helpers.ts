@@ -1,0 +1,67 @@
+import { simulate, type Context, type NetworkConfig, type NodeClass, type NodeId, type RunResult, type RunSpec, type Trace, type TraceEvent } from '../../src/kernel';
+
+/** Every message takes exactly 1 ms: keeps hand-computed times exact. */
+export const fixedNetwork: NetworkConfig = { latency: { min: 1, max: 1 }, loss: 0, duplicate: 0 };
+
+export function spec(program: NodeClass, over: Partial<RunSpec> = {}): RunSpec {
+  return { program, nodes: ['n1', 'n2', 'n3'], network: fixedNetwork, faults: [], duration: 1000, seed: 1, trace: true, ...over };
+}
+
+/** Runs with tracing on and returns the result with its trace. */
+export function run(program: NodeClass, over: Partial<RunSpec> = {}): RunResult & { trace: Trace } {
+  const result = simulate(spec(program, over));
+  if (!result.trace) throw new Error('expected a trace');
+  return result as RunResult & { trace: Trace };
+}
+
+export function events(trace: Trace, kind?: TraceEvent['kind']): TraceEvent[] {
+  return kind === undefined ? [...trace.events()] : [...trace.ofKind(kind)];
+}
+
+/** The `log` lines of one node, in order. */
+export function logsOf(trace: Trace, node: NodeId): string[] {
+  return events(trace, 'log')
+    .filter((e) => e.node === node)
+    .map((e) => e.data as string);
+}
+
+/** A program that does nothing but run `onStart` on the named node. */
+export function onStartOf(node: NodeId, body: (ctx: Context) => void): NodeClass {
+  return class {
+    constructor(private readonly ctx: Context) {}
+    onStart(): void {
+      if (this.ctx.id === node) body(this.ctx);
+    }
+    onMessage(): void {}
+    onTimer(): void {}
+  };
+}
+
+/**
+ * Every `every` ms, sends `{type: "ping", k}` from each sender to each of its targets; it never
+ * reacts to what it receives, so one link's traffic does not depend on another's.
+ */
+export function pinger(every: number, targets: (ctx: Context) => readonly NodeId[] = (ctx) => ctx.peers): NodeClass {
+  return class {
+    private k = 0;
+    constructor(private readonly ctx: Context) {}
+    onStart(): void {
+      this.ctx.setTimer('tick', every);
+    }
+    onMessage(): void {}
+    onTimer(): void {
+      this.k++;
+      for (const to of targets(this.ctx)) this.ctx.send(to, { type: 'ping', k: this.k });
+      this.ctx.setTimer('tick', every);
+    }
+  };
+}
+
+/** "from>to" for every delivery in the trace, with its time. */
+export function deliveries(trace: Trace): Array<{ time: number; link: string }> {
+  return events(trace, 'deliver').map((e) => ({ time: e.time, link: `${e.peer}>${e.node}` }));
+}
+
+export function dropReasons(trace: Trace): string[] {
+  return events(trace, 'drop').map((e) => e.data as string);
+}
