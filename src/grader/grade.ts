@@ -58,21 +58,32 @@ export function selectScenarios(exercise: Exercise, name: string | undefined): S
   return name === undefined ? exercise.scenarios : exercise.scenarios.filter((s) => s.name === name);
 }
 
+/** Lets a host follow a scenario run by run (a watchdog must know which run is under way). */
+export interface GradeProgress {
+  /** A run is about to start: a seed, or one probe of the shrinker. */
+  unit?(seed: number, phase: 'seed' | 'shrink'): void;
+  /** A seed failed; called before shrinking starts, so the failure survives a shrink that never ends. */
+  failed?(failure: SeedFailure): void;
+}
+
 /** Grades one scenario: every seed must pass; the first failure is shrunk and reported. */
-export function gradeScenario(exercise: Exercise, scenario: Scenario, program: NodeClass, file: string, options: GradeOptions): ScenarioReport {
+export function gradeScenario(exercise: Exercise, scenario: Scenario, program: NodeClass, file: string, options: GradeOptions, progress: GradeProgress = {}): ScenarioReport {
   const seeds = seedList(options);
   let seedsRun = 0;
   let notes: string[] | undefined;
   for (const seed of seeds) {
     seedsRun++;
+    progress.unit?.(seed, 'seed');
     const checked = runAndCheck({ exercise, scenario, program, seed, file, budget: options.budget });
     notes ??= checked.notes;
     if (checked.failure) {
       const failure: SeedFailure = { ...checked.failure, seed, faults: checked.run.faults, duration: checked.run.duration };
+      progress.failed?.(failure);
       if (options.shrink !== false && failure.checker !== 'budget' && (failure.faults.length > 0 || failure.at !== undefined)) {
-        failure.shrunk = shrinkFailure(failure, failure.faults, failure.duration, (faults, duration) =>
-          runAndCheck({ exercise, scenario, program, seed, file, faults, duration, budget: options.budget }).failure,
-        );
+        failure.shrunk = shrinkFailure(failure, failure.faults, failure.duration, (faults, duration) => {
+          progress.unit?.(seed, 'shrink');
+          return runAndCheck({ exercise, scenario, program, seed, file, faults, duration, budget: options.budget }).failure;
+        });
       }
       return scenarioReport(scenario, seedsRun, failure);
     }

@@ -26,6 +26,14 @@ export class StudentCodeError extends Error {
  * Type-only imports vanish; any other import is refused: a node talks only through its context.
  */
 export function loadStudentModule(source: string, file: string): NodeClass {
+  return compileStudentModule(source, file)();
+}
+
+/**
+ * Transpiles once; each call of the result evaluates the module afresh, with its own module-level
+ * state, so a host can give every run a clean module without paying for the transpile again.
+ */
+export function compileStudentModule(source: string, file: string): () => NodeClass {
   let code: string;
   try {
     code = transform(source, { transforms: ['typescript', 'imports'], filePath: file }).code;
@@ -35,6 +43,10 @@ export function loadStudentModule(source: string, file: string): NodeClass {
     const location = e.loc ? { file, line: e.loc.line, column: e.loc.column + 1 } : undefined;
     throw new StudentCodeError(`syntax error: ${message}`, file, location);
   }
+  return () => evaluateStudentModule(code, file);
+}
+
+function evaluateStudentModule(code: string, file: string): NodeClass {
   const module: { exports: Record<string, unknown> } = { exports: {} };
   const refuseImport = (name: string): never => {
     throw new StudentCodeError(`imports ${JSON.stringify(name)}: a node program cannot import modules at run time (only \`import type\` from "distsys")`, file);

@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import { nodeNames, type Scenario } from '../../grader';
+import { validateSchedule, type FaultSchedule } from '../../kernel';
+import { runSeed } from '../../runner';
+import { integerFlag, onePositional, parseArgs, requiredValue } from '../args';
+import type { CliEnv } from '../env';
+import { EXIT, UsageError } from '../errors';
+import { findExerciseOrExplain, findScenarioOrExplain } from '../exercises';
+import { formatSeedRun, formatStoppedRun } from '../format/seedRun';
+import { writeLines, writeText } from '../output';
+import { readStudentFile, readText } from '../studentFile';
+import { BUDGET_MIN_MS, MAX_SEED, untilInterrupted } from './shared';
+
+const flags = { values: ['file', 'scenario', 'seed', 'trace', 'faults', 'save-faults', 'budget'], switches: [] };
+
+/** `distsys run <exercise> --scenario X --seed S`: one run, its verdict and trace hash; optionally its trace file. */
+export async function runCommand(argv: readonly string[], env: CliEnv): Promise<number> {
+  const parsed = parseArgs(argv, 'run', flags);
+  const exercise = findExerciseOrExplain(env.exercises, onePositional(parsed, 'run', 'an exercise'));
+  const scenario = findScenarioOrExplain(exercise, requiredValue(parsed, 'scenario', 'run'));
+  requiredValue(parsed, 'seed', 'run');
+  const seed = integerFlag(parsed, 'seed', 0, MAX_SEED) as number;
+  const budget = integerFlag(parsed, 'budget', BUDGET_MIN_MS);
+  const faultsFile = parsed.values.get('faults');
+  const faults = faultsFile === undefined ? undefined : readSchedule(env, faultsFile, scenario);
+  const traceFile = parsed.values.get('trace');
+  const saveFaults = parsed.values.get('save-faults');
+  const student = readStudentFile(env, exercise, parsed.values.get('file'));
+
+  const job = runSeed(
+    { exercise, ...student, scenario: scenario.name, seed, faults, trace: traceFile !== undefined },
+    { ...env.runner, onOutput: env.stderr, ...(budget !== undefined ? { unitBudgetMs: budget } : {}) },
+  );
+  const outcome = await untilInterrupted(job, env.signal);
+  const title = { exercise: exercise.id, scenario: scenario.name, seed, file: student.file };
+  switch (outcome.status) {
+    case 'cancelled':
+      env.stderr('distsys: cancelled\n');
+      return EXIT.interrupted;
+    case 'load-error':
+      throw new UsageError(outcome.error.message);
+    case 'stopped':
+      env.stdout(formatStoppedRun(title, outcome.failure, env.colour) + '\n');
+      return EXIT.failed;
+    case 'ran': {
+      const run = outcome.run;
+      env.stdout(formatSeedRun(title, run, env.colour) + '\n');
+      if (traceFile !== undefined && run.traceLines) {
+        writeLines(env.cwd, traceFile, run.traceLines);
+        env.stdout(`trace: ${traceFile} (${run.events.toLocaleString('en-US')} events)\n`);
+      }
+      if (saveFaults !== undefined) {
+        writeText(env.cwd, saveFaults, JSON.stringify(run.faults, null, 2) + '\n');
+        env.stdout(`faults: saved to ${saveFaults}\n`);
+      }
+      return run.failure ? EXIT.failed : EXIT.passed;
+    }
+  }
+}
+
+/** A saved schedule, checked entry by entry against the scenario's nodes. */
+function readSchedule(env: CliEnv, file: string, scenario: Scenario): FaultSchedule {
+  const text = readText(resolve(env.cwd, file), file);
+  let schedule: unknown;
+  try {
+    schedule = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  const problems = validateSchedule(schedule, nodeNames(scenario.nodes));
+  if (problems.length > 0) throw new UsageError(problems.map((p) => `${file}: ${p}`).join('\n'));
+  return schedule as FaultSchedule;
+}

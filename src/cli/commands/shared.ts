@@ -1,0 +1,18 @@
+import type { Job } from '../../runner';
+
+/** Seeds are 32-bit: the kernel's streams mix them as unsigned 32-bit words. */
+export const MAX_SEED = 0xffffffff;
+/** Below this, starting a worker thread alone could use up a run's budget. */
+export const BUDGET_MIN_MS = 100;
+
+/** Waits for a job, cancelling it if the signal fires (Ctrl-C). */
+export async function untilInterrupted<T>(job: Job<T>, signal: AbortSignal): Promise<T> {
+  const cancel = (): void => job.cancel();
+  if (signal.aborted) cancel();
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    return await job.done;
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+}

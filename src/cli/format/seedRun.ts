@@ -1,0 +1,56 @@
+import type { Failure } from '../../grader';
+import { describeSchedule } from '../../grader/reports/table';
+import type { FaultSchedule, MessageCounts } from '../../kernel';
+import type { SeedRun } from '../../runner';
+import { colourVerdict } from '../colour';
+
+export interface RunTitle {
+  exercise: string;
+  scenario: string;
+  seed: number;
+  file: string;
+}
+
+/** What `distsys run` prints for a run that finished: verdict, traffic, events, hash, and the faults to save. */
+export function formatSeedRun(title: RunTitle, run: SeedRun, colour: boolean): string {
+  const lines = [heading(title), ...verdictLines(run.failure, run.notes, colour)];
+  lines.push(`messages: ${messageLine(run.messages)}`);
+  lines.push(`events: ${run.events.toLocaleString('en-US')}, virtual time ${Math.round(run.endTime)} ms of ${run.duration} ms`);
+  lines.push(`hash: ${run.hash}`);
+  if (run.failure) lines.push(...faultLines(run.faults));
+  return lines.join('\n');
+}
+
+/** What `distsys run` prints when the watchdog stopped the run: there is no trace to hash. */
+export function formatStoppedRun(title: RunTitle, failure: Failure, colour: boolean): string {
+  return [heading(title), ...verdictLines(failure, [], colour), 'hash: none (the run did not finish)'].join('\n');
+}
+
+function heading(t: RunTitle): string {
+  return `${t.exercise} · ${t.scenario} · seed ${t.seed} — ${t.file}`;
+}
+
+function verdictLines(failure: Failure | undefined, notes: readonly string[], colour: boolean): string[] {
+  if (failure === undefined) return [`${colourVerdict(true, 'PASS', colour)}  every check holds`, ...notes.map((n) => `      note: ${n}`)];
+  const lines = [`${colourVerdict(false, 'FAIL', colour)}  ${failure.checker}: ${failure.property}`, `      ${failure.explanation}`];
+  // The first stack line repeats the explanation; the frames are the student's own lines.
+  if (failure.stack && failure.checker === 'exception') lines.push(...failure.stack.split('\n').slice(1).map((l) => `      ${l.trim()}`));
+  return lines;
+}
+
+function messageLine(m: MessageCounts): string {
+  const byType = Object.entries(m.byType)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([type, n]) => `${type} ${n}`)
+    .join(', ');
+  return `${m.sent} sent, ${m.delivered} delivered, ${m.dropped} dropped, ${m.duplicated} duplicated${byType ? ` (${byType})` : ''}`;
+}
+
+function faultLines(faults: FaultSchedule): string[] {
+  if (faults.length === 0) return ['faults: none'];
+  return [
+    `faults (${faults.length}; save them with --save-faults FILE, replay them with --faults FILE):`,
+    ...describeSchedule(faults).map((l) => `  · ${l}`),
+    `  ${JSON.stringify(faults)}`,
+  ];
+}

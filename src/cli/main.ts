@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+import { exercises } from '../../lessons/catalog';
+import { version } from '../../package.json';
+import { runCli } from './cli';
+
+// Bundled as dist/cli.js: the worker bundle sits beside it and the lessons one folder up.
+const interrupt = new AbortController();
+process.once('SIGINT', () => interrupt.abort());
+
+void runCli(process.argv.slice(2), {
+  exercises,
+  lessonsDir: join(__dirname, '..', 'lessons'),
+  cwd: process.cwd(),
+  runner: { workerFile: join(__dirname, 'worker.js') },
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  colour: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  version,
+  signal: interrupt.signal,
+}).then((code) => {
+  process.exitCode = code;
+});

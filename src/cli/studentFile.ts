@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Exercise } from '../grader';
+import type { CliEnv } from './env';
+import { UsageError } from './errors';
+
+export interface StudentSource {
+  source: string;
+  /** The path as the student knows it: what stacks, tables and replay commands show. */
+  file: string;
+}
+
+/** Reads `--file`, or the exercise's starter when it is absent. */
+export function readStudentFile(env: CliEnv, exercise: Exercise, given: string | undefined): StudentSource {
+  const file = given ?? (relative(env.cwd, join(env.lessonsDir, exercise.lesson, exercise.starter)) || exercise.starter);
+  return { source: readText(resolve(env.cwd, file), file), file };
+}
+
+/** A file's text, or a one-line reason naming the path. */
+export function readText(path: string, shown: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new UsageError(`cannot read ${shown}: ${why}`);
+  }
+}

@@ -1,0 +1,32 @@
+export const USAGE = `distsys — grade and replay distributed-systems exercises in a deterministic simulator
+
+Usage:
+  distsys list
+  distsys grade <exercise> [--file F] [--seeds N | --seed S] [--scenario X]
+                [--json | --junit F] [--no-shrink] [--budget MS]
+  distsys run <exercise> --scenario X --seed S [--file F] [--trace F]
+                [--faults F] [--save-faults F] [--budget MS]
+  distsys help | --help | -h
+  distsys --version
+
+Commands:
+  list    the exercises, with their lessons and scenarios
+  grade   run every scenario over seeds 1..N and print the score table
+  run     run one seed of one scenario: its verdict, message counts and trace hash
+
+Flags:
+  --file F          the student's file (default: the exercise's starter in lessons/)
+  --seeds N         seeds 1..N for every scenario (default 10)
+  --seed S          only seed S
+  --scenario X      only scenario X
+  --json            print the report as JSON instead of the table
+  --junit F         also write the report as JUnit XML to F
+  --no-shrink       report a failing seed's fault schedule as it is, without shrinking it
+  --budget MS       real time one run may take before it is stopped (default 5000)
+  --trace F         write the run's trace file to F, with the verdict in its footer
+  --faults F        replay the fault schedule saved in F instead of the scenario's own
+  --save-faults F   write the run's fault schedule to F (JSON)
+
+Output from console.log in a handler shows in distsys run only; ctx.log puts a line in the trace.
+Exit status: 0 every scenario passed, 1 a scenario failed, 2 bad input, 3 internal error, 130 interrupted.
+`;

@@ -1,0 +1,40 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { UnitLimits } from './protocol';
+
+export interface RunnerConfig {
+  /** The worker bundle; its catalog must hold the exercise. Default: worker.js beside this bundle. */
+  workerFile?: string;
+  /** Real time one run (one seed, or one shrink probe) may take before the watchdog stops it, ms. */
+  unitBudgetMs?: number;
+  /** Events one run may process before it ends with a budget verdict. */
+  maxEvents?: number;
+  /** Workers grading scenarios side by side (default: one per core, at most one per scenario). */
+  workers?: number;
+  /** What the student's code prints (console.log in a handler); dropped when absent. */
+  onOutput?: (text: string) => void;
+}
+
+export const DEFAULT_UNIT_BUDGET_MS = 5000;
+export const DEFAULT_MAX_EVENTS = 1_000_000;
+
+export interface Settings {
+  workerFile: string;
+  unitMs: number;
+  limits: UnitLimits;
+  workers: number;
+  onOutput?: (text: string) => void;
+}
+
+export function settle(config: RunnerConfig): Settings {
+  const unitMs = config.unitBudgetMs ?? DEFAULT_UNIT_BUDGET_MS;
+  return {
+    workerFile: config.workerFile ?? join(__dirname, 'worker.js'),
+    unitMs,
+    // The kernel's own wall-clock limit comes first, so a slow but finite run ends with a clean
+    // budget verdict; the watchdog is for handlers that never return.
+    limits: { maxEvents: config.maxEvents ?? DEFAULT_MAX_EVENTS, wallClockMs: Math.floor(unitMs * 0.8) },
+    workers: Math.max(1, config.workers ?? availableParallelism()),
+    onOutput: config.onOutput,
+  };
+}

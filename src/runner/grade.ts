@@ -1,0 +1,100 @@
+import { concretize, gradeReport, scenarioReport, seedList, selectScenarios, type Exercise, type GradeReport, type Scenario, type ScenarioReport, type SeedFailure } from '../grader';
+import { settle, type RunnerConfig, type Settings } from './config';
+import type { Cancelled, Job } from './job';
+import { openSession, type StudentFile } from './open';
+import { memoryFailure, timeoutFailure, type UnitPlace } from './overrun';
+import type { LoadError, SeedOptions } from './protocol';
+import type { ExchangeEnd, WorkerSession } from './session';
+
+export interface GradeRequest {
+  exercise: Exercise;
+  /** The student's TypeScript source. */
+  source: string;
+  /** Its name in stacks and messages (the path as the student knows it). */
+  file: string;
+  options?: SeedOptions & { scenario?: string };
+  /** Called as each scenario finishes (in finishing order, which with several workers is not catalog order). */
+  onScenario?(report: ScenarioReport): void;
+}
+
+export type GradeOutcome = { status: 'graded'; report: GradeReport } | { status: 'load-error'; error: LoadError } | Cancelled;
+
+/**
+ * Grades in worker threads: scenarios are shared out among the workers, each run is watched, and a
+ * run that never returns costs its worker (a fresh one takes the remaining scenarios), not the grade.
+ */
+export function grade(request: GradeRequest, config: RunnerConfig = {}): Job<GradeOutcome> {
+  const settings = settle(config);
+  const sessions = new Set<WorkerSession>();
+  let cancelled = false;
+  const done = gradeInWorkers(request, settings, sessions, () => cancelled);
+  return {
+    done,
+    cancel() {
+      cancelled = true;
+      for (const session of sessions) void session.stop();
+    },
+  };
+}
+
+async function gradeInWorkers(request: GradeRequest, settings: Settings, sessions: Set<WorkerSession>, isCancelled: () => boolean): Promise<GradeOutcome> {
+  const { exercise, options = {} } = request;
+  const scenarios = selectScenarios(exercise, options.scenario);
+  const student: StudentFile = { exercise: exercise.id, source: request.source, file: request.file };
+  const reports: ScenarioReport[] = [];
+  let next = 0;
+  let loadError: LoadError | undefined;
+  const stopped = (): boolean => isCancelled() || loadError !== undefined;
+
+  const lane = async (): Promise<void> => {
+    let session: WorkerSession | undefined;
+    try {
+      while (!stopped() && next < scenarios.length) {
+        if (session === undefined) {
+          const opened = await openSession(settings, student, (s) => sessions.add(s));
+          if (opened.status === 'load-error') loadError ??= opened.error;
+          if (opened.status !== 'loaded') return;
+          session = opened.session;
+        }
+        const index = next++;
+        const scenario = scenarios[index] as Scenario;
+        let seedFailure: SeedFailure | undefined;
+        const end = await session.exchange({ kind: 'grade-scenario', scenario: scenario.name, options, limits: settings.limits }, (m) => {
+          if (m.kind === 'seed-failed') seedFailure = m.failure;
+          return m.kind === 'scenario' ? m.report : undefined;
+        });
+        if (end.status === 'stopped') return;
+        if (end.status !== 'done') session = undefined; // the watchdog or the heap limit ended that worker
+        const report = end.status === 'done' ? end.value : lostRunReport(end, scenario, student, options, settings.unitMs, seedFailure);
+        reports[index] = report;
+        request.onScenario?.(report);
+      }
+    } finally {
+      if (session) await session.stop();
+    }
+  };
+
+  const lanes = Math.min(settings.workers, Math.max(1, scenarios.length));
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    await Promise.all([...sessions].map((s) => s.stop()));
+  }
+  if (isCancelled()) return { status: 'cancelled' };
+  if (loadError) return { status: 'load-error', error: loadError };
+  return { status: 'graded', report: gradeReport(exercise, request.file, options, reports) };
+}
+
+/**
+ * A scenario whose worker was stopped mid-unit. If a seed had already failed (the shrinker was
+ * running), that failure stands, unshrunk; otherwise the running seed fails with the cause.
+ */
+function lostRunReport(end: Extract<ExchangeEnd<unknown>, { status: 'overrun' | 'out-of-memory' }>, scenario: Scenario, student: StudentFile, options: SeedOptions, unitMs: number, seedFailure: SeedFailure | undefined): ScenarioReport {
+  const seeds = seedList(options);
+  if (seedFailure) return scenarioReport(scenario, seeds.indexOf(seedFailure.seed) + 1, seedFailure);
+  const seed = end.unit?.seed ?? (seeds[0] as number);
+  const place: UnitPlace = { exercise: student.exercise, scenario: scenario.name, seed, file: student.file };
+  const failure = end.status === 'overrun' ? timeoutFailure(place, unitMs, end.mark) : memoryFailure(place);
+  const run = concretize(scenario, seed);
+  return scenarioReport(scenario, seeds.indexOf(seed) + 1, { ...failure, seed, faults: run.faults, duration: run.duration });
+}

@@ -1,0 +1,57 @@
+import type { FaultSchedule, MessageCounts, RunOutcome } from '../kernel';
+import type { Failure, GradeOptions, ScenarioReport, SeedFailure, SourceLocation } from '../grader';
+
+/** Which seeds to run and whether to shrink: the serializable part of the grader's options. */
+export type SeedOptions = Pick<GradeOptions, 'seeds' | 'seed' | 'shrink'>;
+
+/** What a worker needs to bound one run; the wall clock itself is read inside the worker. */
+export interface UnitLimits {
+  maxEvents: number;
+  wallClockMs: number;
+}
+
+/** The host's requests. A worker serves one student file: `load` comes first. */
+export type HostRequest =
+  | { kind: 'load'; exercise: string; source: string; file: string; marks: SharedArrayBuffer }
+  | { kind: 'grade-scenario'; scenario: string; options: SeedOptions; limits: UnitLimits }
+  | { kind: 'run'; scenario: string; seed: number; faults?: FaultSchedule; trace: boolean; limits: UnitLimits };
+
+/** The student's file could not become a node class. */
+export interface LoadError {
+  message: string;
+  location?: SourceLocation;
+}
+
+/** One seed of one scenario, run with its trace, as `distsys run` shows it. */
+export interface SeedRun {
+  outcome: RunOutcome;
+  events: number;
+  endTime: number;
+  messages: MessageCounts;
+  hash: string;
+  faults: FaultSchedule;
+  duration: number;
+  failure?: Failure;
+  notes: string[];
+  /** The trace file, line by line (`Trace.toLines` with the verdict in the footer), when asked for. */
+  traceLines?: string[];
+}
+
+/** A unit is one run: a seed of a scenario, or one probe of the shrinker. The watchdog times each. */
+export interface Unit {
+  scenario: string;
+  seed: number;
+  phase: 'seed' | 'shrink' | 'run';
+}
+
+export type WorkerMessage =
+  | { kind: 'loaded' }
+  | { kind: 'load-error'; error: LoadError }
+  | { kind: 'unit'; unit: Unit }
+  /** A name the handler marks refer to by number (see marks.ts). */
+  | { kind: 'name'; id: number; text: string }
+  | { kind: 'seed-failed'; failure: SeedFailure }
+  | { kind: 'scenario'; report: ScenarioReport }
+  | { kind: 'ran'; run: SeedRun }
+  /** A bug outside the student's code (an exercise's checker threw): not the student's failure. */
+  | { kind: 'internal-error'; message: string };

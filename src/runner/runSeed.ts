@@ -1,0 +1,65 @@
+import type { Exercise, Failure } from '../grader';
+import type { FaultSchedule } from '../kernel';
+import { settle, type RunnerConfig } from './config';
+import type { Cancelled, Job } from './job';
+import { openSession } from './open';
+import { memoryFailure, timeoutFailure } from './overrun';
+import type { LoadError, SeedRun } from './protocol';
+import type { WorkerSession } from './session';
+
+export interface SeedRunRequest {
+  exercise: Exercise;
+  source: string;
+  file: string;
+  scenario: string;
+  seed: number;
+  /** Replaces the scenario's fault schedule (a saved or shrunk one). */
+  faults?: FaultSchedule;
+  /** Return the trace file's lines. */
+  trace?: boolean;
+}
+
+export type SeedRunOutcome =
+  | { status: 'ran'; run: SeedRun }
+  /** The watchdog stopped the run (or it ran out of memory): no trace, only the verdict. */
+  | { status: 'stopped'; failure: Failure }
+  | { status: 'load-error'; error: LoadError }
+  | Cancelled;
+
+/** Runs one seed of one scenario in a worker thread, under the same watchdog as grading. */
+export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job<SeedRunOutcome> {
+  const settings = settle(config);
+  let session: WorkerSession | undefined;
+  let cancelled = false;
+  const run = async (): Promise<SeedRunOutcome> => {
+    const { exercise, source, file, scenario, seed } = request;
+    const opened = await openSession(settings, { exercise: exercise.id, source, file }, (s) => (session = s));
+    if (opened.status === 'stopped' || cancelled) return { status: 'cancelled' };
+    if (opened.status === 'load-error') return opened;
+    try {
+      const end = await opened.session.exchange({ kind: 'run', scenario, seed, faults: request.faults, trace: request.trace === true, limits: settings.limits }, (m) =>
+        m.kind === 'ran' ? m.run : undefined,
+      );
+      const place = { exercise: exercise.id, scenario, seed, file };
+      switch (end.status) {
+        case 'done':
+          return { status: 'ran', run: end.value };
+        case 'overrun':
+          return { status: 'stopped', failure: timeoutFailure(place, settings.unitMs, end.mark, false) };
+        case 'out-of-memory':
+          return { status: 'stopped', failure: memoryFailure(place) };
+        case 'stopped':
+          return { status: 'cancelled' };
+      }
+    } finally {
+      await opened.session.stop();
+    }
+  };
+  return {
+    done: run(),
+    cancel() {
+      cancelled = true;
+      void session?.stop();
+    },
+  };
+}

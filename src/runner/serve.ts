@@ -1,0 +1,112 @@
+import { performance } from 'node:perf_hooks';
+import { parentPort } from 'node:worker_threads';
+import { compileStudentModule, gradeScenario, runAndCheck, StudentCodeError, type Exercise, type Scenario } from '../grader';
+import type { FaultSchedule, NodeClass, RunBudget } from '../kernel';
+import { markedProgram } from './markedProgram';
+import { MarkWriter } from './marks';
+import type { HostRequest, SeedOptions, SeedRun, UnitLimits, WorkerMessage } from './protocol';
+
+/** The student's file, transpiled once, evaluated afresh before every run. */
+interface Loaded {
+  exercise: Exercise;
+  file: string;
+  marks: MarkWriter;
+  program: NodeClass;
+  /** Re-evaluates the module: module-level state cannot leak from one run into the next. */
+  fresh(): void;
+}
+
+/**
+ * The worker's side of the runner: loads one student file and grades or runs what the host asks,
+ * posting each unit as it starts so the host's watchdog can time it.
+ */
+export function serveGrading(exercises: readonly Exercise[]): void {
+  const port = parentPort;
+  if (port === null) throw new Error('serveGrading runs inside a worker thread');
+  const post = (message: WorkerMessage): void => port.postMessage(message);
+  let loaded: Loaded | undefined;
+  port.on('message', (request: HostRequest) => {
+    try {
+      if (request.kind === 'load') loaded = load(request, exercises, post);
+      else if (loaded === undefined) throw new Error(`"${request.kind}" before "load"`);
+      else if (request.kind === 'grade-scenario') post({ kind: 'scenario', report: gradeOne(loaded, request.scenario, request.options, request.limits, post) });
+      else post({ kind: 'ran', run: runOne(loaded, request.scenario, request.seed, request.faults, request.trace, request.limits, post) });
+    } catch (error) {
+      post({ kind: 'internal-error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
+}
+
+function load(request: Extract<HostRequest, { kind: 'load' }>, exercises: readonly Exercise[], post: (m: WorkerMessage) => void): Loaded | undefined {
+  const exercise = exercises.find((e) => e.id === request.exercise);
+  if (exercise === undefined) throw new Error(`this worker has no exercise "${request.exercise}"`);
+  const { source, file } = request;
+  let evaluate: () => NodeClass;
+  let current: NodeClass;
+  try {
+    evaluate = compileStudentModule(source, file);
+    current = evaluate();
+  } catch (error) {
+    if (!(error instanceof StudentCodeError)) throw error;
+    post({ kind: 'load-error', error: { message: error.message, location: error.location } });
+    return undefined;
+  }
+  const marks = new MarkWriter(request.marks, (id, text) => post({ kind: 'name', id, text }));
+  post({ kind: 'loaded' });
+  return {
+    exercise,
+    file,
+    marks,
+    program: markedProgram(() => current, marks),
+    fresh() {
+      marks.reset();
+      current = evaluate();
+    },
+  };
+}
+
+function gradeOne(loaded: Loaded, name: string, options: SeedOptions, limits: UnitLimits, post: (m: WorkerMessage) => void): ReturnType<typeof gradeScenario> {
+  const scenario = scenarioNamed(loaded.exercise, name);
+  return gradeScenario(loaded.exercise, scenario, loaded.program, loaded.file, { ...options, budget: budget(limits) }, {
+    unit(seed, phase) {
+      loaded.fresh();
+      post({ kind: 'unit', unit: { scenario: name, seed, phase } });
+    },
+    failed(failure) {
+      post({ kind: 'seed-failed', failure });
+    },
+  });
+}
+
+function runOne(loaded: Loaded, name: string, seed: number, faults: FaultSchedule | undefined, withTrace: boolean, limits: UnitLimits, post: (m: WorkerMessage) => void): SeedRun {
+  const { exercise, file } = loaded;
+  const scenario = scenarioNamed(exercise, name);
+  loaded.fresh();
+  post({ kind: 'unit', unit: { scenario: name, seed, phase: 'run' } });
+  const checked = runAndCheck({ exercise, scenario, program: loaded.program, seed, file, faults, budget: budget(limits) });
+  const { result, trace, failure, notes } = checked;
+  const footer = { exercise: exercise.id, scenario: name, seed, file, passed: failure === undefined, ...(failure ? { failure } : {}), notes };
+  return {
+    outcome: result.outcome,
+    events: result.events,
+    endTime: result.endTime,
+    messages: result.messages,
+    hash: trace.hash(),
+    faults: checked.run.faults,
+    duration: checked.run.duration,
+    failure,
+    notes,
+    traceLines: withTrace ? [...trace.toLines(footer)] : undefined,
+  };
+}
+
+function scenarioNamed(exercise: Exercise, name: string): Scenario {
+  const scenario = exercise.scenarios.find((s) => s.name === name);
+  if (scenario === undefined) throw new Error(`exercise "${exercise.id}" has no scenario "${name}"`);
+  return scenario;
+}
+
+/** perf_hooks' clock, not the global `performance`, which a run replaces with the node's clock. */
+function budget(limits: UnitLimits): RunBudget {
+  return { ...limits, wallClock: () => performance.now() };
+}

@@ -1,0 +1,115 @@
+import { Worker } from 'node:worker_threads';
+import { MARKS_BYTES, readMark, type HandlerMark } from './marks';
+import type { HostRequest, Unit, WorkerMessage } from './protocol';
+
+export interface SessionConfig {
+  workerFile: string;
+  /** Wall-clock budget of one unit (one run), ms. */
+  unitMs: number;
+  /** What the student's code prints (console.log in a handler); dropped when absent. */
+  onOutput?: (text: string) => void;
+}
+
+/** How an exchange with the worker ended. */
+export type ExchangeEnd<T> =
+  | { status: 'done'; value: T }
+  /** A unit overran its budget; the worker was terminated. */
+  | { status: 'overrun'; unit: Unit | undefined; mark: HandlerMark | undefined }
+  | { status: 'out-of-memory'; unit: Unit | undefined }
+  /** The session was stopped (cancelled) while the exchange was under way. */
+  | { status: 'stopped' };
+
+interface Pending {
+  message(message: WorkerMessage): void;
+  error(error: Error): void;
+  exit(): void;
+}
+
+/**
+ * One grading worker and its watchdog. Each exchange sends one request and listens until
+ * `accept` returns a value; every unit the worker starts re-arms the timer, and a unit that
+ * overruns gets the worker terminated (a handler in an infinite loop never yields).
+ */
+export class WorkerSession {
+  private readonly worker: Worker;
+  private readonly marks = new SharedArrayBuffer(MARKS_BYTES);
+  private readonly names = new Map<number, string>();
+  private pending: Pending | undefined;
+  private stopping = false;
+
+  constructor(private readonly config: SessionConfig) {
+    this.worker = new Worker(config.workerFile, { stdout: true, stderr: true });
+    for (const stream of [this.worker.stdout, this.worker.stderr]) {
+      stream.setEncoding('utf8');
+      stream.on('data', (text: string) => config.onOutput?.(text));
+    }
+    this.worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'name') this.names.set(message.id, message.text);
+      else this.pending?.message(message);
+    });
+    this.worker.on('error', (error) => this.pending?.error(error));
+    this.worker.on('exit', () => this.pending?.exit());
+  }
+
+  /** The shared memory the worker marks running handlers in; sent with the load request. */
+  get markBuffer(): SharedArrayBuffer {
+    return this.marks;
+  }
+
+  exchange<T>(request: HostRequest, accept: (message: WorkerMessage) => T | undefined): Promise<ExchangeEnd<T>> {
+    return new Promise((resolve, reject) => {
+      let unit: Unit | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const settle = (end: ExchangeEnd<T>): void => {
+        clearTimeout(timer);
+        this.pending = undefined;
+        resolve(end);
+      };
+      const fail = (error: Error): void => {
+        clearTimeout(timer);
+        this.pending = undefined;
+        void this.stop();
+        reject(error);
+      };
+      const overrun = (): void => {
+        this.pending = undefined;
+        this.stopping = true;
+        // Read the marks only once the worker is gone: then nothing writes them any more.
+        void this.worker.terminate().then(() => resolve({ status: 'overrun', unit, mark: readMark(this.marks, this.names) }));
+      };
+      const arm = (): void => {
+        clearTimeout(timer);
+        timer = setTimeout(overrun, this.config.unitMs);
+      };
+      this.pending = {
+        message: (message) => {
+          if (message.kind === 'unit') {
+            unit = message.unit;
+            arm();
+          } else if (message.kind === 'internal-error') {
+            fail(new Error(`grading worker: ${message.message}`));
+          } else {
+            const value = accept(message);
+            if (value !== undefined) settle({ status: 'done', value });
+          }
+        },
+        error: (error) => {
+          if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') settle({ status: 'out-of-memory', unit });
+          else fail(error);
+        },
+        exit: () => {
+          if (this.stopping) settle({ status: 'stopped' });
+          else fail(new Error('the grading worker exited unexpectedly'));
+        },
+      };
+      arm();
+      this.worker.postMessage(request);
+    });
+  }
+
+  /** Terminates the worker; an exchange under way ends as `stopped`. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.worker.terminate();
+  }
+}

@@ -1,0 +1,4 @@
+import { exercises } from '../../lessons/catalog';
+import { serveGrading } from './serve';
+
+serveGrading(exercises);
