@@ -1,0 +1,250 @@
+import type { NodeId, Trace } from '../../src/kernel';
+import { fmtMs, lastDisturbance, stateChanges, type Checker } from '../../src/grader';
+import { ClusterView } from './cluster';
+import type { RaftState } from './contract';
+import { deliveredVotes, leadershipStarts } from './leadership';
+
+export const electionSafety: Checker = {
+  name: 'election-safety',
+  property: 'at most one leader per term',
+  check({ trace }) {
+    const leaders = new Map<number, { node: NodeId; time: number; index: number }>();
+    for (const s of leadershipStarts(trace)) {
+      const first = leaders.get(s.term);
+      if (first && first.node !== s.node) {
+        return {
+          ok: false,
+          explanation: `two leaders in term ${s.term}: ${first.node} at ${fmtMs(first.time)} and ${s.node} at ${fmtMs(s.time)}; a node may vote only once per term, and a candidate needs a majority`,
+          at: s.time,
+          nodes: [first.node, s.node],
+          events: [first.index, s.index],
+        };
+      }
+      if (!first) leaders.set(s.term, s);
+    }
+    return { ok: true };
+  },
+};
+
+export const termMonotonic: Checker = {
+  name: 'term-monotonic',
+  property: "a node's term never goes back, not even across a crash and restart",
+  check({ trace }) {
+    const last = new Map<NodeId, { term: number; index: number }>();
+    const restartedAt = new Map<NodeId, number>();
+    for (let i = 0; i < trace.length; i++) {
+      const kind = trace.kindAt(i);
+      if (kind !== 'restart' && kind !== 'state') continue;
+      const e = trace.event(i);
+      if (kind === 'restart') restartedAt.set(e.node, e.time);
+      if (kind !== 'state') continue;
+      const term = (e.data as RaftState).term;
+      const before = last.get(e.node);
+      if (before && term < before.term) {
+        const restart = restartedAt.get(e.node);
+        const why =
+          restart === undefined
+            ? 'a term only moves forward'
+            : `it restarted at ${fmtMs(restart)}: currentTerm must be kept in ctx.storage, which survives a crash (Figure 2: persistent state)`;
+        return {
+          ok: false,
+          explanation: `${e.node}'s term went back from ${before.term} to ${term} at ${fmtMs(e.time)}; ${why}`,
+          at: e.time,
+          nodes: [e.node],
+          events: [before.index, e.index],
+        };
+      }
+      last.set(e.node, { term, index: e.index });
+    }
+    return { ok: true };
+  },
+};
+
+export const voteQuorum: Checker = {
+  name: 'vote-quorum',
+  property: 'a leader received granted votes from a majority of the nodes (itself included), one per voter',
+  check({ trace, nodes }) {
+    const majority = Math.floor(nodes.length / 2) + 1;
+    const votes = deliveredVotes(trace);
+    for (const s of leadershipStarts(trace)) {
+      const received = (votes.get(s.node) ?? []).filter((v) => v.index < s.index);
+      const inTerm = received.filter((v) => v.term === s.term);
+      const voters = new Set(inTerm.map((v) => v.voter));
+      voters.delete(s.node);
+      if (voters.size + 1 >= majority) continue;
+      const hints: string[] = [];
+      const repeated = [...voters].filter((v) => inTerm.filter((r) => r.voter === v).length > 1);
+      if (repeated.length > 0) hints.push(`${repeated.join(' and ')}'s vote arrived more than once: count voters, not replies (the network may duplicate a message)`);
+      const stale = received.filter((v) => v.term < s.term && v.term > s.term - 3).map((v) => `${v.voter} (term ${v.term})`);
+      if (stale.length > 0) hints.push(`granted votes from earlier terms do not count: ${[...new Set(stale)].join(', ')}`);
+      return {
+        ok: false,
+        explanation: `${s.node} became leader of term ${s.term} at ${fmtMs(s.time)} with granted votes from ${[s.node, ...voters].join(', ')} only: a leader needs ${majority} of the ${nodes.length} nodes' votes${hints.length > 0 ? `; ${hints.join('; ')}` : ''}`,
+        at: s.time,
+        nodes: [s.node, ...voters],
+        events: [s.index],
+      };
+    }
+    return { ok: true };
+  },
+};
+
+/** 6.5840's tester gives a new leader five seconds: many election timeouts of 300–600 ms, split votes included. */
+export const ELECTION_BOUND_MS = 5000;
+
+/**
+ * Liveness. From the last fault on, within `withinMs` there must be a moment when a running node
+ * leads and every running node it can talk to (a majority with it) follows it in its term. Asking
+ * for one such moment, not for quiet until the end, keeps the check fair under message loss, where
+ * a missed heartbeat may rightly start a new election later on.
+ */
+export function leaderElected(withinMs: number = ELECTION_BOUND_MS): Checker {
+  return {
+    name: 'leader-elected',
+    property: `once the network is stable, within ${withinMs} ms a leader is elected and every live node it can reach follows it`,
+    check({ trace, nodes, duration }) {
+      const settled = lastDisturbance(trace);
+      const deadline = settled + withinMs;
+      const cluster = new ClusterView(trace, nodes);
+      cluster.advanceTo(settled);
+      while (agreedLeader(cluster) === undefined) {
+        const next = cluster.peekTime();
+        if (next > Math.min(deadline, duration)) {
+          cluster.advanceTo(Math.min(deadline, duration));
+          return unelected(trace, cluster, settled, deadline, duration, withinMs);
+        }
+        cluster.advanceTo(next);
+      }
+      return { ok: true };
+    },
+  };
+}
+
+/** The leader that every running node it can talk to follows, if there is one now. */
+function agreedLeader(cluster: ClusterView): NodeId | undefined {
+  for (const id of cluster.nodes) {
+    const leader = cluster.node(id);
+    if (leader.role !== 'leader' || !cluster.running(id)) continue;
+    const reach = cluster.nodes.filter((n) => n !== id && cluster.running(n) && cluster.connected(id, n));
+    if (reach.length + 1 < cluster.majority) continue;
+    if (reach.every((n) => cluster.node(n).role === 'follower' && cluster.node(n).term === leader.term)) return id;
+  }
+  return undefined;
+}
+
+function unelected(trace: Trace, cluster: ClusterView, settled: number, deadline: number, duration: number, withinMs: number) {
+  const running = cluster.nodes.filter((n) => cluster.running(n));
+  const canElect = running.some((a) => running.filter((b) => b !== a && cluster.connected(a, b)).length + 1 >= cluster.majority);
+  if (!canElect) return { ok: true as const, note: `no majority of nodes can talk to each other at the end (${cluster.describe()}), so no leader can be elected` };
+  if (deadline > duration) return { ok: true as const, note: `the run ended ${fmtMs(deadline - duration)} before the ${withinMs} ms bound after the last fault, too early to require a leader` };
+  return {
+    ok: false as const,
+    explanation: `no leader followed by the live nodes within ${withinMs} ms of ${settled === 0 ? 'the start' : `the last fault at ${fmtMs(settled)}`}: at ${fmtMs(cluster.time)} ${cluster.describe()}; ${diagnose(trace, cluster, running, settled)}`,
+    at: cluster.time,
+    nodes: running,
+  };
+}
+
+function diagnose(trace: Trace, cluster: ClusterView, running: NodeId[], settled: number): string {
+  const changes = stateChanges(trace);
+  for (const id of running) {
+    const v = cluster.node(id);
+    const newer = running.find((n) => cluster.connected(id, n) && cluster.node(n).term > v.term);
+    if (v.role === 'leader' && newer !== undefined) {
+      return `${id} still leads term ${v.term} though ${newer} is in term ${cluster.node(newer).term}: a leader that sees a higher term in any message must step down to follower`;
+    }
+  }
+  if (!changes.some((c) => (c.state as unknown as RaftState).role === 'candidate')) {
+    return 'no node ever became a candidate: when a follower hears no heartbeat for its election timeout, it must start an election';
+  }
+  const candidacies = changes.filter((c) => c.time >= settled && (c.state as unknown as RaftState).role === 'candidate');
+  if (candidacies.length >= 3) {
+    const who = [...new Set(candidacies.map((c) => c.node))].join(', ');
+    return `${candidacies.length} elections started since ${fmtMs(settled)} (by ${who}) and none produced a leader everyone follows: randomize each election timeout (e.g. 300–600 ms) so that one candidate usually asks first, and make sure a granted vote reaches the candidate`;
+  }
+  return "a leader's heartbeats must reach every follower in time to reset its election timer, and a follower must adopt the leader's term";
+}
+
+export const stableLeadership: Checker = {
+  name: 'stable-leadership',
+  property: 'while nothing fails, the first leader keeps its term: no needless elections',
+  check({ trace }) {
+    const first = leadershipStarts(trace)[0];
+    if (first === undefined) return { ok: true };
+    for (const c of stateChanges(trace)) {
+      const term = (c.state as unknown as RaftState).term;
+      if (c.index > first.index && term > first.term) {
+        return {
+          ok: false,
+          explanation: `${c.node} moved to term ${term} at ${fmtMs(c.time)} although nothing failed after ${first.node} became leader of term ${first.term} at ${fmtMs(first.time)}: followers must restart their election timer on every heartbeat, the leader must send heartbeats well within the shortest election timeout, and timeouts must be measured with timers, not by comparing clock readings`,
+          at: c.time,
+          nodes: [c.node, first.node],
+          events: [first.index, c.index],
+        };
+      }
+    }
+    return { ok: true };
+  },
+};
+
+/** 6.5840's rule: a leader sends at most ten heartbeats a second. */
+export const MAX_HEARTBEATS_PER_SECOND = 10;
+/**
+ * With nothing failing, elections end after the first round almost always (a split vote needs
+ * candidates to time out within one message delay of each other); five rounds is generous.
+ */
+export const MAX_QUIET_ELECTIONS = 5;
+
+/** Message counts in a run without faults: heartbeats within the rate limit, few elections. */
+export const messageEfficiency: Checker = {
+  name: 'message-efficiency',
+  property: `at most ${MAX_HEARTBEATS_PER_SECOND} heartbeats a second per follower, few RequestVotes, and no more messages than heartbeats, votes and their replies need`,
+  check({ trace, result, nodes, duration }) {
+    const seconds = duration / 1000;
+    const followers = nodes.length - 1;
+    // One heartbeat round per 100 ms, plus the round a new leader sends at once and one for rounding.
+    const heartbeatLimit = followers * Math.floor(MAX_HEARTBEATS_PER_SECOND * seconds + 2);
+    const voteLimit = followers * MAX_QUIET_ELECTIONS;
+    const byType = result.messages.byType;
+    const heartbeats = byType.AppendEntries ?? 0;
+    const requests = byType.RequestVote ?? 0;
+    const total = Object.values(byType).reduce((a, b) => a + b, 0);
+    const span = `in ${fmtMs(duration)}`;
+    if (heartbeats > heartbeatLimit) {
+      const [top, sent] = topSender(trace, 'AppendEntries');
+      return {
+        ok: false,
+        explanation: `${top} sent ${sent} AppendEntries ${span}, ${Math.round(sent / followers / seconds)} a second to each of its ${followers} followers: heartbeats may go at most ${MAX_HEARTBEATS_PER_SECOND} times a second (the whole cluster may send ${heartbeatLimit}, it sent ${heartbeats})`,
+        nodes: [top],
+      };
+    }
+    if (requests > voteLimit) {
+      const [top, sent] = topSender(trace, 'RequestVote');
+      return {
+        ok: false,
+        explanation: `the cluster sent ${requests} RequestVotes ${span} (${top} sent ${sent}) although nothing failed: ${voteLimit} (${MAX_QUIET_ELECTIONS} elections of ${followers} requests) is plenty; resend a RequestVote only to a peer that has not answered, and not more often than every 50 ms or so`,
+        nodes: [top],
+      };
+    }
+    const totalLimit = 2 * (heartbeatLimit + voteLimit);
+    if (total > totalLimit) {
+      const [top, sent] = topSender(trace, undefined);
+      return {
+        ok: false,
+        explanation: `the cluster sent ${total} messages ${span} (${top} sent ${sent}): heartbeats, votes and one reply to each need at most ${totalLimit}`,
+        nodes: [top],
+      };
+    }
+    return { ok: true, note: `${total} messages ${span}: ${heartbeats} AppendEntries, ${requests} RequestVotes` };
+  },
+};
+
+function topSender(trace: Trace, type: string | undefined): [NodeId, number] {
+  const counts = new Map<NodeId, number>();
+  for (const e of trace.ofKind('send')) {
+    if (type === undefined || (e.data as { type: string }).type === type) counts.set(e.node, (counts.get(e.node) ?? 0) + 1);
+  }
+  let best: [NodeId, number] = ['no node', 0];
+  for (const [node, n] of counts) if (n > best[1]) best = [node, n];
+  return best;
+}

@@ -1,0 +1,47 @@
+import type { NodeId, Trace } from '../../src/kernel';
+import { stateChanges } from '../../src/grader';
+import type { RaftState } from './contract';
+
+/** A node starting to lead a term: it reported role leader in a term it did not lead before. */
+export interface LeadershipStart {
+  index: number;
+  time: number;
+  node: NodeId;
+  term: number;
+}
+
+export function leadershipStarts(trace: Trace): LeadershipStart[] {
+  const last = new Map<NodeId, RaftState>();
+  const starts: LeadershipStart[] = [];
+  for (const change of stateChanges(trace)) {
+    const state = change.state as unknown as RaftState;
+    const before = last.get(change.node);
+    if (state.role === 'leader' && (before?.role !== 'leader' || before.term !== state.term)) {
+      starts.push({ index: change.index, time: change.time, node: change.node, term: state.term });
+    }
+    last.set(change.node, state);
+  }
+  return starts;
+}
+
+/** A granted vote that reached a candidate: who sent it, in which term, and where in the trace. */
+export interface DeliveredVote {
+  index: number;
+  voter: NodeId;
+  term: number;
+}
+
+/** Every granted RequestVoteReply delivered, grouped by the node it reached. */
+export function deliveredVotes(trace: Trace): Map<NodeId, DeliveredVote[]> {
+  const votes = new Map<NodeId, DeliveredVote[]>();
+  for (let i = 0; i < trace.length; i++) {
+    if (trace.kindAt(i) !== 'deliver') continue;
+    const e = trace.event(i);
+    const msg = e.data as { type?: unknown; term?: unknown; voteGranted?: unknown };
+    if (msg.type !== 'RequestVoteReply' || msg.voteGranted !== true || typeof msg.term !== 'number' || e.peer === undefined) continue;
+    const list = votes.get(e.node) ?? [];
+    list.push({ index: i, voter: e.peer, term: msg.term });
+    votes.set(e.node, list);
+  }
+  return votes;
+}
