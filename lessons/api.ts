@@ -3,3 +3,4 @@
  * The kernel's student API plus each exercise's contract.
  */
 export type { AnyMessage, Context, Message, Node, NodeClass, NodeId, Storage } from '../src/kernel/api';
+export type * from './01-raft-election/contract';
