@@ -4,3 +4,4 @@
  */
 export type { AnyMessage, Context, Message, Node, NodeClass, NodeId, Storage } from '../src/kernel/api';
 export type * from './01-raft-election/contract';
+export type * from './02-two-phase-commit/contract';

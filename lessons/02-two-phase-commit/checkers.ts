@@ -1,0 +1,184 @@
+import type { NodeId, Trace } from '../../src/kernel';
+import { fmtMs, upAtEnd, type Checker, type Verdict } from '../../src/grader';
+import { firstDecision, listNodes, readHistory, type DecisionEvent } from './history';
+import { canCommitFor, COORDINATOR, participantsOf } from './transactions';
+
+/**
+ * How long the network must have been quiet (no crash, restart, partition, heal, pause, loss
+ * burst or delay spike, and no new Begin) before every transaction must be decided everywhere.
+ * A correct node resends what is unanswered at least every 200 ms (the contract says so), and
+ * latency is at most a few tens of ms in every scenario: a vote round, a decision round and one
+ * missed resend take well under 500 ms; 1000 ms leaves twice that.
+ */
+export const SETTLE_MS = 1000;
+
+export const atomicity: Checker = {
+  name: 'atomicity',
+  property: 'no transaction is committed by one node and aborted by another',
+  check({ trace }) {
+    const seen = new Map<string, DecisionEvent[]>();
+    for (const d of readHistory(trace, COORDINATOR).decisions) {
+      const opposite = seen.get(`${d.tx}/${d.outcome === 'commit' ? 'abort' : 'commit'}`)?.find((o) => o.node !== d.node);
+      if (opposite) {
+        return {
+          ok: false,
+          explanation: `atomicity broken for ${d.tx}: ${opposite.node} ${past(opposite.outcome)} it at ${fmtMs(opposite.time)} but ${d.node} ${past(d.outcome)} it at ${fmtMs(d.time)}`,
+          at: d.time,
+          nodes: [opposite.node, d.node],
+          events: [opposite.index, d.index],
+        };
+      }
+      seen.set(`${d.tx}/${d.outcome}`, [...(seen.get(`${d.tx}/${d.outcome}`) ?? []), d]);
+    }
+    return { ok: true };
+  },
+};
+
+export const validity: Checker = {
+  name: 'validity',
+  property: 'a transaction commits only if every participant can commit it',
+  check({ trace, nodes }) {
+    const participants = participantsOf(nodes);
+    for (const d of readHistory(trace, COORDINATOR).decisions) {
+      if (d.outcome !== 'commit') continue;
+      const refusers = participants.filter((p) => !canCommitFor(d.tx, p));
+      if (refusers.length > 0) {
+        return {
+          ok: false,
+          explanation: `validity broken: ${d.node} committed ${d.tx} at ${fmtMs(d.time)}, but ${listNodes(refusers)} cannot commit it (canCommit("${d.tx}") is false there)`,
+          at: d.time,
+          nodes: [d.node, ...refusers],
+          events: [d.index],
+        };
+      }
+    }
+    return { ok: true };
+  },
+};
+
+export const decisionStable: Checker = {
+  name: 'decision-stable',
+  property: 'a node never changes its outcome for a transaction, across restarts too',
+  check({ trace }) {
+    const first = new Map<string, DecisionEvent>();
+    for (const d of readHistory(trace, COORDINATOR).decisions) {
+      const earlier = first.get(`${d.node}/${d.tx}`);
+      if (earlier === undefined) first.set(`${d.node}/${d.tx}`, d);
+      else if (earlier.outcome !== d.outcome) {
+        return {
+          ok: false,
+          explanation: `${d.node} changed its outcome for ${d.tx}: ${earlier.outcome} at ${fmtMs(earlier.time)}, then ${d.outcome} at ${fmtMs(d.time)}; a decision is final`,
+          at: d.time,
+          nodes: [d.node],
+          events: [earlier.index, d.index],
+        };
+      }
+    }
+    return { ok: true };
+  },
+};
+
+/**
+ * After a yes vote a participant has given up its right to abort: only the coordinator decides.
+ * A yes voter's decision must follow, in the trace, the same outcome from the coordinator or from
+ * a participant that had not voted yes (which covers cooperative termination: asking a peer that
+ * already knows, or one that refused). When the coordinator is gone for good, yes voters block;
+ * the passing verdict then explains why that is right.
+ */
+export const noUnilateralDecision: Checker = {
+  name: 'no-unilateral-decision',
+  property: 'a participant that voted yes waits for the decision instead of deciding alone',
+  check({ trace, nodes }) {
+    const history = readHistory(trace, COORDINATOR);
+    const yesAt = new Map(history.yesVotes.map((v) => [`${v.node}/${v.tx}`, v]));
+    const votedYesBefore = (d: DecisionEvent): boolean => (yesAt.get(`${d.node}/${d.tx}`)?.index ?? Infinity) < d.index;
+    for (const d of history.decisions) {
+      if (d.node === COORDINATOR || !votedYesBefore(d)) continue;
+      const source = history.decisions.find(
+        (s) => s.index < d.index && s.tx === d.tx && s.outcome === d.outcome && (s.node === COORDINATOR || (s.node !== d.node && !votedYesBefore(s))),
+      );
+      if (source === undefined) {
+        const vote = yesAt.get(`${d.node}/${d.tx}`)!;
+        return {
+          ok: false,
+          explanation: `${d.node} voted yes on ${d.tx} at ${fmtMs(vote.time)}, then ${past(d.outcome)} it alone at ${fmtMs(d.time)}: the coordinator ${COORDINATOR} had not decided ${d.outcome}. After a yes vote, only the coordinator's decision may end the transaction`,
+          at: d.time,
+          nodes: [d.node, COORDINATOR],
+          events: [vote.index, d.index],
+        };
+      }
+    }
+    return blockingNote(trace, nodes, history);
+  },
+};
+
+/** Explains yes voters left undecided because the coordinator crashed before deciding and stayed down. */
+function blockingNote(trace: Trace, nodes: readonly NodeId[], history: ReturnType<typeof readHistory>): Verdict {
+  const up = upAtEnd(trace, nodes);
+  const crashedAt = history.crashes.get(COORDINATOR)?.at(-1);
+  if (up.includes(COORDINATOR) || crashedAt === undefined) return { ok: true };
+  for (const tx of new Set(history.yesVotes.map((v) => v.tx))) {
+    if (firstDecision(history, COORDINATOR, tx)) continue;
+    const blocked = history.yesVotes.filter((v) => v.tx === tx && up.includes(v.node) && !firstDecision(history, v.node, tx));
+    if (blocked.length === 0) continue;
+    const voters = listNodes(blocked.map((v) => `${v.node} (at ${fmtMs(v.time)})`));
+    return {
+      ok: true,
+      note:
+        `${voters} voted yes on ${tx} and stay blocked to the end: the coordinator ${COORDINATOR} crashed at ${fmtMs(crashedAt)} before deciding, ` +
+        `and no participant may decide alone. This is 2PC's blocking problem; 3PC and Paxos Commit address it`,
+    };
+  }
+  return { ok: true };
+}
+
+export const termination: Checker = {
+  name: 'termination',
+  property: `once the coordinator is up and the network has been quiet for ${fmtMs(SETTLE_MS)}, every node that is up has decided every transaction the coordinator received`,
+  check({ trace, nodes, duration }) {
+    const up = upAtEnd(trace, nodes);
+    const quiet = quietSince(trace);
+    const history = readHistory(trace, COORDINATOR);
+    const lastBegin = Math.max(0, ...history.begun.values());
+    // The protocol cannot finish without its coordinator or across a partition; it is not asked to.
+    if (!up.includes(COORDINATOR) || quiet === undefined || duration - Math.max(quiet, lastBegin) < SETTLE_MS) return { ok: true };
+    for (const [tx, begunAt] of history.begun) {
+      const undecided = up.filter((n) => firstDecision(history, n, tx) === undefined);
+      if (undecided.length === 0) continue;
+      const decided = firstDecision(history, COORDINATOR, tx);
+      const because = decided ? `${COORDINATOR} decided ${decided.outcome} at ${fmtMs(decided.time)}` : `${COORDINATOR} never decided it`;
+      return {
+        ok: false,
+        explanation:
+          `${tx} (begun at ${fmtMs(begunAt)}) is still undecided at ${listNodes(undecided)} at the end (${fmtMs(duration)}), ` +
+          `although ${COORDINATOR} is up and the run has been calm (no fault, no new Begin) since ${fmtMs(Math.max(quiet, lastBegin))}; ${because}. ` +
+          `Resend what is unanswered (Prepare, Commit/Abort) until every participant answers`,
+        at: duration,
+        nodes: undecided,
+      };
+    }
+    return { ok: true };
+  },
+};
+
+/** When the last disturbance ended; undefined while a partition is still in force at the end. */
+function quietSince(trace: Trace): number | undefined {
+  let since = 0;
+  let partitioned = false;
+  for (let i = 0; i < trace.length; i++) {
+    const kind = trace.kindAt(i);
+    const time = trace.timeAt(i);
+    if (kind === 'crash' || kind === 'restart' || kind === 'heal' || kind === 'partition') since = Math.max(since, time);
+    if (kind === 'partition') partitioned = true;
+    if (kind === 'heal') partitioned = false;
+    if (kind === 'pause' || kind === 'fault') since = Math.max(since, time + ((trace.event(i).data as { ms?: number }).ms ?? 0));
+  }
+  return partitioned ? undefined : since;
+}
+
+function past(outcome: 'commit' | 'abort'): string {
+  return outcome === 'commit' ? 'committed' : 'aborted';
+}
+
+/** Every scenario's checkers, in the order a failure is reported. */
+export const allCheckers: Checker[] = [validity, decisionStable, atomicity, noUnilateralDecision, termination];

@@ -1,0 +1,133 @@
+import { reliableNetwork, type FaultSchedule, type NetworkConfig } from '../../src/kernel';
+import type { Exercise, Scenario, ScenarioSetup } from '../../src/grader';
+import { allCheckers } from './checkers';
+import { transactionResources } from './instrument';
+import { transactions, type TransactionPlan } from './transactions';
+
+/** Five transactions, 150–300 ms apart: the last Begin leaves by 1210 ms, well before each run's last 1000 quiet ms. */
+const fiveTransactions: TransactionPlan = { count: 5, firstAt: 10, gap: { min: 150, max: 300 }, refusal: 0.35 };
+
+const withForced = (forced: TransactionPlan['forced']): TransactionPlan => ({ ...fiveTransactions, forced });
+
+/** A crash at a step of the protocol, then a restart at a time drawn from the seed. */
+const crashThenRestart =
+  (node: string, after: { node: string; type: string; count: number }, restart: { min: number; max: number }) =>
+  ({ rng }: ScenarioSetup): FaultSchedule => [
+    { afterSend: after, kind: 'crash', node },
+    { at: Math.round(rng.between(restart.min, restart.max)), kind: 'restart', node },
+  ];
+
+const lossy: NetworkConfig = { ...reliableNetwork, duplicate: 0.1 };
+const shuffled: NetworkConfig = { latency: { min: 1, max: 40 }, loss: 0, duplicate: 0.4 };
+
+const scenario = (s: Omit<Scenario, 'checkers' | 'points' | 'nodes'> & Partial<Pick<Scenario, 'nodes'>>): Scenario => ({
+  points: 10,
+  nodes: 4,
+  checkers: allCheckers,
+  ...s,
+});
+
+const scenarios: Scenario[] = [
+  scenario({
+    name: 'happy-path',
+    description: 'A calm network: transactions commit when every participant says yes and abort when one says no.',
+    duration: 2400,
+    network: reliableNetwork,
+    faults: [],
+    workload: transactions(withForced({ 1: 'nobody', 2: 'someone' })),
+  }),
+  scenario({
+    name: 'message-loss',
+    description: 'A third of all messages are lost for the first 1200 ms, some are duplicated, and the client sends each Begin twice.',
+    duration: 2400,
+    network: lossy,
+    faults: [{ at: 0, kind: 'lossBurst', rate: 0.35, ms: 1200 }],
+    workload: transactions({ ...fiveTransactions, count: 6, gap: { min: 100, max: 220 }, retries: 1, retryMs: 80 }),
+  }),
+  scenario({
+    name: 'duplicates-and-reordering',
+    description: 'Latency from 1 to 40 ms and 40 % of messages delivered twice: votes and decisions arrive late, out of order and repeated.',
+    duration: 2000,
+    network: shuffled,
+    faults: [],
+    workload: transactions({ ...fiveTransactions, count: 6, gap: { min: 60, max: 150 }, refusal: 0.5 }),
+  }),
+  scenario({
+    name: 'participant-crash-before-vote',
+    description: 'n3 crashes before it sees the first Prepare (a transaction it would refuse) and restarts later.',
+    duration: 2400,
+    network: reliableNetwork,
+    faults: crashThenRestart('n3', { node: 'n1', type: 'Prepare', count: 1 }, { min: 400, max: 900 }),
+    workload: transactions(withForced({ 1: 'n3' })),
+  }),
+  scenario({
+    name: 'participant-crash-after-yes-vote',
+    description: 'n3 crashes right after voting yes on the first transaction and restarts later: it must still be prepared.',
+    duration: 2400,
+    network: reliableNetwork,
+    faults: crashThenRestart('n3', { node: 'n3', type: 'Vote', count: 1 }, { min: 300, max: 800 }),
+    workload: transactions(withForced({ 1: 'nobody' })),
+  }),
+  scenario({
+    name: 'participant-crash-after-decision',
+    description: 'n2 crashes right after acknowledging its first decision and restarts later: the outcome must not change.',
+    duration: 2400,
+    network: reliableNetwork,
+    faults: crashThenRestart('n2', { node: 'n2', type: 'Ack', count: 1 }, { min: 300, max: 800 }),
+    workload: transactions(withForced({ 1: 'nobody' })),
+  }),
+  scenario({
+    name: 'coordinator-crash-after-prepare',
+    description: 'The coordinator n1 crashes after sending only two of the first three Prepares, and restarts later.',
+    duration: 2400,
+    network: reliableNetwork,
+    faults: crashThenRestart('n1', { node: 'n1', type: 'Prepare', count: 2 }, { min: 300, max: 800 }),
+    workload: transactions(withForced({ 1: 'nobody' })),
+  }),
+  scenario({
+    name: 'coordinator-crash-before-decision',
+    description: 'The coordinator n1 crashes while the last yes vote of the first transaction is on its way, and restarts later.',
+    duration: 2400,
+    network: reliableNetwork,
+    faults: crashThenRestart('n1', { node: 'n4', type: 'Vote', count: 1 }, { min: 400, max: 900 }),
+    workload: transactions(withForced({ 1: 'nobody' })),
+  }),
+  scenario({
+    name: 'coordinator-crash-mid-commit',
+    description: 'The coordinator n1 decides commit, sends its first Commit only, crashes, and restarts much later: its log must finish the job.',
+    duration: 2400,
+    network: reliableNetwork,
+    faults: crashThenRestart('n1', { node: 'n1', type: 'Commit', count: 1 }, { min: 700, max: 1000 }),
+    workload: transactions(withForced({ 1: 'nobody' })),
+  }),
+  scenario({
+    name: 'partition-coordinator-participant',
+    description: 'n3 is cut off right after its first yes vote, while the next transaction (one n3 refuses) begins; the network heals later.',
+    duration: 2400,
+    network: reliableNetwork,
+    faults: ({ rng }) => [
+      { afterSend: { node: 'n3', type: 'Vote', count: 1 }, kind: 'partition', groups: [['n3']] },
+      { at: Math.round(rng.between(700, 900)), kind: 'heal' },
+    ],
+    // The second Begin leaves by 230 ms, inside the partition.
+    workload: transactions({ ...fiveTransactions, gap: { min: 120, max: 220 }, forced: { 1: 'nobody', 2: 'n3' } }),
+  }),
+  scenario({
+    name: 'coordinator-dies-blocking',
+    description: 'The coordinator n1 crashes while the last yes vote is on its way and never comes back: participants that voted yes must wait.',
+    nodes: 3,
+    duration: 1500,
+    network: reliableNetwork,
+    faults: [{ afterSend: { node: 'n3', type: 'Vote', count: 1 }, kind: 'crash', node: 'n1' }],
+    workload: transactions({ ...fiveTransactions, count: 3, forced: { 1: 'nobody' } }),
+  }),
+];
+
+export const twoPhaseCommit: Exercise = {
+  id: 'two-phase-commit',
+  title: 'Two-phase commit',
+  lesson: '02-two-phase-commit',
+  starter: 'starter.ts',
+  instrument: transactionResources,
+  scenarios,
+};

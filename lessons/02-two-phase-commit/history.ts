@@ -1,0 +1,67 @@
+import { CLIENT, type NodeId, type Trace } from '../../src/kernel';
+import type { TransactionOutcome } from './contract';
+
+/** What the checkers read from a trace: decisions, yes votes, received Begins, crashes. */
+
+export interface DecisionEvent {
+  index: number;
+  time: number;
+  node: NodeId;
+  tx: string;
+  outcome: TransactionOutcome;
+}
+
+export interface YesVote {
+  index: number;
+  time: number;
+  node: NodeId;
+  tx: string;
+}
+
+export interface History {
+  /** Every commit/abort report, in trace order (repeats included). */
+  decisions: DecisionEvent[];
+  /** Each participant's first yes vote per transaction, in trace order. */
+  yesVotes: YesVote[];
+  /** Transactions whose Begin reached the coordinator, with the first arrival time. */
+  begun: Map<string, number>;
+  /** Crash and restart times per node, in order. */
+  crashes: Map<NodeId, number[]>;
+  restarts: Map<NodeId, number[]>;
+}
+
+export function readHistory(trace: Trace, coordinator: NodeId): History {
+  const history: History = { decisions: [], yesVotes: [], begun: new Map(), crashes: new Map(), restarts: new Map() };
+  const voted = new Set<string>();
+  for (let i = 0; i < trace.length; i++) {
+    const kind = trace.kindAt(i);
+    if (kind !== 'report' && kind !== 'send' && kind !== 'deliver' && kind !== 'crash' && kind !== 'restart') continue;
+    const e = trace.event(i);
+    if (kind === 'crash' || kind === 'restart') {
+      const times = kind === 'crash' ? history.crashes : history.restarts;
+      times.set(e.node, [...(times.get(e.node) ?? []), e.time]);
+      continue;
+    }
+    const data = e.data as { event?: unknown; type?: unknown; tx?: unknown; yes?: unknown };
+    if (typeof data.tx !== 'string') continue;
+    if (kind === 'report' && (data.event === 'commit' || data.event === 'abort')) {
+      history.decisions.push({ index: i, time: e.time, node: e.node, tx: data.tx, outcome: data.event });
+    } else if (kind === 'send' && data.type === 'Vote' && data.yes === true && !voted.has(`${e.node}/${data.tx}`)) {
+      voted.add(`${e.node}/${data.tx}`);
+      history.yesVotes.push({ index: i, time: e.time, node: e.node, tx: data.tx });
+    } else if (kind === 'deliver' && e.node === coordinator && e.peer === CLIENT && data.type === 'Begin' && !history.begun.has(data.tx)) {
+      history.begun.set(data.tx, e.time);
+    }
+  }
+  return history;
+}
+
+/** The first decision a node recorded for a transaction. */
+export function firstDecision(history: History, node: NodeId, tx: string): DecisionEvent | undefined {
+  return history.decisions.find((d) => d.node === node && d.tx === tx);
+}
+
+/** "n2", "n2 and n3", "n2, n3 and n4". */
+export function listNodes(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

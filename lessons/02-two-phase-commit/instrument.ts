@@ -1,0 +1,36 @@
+import { StudentApiError, type Instrumentation, type NodeId } from '../../src/kernel';
+import type { TransactionResources } from './contract';
+import { canCommitFor, COORDINATOR, participantsOf } from './transactions';
+
+/** Gives each node its role and its resources; every outcome and every answer lands in the trace. */
+export const transactionResources: Instrumentation = {
+  extendContext(node: NodeId, report, nodes): TransactionResources {
+    const participants = Object.freeze(participantsOf(nodes));
+    const answered = new Set<string>();
+    const txName = (call: string, tx: unknown): string => {
+      if (typeof tx !== 'string') throw new StudentApiError(`${call}: the transaction id must be a string, got ${JSON.stringify(tx)}`);
+      return tx;
+    };
+    return {
+      coordinator: COORDINATOR,
+      participants,
+      canCommit(tx) {
+        txName('canCommit', tx);
+        if (node === COORDINATOR) {
+          throw new StudentApiError(`canCommit("${tx}") at ${node}: the coordinator holds no data, so it has no answer of its own; ask the participants (Prepare) and count their votes`);
+        }
+        const yes = canCommitFor(tx, node);
+        // One line per transaction and boot keeps the trace readable when Prepares are resent.
+        if (!answered.has(tx)) report({ event: 'canCommit', tx, yes });
+        answered.add(tx);
+        return yes;
+      },
+      commit(tx) {
+        report({ event: 'commit', tx: txName('commit', tx) });
+      },
+      abort(tx) {
+        report({ event: 'abort', tx: txName('abort', tx) });
+      },
+    };
+  },
+};
