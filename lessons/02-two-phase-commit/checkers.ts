@@ -80,10 +80,11 @@ export const decisionStable: Checker = {
 
 /**
  * After a yes vote a participant has given up its right to abort: only the coordinator decides.
- * A yes voter's decision must follow, in the trace, the same outcome from the coordinator or from
- * a participant that had not voted yes (which covers cooperative termination: asking a peer that
- * already knows, or one that refused). When the coordinator is gone for good, yes voters block;
- * the passing verdict then explains why that is right.
+ * A yes voter's decision must follow, in the trace, the same outcome from the coordinator (its
+ * report, or its first Commit/Abort sent, should it report late) or from a participant that had
+ * not voted yes (which covers cooperative termination: asking a peer that already knows, or one
+ * that refused). When the coordinator is gone for good, yes voters block; the passing verdict
+ * then explains why that is right.
  */
 export const noUnilateralDecision: Checker = {
   name: 'no-unilateral-decision',
@@ -94,7 +95,7 @@ export const noUnilateralDecision: Checker = {
     const votedYesBefore = (d: DecisionEvent): boolean => (yesAt.get(`${d.node}/${d.tx}`)?.index ?? Infinity) < d.index;
     for (const d of history.decisions) {
       if (d.node === COORDINATOR || !votedYesBefore(d)) continue;
-      const source = history.decisions.find(
+      const source = [...history.decisions, ...history.decisionsSent].find(
         (s) => s.index < d.index && s.tx === d.tx && s.outcome === d.outcome && (s.node === COORDINATOR || (s.node !== d.node && !votedYesBefore(s))),
       );
       if (source === undefined) {
@@ -118,7 +119,7 @@ function blockingNote(trace: Trace, nodes: readonly NodeId[], history: ReturnTyp
   const crashedAt = history.crashes.get(COORDINATOR)?.at(-1);
   if (up.includes(COORDINATOR) || crashedAt === undefined) return { ok: true };
   for (const tx of new Set(history.yesVotes.map((v) => v.tx))) {
-    if (firstDecision(history, COORDINATOR, tx)) continue;
+    if (firstDecision(history, COORDINATOR, tx) || history.decisionsSent.some((s) => s.tx === tx)) continue;
     const blocked = history.yesVotes.filter((v) => v.tx === tx && up.includes(v.node) && !firstDecision(history, v.node, tx));
     if (blocked.length === 0) continue;
     const voters = listNodes(blocked.map((v) => `${v.node} (at ${fmtMs(v.time)})`));
@@ -146,13 +147,17 @@ export const termination: Checker = {
       const undecided = up.filter((n) => firstDecision(history, n, tx) === undefined);
       if (undecided.length === 0) continue;
       const decided = firstDecision(history, COORDINATOR, tx);
-      const because = decided ? `${COORDINATOR} decided ${decided.outcome} at ${fmtMs(decided.time)}` : `${COORDINATOR} never decided it`;
+      const sent = history.decisionsSent.find((s) => s.tx === tx);
+      const because = decided
+        ? `${COORDINATOR} decided ${decided.outcome} at ${fmtMs(decided.time)}: resend the decision until every participant acknowledges it`
+        : sent
+          ? `${COORDINATOR} sent ${sent.outcome === 'commit' ? 'Commit' : 'Abort'} at ${fmtMs(sent.time)} but never recorded it with ctx.${sent.outcome}(tx)`
+          : `${COORDINATOR} never decided it: resend Prepare until every participant votes, or give up and abort`;
       return {
         ok: false,
         explanation:
           `${tx} (begun at ${fmtMs(begunAt)}) is still undecided at ${listNodes(undecided)} at the end (${fmtMs(duration)}), ` +
-          `although ${COORDINATOR} is up and the run has been calm (no fault, no new Begin) since ${fmtMs(Math.max(quiet, lastBegin))}; ${because}. ` +
-          `Resend what is unanswered (Prepare, Commit/Abort) until every participant answers`,
+          `although ${COORDINATOR} is up and the run has been calm (no fault, no new Begin) since ${fmtMs(Math.max(quiet, lastBegin))}; ${because}`,
         at: duration,
         nodes: undecided,
       };

@@ -21,25 +21,26 @@ export interface YesVote {
 export interface History {
   /** Every commit/abort report, in trace order (repeats included). */
   decisions: DecisionEvent[];
+  /** The coordinator's first Commit or Abort sent per transaction, in trace order. */
+  decisionsSent: DecisionEvent[];
   /** Each participant's first yes vote per transaction, in trace order. */
   yesVotes: YesVote[];
   /** Transactions whose Begin reached the coordinator, with the first arrival time. */
   begun: Map<string, number>;
-  /** Crash and restart times per node, in order. */
+  /** Crash times per node, in order. */
   crashes: Map<NodeId, number[]>;
-  restarts: Map<NodeId, number[]>;
 }
 
 export function readHistory(trace: Trace, coordinator: NodeId): History {
-  const history: History = { decisions: [], yesVotes: [], begun: new Map(), crashes: new Map(), restarts: new Map() };
+  const history: History = { decisions: [], decisionsSent: [], yesVotes: [], begun: new Map(), crashes: new Map() };
   const voted = new Set<string>();
+  const sent = new Set<string>();
   for (let i = 0; i < trace.length; i++) {
     const kind = trace.kindAt(i);
-    if (kind !== 'report' && kind !== 'send' && kind !== 'deliver' && kind !== 'crash' && kind !== 'restart') continue;
+    if (kind !== 'report' && kind !== 'send' && kind !== 'deliver' && kind !== 'crash') continue;
     const e = trace.event(i);
-    if (kind === 'crash' || kind === 'restart') {
-      const times = kind === 'crash' ? history.crashes : history.restarts;
-      times.set(e.node, [...(times.get(e.node) ?? []), e.time]);
+    if (kind === 'crash') {
+      history.crashes.set(e.node, [...(history.crashes.get(e.node) ?? []), e.time]);
       continue;
     }
     const data = e.data as { event?: unknown; type?: unknown; tx?: unknown; yes?: unknown };
@@ -49,6 +50,9 @@ export function readHistory(trace: Trace, coordinator: NodeId): History {
     } else if (kind === 'send' && data.type === 'Vote' && data.yes === true && !voted.has(`${e.node}/${data.tx}`)) {
       voted.add(`${e.node}/${data.tx}`);
       history.yesVotes.push({ index: i, time: e.time, node: e.node, tx: data.tx });
+    } else if (kind === 'send' && e.node === coordinator && (data.type === 'Commit' || data.type === 'Abort') && !sent.has(`${data.type}/${data.tx}`)) {
+      sent.add(`${data.type}/${data.tx}`);
+      history.decisionsSent.push({ index: i, time: e.time, node: e.node, tx: data.tx, outcome: data.type === 'Commit' ? 'commit' : 'abort' });
     } else if (kind === 'deliver' && e.node === coordinator && e.peer === CLIENT && data.type === 'Begin' && !history.begun.has(data.tx)) {
       history.begun.set(data.tx, e.time);
     }
