@@ -225,7 +225,7 @@ class Simulation {
 
   private boot(slot: NodeSlot, recovering: boolean): void {
     slot.ctx = this.makeContext(slot);
-    this.invoke(slot, recovering ? 'onRecover' : 'onStart', () => {
+    this.invoke(slot, () => (recovering ? 'onRecover' : 'onStart'), () => {
       slot.instance = new this.spec.program(slot.ctx);
       const node = slot.instance;
       if (recovering && typeof node.onRecover === 'function') return node.onRecover();
@@ -235,17 +235,18 @@ class Simulation {
     if (slot.up) this.trace?.record(this.now, recovering ? 'recover' : 'start', slot.index);
   }
 
-  private invoke(slot: NodeSlot, handler: string, body: () => unknown): void {
+  /** `handler` names the call in error messages; it is built only when one is needed. */
+  private invoke(slot: NodeSlot, handler: () => string, body: () => unknown): void {
     const previous = this.current;
     this.current = slot;
     try {
       const result = body();
       if (typeof (result as { then?: unknown } | undefined)?.then === 'function') {
-        throw new StudentApiError(`${handler} returned a Promise: handlers must be synchronous (no async/await); the simulation delivers the next event when a handler returns`);
+        throw new StudentApiError(`${handler()} returned a Promise: handlers must be synchronous (no async/await); the simulation delivers the next event when a handler returns`);
       }
       if (slot.instance && this.spec.instrument?.observe) this.observe(slot);
     } catch (error) {
-      if (error !== CRASHED) this.fail(slot, handler, error);
+      if (error !== CRASHED) this.fail(slot, handler(), error);
     } finally {
       this.current = previous;
     }
@@ -389,7 +390,7 @@ class Simulation {
     this.trace?.record(this.now, 'deliver', to, ev.from, ev.link, ev.msg);
     const from = this.lanes[ev.from]!;
     const msg = ev.msg as Message;
-    this.invoke(slot, `onMessage(${from}, ${msg.type})`, () => slot.instance!.onMessage(from, msg));
+    this.invoke(slot, () => `onMessage(${from}, ${msg.type})`, () => slot.instance!.onMessage(from, msg));
   }
 
   // ---- timers, pauses ----
@@ -400,7 +401,7 @@ class Simulation {
     if (this.now < slot.pausedUntil) return this.defer(ev, slot);
     slot.timers.delete(ev.name);
     this.trace?.record(this.now, 'timer', slot.index, -1, -1, ev.name);
-    this.invoke(slot, `onTimer(${JSON.stringify(ev.name)})`, () => slot.instance!.onTimer(ev.name));
+    this.invoke(slot, () => `onTimer(${JSON.stringify(ev.name)})`, () => slot.instance!.onTimer(ev.name));
   }
 
   /** A paused process handles nothing; what arrives waits, in order, until it resumes. */

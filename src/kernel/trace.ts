@@ -6,7 +6,8 @@ export const eventKinds = [
   'partition', 'heal', 'clock', 'fault', 'log', 'state', 'report', 'error',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
-const kindCode = new Map<EventKind, number>(eventKinds.map((k, i) => [k, i]));
+/** Kind → column code; a plain object, so recording an event does no Map lookup. */
+const kindCode = Object.fromEntries(eventKinds.map((k, i) => [k, i])) as Record<EventKind, number>;
 
 /** The lane of events that belong to no node (partitions, loss bursts). */
 export const NETWORK_LANE = -1;
@@ -31,47 +32,61 @@ export interface TraceHeader {
   [meta: string]: unknown;
 }
 
+/** Events per chunk: a trace grows a chunk at a time and never copies what it has recorded. */
+const CHUNK_BITS = 10;
+const CHUNK = 1 << CHUNK_BITS;
+const SLOT = CHUNK - 1;
+
+/** One chunk of the columns; the fixed-width ones are views of a single buffer (one allocation). */
+class Columns {
+  readonly time: Float64Array;
+  readonly link: Int32Array;
+  readonly node: Int16Array;
+  readonly peer: Int16Array;
+  readonly kind: Uint8Array;
+  readonly data: unknown[] = new Array<unknown>(CHUNK);
+
+  constructor() {
+    const buffer = new ArrayBuffer(CHUNK * 17);
+    this.time = new Float64Array(buffer, 0, CHUNK);
+    this.link = new Int32Array(buffer, CHUNK * 8, CHUNK);
+    this.node = new Int16Array(buffer, CHUNK * 12, CHUNK);
+    this.peer = new Int16Array(buffer, CHUNK * 14, CHUNK);
+    this.kind = new Uint8Array(buffer, CHUNK * 16, CHUNK);
+  }
+}
+
 /**
  * A compact, columnar trace: typed arrays for the fixed fields and one array for payloads
- * (messages are frozen when sent, so payloads are shared, never copied). About 25 bytes an
- * event plus payloads. Exported one event per line so readers can stream it.
+ * (messages are frozen when sent, so payloads are shared, never copied). 25 bytes an event plus
+ * payloads, stored in chunks of 1024 events. Exported one event per line so readers can stream it.
  */
 export class Trace {
   length = 0;
-  private time = new Float64Array(1024);
-  private kind = new Uint8Array(1024);
-  private node = new Int16Array(1024);
-  private peer = new Int16Array(1024);
-  private link = new Int32Array(1024);
-  private data: unknown[] = [];
+  private readonly chunks: Columns[] = [new Columns()];
+  /** The chunk `record` writes to: always the last one. */
+  private tail = this.chunks[0] as Columns;
 
   constructor(readonly header: TraceHeader) {}
 
   /** Appends an event and returns its index. `peer` and `link` are -1 when absent. */
   record(time: number, kind: EventKind, node: number, peer = -1, link = -1, data?: unknown): number {
     const i = this.length;
-    if (i === this.time.length) this.grow();
-    this.time[i] = time;
-    this.kind[i] = kindCode.get(kind) as number;
-    this.node[i] = node;
-    this.peer[i] = peer;
-    this.link[i] = link;
-    this.data[i] = data;
+    const j = i & SLOT;
+    if (j === 0 && i !== 0) this.chunks.push((this.tail = new Columns()));
+    const c = this.tail;
+    c.time[j] = time;
+    c.kind[j] = kindCode[kind];
+    c.node[j] = node;
+    c.peer[j] = peer;
+    c.link[j] = link;
+    c.data[j] = data;
     this.length = i + 1;
     return i;
   }
 
-  private grow(): void {
-    const size = this.time.length * 2;
-    const widen = <T extends Float64Array | Uint8Array | Int16Array | Int32Array>(old: T, fresh: T): T => {
-      fresh.set(old);
-      return fresh;
-    };
-    this.time = widen(this.time, new Float64Array(size));
-    this.kind = widen(this.kind, new Uint8Array(size));
-    this.node = widen(this.node, new Int16Array(size));
-    this.peer = widen(this.peer, new Int16Array(size));
-    this.link = widen(this.link, new Int32Array(size));
+  private chunkOf(i: number): Columns {
+    return this.chunks[i >> CHUNK_BITS] as Columns;
   }
 
   laneName(index: number): NodeId {
@@ -79,20 +94,23 @@ export class Trace {
   }
 
   kindAt(i: number): EventKind {
-    return eventKinds[this.kind[i] as number] as EventKind;
+    return eventKinds[this.chunkOf(i).kind[i & SLOT] as number] as EventKind;
   }
 
   timeAt(i: number): number {
-    return this.time[i] as number;
+    return this.chunkOf(i).time[i & SLOT] as number;
   }
 
   event(i: number): TraceEvent {
-    const e: TraceEvent = { index: i, time: this.time[i] as number, kind: this.kindAt(i), node: this.laneName(this.node[i] as number) };
-    const peer = this.peer[i] as number;
-    const link = this.link[i] as number;
+    const c = this.chunkOf(i);
+    const j = i & SLOT;
+    const e: TraceEvent = { index: i, time: c.time[j] as number, kind: eventKinds[c.kind[j] as number] as EventKind, node: this.laneName(c.node[j] as number) };
+    const peer = c.peer[j] as number;
+    const link = c.link[j] as number;
+    const data = c.data[j];
     if (peer !== -1) e.peer = this.laneName(peer);
     if (link !== -1) e.link = link;
-    if (this.data[i] !== undefined) e.data = this.data[i];
+    if (data !== undefined) e.data = data;
     return e;
   }
 
@@ -102,13 +120,15 @@ export class Trace {
 
   /** Events of one kind, decoded; cheap to call from checkers. */
   *ofKind(kind: EventKind): Generator<TraceEvent> {
-    const code = kindCode.get(kind);
-    for (let i = 0; i < this.length; i++) if (this.kind[i] === code) yield this.event(i);
+    const code = kindCode[kind];
+    for (let i = 0; i < this.length; i++) if (this.chunkOf(i).kind[i & SLOT] === code) yield this.event(i);
   }
 
   /** One canonical JSON array per event: [time, kind, node, peer, link, data]. */
   line(i: number): string {
-    return JSON.stringify([this.time[i], this.kindAt(i), this.node[i], this.peer[i], this.link[i], this.data[i] ?? null]);
+    const c = this.chunkOf(i);
+    const j = i & SLOT;
+    return JSON.stringify([c.time[j], eventKinds[c.kind[j] as number], c.node[j], c.peer[j], c.link[j], c.data[j] ?? null]);
   }
 
   /**
