@@ -50,14 +50,14 @@ async function gradeInWorkers(request: GradeRequest, settings: Settings, session
     let session: WorkerSession | undefined;
     try {
       while (!stopped() && next < scenarios.length) {
+        const index = next++;
+        const scenario = scenarios[index] as Scenario;
         if (session === undefined) {
           const opened = await openSession(settings, student, (s) => sessions.add(s));
           if (opened.status === 'load-error') loadError ??= opened.error;
           if (opened.status !== 'loaded') return;
           session = opened.session;
         }
-        const index = next++;
-        const scenario = scenarios[index] as Scenario;
         let seedFailure: SeedFailure | undefined;
         const end = await session.exchange({ kind: 'grade-scenario', scenario: scenario.name, options, limits: settings.limits }, (m) => {
           if (m.kind === 'seed-failed') seedFailure = m.failure;
@@ -70,7 +70,7 @@ async function gradeInWorkers(request: GradeRequest, settings: Settings, session
         request.onScenario?.(report);
       }
     } finally {
-      if (session) await session.stop();
+      if (session) await session.close();
     }
   };
 

@@ -52,7 +52,7 @@ export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job
           return { status: 'cancelled' };
       }
     } finally {
-      await opened.session.stop();
+      await opened.session.close();
     }
   };
   return {

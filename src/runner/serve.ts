@@ -27,7 +27,8 @@ export function serveGrading(exercises: readonly Exercise[]): void {
   let loaded: Loaded | undefined;
   port.on('message', (request: HostRequest) => {
     try {
-      if (request.kind === 'load') loaded = load(request, exercises, post);
+      if (request.kind === 'close') port.close();
+      else if (request.kind === 'load') loaded = load(request, exercises, post);
       else if (loaded === undefined) throw new Error(`"${request.kind}" before "load"`);
       else if (request.kind === 'grade-scenario') post({ kind: 'scenario', report: gradeOne(loaded, request.scenario, request.options, request.limits, post) });
       else post({ kind: 'ran', run: runOne(loaded, request.scenario, request.seed, request.faults, request.trace, request.limits, post) });

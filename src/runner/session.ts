@@ -19,6 +19,8 @@ export type ExchangeEnd<T> =
   /** The session was stopped (cancelled) while the exchange was under way. */
   | { status: 'stopped' };
 
+const CLOSE_GRACE_MS = 1000;
+
 interface Pending {
   message(message: WorkerMessage): void;
   error(error: Error): void;
@@ -36,6 +38,7 @@ export class WorkerSession {
   private readonly names = new Map<number, string>();
   private pending: Pending | undefined;
   private stopping = false;
+  private readonly exited: Promise<void>;
 
   constructor(private readonly config: SessionConfig) {
     this.worker = new Worker(config.workerFile, { stdout: true, stderr: true });
@@ -49,6 +52,7 @@ export class WorkerSession {
     });
     this.worker.on('error', (error) => this.pending?.error(error));
     this.worker.on('exit', () => this.pending?.exit());
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
   }
 
   /** The shared memory the worker marks running handlers in; sent with the load request. */
@@ -111,5 +115,18 @@ export class WorkerSession {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.worker.terminate();
+  }
+
+  /**
+   * Ends an idle worker gently, so everything it printed reaches `onOutput` (terminating could cut
+   * that short); a worker kept alive by the student's own timers is terminated after a grace period.
+   */
+  async close(): Promise<void> {
+    if (this.stopping) return this.stop();
+    this.stopping = true;
+    this.worker.postMessage({ kind: 'close' } satisfies HostRequest);
+    const grace = setTimeout(() => void this.worker.terminate(), CLOSE_GRACE_MS);
+    await this.exited;
+    clearTimeout(grace);
   }
 }

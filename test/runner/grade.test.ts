@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ScenarioReport } from '../../src/grader';
+import { grade, type GradeOutcome, type GradeRequest, type RunnerConfig } from '../../src/runner';
+import { fixtureWorker, program, ROOT } from '../cli/fixtures/harness';
+import { pingPong } from '../cli/fixtures/pingPong';
+
+const request = (name: string, over: Partial<GradeRequest> = {}): GradeRequest => {
+  const file = program(name);
+  return { exercise: pingPong, source: readFileSync(join(ROOT, file), 'utf8'), file, options: { seeds: 3 }, ...over };
+};
+
+async function graded(req: GradeRequest, config: RunnerConfig = {}): Promise<Extract<GradeOutcome, { status: 'graded' }>['report']> {
+  const outcome = await grade(req, { workerFile: await fixtureWorker(), ...config }).done;
+  assert.equal(outcome.status, 'graded', JSON.stringify(outcome));
+  return (outcome as Extract<GradeOutcome, { status: 'graded' }>).report;
+}
+
+function scenario(report: { scenarios: ScenarioReport[] }, name: string): ScenarioReport {
+  const found = report.scenarios.find((s) => s.name === name);
+  assert.ok(found, `no scenario ${name}`);
+  return found;
+}
+
+describe('runner: grading in worker threads', () => {
+  it('gives full marks to a program that passes every scenario', async () => {
+    const report = await graded(request('retrying'));
+    assert.equal(report.score, report.maxScore);
+    assert.deepEqual(report.scenarios.map((s) => s.name), ['calm', 'lossy', 'crash']);
+  });
+
+  it('fails the scenarios a program cannot pass and shrinks the failing schedule', async () => {
+    const report = await graded(request('once'));
+    assert.equal(scenario(report, 'calm').passed, true);
+    assert.equal(scenario(report, 'lossy').failure?.checker, 'every-pong');
+    const crash = scenario(report, 'crash').failure;
+    assert.equal(crash?.checker, 'every-pong');
+    assert.ok(crash?.shrunk, 'the crash schedule was not shrunk');
+    assert.ok(crash.shrunk.faults.length < crash.faults.length);
+  });
+
+  it('reports each scenario through onScenario as it finishes', async () => {
+    const seen: string[] = [];
+    const report = await graded(request('once', { onScenario: (s) => seen.push(s.name) }));
+    assert.deepEqual([...seen].sort(), report.scenarios.map((s) => s.name).sort());
+  });
+
+  it('ends a handler that loops forever with a timeout naming the node and handler, and grades the remaining scenarios', async () => {
+    const report = await graded(request('loops', { options: { seeds: 2 } }), { unitBudgetMs: 1500, workers: 1 });
+    assert.equal(report.scenarios.length, 3);
+    const calm = scenario(report, 'calm').failure;
+    assert.equal(calm?.checker, 'timeout');
+    assert.equal(calm.property, 'each handler returns');
+    assert.equal(calm.seed, 1);
+    assert.match(calm.explanation, /^seed 1 of calm did not finish within 1500 ms of real time: n1 was still running onMessage\(n2, pong\)/);
+    assert.match(calm.explanation, /distsys run ping-pong --scenario calm --seed 1 --file test\/cli\/fixtures\/programs\/loops\.ts/);
+    assert.equal(scenario(report, 'crash').failure?.checker, 'timeout');
+  });
+
+  it("fails a handler that throws with the student's own line", async () => {
+    const report = await graded(request('throws', { options: { seed: 1, scenario: 'calm' } }));
+    const failure = scenario(report, 'calm').failure;
+    assert.equal(failure?.checker, 'exception');
+    assert.deepEqual(failure.location && { file: failure.location.file, line: failure.location.line }, { file: program('throws'), line: 13 });
+  });
+
+  it('evaluates the module afresh for every run, so module-level state cannot leak between seeds', async () => {
+    const report = await graded(request('moduleState', { options: { seeds: 5 } }), { workers: 1 });
+    assert.equal(report.score, report.maxScore, JSON.stringify(report.scenarios.map((s) => s.failure?.explanation)));
+  });
+
+  it('returns a syntax error as a load error with file, line and column', async () => {
+    const outcome = await grade({ exercise: pingPong, source: 'export default class {\n  onStart() {\n    let x = ;\n  }\n}\n', file: 'broken.ts' }, { workerFile: await fixtureWorker() }).done;
+    assert.equal(outcome.status, 'load-error');
+    assert.match((outcome as { error: { message: string } }).error.message, /^broken\.ts:3:\d+: syntax error: /);
+  });
+
+  it('returns a missing default export and a top-level throw as load errors', async () => {
+    const workerFile = await fixtureWorker();
+    const noDefault = await grade({ exercise: pingPong, source: 'export class Node {}\n', file: 'a.ts' }, { workerFile }).done;
+    assert.match(JSON.stringify(noDefault), /a\.ts: must `export default` the node class/);
+    const throws = await grade({ exercise: pingPong, source: 'const x = 1;\nthrow new Error("top");\n', file: 'b.ts' }, { workerFile }).done;
+    assert.equal(throws.status, 'load-error');
+    assert.match((throws as { error: { message: string } }).error.message, /^b\.ts:2:\d+: Error: top/);
+  });
+
+  it('ends a file whose top-level code never returns with a load error', async () => {
+    const outcome = await grade({ exercise: pingPong, source: 'while (true) {}\n', file: 'spin.ts' }, { workerFile: await fixtureWorker(), unitBudgetMs: 1000 }).done;
+    assert.equal(outcome.status, 'load-error');
+    assert.match((outcome as { error: { message: string } }).error.message, /spin\.ts: loading the file did not finish within 1000 ms/);
+  });
+
+  it('cancels a grade whose handler loops forever: the workers stop and the job ends as cancelled', async () => {
+    const job = grade(request('loops'), { workerFile: await fixtureWorker(), unitBudgetMs: 600_000 });
+    setTimeout(() => job.cancel(), 300);
+    assert.deepEqual(await job.done, { status: 'cancelled' });
+  });
+});
