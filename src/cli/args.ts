@@ -42,9 +42,9 @@ export function parseArgs(argv: readonly string[], command: string, spec: FlagSp
 }
 
 /** Exactly one positional (the exercise), named in the message when missing. */
-export function onePositional(parsed: ParsedArgs, command: string, what: string): string {
+export function onePositional(parsed: ParsedArgs, command: string, synopsis: string): string {
   const [first, extra] = parsed.positionals;
-  if (first === undefined) throw new UsageError(`distsys ${command} needs ${what}: distsys ${command} <exercise> … (distsys list shows the exercises)`);
+  if (first === undefined) throw new UsageError(`missing the exercise: ${synopsis} (distsys list shows the exercises)`);
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" for distsys ${command}`);
   return first;
 }
@@ -61,8 +61,8 @@ export function integerFlag(parsed: ParsedArgs, name: string, min: number, max =
   return value;
 }
 
-export function requiredValue(parsed: ParsedArgs, name: string, command: string): string {
+export function requiredValue(parsed: ParsedArgs, name: string, synopsis: string): string {
   const value = parsed.values.get(name);
-  if (value === undefined) throw new UsageError(`distsys ${command} needs --${name}`);
+  if (value === undefined) throw new UsageError(`missing --${name}: ${synopsis}`);
   return value;
 }

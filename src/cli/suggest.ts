@@ -9,10 +9,10 @@ export function nearest(name: string, candidates: readonly string[]): string | u
       bestDistance = d;
     }
   }
-  if (best === undefined) return undefined;
-  const near = bestDistance <= Math.max(2, Math.floor(name.length / 3));
-  const prefix = name.length >= 3 && candidates.filter((c) => c.startsWith(name)).length === 1;
-  return near ? best : prefix ? candidates.find((c) => c.startsWith(name)) : undefined;
+  if (best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3))) return best;
+  // A unique completion of what was typed ("two-phase" for "two-phase-commit").
+  const completions = name.length >= 3 ? candidates.filter((c) => c.startsWith(name)) : [];
+  return completions.length === 1 ? completions[0] : undefined;
 }
 
 /** "; did you mean "x"?" or nothing. */

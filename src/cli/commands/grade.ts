@@ -14,7 +14,7 @@ const flags = { values: ['file', 'seeds', 'seed', 'scenario', 'junit', 'budget']
 /** `distsys grade <exercise>`: every scenario over its seeds, as a table, JSON or JUnit. */
 export async function gradeCommand(argv: readonly string[], env: CliEnv): Promise<number> {
   const parsed = parseArgs(argv, 'grade', flags);
-  const exercise = findExerciseOrExplain(env.exercises, onePositional(parsed, 'grade', 'an exercise'));
+  const exercise = findExerciseOrExplain(env.exercises, onePositional(parsed, 'grade', 'distsys grade <exercise> [flags]'));
   const scenario = parsed.values.get('scenario');
   if (scenario !== undefined) findScenarioOrExplain(exercise, scenario);
   const seeds = integerFlag(parsed, 'seeds', 1);

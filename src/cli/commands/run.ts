@@ -12,13 +12,14 @@ import { readStudentFile, readText } from '../studentFile';
 import { BUDGET_MIN_MS, MAX_SEED, untilInterrupted } from './shared';
 
 const flags = { values: ['file', 'scenario', 'seed', 'trace', 'faults', 'save-faults', 'budget'], switches: [] };
+const synopsis = 'distsys run <exercise> --scenario X --seed S';
 
 /** `distsys run <exercise> --scenario X --seed S`: one run, its verdict and trace hash; optionally its trace file. */
 export async function runCommand(argv: readonly string[], env: CliEnv): Promise<number> {
   const parsed = parseArgs(argv, 'run', flags);
-  const exercise = findExerciseOrExplain(env.exercises, onePositional(parsed, 'run', 'an exercise'));
-  const scenario = findScenarioOrExplain(exercise, requiredValue(parsed, 'scenario', 'run'));
-  requiredValue(parsed, 'seed', 'run');
+  const exercise = findExerciseOrExplain(env.exercises, onePositional(parsed, 'run', synopsis));
+  const scenario = findScenarioOrExplain(exercise, requiredValue(parsed, 'scenario', synopsis));
+  requiredValue(parsed, 'seed', synopsis);
   const seed = integerFlag(parsed, 'seed', 0, MAX_SEED) as number;
   const budget = integerFlag(parsed, 'budget', BUDGET_MIN_MS);
   const faultsFile = parsed.values.get('faults');
