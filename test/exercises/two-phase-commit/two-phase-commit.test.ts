@@ -63,6 +63,20 @@ describe('two-phase commit exercise', () => {
     assert.notEqual(hash(5), hash(6));
   });
 
+  for (const lesson of ['lesson.md', 'lesson.zh-cn.md']) {
+    it(`names existing scenarios in the live simulations of ${lesson}`, () => {
+      const text = readFileSync(join(__dirname, '../../../lessons/02-two-phase-commit', lesson), 'utf8');
+      const blocks = [...text.matchAll(/^```sim (.*)$/gm)].map((m) => Object.fromEntries((m[1] as string).split(/\s+/).map((kv) => kv.split('='))));
+      assert.ok(blocks.length >= 2, `${lesson} has ${blocks.length} live simulations`);
+      const names = twoPhaseCommit.scenarios.map((s) => s.name);
+      for (const block of blocks) {
+        assert.equal(block.exercise, twoPhaseCommit.id);
+        assert.ok(names.includes(block.scenario), `unknown scenario ${block.scenario}`);
+        assert.match(block.seed ?? '', /^\d+$/);
+      }
+    });
+  }
+
   for (const [variant, expected] of Object.entries(variants)) {
     for (const { scenario, checker } of expected) {
       it(`catches ${variant} in ${scenario} by ${checker}, naming nodes and a time`, () => {
