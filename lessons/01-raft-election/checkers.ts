@@ -176,7 +176,7 @@ export const stableLeadership: Checker = {
       if (c.index > first.index && term > first.term) {
         return {
           ok: false,
-          explanation: `${c.node} moved to term ${term} at ${fmtMs(c.time)} although nothing failed after ${first.node} became leader of term ${first.term} at ${fmtMs(first.time)}: followers must restart their election timer on every heartbeat, the leader must send heartbeats well within the shortest election timeout, and timeouts must be measured with timers, not by comparing clock readings`,
+          explanation: `${c.node} moved to term ${term} at ${fmtMs(c.time)} although nothing failed after ${first.node} became leader of term ${first.term} at ${fmtMs(first.time)}: ${needlessElection(trace, first.node, c.node, first.index, c.index)}`,
           at: c.time,
           nodes: [c.node, first.node],
           events: [first.index, c.index],
@@ -186,6 +186,32 @@ export const stableLeadership: Checker = {
     return { ok: true };
   },
 };
+
+/** Why a follower gave up on a live leader, from what reached it just before. */
+function needlessElection(trace: Trace, leader: NodeId, follower: NodeId, from: number, to: number): string {
+  let heartbeat: number | undefined;
+  let clockStep: number | undefined;
+  for (let i = from; i < to; i++) {
+    const kind = trace.kindAt(i);
+    if (kind !== 'deliver' && kind !== 'clock') continue;
+    const e = trace.event(i);
+    if (e.node !== follower) continue;
+    if (kind === 'clock') clockStep = e.time;
+    else if (e.peer === leader && (e.data as { type?: unknown }).type === 'AppendEntries') heartbeat = e.time;
+  }
+  const at = trace.timeAt(to);
+  if (clockStep !== undefined && at - clockStep < HEARTBEAT_WINDOW_MS) {
+    return `${follower}'s clock was stepped at ${fmtMs(clockStep)}; measure timeouts with ctx.setTimer, which a clock step does not disturb, not by comparing ctx.now() readings`;
+  }
+  if (heartbeat !== undefined && at - heartbeat < HEARTBEAT_WINDOW_MS) {
+    return `${leader}'s heartbeat reached ${follower} at ${fmtMs(heartbeat)}, only ${fmtMs(at - heartbeat)} before: a follower must restart its election timer on every AppendEntries of the current term`;
+  }
+  const last = heartbeat === undefined ? `no heartbeat from ${leader} had reached ${follower}` : `the last heartbeat from ${leader} reached ${follower} at ${fmtMs(heartbeat)}`;
+  return `${last}; a leader must send heartbeats at once when elected and then well within the shortest election timeout (every 100 ms with timeouts of 300–600 ms)`;
+}
+
+/** A heartbeat or clock step this recent explains an election on its own. */
+const HEARTBEAT_WINDOW_MS = 150;
 
 /** 6.5840's rule: a leader sends at most ten heartbeats a second. */
 export const MAX_HEARTBEATS_PER_SECOND = 10;

@@ -93,10 +93,11 @@ const clockSkewDrift: Scenario = {
   network: reliableNetwork,
   clocks: ({ nodes, rng }) => Object.fromEntries(nodes.map((n) => [n, { skewMs: Math.round(rng.between(-5000, 5000)), drift: rng.between(-0.05, 0.05) }])),
   faults: ({ nodes, rng }) => {
-    const [fast, slow] = pickNodes(nodes, 2, rng) as [NodeId, NodeId];
+    const [ahead, alsoAhead, behind] = pickNodes(nodes, 3, rng) as [NodeId, NodeId, NodeId];
     return [
-      { at: 2000, kind: 'clock', node: fast, skewMs: 3000 },
-      { at: 3000, kind: 'clock', node: slow, skewMs: -3000 },
+      { at: 2000, kind: 'clock', node: ahead, skewMs: 3000 },
+      { at: 2500, kind: 'clock', node: alsoAhead, skewMs: 1000 },
+      { at: 3000, kind: 'clock', node: behind, skewMs: -3000 },
     ];
   },
   checkers: [...safety, leaderElected(), stableLeadership],
@@ -129,20 +130,33 @@ const leaderCrash: Scenario = {
   checkers: [...safety, leaderElected()],
 };
 
+/**
+ * n1 and n2 are far apart; n3 is close to both. When one far node wins n3's vote, the other far
+ * node has not heard of that election yet and asks n3 for a vote in the same term.
+ */
+const FAR_MS = { min: 300, max: 400 };
+
 const restartAfterVote: Scenario = {
   name: 'restart-after-vote',
-  description: 'On a slow network, a node crashes right after granting its first vote and restarts while another candidate of the same term is still asking: it must remember its vote.',
+  description: 'Node n3 sits between two distant nodes; it crashes right after granting its first vote and restarts just as the other distant node asks for a vote in the same term: it must remember whom it voted for.',
   points: 10,
   nodes: 3,
   duration: 3000 + ELECTION_BOUND_MS,
-  network: { latency: { min: 10, max: 60 }, loss: 0, duplicate: 0 },
-  faults: ({ nodes }) => [
-    ...nodes.map((voter) => ({ afterSend: { node: voter, type: 'RequestVoteReply', count: 1 }, kind: 'crash' as const, node: voter })),
-    // The restart comes with another candidate's next request, which may still be for the same term.
-    ...nodes.flatMap((voter) =>
-      nodes.filter((n) => n !== voter).map((candidate) => ({ afterSend: { node: candidate, type: 'RequestVote', count: nodes.length }, kind: 'restart' as const, node: voter })),
-    ),
-    ...forEveryNode(nodes, 3000, (node) => ({ kind: 'restart', node })),
+  network: {
+    latency: { min: 5, max: 15 },
+    loss: 0,
+    duplicate: 0,
+    links: [
+      { from: 'n1', to: 'n2', latency: FAR_MS },
+      { from: 'n2', to: 'n1', latency: FAR_MS },
+    ],
+  },
+  faults: [
+    { afterSend: { node: 'n3', type: 'RequestVoteReply', count: 1 }, kind: 'crash', node: 'n3' },
+    // Whichever far node asks second brings n3 back; the first one's request finds n3 still up.
+    { afterSend: { node: 'n1', type: 'RequestVote', count: 1 }, kind: 'restart', node: 'n3' },
+    { afterSend: { node: 'n2', type: 'RequestVote', count: 1 }, kind: 'restart', node: 'n3' },
+    { at: 3000, kind: 'restart', node: 'n3' },
   ],
   checkers: [...safety, leaderElected()],
 };
