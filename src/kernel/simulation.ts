@@ -1,6 +1,6 @@
 import type { Context, Message, Node, NodeClass, NodeId, Storage } from './api';
 import { LocalClock } from './clock';
-import { withSimulatedGlobals } from './determinism';
+import { withSimulatedGlobals, type Outside } from './determinism';
 import { StudentApiError } from './errors';
 import { EventQueue } from './eventQueue';
 import type { Fault, FaultSchedule, ScheduledFault } from './faults';
@@ -172,9 +172,9 @@ class Simulation {
       random: () => (this.current ?? this.slots[0]!).rng.next(),
       now: () => (this.current ? this.current.clock.read(this.now) : this.now),
     };
-    withSimulatedGlobals(ambient, () => {
-      for (const slot of this.slots) this.boot(slot, false);
-      this.loop();
+    withSimulatedGlobals(ambient, (outside) => {
+      for (const slot of this.slots) if (this.outcome === undefined) this.boot(slot, false);
+      this.loop(outside);
     });
     return {
       outcome: this.outcome ?? { status: 'completed' },
@@ -185,18 +185,21 @@ class Simulation {
     };
   }
 
-  private loop(): void {
+  private loop(outside: Outside): void {
     const { duration, budget } = this.spec;
-    const started = budget ? budget.wallClock() : 0;
+    // The host's clock may read Date or performance: it must see the real ones.
+    const wallClock = (): number => (budget ? outside(budget.wallClock) : 0);
+    const started = wallClock();
     const queue = this.queue;
     while (this.outcome === undefined && queue.peekTime() <= duration) {
       const ev = queue.pop() as SimEvent;
       this.now = ev.time;
       this.processed++;
       this.dispatch(ev);
-      if (budget && (this.processed & 1023) === 0) {
+      // Events are counted exactly; the wall clock is read every 1024 events.
+      if (budget && (this.processed >= budget.maxEvents || (this.processed & 1023) === 0)) {
         if (this.processed >= budget.maxEvents) this.outcome = { status: 'budget', budget: 'events', time: this.now, limit: budget.maxEvents };
-        else if (budget.wallClock() - started > budget.wallClockMs) this.outcome = { status: 'budget', budget: 'wall-clock', time: this.now, limit: budget.wallClockMs };
+        else if (wallClock() - started > budget.wallClockMs) this.outcome = { status: 'budget', budget: 'wall-clock', time: this.now, limit: budget.wallClockMs };
       }
     }
     if (this.outcome === undefined) this.now = Math.max(this.now, duration);
@@ -231,8 +234,8 @@ class Simulation {
       if (recovering && typeof node.onRecover === 'function') return node.onRecover();
       return node.onStart();
     });
-    // A node that crashed inside onStart/onRecover (an afterSend trigger) never came up.
-    if (slot.up) this.trace?.record(this.now, recovering ? 'recover' : 'start', slot.index);
+    // A node that crashed (an afterSend trigger) or threw inside onStart/onRecover never came up.
+    if (slot.up && this.outcome === undefined) this.trace?.record(this.now, recovering ? 'recover' : 'start', slot.index);
   }
 
   /** `handler` names the call in error messages; it is built only when one is needed. */
@@ -271,6 +274,7 @@ class Simulation {
     const peers = Object.freeze(this.spec.nodes.filter((n) => n !== slot.id));
     const guard = (call: string): void => {
       if (sim.current !== slot) throw new StudentApiError(`${call} was called outside ${slot.id}'s own handlers (the context belongs to ${slot.id})`);
+      if (!slot.up) throw CRASHED; // the handler caught its own crash: nothing it does now happens
     };
     const storage: Storage = {
       get<T>(key: string): T | undefined {

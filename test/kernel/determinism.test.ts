@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import type { Context, Node, NodeClass } from '../../src/kernel';
+import { logsOf, onStartOf, run } from './helpers';
+
+/** Logs what the ambient sources say at true time 100 on a clock skewed by 500 ms. */
+class Ambient implements Node {
+  constructor(private readonly ctx: Context) {}
+  onStart(): void {
+    this.ctx.setTimer('t', 100);
+  }
+  onMessage(): void {}
+  onTimer(): void {
+    this.ctx.log(performance.now(), Date.now(), new Date().toISOString());
+  }
+}
+
+const globalsNow = () => {
+  const g = globalThis as Record<string, unknown>;
+  return { random: Math.random, Date: g.Date, performance: g.performance, setTimeout: g.setTimeout, setInterval: g.setInterval, setImmediate: g.setImmediate };
+};
+
+describe('ambient nondeterminism inside handlers', () => {
+  it("makes Math.random the node's own seeded stream, the one ctx.random draws from", () => {
+    const draws = (pick: (ctx: Context) => number): NodeClass => onStartOf('n1', (ctx) => ctx.log([pick(ctx), pick(ctx), pick(ctx)]));
+    const viaMath = logsOf(run(draws(() => Math.random())).trace, 'n1');
+    assert.deepEqual(logsOf(run(draws(() => Math.random())).trace, 'n1'), viaMath, 'the same in every run');
+    assert.deepEqual(logsOf(run(draws((ctx) => ctx.random())).trace, 'n1'), viaMath);
+    assert.notDeepEqual(logsOf(run(draws(() => Math.random()), { seed: 2 }).trace, 'n1'), viaMath);
+  });
+
+  it("reads Date.now, new Date() and performance.now from the node's local clock", () => {
+    const { trace } = run(Ambient, { nodes: ['n1'], clocks: { n1: { skewMs: 500 } } });
+    assert.deepEqual(logsOf(trace, 'n1'), ['600 1704067200600 2024-01-01T00:00:00.600Z']);
+  });
+
+  it('leaves a Date built from arguments alone', () => {
+    const { trace } = run(onStartOf('n1', (ctx) => ctx.log(new Date(Date.UTC(2000, 0, 1)).toISOString())));
+    assert.deepEqual(logsOf(trace, 'n1'), ['2000-01-01T00:00:00.000Z']);
+  });
+
+  it('refuses setTimeout, setInterval and setImmediate with a pointer to ctx.setTimer', () => {
+    for (const call of [() => setTimeout(() => undefined, 10), () => setInterval(() => undefined, 10), () => setImmediate(() => undefined)]) {
+      const { outcome } = run(onStartOf('n1', () => call()));
+      assert.equal(outcome.status, 'threw');
+      if (outcome.status === 'threw') {
+        assert.equal(outcome.error.name, 'StudentApiError');
+        assert.match(outcome.error.message, /is not available in a simulated node: .* Use ctx\.setTimer\(name, ms\)\.$/);
+      }
+    }
+  });
+
+  it('restores every replaced global after a run, also when a handler throws', () => {
+    const before = globalsNow();
+    run(Ambient, { nodes: ['n1'] });
+    assert.deepEqual(globalsNow(), before);
+    const { outcome } = run(
+      onStartOf('n1', () => {
+        throw new Error('boom');
+      }),
+    );
+    assert.equal(outcome.status, 'threw');
+    assert.deepEqual(globalsNow(), before);
+  });
+
+  it('names the simulated Date "Date" in what a student sees', () => {
+    const { trace } = run(onStartOf('n1', (ctx) => ctx.log(Date.name, new Date() instanceof Date)));
+    assert.deepEqual(logsOf(trace, 'n1'), ['Date true']);
+  });
+
+  it('gives the same trace hash when a program reads the ambient sources', () => {
+    class Noisy implements Node {
+      constructor(private readonly ctx: Context) {}
+      onStart(): void {
+        this.ctx.setTimer('t', Math.random() * 50);
+      }
+      onMessage(): void {}
+      onTimer(): void {
+        this.ctx.broadcast({ type: 'x', r: Math.random(), at: Date.now(), p: performance.now() });
+        this.ctx.setTimer('t', Math.random() * 50);
+      }
+    }
+    const over = { network: { latency: { min: 1, max: 30 }, loss: 0.1, duplicate: 0.1 }, clocks: { n2: { drift: 0.01 } } };
+    assert.equal(run(Noisy, over).trace.hash(), run(Noisy, over).trace.hash());
+  });
+});
