@@ -43,7 +43,7 @@ export function readHistory(trace: Trace, coordinator: NodeId): History {
       history.crashes.set(e.node, [...(history.crashes.get(e.node) ?? []), e.time]);
       continue;
     }
-    const data = e.data as { event?: unknown; type?: unknown; tx?: unknown; yes?: unknown };
+    const data = (e.data ?? {}) as { event?: unknown; type?: unknown; tx?: unknown; yes?: unknown };
     if (typeof data.tx !== 'string') continue;
     if (kind === 'report' && (data.event === 'commit' || data.event === 'abort')) {
       history.decisions.push({ index: i, time: e.time, node: e.node, tx: data.tx, outcome: data.event });
