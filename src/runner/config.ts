@@ -11,18 +11,22 @@ export interface RunnerConfig {
   maxEvents?: number;
   /** Workers grading scenarios side by side (default: one per core, at most one per scenario). */
   workers?: number;
+  /** Heap of one worker, MB: a run that outgrows it fails with a memory verdict. */
+  memoryMb?: number;
   /** What the student's code prints (console.log in a handler); dropped when absent. */
   onOutput?: (text: string) => void;
 }
 
 export const DEFAULT_UNIT_BUDGET_MS = 5000;
 export const DEFAULT_MAX_EVENTS = 1_000_000;
+export const DEFAULT_MEMORY_MB = 1024;
 
 export interface Settings {
   workerFile: string;
   unitMs: number;
   limits: UnitLimits;
   workers: number;
+  memoryMb: number;
   onOutput?: (text: string) => void;
 }
 
@@ -35,6 +39,7 @@ export function settle(config: RunnerConfig): Settings {
     // budget verdict; the watchdog is for handlers that never return.
     limits: { maxEvents: config.maxEvents ?? DEFAULT_MAX_EVENTS, wallClockMs: Math.floor(unitMs * 0.8) },
     workers: Math.max(1, config.workers ?? availableParallelism()),
+    memoryMb: config.memoryMb ?? DEFAULT_MEMORY_MB,
     onOutput: config.onOutput,
   };
 }

@@ -6,6 +6,8 @@ export interface SessionConfig {
   workerFile: string;
   /** Wall-clock budget of one unit (one run), ms. */
   unitMs: number;
+  /** The worker's heap limit, MB. */
+  memoryMb: number;
   /** What the student's code prints (console.log in a handler); dropped when absent. */
   onOutput?: (text: string) => void;
 }
@@ -41,7 +43,7 @@ export class WorkerSession {
   private readonly exited: Promise<void>;
 
   constructor(private readonly config: SessionConfig) {
-    this.worker = new Worker(config.workerFile, { stdout: true, stderr: true });
+    this.worker = new Worker(config.workerFile, { stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: config.memoryMb } });
     for (const stream of [this.worker.stdout, this.worker.stderr]) {
       stream.setEncoding('utf8');
       stream.on('data', (text: string) => config.onOutput?.(text));

@@ -80,11 +80,15 @@ describe('distsys run (in-process, fixture catalog)', () => {
     assert.match(stderr, /faults\.json: not valid JSON: /);
   });
 
-  it('stops a handler that loops forever and says which one, with no hash', async () => {
-    const { code, stdout } = await fixtureCli(['run', 'ping-pong', '--file', program('loops'), '--scenario', 'calm', '--seed', '1', '--budget', '1500']);
+  it('stops a handler that loops forever and says which one, with no hash or trace but the schedule saved', async () => {
+    const dir = scratch();
+    const args = ['run', 'ping-pong', '--file', program('loops'), '--scenario', 'crash', '--seed', '1', '--budget', '1500'];
+    const { code, stdout } = await fixtureCli([...args, '--trace', join(dir, 't.json'), '--save-faults', join(dir, 'f.json')]);
     assert.equal(code, 1);
-    assert.match(stdout, /FAIL {2}timeout: each handler returns\n {6}seed 1 of calm did not finish within 1500 ms of real time: n1 was still running onMessage\(n2, pong\)/);
+    assert.match(stdout, /FAIL {2}timeout: each handler returns\n {6}seed 1 of crash did not finish within 1500 ms of real time: n1 was still running onMessage\(n2, pong\)/);
     assert.match(stdout, /^hash: none \(the run did not finish\)$/m);
+    assert.match(stdout, /^trace: not written \(the run did not finish\)$/m);
+    assert.equal((JSON.parse(readFileSync(join(dir, 'f.json'), 'utf8')) as unknown[]).length, 4);
   });
 
   it("shows a throwing handler's message and the student's stack line", async () => {

@@ -91,6 +91,26 @@ describe('runner: grading in worker threads', () => {
     assert.match((outcome as { error: { message: string } }).error.message, /spin\.ts: loading the file did not finish within 1000 ms/);
   });
 
+  it('fails a run that outgrows its heap with a memory verdict', async () => {
+    const source = 'export default class Hoard {\n  private kept: number[][] = [];\n  onStart(): void {\n    for (;;) this.kept.push(new Array(1e6).fill(1));\n  }\n  onMessage(): void {}\n  onTimer(): void {}\n}\n';
+    const report = await graded({ exercise: pingPong, source, file: 'hoard.ts', options: { seed: 1, scenario: 'calm' } }, { memoryMb: 64 });
+    const failure = scenario(report, 'calm').failure;
+    assert.equal(failure?.checker, 'memory');
+    assert.match(failure.explanation, /^seed 1 of calm ran out of memory/);
+  });
+
+  it('ends a message storm with a budget verdict once the run passes its event limit', async () => {
+    const source = "export default class Storm {\n  constructor(private ctx: any) {}\n  onStart(): void {\n    this.ctx.broadcast({ type: 'echo' });\n  }\n  onMessage(from: string): void {\n    this.ctx.send(from, { type: 'echo' });\n    this.ctx.send(from, { type: 'echo' });\n  }\n  onTimer(): void {}\n}\n";
+    const report = await graded({ exercise: pingPong, source, file: 'storm.ts', options: { seed: 1, scenario: 'calm' } }, { maxEvents: 5000 });
+    const failure = scenario(report, 'calm').failure;
+    assert.equal(failure?.checker, 'budget');
+    assert.match(failure.explanation, /5,000 events/);
+  });
+
+  it('rejects when the worker bundle is missing, instead of waiting forever', async () => {
+    await assert.rejects(grade(request('retrying'), { workerFile: join(ROOT, 'no-such-worker.js') }).done, /Cannot find module/);
+  });
+
   it('cancels a grade whose handler loops forever: the workers stop and the job ends as cancelled', async () => {
     const job = grade(request('loops'), { workerFile: await fixtureWorker(), unitBudgetMs: 600_000 });
     setTimeout(() => job.cancel(), 300);

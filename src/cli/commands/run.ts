@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { nodeNames, type Scenario } from '../../grader';
+import { concretize, nodeNames, type Scenario } from '../../grader';
 import { validateSchedule, type FaultSchedule } from '../../kernel';
 import { runSeed } from '../../runner';
 import { integerFlag, onePositional, parseArgs, requiredValue } from '../args';
@@ -42,6 +42,8 @@ export async function runCommand(argv: readonly string[], env: CliEnv): Promise<
       throw new UsageError(outcome.error.message);
     case 'stopped':
       env.stdout(formatStoppedRun(title, outcome.failure, env.colour) + '\n');
+      if (traceFile !== undefined) env.stdout(`trace: not written (the run did not finish)\n`);
+      if (saveFaults !== undefined) save(env, saveFaults, faults ?? concretize(scenario, seed).faults);
       return EXIT.failed;
     case 'ran': {
       const run = outcome.run;
@@ -50,13 +52,15 @@ export async function runCommand(argv: readonly string[], env: CliEnv): Promise<
         writeLines(env.cwd, traceFile, run.traceLines);
         env.stdout(`trace: ${traceFile} (${run.events.toLocaleString('en-US')} events)\n`);
       }
-      if (saveFaults !== undefined) {
-        writeText(env.cwd, saveFaults, JSON.stringify(run.faults, null, 2) + '\n');
-        env.stdout(`faults: saved to ${saveFaults}\n`);
-      }
+      if (saveFaults !== undefined) save(env, saveFaults, run.faults);
       return run.failure ? EXIT.failed : EXIT.passed;
     }
   }
+}
+
+function save(env: CliEnv, file: string, faults: FaultSchedule): void {
+  writeText(env.cwd, file, JSON.stringify(faults, null, 2) + '\n');
+  env.stdout(`faults: saved to ${file}\n`);
 }
 
 /** A saved schedule, checked entry by entry against the scenario's nodes. */
