@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { exerciseOfPath, studentFile } from '../../src/extension/core/exerciseFiles';
+import { backupName, planReset, planStart, STUDENT_TSCONFIG } from '../../src/extension/core/starterPlan';
+
+const raft = { id: 'raft-election', lesson: '01-raft-election', starter: 'starter.ts' };
+const noon = new Date('2024-05-01T12:00:00.000Z');
+const existing = (...paths: string[]) => (path: string): boolean => paths.includes(path);
+
+describe('extension: starting and resetting an exercise', () => {
+  it('copies the starter, the declarations and a tsconfig into a fresh workspace', () => {
+    assert.deepEqual(planStart(raft, existing()), {
+      steps: [
+        { kind: 'install', from: 'dist/distsys.d.ts', to: 'distsys/distsys.d.ts' },
+        { kind: 'write', to: 'distsys/tsconfig.json', text: STUDENT_TSCONFIG },
+        { kind: 'install', from: 'lessons/01-raft-election/starter.ts', to: 'distsys/raft-election/starter.ts' },
+      ],
+      open: 'distsys/raft-election/starter.ts',
+    });
+  });
+
+  it('never overwrites the student file or their tsconfig, and opens the file they have', () => {
+    const plan = planStart(raft, existing('distsys/raft-election/starter.ts', 'distsys/tsconfig.json'));
+    assert.deepEqual(plan.steps, [{ kind: 'install', from: 'dist/distsys.d.ts', to: 'distsys/distsys.d.ts' }]);
+    assert.equal(plan.open, 'distsys/raft-election/starter.ts');
+  });
+
+  it('backs the student file up beside itself before the starter replaces it', () => {
+    const plan = planReset(raft, existing('distsys/raft-election/starter.ts', 'distsys/tsconfig.json'), noon);
+    assert.deepEqual(plan.steps, [
+      { kind: 'install', from: 'dist/distsys.d.ts', to: 'distsys/distsys.d.ts' },
+      { kind: 'backup', from: 'distsys/raft-election/starter.ts', to: 'distsys/raft-election/starter.backup-2024-05-01T12-00-00-000Z.ts' },
+      { kind: 'install', from: 'lessons/01-raft-election/starter.ts', to: 'distsys/raft-election/starter.ts' },
+    ]);
+  });
+
+  it('resets a missing file by starting afresh, with nothing to back up', () => {
+    assert.deepEqual(planReset(raft, existing(), noon), planStart(raft, existing()));
+  });
+
+  it('names backups by time, keeping the extension so they stay TypeScript', () => {
+    assert.equal(backupName('distsys/x/node.ts', noon), 'distsys/x/node.backup-2024-05-01T12-00-00-000Z.ts');
+    assert.equal(backupName('distsys/x.y/Makefile', noon), 'distsys/x.y/Makefile.backup-2024-05-01T12-00-00-000Z');
+    assert.notEqual(backupName('a.ts', noon), backupName('a.ts', new Date(noon.getTime() + 1)));
+  });
+
+  it('recognises the student file of an exercise, and not its backups', () => {
+    assert.equal(studentFile(raft), 'distsys/raft-election/starter.ts');
+    assert.equal(exerciseOfPath('distsys/raft-election/starter.ts', [raft]), raft);
+    assert.equal(exerciseOfPath('distsys\\raft-election\\starter.ts', [raft]), raft);
+    assert.equal(exerciseOfPath('distsys/raft-election/starter.backup-2024-05-01T12-00-00-000Z.ts', [raft]), undefined);
+    assert.equal(exerciseOfPath('lessons/01-raft-election/starter.ts', [raft]), undefined);
+  });
+
+  it('gives the student a tsconfig that type-checks strictly without emitting', () => {
+    const config = JSON.parse(STUDENT_TSCONFIG) as { compilerOptions: Record<string, unknown>; include: string[] };
+    assert.equal(config.compilerOptions.strict, true);
+    assert.equal(config.compilerOptions.noEmit, true);
+    assert.deepEqual(config.include, ['**/*.ts']);
+  });
+});
