@@ -116,6 +116,18 @@ describe('raft-election exercise', () => {
       for (const name of names) assert.match(name, /^[a-z0-9]+(-[a-z0-9]+)*$/);
     });
 
+    it('are what the lessons\' live simulation blocks name', () => {
+      const names = new Set(raftElection.scenarios.map((s) => s.name));
+      for (const lesson of ['lesson.md', 'lesson.zh-cn.md']) {
+        const blocks = [...readFileSync(join(lessonDir, lesson), 'utf8').matchAll(/^```sim (.*)$/gm)].map((m) => m[1] as string);
+        assert.ok(blocks.length >= 2, `${lesson} has ${blocks.length} simulation blocks`);
+        for (const info of blocks) {
+          const match = /^exercise=raft-election scenario=([a-z0-9-]+) seed=\d+$/.exec(info);
+          assert.ok(match && names.has(match[1] as string), `${lesson}: ${info}`);
+        }
+      }
+    });
+
     it('each describe themselves in one sentence', () => {
       for (const s of raftElection.scenarios) assert.match(s.description, /^[A-Z0-9][^.]*(\.[^ ][^.]*)*\.$/, s.name);
     });
