@@ -40,7 +40,7 @@ export function compileStudentModule(source: string, file: string): () => NodeCl
   } catch (error) {
     const e = error as Error & { loc?: { line: number; column: number } };
     const message = e.message.replace(/^Error transforming [^:]*: /, '').replace(/ \(\d+:\d+\)$/, '');
-    const location = e.loc ? { file, line: e.loc.line, column: e.loc.column + 1 } : undefined;
+    const location = e.loc ? { file, line: e.loc.line, column: e.loc.column } : undefined; // sucrase counts columns from 1
     throw new StudentCodeError(`syntax error: ${message}`, file, location);
   }
   return () => evaluateStudentModule(code, file);
