@@ -1,8 +1,8 @@
 import type { NodeId, Trace } from '../../src/kernel';
-import { fmtMs, lastDisturbance, stateChanges, type Checker } from '../../src/grader';
+import { fmtMs, lastDisturbance, stateChanges, type Checker, type Verdict } from '../../src/grader';
 import { ClusterView } from './cluster';
 import type { RaftState } from './contract';
-import { deliveredVotes, leadershipStarts } from './leadership';
+import { candidacyStarts, deliveredVotes, leadershipStarts } from './leadership';
 
 export const electionSafety: Checker = {
   name: 'election-safety',
@@ -66,6 +66,7 @@ export const voteQuorum: Checker = {
   check({ trace, nodes }) {
     const majority = Math.floor(nodes.length / 2) + 1;
     const votes = deliveredVotes(trace);
+    const candidacies = candidacyStarts(trace);
     for (const s of leadershipStarts(trace)) {
       const received = (votes.get(s.node) ?? []).filter((v) => v.index < s.index);
       const inTerm = received.filter((v) => v.term === s.term);
@@ -75,7 +76,8 @@ export const voteQuorum: Checker = {
       const hints: string[] = [];
       const repeated = [...voters].filter((v) => inTerm.filter((r) => r.voter === v).length > 1);
       if (repeated.length > 0) hints.push(`${repeated.join(' and ')}'s vote arrived more than once: count voters, not replies (the network may duplicate a message)`);
-      const stale = received.filter((v) => v.term < s.term && v.term > s.term - 3).map((v) => `${v.voter} (term ${v.term})`);
+      const since = candidacies.get(`${s.node}/${s.term}`) ?? -1;
+      const stale = received.filter((v) => v.index > since && v.term < s.term).map((v) => `${v.voter} (term ${v.term})`);
       if (stale.length > 0) hints.push(`granted votes from earlier terms do not count: ${[...new Set(stale)].join(', ')}`);
       return {
         ok: false,
@@ -132,13 +134,13 @@ function agreedLeader(cluster: ClusterView): NodeId | undefined {
   return undefined;
 }
 
-function unelected(trace: Trace, cluster: ClusterView, settled: number, deadline: number, duration: number, withinMs: number) {
+function unelected(trace: Trace, cluster: ClusterView, settled: number, deadline: number, duration: number, withinMs: number): Verdict {
   const running = cluster.nodes.filter((n) => cluster.running(n));
   const canElect = running.some((a) => running.filter((b) => b !== a && cluster.connected(a, b)).length + 1 >= cluster.majority);
-  if (!canElect) return { ok: true as const, note: `no majority of nodes can talk to each other at the end (${cluster.describe()}), so no leader can be elected` };
-  if (deadline > duration) return { ok: true as const, note: `the run ended ${fmtMs(deadline - duration)} before the ${withinMs} ms bound after the last fault, too early to require a leader` };
+  if (!canElect) return { ok: true, note: `no majority of nodes can talk to each other at the end (${cluster.describe()}), so no leader can be elected` };
+  if (deadline > duration) return { ok: true, note: `the run ended ${fmtMs(deadline - duration)} before the ${withinMs} ms bound after the last fault, too early to require a leader` };
   return {
-    ok: false as const,
+    ok: false,
     explanation: `no leader followed by the live nodes within ${withinMs} ms of ${settled === 0 ? 'the start' : `the last fault at ${fmtMs(settled)}`}: at ${fmtMs(cluster.time)} ${cluster.describe()}; ${diagnose(trace, cluster, running, settled)}`,
     at: cluster.time,
     nodes: running,

@@ -8,9 +8,9 @@ import { raftInstrument } from './instrument';
 const safety = [electionSafety, termMonotonic, voteQuorum];
 
 /**
- * Three nodes elect one leader by 2 s: the first election timeout fires by 600 ms, and with three
- * nodes a vote splits only when all three time out within one message delay of each other, so even
- * a split vote or two still ends well before 2 s.
+ * Three nodes elect one leader by 2 s: with the recommended 300–600 ms timeouts the first fires by
+ * 600 ms, and with three nodes a vote splits only when all three time out within one message delay
+ * of each other, so even one or two split votes end well before 2 s.
  */
 const FIRST_LEADER_MS = 2000;
 

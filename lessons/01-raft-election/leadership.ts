@@ -24,6 +24,17 @@ export function leadershipStarts(trace: Trace): LeadershipStart[] {
   return starts;
 }
 
+/** Where each node became a candidate of each term: "n1/4" → the trace index of its state event. */
+export function candidacyStarts(trace: Trace): Map<string, number> {
+  const starts = new Map<string, number>();
+  for (const change of stateChanges(trace)) {
+    const state = change.state as unknown as RaftState;
+    const key = `${change.node}/${state.term}`;
+    if (state.role === 'candidate' && !starts.has(key)) starts.set(key, change.index);
+  }
+  return starts;
+}
+
 /** A granted vote that reached a candidate: who sent it, in which term, and where in the trace. */
 export interface DeliveredVote {
   index: number;
