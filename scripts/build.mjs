@@ -2,6 +2,18 @@
 // browser bundles are IIFE with no Node shims, so a Node API slipping in fails the build.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+// `import text from './file.ts?source'` embeds a file's text (the browser determinism bundle
+// carries the reference solutions as source, to load them the way a student's file is loaded).
+const sourceText = {
+  name: 'source-text',
+  setup(b) {
+    b.onResolve({ filter: /\?source$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.slice(0, -'?source'.length)), namespace: 'source-text' }));
+    b.onLoad({ filter: /.*/, namespace: 'source-text' }, async (args) => ({ contents: await readFile(args.path, 'utf8'), loader: 'text', watchFiles: [args.path] }));
+  },
+};
 
 const node = { platform: 'node', format: 'cjs', target: 'node20' };
 const browser = { platform: 'browser', format: 'iife', target: 'es2022' };
@@ -27,6 +39,7 @@ await Promise.all(
         sourcemap: true,
         logLevel: 'warning',
         tsconfig: 'tsconfig.json',
+        plugins: [sourceText],
       }),
     ),
 );
