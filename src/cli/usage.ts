@@ -1,3 +1,6 @@
+import { DEFAULT_SEEDS } from '../grader';
+import { DEFAULT_UNIT_BUDGET_MS } from '../runner';
+
 export const USAGE = `distsys — grade and replay distributed-systems exercises in a deterministic simulator
 
 Usage:
@@ -16,13 +19,13 @@ Commands:
 
 Flags:
   --file F          the student's file (default: the exercise's starter in lessons/)
-  --seeds N         seeds 1..N for every scenario (default 10)
+  --seeds N         seeds 1..N for every scenario (default ${DEFAULT_SEEDS})
   --seed S          only seed S
   --scenario X      only scenario X
   --json            print the report as JSON instead of the table
   --junit F         also write the report as JUnit XML to F
   --no-shrink       report a failing seed's fault schedule as it is, without shrinking it
-  --budget MS       real time one run may take before it is stopped (default 5000)
+  --budget MS       real time one run may take before it is stopped (default ${DEFAULT_UNIT_BUDGET_MS})
   --trace F         write the run's trace file to F, with the verdict in its footer
   --faults F        replay the fault schedule saved in F instead of the scenario's own
   --save-faults F   write the run's fault schedule to F (JSON)

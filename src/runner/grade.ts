@@ -13,6 +13,8 @@ export interface GradeRequest {
   /** Its name in stacks and messages (the path as the student knows it). */
   file: string;
   options?: SeedOptions & { scenario?: string };
+  /** Called as a worker takes up a scenario (a test explorer marks it as running). */
+  onScenarioStart?(scenario: string): void;
   /** Called as each scenario finishes (in finishing order, which with several workers is not catalog order). */
   onScenario?(report: ScenarioReport): void;
 }
@@ -52,6 +54,7 @@ async function gradeInWorkers(request: GradeRequest, settings: Settings, session
       while (!stopped() && next < scenarios.length) {
         const index = next++;
         const scenario = scenarios[index] as Scenario;
+        request.onScenarioStart?.(scenario.name);
         if (session === undefined) {
           const opened = await openSession(settings, student, (s) => sessions.add(s));
           if (opened.status === 'load-error') loadError ??= opened.error;

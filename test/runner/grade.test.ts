@@ -40,10 +40,14 @@ describe('runner: grading in worker threads', () => {
     assert.ok(crash.shrunk.faults.length < crash.faults.length);
   });
 
-  it('reports each scenario through onScenario as it finishes', async () => {
-    const seen: string[] = [];
-    const report = await graded(request('once', { onScenario: (s) => seen.push(s.name) }));
-    assert.deepEqual([...seen].sort(), report.scenarios.map((s) => s.name).sort());
+  it('reports each scenario through onScenarioStart as it begins and onScenario as it finishes', async () => {
+    const events: string[] = [];
+    const report = await graded(request('once', { onScenarioStart: (name) => events.push(`start ${name}`), onScenario: (s) => events.push(`end ${s.name}`) }));
+    for (const { name } of report.scenarios) {
+      assert.equal(events.filter((e) => e === `start ${name}`).length, 1);
+      assert.ok(events.indexOf(`start ${name}`) < events.indexOf(`end ${name}`), events.join(', '));
+    }
+    assert.equal(events.length, 2 * report.scenarios.length);
   });
 
   it('ends a handler that loops forever with a timeout naming the node and handler, and grades the remaining scenarios', async () => {
