@@ -10,7 +10,6 @@ import type { HostRequest, SeedOptions, SeedRun, UnitLimits, WorkerMessage } fro
 interface Loaded {
   exercise: Exercise;
   file: string;
-  marks: MarkWriter;
   program: NodeClass;
   /** Re-evaluates the module: module-level state cannot leak from one run into the next. */
   fresh(): void;
@@ -57,7 +56,6 @@ function load(request: Extract<HostRequest, { kind: 'load' }>, exercises: readon
   return {
     exercise,
     file,
-    marks,
     program: markedProgram(() => current, marks),
     fresh() {
       marks.reset();
@@ -70,8 +68,8 @@ function gradeOne(loaded: Loaded, name: string, options: SeedOptions, limits: Un
   const scenario = scenarioNamed(loaded.exercise, name);
   return gradeScenario(loaded.exercise, scenario, loaded.program, loaded.file, { ...options, budget: budget(limits) }, {
     unit(seed, phase) {
-      loaded.fresh();
       post({ kind: 'unit', unit: { scenario: name, seed, phase } });
+      loaded.fresh();
     },
     failed(failure) {
       post({ kind: 'seed-failed', failure });
@@ -82,8 +80,8 @@ function gradeOne(loaded: Loaded, name: string, options: SeedOptions, limits: Un
 function runOne(loaded: Loaded, name: string, seed: number, faults: FaultSchedule | undefined, withTrace: boolean, limits: UnitLimits, post: (m: WorkerMessage) => void): SeedRun {
   const { exercise, file } = loaded;
   const scenario = scenarioNamed(exercise, name);
-  loaded.fresh();
   post({ kind: 'unit', unit: { scenario: name, seed, phase: 'run' } });
+  loaded.fresh();
   const checked = runAndCheck({ exercise, scenario, program: loaded.program, seed, file, faults, budget: budget(limits) });
   const { result, trace, failure, notes } = checked;
   const footer = { exercise: exercise.id, scenario: name, seed, file, passed: failure === undefined, ...(failure ? { failure } : {}), notes };
