@@ -37,11 +37,11 @@ export async function gradeCommand(argv: readonly string[], env: CliEnv): Promis
   }
   if (outcome.status === 'load-error') throw new UsageError(outcome.error.message);
   const report = outcome.report;
-  if (junit !== undefined) writeText(env.cwd, junit, formatJUnit(report));
   if (json) env.stdout(JSON.stringify(report, null, 2) + '\n');
   else {
     const table = formatTable(report);
     env.stdout((env.colour ? colourTable(table) : table) + '\n');
   }
+  if (junit !== undefined) writeText(env.cwd, junit, formatJUnit(report));
   return report.scenarios.every((s) => s.passed) ? EXIT.passed : EXIT.failed;
 }
