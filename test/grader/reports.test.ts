@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { formatJUnit, formatTable, gradeExercise, loadStudentModule, type GradeReport, type ScenarioReport } from '../../src/grader';
+import { exercise, scenario } from './fixtures';
+
+/**
+ * Checks XML 1.0 well-formedness for what a JUnit report uses: one prolog, nested elements with
+ * quoted attributes, text and attribute values with only the five predefined entities. Returns
+ * the element names in document order.
+ */
+function wellFormed(xml: string): string[] {
+  const names: string[] = [];
+  const open: string[] = [];
+  const text = /^(?:[^<&\u0000-\u0008\u000b\u000c\u000e-\u001f]|&(?:lt|gt|amp|quot|apos);)*$/;
+  const attr = /\s+([A-Za-z_][\w.-]*)="((?:[^<&"\u0000-\u0008\u000b\u000c\u000e-\u001f]|&(?:lt|gt|amp|quot|apos);)*)"/gy;
+  let rest = xml.replace(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n/, '');
+  assert.notEqual(rest, xml, 'an XML prolog');
+  while (rest.length > 0) {
+    const lt = rest.indexOf('<');
+    const chunk = lt < 0 ? rest : rest.slice(0, lt);
+    assert.match(chunk, text, `text may not hold raw < or &, or control characters: ${JSON.stringify(chunk)}`);
+    if (lt < 0) break;
+    rest = rest.slice(lt);
+    const close = /^<\/([A-Za-z_][\w.-]*)>/.exec(rest);
+    if (close) {
+      assert.equal(open.pop(), close[1], 'tags nest');
+      rest = rest.slice(close[0].length);
+      continue;
+    }
+    const start = /^<([A-Za-z_][\w.-]*)/.exec(rest);
+    assert.ok(start, `a tag at ${JSON.stringify(rest.slice(0, 40))}`);
+    attr.lastIndex = start[0].length;
+    let end = attr.lastIndex;
+    while (attr.exec(rest)) end = attr.lastIndex;
+    const tail = /^\s*(\/?)>/.exec(rest.slice(end));
+    assert.ok(tail, `the tag <${start[1]}> ends properly: ${JSON.stringify(rest.slice(0, end + 20))}`);
+    names.push(start[1] as string);
+    if (tail[1] !== '/') open.push(start[1] as string);
+    rest = rest.slice(end + tail[0].length);
+  }
+  assert.deepEqual(open, [], 'every element is closed');
+  return names;
+}
+
+const passed: ScenarioReport = { name: 'steady', description: 'nothing goes wrong', points: 3, earned: 3, passed: true, seedsRun: 10, notes: ['blocked, as it should'] };
+
+const failed: ScenarioReport = {
+  name: 'leader-crash',
+  description: 'the leader crashes',
+  points: 2,
+  earned: 0,
+  passed: false,
+  seedsRun: 4,
+  failure: {
+    seed: 4,
+    checker: 'election-safety',
+    property: 'at most one leader per term',
+    explanation: 'two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms',
+    at: 1520,
+    faults: [
+      { at: 100, kind: 'pause', node: 'n1', ms: 50 },
+      { at: 1500, kind: 'crash', node: 'n2' },
+    ],
+    duration: 3000,
+    shrunk: { faults: [{ at: 1500, kind: 'crash', node: 'n2' }], duration: 1600, originalFaults: 2, originalDuration: 3000, runs: 9 },
+  },
+};
+
+const report = (scenarios: ScenarioReport[], seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]): GradeReport => ({
+  exercise: 'raft-election',
+  title: 'Raft leader election',
+  file: 'lessons/01-raft-election/starter.ts',
+  seeds,
+  score: scenarios.reduce((n, s) => n + s.earned, 0),
+  maxScore: scenarios.reduce((n, s) => n + s.points, 0),
+  scenarios,
+});
+
+describe('formatTable', () => {
+  const table = formatTable(report([passed, failed])).split('\n');
+
+  it('heads the table with the exercise, the file and the seeds', () => {
+    assert.equal(table[0], 'Raft leader election (raft-election) — lessons/01-raft-election/starter.ts, 10 seeds per scenario');
+    assert.equal(formatTable(report([passed], [7])).split('\n')[0]?.endsWith(', seed 7'), true);
+  });
+
+  it('gives each scenario a PASS or FAIL line with its points and description', () => {
+    assert.ok(table.includes('  PASS  steady          3/3  nothing goes wrong'), table.join('\n'));
+    assert.ok(table.includes('  FAIL  leader-crash    0/2  the leader crashes'), table.join('\n'));
+  });
+
+  it("shows a passing scenario's notes", () => {
+    assert.ok(table.includes('        note: blocked, as it should'));
+  });
+
+  it('explains a failure: seed, property, explanation, the shrunk schedule and how to replay it', () => {
+    const at = table.indexOf('  FAIL  leader-crash    0/2  the leader crashes');
+    assert.deepEqual(table.slice(at + 1, at + 5), [
+      '        seed 4 · at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms',
+      '        shrunk: 2 → 1 faults, 3000 → 1600 ms (9 runs)',
+      '          · at 1500 ms: crash n2',
+      '        replay: distsys run raft-election --scenario leader-crash --seed 4 --file lessons/01-raft-election/starter.ts --trace leader-crash-4.json',
+    ]);
+  });
+
+  it('ends with the score and how many scenarios passed', () => {
+    assert.equal(table.at(-1), 'Score: 3/5 — 1 of 2 scenarios passed');
+  });
+
+  it("shows the student's stack lines under an exception", () => {
+    const source = 'export default class {\n  onStart() {\n    throw new Error("boom");\n  }\n  onMessage() {}\n  onTimer() {}\n}\n';
+    const graded = gradeExercise(exercise([scenario({ name: 'boom' })]), loadStudentModule(source, 'starter.ts'), 'starter.ts', { seed: 1 });
+    const lines = formatTable(graded).split('\n');
+    const i = lines.findIndex((l) => l.includes('handlers do not throw'));
+    assert.match(lines[i] ?? '', /^ {8}seed 1 · handlers do not throw: n1 threw Error in onStart at 0 ms \(starter\.ts:3:11\): boom$/);
+    assert.match(lines[i + 1] ?? '', /^ {8}at \S+onStart \(starter\.ts:3:11\)$/);
+  });
+});
+
+describe('formatJUnit', () => {
+  it('writes one well-formed suite with a test case per scenario and a failure per failing one', () => {
+    const xml = formatJUnit(report([passed, failed]));
+    assert.deepEqual(wellFormed(xml), ['testsuites', 'testsuite', 'testcase', 'testcase', 'failure']);
+    assert.match(xml, /<testsuites name="distsys" tests="2" failures="1">/);
+    assert.match(xml, /<testsuite name="raft-election" tests="2" failures="1">/);
+    assert.match(xml, /<testcase classname="raft-election" name="steady"><\/testcase>/);
+    assert.match(xml, /<failure message="at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms" type="election-safety">seed 4: two leaders/);
+  });
+
+  it('escapes <, &, " and \' in names, messages and bodies', () => {
+    const tricky: ScenarioReport = {
+      ...failed,
+      name: 'a<b&"c"',
+      failure: { ...(failed.failure as NonNullable<ScenarioReport['failure']>), property: "it's <safe>", explanation: 'x < y && "z"', stack: 'Error: <boom> & "bang"\n    at f (starter.ts:1:1)' },
+    };
+    const xml = formatJUnit(report([tricky]));
+    wellFormed(xml);
+    assert.match(xml, /name="a&lt;b&amp;&quot;c&quot;"/);
+    assert.match(xml, /message="it&apos;s &lt;safe&gt;: x &lt; y &amp;&amp; &quot;z&quot;"/);
+    assert.match(xml, /Error: &lt;boom&gt; &amp; &quot;bang&quot;/);
+  });
+
+  it('stays well-formed when an explanation holds control characters', () => {
+    const noisy: ScenarioReport = { ...failed, failure: { ...(failed.failure as NonNullable<ScenarioReport['failure']>), explanation: 'bell \u0007 escape \u001b[31m red\ttab' } };
+    const xml = formatJUnit(report([noisy]));
+    wellFormed(xml);
+    assert.match(xml, /bell \ufffd escape \ufffd\[31m red\ttab/);
+  });
+
+  it('relies on a well-formedness check that rejects raw markup characters and unclosed tags', () => {
+    const prolog = '<?xml version="1.0" encoding="UTF-8"?>\n';
+    assert.deepEqual(wellFormed(`${prolog}<a x="1"><b/>ok &amp; fine</a>\n`), ['a', 'b']);
+    for (const bad of ['<a>x < y</a>', '<a>R&D</a>', '<a x="<">1</a>', '<a><b></a>', '<a>', '<a x=1></a>']) {
+      assert.throws(() => wellFormed(prolog + bad), assert.AssertionError, bad);
+    }
+  });
+});
