@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findExercise } from '../../../lessons/catalog';
+import { lessonLinkResolver } from '../../../src/webview/lesson/links';
+import { renderLesson } from '../../../src/webview/lesson/render';
+import { localeFor } from '../../../src/webview/lesson/strings';
+
+const root = join(__dirname, '../../../lessons');
+const lessons = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+const files = lessons.flatMap((lesson) =>
+  readdirSync(join(root, lesson))
+    .filter((f) => /^lesson(\.[\w-]+)?\.md$/.test(f))
+    .map((file) => ({ lesson, file })),
+);
+
+/** Sim fences counted without the renderer, so a block it silently skipped would show. */
+function countSimFences(source: string): number {
+  return [...source.matchAll(/^[ >]*`{3,}sim\b/gm)].length;
+}
+
+describe('lessons on disk', () => {
+  it('has lesson markdown to render', () => {
+    assert.ok(files.length > 0, `no lessons/*/lesson*.md under ${root}`);
+  });
+
+  for (const { lesson, file } of files) {
+    describe(`${lesson}/${file}`, () => {
+      const source = readFileSync(join(root, lesson, file), 'utf8');
+      const rendered = renderLesson(source, {
+        locale: localeFor(/^lesson\.(.+)\.md$/.exec(file)?.[1]),
+        resolveLink: lessonLinkResolver(lesson, lessons, (path) => existsSync(join(root, path))),
+      });
+
+      it('renders without problems', () => {
+        assert.deepEqual(rendered.problems, []);
+        assert.ok(rendered.title, 'a lesson needs a title');
+      });
+
+      it('contains every sim block it declares, each a scenario of a catalogued exercise', () => {
+        assert.equal(rendered.sims.length, countSimFences(source));
+        for (const sim of rendered.sims) {
+          assert.match(rendered.html, new RegExp(`<figure class="sim" data-sim="${sim.id}" data-exercise="${sim.exercise}" data-scenario="${sim.scenario}" data-seed="${sim.seed}"`));
+          const exercise = findExercise(sim.exercise);
+          assert.ok(exercise, `line ${sim.line}: no exercise "${sim.exercise}" in lessons/catalog.ts`);
+          assert.ok(exercise.scenarios.some((s) => s.name === sim.scenario), `line ${sim.line}: exercise ${sim.exercise} has no scenario "${sim.scenario}"`);
+        }
+      });
+    });
+  }
+
+  for (const lesson of lessons.filter((l) => files.some((f) => f.lesson === l && f.file !== 'lesson.md'))) {
+    it(`${lesson}: every translation shows the same simulations as lesson.md`, () => {
+      const runs = (file: string): string[] =>
+        renderLesson(readFileSync(join(root, lesson, file), 'utf8')).sims.map((s) => `${s.exercise}/${s.scenario}/${s.seed}`);
+      const english = runs('lesson.md');
+      for (const { file } of files.filter((f) => f.lesson === lesson && f.file !== 'lesson.md')) assert.deepEqual(runs(file), english, file);
+    });
+  }
+});
