@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { UnitLimits } from './protocol';
 
 export interface RunnerConfig {
@@ -33,7 +33,7 @@ export interface Settings {
 export function settle(config: RunnerConfig): Settings {
   const unitMs = config.unitBudgetMs ?? DEFAULT_UNIT_BUDGET_MS;
   return {
-    workerFile: config.workerFile ?? join(__dirname, 'worker.js'),
+    workerFile: config.workerFile === undefined ? join(__dirname, 'worker.js') : resolve(config.workerFile),
     unitMs,
     // The kernel's own wall-clock limit comes first, so a slow but finite run ends with a clean
     // budget verdict; the watchdog is for handlers that never return.
