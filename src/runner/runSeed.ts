@@ -15,6 +15,8 @@ export interface SeedRunRequest {
   seed: number;
   /** Replaces the scenario's fault schedule (a saved or shrunk one). */
   faults?: FaultSchedule;
+  /** Replaces the scenario's length, ms (a shrunk run's). */
+  duration?: number;
   /** Return the trace file's lines. */
   trace?: boolean;
 }
@@ -37,7 +39,7 @@ export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job
     if (opened.status === 'stopped' || cancelled) return { status: 'cancelled' };
     if (opened.status === 'load-error') return opened;
     try {
-      const end = await opened.session.exchange({ kind: 'run', scenario, seed, faults: request.faults, trace: request.trace === true, limits: settings.limits }, (m) =>
+      const end = await opened.session.exchange({ kind: 'run', scenario, seed, faults: request.faults, duration: request.duration, trace: request.trace === true, limits: settings.limits }, (m) =>
         m.kind === 'ran' ? m.run : undefined,
       );
       const place = { exercise: exercise.id, scenario, seed, file };

@@ -30,7 +30,7 @@ export function serveGrading(exercises: readonly Exercise[]): void {
       else if (request.kind === 'load') loaded = load(request, exercises, post);
       else if (loaded === undefined) throw new Error(`"${request.kind}" before "load"`);
       else if (request.kind === 'grade-scenario') post({ kind: 'scenario', report: gradeOne(loaded, request.scenario, request.options, request.limits, post) });
-      else post({ kind: 'ran', run: runOne(loaded, request.scenario, request.seed, request.faults, request.trace, request.limits, post) });
+      else post({ kind: 'ran', run: runOne(loaded, request.scenario, request.seed, request.faults, request.duration, request.trace, request.limits, post) });
     } catch (error) {
       post({ kind: 'internal-error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
@@ -77,12 +77,12 @@ function gradeOne(loaded: Loaded, name: string, options: SeedOptions, limits: Un
   });
 }
 
-function runOne(loaded: Loaded, name: string, seed: number, faults: FaultSchedule | undefined, withTrace: boolean, limits: UnitLimits, post: (m: WorkerMessage) => void): SeedRun {
+function runOne(loaded: Loaded, name: string, seed: number, faults: FaultSchedule | undefined, duration: number | undefined, withTrace: boolean, limits: UnitLimits, post: (m: WorkerMessage) => void): SeedRun {
   const { exercise, file } = loaded;
   const scenario = scenarioNamed(exercise, name);
   post({ kind: 'unit', unit: { scenario: name, seed, phase: 'run' } });
   loaded.fresh();
-  const checked = runAndCheck({ exercise, scenario, program: loaded.program, seed, file, faults, budget: budget(limits) });
+  const checked = runAndCheck({ exercise, scenario, program: loaded.program, seed, file, faults, duration, budget: budget(limits) });
   const { result, trace, failure, notes } = checked;
   const footer = { exercise: exercise.id, scenario: name, seed, file, passed: failure === undefined, ...(failure ? { failure } : {}), notes };
   return {

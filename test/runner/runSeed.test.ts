@@ -46,6 +46,15 @@ describe('runner: one seed in a worker thread', () => {
     assert.equal(none.failure, undefined);
   });
 
+  it("replays a given length instead of the scenario's own (a shrunk run)", async () => {
+    const own = await ran(request('retrying'));
+    const half = Math.floor(own.duration / 2);
+    const short = await ran(request('retrying', { duration: half }));
+    assert.equal(short.duration, half);
+    assert.equal(short.endTime, half);
+    assert.equal(own.endTime, own.duration);
+  });
+
   it('stops a run whose handler loops forever, with a timeout verdict and no replay hint', async () => {
     const outcome = await runSeed(request('loops', { scenario: 'calm', seed: 1 }), { workerFile: await fixtureWorker(), unitBudgetMs: 1500 }).done;
     assert.equal(outcome.status, 'stopped');
