@@ -23,6 +23,7 @@ const entries = [
   { in: 'src/runner/worker.ts', out: 'dist/worker.js', ...node },
   { in: 'bench/main.ts', out: 'dist/bench.js', ...node },
   { in: 'test/browser/determinism.entry.ts', out: 'dist/browser/determinism.js', ...browser },
+  { in: 'src/webview/lesson/main.ts', out: 'dist/webview/lesson.js', ...browser },
 ];
 
 await Promise.all(

@@ -1,0 +1,69 @@
+/// <reference lib="dom" />
+import { Trace } from '../../kernel/trace';
+import { mountDiagram } from '../diagram';
+import type { LessonStrings } from './strings';
+
+/** The live simulations of the lesson on screen. */
+export interface MountedSims {
+  /** Fills every figure that has no diagram yet and whose trace (or failure) is now known. */
+  provide(traces: Record<string, string>, errors: Record<string, string>): void;
+  dispose(): void;
+}
+
+/**
+ * Finds the sim figures the renderer left in `root` and mounts a diagram in each once the host
+ * sends its trace. Until then a figure keeps its "running" line, at the height the block asked
+ * for, so the page does not jump when diagrams arrive.
+ */
+export function mountSims(root: HTMLElement, text: LessonStrings): MountedSims {
+  const figures = Array.from(root.querySelectorAll<HTMLElement>('figure.sim[data-sim]'));
+  const disposers = new Map<string, () => void>();
+  for (const figure of figures) {
+    const stage = figure.querySelector<HTMLElement>('.sim-stage');
+    const height = figure.dataset['height'];
+    if (stage && height !== undefined) stage.style.height = `${height}px`;
+  }
+
+  return {
+    provide(traces, errors) {
+      for (const figure of figures) {
+        const id = figure.dataset['sim'] ?? '';
+        const stage = figure.querySelector<HTMLElement>('.sim-stage');
+        if (!stage || disposers.has(id)) continue;
+        const trace = traces[id];
+        const error = errors[id];
+        try {
+          if (trace !== undefined) disposers.set(id, mountTrace(stage, trace, figure.dataset));
+          else if (error !== undefined) showFailure(stage, text, error);
+        } catch (e) {
+          showFailure(stage, text, e instanceof Error ? e.message : String(e));
+        }
+      }
+    },
+    dispose() {
+      for (const dispose of disposers.values()) dispose();
+      disposers.clear();
+    },
+  };
+}
+
+/** The one place the lesson meets the diagram: a trace file's text in, a way to unmount out. */
+function mountTrace(stage: HTMLElement, traceText: string, data: DOMStringMap): () => void {
+  const { trace } = Trace.parse(traceText);
+  stage.replaceChildren();
+  // The diagram sizes itself to its lanes; the block's height becomes a minimum.
+  stage.style.height = '';
+  if (data['height'] !== undefined) stage.style.minHeight = `${data['height']}px`;
+  stage.classList.add('sim-mounted');
+  const diagram = mountDiagram(stage, trace, { compact: true, controls: true });
+  const nodes = data['nodes'];
+  if (nodes !== undefined) diagram.setFilter({ nodes: nodes.split(',') });
+  return () => diagram.destroy();
+}
+
+function showFailure(stage: HTMLElement, text: LessonStrings, message: string): void {
+  const line = document.createElement('p');
+  line.className = 'sim-status sim-error';
+  line.textContent = `${text.simUnavailable} ${message}`;
+  stage.replaceChildren(line);
+}
