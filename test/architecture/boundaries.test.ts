@@ -80,6 +80,8 @@ describe('architecture boundaries', () => {
       assert.deepEqual(found('src/cli/a.ts', "import { activate } from '../extension/main';"), ["import '../extension/main' (the extension)"]);
       assert.deepEqual(found('src/extension/a.ts', "import { main } from '../cli/main';"), ["import '../cli/main' (the cli)"]);
       assert.deepEqual(found('src/webview/a.ts', "import { grade } from '../runner';\nimport * as vscode from 'vscode';"), ["import '../runner' (the runner)", "import 'vscode'"]);
+      assert.deepEqual(found('src/webview/a.ts', "import { activate } from '../extension/main';"), ["import '../extension/main' (the extension)"]);
+      assert.deepEqual(found('src/cli/a.ts', "import { render } from '../webview/lesson/render';"), ["import '../webview/lesson/render' (the webview)"]);
       assert.deepEqual(found('src/runner/a.ts', "import { x } from '../../test/helpers';"), ["import '../../test/helpers' (test/helpers, outside src/ and lessons/)"]);
     });
 

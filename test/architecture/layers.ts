@@ -1,7 +1,7 @@
 /**
  * The layers of the code base and what each may import. Arrows point one way:
  * kernel <- grader <- runner <- cli / extension; lessons sit beside the grader; the webview sees
- * only the pure layers.
+ * only the pure layers, and only the extension that hosts it sees the webview.
  */
 export type Layer = 'kernel' | 'grader' | 'lessons' | 'runner' | 'cli' | 'extension' | 'webview';
 
@@ -27,7 +27,9 @@ export const layerRules: LayerRule[] = [
   { layer: 'lessons', dir: 'lessons/', may: ['kernel', 'grader', 'lessons'], packages: [], nodeBuiltins: false, vscode: false, pure: true, why: 'lessons are pure: they import only the kernel, the grader and other lesson files' },
   { layer: 'runner', dir: 'src/runner/', may: ['kernel', 'grader', 'lessons', 'runner'], packages: 'any', nodeBuiltins: true, vscode: false, pure: false, why: 'the runner serves both the CLI and the extension: it imports only kernel, grader and lessons, never vscode' },
   { layer: 'cli', dir: 'src/cli/', may: ['runner', 'grader', 'kernel', 'lessons', 'cli'], packages: 'any', nodeBuiltins: true, vscode: false, pure: false, why: 'the CLI imports only runner, grader, kernel and lessons; never the extension, never vscode' },
-  { layer: 'extension', dir: 'src/extension/', may: ['runner', 'grader', 'kernel', 'lessons', 'extension'], packages: 'any', nodeBuiltins: true, vscode: true, pure: false, why: 'the extension imports only runner, grader, kernel and lessons; never the CLI' },
+  // The extension hosts the webview and shares its message protocol, so it may import the webview
+  // (never the other way round).
+  { layer: 'extension', dir: 'src/extension/', may: ['runner', 'grader', 'kernel', 'lessons', 'webview', 'extension'], packages: 'any', nodeBuiltins: true, vscode: true, pure: false, why: 'the extension imports only runner, grader, kernel, lessons and the webview it hosts; never the CLI' },
   { layer: 'webview', dir: 'src/webview/', may: ['kernel', 'grader', 'webview'], packages: 'any', nodeBuiltins: false, vscode: false, pure: false, why: 'the webview runs in a browser frame: it imports only kernel and grader, never vscode, the runner or Node builtins' },
 ];
 
