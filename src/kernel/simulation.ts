@@ -166,7 +166,7 @@ class Simulation {
     const spec = this.spec;
     for (const f of spec.faults) if ('at' in f) this.queue.push(new SimEvent(f.at, Ev.Fault, -1, -1, undefined, -1, '', 0, f));
     for (const r of spec.workload ?? []) {
-      this.queue.push(new SimEvent(r.at, Ev.ClientSend, this.laneIndex.get(r.to) ?? -1, -1, sealMessage(r.msg, 'workload'), -1, '', 0, undefined));
+      this.queue.push(new SimEvent(r.at, Ev.ClientSend, this.slotOf(r.to, 'workload').index, -1, sealMessage(r.msg, 'workload'), -1, '', 0, undefined));
     }
     const ambient = {
       random: () => (this.current ?? this.slots[0]!).rng.next(),
@@ -486,10 +486,10 @@ class Simulation {
     }
   }
 
-  private slotOf(node: NodeId): NodeSlot {
+  private slotOf(node: NodeId, source = 'fault schedule'): NodeSlot {
     const i = this.laneIndex.get(node);
     const slot = i === undefined ? undefined : this.slots[i];
-    if (slot === undefined) throw new Error(`fault schedule names unknown node ${JSON.stringify(node)}`);
+    if (slot === undefined) throw new Error(`${source} names unknown node ${JSON.stringify(node)}`);
     return slot;
   }
 }

@@ -36,6 +36,21 @@ describe('simulation', () => {
     assert.notEqual(simulate(spec()).trace!.hash(), simulate(spec({ seed: 8 })).trace!.hash());
   });
 
+  it('refuses a workload request to an unknown node, naming it', () => {
+    assert.throws(() => simulate(spec({ workload: [{ at: 5, to: 'n9', msg: { type: 'req' } }] })), /^Error: workload names unknown node "n9"$/);
+  });
+
+  it('refuses a fault naming an unknown node, naming it', () => {
+    assert.throws(() => simulate(spec({ faults: [{ at: 5, kind: 'crash', node: 'n9' }] })), /^Error: fault schedule names unknown node "n9"$/);
+  });
+
+  it('ends at the scenario duration, and ignores events scheduled after it', () => {
+    const result = simulate(spec({ faults: [{ at: 2000, kind: 'crash', node: 'n1' }] }));
+    assert.equal(result.endTime, 1000);
+    assert.equal([...result.trace!.ofKind('crash')].length, 0);
+    assert.ok([...result.trace!.events()].every((e) => e.time <= 1000));
+  });
+
   it('restores Math.random and Date.now after a run', () => {
     const random = Math.random;
     const now = Date.now;
