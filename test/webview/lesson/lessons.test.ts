@@ -17,9 +17,9 @@ const files = lessons.flatMap((lesson) =>
     .map((file) => ({ lesson, file })),
 );
 
-/** Sim fences counted without the renderer, so a block it silently skipped would show. */
-function countSimFences(source: string): number {
-  return [...source.matchAll(/^[ >]*`{3,}sim\b/gm)].length;
+/** Fences counted without the renderer, so a block it silently skipped would show. */
+function countFences(source: string, kind: 'sim' | 'quiz'): number {
+  return [...source.matchAll(new RegExp(`^[ >]*\`{3,}${kind}\\b`, 'gm'))].length;
 }
 
 describe('lessons on disk', () => {
@@ -41,7 +41,7 @@ describe('lessons on disk', () => {
       });
 
       it('contains every sim block it declares, each a scenario of a catalogued exercise', () => {
-        assert.equal(rendered.sims.length, countSimFences(source));
+        assert.equal(rendered.sims.length, countFences(source, 'sim'));
         for (const sim of rendered.sims) {
           assert.match(rendered.html, new RegExp(`<figure class="sim" data-sim="${sim.id}" data-exercise="${sim.exercise}" data-scenario="${sim.scenario}" data-seed="${sim.seed}"`));
           const exercise = findExercise(sim.exercise);
@@ -49,15 +49,26 @@ describe('lessons on disk', () => {
           assert.ok(exercise.scenarios.some((s) => s.name === sim.scenario), `line ${sim.line}: exercise ${sim.exercise} has no scenario "${sim.scenario}"`);
         }
       });
+
+      it('renders every quiz it declares as a form', () => {
+        assert.equal(rendered.quizzes.length, countFences(source, 'quiz'));
+        assert.equal(rendered.html.match(/<form class="quiz" /g)?.length ?? 0, rendered.quizzes.length);
+      });
     });
   }
 
   for (const lesson of lessons.filter((l) => files.some((f) => f.lesson === l && f.file !== 'lesson.md'))) {
+    const render = (file: string) => renderLesson(readFileSync(join(root, lesson, file), 'utf8'));
+    const translations = files.filter((f) => f.lesson === lesson && f.file !== 'lesson.md').map((f) => f.file);
+
     it(`${lesson}: every translation shows the same simulations as lesson.md`, () => {
-      const runs = (file: string): string[] =>
-        renderLesson(readFileSync(join(root, lesson, file), 'utf8')).sims.map((s) => `${s.exercise}/${s.scenario}/${s.seed}`);
-      const english = runs('lesson.md');
-      for (const { file } of files.filter((f) => f.lesson === lesson && f.file !== 'lesson.md')) assert.deepEqual(runs(file), english, file);
+      const runs = (file: string): string[] => render(file).sims.map((s) => `${s.exercise}/${s.scenario}/${s.seed}`);
+      for (const file of translations) assert.deepEqual(runs(file), runs('lesson.md'), file);
+    });
+
+    it(`${lesson}: every translation asks the same quizzes as lesson.md, with the same correct options`, () => {
+      const answers = (file: string): boolean[][] => render(file).quizzes.map((q) => q.options.map((o) => o.correct));
+      for (const file of translations) assert.deepEqual(answers(file), answers('lesson.md'), file);
     });
   }
 });
