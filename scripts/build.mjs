@@ -24,6 +24,7 @@ const entries = [
   { in: 'bench/main.ts', out: 'dist/bench.js', ...node },
   { in: 'test/browser/determinism.entry.ts', out: 'dist/browser/determinism.js', ...browser },
   { in: 'src/webview/lesson/main.ts', out: 'dist/webview/lesson.js', ...browser },
+  { in: 'src/webview/traceViewer/main.ts', out: 'dist/webview/traceViewer.js', ...browser },
 ];
 
 await Promise.all(

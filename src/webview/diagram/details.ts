@@ -1,0 +1,132 @@
+import type { EventKind } from '../../kernel/trace';
+import { arrowsOfSend, ArrowFlag } from './arrows';
+import { KIND } from './columns';
+import { kindOf, type DiagramModel } from './model';
+
+/** What the details panel shows for a selected event. */
+export interface EventDetails {
+  index: number;
+  kind: EventKind;
+  time: number;
+  node: string;
+  peer?: string;
+  /** One line: "n1 → n3 RequestVote, delivered after 4 ms". */
+  title: string;
+  /** The payload (message, state, report, fault), pretty-printed JSON; or the log line. */
+  payload?: string;
+  /** Events this one belongs with (its send, its delivery, the restart that ended a crash…). */
+  related: Array<{ label: string; index: number }>;
+}
+
+export function describeEvent(model: DiagramModel, i: number): EventDetails {
+  const e = model.trace.event(i);
+  const related: EventDetails['related'] = [];
+  const d: EventDetails = { index: i, kind: e.kind, time: e.time, node: e.node, title: `${e.kind} on ${e.node}`, related };
+  if (e.peer !== undefined) d.peer = e.peer;
+  if (e.data !== undefined) d.payload = typeof e.data === 'string' ? e.data : JSON.stringify(e.data, null, 2);
+  switch (e.kind) {
+    case 'send': {
+      const type = model.messageTypes[model.typeOf[i] as number] ?? '';
+      const fates = arrowsOfSend(model.arrows, i).map((a) => fate(model, a));
+      d.title = `${e.node} → ${e.peer} ${type}: ${fates.map((f) => f.text).join(', ')}`;
+      for (const f of fates) if (f.index !== -1) related.push({ label: f.label, index: f.index });
+      break;
+    }
+    case 'deliver':
+    case 'drop': {
+      const send = model.links[i] as number;
+      const a = model.arrows.ofEvent[i] as number;
+      const type = model.messageTypes[model.typeOf[i] as number] ?? '';
+      const sender = model.lanes[model.rows[send] as number]?.id ?? '?';
+      const receiver = e.kind === 'deliver' ? e.node : (e.peer === sender ? e.node : e.peer);
+      d.title = `${sender} → ${receiver} ${type}: ${fate(model, a).text}`;
+      if (e.kind === 'drop') d.payload = JSON.stringify(model.trace.event(send).data, null, 2);
+      related.push({ label: 'sent', index: send });
+      break;
+    }
+    case 'duplicate':
+      d.title = `the network duplicated ${e.node} → ${e.peer} ${model.messageTypes[model.typeOf[i] as number] ?? ''}`;
+      related.push({ label: 'sent', index: model.links[i] as number });
+      break;
+    case 'timer':
+      d.title = `timer "${String(e.data)}" fired on ${e.node}`;
+      break;
+    case 'log':
+      d.title = `${e.node} logged`;
+      break;
+    case 'error': {
+      const err = e.data as { handler?: string; name?: string; message?: string; stack?: string };
+      d.title = `${e.node} threw ${err.name ?? 'an error'} in ${err.handler ?? 'a handler'}: ${err.message ?? ''}`;
+      d.payload = err.stack ?? d.payload;
+      break;
+    }
+    default:
+      d.title = headline(e.kind, e.node);
+  }
+  for (const b of model.bands) {
+    if (b.start === i && b.end !== -1 && b.row === model.rows[i]) related.push({ label: `ended by ${kindOf(model, b.end)}`, index: b.end });
+    if (b.end === i && b.row === model.rows[i]) related.push({ label: `began with ${kindOf(model, b.start)}`, index: b.start });
+  }
+  return d;
+}
+
+function headline(kind: EventKind, node: string): string {
+  switch (kind) {
+    case 'start': return `${node} started`;
+    case 'recover': return `${node} recovered (onRecover ran)`;
+    case 'crash': return `${node} crashed`;
+    case 'restart': return `${node} restarted`;
+    case 'pause': return `${node} paused`;
+    case 'resume': return `${node} resumed`;
+    case 'partition': return 'the network split';
+    case 'heal': return 'the network healed';
+    case 'clock': return `${node}'s clock changed`;
+    case 'fault': return 'a network fault began';
+    case 'state': return `${node}'s state changed`;
+    case 'report': return `${node} reported`;
+    default: return `${kind} on ${node}`;
+  }
+}
+
+/** What became of one copy of a message. */
+function fate(model: DiagramModel, a: number): { text: string; label: string; index: number } {
+  const arrows = model.arrows;
+  const flags = arrows.flags[a] as number;
+  const end = arrows.end[a] as number;
+  const copy = flags & ArrowFlag.Duplicate ? ' (duplicate)' : '';
+  if (flags & ArrowFlag.InFlight) return { text: 'still in flight when the trace ends', label: '', index: -1 };
+  const ms = fmt((arrows.t1[a] as number) - (arrows.t0[a] as number));
+  if (flags & ArrowFlag.Dropped) {
+    const reason = String(model.trace.event(end).data ?? 'lost');
+    return { text: flags & ArrowFlag.LostAtSend ? `lost on the wire (${reason})${copy}` : `dropped after ${ms}: ${reason}${copy}`, label: `dropped${copy}`, index: end };
+  }
+  return { text: `delivered after ${ms}${copy}`, label: `delivered${copy}`, index: end };
+}
+
+/** "4 ms", "1.25 ms": times as the trace viewer prints them. */
+export function fmt(ms: number): string {
+  return `${Number.isInteger(ms) ? ms : Number(ms.toFixed(ms < 10 ? 2 : 1))} ms`;
+}
+
+/** A short label for a marker on its lane: a timer's name, a log line, a report. */
+export function markerLabel(model: DiagramModel, i: number): string {
+  const k = model.kinds[i];
+  if (k === KIND.crash) return 'crash';
+  if (k === KIND.restart) return 'restart';
+  if (k === KIND.recover) return 'recover';
+  if (k === KIND.pause) return 'pause';
+  const data = model.trace.event(i).data;
+  if (k === KIND.error) return `${(data as { name?: string }).name ?? 'Error'}: ${(data as { message?: string }).message ?? ''}`;
+  if (k === KIND.clock) {
+    const c = data as { skewMs?: number; drift?: number };
+    return `clock ${c.skewMs ? `${c.skewMs > 0 ? '+' : ''}${c.skewMs} ms` : ''}${c.drift ? ` drift ${c.drift}` : ''}`.trim();
+  }
+  if (data === undefined) return kindOf(model, i);
+  return typeof data === 'string' ? data : compactJson(data);
+}
+
+/** {"a":1} → "a=1": reports read better without JSON punctuation. */
+function compactJson(data: unknown): string {
+  if (typeof data !== 'object' || data === null) return JSON.stringify(data);
+  return Object.entries(data).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
+}

@@ -1,0 +1,558 @@
+/// <reference lib="dom" />
+import type { Trace } from '../../kernel/trace';
+import { playerControls } from './controls';
+import { describeEvent, type EventDetails } from './details';
+import { computeVisibility, type DiagramFilter, type Visibility } from './filter';
+import { bindPointer, bindScrubber, keyAction, type InputTarget } from './interaction';
+import { compactSizes, fullSizes, layoutRows, type RowGeometry } from './layout';
+import { buildModel, type DiagramModel } from './model';
+import { Playback } from './playback';
+import { drawFrame } from './render/frame';
+import { HitList } from './render/hits';
+import type { Cursor, Scene, Violation } from './render/scene';
+import { drawScrubber, overviewRange, overviewTime } from './render/scrubber';
+import { SearchIndex } from './search';
+import { styleDiagram, styleTooltip } from './style';
+import { readTheme, stateColours, typeColours, type Theme } from './theme';
+import { Viewport } from './viewport';
+import { lowerBound, upperBound } from './window';
+
+export interface DiagramOptions {
+  /** Smaller lanes and fonts, no per-lane state under the names: for players embedded in a lesson. */
+  compact?: boolean;
+  /** The overview strip under the diagram (default: on unless compact). */
+  scrubber?: boolean;
+  /** Play, step and fit buttons above the diagram, for pages without a toolbar of their own. */
+  controls?: boolean;
+  violation?: Violation;
+  highlight?: number[];
+  /** A view to come back to (zoom, cursor, filter), e.g. saved by the webview. */
+  state?: DiagramViewState;
+  /** Called for "/": the page owns the search box. */
+  onSearchKey?: () => void;
+}
+
+/** What a reload must restore: where the diagram looks, how far playback got, what is filtered. */
+export interface DiagramViewState {
+  start: number;
+  end: number;
+  cursor?: Cursor;
+  selected?: number;
+  filter: DiagramFilter;
+  speed: number;
+}
+
+export interface DrawStats {
+  /** performance.now() when the frame was done. */
+  at: number;
+  /** How long drawing took, ms. */
+  ms: number;
+}
+
+export interface DiagramController {
+  readonly model: DiagramModel;
+  readonly element: HTMLElement;
+  readonly playing: boolean;
+  readonly cursor: Cursor | undefined;
+  readonly selected: number | undefined;
+  /** The visible time range. */
+  readonly view: { start: number; end: number };
+  play(): void;
+  pause(): void;
+  /** Moves the cursor by `delta` events (of those the filter shows); the event is selected. */
+  step(delta: number): void;
+  /** Puts the cursor at a time: the events up to it have happened. */
+  seek(time: number): void;
+  /** Drops the cursor: the whole run is shown as happened. */
+  showAll(): void;
+  zoom(factor: number, aroundTime?: number): void;
+  pan(ms: number): void;
+  fit(): void;
+  highlight(events: readonly number[], scrollTo?: boolean): void;
+  setFilter(filter: DiagramFilter): void;
+  setViolation(violation: Violation | undefined): void;
+  setSpeed(speed: number): void;
+  /** Matching event indices, ascending; they get a ring until the next search. */
+  search(text: string): number[];
+  /** Selects an event (undefined clears), scrolling it into view if asked. */
+  select(index: number | undefined, scrollTo?: boolean): void;
+  onSelect(listener: (details: EventDetails | undefined) => void): () => void;
+  /** Zoom, cursor, selection, filter or speed changed. */
+  onChange(listener: (state: DiagramViewState) => void): () => void;
+  onDraw(listener: (stats: DrawStats) => void): () => void;
+  viewState(): DiagramViewState;
+  /** The colour of each message type, for a legend. */
+  legend(): Array<{ type: string; colour: string }>;
+  /** Handles a key as the diagram would when focused; true when it did. */
+  handleKey(e: KeyboardEvent): boolean;
+  destroy(): void;
+}
+
+const AXIS_PX = { full: 26, compact: 22 };
+const SCRUBBER_PX = 34;
+
+/** Mounts a space-time diagram of `trace` in `container`; mount as many as a page needs. */
+export function mountDiagram(container: HTMLElement, trace: Trace | DiagramModel, options: DiagramOptions = {}): DiagramController {
+  return new Diagram(container, 'lanes' in trace ? trace : buildModel(trace), options);
+}
+
+class Diagram implements DiagramController {
+  readonly element: HTMLElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly scrubber: HTMLCanvasElement | undefined;
+  private readonly tooltip: HTMLElement;
+  private readonly viewport: Viewport;
+  private readonly playback: Playback;
+  private readonly searchIndex: SearchIndex;
+  private readonly hits = new HitList();
+  private readonly compact: boolean;
+  private theme: Theme;
+  private typeColours: string[];
+  private stateColours: Map<string, string>;
+  private filter: DiagramFilter = {};
+  private visibility: Visibility;
+  private rows: RowGeometry | undefined;
+  private left = 80;
+  private width = 0;
+  private height = 0;
+  cursor: Cursor | undefined;
+  selected: number | undefined;
+  private highlighted = new Set<number>();
+  private matches = new Set<number>();
+  private violation: Violation | undefined;
+  private frame = 0;
+  private changed = false;
+  private readonly listeners = { select: new Set<(d: EventDetails | undefined) => void>(), change: new Set<(s: DiagramViewState) => void>(), draw: new Set<(s: DrawStats) => void>() };
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(
+    container: HTMLElement,
+    readonly model: DiagramModel,
+    private readonly options: DiagramOptions,
+  ) {
+    this.compact = options.compact === true;
+    this.element = el('div', 'ds-diagram');
+    if (this.compact) this.element.classList.add('ds-compact');
+    this.element.tabIndex = 0;
+    this.element.setAttribute('role', 'application');
+    this.element.setAttribute('aria-label', `Space-time diagram of ${model.lanes.length - 1} lanes and ${model.count} events. Arrow keys step, space plays, plus and minus zoom, 0 fits.`);
+    const stage = el('div', 'ds-stage');
+    this.canvas = el('canvas', 'ds-canvas');
+    this.tooltip = el('div', 'ds-tooltip');
+    this.tooltip.hidden = true;
+    stage.append(this.canvas, this.tooltip);
+    this.element.append(stage);
+    if (options.scrubber ?? !this.compact) {
+      this.scrubber = el('canvas', 'ds-scrubber');
+      this.element.append(this.scrubber);
+    }
+    styleDiagram({ root: this.element, stage, canvas: this.canvas, tooltip: this.tooltip, scrubber: this.scrubber }, SCRUBBER_PX);
+    container.append(this.element);
+
+    this.viewport = new Viewport(model.count === 0 ? 0 : (model.times[0] as number), model.endTime);
+    this.playback = new Playback(model.times);
+    this.searchIndex = new SearchIndex(model);
+    this.visibility = computeVisibility(model, this.filter);
+    this.theme = readTheme(this.element);
+    this.typeColours = typeColours(this.theme, model.messageTypes.length);
+    this.stateColours = stateColours(this.theme, model.states.colourValues);
+    styleTooltip(this.tooltip, this.theme);
+    this.violation = options.violation;
+    if (options.highlight) this.highlighted = new Set(options.highlight);
+    // Without a height from the page, the stage asks for what the lanes need.
+    const sizes = this.compact ? compactSizes : fullSizes;
+    stage.style.minHeight = `${(this.compact ? AXIS_PX.compact : AXIS_PX.full) + sizes.network + (model.lanes.length - 1) * (this.compact ? 34 : 48) + 8}px`;
+    this.measureLabels();
+    if (options.state) this.restore(options.state);
+
+    this.cleanups.push(bindPointer(this.canvas, this.inputTarget()));
+    if (this.scrubber) {
+      const scrubber = this.scrubber;
+      this.cleanups.push(bindScrubber(scrubber, (x) => {
+        const s = this.scene();
+        if (s === undefined) return;
+        const t = overviewTime(s, overviewRange(s), x);
+        this.viewport.pan(t - (this.viewport.start + this.viewport.end) / 2);
+        this.invalidate(true);
+      }));
+    }
+    const keydown = (e: KeyboardEvent): void => {
+      if (this.handleKey(e)) e.preventDefault();
+    };
+    this.element.addEventListener('keydown', keydown);
+    this.cleanups.push(() => this.element.removeEventListener('keydown', keydown));
+    const resize = new ResizeObserver(() => this.resize());
+    resize.observe(stage);
+    this.cleanups.push(() => resize.disconnect());
+    // VS Code switches themes by changing the body's class: re-read the colours when it does.
+    const themeWatch = new MutationObserver(() => this.refreshTheme());
+    themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
+    this.cleanups.push(() => themeWatch.disconnect());
+    if (options.controls) this.element.prepend(playerControls(this));
+    this.resize();
+  }
+
+  get playing(): boolean {
+    return this.playback.playing;
+  }
+
+  get view(): { start: number; end: number } {
+    return { start: this.viewport.start, end: this.viewport.end };
+  }
+
+  // ---- playback ----
+
+  play(): void {
+    if (this.playback.playing) return;
+    const last = this.model.endTime;
+    if (this.cursor === undefined || this.cursor.time >= last) {
+      const from = Math.max(this.model.count === 0 ? 0 : (this.model.times[0] as number), Math.min(this.viewport.start, last));
+      this.cursor = { index: this.playback.indexAt(from), time: from };
+    }
+    this.playback.start(performance.now());
+    this.invalidate(true);
+  }
+
+  pause(): void {
+    if (!this.playback.playing) return;
+    this.playback.stop();
+    this.invalidate(true);
+  }
+
+  private advance(now: number): void {
+    const cursor = this.cursor;
+    if (cursor === undefined) return this.playback.stop();
+    const time = Math.min(this.playback.tick(now, cursor.time, this.viewport.span), this.model.endTime);
+    this.cursor = { index: this.playback.indexAt(time), time };
+    this.viewport.reveal(time, 0.2);
+    if (time >= this.model.endTime) this.playback.stop();
+    this.changed = true;
+  }
+
+  step(delta: number): void {
+    this.playback.stop();
+    const shown = this.visibility.events;
+    const n = this.model.count;
+    let i: number;
+    if (this.cursor === undefined) i = delta > 0 ? lowerBound(this.model.times, this.viewport.start) - 1 : upperBound(this.model.times, this.viewport.end);
+    else i = this.cursor.index;
+    const dir = Math.sign(delta);
+    for (let left = Math.abs(delta); left > 0; left--) {
+      let j = i + dir;
+      while (j >= 0 && j < n && !shown[j]) j += dir;
+      if (j < 0 || j >= n) break;
+      i = j;
+    }
+    if (i < 0 || i >= n) return;
+    this.cursor = { index: i, time: this.model.times[i] as number };
+    this.select(i, true);
+  }
+
+  seek(time: number): void {
+    this.playback.stop();
+    const first = this.model.count === 0 ? 0 : (this.model.times[0] as number);
+    // Before the first event nothing has happened yet: index -1.
+    this.cursor = time < first ? { index: -1, time: first } : { index: this.playback.indexAt(time), time: Math.min(time, this.model.endTime) };
+    this.viewport.reveal(this.cursor.time);
+    this.invalidate(true);
+  }
+
+  showAll(): void {
+    this.playback.stop();
+    this.cursor = undefined;
+    this.invalidate(true);
+  }
+
+  setSpeed(speed: number): void {
+    this.playback.speed = speed;
+    this.invalidate(true);
+  }
+
+  // ---- view ----
+
+  zoom(factor: number, aroundTime?: number): void {
+    this.viewport.zoom(factor, aroundTime ?? this.cursor?.time);
+    this.invalidate(true);
+  }
+
+  pan(ms: number): void {
+    this.viewport.pan(ms);
+    this.invalidate(true);
+  }
+
+  fit(): void {
+    this.viewport.fit();
+    this.invalidate(true);
+  }
+
+  highlight(events: readonly number[], scrollTo = true): void {
+    this.highlighted = new Set(events.filter((i) => i >= 0 && i < this.model.count));
+    if (scrollTo && this.highlighted.size > 0) this.focusOn([...this.highlighted]);
+    this.invalidate(true);
+  }
+
+  /**
+   * Zooms to the events with some context either side: a sixth of the run, or less if the view is
+   * already closer, but never so close that they do not all fit.
+   */
+  private focusOn(events: number[]): void {
+    const times = events.map((i) => this.model.times[i] as number);
+    const from = Math.min(...times);
+    const to = Math.max(...times);
+    const vp = this.viewport;
+    const wanted = Math.max((to - from) * 1.6, Math.min(vp.span, this.model.endTime / 6));
+    const inView = from >= vp.start && to <= vp.end;
+    if (inView && vp.span <= wanted * 2) return;
+    const mid = (from + to) / 2;
+    vp.set(mid - wanted / 2, mid + wanted / 2);
+  }
+
+  /** Pans (or zooms out) just enough to show every one of the events. */
+  private bringIntoView(events: number[]): void {
+    const times = events.map((i) => this.model.times[i] as number);
+    const from = Math.min(...times);
+    const to = Math.max(...times);
+    const vp = this.viewport;
+    const margin = vp.span * 0.1;
+    if (from >= vp.start + margin && to <= vp.end - margin) return;
+    if (to - from <= vp.span * 0.8) vp.pan((from + to) / 2 - (vp.start + vp.end) / 2);
+    else vp.show(from, to);
+  }
+
+  setFilter(filter: DiagramFilter): void {
+    this.filter = { ...filter };
+    this.visibility = computeVisibility(this.model, this.filter);
+    this.layout();
+    this.invalidate(true);
+  }
+
+  setViolation(violation: Violation | undefined): void {
+    this.violation = violation;
+    this.invalidate();
+  }
+
+  search(text: string): number[] {
+    const found = this.searchIndex.search(text, this.visibility.events);
+    this.matches = new Set(found);
+    this.invalidate();
+    return found;
+  }
+
+  select(index: number | undefined, scrollTo = false): void {
+    this.selected = index !== undefined && index >= 0 && index < this.model.count ? index : undefined;
+    if (this.selected !== undefined && scrollTo) this.bringIntoView([this.selected]);
+    const details = this.selected === undefined ? undefined : describeEvent(this.model, this.selected);
+    for (const l of this.listeners.select) l(details);
+    this.invalidate(true);
+  }
+
+  onSelect(listener: (details: EventDetails | undefined) => void): () => void {
+    this.listeners.select.add(listener);
+    return () => this.listeners.select.delete(listener);
+  }
+
+  onChange(listener: (state: DiagramViewState) => void): () => void {
+    this.listeners.change.add(listener);
+    return () => this.listeners.change.delete(listener);
+  }
+
+  onDraw(listener: (stats: DrawStats) => void): () => void {
+    this.listeners.draw.add(listener);
+    return () => this.listeners.draw.delete(listener);
+  }
+
+  viewState(): DiagramViewState {
+    const s: DiagramViewState = { start: this.viewport.start, end: this.viewport.end, filter: this.filter, speed: this.playback.speed };
+    if (this.cursor) s.cursor = { ...this.cursor };
+    if (this.selected !== undefined) s.selected = this.selected;
+    return s;
+  }
+
+  private restore(s: DiagramViewState): void {
+    this.filter = { ...s.filter };
+    this.visibility = computeVisibility(this.model, this.filter);
+    this.viewport.set(s.start, s.end);
+    this.playback.speed = s.speed;
+    if (s.cursor && s.cursor.index < this.model.count) this.cursor = { ...s.cursor };
+    if (s.selected !== undefined && s.selected < this.model.count) this.selected = s.selected;
+  }
+
+  legend(): Array<{ type: string; colour: string }> {
+    return this.model.messageTypes.map((type, i) => ({ type, colour: this.typeColours[i] as string }));
+  }
+
+  handleKey(e: KeyboardEvent): boolean {
+    const action = keyAction(e);
+    switch (action) {
+      case 'next': this.step(1); break;
+      case 'prev': this.step(-1); break;
+      case 'next10': this.step(10); break;
+      case 'prev10': this.step(-10); break;
+      case 'play': if (this.playing) this.pause(); else this.play(); break;
+      case 'zoomIn': this.zoom(1.5); break;
+      case 'zoomOut': this.zoom(1 / 1.5); break;
+      case 'fit': this.fit(); break;
+      case 'rewind': this.seek(-Infinity); break;
+      case 'showAll': this.showAll(); break;
+      case 'deselect': this.select(undefined); break;
+      case 'search':
+        if (!this.options.onSearchKey) return false;
+        this.options.onSearchKey();
+        break;
+      case undefined: return false;
+    }
+    return true;
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    for (const c of this.cleanups) c();
+    this.element.remove();
+  }
+
+  // ---- drawing ----
+
+  /** Schedules one draw for the next animation frame, however many changes come before it. */
+  private invalidate(viewChanged = false): void {
+    this.changed ||= viewChanged;
+    if (this.frame === 0) this.frame = requestAnimationFrame((now) => this.draw(now));
+  }
+
+  private draw(now: number): void {
+    this.frame = 0;
+    if (this.playback.playing) this.advance(now);
+    const s = this.scene();
+    if (s === undefined) return;
+    const started = performance.now();
+    const dpr = window.devicePixelRatio || 1;
+    const ctx = this.canvas.getContext('2d');
+    if (ctx === null) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawFrame(ctx, s, this.hits);
+    if (this.scrubber) {
+      const sctx = this.scrubber.getContext('2d');
+      if (sctx) {
+        sctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        drawScrubber(sctx, s, SCRUBBER_PX);
+      }
+    }
+    const done = performance.now();
+    for (const l of this.listeners.draw) l({ at: done, ms: done - started });
+    if (this.changed) {
+      this.changed = false;
+      const state = this.viewState();
+      for (const l of this.listeners.change) l(state);
+    }
+    if (this.playback.playing) this.invalidate();
+  }
+
+  private scene(): Scene | undefined {
+    if (this.rows === undefined || this.width === 0) return undefined;
+    return {
+      model: this.model,
+      visibility: this.visibility,
+      viewport: this.viewport,
+      rows: this.rows,
+      theme: this.theme,
+      typeColours: this.typeColours,
+      stateColours: this.stateColours,
+      cursor: this.cursor,
+      selected: this.selected,
+      highlighted: this.highlighted,
+      matches: this.matches,
+      violation: this.violation,
+      width: this.width,
+      height: this.height,
+      left: this.left,
+      axisHeight: this.compact ? AXIS_PX.compact : AXIS_PX.full,
+      compact: this.compact,
+    };
+  }
+
+  private resize(): void {
+    const stage = this.canvas.parentElement as HTMLElement;
+    const width = stage.clientWidth;
+    const height = stage.clientHeight;
+    if (width === 0 || height === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    this.canvas.width = Math.round(width * dpr);
+    this.canvas.height = Math.round(height * dpr);
+    if (this.scrubber) {
+      this.scrubber.width = Math.round(width * dpr);
+      this.scrubber.height = Math.round(SCRUBBER_PX * dpr);
+    }
+    this.width = width;
+    this.height = height;
+    this.viewport.width = Math.max(1, width - this.left);
+    this.layout();
+    this.invalidate();
+  }
+
+  private layout(): void {
+    if (this.height === 0) return;
+    const axis = this.compact ? AXIS_PX.compact : AXIS_PX.full;
+    this.rows = layoutRows(this.visibility.rows, axis + 2, this.height - 4, this.compact ? compactSizes : fullSizes);
+  }
+
+  /** The label column fits the longest lane name (and, full size, a state under it). */
+  private measureLabels(): void {
+    const ctx = this.canvas.getContext('2d');
+    if (ctx === null) return;
+    ctx.font = `600 13px ${this.theme.font}`;
+    const names = Math.max(...this.model.lanes.map((l) => ctx.measureText(l.id).width));
+    this.left = Math.round(Math.min(Math.max(names + 24, this.compact ? 56 : 112), 180));
+  }
+
+  private refreshTheme(): void {
+    this.theme = readTheme(this.element);
+    styleTooltip(this.tooltip, this.theme);
+    this.typeColours = typeColours(this.theme, this.model.messageTypes.length);
+    this.stateColours = stateColours(this.theme, this.model.states.colourValues);
+    this.invalidate();
+  }
+
+  private inputTarget(): InputTarget {
+    return {
+      timeAtX: (x) => this.viewport.time(x - this.left),
+      msPerPx: () => 1 / this.viewport.scale,
+      panBy: (ms) => this.pan(ms),
+      zoomBy: (factor, around) => this.zoom(factor, around),
+      click: (x, y) => {
+        this.element.focus({ preventScroll: true });
+        if (y < (this.compact ? AXIS_PX.compact : AXIS_PX.full) && x >= this.left) return this.seek(this.viewport.time(x - this.left));
+        const hit = this.hits.nearest(x, y, 8);
+        this.select(hit === -1 ? undefined : hit);
+      },
+      hover: (x, y, clientX, clientY) => this.hover(x, y, clientX, clientY),
+      leave: () => {
+        this.tooltip.hidden = true;
+      },
+    };
+  }
+
+  private hover(x: number, y: number, clientX: number, clientY: number): void {
+    const hit = this.hits.nearest(x, y, 8);
+    this.canvas.style.cursor = hit !== -1 || y < (this.compact ? AXIS_PX.compact : AXIS_PX.full) ? 'pointer' : 'grab';
+    if (hit === -1) {
+      this.tooltip.hidden = true;
+      return;
+    }
+    const d = describeEvent(this.model, hit);
+    this.tooltip.textContent = `${fmtTime(d.time)} · ${d.title}`;
+    this.tooltip.hidden = false;
+    const r = this.canvas.getBoundingClientRect();
+    const tipWidth = this.tooltip.offsetWidth;
+    this.tooltip.style.left = `${Math.min(clientX - r.left + 14, this.width - tipWidth - 4)}px`;
+    this.tooltip.style.top = `${clientY - r.top + 16}px`;
+  }
+}
+
+function fmtTime(ms: number): string {
+  return `${Number(ms.toFixed(2))} ms`;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = className;
+  return e;
+}

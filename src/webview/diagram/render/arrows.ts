@@ -1,0 +1,307 @@
+/// <reference lib="dom" />
+import { ArrowFlag } from '../arrows';
+import { rgba } from '../theme';
+import type { HitList } from './hits';
+import { font, FUTURE_ALPHA, xOf, type Scene } from './scene';
+
+/**
+ * Arrows in three densities, chosen by how many are visible per pixel of width:
+ * - full: each arrow with its head, ✕ for losses, dashes for copies and messages in flight, and
+ *   the message type written on it when there is room;
+ * - thin: hairlines without heads, one path per message type;
+ * - bundled: arrows between the same two lanes, of one type, sent within a few pixels of each
+ *   other, become one stroke whose weight says how many it stands for. Nothing turns into a
+ *   hairball, and the cost of a frame is bounded by its pixels, not by the trace.
+ */
+const FULL_PER_PX = 1 / 6;
+const THIN_PER_PX = 1;
+const BUNDLE_PX = 6;
+/** A lost message's ✕ sits this far along towards the lane it never reached. */
+const LOST_AT_SEND_REACH = 0.35;
+
+let visible = new Int32Array(4096);
+
+export function drawArrows(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList): void {
+  const vp = s.viewport;
+  const a = s.model.arrows;
+  const shown = s.visibility.arrows;
+  const pad = 16 / vp.scale;
+  let n = 0;
+  a.index.forEachIn(vp.start - pad, vp.end + pad, (k) => {
+    if (!shown[k]) return;
+    if (n === visible.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(visible);
+      visible = grown;
+    }
+    visible[n++] = k;
+  });
+  const perPx = n / Math.max(1, s.width - s.left);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(s.left, s.axisHeight, s.width - s.left, s.height - s.axisHeight);
+  ctx.clip();
+  if (perPx <= FULL_PER_PX) drawFull(ctx, s, hits, visible, n);
+  else if (perPx <= THIN_PER_PX) drawThin(ctx, s, hits, visible, n);
+  else drawBundled(ctx, s, hits, visible, n);
+  ctx.restore();
+}
+
+interface Geometry {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Where arrow k starts and ends on screen. */
+function geometry(s: Scene, k: number, out: Geometry): Geometry {
+  const a = s.model.arrows;
+  const flags = a.flags[k] as number;
+  const y0 = s.rows.y[a.fromRow[k] as number] as number;
+  const yTo = s.rows.y[a.toRow[k] as number] as number;
+  out.x0 = xOf(s, a.t0[k] as number);
+  out.y0 = y0;
+  if (flags & ArrowFlag.LostAtSend) {
+    out.x1 = out.x0 + 14;
+    out.y1 = y0 + (yTo - y0) * LOST_AT_SEND_REACH;
+  } else {
+    out.x1 = xOf(s, a.t1[k] as number);
+    out.y1 = flags & ArrowFlag.InFlight ? y0 + (yTo - y0) * 0.5 : yTo;
+  }
+  return out;
+}
+
+/** 0 = happened, 1 = under way at the cursor, 2 = not yet sent. */
+function phase(s: Scene, k: number): 0 | 1 | 2 {
+  if (s.cursor === undefined) return 0;
+  const a = s.model.arrows;
+  if ((a.send[k] as number) > s.cursor.index) return 2;
+  const end = a.end[k] as number;
+  return end === -1 || end > s.cursor.index ? 1 : 0;
+}
+
+function drawFull(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: Int32Array, n: number): void {
+  const a = s.model.arrows;
+  const g: Geometry = { x0: 0, y0: 0, x1: 0, y1: 0 };
+  const labels: Array<{ x: number; y: number; text: string; colour: string; alpha: number }> = [];
+  ctx.lineCap = 'round';
+  for (let j = 0; j < n; j++) {
+    const k = list[j] as number;
+    const flags = a.flags[k] as number;
+    const colour = s.typeColours[a.type[k] as number] ?? s.theme.foreground;
+    geometry(s, k, g);
+    const p = phase(s, k);
+    const emphasis = s.selected !== undefined && (s.selected === a.send[k] || s.selected === a.end[k]);
+    const width = emphasis ? 2.5 : 1.4;
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
+    ctx.lineWidth = width;
+    ctx.setLineDash(flags & ArrowFlag.InFlight ? [4, 3] : flags & ArrowFlag.Duplicate ? [2, 2] : []);
+    if (p === 1) {
+      // Under way: solid as far as the cursor has got, faint beyond.
+      const t0 = a.t0[k] as number;
+      const t1 = a.t1[k] as number;
+      const f = t1 > t0 ? Math.min(1, Math.max(0, ((s.cursor as { time: number }).time - t0) / (t1 - t0))) : 0;
+      const xm = g.x0 + (g.x1 - g.x0) * f;
+      const ym = g.y0 + (g.y1 - g.y0) * f;
+      line(ctx, g.x0, g.y0, xm, ym);
+      ctx.globalAlpha = FUTURE_ALPHA;
+      line(ctx, xm, ym, g.x1, g.y1);
+      ctx.globalAlpha = 1;
+      ctx.setLineDash([]);
+      dot(ctx, xm, ym, 3);
+      ctx.globalAlpha = FUTURE_ALPHA;
+    } else {
+      ctx.globalAlpha = p === 2 ? FUTURE_ALPHA : 1;
+      line(ctx, g.x0, g.y0, g.x1, g.y1);
+    }
+    ctx.setLineDash([]);
+    if (flags & ArrowFlag.Dropped) cross(ctx, g.x1, g.y1, 4.5, s.theme.red, 2);
+    else if (!(flags & ArrowFlag.InFlight)) head(ctx, g.x0, g.y0, g.x1, g.y1, emphasis ? 9 : 7);
+    if (flags & ArrowFlag.Duplicate) {
+      ctx.font = font(s, 10, 600);
+      ctx.fillText('2×', g.x1 + 4, g.y1 + (g.y1 > g.y0 ? -4 : 12));
+    }
+    ctx.globalAlpha = 1;
+    hits.segment(g.x0, g.y0, g.x1, g.y1, a.send[k] as number);
+    if (flags & ArrowFlag.Dropped) hits.point(g.x1, g.y1, a.end[k] as number);
+    if (Math.hypot(g.x1 - g.x0, g.y1 - g.y0) > 70 && !(flags & ArrowFlag.LostAtSend)) {
+      labels.push({ x: (g.x0 + g.x1) / 2, y: (g.y0 + g.y1) / 2, text: s.model.messageTypes[a.type[k] as number] ?? '', colour, alpha: p === 2 ? FUTURE_ALPHA : 1 });
+    }
+  }
+  drawLabels(ctx, s, labels);
+}
+
+/** Message types along the arrows, on a pill of background, never on top of each other. */
+function drawLabels(ctx: CanvasRenderingContext2D, s: Scene, labels: Array<{ x: number; y: number; text: string; colour: string; alpha: number }>): void {
+  ctx.font = font(s, 10, 500);
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'center';
+  const placed: Array<[number, number, number, number]> = [];
+  const background = rgba(s.theme.background, 0.88);
+  for (const l of labels) {
+    const w = ctx.measureText(l.text).width + 8;
+    const h = 14;
+    const box: [number, number, number, number] = [l.x - w / 2, l.y - h / 2, w, h];
+    if (placed.some((p) => p[0] < box[0] + box[2] && box[0] < p[0] + p[2] && p[1] < box[1] + box[3] && box[1] < p[1] + p[3])) continue;
+    placed.push(box);
+    ctx.globalAlpha = l.alpha;
+    ctx.fillStyle = background;
+    roundRect(ctx, box[0], box[1], box[2], box[3], 4);
+    ctx.fill();
+    ctx.fillStyle = l.colour;
+    ctx.fillText(l.text, l.x, l.y + 0.5);
+  }
+  ctx.globalAlpha = 1;
+  ctx.textAlign = 'start';
+}
+
+function drawThin(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: Int32Array, n: number): void {
+  const a = s.model.arrows;
+  const g: Geometry = { x0: 0, y0: 0, x1: 0, y1: 0 };
+  // One path per type and phase (happened / not yet): a few strokes for the whole frame.
+  const paths = new Map<number, Path2D>();
+  const crosses = new Path2D();
+  const seen = new Set<number>();
+  for (let j = 0; j < n; j++) {
+    const k = list[j] as number;
+    geometry(s, k, g);
+    const key = (a.type[k] as number) * 2 + (phase(s, k) === 2 ? 1 : 0);
+    let path = paths.get(key);
+    if (path === undefined) paths.set(key, (path = new Path2D()));
+    path.moveTo(g.x0, g.y0);
+    path.lineTo(g.x1, g.y1);
+    hits.segment(g.x0, g.y0, g.x1, g.y1, a.send[k] as number);
+    if ((a.flags[k] as number) & ArrowFlag.Dropped) {
+      const cell = Math.round(g.x1 / 3) * 4096 + Math.round(g.y1);
+      if (!seen.has(cell)) {
+        seen.add(cell);
+        crossPath(crosses, g.x1, g.y1, 3);
+        hits.point(g.x1, g.y1, a.end[k] as number);
+      }
+    }
+  }
+  ctx.lineWidth = 1;
+  for (const [key, path] of paths) {
+    ctx.strokeStyle = s.typeColours[key >> 1] ?? s.theme.foreground;
+    ctx.globalAlpha = key & 1 ? FUTURE_ALPHA * 0.7 : 0.55;
+    ctx.stroke(path);
+  }
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = s.theme.red;
+  ctx.lineWidth = 1.6;
+  ctx.stroke(crosses);
+}
+
+interface Bundle {
+  count: number;
+  dx: number;
+  first: number;
+  k: number;
+  future: number;
+}
+
+function drawBundled(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: Int32Array, n: number): void {
+  const a = s.model.arrows;
+  const rows = s.model.lanes.length;
+  const types = Math.max(1, s.model.messageTypes.length);
+  const g: Geometry = { x0: 0, y0: 0, x1: 0, y1: 0 };
+  const bundles = new Map<number, Bundle>();
+  const crosses = new Map<number, { x: number; y: number; count: number; event: number }>();
+  for (let j = 0; j < n; j++) {
+    const k = list[j] as number;
+    geometry(s, k, g);
+    const bucket = Math.floor(g.x0 / BUNDLE_PX);
+    const future = phase(s, k) === 2 ? 1 : 0;
+    const key = (((bucket * rows + (a.fromRow[k] as number)) * rows + (a.toRow[k] as number)) * types + (a.type[k] as number)) * 2 + future;
+    const b = bundles.get(key);
+    if (b === undefined) bundles.set(key, { count: 1, dx: g.x1 - g.x0, first: a.send[k] as number, k, future });
+    else {
+      b.count++;
+      b.dx += g.x1 - g.x0;
+    }
+    if ((a.flags[k] as number) & ArrowFlag.Dropped) {
+      const cell = Math.floor(g.x1 / BUNDLE_PX) * 4096 + Math.round(g.y1);
+      const c = crosses.get(cell);
+      if (c === undefined) crosses.set(cell, { x: g.x1, y: g.y1, count: 1, event: a.end[k] as number });
+      else c.count++;
+    }
+  }
+  // Strokes grouped by colour and weight: four weights, by the log of how many arrows a stroke carries.
+  const paths = new Map<number, Path2D>();
+  for (const b of bundles.values()) {
+    geometry(s, b.k, g);
+    const x0 = (Math.floor(g.x0 / BUNDLE_PX) + 0.5) * BUNDLE_PX;
+    const x1 = x0 + b.dx / b.count;
+    const weight = Math.min(3, Math.floor(Math.log2(b.count) / 1.5));
+    const group = (b.future * types + (a.type[b.k] as number)) * 4 + weight;
+    let path = paths.get(group);
+    if (path === undefined) paths.set(group, (path = new Path2D()));
+    path.moveTo(x0, g.y0);
+    path.lineTo(x1, g.y1);
+    hits.segment(x0, g.y0, x1, g.y1, b.first);
+  }
+  for (const [group, path] of paths) {
+    const weight = group % 4;
+    const type = Math.floor(group / 4) % types;
+    const future = Math.floor(group / 4 / types) === 1;
+    ctx.strokeStyle = s.typeColours[type] ?? s.theme.foreground;
+    ctx.lineWidth = 0.8 + weight * 0.6;
+    ctx.globalAlpha = (future ? FUTURE_ALPHA : 1) * (0.3 + weight * 0.18);
+    ctx.stroke(path);
+  }
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = s.theme.red;
+  for (const c of crosses.values()) {
+    ctx.lineWidth = c.count > 3 ? 2 : 1.4;
+    const p = new Path2D();
+    crossPath(p, c.x, c.y, c.count > 3 ? 4 : 3);
+    ctx.stroke(p);
+    hits.point(c.x, c.y, c.event);
+  }
+}
+
+function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
+  ctx.stroke();
+}
+
+function dot(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, Math.PI * 2);
+  ctx.fill();
+}
+
+/** A filled arrowhead at (x1, y1), pointing from (x0, y0). */
+function head(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number, size: number): void {
+  const angle = Math.atan2(y1 - y0, x1 - x0);
+  ctx.beginPath();
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x1 - size * Math.cos(angle - 0.42), y1 - size * Math.sin(angle - 0.42));
+  ctx.lineTo(x1 - size * Math.cos(angle + 0.42), y1 - size * Math.sin(angle + 0.42));
+  ctx.closePath();
+  ctx.fill();
+}
+
+export function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, colour: string, width: number): void {
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = width;
+  const p = new Path2D();
+  crossPath(p, x, y, r);
+  ctx.stroke(p);
+}
+
+function crossPath(p: Path2D, x: number, y: number, r: number): void {
+  p.moveTo(x - r, y - r);
+  p.lineTo(x + r, y + r);
+  p.moveTo(x + r, y - r);
+  p.lineTo(x - r, y + r);
+}
+
+export function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {
+  ctx.beginPath();
+  ctx.roundRect(x, y, w, h, r);
+}

@@ -1,0 +1,213 @@
+/// <reference lib="dom" />
+import { ArrowFlag } from '../arrows';
+import { NETWORK_ROW } from '../columns';
+import { fmt } from '../details';
+import { tickLabel, tickStep } from '../layout';
+import { stateAt, segmentLabel } from '../states';
+import { rgba } from '../theme';
+import { drawArrows } from './arrows';
+import type { HitList } from './hits';
+import { drawBands, drawLanes, drawStates } from './lanes';
+import { drawMarkers, truncate } from './markers';
+import { font, xOf, type Scene } from './scene';
+
+/** Draws one whole frame, back to front, and records what it drew where in `hits`. */
+export function drawFrame(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList): void {
+  hits.clear();
+  ctx.fillStyle = s.theme.background;
+  ctx.fillRect(0, 0, s.width, s.height);
+  drawFuture(ctx, s);
+  const step = tickStep(1 / s.viewport.scale, s.compact ? 70 : 90);
+  drawGrid(ctx, s, step);
+  drawLanes(ctx, s);
+  drawBands(ctx, s, hits);
+  drawStates(ctx, s, hits);
+  drawArrows(ctx, s, hits);
+  drawMarkers(ctx, s, hits);
+  drawRings(ctx, s);
+  drawViolation(ctx, s);
+  drawCursor(ctx, s);
+  drawAxis(ctx, s, step);
+  drawLaneLabels(ctx, s);
+}
+
+/** The part of the run after the cursor gets a faint wash. */
+function drawFuture(ctx: CanvasRenderingContext2D, s: Scene): void {
+  if (s.cursor === undefined) return;
+  const x = Math.max(s.left, xOf(s, s.cursor.time));
+  if (x >= s.width) return;
+  ctx.fillStyle = rgba(s.theme.foreground, 0.035);
+  ctx.fillRect(x, s.axisHeight, s.width - x, s.height - s.axisHeight);
+}
+
+function drawGrid(ctx: CanvasRenderingContext2D, s: Scene, step: number): void {
+  const vp = s.viewport;
+  ctx.fillStyle = s.theme.grid;
+  for (let t = Math.ceil(vp.start / step) * step; t <= vp.end; t += step) {
+    const x = Math.round(xOf(s, t));
+    if (x >= s.left) ctx.fillRect(x, s.axisHeight, 1, s.rows.bottom - s.axisHeight);
+  }
+}
+
+function drawAxis(ctx: CanvasRenderingContext2D, s: Scene, step: number): void {
+  const vp = s.viewport;
+  const h = s.axisHeight;
+  ctx.fillStyle = s.theme.background;
+  ctx.fillRect(0, 0, s.width, h);
+  ctx.fillStyle = rgba(s.theme.foreground, 0.2);
+  ctx.fillRect(s.left, h - 1, s.width - s.left, 1);
+  ctx.font = font(s, 11);
+  ctx.textBaseline = 'middle';
+  for (let t = Math.ceil(vp.start / step) * step; t <= vp.end; t += step) {
+    const x = Math.round(xOf(s, t));
+    if (x < s.left) continue;
+    ctx.fillStyle = rgba(s.theme.foreground, 0.35);
+    ctx.fillRect(x, h - 5, 1, 5);
+    ctx.fillStyle = s.theme.muted;
+    ctx.fillText(tickLabel(t, step), x + 4, h / 2 - 1);
+  }
+  if (s.cursor !== undefined) {
+    const x = xOf(s, s.cursor.time);
+    if (x >= s.left && x <= s.width) chip(ctx, s, x, h / 2, fmt(Math.round(s.cursor.time * 100) / 100), s.theme.accent, s.theme.background);
+  }
+  ctx.textBaseline = 'alphabetic';
+}
+
+/** A rounded label with the text centred on x. */
+function chip(ctx: CanvasRenderingContext2D, s: Scene, x: number, y: number, text: string, fill: string, ink: string): void {
+  ctx.font = font(s, 11, 600);
+  const w = ctx.measureText(text).width + 10;
+  const left = Math.min(Math.max(x - w / 2, s.left), s.width - w);
+  ctx.fillStyle = fill;
+  ctx.beginPath();
+  ctx.roundRect(left, y - 8, w, 16, 8);
+  ctx.fill();
+  ctx.fillStyle = ink;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, left + 5, y + 0.5);
+}
+
+function drawCursor(ctx: CanvasRenderingContext2D, s: Scene): void {
+  if (s.cursor === undefined) return;
+  const x = xOf(s, s.cursor.time);
+  if (x < s.left || x > s.width) return;
+  ctx.fillStyle = s.theme.accent;
+  ctx.fillRect(Math.round(x) - 1, s.axisHeight, 2, s.rows.bottom - s.axisHeight);
+}
+
+/** Where an event is drawn: its time on its lane (a lost message's ✕ is close enough). */
+function position(s: Scene, i: number): { x: number; y: number } | undefined {
+  const y = s.rows.y[s.model.rows[i] as number] as number;
+  if (Number.isNaN(y)) return undefined;
+  return { x: xOf(s, s.model.times[i] as number), y };
+}
+
+/** Rings around search matches, highlighted events and the selection, with their arrows traced over. */
+function drawRings(ctx: CanvasRenderingContext2D, s: Scene): void {
+  const vp = s.viewport;
+  const inView = (i: number): boolean => vp.contains(s.model.times[i] as number) && s.visibility.events[i] === 1;
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = s.theme.yellow;
+  for (const i of s.matches) if (inView(i)) ring(ctx, s, i, 7);
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = s.theme.accent;
+  for (const i of s.highlighted) if (inView(i)) ring(ctx, s, i, 9);
+  if (s.selected !== undefined) {
+    ctx.lineWidth = 2.5;
+    ctx.strokeStyle = s.theme.accent;
+    ring(ctx, s, s.selected, 11);
+  }
+}
+
+function ring(ctx: CanvasRenderingContext2D, s: Scene, i: number, r: number): void {
+  const p = position(s, i);
+  if (p === undefined) return;
+  const a = s.model.arrows;
+  const k = a.ofEvent[i] as number;
+  // A lost message's ✕ is drawn off its lane: ring the ✕.
+  if (k !== -1 && a.end[k] === i && (a.flags[k] as number) & ArrowFlag.LostAtSend) {
+    const yTo = s.rows.y[a.toRow[k] as number] as number;
+    p.x += 14;
+    p.y += (yTo - p.y) * 0.35;
+  }
+  ctx.beginPath();
+  ctx.arc(p.x, p.y, r, 0, Math.PI * 2);
+  ctx.stroke();
+}
+
+/** The checker's verdict: a red line at its time with the property named, rings on its events. */
+function drawViolation(ctx: CanvasRenderingContext2D, s: Scene): void {
+  const v = s.violation;
+  if (v === undefined) return;
+  ctx.strokeStyle = s.theme.red;
+  ctx.lineWidth = 2;
+  for (const i of v.events ?? []) if (s.visibility.events[i] === 1 && s.viewport.contains(s.model.times[i] as number)) ring(ctx, s, i, 10);
+  if (v.at === undefined) return;
+  const x = xOf(s, v.at);
+  if (x < s.left || x > s.width) return;
+  ctx.setLineDash([6, 4]);
+  ctx.beginPath();
+  ctx.moveTo(x, s.axisHeight);
+  ctx.lineTo(x, s.rows.bottom);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  for (const node of v.nodes ?? []) {
+    const lane = s.model.lanes.find((l) => l.id === node);
+    const y = lane && s.visibility.rows[lane.row] ? (s.rows.y[lane.row] as number) : NaN;
+    if (Number.isNaN(y)) continue;
+    ctx.fillStyle = s.theme.red;
+    ctx.beginPath();
+    ctx.arc(x, y, 4, 0, Math.PI * 2);
+    ctx.fill();
+  }
+  ctx.font = font(s, 11, 600);
+  const text = truncate(ctx, `✕ ${v.label}`, 260);
+  const w = ctx.measureText(text).width + 12;
+  const left = x + w + 4 > s.width ? x - w - 4 : x + 4;
+  ctx.fillStyle = s.theme.red;
+  ctx.beginPath();
+  ctx.roundRect(left, s.axisHeight + 3, w, 17, 4);
+  ctx.fill();
+  ctx.fillStyle = '#ffffff';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, left + 6, s.axisHeight + 12);
+  ctx.textBaseline = 'alphabetic';
+}
+
+/**
+ * The lane names at the left, over anything scrolled under them; with a cursor, each node's
+ * state at that moment (or "down") under its name.
+ */
+function drawLaneLabels(ctx: CanvasRenderingContext2D, s: Scene): void {
+  const t = s.theme;
+  ctx.fillStyle = t.background;
+  ctx.fillRect(0, 0, s.left, s.height);
+  ctx.fillStyle = rgba(t.foreground, 0.12);
+  ctx.fillRect(s.left - 1, 0, 1, s.rows.bottom);
+  s.model.lanes.forEach((lane) => {
+    if (!s.visibility.rows[lane.row]) return;
+    const y = s.rows.y[lane.row] as number;
+    if (lane.row === NETWORK_ROW) {
+      ctx.font = `italic ${font(s, 11)}`;
+      ctx.fillStyle = t.muted;
+      ctx.textBaseline = 'middle';
+      ctx.fillText(lane.id, 10, y);
+      return;
+    }
+    ctx.font = font(s, 13, 600);
+    ctx.fillStyle = t.foreground;
+    ctx.textBaseline = 'middle';
+    ctx.fillText(truncate(ctx, lane.id, s.left - 18), 10, y);
+    if (s.cursor === undefined || s.compact) return;
+    const down = s.model.bands.some((b) => b.kind === 'down' && b.row === lane.row && b.t0 <= s.cursor!.time && s.cursor!.time < b.t1);
+    const seg = down ? undefined : stateAt(s.model.states, lane.row, s.cursor.time);
+    const key = s.model.states.colourKey;
+    const text = down ? 'down' : seg ? segmentLabel(s.model.states, seg.values) : '';
+    if (text === '') return;
+    const value = seg && key !== undefined ? seg.values[key] : undefined;
+    ctx.font = font(s, 10, 500);
+    ctx.fillStyle = down ? t.red : (value === undefined || value === null ? undefined : s.stateColours.get(String(value))) ?? t.muted;
+    ctx.fillText(truncate(ctx, text, s.left - 16), 10, y + 14);
+  });
+  ctx.textBaseline = 'alphabetic';
+}

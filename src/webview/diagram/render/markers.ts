@@ -1,0 +1,170 @@
+/// <reference lib="dom" />
+import { KIND } from '../columns';
+import { markerLabel } from '../details';
+import { eventsIn } from '../model';
+import { rgba } from '../theme';
+import { cross } from './arrows';
+import type { HitList } from './hits';
+import { font, FUTURE_ALPHA, xOf, type Scene } from './scene';
+
+/** Kinds drawn as arrows or as state bands rather than as markers. */
+const notMarkers = new Set<number>([KIND.send, KIND.deliver, KIND.drop, KIND.duplicate, KIND.state]);
+/** Kinds whose label is worth the room: the rest say enough with their glyph. */
+const labelled = new Set<number>([KIND.crash, KIND.restart, KIND.recover, KIND.pause, KIND.timer, KIND.log, KIND.report, KIND.error, KIND.clock]);
+/** At most this many labels a frame: text is the costliest thing on a canvas. */
+const MAX_LABELS = 400;
+const LABEL_MAX_PX = 220;
+
+/**
+ * One glyph per event on its lane (timers, logs, reports, crashes, pauses, errors…). Glyphs of the
+ * same kind on the same lane closer than 2 px are drawn once, and a label is written only where
+ * the previous label on its lane leaves room.
+ */
+export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList): void {
+  const { model, viewport: vp, visibility, theme } = s;
+  const pad = 10 / vp.scale;
+  const { lo, hi } = eventsIn(model, vp.start - pad, vp.end + pad);
+  const kinds = 32;
+  const lastX = new Float64Array(model.lanes.length * kinds).fill(-Infinity);
+  const labelEnd = new Float64Array(model.lanes.length).fill(-Infinity);
+  let labels = 0;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(s.left, s.axisHeight, s.width - s.left, s.height - s.axisHeight);
+  ctx.clip();
+  ctx.textBaseline = 'alphabetic';
+  ctx.font = font(s, 11);
+  for (let i = lo; i < hi; i++) {
+    const k = model.kinds[i] as number;
+    if (notMarkers.has(k) || !visibility.events[i]) continue;
+    const row = model.rows[i] as number;
+    const y = s.rows.y[row] as number;
+    if (Number.isNaN(y)) continue;
+    const x = xOf(s, model.times[i] as number);
+    const slot = row * kinds + k;
+    if (x - (lastX[slot] as number) < 2) continue;
+    lastX[slot] = x;
+    const future = s.cursor !== undefined && i > s.cursor.index;
+    ctx.globalAlpha = future ? FUTURE_ALPHA : 1;
+    const colour = glyph(ctx, s, k, x, y, row);
+    hits.point(x, y, i);
+    if (labels < MAX_LABELS && labelled.has(k) && x + 8 > (labelEnd[row] as number) && x < s.width) {
+      const text = truncate(ctx, markerLabel(model, i), LABEL_MAX_PX);
+      const w = ctx.measureText(text).width;
+      ctx.fillStyle = k === KIND.timer || k === KIND.log ? theme.muted : colour;
+      ctx.fillText(text, x + 7, y - 7);
+      labelEnd[row] = x + 7 + w + 10;
+      labels++;
+    }
+  }
+  ctx.globalAlpha = 1;
+  ctx.restore();
+}
+
+/** Draws the kind's glyph at (x, y) and returns its colour. */
+function glyph(ctx: CanvasRenderingContext2D, s: Scene, k: number, x: number, y: number, row: number): string {
+  const t = s.theme;
+  switch (k) {
+    case KIND.start:
+      return disc(ctx, x, y, 3.5, t.green);
+    case KIND.recover:
+    case KIND.restart:
+      ring(ctx, x, y, 5, t.green, 2);
+      return disc(ctx, x, y, 2, t.green);
+    case KIND.crash:
+      cross(ctx, x, y, 6, t.red, 3);
+      return t.red;
+    case KIND.pause:
+      ctx.fillStyle = t.yellow;
+      ctx.fillRect(x - 4, y - 6, 3, 12);
+      ctx.fillRect(x + 1, y - 6, 3, 12);
+      return t.yellow;
+    case KIND.resume:
+      ctx.fillStyle = t.yellow;
+      ctx.beginPath();
+      ctx.moveTo(x - 3, y - 6);
+      ctx.lineTo(x + 5, y);
+      ctx.lineTo(x - 3, y + 6);
+      ctx.closePath();
+      ctx.fill();
+      return t.yellow;
+    case KIND.timer:
+      ring(ctx, x, y, 3, t.muted, 1.3);
+      return t.muted;
+    case KIND.log:
+      ctx.fillStyle = t.muted;
+      ctx.fillRect(x - 2.5, y - 2.5, 5, 5);
+      return t.muted;
+    case KIND.report:
+      ctx.fillStyle = t.purple;
+      ctx.beginPath();
+      ctx.moveTo(x, y - 5);
+      ctx.lineTo(x + 5, y);
+      ctx.lineTo(x, y + 5);
+      ctx.lineTo(x - 5, y);
+      ctx.closePath();
+      ctx.fill();
+      return t.purple;
+    case KIND.error:
+      disc(ctx, x, y, 7, t.red);
+      ctx.fillStyle = t.background;
+      ctx.fillRect(x - 1, y - 4.5, 2, 5.5);
+      ctx.fillRect(x - 1, y + 2, 2, 2);
+      return t.red;
+    case KIND.clock:
+      ring(ctx, x, y, 5.5, t.orange, 1.6);
+      ctx.beginPath();
+      ctx.moveTo(x, y - 3.5);
+      ctx.lineTo(x, y);
+      ctx.lineTo(x + 2.5, y + 1.5);
+      ctx.stroke();
+      return t.orange;
+    case KIND.partition:
+    case KIND.heal:
+    case KIND.fault: {
+      const colour = k === KIND.heal ? t.green : k === KIND.partition ? t.red : t.orange;
+      // A faint line down through every lane: what the nodes did just before and after.
+      ctx.strokeStyle = rgba(colour, 0.35);
+      ctx.lineWidth = 1;
+      ctx.setLineDash([3, 4]);
+      ctx.beginPath();
+      ctx.moveTo(x, s.rows.top[row] as number);
+      ctx.lineTo(x, s.rows.bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      return disc(ctx, x, y, 4, colour);
+    }
+    default:
+      return disc(ctx, x, y, 2.5, t.foreground);
+  }
+}
+
+function disc(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, colour: string): string {
+  ctx.fillStyle = colour;
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, Math.PI * 2);
+  ctx.fill();
+  return colour;
+}
+
+function ring(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, colour: string, width: number): void {
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = width;
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, Math.PI * 2);
+  ctx.stroke();
+}
+
+/** Cuts text to `max` px with an ellipsis. */
+export function truncate(ctx: CanvasRenderingContext2D, text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ');
+  if (ctx.measureText(line).width <= max) return line;
+  let lo = 0;
+  let hi = line.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (ctx.measureText(line.slice(0, mid) + '…').width <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return line.slice(0, lo) + '…';
+}

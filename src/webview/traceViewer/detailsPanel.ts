@@ -1,0 +1,58 @@
+/// <reference lib="dom" />
+import type { EventDetails } from '../diagram/details';
+import { fmt } from '../diagram/details';
+import { h } from './dom';
+
+/** The glyphs of the diagram, explained; shown while nothing is selected. */
+const glyphs: Array<[string, string, string]> = [
+  ['tv-glyph-arrow', '→', 'a message, from its send to its delivery'],
+  ['tv-glyph-lost', '✕', 'a lost message: where it was dropped'],
+  ['tv-glyph-dup', '2×', 'the network’s duplicate of a message'],
+  ['tv-glyph-flight', '┄', 'still in flight when the run ends'],
+  ['tv-glyph-down', '▨', 'a node down, from crash to restart'],
+  ['tv-glyph-paused', '▨', 'a node paused'],
+  ['tv-glyph-split', '▬', 'a network partition (sides under the lanes)'],
+  ['tv-glyph-timer', '○', 'a timer fired'],
+  ['tv-glyph-report', '◆', 'a report'],
+  ['tv-glyph-error', '●', 'a handler threw'],
+];
+
+/** Fills the details panel: the selected event, or how to read the diagram. */
+export function renderDetails(panel: HTMLElement, details: EventDetails | undefined, legend: Array<{ type: string; colour: string }>, pick: (index: number) => void): void {
+  panel.replaceChildren();
+  if (details === undefined) {
+    panel.append(
+      h('h2', { class: 'tv-panel-title', text: 'How to read it' }),
+      h('p', { class: 'tv-hint', text: 'Time runs left to right, one lane per node. Click an arrow or a marker for its details; ← → step through the run event by event, space plays it.' }),
+      h('ul', { class: 'tv-legend' }, ...glyphs.map(([cls, glyph, text]) => h('li', {}, h('span', { class: `tv-glyph ${cls}`, text: glyph }), text))),
+    );
+    if (legend.length > 0) {
+      const types = h('ul', { class: 'tv-legend' });
+      for (const { type, colour } of legend) {
+        const swatch = h('span', { class: 'tv-swatch' });
+        swatch.style.background = colour;
+        types.append(h('li', {}, swatch, type));
+      }
+      panel.append(h('h3', { class: 'tv-panel-subtitle', text: 'Message types' }), types);
+    }
+    return;
+  }
+  panel.append(
+    h('div', { class: 'tv-details-head' }, h('span', { class: `tv-kind tv-kind-${details.kind}`, text: details.kind }), h('span', { class: 'tv-muted', text: `#${details.index} · ${fmt(details.time)}` })),
+    h('p', { class: 'tv-details-title', text: details.title }),
+  );
+  const facts = h('dl', { class: 'tv-facts' });
+  facts.append(h('dt', { text: 'node' }), h('dd', { text: details.node }));
+  if (details.peer !== undefined) facts.append(h('dt', { text: 'peer' }), h('dd', { text: details.peer }));
+  panel.append(facts);
+  if (details.related.length > 0) {
+    const related = h('div', { class: 'tv-related' });
+    for (const r of details.related) {
+      const b = h('button', { class: 'tv-link', text: `${r.label} →`, title: `Select event #${r.index}`, attrs: { type: 'button' } });
+      b.addEventListener('click', () => pick(r.index));
+      related.append(b);
+    }
+    panel.append(related);
+  }
+  if (details.payload !== undefined) panel.append(h('pre', { class: 'tv-payload', text: details.payload }));
+}

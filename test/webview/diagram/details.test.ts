@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describeEvent, markerLabel } from '../../../src/webview/diagram/details';
+import { buildModel } from '../../../src/webview/diagram/model';
+import { handTrace } from './fixtures';
+
+describe('diagram model: event details', () => {
+  const model = buildModel(
+    handTrace(['n1', 'n2'], [
+      [0, 'send', 0, 1, -1, { type: 'Ping', k: 1 }],
+      [0, 'duplicate', 0, 1, 0],
+      [4, 'deliver', 1, 0, 0, { type: 'Ping', k: 1 }],
+      [6, 'send', 1, 0, -1, { type: 'Pong' }],
+      [6, 'drop', 1, 0, 3, 'loss'],
+      [9, 'drop', 1, 0, 0, 'n2 is down'],
+      [9, 'crash', 1],
+      [20, 'restart', 1],
+      [21, 'log', 1, -1, -1, 'back   up'],
+    ]),
+  );
+
+  it('tells what became of every copy of a sent message, with links to them', () => {
+    const d = describeEvent(model, 0);
+    assert.equal(d.title, 'n1 → n2 Ping: delivered after 4 ms, dropped after 9 ms: n2 is down (duplicate)');
+    assert.deepEqual(d.related, [{ label: 'delivered', index: 2 }, { label: 'dropped (duplicate)', index: 5 }]);
+    assert.equal(d.payload, JSON.stringify({ type: 'Ping', k: 1 }, null, 2));
+  });
+
+  it('shows a lost message with its payload and the reason', () => {
+    const d = describeEvent(model, 4);
+    assert.equal(d.title, 'n2 → n1 Pong: lost on the wire (loss)');
+    assert.equal(d.payload, JSON.stringify({ type: 'Pong' }, null, 2));
+    assert.deepEqual(d.related, [{ label: 'sent', index: 3 }]);
+  });
+
+  it('links a crash to the restart that ended it', () => {
+    const d = describeEvent(model, 6);
+    assert.equal(d.title, 'n2 crashed');
+    assert.deepEqual(d.related, [{ label: 'ended by restart', index: 7 }]);
+    assert.deepEqual(describeEvent(model, 7).related, [{ label: 'began with crash', index: 6 }]);
+  });
+
+  it('labels markers with their text on one line', () => {
+    assert.equal(markerLabel(model, 8), 'back   up');
+    assert.equal(markerLabel(model, 6), 'crash');
+  });
+});
