@@ -1,9 +1,9 @@
 import { simulate, type Context, type NetworkConfig, type NodeClass, type NodeId, type RunResult, type RunSpec, type Trace, type TraceEvent } from '../../src/kernel';
 
 /** Every message takes exactly 1 ms: keeps hand-computed times exact. */
-export const fixedNetwork: NetworkConfig = { latency: { min: 1, max: 1 }, loss: 0, duplicate: 0 };
+const fixedNetwork: NetworkConfig = { latency: { min: 1, max: 1 }, loss: 0, duplicate: 0 };
 
-export function spec(program: NodeClass, over: Partial<RunSpec> = {}): RunSpec {
+function spec(program: NodeClass, over: Partial<RunSpec> = {}): RunSpec {
   return { program, nodes: ['n1', 'n2', 'n3'], network: fixedNetwork, faults: [], duration: 1000, seed: 1, trace: true, ...over };
 }
 
@@ -55,13 +55,4 @@ export function pinger(every: number, targets: (ctx: Context) => readonly NodeId
       this.ctx.setTimer('tick', every);
     }
   };
-}
-
-/** "from>to" for every delivery in the trace, with its time. */
-export function deliveries(trace: Trace): Array<{ time: number; link: string }> {
-  return events(trace, 'deliver').map((e) => ({ time: e.time, link: `${e.peer}>${e.node}` }));
-}
-
-export function dropReasons(trace: Trace): string[] {
-  return events(trace, 'drop').map((e) => e.data as string);
 }
