@@ -55,8 +55,3 @@ export const strings: Record<Locale, LessonStrings> = {
     startExercise: '开始练习',
   },
 };
-
-/** The locale for a VS Code display language ("zh-cn", "zh-CN", "en-us"...); English by default. */
-export function localeFor(language: string | undefined): Locale {
-  return language?.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
-}
