@@ -8,12 +8,14 @@ import type { DiagramController } from './mount';
 export function playerControls(diagram: DiagramController): HTMLElement {
   const bar = document.createElement('div');
   bar.className = 'ds-controls';
+  Object.assign(bar.style, { display: 'flex', alignItems: 'center', gap: '4px', padding: '4px 6px', font: '12px var(--vscode-font-family, system-ui, sans-serif)', flex: '0 0 auto' });
   const button = (label: string, title: string, action: () => void): HTMLButtonElement => {
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = label;
     b.title = title;
     b.setAttribute('aria-label', title);
+    styleButton(b);
     b.addEventListener('click', () => {
       action();
       diagram.element.focus({ preventScroll: true });
@@ -21,21 +23,41 @@ export function playerControls(diagram: DiagramController): HTMLElement {
     bar.append(b);
     return b;
   };
-  button('⏮', 'Back to the start (Home)', () => diagram.seek(-Infinity));
+  button('|◀', 'Back to the start (Home)', () => diagram.seek(-Infinity));
   button('◀', 'Previous event (←)', () => diagram.step(-1));
-  const play = button('▶', 'Play or pause (space)', () => (diagram.playing ? diagram.pause() : diagram.play()));
-  button('▶|', 'Next event (→)', () => diagram.step(1));
-  button('⏭', 'Show the whole run (End)', () => diagram.showAll());
-  button('⤢', 'Fit the run in view (0)', () => diagram.fit());
+  const play = button('Play', 'Play or pause (space)', () => (diagram.playing ? diagram.pause() : diagram.play()));
+  button('▶', 'Next event (→)', () => diagram.step(1));
+  button('▶|', 'Show the whole run (End)', () => diagram.showAll());
+  button('Fit', 'Fit the run in view (0)', () => diagram.fit());
   const readout = document.createElement('span');
   readout.className = 'ds-readout';
+  Object.assign(readout.style, { marginLeft: '8px', color: 'var(--vscode-descriptionForeground, #808080)', fontVariantNumeric: 'tabular-nums' });
   bar.append(readout);
   const update = (): void => {
-    play.textContent = diagram.playing ? '⏸' : '▶';
+    play.textContent = diagram.playing ? 'Pause' : 'Play';
     const c = diagram.cursor;
     readout.textContent = c === undefined ? 'whole run' : `${Number(c.time.toFixed(1))} ms · event ${c.index + 1} of ${diagram.model.count}`;
   };
   diagram.onChange(update);
   update();
   return bar;
+}
+
+/** Buttons in the theme's secondary style; hover by listeners, as the CSSOM has no :hover. */
+function styleButton(b: HTMLButtonElement): void {
+  const rest = 'var(--vscode-button-secondaryBackground, rgba(128, 128, 128, 0.16))';
+  const hover = 'var(--vscode-button-secondaryHoverBackground, rgba(128, 128, 128, 0.3))';
+  Object.assign(b.style, {
+    font: 'inherit',
+    minWidth: '28px',
+    padding: '2px 8px',
+    lineHeight: '1.4',
+    border: '1px solid transparent',
+    borderRadius: '4px',
+    color: 'var(--vscode-button-secondaryForeground, inherit)',
+    background: rest,
+    cursor: 'pointer',
+  });
+  b.addEventListener('pointerenter', () => (b.style.background = hover));
+  b.addEventListener('pointerleave', () => (b.style.background = rest));
 }

@@ -16,7 +16,7 @@ export interface RowSizes {
   max: number;
 }
 
-export const fullSizes: RowSizes = { network: 30, min: 26, max: 96 };
+export const fullSizes: RowSizes = { network: 30, min: 26, max: 150 };
 export const compactSizes: RowSizes = { network: 20, min: 22, max: 44 };
 
 /** Lays the visible lanes out from `top` down, sharing the height up to `bottom` among node lanes. */

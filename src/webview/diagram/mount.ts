@@ -7,7 +7,7 @@ import { bindPointer, bindScrubber, keyAction, type InputTarget } from './intera
 import { compactSizes, fullSizes, layoutRows, type RowGeometry } from './layout';
 import { buildModel, type DiagramModel } from './model';
 import { Playback } from './playback';
-import { drawFrame } from './render/frame';
+import { drawFrame, eventPosition } from './render/frame';
 import { HitList } from './render/hits';
 import type { Cursor, Scene, Violation } from './render/scene';
 import { drawScrubber, overviewRange, overviewTime } from './render/scrubber';
@@ -81,6 +81,8 @@ export interface DiagramController {
   onChange(listener: (state: DiagramViewState) => void): () => void;
   onDraw(listener: (stats: DrawStats) => void): () => void;
   viewState(): DiagramViewState;
+  /** Where the event is drawn, in CSS px from the canvas's top left; undefined when off screen or filtered out. */
+  pointOf(index: number): { x: number; y: number } | undefined;
   /** The colour of each message type, for a legend. */
   legend(): Array<{ type: string; colour: string }>;
   /** Handles a key as the diagram would when focused; true when it did. */
@@ -101,6 +103,8 @@ class Diagram implements DiagramController {
   private readonly canvas: HTMLCanvasElement;
   private readonly scrubber: HTMLCanvasElement | undefined;
   private readonly tooltip: HTMLElement;
+  /** The lane names as text, for screen readers (the canvas has none). */
+  private readonly laneList: HTMLUListElement;
   private readonly viewport: Viewport;
   private readonly playback: Playback;
   private readonly searchIndex: SearchIndex;
@@ -140,13 +144,15 @@ class Diagram implements DiagramController {
     this.canvas = el('canvas', 'ds-canvas');
     this.tooltip = el('div', 'ds-tooltip');
     this.tooltip.hidden = true;
-    stage.append(this.canvas, this.tooltip);
+    this.laneList = el('ul', 'ds-lanes');
+    this.laneList.setAttribute('aria-label', 'Lanes');
+    stage.append(this.canvas, this.tooltip, this.laneList);
     this.element.append(stage);
     if (options.scrubber ?? !this.compact) {
       this.scrubber = el('canvas', 'ds-scrubber');
       this.element.append(this.scrubber);
     }
-    styleDiagram({ root: this.element, stage, canvas: this.canvas, tooltip: this.tooltip, scrubber: this.scrubber }, SCRUBBER_PX);
+    styleDiagram({ root: this.element, stage, canvas: this.canvas, tooltip: this.tooltip, laneList: this.laneList, scrubber: this.scrubber }, SCRUBBER_PX);
     container.append(this.element);
 
     this.viewport = new Viewport(model.count === 0 ? 0 : (model.times[0] as number), model.endTime);
@@ -164,6 +170,7 @@ class Diagram implements DiagramController {
     stage.style.minHeight = `${(this.compact ? AXIS_PX.compact : AXIS_PX.full) + sizes.network + (model.lanes.length - 1) * (this.compact ? 34 : 48) + 8}px`;
     this.measureLabels();
     if (options.state) this.restore(options.state);
+    this.listLanes();
 
     this.cleanups.push(bindPointer(this.canvas, this.inputTarget()));
     if (this.scrubber) {
@@ -184,10 +191,18 @@ class Diagram implements DiagramController {
     const resize = new ResizeObserver(() => this.resize());
     resize.observe(stage);
     this.cleanups.push(() => resize.disconnect());
-    // VS Code switches themes by changing the body's class: re-read the colours when it does.
+    // VS Code switches themes by changing the body's class and the variables on <html>; a plain
+    // page follows the system's colour scheme. Re-read the colours when either changes.
     const themeWatch = new MutationObserver(() => this.refreshTheme());
-    themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
-    this.cleanups.push(() => themeWatch.disconnect());
+    themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    const schemeChanged = (): void => this.refreshTheme();
+    scheme.addEventListener('change', schemeChanged);
+    this.cleanups.push(() => {
+      themeWatch.disconnect();
+      scheme.removeEventListener('change', schemeChanged);
+    });
     if (options.controls) this.element.prepend(playerControls(this));
     this.resize();
   }
@@ -323,7 +338,19 @@ class Diagram implements DiagramController {
     this.filter = { ...filter };
     this.visibility = computeVisibility(this.model, this.filter);
     this.layout();
+    this.listLanes();
     this.invalidate(true);
+  }
+
+  private listLanes(): void {
+    this.laneList.replaceChildren(...this.model.lanes.filter((l) => this.visibility.rows[l.row]).map((l) => Object.assign(document.createElement('li'), { textContent: l.id })));
+  }
+
+  pointOf(index: number): { x: number; y: number } | undefined {
+    const s = this.scene();
+    if (s === undefined || index < 0 || index >= this.model.count || !this.visibility.events[index]) return undefined;
+    const p = eventPosition(s, index);
+    return p && p.x >= this.left && p.x <= this.width ? p : undefined;
   }
 
   setViolation(violation: Violation | undefined): void {

@@ -25,16 +25,20 @@ window.addEventListener('message', (event: MessageEvent) => {
   window.__diagram = viewer.current;
 });
 
+/** Fields that take text keep their keys; checkboxes and buttons do not type. */
 const typing = (target: EventTarget | null): boolean =>
-  target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
+  (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range', 'color'].includes(target.type)) ||
+  target instanceof HTMLTextAreaElement ||
+  target instanceof HTMLSelectElement ||
+  (target instanceof HTMLElement && target.isContentEditable);
 
 document.addEventListener('keydown', (e) => {
   const diagram = viewer.current;
   if (diagram === undefined || e.defaultPrevented || typing(e.target)) return;
   // Inside the diagram its own listener has already run.
   if (diagram.element.contains(e.target as Node)) return;
-  // A focused button keeps space and enter for itself.
-  if (e.target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
+  // A focused control keeps space and enter for itself.
+  if ((e.key === ' ' || e.key === 'Enter') && e.target instanceof Element && e.target.matches('button, input, summary, a')) return;
   if (diagram.handleKey(e)) e.preventDefault();
 });
 

@@ -29,13 +29,15 @@ export interface Toolbar {
 
 export interface ToolbarOptions {
   diagram: DiagramController;
+  /** Where the run's own actions go (seed, re-run, shrink, export): the page header. */
+  runActions: HTMLElement;
   host: Host;
   seed: number;
   /** Shrinking needs a failing run. */
   failing: boolean;
 }
 
-/** Fills the toolbar for one trace: playback, zoom, filters, search, and the run's own actions. */
+/** Fills the toolbar for one trace (playback, zoom, filters, search) and the run's own actions. */
 export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
   const d = o.diagram;
   bar.replaceChildren();
@@ -49,11 +51,11 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
   bar.append(
     group(
       'Playback',
-      button('⏮', 'Back to the start: nothing has happened yet (Home)', () => d.seek(-Infinity)),
+      button('|◀', 'Back to the start: nothing has happened yet (Home)', () => d.seek(-Infinity)),
       button('◀', 'Previous event (←, shift for 10)', () => d.step(-1)),
       play,
-      button('▶|', 'Next event (→, shift for 10)', () => d.step(1)),
-      button('⏭', 'Show the whole run (End)', () => d.showAll()),
+      button('▶', 'Next event (→, shift for 10)', () => d.step(1)),
+      button('▶|', 'Show the whole run (End)', () => d.showAll()),
       speed,
     ),
     group('Zoom', button('−', 'Zoom out (-)', () => d.zoom(1 / 1.5)), button('+', 'Zoom in (+)', () => d.zoom(1.5)), button('Fit', 'Fit the whole run (0)', () => d.fit())),
@@ -156,7 +158,7 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
   });
   const shrink = button('Shrink', 'Find a smaller fault schedule that still fails', () => o.host.post({ type: 'shrink' }));
   shrink.disabled = !o.failing;
-  bar.append(
+  o.runActions.replaceChildren(
     group('Run', h('span', { class: 'tv-label', text: 'Seed' }), seed, button('Re-run', 'Run again with this seed', rerun), shrink, button('Export', 'Save this trace to a file', () => o.host.post({ type: 'export' }))),
   );
 

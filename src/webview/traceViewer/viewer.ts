@@ -21,6 +21,7 @@ interface SavedState {
 export class TraceViewer {
   private readonly title = h('h1', { class: 'tv-title' });
   private readonly meta = h('span', { class: 'tv-meta' });
+  private readonly runActions = h('div', { class: 'tv-run' });
   private readonly banner = h('div', { class: 'tv-banner' });
   private readonly toolbar = h('div', { class: 'tv-toolbar', attrs: { role: 'toolbar', 'aria-label': 'Trace viewer' } });
   private readonly stage = h('div', { class: 'tv-diagram' });
@@ -34,7 +35,7 @@ export class TraceViewer {
   ) {
     this.banner.hidden = true;
     root.classList.add('tv');
-    root.append(h('header', { class: 'tv-header' }, this.title, this.meta), this.banner, this.toolbar, h('div', { class: 'tv-main' }, this.stage, this.details));
+    root.append(h('header', { class: 'tv-header' }, this.title, this.meta, this.runActions), this.banner, this.toolbar, h('div', { class: 'tv-main' }, this.stage, this.details));
     this.showMessage('Waiting for a trace…');
   }
 
@@ -72,7 +73,7 @@ export class TraceViewer {
     this.meta.textContent = `${scenario}seed ${seed} · ${trace.length.toLocaleString('en-US')} events · ${fmt(model.endTime)} · ${hash}`;
     const jump = (): void => this.jumpToViolation(failure?.events ?? [], failure?.at);
     renderBanner(this.banner, verdict, jump);
-    this.tools = buildToolbar(this.toolbar, { diagram, host: this.host, seed, failing: failure !== undefined });
+    this.tools = buildToolbar(this.toolbar, { diagram, runActions: this.runActions, host: this.host, seed, failing: failure !== undefined });
     const legend = diagram.legend();
     const pick = (i: number): void => diagram.select(i, true);
     diagram.onSelect((d) => renderDetails(this.details, d, legend, pick));

@@ -9,7 +9,7 @@ class Gossip implements Node {
   version = 0;
   phase: 'idle' | 'spreading' | 'done' = 'idle';
 
-  constructor(private readonly ctx: Context & { report(data: Record<string, unknown>): void }) {}
+  constructor(private readonly ctx: Context) {}
 
   onStart(): void {
     if (this.ctx.id === 'n1') {
@@ -32,7 +32,8 @@ class Gossip implements Node {
       this.ctx.log(`learned version ${this.version} from ${from}`);
     } else if (this.phase === 'spreading' && msg.version === this.version) {
       this.phase = 'done';
-      this.ctx.report({ caughtUp: this.version });
+      // `report` comes from the instrumentation's extended context.
+      (this.ctx as Context & { report(data: Record<string, unknown>): void }).report({ caughtUp: this.version });
     }
   }
 

@@ -16,8 +16,10 @@ import { font, FUTURE_ALPHA, xOf, type Scene } from './scene';
 const FULL_PER_PX = 1 / 6;
 const THIN_PER_PX = 1;
 const BUNDLE_PX = 6;
-/** A lost message's ✕ sits this far along towards the lane it never reached. */
-const LOST_AT_SEND_REACH = 0.35;
+/** A message lost as it was sent ends in a ✕ this far along towards the lane it never reached… */
+export const LOST_AT_SEND_REACH = 0.35;
+/** …and this many px to the right, so it reads as an arrow rather than a tick. */
+export const LOST_AT_SEND_DX = 14;
 
 let visible = new Int32Array(4096);
 
@@ -63,7 +65,7 @@ function geometry(s: Scene, k: number, out: Geometry): Geometry {
   out.x0 = xOf(s, a.t0[k] as number);
   out.y0 = y0;
   if (flags & ArrowFlag.LostAtSend) {
-    out.x1 = out.x0 + 14;
+    out.x1 = out.x0 + LOST_AT_SEND_DX;
     out.y1 = y0 + (yTo - y0) * LOST_AT_SEND_REACH;
   } else {
     out.x1 = xOf(s, a.t1[k] as number);

@@ -5,7 +5,7 @@ import { fmt } from '../details';
 import { tickLabel, tickStep } from '../layout';
 import { stateAt, segmentLabel } from '../states';
 import { rgba } from '../theme';
-import { drawArrows } from './arrows';
+import { drawArrows, LOST_AT_SEND_DX, LOST_AT_SEND_REACH } from './arrows';
 import type { HitList } from './hits';
 import { drawBands, drawLanes, drawStates } from './lanes';
 import { drawMarkers, truncate } from './markers';
@@ -28,6 +28,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList
   drawViolation(ctx, s);
   drawCursor(ctx, s);
   drawAxis(ctx, s, step);
+  drawViolationChip(ctx, s);
   drawLaneLabels(ctx, s);
 }
 
@@ -63,8 +64,10 @@ function drawAxis(ctx: CanvasRenderingContext2D, s: Scene, step: number): void {
     if (x < s.left) continue;
     ctx.fillStyle = rgba(s.theme.foreground, 0.35);
     ctx.fillRect(x, h - 5, 1, 5);
+    const label = tickLabel(t, step);
+    if (x + 4 + ctx.measureText(label).width > s.width) continue;
     ctx.fillStyle = s.theme.muted;
-    ctx.fillText(tickLabel(t, step), x + 4, h / 2 - 1);
+    ctx.fillText(label, x + 4, h / 2 - 1);
   }
   if (s.cursor !== undefined) {
     const x = xOf(s, s.cursor.time);
@@ -95,11 +98,19 @@ function drawCursor(ctx: CanvasRenderingContext2D, s: Scene): void {
   ctx.fillRect(Math.round(x) - 1, s.axisHeight, 2, s.rows.bottom - s.axisHeight);
 }
 
-/** Where an event is drawn: its time on its lane (a lost message's ✕ is close enough). */
-function position(s: Scene, i: number): { x: number; y: number } | undefined {
+/** Where an event is drawn: its time on its lane, or for a message lost on the wire, its ✕. */
+export function eventPosition(s: Scene, i: number): { x: number; y: number } | undefined {
   const y = s.rows.y[s.model.rows[i] as number] as number;
   if (Number.isNaN(y)) return undefined;
-  return { x: xOf(s, s.model.times[i] as number), y };
+  const p = { x: xOf(s, s.model.times[i] as number), y };
+  const a = s.model.arrows;
+  const k = a.ofEvent[i] as number;
+  if (k !== -1 && a.end[k] === i && (a.flags[k] as number) & ArrowFlag.LostAtSend) {
+    const yTo = s.rows.y[a.toRow[k] as number] as number;
+    p.x += LOST_AT_SEND_DX;
+    p.y += (yTo - p.y) * LOST_AT_SEND_REACH;
+  }
+  return p;
 }
 
 /** Rings around search matches, highlighted events and the selection, with their arrows traced over. */
@@ -120,16 +131,8 @@ function drawRings(ctx: CanvasRenderingContext2D, s: Scene): void {
 }
 
 function ring(ctx: CanvasRenderingContext2D, s: Scene, i: number, r: number): void {
-  const p = position(s, i);
+  const p = eventPosition(s, i);
   if (p === undefined) return;
-  const a = s.model.arrows;
-  const k = a.ofEvent[i] as number;
-  // A lost message's ✕ is drawn off its lane: ring the ✕.
-  if (k !== -1 && a.end[k] === i && (a.flags[k] as number) & ArrowFlag.LostAtSend) {
-    const yTo = s.rows.y[a.toRow[k] as number] as number;
-    p.x += 14;
-    p.y += (yTo - p.y) * 0.35;
-  }
   ctx.beginPath();
   ctx.arc(p.x, p.y, r, 0, Math.PI * 2);
   ctx.stroke();
@@ -160,17 +163,27 @@ function drawViolation(ctx: CanvasRenderingContext2D, s: Scene): void {
     ctx.arc(x, y, 4, 0, Math.PI * 2);
     ctx.fill();
   }
+}
+
+/** The violated property, named on the axis above its line. */
+function drawViolationChip(ctx: CanvasRenderingContext2D, s: Scene): void {
+  const at = s.violation?.at;
+  if (at === undefined) return;
+  const x = xOf(s, at);
+  if (x < s.left || x > s.width) return;
   ctx.font = font(s, 11, 600);
-  const text = truncate(ctx, `✕ ${v.label}`, 260);
+  const text = truncate(ctx, `✕ ${s.violation!.label}`, 300);
   const w = ctx.measureText(text).width + 12;
-  const left = x + w + 4 > s.width ? x - w - 4 : x + 4;
+  const left = Math.max(s.left, x + w + 4 > s.width ? x - w - 4 : x + 4);
+  const h = Math.min(18, s.axisHeight - 4);
   ctx.fillStyle = s.theme.red;
+  ctx.fillRect(Math.round(x) - 1, 0, 2, s.axisHeight);
   ctx.beginPath();
-  ctx.roundRect(left, s.axisHeight + 3, w, 17, 4);
+  ctx.roundRect(left, (s.axisHeight - h) / 2, w, h, 4);
   ctx.fill();
   ctx.fillStyle = '#ffffff';
   ctx.textBaseline = 'middle';
-  ctx.fillText(text, left + 6, s.axisHeight + 12);
+  ctx.fillText(text, left + 6, s.axisHeight / 2 + 0.5);
   ctx.textBaseline = 'alphabetic';
 }
 

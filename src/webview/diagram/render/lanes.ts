@@ -66,12 +66,14 @@ export function drawBands(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList
           bandLabel(ctx, s, b, x0, x1, y + 4, s.theme.red);
           hits.segment(x0, y, x1, y, b.start, BAND_WEIGHT);
         } else {
+          // Along the top of the lane: the state and marker labels live lower down.
           const colour = sideColours(s)[(b.side ?? 0) % 5] as string;
           ctx.fillStyle = rgba(colour, 0.7);
-          ctx.fillRect(x0, top + h - 5, x1 - x0, 3);
+          ctx.fillRect(x0, top + 1, x1 - x0, 3);
           ctx.font = font(s, 10, 600);
           ctx.fillStyle = colour;
-          if (x1 - x0 > 70) ctx.fillText(truncate(ctx, b.label, x1 - x0 - 10), x0 + 5, top + h - 8);
+          const from = Math.max(x0, s.left);
+          if (x1 - from > 70) ctx.fillText(truncate(ctx, b.label, x1 - from - 10), from + 5, top + 14);
         }
         break;
       }
@@ -133,6 +135,8 @@ export function drawStates(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLis
   s.visibility.rows.forEach((shown, row) => {
     if (!shown || row === NETWORK_ROW) return;
     const y = s.rows.y[row] as number;
+    const top = s.rows.top[row] as number;
+    const h = s.rows.height[row] as number;
     let labelEnd = -Infinity;
     for (const seg of segmentsIn(tracks, row, vp.start, vp.end)) {
       const key = tracks.colourKey;
@@ -143,11 +147,14 @@ export function drawStates(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLis
       if (x1 - x0 < 0.5) continue;
       // The part after the cursor has not happened yet.
       const split = s.cursor === undefined ? x1 : Math.min(x1, Math.max(x0, xOf(s, s.cursor.time)));
-      ctx.fillStyle = rgba(colour, 0.6);
-      ctx.fillRect(x0, y - 3, split - x0, 6);
+      // A faint tint over the whole lane says the role at a glance; the bar on the line says it exactly.
+      ctx.fillStyle = rgba(colour, s.theme.dark ? 0.07 : 0.06);
+      ctx.fillRect(x0, top, split - x0, h);
+      ctx.fillStyle = rgba(colour, 0.75);
+      ctx.fillRect(x0, y - 2, split - x0, 4);
       if (split < x1) {
-        ctx.fillStyle = rgba(colour, 0.6 * FUTURE_ALPHA);
-        ctx.fillRect(split, y - 3, x1 - split, 6);
+        ctx.fillStyle = rgba(colour, 0.75 * FUTURE_ALPHA);
+        ctx.fillRect(split, y - 2, x1 - split, 4);
       }
       ctx.fillStyle = colour;
       ctx.globalAlpha = split > x0 ? 1 : FUTURE_ALPHA;

@@ -14,6 +14,9 @@ const labelled = new Set<number>([KIND.crash, KIND.restart, KIND.recover, KIND.p
 /** At most this many labels a frame: text is the costliest thing on a canvas. */
 const MAX_LABELS = 400;
 const LABEL_MAX_PX = 220;
+/** Timers closer than this on a lane share one glyph: a heartbeat every few pixels is a dotted line, not beads. */
+const TIMER_GAP_PX = 5;
+const TIMER_RELABEL_PX = 400;
 
 /**
  * One glyph per event on its lane (timers, logs, reports, crashes, pauses, errors…). Glyphs of the
@@ -27,6 +30,8 @@ export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
   const kinds = 32;
   const lastX = new Float64Array(model.lanes.length * kinds).fill(-Infinity);
   const labelEnd = new Float64Array(model.lanes.length).fill(-Infinity);
+  // A run of timers of one name is labelled once, then again only where the name changes or after a long gap.
+  const lastTimer = model.lanes.map(() => ({ text: '', x: -Infinity }));
   let labels = 0;
   ctx.save();
   ctx.beginPath();
@@ -42,7 +47,7 @@ export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
     if (Number.isNaN(y)) continue;
     const x = xOf(s, model.times[i] as number);
     const slot = row * kinds + k;
-    if (x - (lastX[slot] as number) < 2) continue;
+    if (x - (lastX[slot] as number) < (k === KIND.timer ? TIMER_GAP_PX : 2)) continue;
     lastX[slot] = x;
     const future = s.cursor !== undefined && i > s.cursor.index;
     ctx.globalAlpha = future ? FUTURE_ALPHA : 1;
@@ -50,6 +55,12 @@ export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
     hits.point(x, y, i);
     if (labels < MAX_LABELS && labelled.has(k) && x + 8 > (labelEnd[row] as number) && x < s.width) {
       const text = truncate(ctx, markerLabel(model, i), LABEL_MAX_PX);
+      if (k === KIND.timer) {
+        const last = lastTimer[row] as { text: string; x: number };
+        if (last.text === text && x - last.x < TIMER_RELABEL_PX) continue;
+        last.text = text;
+        last.x = x;
+      }
       const w = ctx.measureText(text).width;
       ctx.fillStyle = k === KIND.timer || k === KIND.log ? theme.muted : colour;
       ctx.fillText(text, x + 7, y - 7);

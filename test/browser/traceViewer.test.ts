@@ -1,0 +1,267 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { raftElection } from '../../lessons/01-raft-election/exercise';
+import { webviewHtml } from '../../src/extension/core/webviewHtml';
+import { loadStudentModule, runAndCheck, type Failure } from '../../src/grader';
+import type { Trace } from '../../src/kernel';
+import type { DiagramController } from '../../src/webview/diagram';
+import type { ShowTraceMessage, TraceViewerToHost } from '../../src/webview/protocol';
+import { gossipTrace, traceText } from '../webview/diagram/fixtures';
+import { launchChromium } from './chromium';
+
+const root = join(__dirname, '../..');
+const bundle = join(root, 'dist/webview/traceViewer.js');
+const stylesheet = join(root, 'media/traceViewer.css');
+const results = join(root, 'test-results');
+
+declare global {
+  interface Window {
+    __posted: TraceViewerToHost[];
+  }
+}
+
+/**
+ * Serves the viewer as the extension does: the real webview page (strict CSP, one nonce'd script,
+ * one stylesheet), from loopback.
+ */
+async function serveViewer(): Promise<{ url: string; close: () => Promise<void> }> {
+  let origin = '';
+  const server: Server = createServer((request, response) => {
+    const page = webviewHtml({ title: 'Trace', lang: 'en', cspSource: origin, nonce: 'test-nonce-0123456789', script: `${origin}/traceViewer.js`, style: `${origin}/traceViewer.css` });
+    if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    else if (request.url === '/traceViewer.js') response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(bundle));
+    else if (request.url === '/traceViewer.css') response.writeHead(200, { 'content-type': 'text/css; charset=utf-8' }).end(readFileSync(stylesheet));
+    else if (request.url === '/favicon.ico') response.writeHead(204).end();
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: `${origin}/`, close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))) };
+}
+
+/** The first failing run of the Raft variant that grants every vote: two leaders in one term. */
+function failingRaftRun(): { trace: Trace; failure: Failure; seed: number } {
+  const file = join(root, 'test/exercises/raft-election/buggy/double-vote.ts');
+  const program = loadStudentModule(readFileSync(file, 'utf8'), 'double-vote.ts');
+  const scenario = raftElection.scenarios.find((s) => s.name === 'many-elections')!;
+  for (let seed = 1; seed <= 30; seed++) {
+    const run = runAndCheck({ exercise: raftElection, scenario, program, seed, file: 'double-vote.ts' });
+    if (run.failure) return { trace: run.trace, failure: run.failure, seed };
+  }
+  throw new Error('double-vote passed many-elections on 30 seeds');
+}
+
+describe('trace viewer in chromium', function () {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveViewer>>;
+  let page: Page;
+  let problems: string[];
+
+  before(async () => {
+    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build (npm run test:browser builds first)`);
+    mkdirSync(results, { recursive: true });
+    browser = await launchChromium();
+    server = await serveViewer();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 820 }, colorScheme: 'dark' });
+    problems = [];
+    // CSP violations and script errors surface as console errors.
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.addInitScript(() => {
+      window.__posted = [];
+      window.addEventListener('trace-viewer:post', (e) => window.__posted.push((e as CustomEvent<TraceViewerToHost>).detail));
+    });
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  });
+
+  afterEach(async () => {
+    await page.close();
+    assert.deepEqual(problems, [], 'no console errors, no CSP violations');
+  });
+
+  async function show(message: ShowTraceMessage): Promise<void> {
+    await page.evaluate((m) => window.postMessage(m, '*'), message);
+    await page.waitForFunction(() => window.__diagram !== undefined);
+    await settle();
+  }
+
+  /** Two animation frames: whatever was asked for has been drawn. */
+  async function settle(): Promise<void> {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+
+  async function shot(name: string): Promise<void> {
+    await page.screenshot({ path: join(results, `trace-viewer-${name}.png`) });
+  }
+
+  /**
+   * How much of the diagram differs from its background (share of pixels), how strongly (mean
+   * colour distance, 0–1: faint, dimmed drawing counts less), and in how many colours.
+   */
+  async function ink(): Promise<{ share: number; strength: number; colours: number }> {
+    return page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.ds-canvas')!;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      const bg = [data[0]!, data[1]!, data[2]!];
+      const colours = new Set<number>();
+      let inked = 0;
+      let distance = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const d = Math.abs(data[i]! - bg[0]!) + Math.abs(data[i + 1]! - bg[1]!) + Math.abs(data[i + 2]! - bg[2]!);
+        if (d > 0) inked++;
+        distance += d / 765;
+        colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      }
+      const pixels = data.length / 4;
+      return { share: inked / pixels, strength: distance / pixels, colours: colours.size };
+    });
+  }
+
+  async function canvasPixel(x: number, y: number): Promise<number[]> {
+    return page.evaluate(([px, py]) => [...document.querySelector<HTMLCanvasElement>('.ds-canvas')!.getContext('2d')!.getImageData(px!, py!, 1, 1).data.slice(0, 3)], [x, y]);
+  }
+
+  const diagram = <T>(fn: (d: DiagramController) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__diagram)`) as Promise<T>;
+
+  it('draws one lane per node, labelled n1 to n5, with arrows, bands and states', async () => {
+    await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip · faulty-network · seed 11' });
+    await shot('gossip');
+    const { share, colours } = await ink();
+    assert.ok(share > 0.05, `only ${(share * 100).toFixed(1)} % of the canvas is drawn`);
+    assert.ok(colours > 50, `only ${colours} colours`);
+    assert.deepEqual(await page.locator('.ds-lanes li').allTextContents(), ['network', 'n1', 'n2', 'n3', 'n4', 'n5']);
+    assert.deepEqual(await page.locator('.tv-node').allTextContents(), ['n1', 'n2', 'n3', 'n4', 'n5']);
+    assert.match((await page.locator('.tv-meta').textContent()) ?? '', /faulty-network · seed 11 · [\d,]+ events/);
+    const darkBackground = await canvasPixel(2, 2);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await settle();
+    await shot('gossip-light');
+    const lightBackground = await canvasPixel(2, 2);
+    assert.ok(lightBackground.reduce((a, b) => a + b) > darkBackground.reduce((a, b) => a + b) + 300, `follows the colour scheme: ${darkBackground} → ${lightBackground}`);
+  });
+
+  it('shows a lost message as a drop that a click selects', async () => {
+    await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip' });
+    const drop = await diagram((d) => {
+      const a = d.model.arrows;
+      for (let k = 0; k < a.count; k++) if (a.flags[k]! & 1 && a.t0[k]! > 100) return a.end[k]!;
+      return -1;
+    });
+    assert.ok(drop >= 0, 'the model has a dropped message');
+    await page.evaluate((i) => window.__diagram!.highlight([i], true), drop);
+    await settle();
+    const point = await page.evaluate((i) => window.__diagram!.pointOf(i), drop);
+    assert.ok(point, 'the drop is on screen');
+    const box = (await page.locator('.ds-canvas').boundingBox())!;
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    await settle();
+    await shot('drop-selected');
+    assert.equal(await diagram((d) => d.selected), drop);
+    assert.equal(await page.locator('.tv-details .tv-kind').textContent(), 'drop');
+    assert.match((await page.locator('.tv-details-title').textContent()) ?? '', /→ .*(lost on the wire|dropped after)/);
+  });
+
+  it('steps the cursor event by event with the arrow keys, and shows each event', async () => {
+    await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip' });
+    await page.evaluate(() => window.__diagram!.zoom(4, 330));
+    await page.locator('.ds-diagram').focus();
+    const seen: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('ArrowRight');
+      seen.push(await diagram((d) => d.cursor!.index));
+    }
+    assert.ok(seen.every((index, i) => i === 0 || index > seen[i - 1]!), `cursor indices ${seen.join(', ')}`);
+    assert.equal(await diagram((d) => d.selected), seen.at(-1));
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await diagram((d) => d.cursor!.index), seen.at(-2));
+    assert.match((await page.locator('.tv-details .tv-muted').textContent()) ?? '', new RegExp(`^#${seen.at(-2)} `));
+    await settle();
+    await shot('stepping');
+    const before = await ink();
+    await page.keyboard.press('End');
+    await settle();
+    assert.equal(await diagram((d) => d.cursor), undefined, 'End shows the whole run');
+    assert.ok((await ink()).strength > before.strength * 1.2, 'what was dimmed is drawn in full');
+  });
+
+  it('shows the violation and jumps to its events', async () => {
+    const { trace, failure, seed } = failingRaftRun();
+    const footer = { exercise: 'raft-election', scenario: 'many-elections', seed, passed: false, failure };
+    await show({ type: 'showTrace', traceText: traceText(trace, footer), title: `raft-election · many-elections · seed ${seed}` });
+    const banner = page.locator('.tv-banner.tv-fail');
+    assert.ok(await banner.isVisible());
+    assert.equal(await banner.locator('strong').textContent(), failure.property);
+    assert.equal(await banner.locator('.tv-banner-explanation').textContent(), failure.explanation);
+    await shot('violation');
+    const events = failure.events ?? [];
+    assert.ok(events.length > 0, 'the checker names events');
+    const whole = await diagram((d) => d.view.end - d.view.start);
+    await page.locator('.tv-jump').click();
+    await settle();
+    await shot('violation-jump');
+    const view = await diagram((d) => d.view);
+    const times = await page.evaluate((ev) => ev.map((i) => window.__diagram!.model.times[i]!), events);
+    for (const t of times) assert.ok(t >= view.start && t <= view.end, `event at ${t} ms is in view [${view.start}, ${view.end}]`);
+    assert.ok(view.end - view.start < whole / 2, 'the jump zooms in');
+    for (const i of events) assert.ok(await page.evaluate((e) => window.__diagram!.pointOf(e) !== undefined, i), `event #${i} is drawn`);
+    assert.equal(await diagram((d) => d.selected), events[0]);
+  });
+
+  it('asks the host to re-run with a seed, to shrink and to export', async () => {
+    const { trace, failure, seed } = failingRaftRun();
+    await show({ type: 'showTrace', traceText: traceText(trace), title: 'raft', verdict: { passed: false, failure } });
+    assert.equal(await page.locator('.tv-seed').inputValue(), String(seed));
+    await page.locator('.tv-seed').fill('42');
+    await page.getByRole('button', { name: 'Run again with this seed' }).click();
+    await page.getByRole('button', { name: 'Find a smaller fault schedule that still fails' }).click();
+    await page.getByRole('button', { name: 'Save this trace to a file' }).click();
+    const posted = await page.evaluate(() => window.__posted);
+    assert.deepEqual(posted, [{ type: 'ready' }, { type: 'rerun', seed: 42 }, { type: 'shrink' }, { type: 'export' }]);
+  });
+
+  it('filters nodes and message types, and finds text with next and previous', async () => {
+    await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip' });
+    await page.locator('.tv-node', { hasText: 'n5' }).click();
+    await page.locator('.tv-node', { hasText: 'n4' }).click();
+    await settle();
+    assert.deepEqual(await page.locator('.ds-lanes li').allTextContents(), ['network', 'n1', 'n2', 'n3']);
+    await page.locator('.tv-menu summary', { hasText: 'Messages' }).click();
+    await page.locator('.tv-menu-list .tv-check', { hasText: 'Ack' }).click();
+    assert.deepEqual(await diagram((d) => d.viewState().filter), { nodes: ['n1', 'n2', 'n3'], messageTypes: ['Gossip'] });
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'tv-search');
+    await page.keyboard.type('learned version');
+    await page.keyboard.press('Enter');
+    const first = await diagram((d) => d.selected);
+    assert.ok(first !== undefined);
+    assert.match((await page.locator('.tv-count').textContent()) ?? '', /^1 \/ \d+$/);
+    await page.keyboard.press('Enter');
+    assert.notEqual(await diagram((d) => d.selected), first);
+    await page.keyboard.press('Shift+Enter');
+    assert.equal(await diagram((d) => d.selected), first);
+    assert.match((await page.locator('.tv-details-title').textContent()) ?? '', /logged/);
+    await settle();
+    await shot('filtered-search');
+  });
+
+  it('tells the student when the text is not a trace', async () => {
+    await page.evaluate(() => window.postMessage({ type: 'showTrace', traceText: '{"format":"other"}', title: 'x' }, '*'));
+    await page.waitForSelector('.tv-empty');
+    assert.match((await page.locator('.tv-empty').textContent()) ?? '', /not a trace file .*not a distsys trace/);
+  });
+});
