@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { exerciseOfPath, studentFile } from '../../src/extension/core/exerciseFiles';
+import { lensLine } from '../../src/extension/core/lensLine';
 import { backupName, planReset, planStart, STUDENT_TSCONFIG } from '../../src/extension/core/starterPlan';
 
 const raft = { id: 'raft-election', lesson: '01-raft-election', starter: 'starter.ts' };
@@ -56,5 +57,15 @@ describe('extension: starting and resetting an exercise', () => {
     assert.equal(config.compilerOptions.strict, true);
     assert.equal(config.compilerOptions.noEmit, true);
     assert.deepEqual(config.include, ['**/*.ts']);
+  });
+});
+
+describe('extension: where the code lenses go', () => {
+  it('sits on the exported node class, below the contract comment', () => {
+    assert.equal(lensLine('/**\n * contract\n */\nimport type { Node } from "distsys";\n\nexport default class Raft implements Node {\n}'), 5);
+  });
+
+  it('falls back to the first line when there is no exported class', () => {
+    assert.equal(lensLine('const x = 1;\nexport { x };'), 0);
   });
 });

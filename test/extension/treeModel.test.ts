@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { CourseModule } from '../../lessons/course';
 import type { ExercisePoints, ExerciseProgress } from '../../src/extension/core/progress';
-import { buildCourseTree, type CourseState, type ExerciseNode } from '../../src/extension/core/treeModel';
+import type { Translate } from '../../src/extension/core/translate';
+import { buildCourseTree, exerciseDescription, type CourseState, type ExerciseNode } from '../../src/extension/core/treeModel';
 
 const course: CourseModule[] = [
   {
@@ -59,5 +60,23 @@ describe('extension: course tree model', () => {
     const tree = buildCourseTree(course, state({ a: { scenarios: { x: false, y: true }, best: 15 } }), 'en');
     assert.deepEqual(exercises(tree)[0], { kind: 'exercise', id: 'a', lesson: '01-a', status: 'in-progress', earned: 5, max: 15, best: 15 });
     assert.deepEqual(exercises(tree)[1], { kind: 'exercise', id: 'c', lesson: '03-c', status: 'not-started', earned: 0, max: 3, best: 0 });
+  });
+});
+
+describe('extension: course tree descriptions', () => {
+  const t: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+  const node = (over: Partial<ExerciseNode>): ExerciseNode => ({ kind: 'exercise', id: 'a', lesson: '01-a', status: 'in-progress', earned: 5, max: 15, best: 5, ...over });
+
+  it('says an exercise is not started without a score', () => {
+    assert.equal(exerciseDescription(node({ status: 'not-started', earned: 0, best: 0 }), t), 'not started');
+  });
+
+  it('shows the score, and the best one when the latest verdicts add up to less', () => {
+    assert.equal(exerciseDescription(node({}), t), '5/15 points');
+    assert.equal(exerciseDescription(node({ best: 15 }), t), '5/15 points (best 15)');
+  });
+
+  it('says passed with the full score', () => {
+    assert.equal(exerciseDescription(node({ status: 'passed', earned: 15, best: 15 }), t), 'passed · 15/15 points');
   });
 });

@@ -8,7 +8,6 @@ const page = {
   nonce: 'abc123',
   script: 'https://x/dist/webview/lesson.js',
   style: 'https://x/media/lesson.css',
-  body: '<main id="lesson"></main>',
 };
 
 describe('extension: webview pages', () => {

@@ -1,5 +1,6 @@
 import type { CourseModule, LessonLanguage } from '../../../lessons/course';
 import { allPassed, currentScore, type ExercisePoints, type ExerciseProgress } from './progress';
+import type { Translate } from './translate';
 
 export type ExerciseStatus = 'not-started' | 'in-progress' | 'passed';
 
@@ -62,4 +63,12 @@ export function buildCourseTree(course: readonly CourseModule[], state: CourseSt
 export function exerciseStatus(exercise: ExercisePoints, progress: ExerciseProgress | undefined, started: boolean): ExerciseStatus {
   if (allPassed(exercise, progress)) return 'passed';
   return started || progress !== undefined ? 'in-progress' : 'not-started';
+}
+
+/** The short text beside an exercise: its status and score, best score when it is higher. */
+export function exerciseDescription(node: ExerciseNode, t: Translate): string {
+  if (node.status === 'not-started') return t('not started');
+  const score = t('{0}/{1} points', node.earned, node.max);
+  if (node.status === 'passed') return t('passed · {0}', score);
+  return node.best > node.earned ? t('{0} (best {1})', score, node.best) : score;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** What a webview page is made of; every URI is already a webview URI. */
+/** What a webview page is made of; every URI is already a webview URI. The script builds the page's content. */
 export interface WebviewPage {
   title: string;
   /** The page's language, for fonts and screen readers: "en", "zh-cn". */
@@ -9,8 +9,6 @@ export interface WebviewPage {
   nonce: string;
   script: string;
   style: string;
-  /** Markup the script starts from; every dynamic part of it is escaped by the caller. */
-  body: string;
 }
 
 /**
@@ -38,7 +36,6 @@ export function webviewHtml(page: WebviewPage): string {
 <title>${escapeText(page.title)}</title>
 </head>
 <body>
-${page.body}
 <script nonce="${escapeAttribute(page.nonce)}" src="${escapeAttribute(page.script)}"></script>
 </body>
 </html>

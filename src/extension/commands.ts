@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { courseLessons } from '../../lessons/course';
+import { settings } from './config';
+import { resetExercise, resolveExercise, startExercise, type ExerciseArg } from './exerciseFiles';
+import { COMMANDS, VIEWS } from './ids';
+import type { LessonPanels } from './lessonPanels';
+import type { StudentExercise } from './studentExercises';
+import type { ExerciseTests } from './testing';
+import type { TracePanel } from './tracePanel';
+import { runTrace } from './traceRuns';
+import { mayRunCode } from './trust';
+import type { Workbook } from './workbook';
+
+export interface Parts {
+  lessons: LessonPanels;
+  tests: ExerciseTests;
+  traces: TracePanel;
+}
+
+/** What `testing/message/context` menus pass: the test item, when it still exists, and the message. */
+interface MessageMenuArg {
+  test?: vscode.TestItem;
+}
+
+export function registerCommands(workbook: Workbook, { lessons, tests, traces }: Parts): void {
+  const register = (id: string, run: (...args: never[]) => Promise<unknown> | unknown): void => {
+    workbook.context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: never[]) => {
+        try {
+          await run(...args);
+        } catch (error) {
+          void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+        }
+      }),
+    );
+  };
+
+  register(COMMANDS.openCourse, () => vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`));
+  register(COMMANDS.openFirstLesson, () => {
+    const first = courseLessons()[0];
+    if (first) lessons.open(first.folder);
+  });
+  register(COMMANDS.openLesson, async (arg?: string | { kind: 'lesson'; folder: string }) => {
+    const folder = typeof arg === 'string' ? arg : (arg?.folder ?? (await pickLesson()));
+    if (folder !== undefined) lessons.open(folder);
+  });
+  register(COMMANDS.startExercise, (arg?: ExerciseArg) => startExercise(workbook, arg));
+  register(COMMANDS.resetExercise, (arg?: ExerciseArg) => resetExercise(workbook, arg));
+  register(COMMANDS.gradeExercise, async (arg?: ExerciseArg) => {
+    const student = mayRunCode() ? await studentOf(workbook, arg) : undefined;
+    if (student) await tests.runItems(student);
+  });
+  register(COMMANDS.runScenario, async (arg?: ExerciseArg) => {
+    const student = mayRunCode() ? await studentOf(workbook, arg) : undefined;
+    if (student === undefined) return;
+    const picked = await vscode.window.showQuickPick(
+      student.exercise.scenarios.map((s) => ({ label: s.name, detail: s.description })),
+      { placeHolder: vscode.l10n.t('Choose a scenario of {0}', student.exercise.id), matchOnDetail: true },
+    );
+    if (picked) await tests.runItems(student, picked.label);
+  });
+  register(COMMANDS.openTrace, async (arg?: MessageMenuArg) => {
+    if (!mayRunCode()) return;
+    const last = tests.lastFailure(arg?.test);
+    if (last === undefined) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Grade the scenario again: its failing run is no longer known.'));
+      return;
+    }
+    const result = await runTrace(workbook, { student: last.student, scenario: last.scenario, seed: last.failure.seed });
+    if (result) traces.show(result);
+  });
+}
+
+async function pickLesson(): Promise<string | undefined> {
+  const language = settings.language();
+  const picked = await vscode.window.showQuickPick(
+    courseLessons().map((l) => ({ label: l.title[language], description: l.folder, folder: l.folder })),
+    { placeHolder: vscode.l10n.t('Choose a lesson') },
+  );
+  return picked?.folder;
+}
+
+/** The student's file of the exercise an argument names; says what to do when it is not started. */
+async function studentOf(workbook: Workbook, arg: ExerciseArg): Promise<StudentExercise | undefined> {
+  const direct = arg instanceof vscode.Uri ? workbook.students.of(arg) : undefined;
+  if (direct) return direct;
+  const exercise = await resolveExercise(workbook, arg);
+  if (exercise === undefined) return undefined;
+  const student = workbook.students.byId(exercise.id);
+  if (student) return student;
+  const start = vscode.l10n.t('Start Exercise');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is not started in this workspace yet.', exercise.id), start);
+  if (choice === start) await startExercise(workbook, exercise.id);
+  return undefined;
+}

@@ -1,0 +1,22 @@
+import type * as vscode from 'vscode';
+import { registerCodeLens } from './codeLens';
+import { registerCommands } from './commands';
+import { registerCourseTree } from './courseTree';
+import { LessonPanels } from './lessonPanels';
+import { registerStatusBar } from './statusBar';
+import { ExerciseTests } from './testing';
+import { TracePanel } from './tracePanel';
+import { Workbook } from './workbook';
+
+/** The workbook inside VS Code: the course tree, lessons, exercises in the Testing view, traces. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const workbook = await Workbook.create(context);
+  const lessons = new LessonPanels(workbook);
+  const tests = new ExerciseTests(workbook);
+  const traces = new TracePanel(workbook);
+  context.subscriptions.push(lessons, tests, traces);
+  registerCourseTree(workbook);
+  registerCodeLens(workbook);
+  registerStatusBar(workbook);
+  registerCommands(workbook, { lessons, tests, traces });
+}

@@ -1,0 +1,28 @@
+/** Every id the manifest and the end-to-end tests refer to, in one place. Changing one breaks both. */
+
+export const COMMANDS = {
+  openCourse: 'distsys.openCourse',
+  openFirstLesson: 'distsys.openFirstLesson',
+  openLesson: 'distsys.openLesson',
+  startExercise: 'distsys.startExercise',
+  resetExercise: 'distsys.resetExercise',
+  gradeExercise: 'distsys.gradeExercise',
+  runScenario: 'distsys.runScenario',
+  openTrace: 'distsys.openTrace',
+} as const;
+
+export const VIEWS = {
+  container: 'distsys',
+  course: 'distsys.course',
+} as const;
+
+/** Webview panel types; a serializer restores lesson panels after a reload. */
+export const PANELS = {
+  lesson: 'distsys.lesson',
+  trace: 'distsys.trace',
+} as const;
+
+export const TEST_CONTROLLER = 'distsys';
+
+/** The contextValue of a failure's test message: the "Open Trace" menu item shows on these. */
+export const FAILURE_MESSAGE = 'distsys.failure';

@@ -1,0 +1,238 @@
+import * as vscode from 'vscode';
+import type { Scenario, ScenarioReport, SeedFailure } from '../grader';
+import { grade, type GradeOutcome, type Job } from '../runner';
+import { settings } from './config';
+import { failureMessage, loadErrorMessage, type MessageSpec } from './core/failureMessage';
+import { currentScore } from './core/progress';
+import { planRun, type RunTarget } from './core/runPlan';
+import { FAILURE_MESSAGE, TEST_CONTROLLER } from './ids';
+import type { StudentExercise } from './studentExercises';
+import { mayRunCode, restrictedReason } from './trust';
+import type { Workbook } from './workbook';
+
+/** The failure behind a scenario's last red result: what "Open Trace" replays. */
+export interface LastFailure {
+  student: StudentExercise;
+  scenario: string;
+  failure: SeedFailure;
+}
+
+interface ItemTarget {
+  student: StudentExercise;
+  scenario?: Scenario;
+}
+
+/**
+ * The Testing view's side: each exercise in the workspace is a test item with its scenarios as
+ * children. Runs grade in worker threads, report each scenario as it finishes, stop on cancel, and
+ * in continuous mode grade again on every save of the exercise.
+ */
+export class ExerciseTests implements vscode.Disposable {
+  private readonly controller = vscode.tests.createTestController(TEST_CONTROLLER, vscode.l10n.t('Distributed Systems'));
+  private readonly profile: vscode.TestRunProfile;
+  private readonly targets = new WeakMap<vscode.TestItem, ItemTarget>();
+  private readonly failures = new Map<string, LastFailure>();
+  /** The grading under way for each student file; a newer run of the same file replaces it. */
+  private readonly jobs = new Map<string, Job<GradeOutcome>>();
+  private readonly disposables: vscode.Disposable[] = [this.controller];
+
+  constructor(private readonly workbook: Workbook) {
+    this.profile = this.controller.createRunProfile(vscode.l10n.t('Grade'), vscode.TestRunProfileKind.Run, (request, token) => this.handle(request, token), true, undefined, true);
+    this.controller.resolveHandler = () => workbook.students.refresh();
+    this.disposables.push(workbook.students.onDidChange(() => this.sync()));
+    this.sync();
+  }
+
+  /** The failure last reported for a scenario item. */
+  lastFailure(item: vscode.TestItem | undefined): LastFailure | undefined {
+    return item && this.failures.get(item.id);
+  }
+
+  /** Grades an exercise, or one scenario of it, as if run from the Testing view. */
+  async runItems(student: StudentExercise, scenario?: string): Promise<void> {
+    const exerciseItem = this.controller.items.get(student.uri.toString());
+    const item = scenario === undefined ? exerciseItem : exerciseItem?.children.get(scenarioId(student, scenario));
+    if (item === undefined) return;
+    const cancel = new vscode.CancellationTokenSource();
+    try {
+      await this.handle(new vscode.TestRunRequest([item], undefined, this.profile), cancel.token);
+    } finally {
+      cancel.dispose();
+    }
+  }
+
+  private sync(): void {
+    const items = this.workbook.students.all.map((student) => {
+      const item = this.controller.createTestItem(student.uri.toString(), student.exercise.id, student.uri);
+      item.description = student.exercise.title;
+      this.targets.set(item, { student });
+      item.children.replace(
+        student.exercise.scenarios.map((scenario, index) => {
+          const child = this.controller.createTestItem(scenarioId(student, scenario.name), scenario.name, student.uri);
+          child.description = scenario.description;
+          child.sortText = String(index).padStart(4, '0');
+          this.targets.set(child, { student, scenario });
+          return child;
+        }),
+      );
+      return item;
+    });
+    this.controller.items.replace(items);
+  }
+
+  private async handle(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
+    if (!vscode.workspace.isTrusted) return this.refuse(request);
+    if (request.continuous) return this.watch(request, token);
+    await this.execute(request, token);
+  }
+
+  /** Restricted Mode: the run shows up, its scenarios skipped, with the reason in its output. */
+  private refuse(request: vscode.TestRunRequest): void {
+    mayRunCode();
+    const run = this.controller.createTestRun(request, undefined, false);
+    run.appendOutput(`${restrictedReason()}\r\n`);
+    const items: vscode.TestItem[] = [];
+    this.controller.items.forEach((item) => void items.push(item));
+    for (const item of request.include ?? items) run.skipped(item);
+    run.end();
+  }
+
+  /** Continuous mode: each save of a watched exercise file starts a new run of it. */
+  private watch(request: vscode.TestRunRequest, token: vscode.CancellationToken): void {
+    const saved = vscode.workspace.onDidSaveTextDocument((document) => {
+      const student = this.workbook.students.of(document.uri);
+      if (student === undefined) return;
+      const include = request.include?.filter((item) => this.targets.get(item)?.student.uri.toString() === student.uri.toString());
+      if (include !== undefined && include.length === 0) return;
+      const exerciseItem = this.controller.items.get(student.uri.toString());
+      if (exerciseItem === undefined) return;
+      void this.execute(new vscode.TestRunRequest(include ?? [exerciseItem], request.exclude, request.profile), token);
+    });
+    token.onCancellationRequested(() => saved.dispose());
+  }
+
+  private async execute(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
+    const run = this.controller.createTestRun(request);
+    const stop = new vscode.CancellationTokenSource();
+    const listening = [token.onCancellationRequested(() => stop.cancel()), run.token.onCancellationRequested(() => stop.cancel())];
+    try {
+      const asTarget = (item: vscode.TestItem): RunTarget[] => {
+        const target = this.targets.get(item);
+        return target ? [{ exercise: target.student.uri.toString(), ...(target.scenario ? { scenario: target.scenario.name } : {}) }] : [];
+      };
+      const students = new Map(this.workbook.students.all.map((s) => [s.uri.toString(), s]));
+      const available = [...students].map(([key, s]) => ({ exercise: key, scenarios: s.exercise.scenarios.map((x) => x.name) }));
+      const plan = planRun(request.include?.flatMap(asTarget), request.exclude?.flatMap(asTarget) ?? [], available);
+      for (const planned of plan) {
+        const student = students.get(planned.exercise);
+        if (student === undefined || stop.token.isCancellationRequested) continue;
+        await this.gradeStudent(run, student, planned.whole ? undefined : planned.scenarios, stop.token);
+      }
+    } finally {
+      for (const l of listening) l.dispose();
+      stop.dispose();
+      run.end();
+    }
+  }
+
+  /** Grades one exercise file: all of it in one job, or the given scenarios one job each. */
+  private async gradeStudent(run: vscode.TestRun, student: StudentExercise, only: string[] | undefined, token: vscode.CancellationToken): Promise<void> {
+    const { exercise } = student;
+    const names = only ?? exercise.scenarios.map((s) => s.name);
+    const items = new Map(names.flatMap((name) => {
+      const item = this.controller.items.get(student.uri.toString())?.children.get(scenarioId(student, name));
+      return item ? [[name, item] as const] : [];
+    }));
+    for (const item of items.values()) run.enqueued(item);
+    const pending = new Set(items.keys());
+    const verdicts: ScenarioReport[] = [];
+    const source = (await vscode.workspace.openTextDocument(student.uri)).getText();
+    const finish = (each: (item: vscode.TestItem) => void): void => {
+      for (const name of pending) {
+        const item = items.get(name);
+        if (item) each(item);
+      }
+      pending.clear();
+    };
+
+    for (const scenario of only ?? [undefined]) {
+      if (token.isCancellationRequested) break;
+      const job = grade(
+        {
+          exercise,
+          source,
+          file: student.file,
+          options: { seeds: settings.seedsPerScenario(), ...(scenario !== undefined ? { scenario } : {}) },
+          onScenarioStart: (name) => {
+            const item = items.get(name);
+            if (item) run.started(item);
+          },
+          onScenario: (report) => {
+            pending.delete(report.name);
+            verdicts.push(report);
+            const item = items.get(report.name);
+            if (item) this.report(run, item, student, report);
+          },
+        },
+        this.workbook.runnerConfig((text) => run.appendOutput(text.replace(/\r?\n/g, '\r\n'))),
+      );
+      const key = student.uri.toString();
+      this.jobs.get(key)?.cancel();
+      this.jobs.set(key, job);
+      const cancelling = token.onCancellationRequested(() => job.cancel());
+      let outcome: GradeOutcome;
+      try {
+        outcome = await job.done;
+      } catch (error) {
+        const message = new vscode.TestMessage(vscode.l10n.t('The grader failed: {0}', error instanceof Error ? error.message : String(error)));
+        finish((item) => run.errored(item, message));
+        break;
+      } finally {
+        cancelling.dispose();
+        if (this.jobs.get(key) === job) this.jobs.delete(key);
+      }
+      if (outcome.status === 'load-error') {
+        const message = this.message(student, loadErrorMessage(outcome.error, student.file));
+        finish((item) => run.errored(item, message));
+        break;
+      }
+      if (outcome.status === 'cancelled') break;
+    }
+    finish((item) => run.skipped(item));
+
+    if (verdicts.length > 0) {
+      const progress = await this.workbook.progress.record(exercise, verdicts);
+      // The walkthrough's last step completes on this.
+      void vscode.commands.executeCommand('setContext', 'distsys.graded', true);
+      const { earned, max } = currentScore(exercise, progress);
+      run.appendOutput(`${vscode.l10n.t('{0}: {1}/{2} points', exercise.id, earned, max)}\r\n`);
+    }
+  }
+
+  private report(run: vscode.TestRun, item: vscode.TestItem, student: StudentExercise, report: ScenarioReport): void {
+    if (report.passed || report.failure === undefined) {
+      this.failures.delete(item.id);
+      run.passed(item);
+      return;
+    }
+    this.failures.set(item.id, { student, scenario: report.name, failure: report.failure });
+    const message = this.message(student, failureMessage(report.failure, student.file, vscode.l10n.t));
+    message.contextValue = FAILURE_MESSAGE;
+    run.failed(item, message);
+  }
+
+  private message(student: StudentExercise, spec: MessageSpec): vscode.TestMessage {
+    const message = new vscode.TestMessage(spec.text);
+    message.location = new vscode.Location(student.uri, new vscode.Position(spec.line, spec.column));
+    return message;
+  }
+
+  dispose(): void {
+    for (const job of this.jobs.values()) job.cancel();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function scenarioId(student: StudentExercise, scenario: string): string {
+  return `${student.uri.toString()}#${scenario}`;
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lessonMessage, renderForPage, restoredLesson } from '../../src/extension/core/lessonPage';
+import { simFileName } from '../../src/extension/core/simFiles';
+import type { Translate } from '../../src/extension/core/translate';
+
+const LESSONS = join(__dirname, '..', '..', 'lessons');
+const t: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+const titles: Record<string, string> = { 'raft-election': 'Raft leader election', 'two-phase-commit': 'Two-phase commit' };
+
+function page(folder: string, language: 'en' | 'zh-cn', traces: Map<string, string>, anchor?: string): ReturnType<typeof lessonMessage> {
+  const file = language === 'en' ? 'lesson.md' : 'lesson.zh-cn.md';
+  const rendered = renderForPage(readFileSync(join(LESSONS, folder, file), 'utf8'), folder, language);
+  return lessonMessage({ folder, language, rendered, traces, exerciseTitle: (id) => titles[id], ...(anchor !== undefined ? { anchor } : {}) }, t);
+}
+
+describe('extension: the lesson page message', () => {
+  it('links each lesson to its neighbours in course order, titled in the lesson language', () => {
+    const first = page('01-raft-election', 'zh-cn', new Map());
+    assert.equal(first.prev, undefined);
+    assert.deepEqual(first.next, { lesson: '02-two-phase-commit', title: '两阶段提交' });
+    const second = page('02-two-phase-commit', 'en', new Map());
+    assert.deepEqual(second.prev, { lesson: '01-raft-election', title: 'Raft leader election' });
+    assert.equal(second.next, undefined);
+  });
+
+  it('offers the lesson exercises, with their titles', () => {
+    assert.deepEqual(page('02-two-phase-commit', 'en', new Map()).exercises, [{ id: 'two-phase-commit', title: 'Two-phase commit' }]);
+  });
+
+  it('sends each sim block its precomputed trace, and an error where there is none', () => {
+    const folder = '01-raft-election';
+    const rendered = renderForPage(readFileSync(join(LESSONS, folder, 'lesson.md'), 'utf8'), folder, 'en');
+    assert.ok(rendered.sims.length >= 2);
+    const [missing, ...present] = rendered.sims;
+    const traces = new Map(present.map((s) => [simFileName(s), `trace of ${s.id}`]));
+    const message = page(folder, 'en', traces);
+    assert.deepEqual(Object.keys(message.sims), present.map((s) => s.id));
+    assert.equal(message.sims[present[0]?.id ?? ''], `trace of ${present[0]?.id}`);
+    assert.deepEqual(Object.keys(message.simErrors ?? {}), [missing?.id]);
+    assert.match(message.simErrors?.[missing?.id ?? ''] ?? '', new RegExp(`${missing?.scenario} / seed ${missing?.seed}`));
+  });
+
+  it('carries the rendered HTML, the contents and the anchor to scroll to', () => {
+    const message = page('01-raft-election', 'en', new Map(), 'timeouts');
+    assert.equal(message.type, 'showLesson');
+    assert.equal(message.lesson, '01-raft-election');
+    assert.equal(message.locale, 'en');
+    assert.match(message.html, /<h1 id=/);
+    assert.ok((message.toc ?? []).length > 0);
+    assert.equal(message.anchor, 'timeouts');
+  });
+
+  it('finds the lesson of a restored panel from its title, in either language', () => {
+    assert.equal(restoredLesson('Two-phase commit'), '02-two-phase-commit');
+    assert.equal(restoredLesson('Raft 领导者选举'), '01-raft-election');
+    assert.equal(restoredLesson('Something else'), undefined);
+  });
+});
