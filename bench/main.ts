@@ -9,6 +9,7 @@ import { formatTable, heading, mb, ms } from './table';
 import { measureThroughput } from './throughput';
 import { probeTraceMemory, type TraceMemory } from './traceMemory';
 import { packageFootprint, probeTranspiler, type Transpiler, type TranspilerTiming } from './transpilers';
+import { benchViewer } from './viewer';
 
 const TRACE_MEMORY_LIMIT = 200 * 1024 * 1024;
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   console.log(measureGrading());
   console.log(traceMemorySection(runProbe<TraceMemory>(['trace-memory'])));
   console.log(transpilerSection());
+  console.log(await benchViewer());
 }
 
 function runProbe<T>(args: string[]): T {

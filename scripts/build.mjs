@@ -22,7 +22,7 @@ const browser = { platform: 'browser', format: 'iife', target: 'es2022' };
 const entries = [
   { in: 'src/cli/main.ts', out: 'dist/cli.js', ...node },
   { in: 'src/runner/worker.ts', out: 'dist/worker.js', ...node },
-  { in: 'bench/main.ts', out: 'dist/bench.js', ...node },
+  { in: 'bench/main.ts', out: 'dist/bench.js', ...node, external: ['playwright-core'] },
   { in: 'test/browser/determinism.entry.ts', out: 'dist/browser/determinism.js', ...browser },
   { in: 'src/webview/lesson/main.ts', out: 'dist/webview/lesson.js', ...browser },
   { in: 'src/webview/traceViewer/main.ts', out: 'dist/webview/traceViewer.js', ...browser },

@@ -15,7 +15,10 @@ import { font, FUTURE_ALPHA, xOf, type Scene } from './scene';
  */
 const FULL_PER_PX = 1 / 6;
 const THIN_PER_PX = 1;
+/** Bundles span this many px of send time; more when the arrows are very dense, to bound the strokes. */
 const BUNDLE_PX = 6;
+const BUNDLE_DENSE_PX = 12;
+const DENSE_PER_PX = 12;
 /** A message lost as it was sent ends in a ✕ this far along towards the lane it never reached… */
 export const LOST_AT_SEND_REACH = 0.35;
 /** …and this many px to the right, so it reads as an arrow rather than a tick. */
@@ -45,7 +48,7 @@ export function drawArrows(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLis
   ctx.clip();
   if (perPx <= FULL_PER_PX) drawFull(ctx, s, hits, visible, n);
   else if (perPx <= THIN_PER_PX) drawThin(ctx, s, hits, visible, n);
-  else drawBundled(ctx, s, hits, visible, n);
+  else drawBundled(ctx, s, hits, visible, n, perPx > DENSE_PER_PX ? BUNDLE_DENSE_PX : BUNDLE_PX);
   ctx.restore();
 }
 
@@ -162,8 +165,9 @@ function drawLabels(ctx: CanvasRenderingContext2D, s: Scene, labels: Array<{ x: 
 function drawThin(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: Int32Array, n: number): void {
   const a = s.model.arrows;
   const g: Geometry = { x0: 0, y0: 0, x1: 0, y1: 0 };
-  // One path per type and phase (happened / not yet): a few strokes for the whole frame.
-  const paths = new Map<number, Path2D>();
+  // One path per type and phase (happened / not yet): a few strokes for the whole frame. Arrows
+  // under a pixel wide are upright rectangles, which rasterize far faster than slanted lines.
+  const paths = new Map<number, Strokes>();
   const crosses = new Path2D();
   const seen = new Set<number>();
   for (let j = 0; j < n; j++) {
@@ -171,9 +175,12 @@ function drawThin(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: 
     geometry(s, k, g);
     const key = (a.type[k] as number) * 2 + (phase(s, k) === 2 ? 1 : 0);
     let path = paths.get(key);
-    if (path === undefined) paths.set(key, (path = new Path2D()));
-    path.moveTo(g.x0, g.y0);
-    path.lineTo(g.x1, g.y1);
+    if (path === undefined) paths.set(key, (path = { lines: new Path2D(), rects: [] }));
+    if (Math.abs(g.x1 - g.x0) < 1) path.rects.push(Math.round(g.x0) - 0.5, Math.min(g.y0, g.y1), 1, Math.abs(g.y1 - g.y0));
+    else {
+      path.lines.moveTo(g.x0, g.y0);
+      path.lines.lineTo(g.x1, g.y1);
+    }
     hits.segment(g.x0, g.y0, g.x1, g.y1, a.send[k] as number);
     if ((a.flags[k] as number) & ArrowFlag.Dropped) {
       const cell = Math.round(g.x1 / 3) * 4096 + Math.round(g.y1);
@@ -186,9 +193,10 @@ function drawThin(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: 
   }
   ctx.lineWidth = 1;
   for (const [key, path] of paths) {
-    ctx.strokeStyle = s.typeColours[key >> 1] ?? s.theme.foreground;
+    ctx.strokeStyle = ctx.fillStyle = s.typeColours[key >> 1] ?? s.theme.foreground;
     ctx.globalAlpha = key & 1 ? FUTURE_ALPHA * 0.7 : 0.55;
-    ctx.stroke(path);
+    ctx.stroke(path.lines);
+    fillRects(ctx, path.rects);
   }
   ctx.globalAlpha = 1;
   ctx.strokeStyle = s.theme.red;
@@ -204,7 +212,7 @@ interface Bundle {
   future: number;
 }
 
-function drawBundled(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: Int32Array, n: number): void {
+function drawBundled(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: Int32Array, n: number, bundlePx: number): void {
   const a = s.model.arrows;
   const rows = s.model.lanes.length;
   const types = Math.max(1, s.model.messageTypes.length);
@@ -214,7 +222,7 @@ function drawBundled(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, lis
   for (let j = 0; j < n; j++) {
     const k = list[j] as number;
     geometry(s, k, g);
-    const bucket = Math.floor(g.x0 / BUNDLE_PX);
+    const bucket = Math.floor(g.x0 / bundlePx);
     const future = phase(s, k) === 2 ? 1 : 0;
     const key = (((bucket * rows + (a.fromRow[k] as number)) * rows + (a.toRow[k] as number)) * types + (a.type[k] as number)) * 2 + future;
     const b = bundles.get(key);
@@ -224,44 +232,69 @@ function drawBundled(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, lis
       b.dx += g.x1 - g.x0;
     }
     if ((a.flags[k] as number) & ArrowFlag.Dropped) {
-      const cell = Math.floor(g.x1 / BUNDLE_PX) * 4096 + Math.round(g.y1);
+      const cell = Math.floor(g.x1 / bundlePx) * 4096 + Math.round(g.y1);
       const c = crosses.get(cell);
       if (c === undefined) crosses.set(cell, { x: g.x1, y: g.y1, count: 1, event: a.end[k] as number });
       else c.count++;
     }
   }
-  // Strokes grouped by colour and weight: four weights, by the log of how many arrows a stroke carries.
-  const paths = new Map<number, Path2D>();
+  // Grouped by colour and weight (four weights, by the log of how many arrows a stroke carries).
+  // Zoomed out this far a message's flight is under a pixel wide: such strokes are drawn as
+  // upright rectangles, which rasterize far faster than slanted antialiased lines.
+  const groups = new Map<number, Strokes>();
   for (const b of bundles.values()) {
     geometry(s, b.k, g);
-    const x0 = (Math.floor(g.x0 / BUNDLE_PX) + 0.5) * BUNDLE_PX;
+    const x0 = (Math.floor(g.x0 / bundlePx) + 0.5) * bundlePx;
     const x1 = x0 + b.dx / b.count;
     const weight = Math.min(3, Math.floor(Math.log2(b.count) / 1.5));
-    const group = (b.future * types + (a.type[b.k] as number)) * 4 + weight;
-    let path = paths.get(group);
-    if (path === undefined) paths.set(group, (path = new Path2D()));
-    path.moveTo(x0, g.y0);
-    path.lineTo(x1, g.y1);
+    const key = (b.future * types + (a.type[b.k] as number)) * 4 + weight;
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = { lines: new Path2D(), rects: [] }));
+    if (Math.abs(x1 - x0) < 1.5) {
+      const w = 0.8 + weight * 0.6;
+      group.rects.push(Math.round(x0 - w / 2), Math.min(g.y0, g.y1), w, Math.abs(g.y1 - g.y0));
+    } else {
+      group.lines.moveTo(x0, g.y0);
+      group.lines.lineTo(x1, g.y1);
+    }
     hits.segment(x0, g.y0, x1, g.y1, b.first);
   }
-  for (const [group, path] of paths) {
-    const weight = group % 4;
-    const type = Math.floor(group / 4) % types;
-    const future = Math.floor(group / 4 / types) === 1;
-    ctx.strokeStyle = s.typeColours[type] ?? s.theme.foreground;
+  for (const [key, group] of groups) {
+    const weight = key % 4;
+    const type = Math.floor(key / 4) % types;
+    const future = Math.floor(key / 4 / types) === 1;
+    const colour = s.typeColours[type] ?? s.theme.foreground;
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
     ctx.lineWidth = 0.8 + weight * 0.6;
     ctx.globalAlpha = (future ? FUTURE_ALPHA : 1) * (0.3 + weight * 0.18);
-    ctx.stroke(path);
+    ctx.stroke(group.lines);
+    fillRects(ctx, group.rects);
   }
   ctx.globalAlpha = 1;
-  ctx.strokeStyle = s.theme.red;
+  // Lost messages: one path for all the small crosses, one for the heavy ones.
+  const small = new Path2D();
+  const heavy = new Path2D();
   for (const c of crosses.values()) {
-    ctx.lineWidth = c.count > 3 ? 2 : 1.4;
-    const p = new Path2D();
-    crossPath(p, c.x, c.y, c.count > 3 ? 4 : 3);
-    ctx.stroke(p);
+    crossPath(c.count > 3 ? heavy : small, c.x, c.y, c.count > 3 ? 4 : 3);
     hits.point(c.x, c.y, c.event);
   }
+  ctx.strokeStyle = s.theme.red;
+  ctx.lineWidth = 1.4;
+  ctx.stroke(small);
+  ctx.lineWidth = 2;
+  ctx.stroke(heavy);
+}
+
+/** Slanted arrows as one path; near-upright ones as rectangles (x, y, w, h, …), drawn one by one. */
+interface Strokes {
+  lines: Path2D;
+  rects: number[];
+}
+
+/** fillRect per rectangle: one path of thousands of overlapping rectangles fills far slower. */
+function fillRects(ctx: CanvasRenderingContext2D, rects: number[]): void {
+  for (let i = 0; i < rects.length; i += 4) ctx.fillRect(rects[i] as number, rects[i + 1] as number, rects[i + 2] as number, rects[i + 3] as number);
 }
 
 function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {

@@ -33,6 +33,9 @@ export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
   // A run of timers of one name is labelled once, then again only where the name changes or after a long gap.
   const lastTimer = model.lanes.map(() => ({ text: '', x: -Infinity }));
   let labels = 0;
+  // The numerous kinds (timers, logs) go into one path each, drawn once: [happened, not yet].
+  const timers = [new Path2D(), new Path2D()];
+  const logs = [new Path2D(), new Path2D()];
   ctx.save();
   ctx.beginPath();
   ctx.rect(s.left, s.axisHeight, s.width - s.left, s.height - s.axisHeight);
@@ -50,8 +53,16 @@ export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
     if (x - (lastX[slot] as number) < (k === KIND.timer ? TIMER_GAP_PX : 2)) continue;
     lastX[slot] = x;
     const future = s.cursor !== undefined && i > s.cursor.index;
-    ctx.globalAlpha = future ? FUTURE_ALPHA : 1;
-    const colour = glyph(ctx, s, k, x, y, row);
+    let colour = theme.muted;
+    if (k === KIND.timer) {
+      const path = timers[future ? 1 : 0] as Path2D;
+      path.moveTo(x + 3, y);
+      path.arc(x, y, 3, 0, Math.PI * 2);
+    } else if (k === KIND.log) (logs[future ? 1 : 0] as Path2D).rect(x - 2.5, y - 2.5, 5, 5);
+    else {
+      ctx.globalAlpha = future ? FUTURE_ALPHA : 1;
+      colour = glyph(ctx, s, k, x, y, row);
+    }
     hits.point(x, y, i);
     if (labels < MAX_LABELS && labelled.has(k) && x + 8 > (labelEnd[row] as number) && x < s.width) {
       const text = truncate(ctx, markerLabel(model, i), LABEL_MAX_PX);
@@ -62,11 +73,19 @@ export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
         last.x = x;
       }
       const w = ctx.measureText(text).width;
-      ctx.fillStyle = k === KIND.timer || k === KIND.log ? theme.muted : colour;
+      ctx.globalAlpha = future ? FUTURE_ALPHA : 1;
+      ctx.fillStyle = colour;
       ctx.fillText(text, x + 7, y - 7);
       labelEnd[row] = x + 7 + w + 10;
       labels++;
     }
+  }
+  ctx.strokeStyle = ctx.fillStyle = theme.muted;
+  ctx.lineWidth = 1.3;
+  for (const future of [0, 1]) {
+    ctx.globalAlpha = future ? FUTURE_ALPHA : 1;
+    ctx.stroke(timers[future] as Path2D);
+    ctx.fill(logs[future] as Path2D);
   }
   ctx.globalAlpha = 1;
   ctx.restore();
@@ -99,13 +118,6 @@ function glyph(ctx: CanvasRenderingContext2D, s: Scene, k: number, x: number, y:
       ctx.closePath();
       ctx.fill();
       return t.yellow;
-    case KIND.timer:
-      ring(ctx, x, y, 3, t.muted, 1.3);
-      return t.muted;
-    case KIND.log:
-      ctx.fillStyle = t.muted;
-      ctx.fillRect(x - 2.5, y - 2.5, 5, 5);
-      return t.muted;
     case KIND.report:
       ctx.fillStyle = t.purple;
       ctx.beginPath();
