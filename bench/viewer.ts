@@ -37,7 +37,7 @@ export async function benchViewer(root = join(__dirname, '..')): Promise<string>
   const bundle = join(root, 'dist/webview/traceViewer.js');
   if (!existsSync(bundle)) return `${heading('Trace viewer')}\nskipped: ${bundle} is missing (npm run build)`;
   if (!existsSync(CHROMIUM)) return `${heading('Trace viewer')}\nskipped: ${CHROMIUM} is missing (apt-get install chromium)`;
-  const spec = broadcastSpec(TARGET_EVENTS * 0.55, true);
+  const spec = broadcastSpec(TARGET_EVENTS * 0.58, true);
   const trace = simulate({
     ...spec,
     network: { latency: { min: 1, max: 12 }, loss: 0.03, duplicate: 0.01 },

@@ -14,10 +14,15 @@ export interface RowSizes {
   network: number;
   min: number;
   max: number;
+  /** What a node lane asks for when the page leaves the height to the diagram. */
+  preferred: number;
 }
 
-export const fullSizes: RowSizes = { network: 30, min: 26, max: 150 };
-export const compactSizes: RowSizes = { network: 20, min: 22, max: 44 };
+export const fullSizes: RowSizes = { network: 30, min: 26, max: 150, preferred: 48 };
+export const compactSizes: RowSizes = { network: 20, min: 22, max: 56, preferred: 40 };
+
+/** Below this a lane has room for its line and glyphs, not for labels above and below it. */
+export const LABELLED_LANE_PX = 40;
 
 /** Lays the visible lanes out from `top` down, sharing the height up to `bottom` among node lanes. */
 export function layoutRows(visible: readonly boolean[], top: number, bottom: number, sizes: RowSizes): RowGeometry {

@@ -5,6 +5,7 @@ import { describeEvent, type EventDetails } from './details';
 import { computeVisibility, type DiagramFilter, type Visibility } from './filter';
 import { bindPointer, bindScrubber, keyAction, type InputTarget } from './interaction';
 import { compactSizes, fullSizes, layoutRows, type RowGeometry } from './layout';
+import { NETWORK_ROW } from './columns';
 import { buildModel, type DiagramModel } from './model';
 import { Playback } from './playback';
 import { drawFrame, eventPosition } from './render/frame';
@@ -165,12 +166,10 @@ class Diagram implements DiagramController {
     styleTooltip(this.tooltip, this.theme);
     this.violation = options.violation;
     if (options.highlight) this.highlighted = new Set(options.highlight);
-    // Without a height from the page, the stage asks for what the lanes need.
-    const sizes = this.compact ? compactSizes : fullSizes;
-    stage.style.minHeight = `${(this.compact ? AXIS_PX.compact : AXIS_PX.full) + sizes.network + (model.lanes.length - 1) * (this.compact ? 34 : 48) + 8}px`;
     this.measureLabels();
     if (options.state) this.restore(options.state);
     this.listLanes();
+    this.askForHeight();
 
     this.cleanups.push(bindPointer(this.canvas, this.inputTarget()));
     if (this.scrubber) {
@@ -339,7 +338,16 @@ class Diagram implements DiagramController {
     this.visibility = computeVisibility(this.model, this.filter);
     this.layout();
     this.listLanes();
+    this.askForHeight();
     this.invalidate(true);
+  }
+
+  /** Without a height from the page, the stage asks for what its visible lanes need. */
+  private askForHeight(): void {
+    const sizes = this.compact ? compactSizes : fullSizes;
+    const nodes = this.visibility.rows.filter((shown, row) => shown && row !== NETWORK_ROW).length;
+    const stage = this.canvas.parentElement as HTMLElement;
+    stage.style.minHeight = `${(this.compact ? AXIS_PX.compact : AXIS_PX.full) + sizes.network + nodes * sizes.preferred + 8}px`;
   }
 
   private listLanes(): void {

@@ -38,7 +38,7 @@ function drawFuture(ctx: CanvasRenderingContext2D, s: Scene): void {
   const x = Math.max(s.left, xOf(s, s.cursor.time));
   if (x >= s.width) return;
   ctx.fillStyle = rgba(s.theme.foreground, 0.035);
-  ctx.fillRect(x, s.axisHeight, s.width - x, s.height - s.axisHeight);
+  ctx.fillRect(x, s.axisHeight, s.width - x, s.rows.bottom - s.axisHeight);
 }
 
 function drawGrid(ctx: CanvasRenderingContext2D, s: Scene, step: number): void {

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Band } from '../bands';
 import { NETWORK_ROW } from '../columns';
+import { LABELLED_LANE_PX } from '../layout';
 import { segmentLabel, segmentsIn } from '../states';
 import { rgba } from '../theme';
 import type { HitList } from './hits';
@@ -73,7 +74,7 @@ export function drawBands(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList
           ctx.font = font(s, 10, 600);
           ctx.fillStyle = colour;
           const from = Math.max(x0, s.left);
-          if (x1 - from > 70) ctx.fillText(truncate(ctx, b.label, x1 - from - 10), from + 5, top + 14);
+          if (x1 - from > 70 && h >= LABELLED_LANE_PX) ctx.fillText(truncate(ctx, b.label, x1 - from - 10), from + 5, top + 14);
         }
         break;
       }
@@ -162,7 +163,7 @@ export function drawStates(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLis
       const text = segmentLabel(tracks, seg.values);
       const from = Math.max(x0, s.left) + 4;
       const w = ctx.measureText(text).width;
-      if (from > labelEnd && Math.min(x1, s.width) - from > w + 6) {
+      if (h >= LABELLED_LANE_PX && from > labelEnd && Math.min(x1, s.width) - from > w + 6) {
         ctx.fillText(text, from, y + 16);
         labelEnd = from + w + 8;
       }

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { KIND } from '../columns';
 import { markerLabel } from '../details';
+import { LABELLED_LANE_PX } from '../layout';
 import { eventsIn } from '../model';
 import { rgba } from '../theme';
 import { cross } from './arrows';
@@ -11,6 +12,10 @@ import { font, FUTURE_ALPHA, xOf, type Scene } from './scene';
 const notMarkers = new Set<number>([KIND.send, KIND.deliver, KIND.drop, KIND.duplicate, KIND.state]);
 /** Kinds whose label is worth the room: the rest say enough with their glyph. */
 const labelled = new Set<number>([KIND.crash, KIND.restart, KIND.recover, KIND.pause, KIND.timer, KIND.log, KIND.report, KIND.error, KIND.clock]);
+/** A compact player leaves timers unnamed: in a small figure a name per heartbeat is noise. */
+const labelledCompact = new Set<number>([...labelled].filter((k) => k !== KIND.timer));
+/** On a narrow lane only these keep their label. */
+const labelledWhenNarrow = new Set<number>([KIND.crash, KIND.restart, KIND.recover, KIND.error]);
 /** At most this many labels a frame: text is the costliest thing on a canvas. */
 const MAX_LABELS = 400;
 const LABEL_MAX_PX = 220;
@@ -64,7 +69,9 @@ export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
       colour = glyph(ctx, s, k, x, y, row);
     }
     hits.point(x, y, i);
-    if (labels < MAX_LABELS && labelled.has(k) && x + 8 > (labelEnd[row] as number) && x < s.width) {
+    const roomy = (s.rows.height[row] as number) >= LABELLED_LANE_PX;
+    const worthLabelling = roomy ? (s.compact ? labelledCompact : labelled) : labelledWhenNarrow;
+    if (labels < MAX_LABELS && worthLabelling.has(k) && x + 8 > (labelEnd[row] as number) && x < s.width) {
       const text = truncate(ctx, markerLabel(model, i), LABEL_MAX_PX);
       if (k === KIND.timer) {
         const last = lastTimer[row] as { text: string; x: number };
