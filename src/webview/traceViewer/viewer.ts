@@ -11,6 +11,8 @@ import type { Host } from './host';
 import { parseTraceText } from './parse';
 import { buildToolbar, type Toolbar } from './toolbar';
 
+const SAVE_EVERY_MS = 250;
+
 /** What the webview keeps across reloads: the view of one trace, known by its hash. */
 interface SavedState {
   hash: string;
@@ -28,6 +30,8 @@ export class TraceViewer {
   private readonly details = h('aside', { class: 'tv-details', attrs: { 'aria-label': 'Selected event', 'aria-live': 'polite' } });
   private diagram: DiagramController | undefined;
   private tools: Toolbar | undefined;
+  /** Saves a view change still waiting for its turn. */
+  private flush = (): void => undefined;
 
   constructor(
     root: HTMLElement,
@@ -37,6 +41,8 @@ export class TraceViewer {
     root.classList.add('tv');
     root.append(h('header', { class: 'tv-header' }, this.title, this.meta, this.runActions), this.banner, this.toolbar, h('div', { class: 'tv-main' }, this.stage, this.details));
     this.showMessage('Waiting for a trace…');
+    // The page may go away before the next save is due.
+    window.addEventListener('pagehide', () => this.flush());
   }
 
   get current(): DiagramController | undefined {
@@ -55,6 +61,7 @@ export class TraceViewer {
     const verdict: TraceVerdict | undefined = message.verdict ?? parsed.verdict;
     const saved = this.host.loadState() as SavedState | undefined;
     const model = buildModel(trace);
+    this.flush();
     this.diagram?.destroy();
     this.stage.replaceChildren();
     const failure = verdict?.passed === false ? verdict.failure : undefined;
@@ -79,7 +86,21 @@ export class TraceViewer {
     diagram.onSelect((d) => renderDetails(this.details, d, legend, pick));
     renderDetails(this.details, undefined, legend, pick);
     if (diagram.selected !== undefined) diagram.select(diagram.selected);
-    diagram.onChange((view) => this.host.saveState({ hash, view } satisfies SavedState));
+    // Playback changes the view every frame: save at most a few times a second, and the last one.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    let latest = diagram.viewState();
+    const save = (): void => {
+      clearTimeout(pending);
+      pending = undefined;
+      this.host.saveState({ hash, view: latest } satisfies SavedState);
+    };
+    diagram.onChange((view) => {
+      latest = view;
+      pending ??= setTimeout(save, SAVE_EVERY_MS);
+    });
+    this.flush = () => {
+      if (pending !== undefined) save();
+    };
     if (message.highlight && message.highlight.length > 0) diagram.highlight(message.highlight, true);
   }
 
