@@ -70,7 +70,7 @@ class CourseTree implements vscode.TreeDataProvider<CourseNode> {
   }
 }
 
-export function registerCourseTree(workbook: Workbook): void {
+export function registerCourseTree(workbook: Workbook): vscode.TreeDataProvider<CourseNode> {
   const tree = new CourseTree(workbook);
   const view = vscode.window.createTreeView(VIEWS.course, { treeDataProvider: tree, showCollapseAll: true });
   workbook.context.subscriptions.push(
@@ -79,4 +79,5 @@ export function registerCourseTree(workbook: Workbook): void {
     workbook.students.onDidChange(() => tree.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => affectsLanguage(e) && tree.refresh()),
   );
+  return tree;
 }
