@@ -4,7 +4,6 @@
  */
 
 export type LessonLanguage = 'en' | 'zh-cn';
-export const LESSON_LANGUAGES: readonly LessonLanguage[] = ['en', 'zh-cn'];
 
 export type Localized = Record<LessonLanguage, string>;
 

@@ -29,10 +29,6 @@ export class Workbook implements vscode.Disposable {
     return workbook;
   }
 
-  get extensionUri(): vscode.Uri {
-    return this.context.extensionUri;
-  }
-
   /** A file shipped with the extension. */
   asset(...path: string[]): vscode.Uri {
     return vscode.Uri.joinPath(this.context.extensionUri, ...path);

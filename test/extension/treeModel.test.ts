@@ -58,14 +58,14 @@ describe('extension: course tree model', () => {
 
   it('scores the latest verdicts against the exercise total and keeps the best apart', () => {
     const tree = buildCourseTree(course, state({ a: { scenarios: { x: false, y: true }, best: 15 } }), 'en');
-    assert.deepEqual(exercises(tree)[0], { kind: 'exercise', id: 'a', lesson: '01-a', status: 'in-progress', earned: 5, max: 15, best: 15 });
-    assert.deepEqual(exercises(tree)[1], { kind: 'exercise', id: 'c', lesson: '03-c', status: 'not-started', earned: 0, max: 3, best: 0 });
+    assert.deepEqual(exercises(tree)[0], { kind: 'exercise', id: 'a', status: 'in-progress', earned: 5, max: 15, best: 15 });
+    assert.deepEqual(exercises(tree)[1], { kind: 'exercise', id: 'c', status: 'not-started', earned: 0, max: 3, best: 0 });
   });
 });
 
 describe('extension: course tree descriptions', () => {
   const t: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
-  const node = (over: Partial<ExerciseNode>): ExerciseNode => ({ kind: 'exercise', id: 'a', lesson: '01-a', status: 'in-progress', earned: 5, max: 15, best: 5, ...over });
+  const node = (over: Partial<ExerciseNode>): ExerciseNode => ({ kind: 'exercise', id: 'a', status: 'in-progress', earned: 5, max: 15, best: 5, ...over });
 
   it('says an exercise is not started without a score', () => {
     assert.equal(exerciseDescription(node({ status: 'not-started', earned: 0, best: 0 }), t), 'not started');

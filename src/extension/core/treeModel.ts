@@ -21,7 +21,6 @@ export interface LessonNode {
 export interface ExerciseNode {
   kind: 'exercise';
   id: string;
-  lesson: string;
   status: ExerciseStatus;
   earned: number;
   max: number;
@@ -53,7 +52,7 @@ export function buildCourseTree(course: readonly CourseModule[], state: CourseSt
         if (exercise === undefined) return [];
         const progress = state.progress(id);
         const { earned, max } = currentScore(exercise, progress);
-        return [{ kind: 'exercise', id, lesson: l.folder, status: exerciseStatus(exercise, progress, state.started(id)), earned, max, best: progress?.best ?? 0 }];
+        return [{ kind: 'exercise', id, status: exerciseStatus(exercise, progress, state.started(id)), earned, max, best: progress?.best ?? 0 }];
       }),
     })),
   }));
