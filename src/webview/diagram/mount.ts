@@ -8,8 +8,9 @@ import { compactSizes, fullSizes, layoutRows, type RowGeometry } from './layout'
 import { NETWORK_ROW } from './columns';
 import { buildModel, type DiagramModel } from './model';
 import { Playback } from './playback';
-import { drawFrame, eventPosition } from './render/frame';
+import { drawOverlay, eventPosition } from './render/frame';
 import { HitList } from './render/hits';
+import { PanCache } from './render/panCache';
 import type { Cursor, Scene, Violation } from './render/scene';
 import { drawScrubber, overviewRange, overviewTime } from './render/scrubber';
 import { SearchIndex } from './search';
@@ -110,6 +111,9 @@ class Diagram implements DiagramController {
   private readonly playback: Playback;
   private readonly searchIndex: SearchIndex;
   private readonly hits = new HitList();
+  private readonly panCache = new PanCache();
+  /** Bumped by every change that is not a pan (see contentKey). */
+  private contentVersion = 0;
   private readonly compact: boolean;
   private theme: Theme;
   private typeColours: string[];
@@ -178,8 +182,7 @@ class Diagram implements DiagramController {
         const s = this.scene();
         if (s === undefined) return;
         const t = overviewTime(s, overviewRange(s), x);
-        this.viewport.pan(t - (this.viewport.start + this.viewport.end) / 2);
-        this.invalidate(true);
+        this.pan(t - (this.viewport.start + this.viewport.end) / 2);
       }));
     }
     const keydown = (e: KeyboardEvent): void => {
@@ -241,6 +244,7 @@ class Diagram implements DiagramController {
     this.viewport.reveal(time, 0.2);
     if (time >= this.model.endTime) this.playback.stop();
     this.changed = true;
+    this.contentVersion++;
   }
 
   step(delta: number): void {
@@ -291,7 +295,7 @@ class Diagram implements DiagramController {
 
   pan(ms: number): void {
     this.viewport.pan(ms);
-    this.invalidate(true);
+    this.invalidate(true, false);
   }
 
   fit(): void {
@@ -447,9 +451,13 @@ class Diagram implements DiagramController {
 
   // ---- drawing ----
 
-  /** Schedules one draw for the next animation frame, however many changes come before it. */
-  private invalidate(viewChanged = false): void {
+  /**
+   * Schedules one draw for the next animation frame, however many changes come before it.
+   * Every change but a pan passes `content` (the default), so the pan cache knows to redraw.
+   */
+  private invalidate(viewChanged = false, content = true): void {
     this.changed ||= viewChanged;
+    if (content) this.contentVersion++;
     if (this.frame === 0) this.frame = requestAnimationFrame((now) => this.draw(now));
   }
 
@@ -463,7 +471,8 @@ class Diagram implements DiagramController {
     const ctx = this.canvas.getContext('2d');
     if (ctx === null) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawFrame(ctx, s, this.hits);
+    this.panCache.draw(ctx, s, this.contentKey(), dpr, this.hits);
+    drawOverlay(ctx, s);
     if (this.scrubber) {
       const sctx = this.scrubber.getContext('2d');
       if (sctx) {
@@ -479,6 +488,11 @@ class Diagram implements DiagramController {
       for (const l of this.listeners.change) l(state);
     }
     if (this.playback.playing) this.invalidate();
+  }
+
+  /** Everything the content depends on but the pan: any change but a pan bumps `contentVersion`. */
+  private contentKey(): string {
+    return `${this.contentVersion}|${this.viewport.span}|${this.width}|${this.height}`;
   }
 
   private scene(): Scene | undefined {
@@ -555,7 +569,7 @@ class Diagram implements DiagramController {
       click: (x, y) => {
         this.element.focus({ preventScroll: true });
         if (y < (this.compact ? AXIS_PX.compact : AXIS_PX.full) && x >= this.left) return this.seek(this.viewport.time(x - this.left));
-        const hit = this.hits.nearest(x, y, 8);
+        const hit = this.hitAt(x, y);
         this.select(hit === -1 ? undefined : hit);
       },
       hover: (x, y, clientX, clientY) => this.hover(x, y, clientX, clientY),
@@ -565,8 +579,13 @@ class Diagram implements DiagramController {
     };
   }
 
+  /** The event drawn under (x, y) on the canvas, or -1; the lane names cover what lies under them. */
+  private hitAt(x: number, y: number): number {
+    return x < this.left ? -1 : this.hits.nearest(this.panCache.hitX(x), y, 8);
+  }
+
   private hover(x: number, y: number, clientX: number, clientY: number): void {
-    const hit = this.hits.nearest(x, y, 8);
+    const hit = this.hitAt(x, y);
     this.canvas.style.cursor = hit !== -1 || y < (this.compact ? AXIS_PX.compact : AXIS_PX.full) ? 'pointer' : 'grab';
     if (hit === -1) {
       this.tooltip.hidden = true;

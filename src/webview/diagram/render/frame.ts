@@ -7,29 +7,45 @@ import { stateAt, segmentLabel } from '../states';
 import { rgba } from '../theme';
 import { drawArrows, LOST_AT_SEND_DX, LOST_AT_SEND_REACH } from './arrows';
 import type { HitList } from './hits';
-import { drawBands, drawLanes, drawStates } from './lanes';
+import { drawBandLabels, drawBands, drawLanes, drawStateLabels, drawStates } from './lanes';
 import { drawMarkers, truncate } from './markers';
 import { font, xOf, type Scene } from './scene';
 
-/** Draws one whole frame, back to front, and records what it drew where in `hits`. */
-export function drawFrame(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList): void {
+/**
+ * The content of a frame, back to front: lanes, bands, states, arrows and markers, recording what
+ * it drew where in `hits`. It depends on the zoom but not on where the view is panned, so it can
+ * be drawn once for a wider range and shifted (see PanCache).
+ */
+export function drawContent(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList): void {
   hits.clear();
   ctx.fillStyle = s.theme.background;
   ctx.fillRect(0, 0, s.width, s.height);
   drawFuture(ctx, s);
-  const step = tickStep(1 / s.viewport.scale, s.compact ? 70 : 90);
-  drawGrid(ctx, s, step);
+  drawGrid(ctx, s, axisStep(s));
   drawLanes(ctx, s);
   drawBands(ctx, s, hits);
   drawStates(ctx, s, hits);
   drawArrows(ctx, s, hits);
   drawMarkers(ctx, s, hits);
+}
+
+/**
+ * What goes over the content, drawn fresh every frame: labels that stay at the view's left edge,
+ * rings, the violation, the cursor, the axis and the lane names.
+ */
+export function drawOverlay(ctx: CanvasRenderingContext2D, s: Scene): void {
+  drawBandLabels(ctx, s);
+  drawStateLabels(ctx, s);
   drawRings(ctx, s);
   drawViolation(ctx, s);
   drawCursor(ctx, s);
-  drawAxis(ctx, s, step);
+  drawAxis(ctx, s, axisStep(s));
   drawViolationChip(ctx, s);
   drawLaneLabels(ctx, s);
+}
+
+function axisStep(s: Scene): number {
+  return tickStep(1 / s.viewport.scale, s.compact ? 70 : 90);
 }
 
 /** The part of the run after the cursor gets a faint wash. */
