@@ -2,6 +2,7 @@ import type { EventKind } from '../../kernel/trace';
 import { arrowsOfSend, ArrowFlag } from './arrows';
 import { KIND } from './columns';
 import { kindOf, type DiagramModel } from './model';
+import { segmentLabel, type StateSegment } from './states';
 
 /** What the details panel shows for a selected event. */
 export interface EventDetails {
@@ -16,12 +17,14 @@ export interface EventDetails {
   payload?: string;
   /** Events this one belongs with (its send, its delivery, the restart that ended a crash…). */
   related: Array<{ label: string; index: number }>;
+  /** Every node at that moment: its state (role, term…), or down. */
+  cluster: Array<{ node: string; state: string; down: boolean }>;
 }
 
 export function describeEvent(model: DiagramModel, i: number): EventDetails {
   const e = model.trace.event(i);
   const related: EventDetails['related'] = [];
-  const d: EventDetails = { index: i, kind: e.kind, time: e.time, node: e.node, title: `${e.kind} on ${e.node}`, related };
+  const d: EventDetails = { index: i, kind: e.kind, time: e.time, node: e.node, title: `${e.kind} on ${e.node}`, related, cluster: clusterAt(model, i) };
   if (e.peer !== undefined) d.peer = e.peer;
   if (e.data !== undefined) d.payload = typeof e.data === 'string' ? e.data : JSON.stringify(e.data, null, 2);
   switch (e.kind) {
@@ -54,6 +57,15 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
     case 'log':
       d.title = `${e.node} logged`;
       break;
+    case 'state': {
+      const row = model.rows[i] as number;
+      const segments = model.states.byRow[row] ?? [];
+      const k = segments.findIndex((seg) => seg.event === i);
+      const before = segments[k - 1];
+      const now = segmentLabel(model.states, (segments[k] as StateSegment).values);
+      d.title = before && before.t1 === e.time ? `${e.node}: ${segmentLabel(model.states, before.values)} → ${now}` : `${e.node}: ${now}`;
+      break;
+    }
     case 'error': {
       const err = e.data as { handler?: string; name?: string; message?: string; stack?: string };
       d.title = `${e.node} threw ${err.name ?? 'an error'} in ${err.handler ?? 'a handler'}: ${err.message ?? ''}`;
@@ -70,6 +82,20 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
   return d;
 }
 
+/** Each node's state when event i happened, counting event i itself. */
+function clusterAt(model: DiagramModel, i: number): EventDetails['cluster'] {
+  const t = model.times[i] as number;
+  return model.lanes
+    .filter((lane) => !lane.network)
+    .map((lane) => {
+      // A band or segment that starts at t started with an event at or before i only if its event is ≤ i.
+      const down = model.bands.some((b) => b.kind === 'down' && b.row === lane.row && b.start <= i && (b.end === -1 || b.end > i));
+      const segment = (model.states.byRow[lane.row] ?? []).filter((seg) => seg.event <= i && seg.t0 <= t).pop();
+      const current = segment !== undefined && !down && segment.t1 >= t ? segmentLabel(model.states, segment.values) : '';
+      return { node: lane.id, state: down ? 'down' : current, down };
+    });
+}
+
 function headline(kind: EventKind, node: string): string {
   switch (kind) {
     case 'start': return `${node} started`;
@@ -82,7 +108,6 @@ function headline(kind: EventKind, node: string): string {
     case 'heal': return 'the network healed';
     case 'clock': return `${node}'s clock changed`;
     case 'fault': return 'a network fault began';
-    case 'state': return `${node}'s state changed`;
     case 'report': return `${node} reported`;
     default: return `${kind} on ${node}`;
   }

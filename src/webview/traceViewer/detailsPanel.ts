@@ -55,4 +55,11 @@ export function renderDetails(panel: HTMLElement, details: EventDetails | undefi
     panel.append(related);
   }
   if (details.payload !== undefined) panel.append(h('pre', { class: 'tv-payload', text: details.payload }));
+  if (details.cluster.some((c) => c.state !== '')) {
+    const table = h('dl', { class: 'tv-facts tv-cluster' });
+    for (const c of details.cluster) {
+      table.append(h('dt', { text: c.node, class: c.node === details.node ? 'tv-here' : '' }), h('dd', { text: c.state || '–', class: c.down ? 'tv-down' : '' }));
+    }
+    panel.append(h('h3', { class: 'tv-panel-subtitle', text: 'At this moment' }), table);
+  }
 }

@@ -39,6 +39,25 @@ describe('diagram model: event details', () => {
     assert.deepEqual(describeEvent(model, 7).related, [{ label: 'began with crash', index: 6 }]);
   });
 
+  it('names the state a node left and the one it entered, and every node at that moment', () => {
+    const m = buildModel(
+      handTrace(['n1', 'n2', 'n3'], [
+        [0, 'state', 0, -1, -1, { role: 'follower', term: 0 }],
+        [0, 'state', 1, -1, -1, { role: 'follower', term: 0 }],
+        [5, 'crash', 2],
+        [300, 'state', 0, -1, -1, { role: 'candidate', term: 1 }],
+      ]),
+    );
+    const d = describeEvent(m, 3);
+    assert.equal(d.title, 'n1: follower · term 0 → candidate · term 1');
+    assert.deepEqual(d.cluster, [
+      { node: 'n1', state: 'candidate · term 1', down: false },
+      { node: 'n2', state: 'follower · term 0', down: false },
+      { node: 'n3', state: 'down', down: true },
+    ]);
+    assert.deepEqual(describeEvent(m, 0).cluster.map((c) => c.state), ['follower · term 0', '', ''], 'n2 has not reported its state yet at event #0');
+  });
+
   it('labels markers with their text on one line', () => {
     assert.equal(markerLabel(model, 8), 'back   up');
     assert.equal(markerLabel(model, 6), 'crash');

@@ -98,12 +98,16 @@ export function drawBands(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList
  */
 export function drawBandLabels(ctx: CanvasRenderingContext2D, s: Scene): void {
   clipToPlot(ctx, s);
+  // Each side of a split is named once, on its first lane; the colour marks the others.
+  const named = new Set<string>();
   for (const { b, x0, x1, top, h, y, colour, future } of bandsInView(s)) {
     ctx.globalAlpha = future ? FUTURE_ALPHA * 2 : 1;
     const from = Math.max(x0, s.left) + 6;
     const room = Math.min(x1, s.width) - from - 4;
     if (b.kind === 'partition' && b.row !== NETWORK_ROW) {
-      if (room < 60 || h < LABELLED_LANE_PX) continue;
+      const side = `${b.start}:${b.side}`;
+      if (named.has(side) || room < 60 || h < LABELLED_LANE_PX) continue;
+      named.add(side);
       ctx.font = font(s, 10, 600);
       ctx.fillStyle = colour;
       ctx.fillText(truncate(ctx, b.label, room), from, top + 14);
