@@ -48,7 +48,6 @@ class CourseTree implements vscode.TreeDataProvider<CourseNode> {
         item.id = `lesson:${node.folder}`;
         item.contextValue = 'lesson';
         item.iconPath = new vscode.ThemeIcon('book');
-        item.tooltip = vscode.l10n.t('Open the lesson');
         item.command = { command: COMMANDS.openLesson, title: vscode.l10n.t('Open Lesson'), arguments: [node.folder] };
         return item;
       }
@@ -65,6 +64,8 @@ class CourseTree implements vscode.TreeDataProvider<CourseNode> {
     item.iconPath = STATUS_ICONS[node.status];
     const title = this.workbook.exercise(node.id)?.title ?? node.id;
     item.tooltip = `${title}\n${item.description}`;
+    // Read out as the row shows it: the tooltip would otherwise stand in for the label.
+    item.accessibilityInformation = { label: `${node.id}, ${item.description}` };
     item.command = { command: COMMANDS.startExercise, title: vscode.l10n.t('Start Exercise'), arguments: [node.id] };
     return item;
   }
