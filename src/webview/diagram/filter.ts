@@ -49,8 +49,3 @@ export function computeVisibility(model: DiagramModel, filter: DiagramFilter): V
   }
   return { rows, events, arrows };
 }
-
-/** Shows everything. */
-export function everything(model: DiagramModel): Visibility {
-  return computeVisibility(model, {});
-}

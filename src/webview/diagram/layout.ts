@@ -46,15 +46,6 @@ export function layoutRows(visible: readonly boolean[], top: number, bottom: num
   return { y, top: tops, height: heights, bottom: at };
 }
 
-/** The row under a y coordinate, or -1. */
-export function rowAt(g: RowGeometry, yPx: number): number {
-  for (let row = 0; row < g.y.length; row++) {
-    const t = g.top[row] as number;
-    if (yPx >= t && yPx < t + (g.height[row] as number)) return row;
-  }
-  return -1;
-}
-
 /** Axis ticks: a round step (1, 2 or 5 × 10^k ms) that leaves about `minPx` between labels. */
 export function tickStep(msPerPx: number, minPx: number): number {
   const raw = msPerPx * minPx;

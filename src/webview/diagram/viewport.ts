@@ -13,8 +13,8 @@ export class Viewport {
 
   constructor(
     /** The trace's time range. */
-    private lo: number,
-    private hi: number,
+    private readonly lo: number,
+    private readonly hi: number,
   ) {
     this.fit();
   }

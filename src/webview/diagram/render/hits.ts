@@ -12,10 +12,6 @@ export class HitList {
     this.n = 0;
   }
 
-  get size(): number {
-    return this.n;
-  }
-
   /** A marker counts as twice as close as it is, so it wins over the arrows and bands it sits on. */
   point(x: number, y: number, event: number): void {
     this.segment(x, y, x, y, event, 0.25);
