@@ -74,8 +74,13 @@ describe('trace viewer in chromium', function () {
   });
 
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 820 }, colorScheme: 'dark' });
     problems = [];
+    await openPage(1);
+  });
+
+  /** A fresh viewer page at a device pixel ratio, once it has said it is ready. */
+  async function openPage(deviceScaleFactor: number): Promise<void> {
+    page = await browser.newPage({ viewport: { width: 1400, height: 820 }, colorScheme: 'dark', deviceScaleFactor });
     // CSP violations and script errors surface as console errors.
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(m.text());
@@ -87,7 +92,7 @@ describe('trace viewer in chromium', function () {
     });
     await page.goto(server.url);
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
-  });
+  }
 
   afterEach(async () => {
     await page.close();
@@ -153,6 +158,21 @@ describe('trace viewer in chromium', function () {
     await shot('gossip-light');
     const lightBackground = await canvasPixel(2, 2);
     assert.ok(lightBackground.reduce((a, b) => a + b) > darkBackground.reduce((a, b) => a + b) + 300, `follows the colour scheme: ${darkBackground} → ${lightBackground}`);
+  });
+
+  it('draws at the screen pixel ratio, so lines stay crisp on a high-density display', async () => {
+    await page.close();
+    await openPage(2);
+    await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip' });
+    await page.evaluate(() => window.__diagram!.zoom(6, 420));
+    await settle();
+    await shot('gossip-dpr2');
+    const size = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.ds-canvas')!;
+      return { pixels: [canvas.width, canvas.height], css: [canvas.clientWidth, canvas.clientHeight] };
+    });
+    assert.deepEqual(size.pixels, size.css.map((c) => c * 2));
+    assert.ok((await ink()).share > 0.05);
   });
 
   it('shows a lost message as a drop that a click selects', async () => {

@@ -124,6 +124,8 @@ class Diagram implements DiagramController {
   private left = 80;
   private width = 0;
   private height = 0;
+  /** The pixel ratio the canvases were sized for. */
+  private dpr = 1;
   cursor: Cursor | undefined;
   selected: number | undefined;
   private highlighted = new Set<number>();
@@ -467,7 +469,9 @@ class Diagram implements DiagramController {
     const s = this.scene();
     if (s === undefined) return;
     const started = performance.now();
-    const dpr = window.devicePixelRatio || 1;
+    // Moving the window to another screen changes the pixel ratio without resizing anything.
+    if ((window.devicePixelRatio || 1) !== this.dpr) this.resize();
+    const dpr = this.dpr;
     const ctx = this.canvas.getContext('2d');
     if (ctx === null) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -524,6 +528,7 @@ class Diagram implements DiagramController {
     const height = stage.clientHeight;
     if (width === 0 || height === 0) return;
     const dpr = window.devicePixelRatio || 1;
+    this.dpr = dpr;
     this.canvas.width = Math.round(width * dpr);
     this.canvas.height = Math.round(height * dpr);
     if (this.scrubber) {
