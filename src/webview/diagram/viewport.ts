@@ -7,7 +7,9 @@ const MIN_SPAN_MS = 0.5;
  */
 export class Viewport {
   start = 0;
-  end = 1;
+  /** The visible span, ms; kept as is by a pan (not recomputed from start and end), so the zoom
+   * level of two views compares exactly. */
+  span = 1;
   /** Width of the plot in CSS pixels. */
   width = 1;
 
@@ -19,8 +21,8 @@ export class Viewport {
     this.fit();
   }
 
-  get span(): number {
-    return this.end - this.start;
+  get end(): number {
+    return this.start + this.span;
   }
 
   /** Pixels per ms. */
@@ -46,11 +48,11 @@ export class Viewport {
   zoom(factor: number, around = (this.start + this.end) / 2): void {
     const span = this.clampSpan(this.span / factor);
     const k = (around - this.start) / this.span;
-    this.set(around - k * span, around - k * span + span);
+    this.place(around - k * span, span);
   }
 
   pan(ms: number): void {
-    this.set(this.start + ms, this.end + ms);
+    this.place(this.start + ms, this.span);
   }
 
   /** Shows [from, to] with a margin of `pad` (a fraction of the span) either side. */
@@ -72,12 +74,16 @@ export class Viewport {
   }
 
   set(start: number, end: number): void {
-    const span = this.clampSpan(end - start);
+    this.place(start, this.clampSpan(end - start));
+  }
+
+  /** Puts a view of `span` at `start`, moved back onto the run if it strayed off it. */
+  private place(start: number, span: number): void {
     const slack = span * 0.5;
     const min = this.lo - slack;
     const max = Math.max(this.hi + slack - span, min);
     this.start = Math.min(Math.max(start, min), max);
-    this.end = this.start + span;
+    this.span = span;
   }
 
   private clampSpan(span: number): number {

@@ -38,6 +38,14 @@ describe('diagram view: viewport and axis', () => {
     assert.ok(vp.contains(0));
   });
 
+  it('keeps the span exactly while panning, so the pan cache sees the same zoom', () => {
+    const vp = new Viewport(0, 1000);
+    vp.zoom(7.3, 123.4);
+    const span = vp.span;
+    for (let i = 0; i < 1000; i++) vp.pan(0.1 + i * 1e-3);
+    assert.equal(vp.span, span);
+  });
+
   it('reveals a time by panning the least', () => {
     const vp = new Viewport(0, 1000);
     vp.set(0, 100);

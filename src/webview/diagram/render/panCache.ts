@@ -53,7 +53,7 @@ export class PanCache {
     const plot = s.width - s.left;
     const wide = new Viewport(vp.start, vp.end);
     wide.start = vp.start - vp.span / 2;
-    wide.end = vp.end + vp.span / 2;
+    wide.span = vp.span * 2;
     wide.width = plot * 2;
     this.canvas.width = Math.round(plot * 2 * dpr);
     this.canvas.height = Math.round(s.height * dpr);
