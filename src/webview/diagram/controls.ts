@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { DiagramController } from './mount';
+import type { DiagramController } from './controller';
 
 /**
  * A compact player's own buttons (rewind, step back, play, step, show all, fit), for pages that

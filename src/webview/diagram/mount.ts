@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Trace } from '../../kernel/trace';
+import type { DiagramController, DiagramOptions, DiagramViewState, DrawStats } from './controller';
 import { playerControls } from './controls';
 import { describeEvent, type EventDetails } from './details';
 import { computeVisibility, type DiagramFilter, type Visibility } from './filter';
@@ -18,79 +19,6 @@ import { styleDiagram, styleTooltip } from './style';
 import { readTheme, stateColours, typeColours, type Theme } from './theme';
 import { Viewport } from './viewport';
 import { lowerBound, upperBound } from './window';
-
-export interface DiagramOptions {
-  /** Smaller lanes and fonts, no per-lane state under the names: for players embedded in a lesson. */
-  compact?: boolean;
-  /** The overview strip under the diagram (default: on unless compact). */
-  scrubber?: boolean;
-  /** Play, step and fit buttons above the diagram, for pages without a toolbar of their own. */
-  controls?: boolean;
-  violation?: Violation;
-  highlight?: number[];
-  /** A view to come back to (zoom, cursor, filter), e.g. saved by the webview. */
-  state?: DiagramViewState;
-  /** Called for "/": the page owns the search box. */
-  onSearchKey?: () => void;
-}
-
-/** What a reload must restore: where the diagram looks, how far playback got, what is filtered. */
-export interface DiagramViewState {
-  start: number;
-  end: number;
-  cursor?: Cursor;
-  selected?: number;
-  filter: DiagramFilter;
-  speed: number;
-}
-
-export interface DrawStats {
-  /** performance.now() when the frame was done. */
-  at: number;
-  /** How long drawing took, ms. */
-  ms: number;
-}
-
-export interface DiagramController {
-  readonly model: DiagramModel;
-  readonly element: HTMLElement;
-  readonly playing: boolean;
-  readonly cursor: Cursor | undefined;
-  readonly selected: number | undefined;
-  /** The visible time range. */
-  readonly view: { start: number; end: number };
-  play(): void;
-  pause(): void;
-  /** Moves the cursor by `delta` events (of those the filter shows); the event is selected. */
-  step(delta: number): void;
-  /** Puts the cursor at a time: the events up to it have happened. */
-  seek(time: number): void;
-  /** Drops the cursor: the whole run is shown as happened. */
-  showAll(): void;
-  zoom(factor: number, aroundTime?: number): void;
-  pan(ms: number): void;
-  fit(): void;
-  highlight(events: readonly number[], scrollTo?: boolean): void;
-  setFilter(filter: DiagramFilter): void;
-  setViolation(violation: Violation | undefined): void;
-  setSpeed(speed: number): void;
-  /** Matching event indices, ascending; they get a ring until the next search. */
-  search(text: string): number[];
-  /** Selects an event (undefined clears), scrolling it into view if asked. */
-  select(index: number | undefined, scrollTo?: boolean): void;
-  onSelect(listener: (details: EventDetails | undefined) => void): () => void;
-  /** Zoom, cursor, selection, filter or speed changed. */
-  onChange(listener: (state: DiagramViewState) => void): () => void;
-  onDraw(listener: (stats: DrawStats) => void): () => void;
-  viewState(): DiagramViewState;
-  /** Where the event is drawn, in CSS px from the canvas's top left; undefined when off screen or filtered out. */
-  pointOf(index: number): { x: number; y: number } | undefined;
-  /** The colour of each message type, for a legend. */
-  legend(): Array<{ type: string; colour: string }>;
-  /** Handles a key as the diagram would when focused; true when it did. */
-  handleKey(e: KeyboardEvent): boolean;
-  destroy(): void;
-}
 
 const AXIS_PX = { full: 26, compact: 22 };
 const SCRUBBER_PX = 34;

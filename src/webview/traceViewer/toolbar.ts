@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { EventKind } from '../../kernel/trace';
-import type { DiagramController } from '../diagram/mount';
+import type { DiagramController } from '../diagram/controller';
 import type { DiagramFilter } from '../diagram/filter';
 import { kindOf } from '../diagram/model';
 import { button, h } from './dom';

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import { fmt } from '../diagram/details';
 import { buildModel } from '../diagram/model';
-import { mountDiagram, type DiagramController, type DiagramViewState } from '../diagram/mount';
+import type { DiagramController, DiagramViewState } from '../diagram/controller';
+import { mountDiagram } from '../diagram/mount';
 import type { Violation } from '../diagram/render/scene';
 import type { ShowTraceMessage, TraceVerdict } from '../protocol';
 import { renderBanner } from './banner';
