@@ -185,11 +185,14 @@ describe('trace viewer in chromium', function () {
     assert.ok(drop >= 0, 'the model has a dropped message');
     await page.evaluate((i) => window.__diagram!.highlight([i], true), drop);
     await settle();
-    // Two small pans: the second is drawn from the pan cache, and clicks must still land.
+    // Two small pans and a zoom: drawn from the cache (copied, then stretched until the zoom
+    // settles), and clicks must still land on what is under the pointer.
     for (let i = 0; i < 2; i++) {
       await page.evaluate(() => window.__diagram!.pan((window.__diagram!.view.end - window.__diagram!.view.start) * 0.03));
       await settle();
     }
+    await page.evaluate((i) => window.__diagram!.zoom(1.15, window.__diagram!.model.times[i]), drop);
+    await settle();
     const point = await page.evaluate((i) => window.__diagram!.pointOf(i), drop);
     assert.ok(point, 'the drop is on screen');
     const box = (await page.locator('.ds-canvas').boundingBox())!;

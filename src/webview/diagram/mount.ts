@@ -22,6 +22,8 @@ import { lowerBound, upperBound } from './window';
 
 const AXIS_PX = { full: 26, compact: 22 };
 const SCRUBBER_PX = 34;
+/** A zoom gesture has paused when no zoom came for this long: then the view is redrawn sharp. */
+const SETTLE_MS = 150;
 
 /** Mounts a space-time diagram of `trace` in `container`; mount as many as a page needs. */
 export function mountDiagram(container: HTMLElement, trace: Trace | DiagramModel, options: DiagramOptions = {}): DiagramController {
@@ -40,8 +42,11 @@ class Diagram implements DiagramController {
   private readonly searchIndex: SearchIndex;
   private readonly hits = new HitList();
   private readonly panCache = new PanCache();
-  /** Bumped by every change that is not a pan (see contentKey). */
+  /** Bumped by every change that is not a pan or zoom (see contentKey). */
   private contentVersion = 0;
+  /** The next frame must be drawn, not stretched from the cache; and the timer that asks for it. */
+  private sharpNext = false;
+  private settle: ReturnType<typeof setTimeout> | undefined;
   private readonly compact: boolean;
   private theme: Theme;
   private typeColours: string[];
@@ -220,7 +225,7 @@ class Diagram implements DiagramController {
 
   zoom(factor: number, aroundTime?: number): void {
     this.viewport.zoom(factor, aroundTime ?? this.cursor?.time);
-    this.invalidate(true);
+    this.invalidate(true, false);
   }
 
   pan(ms: number): void {
@@ -230,7 +235,8 @@ class Diagram implements DiagramController {
 
   fit(): void {
     this.viewport.fit();
-    this.invalidate(true);
+    this.sharpNext = true;
+    this.invalidate(true, false);
   }
 
   highlight(events: readonly number[], scrollTo = true): void {
@@ -375,6 +381,7 @@ class Diagram implements DiagramController {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.settle);
     for (const c of this.cleanups) c();
     this.element.remove();
   }
@@ -403,7 +410,16 @@ class Diagram implements DiagramController {
     const ctx = this.canvas.getContext('2d');
     if (ctx === null) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    this.panCache.draw(ctx, s, this.contentKey(), dpr, this.hits);
+    const sharp = this.sharpNext;
+    this.sharpNext = false;
+    if (this.panCache.draw(ctx, s, this.contentKey(), dpr, this.hits, sharp) === 'stretched') {
+      // A stretched copy during a zoom gesture: draw it sharp once the gesture pauses.
+      clearTimeout(this.settle);
+      this.settle = setTimeout(() => {
+        this.sharpNext = true;
+        this.invalidate(false, false);
+      }, SETTLE_MS);
+    }
     drawOverlay(ctx, s);
     if (this.scrubber) {
       const sctx = this.scrubber.getContext('2d');
@@ -422,9 +438,9 @@ class Diagram implements DiagramController {
     if (this.playback.playing) this.invalidate();
   }
 
-  /** Everything the content depends on but the pan: any change but a pan bumps `contentVersion`. */
+  /** Everything the content depends on but the view: any change but a pan or zoom bumps `contentVersion`. */
   private contentKey(): string {
-    return `${this.contentVersion}|${this.viewport.span}|${this.width}|${this.height}`;
+    return `${this.contentVersion}|${this.width}|${this.height}`;
   }
 
   private scene(): Scene | undefined {
