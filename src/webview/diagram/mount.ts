@@ -11,7 +11,7 @@ import { buildModel, type DiagramModel } from './model';
 import { Playback } from './playback';
 import { drawOverlay, eventPosition } from './render/frame';
 import { HitList } from './render/hits';
-import { PanCache } from './render/panCache';
+import { ContentCache } from './render/contentCache';
 import type { Cursor, Scene, Violation } from './render/scene';
 import { drawScrubber, overviewRange, overviewTime } from './render/scrubber';
 import { SearchIndex } from './search';
@@ -41,7 +41,7 @@ class Diagram implements DiagramController {
   private readonly playback: Playback;
   private readonly searchIndex: SearchIndex;
   private readonly hits = new HitList();
-  private readonly panCache = new PanCache();
+  private readonly contentCache = new ContentCache();
   /** Bumped by every change that is not a pan or zoom (see contentKey). */
   private contentVersion = 0;
   /** The next frame must be drawn, not stretched from the cache; and the timer that asks for it. */
@@ -390,7 +390,7 @@ class Diagram implements DiagramController {
 
   /**
    * Schedules one draw for the next animation frame, however many changes come before it.
-   * Every change but a pan passes `content` (the default), so the pan cache knows to redraw.
+   * Every change but a pan or zoom passes `content` (the default), so the content cache redraws.
    */
   private invalidate(viewChanged = false, content = true): void {
     this.changed ||= viewChanged;
@@ -412,7 +412,7 @@ class Diagram implements DiagramController {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const sharp = this.sharpNext;
     this.sharpNext = false;
-    if (this.panCache.draw(ctx, s, this.contentKey(), dpr, this.hits, sharp) === 'stretched') {
+    if (this.contentCache.draw(ctx, s, this.contentKey(), dpr, this.hits, sharp) === 'stretched') {
       // A stretched copy during a zoom gesture: draw it sharp once the gesture pauses.
       clearTimeout(this.settle);
       this.settle = setTimeout(() => {
@@ -530,7 +530,7 @@ class Diagram implements DiagramController {
 
   /** The event drawn under (x, y) on the canvas, or -1; the lane names cover what lies under them. */
   private hitAt(x: number, y: number): number {
-    return x < this.left ? -1 : this.hits.nearest(this.panCache.hitX(x), y, 8);
+    return x < this.left ? -1 : this.hits.nearest(this.contentCache.hitX(x), y, 8);
   }
 
   private hover(x: number, y: number, clientX: number, clientY: number): void {

@@ -14,7 +14,7 @@ import { font, xOf, type Scene } from './scene';
 /**
  * The content of a frame, back to front: lanes, bands, states, arrows and markers, recording what
  * it drew where in `hits`. It depends on the zoom but not on where the view is panned, so it can
- * be drawn once for a wider range and shifted (see PanCache).
+ * be drawn once for a wider range and shifted (see ContentCache).
  */
 export function drawContent(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList): void {
   hits.clear();

@@ -18,7 +18,7 @@ export type ContentDraw = 'drawn' | 'copied' | 'stretched';
  * settles). Anything else (cursor, filter, selection, size, theme) draws afresh. Hits are then in
  * the offscreen canvas's coordinates: `hitX` maps a screen x to them.
  */
-export class PanCache {
+export class ContentCache {
   private readonly canvas = document.createElement('canvas');
   /** The content key of the last frame, and of the cached drawing (empty: none). */
   private lastKey = '';
