@@ -267,10 +267,10 @@ class Diagram implements DiagramController {
     const from = Math.min(...times);
     const to = Math.max(...times);
     const vp = this.viewport;
-    const margin = vp.span * 0.1;
-    if (from >= vp.start + margin && to <= vp.end - margin) return;
-    if (to - from <= vp.span * 0.8) vp.pan((from + to) / 2 - (vp.start + vp.end) / 2);
-    else vp.show(from, to);
+    if (to - from > vp.span * 0.8) return vp.show(from, to);
+    // The least pan that brings them in, so the view does not jump about while stepping or searching.
+    vp.reveal(from);
+    vp.reveal(to);
   }
 
   setFilter(filter: DiagramFilter): void {

@@ -42,11 +42,13 @@ document.addEventListener('keydown', (e) => {
   if (diagram.handleKey(e)) e.preventDefault();
 });
 
-// Open filter menus close when the pointer goes down anywhere else.
-document.addEventListener('pointerdown', (e) => {
+// Open filter menus close when the pointer goes down, or the focus moves, anywhere else.
+const closeMenusOutside = (e: Event): void => {
   document.querySelectorAll('details.tv-menu[open]').forEach((menu) => {
     if (!menu.contains(e.target as Node)) menu.removeAttribute('open');
   });
-});
+};
+document.addEventListener('pointerdown', closeMenusOutside);
+document.addEventListener('focusin', closeMenusOutside);
 
 host.post({ type: 'ready' });

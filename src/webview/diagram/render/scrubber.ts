@@ -62,8 +62,9 @@ export function drawScrubber(ctx: CanvasRenderingContext2D, s: Scene, height: nu
     ctx.fillStyle = t.red;
     ctx.fillRect(Math.round(overviewX(s, o, s.violation.at)) - 1, 0, 2, height);
   }
-  const vx0 = overviewX(s, o, s.viewport.start);
-  const vx1 = overviewX(s, o, s.viewport.end);
+  // The window, kept on the strip when the view runs past the ends of the run.
+  const vx0 = Math.max(s.left, overviewX(s, o, s.viewport.start));
+  const vx1 = Math.min(s.width - 1, Math.max(vx0 + 2, overviewX(s, o, s.viewport.end)));
   ctx.fillStyle = rgba(t.accent, 0.14);
   ctx.fillRect(vx0, 1, vx1 - vx0, height - 2);
   ctx.strokeStyle = t.accent;
