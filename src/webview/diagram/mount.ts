@@ -15,6 +15,7 @@ import { ContentCache } from './render/contentCache';
 import type { Cursor, Scene, Violation } from './render/scene';
 import { drawScrubber, overviewRange, overviewTime } from './render/scrubber';
 import { SearchIndex } from './search';
+import { segmentLabel } from './states';
 import { styleDiagram, styleTooltip } from './style';
 import { readTheme, stateColours, typeColours, type Theme } from './theme';
 import { Viewport } from './viewport';
@@ -498,7 +499,14 @@ class Diagram implements DiagramController {
     if (ctx === null) return;
     ctx.font = `600 13px ${this.theme.font}`;
     const names = Math.max(...this.model.lanes.map((l) => ctx.measureText(l.id).width));
-    this.left = Math.round(Math.min(Math.max(names + 24, this.compact ? 56 : 112), 180));
+    let states = 0;
+    if (!this.compact) {
+      // The longest few state labels by length stand in for all of them: measuring text is slow.
+      const labels = new Set(this.model.states.byRow.flat().map((seg) => segmentLabel(this.model.states, seg.values)));
+      ctx.font = `500 10px ${this.theme.font}`;
+      for (const label of [...labels].sort((a, b) => b.length - a.length).slice(0, 5)) states = Math.max(states, ctx.measureText(label).width);
+    }
+    this.left = Math.round(Math.min(Math.max(names + 24, states + 22, this.compact ? 56 : 112), 180));
   }
 
   private refreshTheme(): void {
