@@ -51,6 +51,7 @@ export interface GradeReport {
 export function seedList(options: GradeOptions): number[] {
   if (options.seed !== undefined) return [options.seed];
   const count = options.seeds ?? DEFAULT_SEEDS;
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`seeds must be a whole number ≥ 1, got ${count}`);
   return Array.from({ length: count }, (_, i) => i + 1);
 }
 

@@ -68,7 +68,7 @@ async function gradeInWorkers(request: GradeRequest, settings: Settings, session
         });
         if (end.status === 'stopped') return;
         if (end.status !== 'done') session = undefined; // the watchdog or the heap limit ended that worker
-        const report = end.status === 'done' ? end.value : lostRunReport(end, scenario, student, options, settings.unitMs, seedFailure);
+        const report = end.status === 'done' ? end.value : lostRunReport(end, scenario, options, settings.unitMs, seedFailure);
         reports[index] = report;
         request.onScenario?.(report);
       }
@@ -92,11 +92,11 @@ async function gradeInWorkers(request: GradeRequest, settings: Settings, session
  * A scenario whose worker was stopped mid-unit. If a seed had already failed (the shrinker was
  * running), that failure stands, unshrunk; otherwise the running seed fails with the cause.
  */
-function lostRunReport(end: Extract<ExchangeEnd<unknown>, { status: 'overrun' | 'out-of-memory' }>, scenario: Scenario, student: StudentFile, options: SeedOptions, unitMs: number, seedFailure: SeedFailure | undefined): ScenarioReport {
+function lostRunReport(end: Extract<ExchangeEnd<unknown>, { status: 'overrun' | 'out-of-memory' }>, scenario: Scenario, options: SeedOptions, unitMs: number, seedFailure: SeedFailure | undefined): ScenarioReport {
   const seeds = seedList(options);
   if (seedFailure) return scenarioReport(scenario, seeds.indexOf(seedFailure.seed) + 1, seedFailure);
   const seed = end.unit?.seed ?? (seeds[0] as number);
-  const place: UnitPlace = { exercise: student.exercise, scenario: scenario.name, seed, file: student.file };
+  const place: UnitPlace = { scenario: scenario.name, seed };
   const failure = end.status === 'overrun' ? timeoutFailure(place, unitMs, end.mark) : memoryFailure(place);
   const run = concretize(scenario, seed);
   return scenarioReport(scenario, seeds.indexOf(seed) + 1, { ...failure, seed, faults: run.faults, duration: run.duration });

@@ -42,12 +42,12 @@ export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job
       const end = await opened.session.exchange({ kind: 'run', scenario, seed, faults: request.faults, duration: request.duration, trace: request.trace === true, limits: settings.limits }, (m) =>
         m.kind === 'ran' ? m.run : undefined,
       );
-      const place = { exercise: exercise.id, scenario, seed, file };
+      const place = { scenario, seed };
       switch (end.status) {
         case 'done':
           return { status: 'ran', run: end.value };
         case 'overrun':
-          return { status: 'stopped', failure: timeoutFailure(place, settings.unitMs, end.mark, false) };
+          return { status: 'stopped', failure: timeoutFailure(place, settings.unitMs, end.mark) };
         case 'out-of-memory':
           return { status: 'stopped', failure: memoryFailure(place) };
         case 'stopped':

@@ -45,6 +45,10 @@ describe('gradeExercise', () => {
     assert.equal(report.scenarios[0]?.seedsRun, 10);
   });
 
+  it('refuses zero seeds instead of awarding points for nothing run', () => {
+    assert.throws(() => gradeExercise(exercise([scenario()]), Pinger, 'starter.ts', { seeds: 0 }), /seeds must be a whole number ≥ 1, got 0/);
+  });
+
   it('runs only the given seed with --seed', () => {
     const report = gradeExercise(demo, Pinger, 'starter.ts', { seed: 3 });
     assert.deepEqual(report.seeds, [3]);
