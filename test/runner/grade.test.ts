@@ -58,7 +58,7 @@ describe('runner: grading in worker threads', () => {
     assert.equal(calm.property, 'each handler returns');
     assert.equal(calm.seed, 1);
     assert.match(calm.explanation, /^seed 1 of calm did not finish within 1500 ms of real time: n1 was still running onMessage\(n2, pong\)/);
-    assert.match(calm.explanation, /distsys run ping-pong --scenario calm --seed 1 --file test\/cli\/fixtures\/programs\/loops\.ts/);
+    assert.doesNotMatch(calm.explanation, /distsys run/, 'the report, not the verdict, carries the replay command');
     assert.equal(scenario(report, 'crash').failure?.checker, 'timeout');
   });
 
