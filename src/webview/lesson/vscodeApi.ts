@@ -1,23 +1,9 @@
-/// <reference lib="dom" />
+import { vscodeHost, type Host as PageHost } from '../vscodeHost';
 import type { LessonToHostMessage } from './protocol';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
+type Host = PageHost<LessonToHostMessage>;
 
-declare const acquireVsCodeApi: (() => VsCodeApi) | undefined;
-
-export interface Host {
-  post(message: LessonToHostMessage): void;
-  loadState(): unknown;
-  saveState(state: unknown): void;
-}
-
-/** The webview's channel to the extension; on a page outside VS Code nothing is sent or saved. */
+/** The lesson page's channel to the extension; on a page outside VS Code nothing is sent or saved. */
 export function connectHost(): Host {
-  if (typeof acquireVsCodeApi !== 'function') return { post: () => undefined, loadState: () => undefined, saveState: () => undefined };
-  const api = acquireVsCodeApi();
-  return { post: (m) => api.postMessage(m), loadState: () => api.getState(), saveState: (s) => api.setState(s) };
+  return vscodeHost<LessonToHostMessage>() ?? { post: () => undefined, loadState: () => undefined, saveState: () => undefined };
 }

@@ -1,19 +1,8 @@
 /// <reference lib="dom" />
 import type { TraceViewerToHost } from '../protocol';
+import { vscodeHost, type Host as PageHost } from '../vscodeHost';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare const acquireVsCodeApi: (() => VsCodeApi) | undefined;
-
-export interface Host {
-  post(message: TraceViewerToHost): void;
-  loadState(): unknown;
-  saveState(state: unknown): void;
-}
+export type Host = PageHost<TraceViewerToHost>;
 
 /**
  * The channel to whoever shows the viewer: VS Code's API inside a webview; outside it, the parent
@@ -21,11 +10,7 @@ export interface Host {
  * watch. Outside VS Code nothing is saved.
  */
 export function connectHost(): Host {
-  if (typeof acquireVsCodeApi === 'function') {
-    const api = acquireVsCodeApi();
-    return { post: (m) => api.postMessage(m), loadState: () => api.getState(), saveState: (s) => api.setState(s) };
-  }
-  return {
+  return vscodeHost<TraceViewerToHost>() ?? {
     post: (m) => {
       if (window.parent !== window) window.parent.postMessage(m, '*');
       window.dispatchEvent(new CustomEvent('trace-viewer:post', { detail: m }));
