@@ -22,13 +22,14 @@ export class ClusterView {
   readonly view = new Map<NodeId, NodeView>();
   /** Virtual time of the last event applied. */
   time = 0;
-  private readonly partitions = new Partitions();
+  private readonly partitions: Partitions;
   private next = 0;
 
   constructor(
     private readonly trace: Trace,
     readonly nodes: readonly NodeId[],
   ) {
+    this.partitions = new Partitions(nodes);
     for (const n of nodes) this.view.set(n, { up: true, pausedUntil: 0, term: 0, role: 'follower' });
   }
 
@@ -48,7 +49,7 @@ export class ClusterView {
 
   /** Messages get through both ways. */
   connected(a: NodeId, b: NodeId): boolean {
-    return !this.partitions.blocks(a, b) && !this.partitions.blocks(b, a);
+    return !this.partitions.blocksByName(a, b) && !this.partitions.blocksByName(b, a);
   }
 
   /** Time of the next tracked event, or Infinity. */

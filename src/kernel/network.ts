@@ -17,36 +17,62 @@ export interface NetworkConfig extends LinkBehavior {
 
 export const reliableNetwork: NetworkConfig = { latency: { min: 1, max: 5 }, loss: 0, duplicate: 0 };
 
-/** Which directed links are cut. Partitions replace each other; heal clears them. */
+/**
+ * Which directed links are cut, as a lane × lane matrix: a send tests one byte, and while no
+ * partition is active it tests nothing. Partitions replace each other; heal clears them.
+ */
 export class Partitions {
-  private cut = new Set<string>();
+  private readonly cut: Uint8Array;
+  private readonly width: number;
+  private readonly laneIndex: ReadonlyMap<NodeId, number>;
+  active = false;
 
-  get active(): boolean {
-    return this.cut.size > 0;
+  constructor(lanes: readonly NodeId[]) {
+    this.width = lanes.length;
+    this.cut = new Uint8Array(lanes.length * lanes.length);
+    this.laneIndex = new Map(lanes.map((id, i) => [id, i]));
   }
 
-  blocks(from: NodeId, to: NodeId): boolean {
-    return this.cut.size > 0 && this.cut.has(`${from}>${to}`);
+  /** By lane index: the simulation's hot path. */
+  blocks(from: number, to: number): boolean {
+    return this.active && this.cut[from * this.width + to] === 1;
+  }
+
+  /** By name, for readers replaying a trace; a name that is no lane is never cut. */
+  blocksByName(from: NodeId, to: NodeId): boolean {
+    const a = this.laneIndex.get(from);
+    const b = this.laneIndex.get(to);
+    return a !== undefined && b !== undefined && this.blocks(a, b);
   }
 
   split(all: readonly NodeId[], groups: NodeId[][], oneWay: boolean): void {
     const listed = new Set(groups.flat());
     const rest = all.filter((n) => !listed.has(n));
     const withRest = rest.length > 0 ? [...groups, rest] : groups;
-    this.cut = new Set();
+    this.heal();
     if (oneWay) {
-      for (const a of groups[0] ?? []) for (const b of groups[1] ?? []) this.cut.add(`${a}>${b}`);
+      for (const a of groups[0] ?? []) for (const b of groups[1] ?? []) this.cutLink(a, b);
       return;
     }
     withRest.forEach((ga, i) =>
       withRest.forEach((gb, j) => {
-        if (i !== j) for (const a of ga) for (const b of gb) this.cut.add(`${a}>${b}`);
+        if (i !== j) for (const a of ga) for (const b of gb) this.cutLink(a, b);
       }),
     );
   }
 
   heal(): void {
-    this.cut = new Set();
+    this.cut.fill(0);
+    this.active = false;
+  }
+
+  /** A name that is no lane cuts nothing: no message can travel on its links anyway. */
+  private cutLink(from: NodeId, to: NodeId): void {
+    const a = this.laneIndex.get(from);
+    const b = this.laneIndex.get(to);
+    if (a === undefined || b === undefined) return;
+    this.cut[a * this.width + b] = 1;
+    this.active = true;
   }
 }
 

@@ -7,7 +7,7 @@ import type { Fault, FaultSchedule, ScheduledFault } from './faults';
 import { sealMessage } from './messages';
 import { drawLatency, Partitions, resolveLinks, type LinkBehavior, type NetworkConfig } from './network';
 import { Random } from './prng';
-import { NETWORK_LANE, Trace } from './trace';
+import { kindCode, NETWORK_LANE, Trace } from './trace';
 
 export const CLIENT: NodeId = 'client';
 
@@ -80,20 +80,26 @@ const enum Ev {
   ClientSend,
 }
 
-/** One queue entry; a single shape keeps the hot loop monomorphic. */
+/** One queue entry; a single shape keeps the hot loop monomorphic. Entries are reused once handled. */
 class SimEvent {
   seq = 0;
-  constructor(
-    public time: number,
-    public kind: Ev,
-    public node: number,
-    public from: number,
-    public msg: Message | undefined,
-    public link: number,
-    public name: string,
-    public token: number,
-    public fault: Fault | undefined,
-  ) {}
+  time = 0;
+  kind = Ev.Deliver;
+  node = -1;
+  from = -1;
+  msg: Message | undefined = undefined;
+  link = -1;
+  name = '';
+  token = 0;
+  fault: Fault | undefined = undefined;
+}
+
+/** The handlers the kernel calls; their error-message names are built only when one throws. */
+const enum Handler {
+  Start,
+  Recover,
+  Message,
+  Timer,
 }
 
 /** Thrown through a handler when its node crashes mid-handler (after an afterSend trigger). */
@@ -132,12 +138,16 @@ export function simulate(spec: RunSpec): RunResult {
 
 class Simulation {
   private readonly queue = new EventQueue<SimEvent>();
+  /** Handled entries, ready for reuse: the queue then allocates nothing in a steady state. */
+  private readonly spare: SimEvent[] = [];
   private readonly lanes: NodeId[];
   private readonly laneIndex = new Map<NodeId, number>();
+  /** `send("n2", …)` for each lane, as error messages name the call: built once, not per send. */
+  private readonly sendCalls: string[];
   private readonly slots: NodeSlot[];
   private readonly links: LinkBehavior[][];
   private readonly linkRng: Random[][];
-  private readonly partitions = new Partitions();
+  private readonly partitions: Partitions;
   private readonly window = new NetworkWindow();
   private readonly triggers: ScheduledFault[];
   private readonly trace: Trace | undefined;
@@ -152,10 +162,12 @@ class Simulation {
     const hasClient = (spec.workload?.length ?? 0) > 0;
     this.lanes = hasClient ? [...spec.nodes, CLIENT] : [...spec.nodes];
     this.lanes.forEach((id, i) => this.laneIndex.set(id, i));
+    this.sendCalls = this.lanes.map((id) => `send(${JSON.stringify(id)}, …)`);
     this.slots = spec.nodes.map((id, i) => {
       const c = spec.clocks?.[id];
       return new NodeSlot(i, id, new LocalClock(c?.skewMs, c?.drift), new Random(spec.seed, `node:${id}`));
     });
+    this.partitions = new Partitions(this.lanes);
     this.links = resolveLinks(spec.network, this.lanes);
     this.linkRng = this.lanes.map((a) => this.lanes.map((b) => new Random(spec.seed, `link:${a}>${b}`)));
     this.triggers = spec.faults.filter((f) => 'afterSend' in f);
@@ -164,9 +176,9 @@ class Simulation {
 
   run(): RunResult {
     const spec = this.spec;
-    for (const f of spec.faults) if ('at' in f) this.queue.push(new SimEvent(f.at, Ev.Fault, -1, -1, undefined, -1, '', 0, f));
+    for (const f of spec.faults) if ('at' in f) this.schedule(f.at, Ev.Fault, -1, -1, undefined, -1, '', 0, f);
     for (const r of spec.workload ?? []) {
-      this.queue.push(new SimEvent(r.at, Ev.ClientSend, this.slotOf(r.to, 'workload').index, -1, sealMessage(r.msg, 'workload'), -1, '', 0, undefined));
+      this.schedule(r.at, Ev.ClientSend, this.slotOf(r.to, 'workload').index, -1, sealMessage(r.msg, 'workload'), -1, '', 0, undefined);
     }
     const ambient = {
       random: () => (this.current ?? this.slots[0]!).rng.next(),
@@ -196,6 +208,7 @@ class Simulation {
       this.now = ev.time;
       this.processed++;
       this.dispatch(ev);
+      this.recycle(ev);
       // Events are counted exactly; the wall clock is read every 1024 events.
       if (budget && (this.processed >= budget.maxEvents || (this.processed & 1023) === 0)) {
         if (this.processed >= budget.maxEvents) this.outcome = { status: 'budget', budget: 'events', time: this.now, limit: budget.maxEvents };
@@ -203,6 +216,27 @@ class Simulation {
       }
     }
     if (this.outcome === undefined) this.now = Math.max(this.now, duration);
+  }
+
+  private schedule(time: number, kind: Ev, node: number, from: number, msg: Message | undefined, link: number, name: string, token: number, fault: Fault | undefined): void {
+    const ev = this.spare.pop() ?? new SimEvent();
+    ev.time = time;
+    ev.kind = kind;
+    ev.node = node;
+    ev.from = from;
+    ev.msg = msg;
+    ev.link = link;
+    ev.name = name;
+    ev.token = token;
+    ev.fault = fault;
+    this.queue.push(ev);
+  }
+
+  private recycle(ev: SimEvent): void {
+    // Drop the references, so a spare entry keeps no message or fault alive.
+    ev.msg = undefined;
+    ev.fault = undefined;
+    this.spare.push(ev);
   }
 
   private dispatch(ev: SimEvent): void {
@@ -216,7 +250,7 @@ class Simulation {
       case Ev.Resume: {
         // Stale when a crash ended the pause or a longer pause moved its end.
         const slot = this.slots[ev.node]!;
-        if (slot.up && slot.pausedUntil === this.now) this.trace?.record(this.now, 'resume', ev.node);
+        if (slot.up && slot.pausedUntil === this.now) this.trace?.append(this.now, kindCode.resume, ev.node, -1, -1, undefined);
         return;
       }
       case Ev.ClientSend:
@@ -228,37 +262,49 @@ class Simulation {
 
   private boot(slot: NodeSlot, recovering: boolean): void {
     slot.ctx = this.makeContext(slot);
-    this.invoke(slot, () => (recovering ? 'onRecover' : 'onStart'), () => {
-      slot.instance = new this.spec.program(slot.ctx);
-      const node = slot.instance;
-      if (recovering && typeof node.onRecover === 'function') return node.onRecover();
-      return node.onStart();
-    });
+    this.invoke(slot, recovering ? Handler.Recover : Handler.Start, '', undefined);
     // A node that crashed (an afterSend trigger) or threw inside onStart/onRecover never came up.
-    if (slot.up && this.outcome === undefined) this.trace?.record(this.now, recovering ? 'recover' : 'start', slot.index);
+    if (slot.up && this.outcome === undefined) this.trace?.append(this.now, recovering ? kindCode.recover : kindCode.start, slot.index, -1, -1, undefined);
   }
 
-  /** `handler` names the call in error messages; it is built only when one is needed. */
-  private invoke(slot: NodeSlot, handler: () => string, body: () => unknown): void {
+  /** Calls one handler of the slot's node: `arg` is the sender or the timer's name, `msg` the message. */
+  private invoke(slot: NodeSlot, handler: Handler, arg: string, msg: Message | undefined): void {
     const previous = this.current;
     this.current = slot;
     try {
-      const result = body();
+      const result = this.call(slot, handler, arg, msg);
       if (typeof (result as { then?: unknown } | undefined)?.then === 'function') {
-        throw new StudentApiError(`${handler()} returned a Promise: handlers must be synchronous (no async/await); the simulation delivers the next event when a handler returns`);
+        throw new StudentApiError(`${handlerName(handler, arg, msg)} returned a Promise: handlers must be synchronous (no async/await); the simulation delivers the next event when a handler returns`);
       }
       if (slot.instance && this.spec.instrument?.observe) this.observe(slot);
     } catch (error) {
-      if (error !== CRASHED) this.fail(slot, handler(), error);
+      if (error !== CRASHED) this.fail(slot, handlerName(handler, arg, msg), error);
     } finally {
       this.current = previous;
+    }
+  }
+
+  private call(slot: NodeSlot, handler: Handler, arg: string, msg: Message | undefined): unknown {
+    switch (handler) {
+      case Handler.Message:
+        return slot.instance!.onMessage(arg, msg as Message);
+      case Handler.Timer:
+        return slot.instance!.onTimer(arg);
+      case Handler.Start:
+      case Handler.Recover: {
+        // Constructing the node is part of starting it: a throwing constructor fails onStart/onRecover.
+        const node = new this.spec.program(slot.ctx);
+        slot.instance = node;
+        if (handler === Handler.Recover && typeof node.onRecover === 'function') return node.onRecover();
+        return node.onStart();
+      }
     }
   }
 
   private fail(slot: NodeSlot, handler: string, error: unknown): void {
     const e = error instanceof Error ? error : new Error(`threw a non-Error value: ${String(error)}`);
     const info = { name: e.name, message: e.message, stack: e.stack ?? `${e.name}: ${e.message}` };
-    this.trace?.record(this.now, 'error', slot.index, -1, -1, { handler, ...info });
+    this.trace?.append(this.now, kindCode.error, slot.index, -1, -1, { handler, ...info });
     this.outcome ??= { status: 'threw', node: slot.id, time: this.now, handler, error: info };
   }
 
@@ -266,14 +312,19 @@ class Simulation {
     const state = this.spec.instrument!.observe!(slot.instance!);
     if (state === undefined || shallowEqual(state, slot.lastState)) return;
     slot.lastState = state;
-    this.trace?.record(this.now, 'state', slot.index, -1, -1, Object.freeze({ ...state }));
+    this.trace?.append(this.now, kindCode.state, slot.index, -1, -1, Object.freeze({ ...state }));
   }
 
   private makeContext(slot: NodeSlot): Context<any> {
     const sim = this;
     const peers = Object.freeze(this.spec.nodes.filter((n) => n !== slot.id));
-    const guard = (call: string): void => {
-      if (sim.current !== slot) throw new StudentApiError(`${call} was called outside ${slot.id}'s own handlers (the context belongs to ${slot.id})`);
+    const peerLanes = peers.map((id) => this.laneIndex.get(id) as number);
+    /** `key`, when given, is quoted into the call's name: `setTimer("tick")`. Built only to throw. */
+    const guard = (method: string, key?: string): void => {
+      if (sim.current !== slot) {
+        const call = key === undefined ? method : `${method}("${key}")`;
+        throw new StudentApiError(`${call} was called outside ${slot.id}'s own handlers (the context belongs to ${slot.id})`);
+      }
       if (!slot.up) throw CRASHED; // the handler caught its own crash: nothing it does now happens
     };
     const storage: Storage = {
@@ -282,13 +333,13 @@ class Simulation {
         return text === undefined ? undefined : (JSON.parse(text) as T);
       },
       set(key: string, value: unknown): void {
-        guard(`storage.set("${key}")`);
+        guard('storage.set', key);
         const text = JSON.stringify(value);
         if (text === undefined) throw new StudentApiError(`storage.set("${key}", …): the value is not JSON data (got ${typeof value})`);
         slot.disk.set(key, text);
       },
       delete(key: string): void {
-        guard(`storage.delete("${key}")`);
+        guard('storage.delete', key);
         slot.disk.delete(key);
       },
     };
@@ -297,51 +348,55 @@ class Simulation {
       peers,
       send(to, msg) {
         guard('send');
-        sim.send(slot, to, msg, `send(${JSON.stringify(to)}, …)`);
+        sim.send(slot, to, msg);
       },
       broadcast(msg) {
         guard('broadcast');
         const sealed = sealMessage(msg, 'broadcast(…)');
-        for (const to of peers) sim.send(slot, to, sealed, 'broadcast(…)');
+        for (const to of peerLanes) sim.sendSealed(slot, to, sealed);
       },
       setTimer(name, ms) {
-        guard(`setTimer("${name}")`);
+        guard('setTimer', name);
         if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
           throw new StudentApiError(`setTimer(${JSON.stringify(name)}, ${String(ms)}): the delay must be a finite number of ms ≥ 0`);
         }
         const token = sim.nextToken++;
         slot.timers.set(name, token);
-        sim.queue.push(new SimEvent(sim.now + slot.clock.toTrueDuration(ms), Ev.Timer, slot.index, -1, undefined, -1, name, token, undefined));
+        sim.schedule(sim.now + slot.clock.toTrueDuration(ms), Ev.Timer, slot.index, -1, undefined, -1, name, token, undefined);
       },
       cancelTimer(name) {
-        guard(`cancelTimer("${name}")`);
+        guard('cancelTimer', name);
         slot.timers.delete(name);
       },
       now: () => slot.clock.read(sim.now),
       random: () => slot.rng.next(),
       storage,
       log(...args) {
-        sim.trace?.record(sim.now, 'log', slot.index, -1, -1, args.map(formatLogArg).join(' '));
+        sim.trace?.append(sim.now, kindCode.log, slot.index, -1, -1, args.map(formatLogArg).join(' '));
       },
     };
     const extra = this.spec.instrument?.extendContext?.(slot.id, (data) => {
       guard('report');
-      sim.trace?.record(sim.now, 'report', slot.index, -1, -1, Object.freeze(data));
+      sim.trace?.append(sim.now, kindCode.report, slot.index, -1, -1, Object.freeze(data));
     }, this.spec.nodes);
     return extra ? Object.assign(base, extra) : base;
   }
 
   // ---- network ----
 
-  private send(slot: NodeSlot, to: NodeId, msg: Message, call: string): void {
-    if (!slot.up) throw CRASHED;
+  /** The caller's guard has checked the node is up. */
+  private send(slot: NodeSlot, to: NodeId, msg: Message): void {
     const toIndex = this.laneIndex.get(to);
     if (toIndex === undefined) {
-      throw new StudentApiError(`${call}: unknown node ${JSON.stringify(to)}; the nodes are ${this.lanes.join(', ')}`);
+      throw new StudentApiError(`send(${JSON.stringify(to)}, …): unknown node ${JSON.stringify(to)}; the nodes are ${this.lanes.join(', ')}`);
     }
-    const sealed = sealMessage(msg, call);
-    this.transmit(slot.index, toIndex, sealed);
+    this.sendSealed(slot, toIndex, sealMessage(msg, this.sendCalls[toIndex] as string));
+  }
+
+  private sendSealed(slot: NodeSlot, to: number, sealed: Message): void {
+    this.transmit(slot.index, to, sealed);
     slot.sends++;
+    // A trigger that crashes the sender throws out of the handler, so a broadcast stops there.
     if (this.triggers.length > 0) this.checkTriggers(slot, sealed.type);
   }
 
@@ -350,7 +405,7 @@ class Simulation {
     const counts = this.counts;
     counts.sent++;
     counts.byType[msg.type] = (counts.byType[msg.type] ?? 0) + 1;
-    const sendIndex = this.trace ? this.trace.record(this.now, 'send', from, to, -1, msg) : -1;
+    const sendIndex = this.trace ? this.trace.append(this.now, kindCode.send, from, to, -1, msg) : -1;
     const link = this.links[from]![to]!;
     const rng = this.linkRng[from]![to]!;
     // A fixed number of draws per message keeps every other message's fate independent of faults.
@@ -360,22 +415,20 @@ class Simulation {
     const dupDraw = rng.next();
     const dupLatency = drawLatency(link, rng);
     const spike = this.now < this.window.spikeUntil ? this.window.spikeMs : 0;
-    const fromId = this.lanes[from]!;
-    const toId = this.lanes[to]!;
-    if (this.partitions.blocks(fromId, toId)) return this.drop(from, to, sendIndex, 'partition');
+    if (this.partitions.blocks(from, to)) return this.drop(from, to, sendIndex, 'partition');
     if (lossDraw < link.loss) return this.drop(from, to, sendIndex, 'loss');
     if (this.now < this.window.lossUntil && burstDraw < this.window.lossRate) return this.drop(from, to, sendIndex, 'loss burst');
-    this.queue.push(new SimEvent(this.now + latency + spike, Ev.Deliver, to, from, msg, sendIndex, '', 0, undefined));
+    this.schedule(this.now + latency + spike, Ev.Deliver, to, from, msg, sendIndex, '', 0, undefined);
     if (dupDraw < link.duplicate) {
       counts.duplicated++;
-      this.trace?.record(this.now, 'duplicate', from, to, sendIndex);
-      this.queue.push(new SimEvent(this.now + dupLatency + spike, Ev.Deliver, to, from, msg, sendIndex, '', 0, undefined));
+      this.trace?.append(this.now, kindCode.duplicate, from, to, sendIndex, undefined);
+      this.schedule(this.now + dupLatency + spike, Ev.Deliver, to, from, msg, sendIndex, '', 0, undefined);
     }
   }
 
   private drop(at: number, peer: number, sendIndex: number, reason: string): void {
     this.counts.dropped++;
-    this.trace?.record(this.now, 'drop', at, peer, sendIndex, reason);
+    this.trace?.append(this.now, kindCode.drop, at, peer, sendIndex, reason);
   }
 
   private deliver(ev: SimEvent): void {
@@ -384,17 +437,15 @@ class Simulation {
     if (slot === undefined) {
       // The client lane: nothing runs there, the delivery is the record.
       this.counts.delivered++;
-      this.trace?.record(this.now, 'deliver', to, ev.from, ev.link, ev.msg);
+      this.trace?.append(this.now, kindCode.deliver, to, ev.from, ev.link, ev.msg);
       return;
     }
     if (!slot.up) return this.drop(to, ev.from, ev.link, `${slot.id} is down`);
     if (this.now < slot.pausedUntil) return this.defer(ev, slot);
-    if (this.partitions.blocks(this.lanes[ev.from]!, slot.id)) return this.drop(to, ev.from, ev.link, 'partition');
+    if (this.partitions.blocks(ev.from, to)) return this.drop(to, ev.from, ev.link, 'partition');
     this.counts.delivered++;
-    this.trace?.record(this.now, 'deliver', to, ev.from, ev.link, ev.msg);
-    const from = this.lanes[ev.from]!;
-    const msg = ev.msg as Message;
-    this.invoke(slot, () => `onMessage(${from}, ${msg.type})`, () => slot.instance!.onMessage(from, msg));
+    this.trace?.append(this.now, kindCode.deliver, to, ev.from, ev.link, ev.msg);
+    this.invoke(slot, Handler.Message, this.lanes[ev.from] as NodeId, ev.msg);
   }
 
   // ---- timers, pauses ----
@@ -404,14 +455,14 @@ class Simulation {
     if (slot.timers.get(ev.name) !== ev.token) return; // replaced, cancelled, or lost in a crash
     if (this.now < slot.pausedUntil) return this.defer(ev, slot);
     slot.timers.delete(ev.name);
-    this.trace?.record(this.now, 'timer', slot.index, -1, -1, ev.name);
-    this.invoke(slot, () => `onTimer(${JSON.stringify(ev.name)})`, () => slot.instance!.onTimer(ev.name));
+    this.trace?.append(this.now, kindCode.timer, slot.index, -1, -1, ev.name);
+    this.invoke(slot, Handler.Timer, ev.name, undefined);
   }
 
   /** A paused process handles nothing; what arrives waits, in order, until it resumes. */
   private defer(ev: SimEvent, slot: NodeSlot): void {
-    ev.time = slot.pausedUntil;
-    this.queue.push(ev);
+    // A fresh entry: the handled one is recycled when dispatch returns.
+    this.schedule(slot.pausedUntil, ev.kind, ev.node, ev.from, ev.msg, ev.link, ev.name, ev.token, ev.fault);
   }
 
   // ---- faults ----
@@ -438,50 +489,50 @@ class Simulation {
         slot.timers.clear();
         slot.pausedUntil = 0;
         slot.lastState = undefined;
-        trace?.record(this.now, 'crash', slot.index);
+        trace?.append(this.now, kindCode.crash, slot.index, -1, -1, undefined);
         return;
       }
       case 'restart': {
         const slot = this.slotOf(fault.node);
         if (slot.up) return;
         slot.up = true;
-        trace?.record(this.now, 'restart', slot.index);
+        trace?.append(this.now, kindCode.restart, slot.index, -1, -1, undefined);
         this.boot(slot, true);
         return;
       }
       case 'pause': {
         const slot = this.slotOf(fault.node);
         if (!slot.up) return;
-        trace?.record(this.now, 'pause', slot.index, -1, -1, { ms: fault.ms });
+        trace?.append(this.now, kindCode.pause, slot.index, -1, -1, { ms: fault.ms });
         // A pause inside a longer one changes nothing; a longer one moves the resume.
         if (this.now + fault.ms <= slot.pausedUntil) return;
         slot.pausedUntil = this.now + fault.ms;
-        this.queue.push(new SimEvent(slot.pausedUntil, Ev.Resume, slot.index, -1, undefined, -1, '', 0, undefined));
+        this.schedule(slot.pausedUntil, Ev.Resume, slot.index, -1, undefined, -1, '', 0, undefined);
         return;
       }
       case 'partition':
         this.partitions.split(this.spec.nodes, fault.groups, fault.oneWay === true);
-        trace?.record(this.now, 'partition', NETWORK_LANE, -1, -1, fault);
+        trace?.append(this.now, kindCode.partition, NETWORK_LANE, -1, -1, fault);
         return;
       case 'heal':
         this.partitions.heal();
-        trace?.record(this.now, 'heal', NETWORK_LANE);
+        trace?.append(this.now, kindCode.heal, NETWORK_LANE, -1, -1, undefined);
         return;
       case 'clock': {
         const slot = this.slotOf(fault.node);
         slot.clock.adjust(this.now, fault.skewMs ?? 0, fault.drift);
-        trace?.record(this.now, 'clock', slot.index, -1, -1, fault);
+        trace?.append(this.now, kindCode.clock, slot.index, -1, -1, fault);
         return;
       }
       case 'lossBurst':
         this.window.lossUntil = this.now + fault.ms;
         this.window.lossRate = fault.rate;
-        trace?.record(this.now, 'fault', NETWORK_LANE, -1, -1, fault);
+        trace?.append(this.now, kindCode.fault, NETWORK_LANE, -1, -1, fault);
         return;
       case 'delaySpike':
         this.window.spikeUntil = this.now + fault.ms;
         this.window.spikeMs = fault.extraMs;
-        trace?.record(this.now, 'fault', NETWORK_LANE, -1, -1, fault);
+        trace?.append(this.now, kindCode.fault, NETWORK_LANE, -1, -1, fault);
         return;
     }
   }
@@ -508,5 +559,18 @@ function formatLogArg(arg: unknown): string {
     return JSON.stringify(arg) ?? String(arg);
   } catch {
     return String(arg);
+  }
+}
+
+function handlerName(handler: Handler, arg: string, msg: Message | undefined): string {
+  switch (handler) {
+    case Handler.Start:
+      return 'onStart';
+    case Handler.Recover:
+      return 'onRecover';
+    case Handler.Message:
+      return `onMessage(${arg}, ${(msg as Message).type})`;
+    case Handler.Timer:
+      return `onTimer(${JSON.stringify(arg)})`;
   }
 }

@@ -6,8 +6,8 @@ export const eventKinds = [
   'partition', 'heal', 'clock', 'fault', 'log', 'state', 'report', 'error',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
-/** Kind → column code; a plain object, so recording an event does no Map lookup. */
-const kindCode = Object.fromEntries(eventKinds.map((k, i) => [k, i])) as Record<EventKind, number>;
+/** Kind → column code. The simulation records with codes (`kindCode.send`), so its hot path looks no string up. */
+export const kindCode = Object.freeze(Object.fromEntries(eventKinds.map((k, i) => [k, i])) as Record<EventKind, number>);
 
 /** The lane of events that belong to no node (partitions, loss bursts). */
 export const NETWORK_LANE = -1;
@@ -71,12 +71,17 @@ export class Trace {
 
   /** Appends an event and returns its index. `peer` and `link` are -1 when absent. */
   record(time: number, kind: EventKind, node: number, peer = -1, link = -1, data?: unknown): number {
+    return this.append(time, kindCode[kind], node, peer, link, data);
+  }
+
+  /** `record` with the kind as its column code (see `kindCode`). */
+  append(time: number, code: number, node: number, peer: number, link: number, data: unknown): number {
     const i = this.length;
     const j = i & SLOT;
     if (j === 0 && i !== 0) this.chunks.push((this.tail = new Columns()));
     const c = this.tail;
     c.time[j] = time;
-    c.kind[j] = kindCode[kind];
+    c.kind[j] = code;
     c.node[j] = node;
     c.peer[j] = peer;
     c.link[j] = link;
