@@ -27,20 +27,26 @@ export class Random {
 
   /** Next 32 random bits as an unsigned integer. */
   nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
-    const t = this.b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
-    return result;
+    return this.next() * 4294967296; // exact: next() is a 32-bit integer over 2^32
   }
 
-  /** Uniform in [0, 1): plain arithmetic, so identical everywhere. */
+  /**
+   * Uniform in [0, 1): plain arithmetic, so identical everywhere. The step is written out here,
+   * with no helper calls, so it stays small enough to be inlined into the kernel's send path.
+   */
   next(): number {
-    return this.nextUint32() / 4294967296;
+    const b = this.b;
+    const scrambled = Math.imul(b, 5);
+    const rotated = (scrambled << 7) | (scrambled >>> 25);
+    const result = Math.imul(rotated, 9) >>> 0;
+    const t = b << 9;
+    const c = this.c ^ this.a;
+    const d = this.d ^ b;
+    this.b = b ^ c;
+    this.a ^= d;
+    this.c = c ^ t;
+    this.d = (d << 11) | (d >>> 21);
+    return result / 4294967296;
   }
 
   /** Uniform in [min, max). */
@@ -60,10 +66,6 @@ export class Random {
   pick<T>(items: readonly T[]): T {
     return items[this.int(items.length)] as T;
   }
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }
 
 /** FNV-1a over UTF-16 code units: names a stream. */

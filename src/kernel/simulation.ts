@@ -145,8 +145,9 @@ class Simulation {
   /** `send("n2", …)` for each lane, as error messages name the call: built once, not per send. */
   private readonly sendCalls: string[];
   private readonly slots: NodeSlot[];
-  private readonly links: LinkBehavior[][];
-  private readonly linkRng: Random[][];
+  /** Per directed link, flat: link `from → to` is at `from * lanes.length + to`. */
+  private readonly links: LinkBehavior[];
+  private readonly linkRng: Random[];
   private readonly partitions: Partitions;
   private readonly window = new NetworkWindow();
   private readonly triggers: ScheduledFault[];
@@ -168,8 +169,8 @@ class Simulation {
       return new NodeSlot(i, id, new LocalClock(c?.skewMs, c?.drift), new Random(spec.seed, `node:${id}`));
     });
     this.partitions = new Partitions(this.lanes);
-    this.links = resolveLinks(spec.network, this.lanes);
-    this.linkRng = this.lanes.map((a) => this.lanes.map((b) => new Random(spec.seed, `link:${a}>${b}`)));
+    this.links = resolveLinks(spec.network, this.lanes).flat();
+    this.linkRng = this.lanes.flatMap((a) => this.lanes.map((b) => new Random(spec.seed, `link:${a}>${b}`)));
     this.triggers = spec.faults.filter((f) => 'afterSend' in f);
     if (spec.trace) this.trace = new Trace({ lanes: this.lanes, seed: spec.seed, ...spec.meta, faults: spec.faults });
   }
@@ -406,8 +407,9 @@ class Simulation {
     counts.sent++;
     counts.byType[msg.type] = (counts.byType[msg.type] ?? 0) + 1;
     const sendIndex = this.trace ? this.trace.append(this.now, kindCode.send, from, to, -1, msg) : -1;
-    const link = this.links[from]![to]!;
-    const rng = this.linkRng[from]![to]!;
+    const linkIndex = from * this.lanes.length + to;
+    const link = this.links[linkIndex] as LinkBehavior;
+    const rng = this.linkRng[linkIndex] as Random;
     // A fixed number of draws per message keeps every other message's fate independent of faults.
     const lossDraw = rng.next();
     const burstDraw = rng.next();
