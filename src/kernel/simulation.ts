@@ -89,7 +89,8 @@ class SimEvent {
   from = -1;
   msg: Message | undefined = undefined;
   link = -1;
-  name = '';
+  timer: TimerSlot | undefined = undefined;
+  /** A timer event fires only while its timer still holds this token. */
   token = 0;
   fault: Fault | undefined = undefined;
 }
@@ -102,6 +103,15 @@ const enum Handler {
   Timer,
 }
 
+/**
+ * A node's timer of one name. Its events point at it, so firing one needs no lookup by name;
+ * `token` 0 means not set (cancelled, fired, or lost in a crash).
+ */
+class TimerSlot {
+  token = 0;
+  constructor(readonly name: string) {}
+}
+
 /** Thrown through a handler when its node crashes mid-handler (after an afterSend trigger). */
 const CRASHED = Symbol('crashed');
 
@@ -109,7 +119,8 @@ class NodeSlot {
   up = true;
   pausedUntil = 0;
   instance: Node<any> | undefined;
-  readonly timers = new Map<string, number>();
+  /** Kept once created (a name is usually set again and again); cleared when the node crashes. */
+  readonly timers = new Map<string, TimerSlot>();
   readonly disk = new Map<string, string>();
   sends = 0;
   readonly sendsByType = new Map<string, number>();
@@ -151,6 +162,8 @@ class Simulation {
   private readonly partitions: Partitions;
   private readonly window = new NetworkWindow();
   private readonly triggers: ScheduledFault[];
+  /** Whether the exercise observes node state: read after every handler. */
+  private readonly observing: boolean;
   private readonly trace: Trace | undefined;
   private readonly counts: MessageCounts = { sent: 0, delivered: 0, dropped: 0, duplicated: 0, byType: {} };
   private now = 0;
@@ -172,14 +185,15 @@ class Simulation {
     this.links = resolveLinks(spec.network, this.lanes).flat();
     this.linkRng = this.lanes.flatMap((a) => this.lanes.map((b) => new Random(spec.seed, `link:${a}>${b}`)));
     this.triggers = spec.faults.filter((f) => 'afterSend' in f);
+    this.observing = spec.instrument?.observe !== undefined;
     if (spec.trace) this.trace = new Trace({ lanes: this.lanes, seed: spec.seed, ...spec.meta, faults: spec.faults });
   }
 
   run(): RunResult {
     const spec = this.spec;
-    for (const f of spec.faults) if ('at' in f) this.schedule(f.at, Ev.Fault, -1, -1, undefined, -1, '', 0, f);
+    for (const f of spec.faults) if ('at' in f) this.schedule(f.at, Ev.Fault, -1, -1, undefined, -1, undefined, 0, f);
     for (const r of spec.workload ?? []) {
-      this.schedule(r.at, Ev.ClientSend, this.slotOf(r.to, 'workload').index, -1, sealMessage(r.msg, 'workload'), -1, '', 0, undefined);
+      this.schedule(r.at, Ev.ClientSend, this.slotOf(r.to, 'workload').index, -1, sealMessage(r.msg, 'workload'), -1, undefined, 0, undefined);
     }
     const ambient = {
       random: () => (this.current ?? this.slots[0]!).rng.next(),
@@ -219,7 +233,7 @@ class Simulation {
     if (this.outcome === undefined) this.now = Math.max(this.now, duration);
   }
 
-  private schedule(time: number, kind: Ev, node: number, from: number, msg: Message | undefined, link: number, name: string, token: number, fault: Fault | undefined): void {
+  private schedule(time: number, kind: Ev, node: number, from: number, msg: Message | undefined, link: number, timer: TimerSlot | undefined, token: number, fault: Fault | undefined): void {
     const ev = this.spare.pop() ?? new SimEvent();
     ev.time = time;
     ev.kind = kind;
@@ -227,7 +241,7 @@ class Simulation {
     ev.from = from;
     ev.msg = msg;
     ev.link = link;
-    ev.name = name;
+    ev.timer = timer;
     ev.token = token;
     ev.fault = fault;
     this.queue.push(ev);
@@ -236,6 +250,7 @@ class Simulation {
   private recycle(ev: SimEvent): void {
     // Drop the references, so a spare entry keeps no message or fault alive.
     ev.msg = undefined;
+    ev.timer = undefined;
     ev.fault = undefined;
     this.spare.push(ev);
   }
@@ -277,7 +292,7 @@ class Simulation {
       if (typeof (result as { then?: unknown } | undefined)?.then === 'function') {
         throw new StudentApiError(`${handlerName(handler, arg, msg)} returned a Promise: handlers must be synchronous (no async/await); the simulation delivers the next event when a handler returns`);
       }
-      if (slot.instance && this.spec.instrument?.observe) this.observe(slot);
+      if (this.observing && slot.instance) this.observe(slot);
     } catch (error) {
       if (error !== CRASHED) this.fail(slot, handlerName(handler, arg, msg), error);
     } finally {
@@ -361,13 +376,15 @@ class Simulation {
         if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
           throw new StudentApiError(`setTimer(${JSON.stringify(name)}, ${String(ms)}): the delay must be a finite number of ms ≥ 0`);
         }
-        const token = sim.nextToken++;
-        slot.timers.set(name, token);
-        sim.schedule(sim.now + slot.clock.toTrueDuration(ms), Ev.Timer, slot.index, -1, undefined, -1, name, token, undefined);
+        let timer = slot.timers.get(name);
+        if (timer === undefined) slot.timers.set(name, (timer = new TimerSlot(name)));
+        timer.token = sim.nextToken++;
+        sim.schedule(sim.now + slot.clock.toTrueDuration(ms), Ev.Timer, slot.index, -1, undefined, -1, timer, timer.token, undefined);
       },
       cancelTimer(name) {
         guard('cancelTimer', name);
-        slot.timers.delete(name);
+        const timer = slot.timers.get(name);
+        if (timer !== undefined) timer.token = 0;
       },
       now: () => slot.clock.read(sim.now),
       random: () => slot.rng.next(),
@@ -420,11 +437,11 @@ class Simulation {
     if (this.partitions.blocks(from, to)) return this.drop(from, to, sendIndex, 'partition');
     if (lossDraw < link.loss) return this.drop(from, to, sendIndex, 'loss');
     if (this.now < this.window.lossUntil && burstDraw < this.window.lossRate) return this.drop(from, to, sendIndex, 'loss burst');
-    this.schedule(this.now + latency + spike, Ev.Deliver, to, from, msg, sendIndex, '', 0, undefined);
+    this.schedule(this.now + latency + spike, Ev.Deliver, to, from, msg, sendIndex, undefined, 0, undefined);
     if (dupDraw < link.duplicate) {
       counts.duplicated++;
       this.trace?.append(this.now, kindCode.duplicate, from, to, sendIndex, undefined);
-      this.schedule(this.now + dupLatency + spike, Ev.Deliver, to, from, msg, sendIndex, '', 0, undefined);
+      this.schedule(this.now + dupLatency + spike, Ev.Deliver, to, from, msg, sendIndex, undefined, 0, undefined);
     }
   }
 
@@ -454,17 +471,18 @@ class Simulation {
 
   private fireTimer(ev: SimEvent): void {
     const slot = this.slots[ev.node]!;
-    if (slot.timers.get(ev.name) !== ev.token) return; // replaced, cancelled, or lost in a crash
+    const timer = ev.timer as TimerSlot;
+    if (timer.token !== ev.token) return; // replaced, cancelled, or lost in a crash
     if (this.now < slot.pausedUntil) return this.defer(ev, slot);
-    slot.timers.delete(ev.name);
-    this.trace?.append(this.now, kindCode.timer, slot.index, -1, -1, ev.name);
-    this.invoke(slot, Handler.Timer, ev.name, undefined);
+    timer.token = 0;
+    this.trace?.append(this.now, kindCode.timer, slot.index, -1, -1, timer.name);
+    this.invoke(slot, Handler.Timer, timer.name, undefined);
   }
 
   /** A paused process handles nothing; what arrives waits, in order, until it resumes. */
   private defer(ev: SimEvent, slot: NodeSlot): void {
     // A fresh entry: the handled one is recycled when dispatch returns.
-    this.schedule(slot.pausedUntil, ev.kind, ev.node, ev.from, ev.msg, ev.link, ev.name, ev.token, ev.fault);
+    this.schedule(slot.pausedUntil, ev.kind, ev.node, ev.from, ev.msg, ev.link, ev.timer, ev.token, ev.fault);
   }
 
   // ---- faults ----
@@ -488,6 +506,7 @@ class Simulation {
         if (!slot.up) return;
         slot.up = false;
         slot.instance = undefined;
+        for (const timer of slot.timers.values()) timer.token = 0; // pending events may still point at them
         slot.timers.clear();
         slot.pausedUntil = 0;
         slot.lastState = undefined;
@@ -509,7 +528,7 @@ class Simulation {
         // A pause inside a longer one changes nothing; a longer one moves the resume.
         if (this.now + fault.ms <= slot.pausedUntil) return;
         slot.pausedUntil = this.now + fault.ms;
-        this.schedule(slot.pausedUntil, Ev.Resume, slot.index, -1, undefined, -1, '', 0, undefined);
+        this.schedule(slot.pausedUntil, Ev.Resume, slot.index, -1, undefined, -1, undefined, 0, undefined);
         return;
       }
       case 'partition':
