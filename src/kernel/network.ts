@@ -25,7 +25,7 @@ export class Partitions {
   private readonly cut: Uint8Array;
   private readonly width: number;
   private readonly laneIndex: ReadonlyMap<NodeId, number>;
-  active = false;
+  private active = false;
 
   constructor(lanes: readonly NodeId[]) {
     this.width = lanes.length;
