@@ -131,14 +131,19 @@ export class Trace {
 
   /** One canonical JSON array per event: [time, kind, node, peer, link, data]. */
   line(i: number): string {
+    return this.encode(i, (data) => data);
+  }
+
+  private encode(i: number, shape: (data: unknown) => unknown): string {
     const c = this.chunkOf(i);
     const j = i & SLOT;
-    return JSON.stringify([c.time[j], eventKinds[c.kind[j] as number], c.node[j], c.peer[j], c.link[j], c.data[j] ?? null]);
+    return JSON.stringify([c.time[j], eventKinds[c.kind[j] as number], c.node[j], c.peer[j], c.link[j], shape(c.data[j]) ?? null]);
   }
 
   /**
    * Identifies the run: a 64-bit digest of every event line (two FNV-1a-32 lanes with
-   * different offsets). Same program, scenario and seed → same hash, in any engine.
+   * different offsets). Same program, scenario and seed → same hash, in any engine. An error's
+   * stack is left out: it names host paths and builds, which differ between installs of one run.
    */
   hash(): string {
     let h1 = 0x811c9dc5;
@@ -146,7 +151,7 @@ export class Trace {
     const header = JSON.stringify(this.header.lanes);
     for (let c = 0; c < header.length; c++) h1 = Math.imul(h1 ^ header.charCodeAt(c), 0x01000193);
     for (let i = 0; i < this.length; i++) {
-      const text = this.line(i);
+      const text = this.kindAt(i) === 'error' ? this.lineWithoutStack(i) : this.line(i);
       for (let c = 0; c < text.length; c++) {
         const code = text.charCodeAt(c);
         h1 = Math.imul(h1 ^ code, 0x01000193);
@@ -166,12 +171,22 @@ export class Trace {
     yield `],"footer":${JSON.stringify(footer)}}`;
   }
 
+  private lineWithoutStack(i: number): string {
+    return this.encode(i, (data) => {
+      const { stack: _stack, ...rest } = (data ?? {}) as Record<string, unknown>;
+      return rest;
+    });
+  }
+
   /** Reads a trace file back (the whole text, or its lines). */
   static parse(text: string): { trace: Trace; hash: string; footer: Record<string, unknown> } {
     const file = JSON.parse(text) as { format?: string; header: TraceHeader; hash: string; events: Array<[number, EventKind, number, number, number, unknown]>; footer: Record<string, unknown> };
     if (file.format !== 'distsys-trace/1') throw new Error(`not a distsys trace (format ${JSON.stringify(file.format)})`);
     const trace = new Trace(file.header);
-    for (const [time, kind, node, peer, link, data] of file.events) trace.record(time, kind, node, peer, link, data ?? undefined);
+    file.events.forEach(([time, kind, node, peer, link, data], i) => {
+      if (!eventKinds.includes(kind)) throw new Error(`event #${i} has an unknown kind ${JSON.stringify(kind)}`);
+      trace.record(time, kind, node, peer, link, data ?? undefined);
+    });
     return { trace, hash: file.hash, footer: file.footer };
   }
 }

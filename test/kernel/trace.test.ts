@@ -99,6 +99,11 @@ describe('trace', () => {
     it('refuses a file that is not a trace', () => {
       assert.throws(() => Trace.parse('{"format":"something-else","events":[]}'), /not a distsys trace \(format "something-else"\)/);
     });
+
+    it('refuses an event of an unknown kind, naming the event', () => {
+      const text = '{"format":"distsys-trace/1","header":{"lanes":["n1"],"seed":1},"hash":"","events":[[0,"start",0,-1,-1,null],[1,"teleport",0,-1,-1,null]],"footer":{}}';
+      assert.throws(() => Trace.parse(text), /event #1 has an unknown kind "teleport"/);
+    });
   });
 
   describe('hash', () => {
@@ -129,6 +134,16 @@ describe('trace', () => {
       for (const edit of [{ time: 2.2500001 }, { kind: 'drop' as const }, { node: 0 }, { link: 0 }, { data: { type: 'ping', k: 2 } }, { data: undefined }]) {
         assert.notEqual(rebuilt(edit), original, JSON.stringify(edit));
       }
+    });
+
+    it("leaves an error's stack out, since it names host paths, but not its message", () => {
+      const withError = (message: string, stack: string): string => {
+        const t = new Trace({ lanes: ['n1'], seed: 1 });
+        t.record(3, 'error', 0, -1, -1, { handler: 'onStart', name: 'TypeError', message, stack });
+        return t.hash();
+      };
+      assert.equal(withError('boom', 'at a (/home/x/dist/worker.js:1:2)'), withError('boom', 'at a (/opt/y/dist/worker.js:9:9)'));
+      assert.notEqual(withError('boom', 'same'), withError('bang', 'same'));
     });
 
     it('is the same for two runs of the same program, scenario and seed, and differs for another seed', () => {
