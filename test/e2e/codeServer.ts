@@ -19,7 +19,11 @@ export interface CodeServer {
 }
 
 export interface CodeServerOptions {
-  /** The display language, as `--locale` takes it. */
+  /**
+   * The display language, as `--locale` takes it. VS Code only switches to a language it has a pack
+   * for, so a stand-in pack for it is installed too: it translates none of VS Code's own strings,
+   * but extensions get the language (their manifest and `vscode.l10n` translations) as with a real one.
+   */
   locale?: string;
   /** User settings written before start. */
   settings?: Record<string, unknown>;
@@ -48,6 +52,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 
   await finished(spawn(NODE_24, [ENTRY, ...common, '--install-extension', packagedExtension()], { env, stdio: ['ignore', 'pipe', 'pipe'] }), 'install the extension');
 
+  if (options.locale) addLanguagePack(join(dir, 'extensions'), userData, options.locale);
+
   const port = await freePort();
   const server = spawn(
     NODE_24,
@@ -63,6 +69,39 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Puts a language pack with no translations beside the installed extensions and registers it. */
+function addLanguagePack(extensions: string, userData: string, locale: string): void {
+  const name = `language-pack-${locale}`;
+  const folder = join(extensions, `e2e.${name}-0.0.1`);
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(
+    join(folder, 'package.json'),
+    JSON.stringify({
+      name,
+      publisher: 'e2e',
+      version: '0.0.1',
+      engines: { vscode: '*' },
+      contributes: { localizations: [{ languageId: locale, languageName: locale, translations: [{ id: 'vscode', path: './main.i18n.json' }] }] },
+    }),
+  );
+  const registry = join(extensions, 'extensions.json');
+  const installed = JSON.parse(readFileSync(registry, 'utf8')) as unknown[];
+  installed.push({
+    identifier: { id: `e2e.${name}` },
+    version: '0.0.1',
+    location: { $mid: 1, path: folder, scheme: 'file' },
+    relativeLocation: `e2e.${name}-0.0.1`,
+    metadata: { isApplicationScoped: false, isMachineScoped: false, isBuiltin: false, installedTimestamp: Date.now(), source: 'gallery' },
+  });
+  writeFileSync(registry, JSON.stringify(installed));
+  // What installing a pack would have written: the server reads the languages it can show from here.
+  writeFileSync(
+    join(userData, 'languagepacks.json'),
+    JSON.stringify({ [locale]: { hash: `e2e-${locale}`, extensions: [{ extensionIdentifier: { id: `e2e.${name}` }, version: '0.0.1' }], translations: { vscode: join(folder, 'main.i18n.json') }, label: locale } }),
+  );
 }
 
 function finished(child: ChildProcess, what: string): Promise<void> {
