@@ -131,7 +131,7 @@ export class Trace {
 
   /** One canonical JSON array per event: [time, kind, node, peer, link, data]. */
   line(i: number): string {
-    return this.encode(i, (data) => data);
+    return this.encode(i, asRecorded);
   }
 
   private encode(i: number, shape: (data: unknown) => unknown): string {
@@ -172,10 +172,7 @@ export class Trace {
   }
 
   private lineWithoutStack(i: number): string {
-    return this.encode(i, (data) => {
-      const { stack: _stack, ...rest } = (data ?? {}) as Record<string, unknown>;
-      return rest;
-    });
+    return this.encode(i, withoutStack);
   }
 
   /** Reads a trace file back (the whole text, or its lines). */
@@ -189,6 +186,13 @@ export class Trace {
     });
     return { trace, hash: file.hash, footer: file.footer };
   }
+}
+
+const asRecorded = (data: unknown): unknown => data;
+
+function withoutStack(data: unknown): unknown {
+  const { stack: _stack, ...rest } = (data ?? {}) as Record<string, unknown>;
+  return rest;
 }
 
 function hex32(n: number): string {
