@@ -1,5 +1,5 @@
 import { transform } from 'sucrase';
-import type { NodeClass } from '../kernel';
+import type { Context, NodeClass } from '../kernel';
 
 /** Where in the student's file something went wrong (1-based line and column). */
 export interface SourceLocation {
@@ -22,11 +22,30 @@ export class StudentCodeError extends Error {
 
 /**
  * Transpiles a student's TypeScript with sucrase (pure JavaScript, so it runs in Node and in a
- * browser, and it keeps line numbers, so stacks point at the student's own lines) and evaluates it.
- * Type-only imports vanish; any other import is refused: a node talks only through its context.
+ * browser, and it keeps line numbers, so stacks point at the student's own lines) and returns the
+ * node class as the simulator boots it: isolated (see `isolatedProgram`). Type-only imports vanish;
+ * any other import is refused: a node talks only through its context.
  */
 export function loadStudentModule(source: string, file: string): NodeClass {
-  return compileStudentModule(source, file)();
+  const evaluate = compileStudentModule(source, file);
+  const first = evaluate(); // once now, so a module that cannot load fails here, not at the first boot
+  const program = isolatedProgram(evaluate);
+  Object.defineProperty(program, 'name', { value: first.name }); // messages name the student's class
+  return program;
+}
+
+/**
+ * Real nodes are separate processes: nothing at module level (a top-level `let`, a `static`
+ * field) is shared between two nodes, or survives a crash. So every construction — each node's
+ * start and every restart — evaluates the module afresh and builds the node from that copy.
+ * A constructor that returns an object makes `new` yield it: the kernel gets the student's own
+ * instance, whose fields and methods instrumentation reads as usual.
+ */
+export function isolatedProgram(evaluate: () => NodeClass): NodeClass {
+  return function IsolatedNode(ctx: Context) {
+    const Program = evaluate();
+    return new Program(ctx);
+  } as unknown as NodeClass;
 }
 
 /**

@@ -109,12 +109,30 @@ describe('loadStudentModule', () => {
     assert.equal(firstStudentFrame('Error: x\n    at f (/somewhere/else.ts:1:1)', FILE), undefined);
   });
 
-  it('gives each load its own module-level state', () => {
+  it('evaluates the module afresh for every node it constructs: no module-level state is shared', () => {
     const source = 'let made = 0;\nexport default class { constructor() { made++; (this as any).n = made; } onStart() {} onMessage() {} onTimer() {} }\n';
     const A = loadStudentModule(source, FILE);
-    const B = loadStudentModule(source, FILE);
     new A({} as never);
-    assert.equal((new A({} as never) as unknown as { n: number }).n, 2);
-    assert.equal((new B({} as never) as unknown as { n: number }).n, 1);
+    assert.equal((new A({} as never) as unknown as { n: number }).n, 1);
+  });
+
+  it('isolates nodes in a run: a module-level counter is per node and starts over after a restart', () => {
+    const source = `let boots = 0;
+export default class { constructor(private ctx: any) {} onStart() { boots++; this.ctx.log(this.ctx.id, boots); } onRecover() { this.onStart(); } onMessage() {} onTimer() {} }
+`;
+    const program = loadStudentModule(source, FILE);
+    const { trace } = simulate({
+      program,
+      nodes: ['n1', 'n2'],
+      network: { latency: { min: 1, max: 1 }, loss: 0, duplicate: 0 },
+      faults: [
+        { at: 10, kind: 'crash', node: 'n1' },
+        { at: 20, kind: 'restart', node: 'n1' },
+      ],
+      duration: 30,
+      seed: 1,
+      trace: true,
+    });
+    assert.deepEqual([...trace!.ofKind('log')].map((e) => e.data), ['n1 1', 'n2 1', 'n1 1']);
   });
 });
