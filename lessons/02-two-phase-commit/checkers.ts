@@ -1,6 +1,8 @@
 import type { NodeId, Trace } from '../../src/kernel';
 import { fmtMs, upAtEnd, type Checker, type Verdict } from '../../src/grader';
 import { firstDecision, listNodes, readHistory, type DecisionEvent } from './history';
+import { nonTriviality } from './nonTriviality';
+import { quiescence } from './quiescence';
 import { canCommitFor, COORDINATOR, participantsOf } from './transactions';
 
 /**
@@ -186,4 +188,4 @@ function past(outcome: 'commit' | 'abort'): string {
 }
 
 /** Every scenario's checkers, in the order a failure is reported. */
-export const allCheckers: Checker[] = [validity, decisionStable, atomicity, noUnilateralDecision, termination];
+export const allCheckers: Checker[] = [validity, decisionStable, atomicity, noUnilateralDecision, termination, nonTriviality, quiescence];

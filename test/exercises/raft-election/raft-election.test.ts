@@ -38,7 +38,7 @@ describe('raft-election exercise', () => {
       'volatile-voted-for': { scenario: 'restart-after-vote', checker: 'election-safety' },
       'volatile-term': { scenario: 'leader-crash', checker: 'term-monotonic' },
       'fixed-timeout': { scenario: 'initial-election', checker: 'leader-elected' },
-      'stale-leader': { scenario: 'paused-leader', checker: 'leader-elected' },
+      'stale-leader': { scenario: 'paused-leader', checker: 'term-adoption' },
       'slow-heartbeat': { scenario: 'election-count', checker: 'stable-leadership' },
       'no-timer-reset': { scenario: 'initial-election', checker: 'stable-leadership' },
       'vote-counter': { scenario: 'duplicate-messages', checker: 'vote-quorum' },
