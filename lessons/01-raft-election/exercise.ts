@@ -1,5 +1,5 @@
 import { reliableNetwork, type NodeId } from '../../src/kernel';
-import type { Exercise, Scenario } from '../../src/grader';
+import { generatedFaults, nemesisKinds, type Exercise, type Scenario } from '../../src/grader';
 import { ELECTION_BOUND_MS, electionSafety, leaderElected, messageEfficiency, stableLeadership, termMonotonic, voteQuorum } from './checkers';
 import { forEveryNode, onEachLeader, pickNodes } from './faults';
 import { raftInstrument } from './instrument';
@@ -191,6 +191,21 @@ const electionCount: Scenario = {
   checkers: [...safety, leaderElected(FIRST_LEADER_MS), stableLeadership, messageEfficiency],
 };
 
+/** Faults are drawn for this long; then everything heals and the election bound starts. */
+const FAULT_WINDOW_MS = 4000;
+
+const generatedFaultsOn = (nodes: number): Scenario => ({
+  name: `generated-faults-${nodes}`,
+  description: `${nodes} nodes under faults drawn from each seed for 4 s — crashes of any nodes (all at once too), pauses, partitions of every shape, lost and delayed messages, clock steps and drift — then everything heals and a leader everyone follows must emerge within 5 s.`,
+  points: 10,
+  nodes,
+  duration: FAULT_WINDOW_MS + ELECTION_BOUND_MS + 500,
+  network: { latency: { min: 1, max: 10 }, loss: 0, duplicate: 0.05 },
+  faults: generatedFaults({ from: 200, until: FAULT_WINDOW_MS, kinds: nemesisKinds, meanGapMs: 400 }),
+  runs: { quick: 100, thorough: 1000 },
+  checkers: [...safety, leaderElected()],
+});
+
 export const raftElection: Exercise = {
   id: 'raft-election',
   title: 'Raft leader election',
@@ -209,5 +224,7 @@ export const raftElection: Exercise = {
     restartAfterVote,
     duplicateMessages,
     electionCount,
+    generatedFaultsOn(3),
+    generatedFaultsOn(5),
   ],
 };

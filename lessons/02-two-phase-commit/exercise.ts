@@ -1,6 +1,6 @@
 import { reliableNetwork, type FaultSchedule, type NetworkConfig } from '../../src/kernel';
-import type { Exercise, Scenario, ScenarioSetup } from '../../src/grader';
-import { allCheckers } from './checkers';
+import { generatedFaults, nemesisKinds, type Exercise, type Scenario, type ScenarioSetup } from '../../src/grader';
+import { allCheckers, SETTLE_MS } from './checkers';
 import { transactionResources } from './instrument';
 import { transactions, type TransactionPlan } from './transactions';
 
@@ -16,6 +16,9 @@ const crashThenRestart =
     { afterSend: after, kind: 'crash', node },
     { at: Math.round(rng.between(restart.min, restart.max)), kind: 'restart', node },
   ];
+
+/** The generated family's fault window: transactions run inside it, and it heals at its end. */
+const GENERATED_WINDOW_MS = 2500;
 
 const lossy: NetworkConfig = { ...reliableNetwork, duplicate: 0.1 };
 const shuffled: NetworkConfig = { latency: { min: 1, max: 40 }, loss: 0, duplicate: 0.4 };
@@ -120,6 +123,17 @@ const scenarios: Scenario[] = [
     network: reliableNetwork,
     faults: [{ afterSend: { node: 'n3', type: 'Vote', count: 1 }, kind: 'crash', node: 'n1' }],
     workload: transactions({ ...fiveTransactions, count: 3, forced: { 1: 'nobody' } }),
+  }),
+  scenario({
+    name: 'generated-faults',
+    description:
+      'Faults drawn from each seed for 2.5 s while eight transactions run — crashes of any nodes, the coordinator too, pauses, partitions of every shape, lost and delayed messages, clock steps and drift — then everything heals: every transaction must end, the same everywhere.',
+    duration: GENERATED_WINDOW_MS + SETTLE_MS + 500,
+    network: { ...reliableNetwork, latency: { min: 1, max: 10 }, duplicate: 0.05 },
+    faults: generatedFaults({ from: 0, until: GENERATED_WINDOW_MS, kinds: nemesisKinds, meanGapMs: 300 }),
+    // The last Begin (and its retry) leaves by 2260 ms, inside the fault window.
+    workload: transactions({ count: 8, firstAt: 10, gap: { min: 100, max: 300 }, refusal: 0.35, retries: 1, retryMs: 150 }),
+    runs: { quick: 100, thorough: 1000 },
   }),
 ];
 

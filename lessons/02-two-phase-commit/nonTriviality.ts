@@ -3,7 +3,7 @@ import { fmtMs, type Checker } from '../../src/grader';
 import { listNodes } from './history';
 import { canCommitFor, COORDINATOR, participantsOf } from './transactions';
 
-/** Marks a transaction whose first outcome has been judged. */
+/** Marks a transaction already judged, or begun while a failure was still acting: nothing to require. */
 const JUDGED = -1;
 
 /** Events that excuse an abort: something failed while the transaction ran. Clock steps are not among them: timers do not care. */
@@ -22,11 +22,18 @@ export const nonTriviality: Checker = {
     const begun = new Map<string, number>();
     let lastFailure = -1;
     let lastFailureIndex = -1;
+    /** Until when a failure that began earlier still acts: a pause, a loss burst, a delay spike, a partition not yet healed. */
+    let failingUntil = -1;
     for (let i = 0; i < trace.length; i++) {
       const kind = trace.kindAt(i);
-      if (failures.has(kind)) {
-        lastFailure = trace.timeAt(i);
+      if (failures.has(kind) || kind === 'heal') {
+        const e = trace.event(i);
+        lastFailure = e.time;
         lastFailureIndex = i;
+        const lasting = (e.data as { ms?: unknown } | undefined)?.ms;
+        if (kind === 'partition') failingUntil = Infinity;
+        else if (kind === 'heal') failingUntil = failingUntil === Infinity ? e.time : failingUntil;
+        else if (typeof lasting === 'number') failingUntil = Math.max(failingUntil, e.time + lasting);
         continue;
       }
       if (kind !== 'deliver' && kind !== 'report') continue;
@@ -34,7 +41,7 @@ export const nonTriviality: Checker = {
       if (e.node !== COORDINATOR) continue;
       const data = (e.data ?? {}) as { type?: unknown; event?: unknown; tx?: unknown };
       if (typeof data.tx !== 'string') continue;
-      if (kind === 'deliver' && data.type === 'Begin' && !begun.has(data.tx)) begun.set(data.tx, i);
+      if (kind === 'deliver' && data.type === 'Begin' && !begun.has(data.tx)) begun.set(data.tx, failingUntil >= e.time ? JUDGED : i);
       if (kind !== 'report' || (data.event !== 'abort' && data.event !== 'commit')) continue;
       // Judged once, at the coordinator's first outcome for the transaction.
       const beginIndex = begun.get(data.tx);

@@ -1,11 +1,11 @@
-import { DEFAULT_SEEDS } from '../grader';
+import { DEFAULT_SEEDS, THOROUGH_SEEDS } from '../grader';
 import { DEFAULT_UNIT_BUDGET_MS } from '../runner';
 
 export const USAGE = `distsys — grade and replay distributed-systems exercises in a deterministic simulator
 
 Usage:
   distsys list
-  distsys grade <exercise> [--file F] [--seeds N | --seed S] [--scenario X]
+  distsys grade <exercise> [--file F] [--seeds N | --seed S | --thorough] [--scenario X]
                 [--json | --junit F] [--no-shrink] [--budget MS]
   distsys run <exercise> --scenario X --seed S [--file F] [--trace F]
                 [--faults F] [--save-faults F] [--budget MS]
@@ -14,13 +14,16 @@ Usage:
 
 Commands:
   list    the exercises, with their lessons and scenarios
-  grade   run every scenario over seeds 1..N and print the score table
+  grade   run every scenario over its seeds and print the score table
   run     run one seed of one scenario: its verdict, message counts and trace hash
 
 Flags:
   --file F          the student's file (default: the exercise's starter in lessons/)
-  --seeds N         seeds 1..N for every scenario (default ${DEFAULT_SEEDS})
+  --seeds N         seeds 1..N for every scenario (default: ${DEFAULT_SEEDS} for a named scenario,
+                    a generated family's own count, e.g. 100)
   --seed S          only seed S
+  --thorough        many more seeds: ${THOROUGH_SEEDS} per named scenario, a generated family's
+                    thorough count (e.g. 1000), for an instructor's CI
   --scenario X      only scenario X
   --json            print the report as JSON instead of the table
   --junit F         also write the report as JUnit XML to F

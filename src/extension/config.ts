@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { LessonLanguage } from '../../lessons/course';
-import { DEFAULT_SEEDS } from '../grader';
 import { DEFAULT_UNIT_BUDGET_MS } from '../runner';
 import { chooseLanguage } from './core/language';
 
@@ -8,8 +7,10 @@ export const SECTION = 'distsys';
 
 /** The `distsys.*` settings, read fresh each time so a change applies to the next run. */
 export const settings = {
-  seedsPerScenario(): number {
-    return Math.max(1, Math.floor(vscode.workspace.getConfiguration(SECTION).get<number>('seedsPerScenario', DEFAULT_SEEDS)));
+  /** Undefined: each scenario runs its own count (a generated family needs more runs than a named scenario). */
+  seedsPerScenario(): number | undefined {
+    const seeds = vscode.workspace.getConfiguration(SECTION).get<number | null>('seedsPerScenario', null);
+    return typeof seeds === 'number' ? Math.max(1, Math.floor(seeds)) : undefined;
   },
   timeBudgetMs(): number {
     return Math.max(100, Math.floor(vscode.workspace.getConfiguration(SECTION).get<number>('timeBudgetMs', DEFAULT_UNIT_BUDGET_MS)));

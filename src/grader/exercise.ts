@@ -53,6 +53,11 @@ export interface Scenario {
   clocks?: Record<NodeId, { skewMs?: number; drift?: number }> | ((setup: ScenarioSetup) => Record<NodeId, { skewMs?: number; drift?: number }>);
   workload?: readonly ClientRequest[] | ((setup: ScenarioSetup) => ClientRequest[]);
   checkers: Checker[];
+  /**
+   * A generated family (its schedule drawn from the seed, see nemesis.ts) asks for its own number
+   * of runs: rare combinations need many. Named scenarios run the grade's seed count.
+   */
+  runs?: { quick: number; thorough: number };
 }
 
 export interface Exercise {

@@ -3,11 +3,15 @@ import type { Exercise, Scenario } from './exercise';
 import { runAndCheck, type Failure } from './run';
 import { shrinkFailure, type Shrunk } from './shrink';
 
-export const DEFAULT_SEEDS = 10;
+/** Seeds a named scenario runs by default, and with `thorough`. */
+export const DEFAULT_SEEDS = 30;
+export const THOROUGH_SEEDS = 200;
 
 export interface GradeOptions {
-  /** Seeds 1..seeds for every scenario (default 10). */
+  /** Seeds 1..seeds for every scenario, generated families included (default: each scenario's own count). */
   seeds?: number;
+  /** Many more runs: a generated family's thorough count, THOROUGH_SEEDS for a named scenario. */
+  thorough?: boolean;
   /** Only this seed. */
   seed?: number;
   /** Only this scenario. */
@@ -33,6 +37,10 @@ export interface ScenarioReport {
   passed: boolean;
   /** Seeds run before the verdict (a scenario stops at its first failing seed). */
   seedsRun: number;
+  /** Seeds it runs when every one passes. */
+  seedsPlanned: number;
+  /** Its schedule is drawn from each seed (a generated family), not written out. */
+  generated: boolean;
   failure?: SeedFailure;
   /** Notes from the checkers on the first seed, when it passed. */
   notes?: string[];
@@ -48,9 +56,11 @@ export interface GradeReport {
   scenarios: ScenarioReport[];
 }
 
-export function seedList(options: GradeOptions): number[] {
+/** The seeds a scenario runs: the one asked for, 1..seeds when a count is given, else the scenario's own. */
+export function seedList(options: GradeOptions, scenario?: Scenario): number[] {
   if (options.seed !== undefined) return [options.seed];
-  const count = options.seeds ?? DEFAULT_SEEDS;
+  const own = options.thorough ? (scenario?.runs?.thorough ?? THOROUGH_SEEDS) : (scenario?.runs?.quick ?? DEFAULT_SEEDS);
+  const count = options.seeds ?? own;
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`seeds must be a whole number ≥ 1, got ${count}`);
   return Array.from({ length: count }, (_, i) => i + 1);
 }
@@ -69,7 +79,7 @@ export interface GradeProgress {
 
 /** Grades one scenario: every seed must pass; the first failure is shrunk and reported. */
 export function gradeScenario(exercise: Exercise, scenario: Scenario, program: NodeClass, file: string, options: GradeOptions, progress: GradeProgress = {}): ScenarioReport {
-  const seeds = seedList(options);
+  const seeds = seedList(options, scenario);
   let seedsRun = 0;
   let notes: string[] | undefined;
   for (const seed of seeds) {
@@ -86,13 +96,13 @@ export function gradeScenario(exercise: Exercise, scenario: Scenario, program: N
           return runAndCheck({ exercise, scenario, program, seed, file, faults, duration, budget: options.budget }).failure;
         });
       }
-      return scenarioReport(scenario, seedsRun, failure);
+      return scenarioReport(scenario, options, seedsRun, failure);
     }
   }
-  return scenarioReport(scenario, seedsRun, undefined, notes);
+  return scenarioReport(scenario, options, seedsRun, undefined, notes);
 }
 
-export function scenarioReport(scenario: Scenario, seedsRun: number, failure: SeedFailure | undefined, notes?: string[]): ScenarioReport {
+export function scenarioReport(scenario: Scenario, options: GradeOptions, seedsRun: number, failure: SeedFailure | undefined, notes?: string[]): ScenarioReport {
   return {
     ...(notes && notes.length > 0 ? { notes } : {}),
     name: scenario.name,
@@ -101,6 +111,8 @@ export function scenarioReport(scenario: Scenario, seedsRun: number, failure: Se
     earned: failure ? 0 : scenario.points,
     passed: failure === undefined,
     seedsRun,
+    seedsPlanned: seedList(options, scenario).length,
+    generated: scenario.runs !== undefined,
     failure,
   };
 }

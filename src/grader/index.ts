@@ -1,5 +1,6 @@
 export { nodeNames, type CheckedRun, type Checker, type Exercise, type Scenario, type ScenarioSetup, type Verdict } from './exercise';
-export { DEFAULT_SEEDS, gradeExercise, gradeReport, gradeScenario, scenarioReport, seedList, selectScenarios, type GradeOptions, type GradeProgress, type GradeReport, type ScenarioReport, type SeedFailure } from './grade';
+export { DEFAULT_SEEDS, THOROUGH_SEEDS, gradeExercise, gradeReport, gradeScenario, scenarioReport, seedList, selectScenarios, type GradeOptions, type GradeProgress, type GradeReport, type ScenarioReport, type SeedFailure } from './grade';
+export { drawNemesis, generatedFaults, nemesisKinds, type NemesisDraw, type NemesisKind, type NemesisPlan } from './nemesis';
 export { formatJUnit } from './reports/junit';
 export { formatTable } from './reports/table';
 export { concretize, fmtMs, runAndCheck, type CheckedResult, type ConcreteRun, type Failure, type RunRequest } from './run';

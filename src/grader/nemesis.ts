@@ -1,4 +1,5 @@
 import type { Fault, FaultSchedule, NodeId, Random, ScheduledFault } from '../kernel';
+import type { ScenarioSetup } from './exercise';
 
 /**
  * Generated fault schedules, Jepsen's nemesis drawn VOPR-style from the seed. Hand-picked
@@ -40,6 +41,11 @@ export function drawNemesis(plan: NemesisPlan, nodes: readonly NodeId[], rng: Ra
     draw.strike(rng.pick(enabled), at);
   }
   return { faults: draw.finish(), enabled, gapMs };
+}
+
+/** A scenario's `faults`: one schedule drawn per seed, from the scenario's own stream. */
+export function generatedFaults(plan: NemesisPlan): (setup: ScenarioSetup) => FaultSchedule {
+  return ({ nodes, rng }) => drawNemesis(plan, nodes, rng).faults;
 }
 
 class ScheduleDraw {

@@ -93,11 +93,11 @@ async function gradeInWorkers(request: GradeRequest, settings: Settings, session
  * running), that failure stands, unshrunk; otherwise the running seed fails with the cause.
  */
 function lostRunReport(end: Extract<ExchangeEnd<unknown>, { status: 'overrun' | 'out-of-memory' }>, scenario: Scenario, options: SeedOptions, unitMs: number, seedFailure: SeedFailure | undefined): ScenarioReport {
-  const seeds = seedList(options);
-  if (seedFailure) return scenarioReport(scenario, seeds.indexOf(seedFailure.seed) + 1, seedFailure);
+  const seeds = seedList(options, scenario);
+  if (seedFailure) return scenarioReport(scenario, options, seeds.indexOf(seedFailure.seed) + 1, seedFailure);
   const seed = end.unit?.seed ?? (seeds[0] as number);
   const place: UnitPlace = { scenario: scenario.name, seed };
   const failure = end.status === 'overrun' ? timeoutFailure(place, unitMs, end.mark) : memoryFailure(place);
   const run = concretize(scenario, seed);
-  return scenarioReport(scenario, seeds.indexOf(seed) + 1, { ...failure, seed, faults: run.faults, duration: run.duration });
+  return scenarioReport(scenario, options, seeds.indexOf(seed) + 1, { ...failure, seed, faults: run.faults, duration: run.duration });
 }

@@ -2,7 +2,7 @@ import type { FaultSchedule, MessageCounts, RunOutcome } from '../kernel';
 import type { Failure, GradeOptions, ScenarioReport, SeedFailure, SourceLocation } from '../grader';
 
 /** Which seeds to run and whether to shrink: the serializable part of the grader's options. */
-export type SeedOptions = Pick<GradeOptions, 'seeds' | 'seed' | 'shrink'>;
+export type SeedOptions = Pick<GradeOptions, 'seeds' | 'seed' | 'shrink' | 'thorough'>;
 
 /** What a worker needs to bound one run; the wall clock itself is read inside the worker. */
 export interface UnitLimits {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_SEEDS, gradeExercise, type Checker } from '../../src/grader';
+import { DEFAULT_SEEDS, gradeExercise, THOROUGH_SEEDS, type Checker } from '../../src/grader';
 import { exercise, passes, Pinger, scenario } from './fixtures';
 
 /** Fails on the seeds listed, whatever the program does. */
@@ -38,11 +38,20 @@ describe('gradeExercise', () => {
     assert.equal(gradeExercise(demo, Pinger, 'starter.ts', { seeds: 2 }).score, 5);
   });
 
-  it('runs seeds 1..10 by default', () => {
-    assert.equal(DEFAULT_SEEDS, 10);
+  it('runs seeds 1..30 of a named scenario by default, and 1..200 when thorough', () => {
+    assert.equal(DEFAULT_SEEDS, 30);
     const report = gradeExercise(exercise([scenario()]), Pinger, 'starter.ts');
-    assert.deepEqual(report.seeds, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    assert.equal(report.scenarios[0]?.seedsRun, 10);
+    assert.deepEqual(report.seeds, Array.from({ length: 30 }, (_, i) => i + 1));
+    assert.deepEqual([report.scenarios[0]?.seedsRun, report.scenarios[0]?.seedsPlanned, report.scenarios[0]?.generated], [30, 30, false]);
+    assert.equal(gradeExercise(exercise([scenario()]), Pinger, 'starter.ts', { thorough: true }).scenarios[0]?.seedsRun, THOROUGH_SEEDS);
+  });
+
+  it("runs a generated family's own number of seeds, quick or thorough, unless a count is given", () => {
+    const family = scenario({ name: 'generated', runs: { quick: 7, thorough: 40 } });
+    const run = (options: Parameters<typeof gradeExercise>[3]) => gradeExercise(exercise([family]), Pinger, 'starter.ts', options).scenarios[0];
+    assert.deepEqual([run({})?.seedsRun, run({})?.generated], [7, true]);
+    assert.equal(run({ thorough: true })?.seedsRun, 40);
+    assert.equal(run({ seeds: 3 })?.seedsRun, 3);
   });
 
   it('refuses zero seeds instead of awarding points for nothing run', () => {

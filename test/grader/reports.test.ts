@@ -41,13 +41,15 @@ function wellFormed(xml: string): string[] {
   return names;
 }
 
-const passed: ScenarioReport = { name: 'steady', description: 'nothing goes wrong', points: 3, earned: 3, passed: true, seedsRun: 10, notes: ['blocked, as it should'] };
+const passed: ScenarioReport = { name: 'steady', description: 'nothing goes wrong', points: 3, earned: 3, passed: true, seedsRun: 10, seedsPlanned: 10, generated: false, notes: ['blocked, as it should'] };
 
 const failed: ScenarioReport = {
   name: 'leader-crash',
   description: 'the leader crashes',
   points: 2,
   earned: 0,
+  seedsPlanned: 10,
+  generated: false,
   passed: false,
   seedsRun: 4,
   failure: {

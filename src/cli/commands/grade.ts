@@ -9,7 +9,7 @@ import { writeText } from '../output';
 import { readStudentFile } from '../studentFile';
 import { BUDGET_MIN_MS, MAX_SEED, untilInterrupted } from './shared';
 
-const flags = { values: ['file', 'seeds', 'seed', 'scenario', 'junit', 'budget'], switches: ['json', 'no-shrink'] };
+const flags = { values: ['file', 'seeds', 'seed', 'scenario', 'junit', 'budget'], switches: ['json', 'no-shrink', 'thorough'] };
 
 /** `distsys grade <exercise>`: every scenario over its seeds, as a table, JSON or JUnit. */
 export async function gradeCommand(argv: readonly string[], env: CliEnv): Promise<number> {
@@ -20,6 +20,8 @@ export async function gradeCommand(argv: readonly string[], env: CliEnv): Promis
   const seeds = integerFlag(parsed, 'seeds', 1);
   const seed = integerFlag(parsed, 'seed', 0, MAX_SEED);
   if (seeds !== undefined && seed !== undefined) throw new UsageError('use --seeds N (seeds 1..N) or --seed S (one seed), not both');
+  const thorough = parsed.switches.has('thorough');
+  if (thorough && (seeds !== undefined || seed !== undefined)) throw new UsageError('--thorough chooses the number of seeds itself: leave out --seeds and --seed');
   const junit = parsed.values.get('junit');
   const json = parsed.switches.has('json');
   if (json && junit !== undefined) throw new UsageError('use --json or --junit, not both');
@@ -27,7 +29,7 @@ export async function gradeCommand(argv: readonly string[], env: CliEnv): Promis
   const student = readStudentFile(env, exercise, parsed.values.get('file'));
 
   const job = grade(
-    { exercise, ...student, options: { seeds, seed, scenario, shrink: !parsed.switches.has('no-shrink') } },
+    { exercise, ...student, options: { seeds, seed, scenario, thorough, shrink: !parsed.switches.has('no-shrink') } },
     { ...env.runner, ...(budget !== undefined ? { unitBudgetMs: budget } : {}) },
   );
   const outcome = await untilInterrupted(job, env.signal);
