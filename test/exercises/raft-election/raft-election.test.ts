@@ -34,8 +34,8 @@ describe('raft-election exercise', () => {
 
   describe('buggy variants fail by the scenario and checker that target their mistake', () => {
     const expectations: Record<string, { scenario: string; checker: string }> = {
-      'double-vote': { scenario: 'many-elections', checker: 'election-safety' },
-      'volatile-voted-for': { scenario: 'restart-after-vote', checker: 'election-safety' },
+      'double-vote': { scenario: 'many-elections', checker: 'vote-once' },
+      'volatile-voted-for': { scenario: 'restart-after-vote', checker: 'vote-once' },
       'volatile-term': { scenario: 'leader-crash', checker: 'term-monotonic' },
       'fixed-timeout': { scenario: 'initial-election', checker: 'leader-elected' },
       'stale-leader': { scenario: 'paused-leader', checker: 'term-adoption' },
