@@ -190,7 +190,6 @@ const electionCount: Scenario = {
 export const raftElection: Exercise = {
   id: 'raft-election',
   title: 'Raft leader election',
-  lesson: '01-raft-election',
   starter: 'starter.ts',
   instrument: raftInstrument,
   scenarios: [
