@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { NodeClass } from '../../../src/kernel';
 import { gradeExercise, loadStudentModule, runAndCheck } from '../../../src/grader';
 import { twoPhaseCommit } from '../../../lessons/02-two-phase-commit/exercise';
+import { buggyVariant } from '../solutions';
 
 function load(path: string): NodeClass {
   return loadStudentModule(readFileSync(path, 'utf8'), path.split('/').pop() as string);
@@ -80,8 +81,8 @@ describe('two-phase commit exercise', () => {
   for (const [variant, expected] of Object.entries(variants)) {
     for (const { scenario, checker } of expected) {
       it(`catches ${variant} in ${scenario} by ${checker}, naming nodes and a time`, () => {
-        const program = load(join(__dirname, 'buggy', `${variant}.ts`));
-        const report = gradeExercise(twoPhaseCommit, program, `${variant}.ts`, { scenario, shrink: false });
+        const { source, file } = buggyVariant('two-phase-commit', variant);
+        const report = gradeExercise(twoPhaseCommit, loadStudentModule(source, file), file, { scenario, shrink: false });
         const failure = report.scenarios[0]?.failure;
         assert.ok(failure, `${variant} passed ${scenario}`);
         assert.equal(failure.checker, checker, failure.explanation);
