@@ -1,7 +1,9 @@
 import type { Exercise } from '../src/grader';
 
-/** The languages lessons are written in. */
-export type LessonLanguage = 'en' | 'zh-cn';
+/** The languages lessons are written in: every lesson has a lesson.md and a lesson.<language>.md for each other one. */
+export const LESSON_LANGUAGES = ['en', 'zh-cn'] as const;
+
+export type LessonLanguage = (typeof LESSON_LANGUAGES)[number];
 
 export type Localized = Record<LessonLanguage, string>;
 
