@@ -1,13 +1,15 @@
 /**
  * What every exercise of the catalog must satisfy, checked the same way for each: the reference
  * passes every scenario on many seeds; every buggy variant fails by the scenario and checker its
- * expectation names, explained with a node and a time; the starter loads and fails; scenarios are
- * well named and deterministic; the lesson's live simulations name real scenarios. What is
+ * expectation names, explained with a node and a time; the exercise has its own types module and
+ * the starter imports it, loads and fails; scenarios are well named and deterministic; the lesson's
+ * live simulations name real scenarios. What is
  * particular to one exercise is tested in test/exercises/<id>/<id>.test.ts.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { exercises, type CatalogExercise } from '../../lessons/catalog';
 import { LESSON_LANGUAGES } from '../../lessons/manifest';
 import { lessons } from '../../lessons/registry';
@@ -89,6 +91,13 @@ for (const exercise of exercises) {
           });
         }
       }
+    });
+
+    it(`declares its module "distsys/${exercise.id}" in its lesson folder, and the starter imports its types from it`, () => {
+      const declared = readFileSync(join(LESSONS, exercise.lesson, 'module.ts'), 'utf8');
+      assert.match(declared, new RegExp(`^declare module ['"]distsys/${exercise.id}['"]`, 'm'), `lessons/${exercise.lesson}/module.ts`);
+      const imports = ts.preProcessFile(readFileSync(join(LESSONS, exercise.lesson, exercise.starter), 'utf8')).importedFiles.map((f) => f.fileName);
+      assert.deepEqual(imports, [`distsys/${exercise.id}`]);
     });
 
     it('has a starter that loads, runs without an exception, and fails every scenario', () => {
