@@ -1,6 +1,6 @@
 /**
  * What every exercise of the catalog must satisfy, checked the same way for each: the reference
- * passes every scenario on many seeds; every buggy variant fails by the scenario and checker its
+ * (and any alternative solution) passes every scenario on many seeds; every buggy variant fails by the scenario and checker its
  * expectation names, explained with a node and a time; the exercise has its own types module and
  * the starter imports it, loads and fails; scenarios are well named and deterministic; the lesson's
  * live simulations name real scenarios. What is
@@ -16,7 +16,7 @@ import { lessons } from '../../lessons/registry';
 import { gradeExercise, loadStudentModule, nodeNames, runAndCheck, type ScenarioReport } from '../../src/grader';
 import { lessonFileName } from '../../src/extension/core/language';
 import { renderLesson } from '../../src/webview/lesson/render';
-import { buggyVariant, buggyVariantNames, exerciseTestDir, referenceSolution } from './solutions';
+import { alternativeSolutions, buggyVariant, buggyVariantNames, exerciseTestDir, referenceSolution } from './solutions';
 
 const REFERENCE_SEEDS = 200;
 const VARIANT_SEEDS = 10;
@@ -43,16 +43,17 @@ for (const exercise of exercises) {
     const grade = (source: string, file: string, seeds: number, scenario?: string) =>
       gradeExercise(exercise, loadStudentModule(source, file), file, { seeds, shrink: false, ...(scenario ? { scenario } : {}) });
 
-    describe('the reference solution', () => {
-      for (const scenario of exercise.scenarios) {
-        it(`passes ${scenario.name} on ${REFERENCE_SEEDS} seeds`, () => {
-          const { source, file } = referenceSolution(exercise.id);
-          const report = grade(source, file, REFERENCE_SEEDS, scenario.name).scenarios[0]!;
-          assert.equal(report.passed, true, describeFailure(report));
-          assert.equal(report.seedsRun, REFERENCE_SEEDS);
-        });
-      }
-    });
+    for (const solution of [referenceSolution(exercise.id), ...alternativeSolutions(exercise.id)]) {
+      describe(`the ${solution.name === 'reference' ? 'reference solution' : `solution ${solution.name}`}`, () => {
+        for (const scenario of exercise.scenarios) {
+          it(`passes ${scenario.name} on ${REFERENCE_SEEDS} seeds`, () => {
+            const report = grade(solution.source, solution.file, REFERENCE_SEEDS, scenario.name).scenarios[0]!;
+            assert.equal(report.passed, true, describeFailure(report));
+            assert.equal(report.seedsRun, REFERENCE_SEEDS);
+          });
+        }
+      });
+    }
 
     describe('buggy variants', () => {
       const expectations = expectationsOf(exercise);

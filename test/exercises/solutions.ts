@@ -1,15 +1,17 @@
 /**
- * An exercise's programs as the tests load them: the reference solution, and its buggy variants.
+ * An exercise's programs as the tests load them: the reference solution, correct solutions written
+ * another way (`alternatives/<name>.ts`, so the checkers are not fitted to one solution's habits),
+ * and the buggy variants.
  * A variant is stored as a patch against the reference (`buggy/<name>.patch`), so it shows one
  * mistake and follows every fix to the reference; it is loaded as `<name>.ts`, the file name its
  * stacks, and so its golden trace hashes, carry.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyPatch } from './applyPatch';
 
 export interface SolutionSource {
-  /** "reference", or the variant's name: "double-vote". */
+  /** "reference", or the alternative's or variant's name: "double-vote". */
   name: string;
   /** The file name the program is loaded as: "reference.ts", "double-vote.ts". */
   file: string;
@@ -23,6 +25,16 @@ export function exerciseTestDir(exerciseId: string): string {
 
 export function referenceSolution(exerciseId: string): SolutionSource {
   return { name: 'reference', file: 'reference.ts', source: readFileSync(join(exerciseTestDir(exerciseId), 'reference.ts'), 'utf8') };
+}
+
+/** Other correct solutions, if the exercise has any: they must pass as the reference does. */
+export function alternativeSolutions(exerciseId: string): SolutionSource[] {
+  const dir = join(exerciseTestDir(exerciseId), 'alternatives');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((file) => ({ name: file.slice(0, -'.ts'.length), file, source: readFileSync(join(dir, file), 'utf8') }));
 }
 
 /** The names of the variants on disk, sorted. */

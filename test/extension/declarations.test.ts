@@ -7,6 +7,7 @@ import { exercises } from '../../lessons/catalog';
 import { DECLARATIONS_FILE, shippedStarter, studentFile, TSCONFIG_FILE } from '../../src/extension/core/exerciseFiles';
 import { STUDENT_TSCONFIG } from '../../src/extension/core/starterPlan';
 import { generateDeclarations, ROOT } from '../../scripts/declarations';
+import { alternativeSolutions, referenceSolution } from '../exercises/solutions';
 
 /** Type-checks a student's workspace the way their editor does: with the files the extension copies in. */
 function typeErrors(files: Record<string, string>, withDeclarations: string = declarations): string[] {
@@ -39,11 +40,11 @@ describe('extension: the "distsys" declarations students type-check against', fu
     assert.doesNotMatch(declarations, /from ['"]\.\.?\//);
   });
 
-  it('type-checks every starter and reference solution in the student layout', () => {
+  it('type-checks every starter, reference and alternative solution in the student layout', () => {
     const files: Record<string, string> = {};
     for (const exercise of exercises) {
       files[studentFile(exercise)] = readFileSync(join(ROOT, shippedStarter(exercise)), 'utf8');
-      files[`distsys/${exercise.id}/reference.ts`] = readFileSync(join(ROOT, 'test', 'exercises', exercise.id, 'reference.ts'), 'utf8');
+      for (const solution of [referenceSolution(exercise.id), ...alternativeSolutions(exercise.id)]) files[`distsys/${exercise.id}/${solution.file}`] = solution.source;
     }
     assert.deepEqual(typeErrors(files), []);
   });
