@@ -1,2 +1,2 @@
-/** The kernel's API as students see it: what every "distsys" module exports, whatever the exercise. */
-export type { AnyMessage, Context, Message, Node, NodeClass, NodeId, Storage } from '../src/kernel/api';
+/** The kernel's student API (src/kernel/api.ts, all of it): what every "distsys" module exports, whatever the exercise. */
+export type * from '../src/kernel/api';
