@@ -1,10 +1,10 @@
 /**
  * What every exercise of the catalog must satisfy, checked the same way for each: the reference
- * (and any alternative solution) passes every scenario on many seeds; every buggy variant fails by the scenario and checker its
- * expectation names, explained with a node and a time; the exercise has its own types module and
- * the starter imports it, loads and fails; scenarios are well named and deterministic; the lesson's
- * live simulations name real scenarios. What is
- * particular to one exercise is tested in test/exercises/<id>/<id>.test.ts.
+ * (and any alternative solution) passes every scenario on many seeds; every buggy variant fails by
+ * the scenario and checker its expectation names, explained with a node and a time; the exercise
+ * has its own types module, and the starter imports it, loads and fails; scenarios are well named
+ * and deterministic; the lesson's live simulations name real scenarios. What is particular to one
+ * exercise is tested in test/exercises/<id>/<id>.test.ts.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -43,11 +43,17 @@ for (const exercise of exercises) {
     const grade = (source: string, file: string, seeds: number, scenario?: string) =>
       gradeExercise(exercise, loadStudentModule(source, file), file, { seeds, shrink: false, ...(scenario ? { scenario } : {}) });
 
-    for (const solution of [referenceSolution(exercise.id), ...alternativeSolutions(exercise.id)]) {
-      describe(`the ${solution.name === 'reference' ? 'reference solution' : `solution ${solution.name}`}`, () => {
+    // The reference is read in each test, so a missing one fails them rather than the whole suite.
+    const solutions = [
+      { title: 'the reference solution', load: () => referenceSolution(exercise.id) },
+      ...alternativeSolutions(exercise.id).map((s) => ({ title: `the solution ${s.name}`, load: () => s })),
+    ];
+    for (const { title, load } of solutions) {
+      describe(title, () => {
         for (const scenario of exercise.scenarios) {
           it(`passes ${scenario.name} on ${REFERENCE_SEEDS} seeds`, () => {
-            const report = grade(solution.source, solution.file, REFERENCE_SEEDS, scenario.name).scenarios[0]!;
+            const { source, file } = load();
+            const report = grade(source, file, REFERENCE_SEEDS, scenario.name).scenarios[0]!;
             assert.equal(report.passed, true, describeFailure(report));
             assert.equal(report.seedsRun, REFERENCE_SEEDS);
           });
@@ -60,6 +66,7 @@ for (const exercise of exercises) {
 
       it('has an expectation for every variant file, and a file for every expectation', () => {
         assert.ok(expectations, `test/exercises/${exercise.id}/expectations.json is missing`);
+        assert.ok(buggyVariantNames(exercise.id).length > 0, `test/exercises/${exercise.id}/buggy/ has no variant: show what the checkers catch`);
         assert.deepEqual(Object.keys(expectations).sort(), buggyVariantNames(exercise.id), `the variants of test/exercises/${exercise.id}/expectations.json and buggy/*.patch differ`);
       });
 

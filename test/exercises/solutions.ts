@@ -39,7 +39,9 @@ export function alternativeSolutions(exerciseId: string): SolutionSource[] {
 
 /** The names of the variants on disk, sorted. */
 export function buggyVariantNames(exerciseId: string): string[] {
-  return readdirSync(join(exerciseTestDir(exerciseId), 'buggy'))
+  const dir = join(exerciseTestDir(exerciseId), 'buggy');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.patch'))
     .map((f) => f.slice(0, -'.patch'.length))
     .sort();
