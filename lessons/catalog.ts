@@ -1,10 +1,15 @@
 import type { Exercise } from '../src/grader';
-import { raftElection } from './01-raft-election/exercise';
-import { twoPhaseCommit } from './02-two-phase-commit/exercise';
+import { lessons } from './registry';
+
+/** An exercise as the course hands it out: with the folder of the lesson whose manifest lists it. */
+export interface CatalogExercise extends Exercise {
+  /** "01-raft-election". */
+  readonly lesson: string;
+}
 
 /** Every exercise, in course order. */
-export const exercises: Exercise[] = [raftElection, twoPhaseCommit];
+export const exercises: CatalogExercise[] = lessons.flatMap((l) => l.exercises.map((e) => ({ ...e, lesson: l.folder })));
 
-export function findExercise(id: string): Exercise | undefined {
+export function findExercise(id: string): CatalogExercise | undefined {
   return exercises.find((e) => e.id === id);
 }

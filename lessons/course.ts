@@ -1,11 +1,12 @@
 /**
- * The course as a student walks it: modules of lessons, each lesson with its exercises. Titles come
- * in every language the lessons are written in; exercise ids are those of `lessons/catalog.ts`.
+ * The course as a student walks it: modules of lessons, each lesson with its exercise ids, derived
+ * from the lesson manifests in `lessons/registry.ts`. Titles come in every language the lessons
+ * are written in.
  */
+import type { LessonManifest, Localized } from './manifest';
+import { lessons } from './registry';
 
-export type LessonLanguage = 'en' | 'zh-cn';
-
-export type Localized = Record<LessonLanguage, string>;
+export type { LessonLanguage, Localized } from './manifest';
 
 export interface CourseLesson {
   /** The lesson folder under `lessons/`: "01-raft-election". */
@@ -21,30 +22,18 @@ export interface CourseModule {
   lessons: CourseLesson[];
 }
 
-export const course: CourseModule[] = [
-  {
-    id: 'consensus',
-    title: { en: 'Consensus and coordination', 'zh-cn': '共识与协调' },
-    lessons: [
-      {
-        folder: '01-raft-election',
-        title: { en: 'Raft leader election', 'zh-cn': 'Raft 领导者选举' },
-        exercises: ['raft-election'],
-      },
-    ],
-  },
-  {
-    id: 'transactions',
-    title: { en: 'Distributed transactions', 'zh-cn': '分布式事务' },
-    lessons: [
-      {
-        folder: '02-two-phase-commit',
-        title: { en: 'Two-phase commit', 'zh-cn': '两阶段提交' },
-        exercises: ['two-phase-commit'],
-      },
-    ],
-  },
-];
+/** Lessons grouped under their modules, in the order the modules first appear. */
+export function courseOf(manifests: readonly LessonManifest[]): CourseModule[] {
+  const modules: CourseModule[] = [];
+  for (const { folder, module, title, exercises } of manifests) {
+    let entry = modules.find((m) => m.id === module.id);
+    if (entry === undefined) modules.push((entry = { id: module.id, title: module.title, lessons: [] }));
+    entry.lessons.push({ folder, title, exercises: exercises.map((e) => e.id) });
+  }
+  return modules;
+}
+
+export const course: CourseModule[] = courseOf(lessons);
 
 /** Every lesson, in course order. */
 export function courseLessons(): CourseLesson[] {

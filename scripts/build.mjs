@@ -3,16 +3,22 @@
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 
-// `import text from './file.ts?source'` embeds a file's text (the browser determinism bundle
-// carries the reference solutions as source, to load them the way a student's file is loaded).
-const sourceText = {
-  name: 'source-text',
+// `import texts from './dir/*/file.ts?sources'` embeds the text of every such file, keyed by the
+// folder the `*` stands for (the browser determinism bundle carries every exercise's reference
+// solution as source, to load them the way a student's file is loaded; a new exercise needs no edit).
+const sourceTexts = {
+  name: 'source-texts',
   setup(b) {
-    b.onResolve({ filter: /\?source$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.slice(0, -'?source'.length)), namespace: 'source-text' }));
-    b.onLoad({ filter: /.*/, namespace: 'source-text' }, async (args) => ({ contents: await readFile(args.path, 'utf8'), loader: 'text', watchFiles: [args.path] }));
+    b.onResolve({ filter: /\?sources$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.slice(0, -'?sources'.length)), namespace: 'source-texts' }));
+    b.onLoad({ filter: /.*/, namespace: 'source-texts' }, async (args) => {
+      const [dir, file] = args.path.split('/*/');
+      const folders = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory() && existsSync(join(dir, d.name, file))).map((d) => d.name).sort();
+      const texts = Object.fromEntries(await Promise.all(folders.map(async (f) => [f, await readFile(join(dir, f, file), 'utf8')])));
+      return { contents: JSON.stringify(texts), loader: 'json', watchFiles: folders.map((f) => join(dir, f, file)), watchDirs: [dir] };
+    });
   },
 };
 
@@ -44,7 +50,7 @@ await Promise.all(
         logLevel: 'warning',
         tsconfig: 'tsconfig.json',
         external: e.external ?? [],
-        plugins: [sourceText],
+        plugins: [sourceTexts],
       }),
     ),
 );

@@ -210,7 +210,6 @@ const generatedFaultsOn = (nodes: number): Scenario => ({
 export const raftElection: Exercise = {
   id: 'raft-election',
   title: 'Raft leader election',
-  lesson: '01-raft-election',
   starter: 'starter.ts',
   instrument: raftInstrument,
   scenarios: [

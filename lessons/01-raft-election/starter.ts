@@ -40,7 +40,7 @@
  * The grader calls state() after every handler: it must return this node's term and role.
  * To study a failure: `distsys run raft-election --scenario <name> --seed <n> --trace run.json`.
  */
-import type { Context, NodeId, RaftMessage, RaftNode, Role } from "distsys";
+import type { Context, NodeId, RaftMessage, RaftNode, Role } from "distsys/raft-election";
 
 export default class Raft implements RaftNode {
   private role: Role = "follower";

@@ -140,7 +140,6 @@ const scenarios: Scenario[] = [
 export const twoPhaseCommit: Exercise = {
   id: 'two-phase-commit',
   title: 'Two-phase commit',
-  lesson: '02-two-phase-commit',
   starter: 'starter.ts',
   instrument: transactionResources,
   scenarios,

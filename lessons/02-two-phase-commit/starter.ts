@@ -1,4 +1,4 @@
-import type { NodeId, TwoPhaseCommitContext, TwoPhaseCommitMessage, TwoPhaseCommitNode } from "distsys";
+import type { NodeId, TwoPhaseCommitContext, TwoPhaseCommitMessage, TwoPhaseCommitNode } from "distsys/two-phase-commit";
 
 /**
  * Two-phase commit: one transaction, several databases, all or nothing.

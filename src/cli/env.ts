@@ -1,9 +1,9 @@
-import type { Exercise } from '../grader';
+import type { CatalogExercise } from '../../lessons/catalog';
 import type { RunnerConfig } from '../runner';
 
 /** Everything a command touches outside itself, so tests can run the CLI in-process with their own catalog. */
 export interface CliEnv {
-  exercises: readonly Exercise[];
+  exercises: readonly CatalogExercise[];
   /** The folder holding the lesson folders (where starters live). */
   lessonsDir: string;
   cwd: string;

@@ -1,8 +1,9 @@
+import type { CatalogExercise } from '../../lessons/catalog';
 import type { Exercise, Scenario } from '../grader';
 import { UsageError } from './errors';
 import { didYouMean } from './suggest';
 
-export function findExerciseOrExplain(exercises: readonly Exercise[], id: string): Exercise {
+export function findExerciseOrExplain(exercises: readonly CatalogExercise[], id: string): CatalogExercise {
   const exercise = exercises.find((e) => e.id === id);
   if (exercise) return exercise;
   const ids = exercises.map((e) => e.id);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { Exercise } from '../grader';
+import type { CatalogExercise } from '../../lessons/catalog';
 import type { CliEnv } from './env';
 import { UsageError } from './errors';
 
@@ -11,7 +11,7 @@ export interface StudentSource {
 }
 
 /** Reads `--file`, or the exercise's starter when it is absent. */
-export function readStudentFile(env: CliEnv, exercise: Exercise, given: string | undefined): StudentSource {
+export function readStudentFile(env: CliEnv, exercise: CatalogExercise, given: string | undefined): StudentSource {
   const file = given ?? (relative(env.cwd, join(env.lessonsDir, exercise.lesson, exercise.starter)) || exercise.starter);
   return { source: readText(resolve(env.cwd, file), file), file };
 }

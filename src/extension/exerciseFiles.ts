@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
+import type { CatalogExercise } from '../../lessons/catalog';
 import { lessonOfExercise } from '../../lessons/course';
-import type { Exercise } from '../grader';
 import { settings } from './config';
 import { studentFile, TSCONFIG_FILE } from './core/exerciseFiles';
 import { planReset, planStart, type FilePlan } from './core/starterPlan';
@@ -11,7 +11,7 @@ import type { Workbook } from './workbook';
 export type ExerciseArg = string | { kind: 'exercise'; id: string } | vscode.Uri | undefined;
 
 /** The exercise an argument names; asks the student when it names none. */
-export async function resolveExercise(workbook: Workbook, arg: ExerciseArg): Promise<Exercise | undefined> {
+export async function resolveExercise(workbook: Workbook, arg: ExerciseArg): Promise<CatalogExercise | undefined> {
   if (typeof arg === 'string') return workbook.exercise(arg);
   if (arg instanceof vscode.Uri) return workbook.students.of(arg)?.exercise;
   if (arg !== undefined) return workbook.exercise(arg.id);

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Exercise } from '../grader';
+import type { CatalogExercise } from '../../lessons/catalog';
 import { exerciseOfPath, STUDENT_ROOT, studentFile } from './core/exerciseFiles';
 
 /** A student's copy of an exercise, found in a workspace folder. */
 export interface StudentExercise {
-  exercise: Exercise;
+  exercise: CatalogExercise;
   folder: vscode.WorkspaceFolder;
   uri: vscode.Uri;
   /** Relative to the folder: the name stacks, messages and the grader use. */
@@ -18,7 +18,7 @@ export class StudentExercises implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly exercises: readonly Exercise[]) {
+  constructor(private readonly exercises: readonly CatalogExercise[]) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${STUDENT_ROOT}/*/*.ts`, false, true, false);
     this.disposables.push(watcher, watcher.onDidCreate(() => this.refresh()), watcher.onDidDelete(() => this.refresh()), vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()));
   }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { exercises } from '../../lessons/catalog';
-import type { Exercise } from '../grader';
+import { exercises, type CatalogExercise } from '../../lessons/catalog';
 import type { RunnerConfig } from '../runner';
 import { settings } from './config';
 import { ProgressStore, type SetAside } from './core/progress';
@@ -11,7 +10,7 @@ import { StudentExercises } from './studentExercises';
  * exercises, and how to configure the runner. Parts get it at registration and keep nothing global.
  */
 export class Workbook implements vscode.Disposable {
-  readonly exercises: readonly Exercise[] = exercises;
+  readonly exercises: readonly CatalogExercise[] = exercises;
   readonly output = vscode.window.createOutputChannel(vscode.l10n.t('Distributed Systems'));
   readonly students = new StudentExercises(exercises);
 
@@ -34,7 +33,7 @@ export class Workbook implements vscode.Disposable {
     return vscode.Uri.joinPath(this.context.extensionUri, ...path);
   }
 
-  exercise(id: string): Exercise | undefined {
+  exercise(id: string): CatalogExercise | undefined {
     return this.exercises.find((e) => e.id === id);
   }
 

@@ -64,8 +64,6 @@ export interface Exercise {
   /** Kebab-case id used by the CLI: "raft-election". */
   id: string;
   title: string;
-  /** The lesson folder that owns it: "01-raft-election". */
-  lesson: string;
   /** The file a student edits, relative to the lesson folder. */
   starter: string;
   instrument?: Instrumentation;

@@ -88,6 +88,7 @@ describe('architecture boundaries', () => {
     it('allows the arrows that point the right way', () => {
       assert.deepEqual(found('src/grader/a.ts', "import { simulate } from '../kernel';\nimport { transform } from 'sucrase';"), []);
       assert.deepEqual(found('lessons/01-x/exercise.ts', "import type { Exercise } from '../../src/grader';\nimport type { Node } from 'distsys';"), []);
+      assert.deepEqual(found('lessons/01-x/starter.ts', "import type { Node } from 'distsys/x';\nexport type * from 'distsys/lessons/01-x/contract';"), []);
       assert.deepEqual(found('src/cli/a.ts', "import { readFileSync } from 'node:fs';\nimport { gradeInWorkers } from '../runner';"), []);
       assert.deepEqual(found('src/webview/a.ts', "import { Marked } from 'marked';\nimport type { Trace } from '../kernel/trace';"), []);
     });

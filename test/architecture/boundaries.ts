@@ -22,8 +22,11 @@ type Target =
 
 function resolveTarget(repoPath: string, specifier: string): Target {
   if (specifier === 'vscode') return { kind: 'vscode' };
-  // "distsys" is the tsconfig path alias students import types from.
+  // "distsys" and "distsys/…" are the modules students import types from: "distsys" is lessons/api.ts,
+  // "distsys/lessons/…" a lesson file, and "distsys/<exercise>" is declared in its lesson's module.ts.
   if (specifier === 'distsys') return { kind: 'file', path: 'lessons/api.ts', rule: layerOf('lessons/api.ts') };
+  if (specifier.startsWith('distsys/lessons/')) return { kind: 'file', path: specifier.slice('distsys/'.length), rule: layerOf('lessons/') };
+  if (specifier.startsWith('distsys/')) return { kind: 'file', path: 'lessons/', rule: layerOf('lessons/') };
   if (specifier.startsWith('.')) {
     const path = posix.normalize(posix.join(posix.dirname(repoPath), specifier));
     return { kind: 'file', path, rule: layerOf(path) ?? layerOf(`${path}/`) };

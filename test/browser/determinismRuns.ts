@@ -77,7 +77,7 @@ export function determinismRuns(references: ReferenceSources): RunHash[] {
   }
   for (const exercise of exercises) {
     const source = references[exercise.id];
-    if (source === undefined) throw new Error(`no reference source for exercise ${exercise.id}: embed test/exercises/${exercise.id}/reference.ts in test/browser/determinism.entry.ts`);
+    if (source === undefined) throw new Error(`no reference source for exercise ${exercise.id}: test/exercises/${exercise.id}/reference.ts is missing`);
     const program = loadStudentModule(source, 'reference.ts');
     for (const scenario of exercise.scenarios.slice(0, SCENARIOS_PER_EXERCISE)) {
       for (const seed of EXERCISE_SEEDS) {

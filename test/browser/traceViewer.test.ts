@@ -10,6 +10,7 @@ import { loadStudentModule, runAndCheck, type Failure } from '../../src/grader';
 import type { Trace } from '../../src/kernel';
 import type { DiagramController } from '../../src/webview/diagram';
 import type { ShowTraceMessage, TraceViewerToHost } from '../../src/webview/protocol';
+import { buggyVariant } from '../exercises/solutions';
 import { gossipTrace, traceText } from '../webview/diagram/fixtures';
 import { launchChromium } from './chromium';
 
@@ -45,11 +46,11 @@ async function serveViewer(): Promise<{ url: string; close: () => Promise<void> 
 
 /** The first failing run of the Raft variant that grants every vote: two leaders in one term. */
 function failingRaftRun(): { trace: Trace; failure: Failure; seed: number } {
-  const file = join(root, 'test/exercises/raft-election/buggy/double-vote.ts');
-  const program = loadStudentModule(readFileSync(file, 'utf8'), 'double-vote.ts');
+  const { source, file } = buggyVariant('raft-election', 'double-vote');
+  const program = loadStudentModule(source, file);
   const scenario = raftElection.scenarios.find((s) => s.name === 'many-elections')!;
   for (let seed = 1; seed <= 30; seed++) {
-    const run = runAndCheck({ exercise: raftElection, scenario, program, seed, file: 'double-vote.ts' });
+    const run = runAndCheck({ exercise: raftElection, scenario, program, seed, file });
     if (run.failure) return { trace: run.trace, failure: run.failure, seed };
   }
   throw new Error('double-vote passed many-elections on 30 seeds');

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exercises } from '../../lessons/catalog';
 import { Trace } from '../../src/kernel';
 import { version } from '../../package.json';
-import { distsys, ensureBuilt, ROOT } from './fixtures/harness';
+import { buggyVariants } from '../exercises/solutions';
+import { distsys, ensureBuilt } from './fixtures/harness';
 
 const RAFT_REFERENCE = 'test/exercises/raft-election/reference.ts';
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'distsys-bin-'));
@@ -54,9 +55,11 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
   });
 
   it('fails a buggy raft-election program with exit 1', () => {
-    const buggy = readdirSync(join(ROOT, 'test/exercises/raft-election/buggy')).find((f) => f.endsWith('.ts'));
+    const [buggy] = buggyVariants('raft-election');
     assert.ok(buggy, 'no buggy raft-election program');
-    const { code, stdout } = distsys(['grade', 'raft-election', '--file', `test/exercises/raft-election/buggy/${buggy}`]);
+    const file = join(scratch(), buggy.file);
+    writeFileSync(file, buggy.source);
+    const { code, stdout } = distsys(['grade', 'raft-election', '--file', file]);
     assert.equal(code, 1, stdout);
     assert.match(stdout, /^ {2}FAIL /m);
   });

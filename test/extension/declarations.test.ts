@@ -7,12 +7,13 @@ import { exercises } from '../../lessons/catalog';
 import { DECLARATIONS_FILE, shippedStarter, studentFile, TSCONFIG_FILE } from '../../src/extension/core/exerciseFiles';
 import { STUDENT_TSCONFIG } from '../../src/extension/core/starterPlan';
 import { generateDeclarations, ROOT } from '../../scripts/declarations';
+import { alternativeSolutions, referenceSolution } from '../exercises/solutions';
 
 /** Type-checks a student's workspace the way their editor does: with the files the extension copies in. */
-function typeErrors(files: Record<string, string>): string[] {
+function typeErrors(files: Record<string, string>, withDeclarations: string = declarations): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'distsys-types-'));
   try {
-    for (const [path, text] of Object.entries({ [DECLARATIONS_FILE]: declarations, [TSCONFIG_FILE]: STUDENT_TSCONFIG, ...files })) {
+    for (const [path, text] of Object.entries({ [DECLARATIONS_FILE]: withDeclarations, [TSCONFIG_FILE]: STUDENT_TSCONFIG, ...files })) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     }
@@ -33,18 +34,35 @@ describe('extension: the "distsys" declarations students type-check against', fu
     declarations = generateDeclarations();
   });
 
-  it('declares "distsys" as an ambient module with no relative imports left', () => {
+  it('declares "distsys" and a "distsys/<exercise>" for every exercise as ambient modules, with no relative imports left', () => {
     assert.match(declarations, /^declare module "distsys" \{$/m);
+    for (const exercise of exercises) assert.match(declarations, new RegExp(`^declare module ['"]distsys/${exercise.id}['"] \\{$`, 'm'), exercise.id);
     assert.doesNotMatch(declarations, /from ['"]\.\.?\//);
   });
 
-  it('type-checks every starter and reference solution in the student layout', () => {
+  it('type-checks every starter, reference and alternative solution in the student layout', () => {
     const files: Record<string, string> = {};
     for (const exercise of exercises) {
       files[studentFile(exercise)] = readFileSync(join(ROOT, shippedStarter(exercise)), 'utf8');
-      files[`distsys/${exercise.id}/reference.ts`] = readFileSync(join(ROOT, 'test', 'exercises', exercise.id, 'reference.ts'), 'utf8');
+      for (const solution of [referenceSolution(exercise.id), ...alternativeSolutions(exercise.id)]) files[`distsys/${exercise.id}/${solution.file}`] = solution.source;
     }
     assert.deepEqual(typeErrors(files), []);
+  });
+
+  it('gives each exercise module the kernel API and that exercise\'s contract only', () => {
+    const errors = typeErrors({
+      'distsys/raft-election/starter.ts': [
+        'import type { Context, NodeId, RaftNode, Role } from "distsys/raft-election";',
+        'import type { TwoPhaseCommitNode } from "distsys/raft-election";',
+        'export type Used = [Context, NodeId, RaftNode, Role, TwoPhaseCommitNode];',
+      ].join('\n'),
+      'distsys/two-phase-commit/starter.ts': [
+        'import type { TwoPhaseCommitContext, TransactionOutcome, Storage } from "distsys/two-phase-commit";',
+        'import type { Role } from "distsys/two-phase-commit";',
+        'export type Used = [TwoPhaseCommitContext, TransactionOutcome, Storage, Role];',
+      ].join('\n'),
+    });
+    assert.deepEqual(errors.sort(), [`Module '"distsys/raft-election"' has no exported member 'TwoPhaseCommitNode'.`, `Module '"distsys/two-phase-commit"' has no exported member 'Role'.`]);
   });
 
   it('still catches a student type error, and keeps names a contract does not export private', () => {
@@ -59,5 +77,31 @@ describe('extension: the "distsys" declarations students type-check against', fu
     assert.equal(errors.length, 2, errors.join('\n'));
     assert.ok(errors.some((e) => /not assignable to type 'number'/.test(e)), errors.join('\n'));
     assert.ok(errors.some((e) => /has no exported member 'Prepare'/.test(e)), errors.join('\n'));
+  });
+
+  it('lets two contracts export the same name, each from its own exercise module', () => {
+    const root = mkdtempSync(join(tmpdir(), 'distsys-lessons-'));
+    try {
+      const write = (path: string, text: string): void => {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), text);
+      };
+      for (const path of ['src/kernel/api.ts', 'lessons/kernelApi.ts']) write(path, readFileSync(join(ROOT, path), 'utf8'));
+      write('lessons/api.ts', "export type * from './kernelApi';\n");
+      for (const [folder, id, roles] of [['01-paxos', 'paxos', "'proposer' | 'acceptor'"], ['02-chain', 'chain-replication', "'head' | 'tail'"]] as const) {
+        write(`lessons/${folder}/contract.ts`, `import type { Node } from '../../src/kernel/api';\nexport type Role = ${roles};\nexport interface RoleNode extends Node { role(): Role }\n`);
+        write(`lessons/${folder}/module.ts`, `declare module 'distsys/${id}' {\n  export type * from 'distsys/lessons/kernelApi';\n  export type * from 'distsys/lessons/${folder}/contract';\n}\n`);
+      }
+      const errors = typeErrors(
+        {
+          'distsys/paxos/node.ts': 'import type { Role, RoleNode } from "distsys/paxos";\nexport const ok: Role = "acceptor";\nexport const wrong: Role = "tail";\nexport type N = RoleNode;\n',
+          'distsys/chain-replication/node.ts': 'import type { Context, Role } from "distsys/chain-replication";\nexport const ok: Role = "tail";\nexport type C = Context;\n',
+        },
+        generateDeclarations(root),
+      );
+      assert.deepEqual(errors, [`Type '"tail"' is not assignable to type 'Role'.`]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

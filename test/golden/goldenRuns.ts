@@ -1,16 +1,16 @@
 /**
  * The runs whose trace hashes are pinned in `hashes.json`: the gossip program under every fault
  * kind, the bench workload, every exercise × scenario × seed with the reference solution, and every
- * buggy variant on every scenario at seed 1. A change that moves any of them must say why, in a
- * commit of its own that regenerates the file (`npm run golden:update`).
+ * buggy variant (its patch applied to the reference, loaded as `<name>.ts`) on every scenario at
+ * seed 1. A change that moves any of them must say why, in a commit of its own that regenerates the
+ * file (`npm run golden:update`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { simulate } from '../../src/kernel';
 import { loadStudentModule, runAndCheck, type Exercise } from '../../src/grader';
 import { exercises } from '../../lessons/catalog';
 import { broadcastSpec } from '../../bench/workload';
 import { gossipSpec } from '../browser/determinismRuns';
+import { buggyVariants, referenceSolution, type SolutionSource } from '../exercises/solutions';
 
 export interface GoldenRun {
   events: number;
@@ -19,11 +19,9 @@ export interface GoldenRun {
 }
 
 const REFERENCE_SEEDS = [1, 2, 3];
-const exercisesDir = join(__dirname, '../exercises');
 
-function exerciseRuns(exercise: Exercise, path: string, seeds: readonly number[], label: string, into: Record<string, GoldenRun>): void {
-  const file = path.split('/').pop() as string;
-  const program = loadStudentModule(readFileSync(path, 'utf8'), file);
+function exerciseRuns(exercise: Exercise, { source, file }: SolutionSource, seeds: readonly number[], label: string, into: Record<string, GoldenRun>): void {
+  const program = loadStudentModule(source, file);
   for (const scenario of exercise.scenarios) {
     for (const seed of seeds) {
       const checked = runAndCheck({ exercise, scenario, program, seed, file });
@@ -41,11 +39,8 @@ export function goldenRuns(): Record<string, GoldenRun> {
   const bench = simulate(broadcastSpec(20_000, true)).trace!;
   runs['bench-broadcast#1'] = { events: bench.length, hash: bench.hash() };
   for (const exercise of exercises) {
-    const dir = join(exercisesDir, exercise.id);
-    exerciseRuns(exercise, join(dir, 'reference.ts'), REFERENCE_SEEDS, 'reference', runs);
-    for (const variant of readdirSync(join(dir, 'buggy')).sort()) {
-      exerciseRuns(exercise, join(dir, 'buggy', variant), [1], `buggy/${variant.replace(/\.ts$/, '')}`, runs);
-    }
+    exerciseRuns(exercise, referenceSolution(exercise.id), REFERENCE_SEEDS, 'reference', runs);
+    for (const variant of buggyVariants(exercise.id)) exerciseRuns(exercise, variant, [1], `buggy/${variant.name}`, runs);
   }
   return runs;
 }

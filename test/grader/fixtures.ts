@@ -35,5 +35,5 @@ export function scenario(over: Partial<Scenario> = {}): Scenario {
 }
 
 export function exercise(scenarios: Scenario[]): Exercise {
-  return { id: 'demo', title: 'Demo exercise', lesson: '00-demo', starter: 'starter.ts', scenarios };
+  return { id: 'demo', title: 'Demo exercise', starter: 'starter.ts', scenarios };
 }

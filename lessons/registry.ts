@@ -1,0 +1,9 @@
+/**
+ * Every lesson, in course order: a new lesson folder is added here and nowhere else (the catalog
+ * and the course are derived from this list; a test fails if a folder is missing or out of order).
+ */
+import type { LessonManifest } from './manifest';
+import { lesson as raftElection } from './01-raft-election/lesson';
+import { lesson as twoPhaseCommit } from './02-two-phase-commit/lesson';
+
+export const lessons: readonly LessonManifest[] = [raftElection, twoPhaseCommit];

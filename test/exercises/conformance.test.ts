@@ -1,0 +1,161 @@
+/**
+ * What every exercise of the catalog must satisfy, checked the same way for each: the reference
+ * (and any alternative solution) passes every scenario on many seeds; every buggy variant fails by
+ * the scenario and checker its expectation names, explained with a node and a time; the exercise
+ * has its own types module, and the starter imports it, loads and fails; scenarios are well named
+ * and deterministic; the lesson's live simulations name real scenarios. What is particular to one
+ * exercise is tested in test/exercises/<id>/<id>.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { exercises, type CatalogExercise } from '../../lessons/catalog';
+import { LESSON_LANGUAGES } from '../../lessons/manifest';
+import { lessons } from '../../lessons/registry';
+import { gradeExercise, loadStudentModule, nodeNames, runAndCheck, type ScenarioReport } from '../../src/grader';
+import { lessonFileName } from '../../src/extension/core/language';
+import { renderLesson } from '../../src/webview/lesson/render';
+import { alternativeSolutions, buggyVariant, buggyVariantNames, exerciseTestDir, referenceSolution } from './solutions';
+
+const REFERENCE_SEEDS = 200;
+const VARIANT_SEEDS = 10;
+const LESSONS = join(__dirname, '..', '..', 'lessons');
+
+/** `test/exercises/<id>/expectations.json`: each variant, and the scenarios and checkers that must catch it. */
+type Expectations = Record<string, Array<{ scenario: string; checker: string }>>;
+
+/** Verdicts the grader gives on its own, whatever the scenario's checkers. */
+const GRADER_VERDICTS = ['exception', 'budget'];
+
+function expectationsOf(exercise: CatalogExercise): Expectations | undefined {
+  const file = join(exerciseTestDir(exercise.id), 'expectations.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Expectations) : undefined;
+}
+
+function describeFailure(report: ScenarioReport): string {
+  const f = report.failure;
+  return f ? `seed ${f.seed}: [${f.checker}] ${f.explanation}` : 'passed';
+}
+
+for (const exercise of exercises) {
+  describe(`${exercise.id}: conformance`, () => {
+    const grade = (source: string, file: string, seeds: number, scenario?: string) =>
+      gradeExercise(exercise, loadStudentModule(source, file), file, { seeds, shrink: false, ...(scenario ? { scenario } : {}) });
+
+    // The reference is read in each test, so a missing one fails them rather than the whole suite.
+    const solutions = [
+      { title: 'the reference solution', load: () => referenceSolution(exercise.id) },
+      ...alternativeSolutions(exercise.id).map((s) => ({ title: `the solution ${s.name}`, load: () => s })),
+    ];
+    for (const { title, load } of solutions) {
+      describe(title, () => {
+        for (const scenario of exercise.scenarios) {
+          it(`passes ${scenario.name} on ${REFERENCE_SEEDS} seeds`, () => {
+            const { source, file } = load();
+            const report = grade(source, file, REFERENCE_SEEDS, scenario.name).scenarios[0]!;
+            assert.equal(report.passed, true, describeFailure(report));
+            assert.equal(report.seedsRun, REFERENCE_SEEDS);
+          });
+        }
+      });
+    }
+
+    describe('buggy variants', () => {
+      const expectations = expectationsOf(exercise);
+
+      it('has an expectation for every variant file, and a file for every expectation', () => {
+        assert.ok(expectations, `test/exercises/${exercise.id}/expectations.json is missing`);
+        assert.ok(buggyVariantNames(exercise.id).length > 0, `test/exercises/${exercise.id}/buggy/ has no variant: show what the checkers catch`);
+        assert.deepEqual(Object.keys(expectations).sort(), buggyVariantNames(exercise.id), `the variants of test/exercises/${exercise.id}/expectations.json and buggy/*.patch differ`);
+      });
+
+      it('expects each variant to fail, by a scenario of the exercise and one of its checkers', () => {
+        for (const [variant, expected] of Object.entries(expectations ?? {})) {
+          assert.ok(expected.length > 0, `${variant}: no scenario expected to catch it`);
+          for (const { scenario, checker } of expected) {
+            const found = exercise.scenarios.find((s) => s.name === scenario);
+            assert.ok(found, `${variant}: no scenario "${scenario}" in ${exercise.id}`);
+            assert.ok([...found.checkers.map((c) => c.name), ...GRADER_VERDICTS].includes(checker), `${variant}: ${scenario} has no checker "${checker}"`);
+          }
+        }
+      });
+
+      for (const [variant, expected] of Object.entries(expectations ?? {})) {
+        for (const { scenario, checker } of expected) {
+          it(`${variant} fails ${scenario} by ${checker}, naming a node and a time`, () => {
+            const { source, file } = buggyVariant(exercise.id, variant);
+            const report = grade(source, file, VARIANT_SEEDS, scenario).scenarios[0];
+            assert.ok(report, `no scenario ${scenario}`);
+            assert.equal(report.passed, false, `${variant} passed ${scenario} on ${VARIANT_SEEDS} seeds`);
+            const failure = report.failure!;
+            assert.equal(failure.checker, checker, describeFailure(report));
+            const nodes = nodeNames(exercise.scenarios.find((s) => s.name === scenario)!.nodes);
+            assert.ok(
+              nodes.some((n) => new RegExp(`\\b${n}\\b`).test(failure.explanation)),
+              `names none of ${nodes.join(', ')}: ${failure.explanation}`,
+            );
+            assert.match(failure.explanation, /\d ms\b/);
+          });
+        }
+      }
+    });
+
+    it(`declares its module "distsys/${exercise.id}" in its lesson folder, and the starter imports its types from it`, () => {
+      const declared = readFileSync(join(LESSONS, exercise.lesson, 'module.ts'), 'utf8');
+      assert.match(declared, new RegExp(`^declare module ['"]distsys/${exercise.id}['"]`, 'm'), `lessons/${exercise.lesson}/module.ts`);
+      const imports = ts.preProcessFile(readFileSync(join(LESSONS, exercise.lesson, exercise.starter), 'utf8')).importedFiles.map((f) => f.fileName);
+      assert.deepEqual(imports, [`distsys/${exercise.id}`]);
+    });
+
+    it('has a starter that loads, runs without an exception, and fails every scenario', () => {
+      const path = join(LESSONS, exercise.lesson, exercise.starter);
+      const report = grade(readFileSync(path, 'utf8'), exercise.starter, 1);
+      for (const s of report.scenarios) {
+        assert.equal(s.passed, false, `the starter passes ${s.name}`);
+        assert.notEqual(s.failure?.checker, 'exception', describeFailure(s));
+      }
+    });
+
+    describe('scenarios', () => {
+      it('have unique kebab-case names', () => {
+        const names = exercise.scenarios.map((s) => s.name);
+        assert.equal(new Set(names).size, names.length, names.join(', '));
+        for (const name of names) assert.match(name, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      });
+
+      it('each describe themselves in one sentence', () => {
+        for (const s of exercise.scenarios) assert.match(s.description, /^[A-Za-z0-9][^.]*(\.[^ ][^.]*)*\.$/, s.name);
+      });
+
+      it('replay a seed to the same trace, and another seed to another', () => {
+        const { source, file } = referenceSolution(exercise.id);
+        const program = loadStudentModule(source, file);
+        for (const scenario of exercise.scenarios) {
+          const hash = (seed: number): string => runAndCheck({ exercise, scenario, program, seed, file }).trace.hash();
+          assert.equal(hash(7), hash(7), scenario.name);
+          assert.notEqual(hash(7), hash(8), scenario.name);
+        }
+      });
+    });
+  });
+}
+
+for (const lesson of lessons) {
+  describe(`${lesson.folder}: conformance`, () => {
+    for (const language of LESSON_LANGUAGES) {
+      const file = lessonFileName(language);
+
+      it(`has ${file}, whose live simulations each name an exercise of the catalog and one of its scenarios`, () => {
+        const path = join(LESSONS, lesson.folder, file);
+        assert.ok(existsSync(path), `lessons/${lesson.folder}/${file} is missing`);
+        for (const sim of renderLesson(readFileSync(path, 'utf8')).sims) {
+          const where = `lessons/${lesson.folder}/${file}:${sim.line}`;
+          const exercise = exercises.find((e) => e.id === sim.exercise);
+          assert.ok(exercise, `${where}: no exercise "${sim.exercise}" in the catalog`);
+          assert.ok(exercise.scenarios.some((s) => s.name === sim.scenario), `${where}: ${sim.exercise} has no scenario "${sim.scenario}"`);
+        }
+      });
+    }
+  });
+}
