@@ -13,13 +13,13 @@ import ts from 'typescript';
 import { exercises, type CatalogExercise } from '../../lessons/catalog';
 import { LESSON_LANGUAGES } from '../../lessons/manifest';
 import { lessons } from '../../lessons/registry';
-import { gradeExercise, loadStudentModule, nodeNames, runAndCheck, type ScenarioReport } from '../../src/grader';
+import { gradeExercise, loadStudentModule, nodeNames, runAndCheck, seedList, type GradeOptions, type ScenarioReport } from '../../src/grader';
 import { lessonFileName } from '../../src/extension/core/language';
 import { renderLesson } from '../../src/webview/lesson/render';
 import { alternativeSolutions, buggyVariant, buggyVariantNames, exerciseTestDir, referenceSolution } from './solutions';
 
-const REFERENCE_SEEDS = 200;
-const VARIANT_SEEDS = 10;
+/** Correct solutions run thorough grading: 200 seeds per named scenario, a generated family's thorough count (1000). */
+const THOROUGH = { thorough: true } as const;
 const LESSONS = join(__dirname, '..', '..', 'lessons');
 
 /** `test/exercises/<id>/expectations.json`: each variant, and the scenarios and checkers that must catch it. */
@@ -40,8 +40,8 @@ function describeFailure(report: ScenarioReport): string {
 
 for (const exercise of exercises) {
   describe(`${exercise.id}: conformance`, () => {
-    const grade = (source: string, file: string, seeds: number, scenario?: string) =>
-      gradeExercise(exercise, loadStudentModule(source, file), file, { seeds, shrink: false, ...(scenario ? { scenario } : {}) });
+    const grade = (source: string, file: string, options: GradeOptions, scenario?: string) =>
+      gradeExercise(exercise, loadStudentModule(source, file), file, { ...options, shrink: false, ...(scenario ? { scenario } : {}) });
 
     // The reference is read in each test, so a missing one fails them rather than the whole suite.
     const solutions = [
@@ -51,11 +51,12 @@ for (const exercise of exercises) {
     for (const { title, load } of solutions) {
       describe(title, () => {
         for (const scenario of exercise.scenarios) {
-          it(`passes ${scenario.name} on ${REFERENCE_SEEDS} seeds`, () => {
+          const seeds = seedList(THOROUGH, scenario).length;
+          it(`passes ${scenario.name} on ${seeds} seeds`, () => {
             const { source, file } = load();
-            const report = grade(source, file, REFERENCE_SEEDS, scenario.name).scenarios[0]!;
+            const report = grade(source, file, THOROUGH, scenario.name).scenarios[0]!;
             assert.equal(report.passed, true, describeFailure(report));
-            assert.equal(report.seedsRun, REFERENCE_SEEDS);
+            assert.equal(report.seedsRun, seeds);
           });
         }
       });
@@ -85,9 +86,10 @@ for (const exercise of exercises) {
         for (const { scenario, checker } of expected) {
           it(`${variant} fails ${scenario} by ${checker}, naming a node and a time`, () => {
             const { source, file } = buggyVariant(exercise.id, variant);
-            const report = grade(source, file, VARIANT_SEEDS, scenario).scenarios[0];
+            // The seeds a student's default grade runs: a mistake must show there, not only in a thorough grade.
+            const report = grade(source, file, {}, scenario).scenarios[0];
             assert.ok(report, `no scenario ${scenario}`);
-            assert.equal(report.passed, false, `${variant} passed ${scenario} on ${VARIANT_SEEDS} seeds`);
+            assert.equal(report.passed, false, `${variant} passed ${scenario} on its ${report.seedsPlanned} seeds`);
             const failure = report.failure!;
             assert.equal(failure.checker, checker, describeFailure(report));
             const nodes = nodeNames(exercise.scenarios.find((s) => s.name === scenario)!.nodes);
@@ -110,7 +112,7 @@ for (const exercise of exercises) {
 
     it('has a starter that loads, runs without an exception, and fails every scenario', () => {
       const path = join(LESSONS, exercise.lesson, exercise.starter);
-      const report = grade(readFileSync(path, 'utf8'), exercise.starter, 1);
+      const report = grade(readFileSync(path, 'utf8'), exercise.starter, { seeds: 1 });
       for (const s of report.scenarios) {
         assert.equal(s.passed, false, `the starter passes ${s.name}`);
         assert.notEqual(s.failure?.checker, 'exception', describeFailure(s));
