@@ -1,7 +1,9 @@
+export { assertNever } from './assertNever';
 export type { AnyMessage, Context, Message, Node, NodeClass, NodeId, Storage } from './api';
 export { LocalClock } from './clock';
 export { StudentApiError } from './errors';
 export { EventQueue } from './eventQueue';
+export { faultKind, faultKinds, isFaultKind, type FaultKind, type FaultKindSpec, type FaultOf, type FaultTarget } from './faultKinds';
 export { describeFault, describeTrigger, validateSchedule, type Fault, type FaultSchedule, type FaultTrigger, type ScheduledFault } from './faults';
 export { reliableNetwork, type LinkBehavior, type NetworkConfig } from './network';
 export { Random, hashString } from './prng';
