@@ -26,7 +26,7 @@ export class ClusterView {
   private next = 0;
 
   constructor(
-    private readonly trace: Trace,
+    private readonly trace: Trace<RaftState>,
     readonly nodes: readonly NodeId[],
   ) {
     this.partitions = new Partitions(nodes);
@@ -67,7 +67,7 @@ export class ClusterView {
     const v = this.view.get(e.node);
     switch (e.kind) {
       case 'state':
-        if (v) Object.assign(v, e.data as RaftState);
+        if (v) Object.assign(v, e.data);
         break;
       case 'crash':
         if (v) Object.assign(v, { up: false, pausedUntil: 0 });
@@ -76,11 +76,10 @@ export class ClusterView {
         if (v) v.up = true;
         break;
       case 'pause':
-        if (v) v.pausedUntil = Math.max(v.pausedUntil, e.time + (e.data as { ms: number }).ms);
+        if (v) v.pausedUntil = Math.max(v.pausedUntil, e.time + e.data.ms);
         break;
       case 'partition': {
-        const f = e.data as { groups: NodeId[][]; oneWay?: boolean };
-        this.partitions.split(this.nodes, f.groups, f.oneWay === true);
+        this.partitions.split(this.nodes, e.data.groups, e.data.oneWay === true);
         break;
       }
       case 'heal':

@@ -176,7 +176,9 @@ function quietSince(trace: Trace): number | undefined {
     if (kind === 'crash' || kind === 'restart' || kind === 'heal' || kind === 'partition') since = Math.max(since, time);
     if (kind === 'partition') partitioned = true;
     if (kind === 'heal') partitioned = false;
-    if (kind === 'pause' || kind === 'fault') since = Math.max(since, time + ((trace.event(i).data as { ms?: number }).ms ?? 0));
+    if (kind !== 'pause' && kind !== 'fault') continue;
+    const e = trace.event(i);
+    if (e.kind === 'pause' || e.kind === 'fault') since = Math.max(since, time + e.data.ms);
   }
   return partitioned ? undefined : since;
 }

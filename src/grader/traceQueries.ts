@@ -1,27 +1,28 @@
-import type { NodeId, Trace } from '../kernel';
+import type { NodeId, ObservedState, Trace } from '../kernel';
 
 /** Small, named views of a trace that checkers share. */
 
-export interface StateChange {
+/** A node reporting a new observed state, S: the exercise's own state type. */
+export interface StateChange<S extends ObservedState = ObservedState> {
   index: number;
   time: number;
   node: NodeId;
-  state: Record<string, unknown>;
+  state: S;
 }
 
-export function stateChanges(trace: Trace): StateChange[] {
-  return [...trace.ofKind('state')].map((e) => ({ index: e.index, time: e.time, node: e.node, state: e.data as Record<string, unknown> }));
+export function stateChanges<S extends ObservedState>(trace: Trace<S>): StateChange<S>[] {
+  return [...trace.ofKind('state')].map((e) => ({ index: e.index, time: e.time, node: e.node, state: e.data }));
 }
 
 export interface Report {
   index: number;
   time: number;
   node: NodeId;
-  data: Record<string, unknown>;
+  data: Readonly<Record<string, unknown>>;
 }
 
 export function reports(trace: Trace): Report[] {
-  return [...trace.ofKind('report')].map((e) => ({ index: e.index, time: e.time, node: e.node, data: e.data as Record<string, unknown> }));
+  return [...trace.ofKind('report')].map((e) => ({ index: e.index, time: e.time, node: e.node, data: e.data }));
 }
 
 const disturbances = new Set(['crash', 'restart', 'pause', 'resume', 'partition', 'heal', 'clock', 'fault']);

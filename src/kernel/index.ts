@@ -9,4 +9,4 @@ export { reliableNetwork, type LinkBehavior, type NetworkConfig } from './networ
 export { Random, hashString } from './prng';
 export { CLIENT, simulate, type ClientRequest, type Instrumentation, type MessageCounts, type RunBudget, type RunOutcome, type RunResult, type RunSpec } from './simulation';
 export { trafficByType, type TypeTraffic } from './traffic';
-export { eventKinds, NETWORK_LANE, Trace, type EventKind, type TraceEvent, type TraceHeader } from './trace';
+export { eventKinds, NETWORK_LANE, Trace, type EventData, type EventKind, type ObservedState, type TraceEvent, type TraceHeader } from './trace';

@@ -8,7 +8,7 @@ import type { Fault, FaultSchedule, ScheduledFault } from './faults';
 import { sealMessage } from './messages';
 import { drawLatency, Partitions, resolveLinks, type LinkBehavior, type NetworkConfig } from './network';
 import { Random } from './prng';
-import { kindCode, NETWORK_LANE, Trace } from './trace';
+import { kindCode, NETWORK_LANE, Trace, type ObservedState } from './trace';
 
 export const CLIENT: NodeId = 'client';
 
@@ -19,12 +19,12 @@ export interface ClientRequest {
   msg: Message;
 }
 
-/** What an exercise adds to the kernel: extra context methods and an observable node state. */
-export interface Instrumentation {
+/** What an exercise adds to the kernel: extra context methods and an observable node state, S. */
+export interface Instrumentation<S extends ObservedState = ObservedState> {
   /** Extra API merged into each node's context; `report` writes a report event on its lane; `nodes` is the whole cluster. */
   extendContext?(node: NodeId, report: (data: Record<string, unknown>) => void, nodes: readonly NodeId[]): object;
   /** A node's observable state (role, term…); recorded in the trace whenever it changes. */
-  observe?(node: Node<any>): Record<string, string | number | boolean | null> | undefined;
+  observe?(node: Node<any>): S | undefined;
 }
 
 export interface RunBudget {
@@ -34,7 +34,7 @@ export interface RunBudget {
   wallClock: () => number;
 }
 
-export interface RunSpec {
+export interface RunSpec<S extends ObservedState = ObservedState> {
   program: NodeClass;
   nodes: readonly NodeId[];
   network: NetworkConfig;
@@ -46,7 +46,7 @@ export interface RunSpec {
   seed: number;
   trace: boolean;
   budget?: RunBudget;
-  instrument?: Instrumentation;
+  instrument?: Instrumentation<S>;
   /** Copied into the trace header (exercise, scenario…). */
   meta?: Record<string, unknown>;
 }
@@ -64,13 +64,13 @@ export interface MessageCounts {
   byType: Record<string, number>;
 }
 
-export interface RunResult {
+export interface RunResult<S extends ObservedState = ObservedState> {
   outcome: RunOutcome;
   /** Virtual time at which the run stopped. */
   endTime: number;
   events: number;
   messages: MessageCounts;
-  trace?: Trace;
+  trace?: Trace<S>;
 }
 
 const enum Ev {
@@ -144,8 +144,9 @@ class NetworkWindow {
 }
 
 /** Runs one simulation: a pure function of (program, scenario, seed). */
-export function simulate(spec: RunSpec): RunResult {
-  return new Simulation(spec).run();
+export function simulate<S extends ObservedState = ObservedState>(spec: RunSpec<S>): RunResult<S> {
+  // The trace's state events are what `observe` returned: S.
+  return new Simulation(spec).run() as RunResult<S>;
 }
 
 class Simulation {

@@ -55,6 +55,7 @@ export function buildBands(trace: Trace, c: EventColumns, lanes: readonly Lane[]
     const k = c.kinds[i];
     const t = c.times[i] as number;
     const row = c.rows[i] as number;
+    const e = k === KIND.pause || k === KIND.partition || k === KIND.fault ? trace.event(i) : undefined;
     switch (k) {
       case KIND.crash:
         endPause(row, t, i);
@@ -67,7 +68,7 @@ export function buildBands(trace: Trace, c: EventColumns, lanes: readonly Lane[]
         break;
       }
       case KIND.pause: {
-        const ms = (trace.event(i).data as { ms?: number } | undefined)?.ms ?? 0;
+        const ms = e?.kind === 'pause' ? e.data.ms : 0;
         const p = paused.get(row);
         // A pause inside a longer one changes nothing; a longer one moves the resume.
         if (p) p.until = Math.max(p.until, t + ms);
@@ -80,11 +81,11 @@ export function buildBands(trace: Trace, c: EventColumns, lanes: readonly Lane[]
       case KIND.partition:
       case KIND.heal:
         for (const b of partition) close(b, t, i);
-        partition = k === KIND.partition ? openPartition(trace.event(i).data as Extract<Fault, { kind: 'partition' }>, i, t, lanes, open) : [];
+        partition = e?.kind === 'partition' ? openPartition(e.data, i, t, lanes, open) : [];
         break;
       case KIND.fault: {
-        const fault = trace.event(i).data as Fault;
-        if (fault.kind !== 'lossBurst' && fault.kind !== 'delaySpike') break;
+        if (e?.kind !== 'fault') break;
+        const fault = e.data;
         // A new window replaces the one before, as in the network.
         const previous = windows[fault.kind];
         if (previous && previous.t1 > t) close(previous, t, i);

@@ -40,8 +40,9 @@ export function buildStates(trace: Trace, c: EventColumns, rowCount: number): St
     const previous = open.get(row);
     if (previous) previous.t1 = t;
     open.delete(row);
-    if (k === KIND.crash) continue;
-    const values = (trace.event(i).data ?? {}) as StateValues;
+    const e = trace.event(i);
+    if (e.kind !== 'state') continue;
+    const values: StateValues = e.data;
     const segment: StateSegment = { t0: t, t1: c.endTime, event: i, values };
     byRow[row]?.push(segment);
     open.set(row, segment);
