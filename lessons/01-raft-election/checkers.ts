@@ -1,6 +1,6 @@
 import type { NodeId, Trace } from '../../src/kernel';
-import { fmtMs, lastDisturbance, stateChanges, type Checker, type Verdict } from '../../src/grader';
-import { ClusterView } from './cluster';
+import { ClusterTimeline, fmtMs, stateChanges, type Checker, type Verdict } from '../../src/grader';
+import { describeRaft, majorityOf, raftState, type RaftTimeline } from './cluster';
 import type { RaftState } from './contract';
 import { candidacyStarts, deliveredVotes, leadershipStarts } from './leadership';
 
@@ -95,20 +95,20 @@ export const voteQuorum: Checker<RaftState> = {
 export const ELECTION_BOUND_MS = 5000;
 
 /**
- * Liveness. From the last fault on, within `withinMs` there must be a moment when a running node
- * leads and every running node it can talk to (a majority with it) follows it in its term. Asking
- * for one such moment, not for quiet until the end, keeps the check fair under message loss, where
- * a missed heartbeat may rightly start a new election later on.
+ * Liveness. Once the cluster is quiet (the timeline's `quietSince`: the last fault, or the end of
+ * the last pause), within `withinMs` there must be a moment when a running node leads and every
+ * running node it can talk to (a majority with it) follows it in its term. Asking for one such
+ * moment, not for quiet until the end, keeps the check fair under message loss, where a missed
+ * heartbeat may rightly start a new election later on.
  */
 export function leaderElected(withinMs: number = ELECTION_BOUND_MS): Checker<RaftState> {
   return {
     name: 'leader-elected',
     property: `once the network is stable, within ${withinMs} ms a leader is elected and every live node it can reach follows it`,
     check({ trace, nodes, duration }) {
-      const settled = lastDisturbance(trace);
+      const settled = new ClusterTimeline(trace, nodes).advanceTo(duration).quietSince();
       const deadline = settled + withinMs;
-      const cluster = new ClusterView(trace, nodes);
-      cluster.advanceTo(settled);
+      const cluster = new ClusterTimeline(trace, nodes).advanceTo(settled);
       while (agreedLeader(cluster) === undefined) {
         const next = cluster.peekTime();
         if (next > Math.min(deadline, duration)) {
@@ -123,37 +123,37 @@ export function leaderElected(withinMs: number = ELECTION_BOUND_MS): Checker<Raf
 }
 
 /** The leader that every running node it can talk to follows, if there is one now. */
-function agreedLeader(cluster: ClusterView): NodeId | undefined {
+function agreedLeader(cluster: RaftTimeline): NodeId | undefined {
   for (const id of cluster.nodes) {
-    const leader = cluster.node(id);
+    const leader = raftState(cluster, id);
     if (leader.role !== 'leader' || !cluster.running(id)) continue;
     const reach = cluster.nodes.filter((n) => n !== id && cluster.running(n) && cluster.connected(id, n));
-    if (reach.length + 1 < cluster.majority) continue;
-    if (reach.every((n) => cluster.node(n).role === 'follower' && cluster.node(n).term === leader.term)) return id;
+    if (reach.length + 1 < majorityOf(cluster.nodes)) continue;
+    if (reach.every((n) => raftState(cluster, n).role === 'follower' && raftState(cluster, n).term === leader.term)) return id;
   }
   return undefined;
 }
 
-function unelected(trace: Trace<RaftState>, cluster: ClusterView, settled: number, deadline: number, duration: number, withinMs: number): Verdict {
+function unelected(trace: Trace<RaftState>, cluster: RaftTimeline, settled: number, deadline: number, duration: number, withinMs: number): Verdict {
   const running = cluster.nodes.filter((n) => cluster.running(n));
-  const canElect = running.some((a) => running.filter((b) => b !== a && cluster.connected(a, b)).length + 1 >= cluster.majority);
-  if (!canElect) return { ok: true, note: `no majority of nodes can talk to each other at the end (${cluster.describe()}), so no leader can be elected` };
+  const canElect = running.some((a) => running.filter((b) => b !== a && cluster.connected(a, b)).length + 1 >= majorityOf(cluster.nodes));
+  if (!canElect) return { ok: true, note: `no majority of nodes can talk to each other at the end (${describeRaft(cluster)}), so no leader can be elected` };
   if (deadline > duration) return { ok: true, note: `the run ended ${fmtMs(deadline - duration)} before the ${withinMs} ms bound after the last fault, too early to require a leader` };
   return {
     ok: false,
-    explanation: `no leader followed by the live nodes within ${withinMs} ms of ${settled === 0 ? 'the start' : `the last fault at ${fmtMs(settled)}`}: at ${fmtMs(cluster.time)} ${cluster.describe()}; ${diagnose(trace, cluster, running, settled)}`,
+    explanation: `no leader followed by the live nodes within ${withinMs} ms of ${settled === 0 ? 'the start' : `the last fault at ${fmtMs(settled)}`}: at ${fmtMs(cluster.time)} ${describeRaft(cluster)}; ${diagnose(trace, cluster, running, settled)}`,
     at: cluster.time,
     nodes: running,
   };
 }
 
-function diagnose(trace: Trace<RaftState>, cluster: ClusterView, running: NodeId[], settled: number): string {
+function diagnose(trace: Trace<RaftState>, cluster: RaftTimeline, running: NodeId[], settled: number): string {
   const changes = stateChanges(trace);
   for (const id of running) {
-    const v = cluster.node(id);
-    const newer = running.find((n) => cluster.connected(id, n) && cluster.node(n).term > v.term);
+    const v = raftState(cluster, id);
+    const newer = running.find((n) => cluster.connected(id, n) && raftState(cluster, n).term > v.term);
     if (v.role === 'leader' && newer !== undefined) {
-      return `${id} still leads term ${v.term} though ${newer} is in term ${cluster.node(newer).term}: a leader that sees a higher term in any message must step down to follower`;
+      return `${id} still leads term ${v.term} though ${newer} is in term ${raftState(cluster, newer).term}: a leader that sees a higher term in any message must step down to follower`;
     }
   }
   if (!changes.some((c) => c.state.role === 'candidate')) {

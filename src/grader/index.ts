@@ -5,4 +5,5 @@ export { formatTable } from './reports/table';
 export { concretize, fmtMs, runAndCheck, type CheckedResult, type ConcreteRun, type Failure, type RunRequest } from './run';
 export { shrinkFailure, type Shrunk } from './shrink';
 export { compileStudentModule, firstStudentFrame, loadStudentModule, studentStack, StudentCodeError, type SourceLocation } from './studentModule';
-export { lastDisturbance, reports, stateChanges, upAtEnd, type Report, type StateChange } from './traceQueries';
+export { reports, stateChanges, type Report, type StateChange } from './traceQueries';
+export { ClusterTimeline, nodesOf, type Period } from './checkers/timeline';

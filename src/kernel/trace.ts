@@ -12,6 +12,8 @@ export const kindCode = Object.freeze(Object.fromEntries(eventKinds.map((k, i) =
 
 /** The lane of events that belong to no node (partitions, loss bursts). */
 export const NETWORK_LANE = -1;
+/** That lane's name in decoded events. */
+export const NETWORK: NodeId = 'network';
 
 /** What a node's observed state may hold (see `Instrumentation.observe`): flat fields of JSON scalars. */
 export type ObservedState = Readonly<Record<string, string | number | boolean | null>>;
@@ -134,7 +136,7 @@ export class Trace<S extends ObservedState = ObservedState> {
   }
 
   laneName(index: number): NodeId {
-    return index === NETWORK_LANE ? 'network' : (this.header.lanes[index] as NodeId);
+    return index === NETWORK_LANE ? NETWORK : (this.header.lanes[index] as NodeId);
   }
 
   kindAt(i: number): EventKind {
