@@ -51,10 +51,11 @@ function ordinal(n: number): string {
 /** Checks a schedule that came from a file or an exercise; returns problems naming the entry at fault. */
 export function validateSchedule(schedule: unknown, nodes: readonly NodeId[]): string[] {
   if (!Array.isArray(schedule)) return ['a fault schedule must be a JSON array'];
-  return schedule.flatMap((entry: unknown, i) => entryProblems(entry, nodes).map((problem) => `fault #${i}: ${problem}`));
+  return schedule.flatMap((entry: unknown, i) => faultProblems(entry, nodes).map((problem) => `fault #${i}: ${problem}`));
 }
 
-function entryProblems(entry: unknown, nodes: readonly NodeId[]): string[] {
+/** What is wrong with one schedule entry, its trigger and its fault. */
+export function faultProblems(entry: unknown, nodes: readonly NodeId[]): string[] {
   if (typeof entry !== 'object' || entry === null) return ['not an object'];
   const f = entry as Record<string, unknown>;
   const problems: string[] = [];

@@ -4,7 +4,7 @@ export { LocalClock } from './clock';
 export { StudentApiError } from './errors';
 export { EventQueue } from './eventQueue';
 export { faultEvents, faultKind, faultKinds, isFaultKind, recordedFault, type FaultEffect, type FaultKind, type FaultKindSpec, type FaultOf, type FaultTarget, type FaultWindow } from './faultKinds';
-export { describeFault, describeTrigger, validateSchedule, type Fault, type FaultSchedule, type FaultTrigger, type ScheduledFault } from './faults';
+export { describeFault, describeTrigger, faultProblems, validateSchedule, type Fault, type FaultSchedule, type FaultTrigger, type ScheduledFault } from './faults';
 export { partitionSides, Partitions, reliableNetwork, type LinkBehavior, type NetworkConfig } from './network';
 export { Random, hashString } from './prng';
 export { CLIENT, simulate, type ClientRequest, type Instrumentation, type MessageCounts, type RunBudget, type RunOutcome, type RunResult, type RunSpec } from './simulation';
