@@ -12,8 +12,8 @@ export interface StateSegment {
 }
 
 /**
- * Node states along each lane. One field (a role: a string with few values) is drawn as a coloured
- * band; the others (a term) become the band's label.
+ * Node states along each lane. One field, the first one the nodes report that is a string with few
+ * values (a role, a phase), is drawn as a coloured band; the others (a term) become its label.
  */
 export interface StateTracks {
   /** byRow[row]: that lane's segments in time order. */
@@ -52,7 +52,8 @@ export function buildStates(trace: Trace, c: EventColumns, rowCount: number): St
     }
   }
   const candidates = [...stringValues.keys()].filter((key) => !notString.has(key) && stringValues.get(key)!.size <= MAX_COLOURS);
-  const colourKey = candidates.includes('role') ? 'role' : candidates[0];
+  // Fields in the order the nodes first reported them: the exercise's own order picks the colour.
+  const colourKey = candidates[0];
   return { byRow, colourKey, colourValues: colourKey === undefined ? [] : [...stringValues.get(colourKey)!] };
 }
 
