@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { assertNever, faultKind, faultKinds, type Fault, type FaultKind, type FaultTarget } from '../../src/kernel';
+import { assertNever, describeFault, faultEvents, faultKind, faultKinds, recordedFault, type Fault, type FaultKind, type FaultTarget } from '../../src/kernel';
+import { pinger, run } from './helpers';
 
 /** True when A and B are the same type (not merely assignable one way). */
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -61,6 +62,37 @@ describe('the fault table', () => {
     const { target, calls } = recordingTarget();
     for (const fault of oneOfEach) faultKind(fault).apply(fault, target);
     assert.deepEqual(calls, ['crash n1', 'restart n1', 'pause n2 50', 'partition [["n1"],["n2"]] true', 'heal', 'clock n3 -20 undefined', 'loss 0.5 100', 'delay 30 200']);
+  });
+
+  it('reads back from the trace each fault that took effect, from the event its kind is recorded as', () => {
+    const { trace } = run(pinger(10), { duration: 200, faults: oneOfEach.map((f, i) => ({ ...f, at: 20 * (i + 1) })) });
+    const read = [...trace.events()].flatMap((e) => {
+      const fault = recordedFault(e);
+      if (fault === undefined) return [];
+      assert.equal(faultKinds[fault.kind].recordedAs, e.kind);
+      return [describeFault(fault)];
+    });
+    assert.deepEqual(read, oneOfEach.map(describeFault));
+    assert.deepEqual([...trace.events()].filter((e) => faultEvents.has(e.kind)).length, oneOfEach.length);
+  });
+
+  it('says what each kind starts and ends on which lane, and until when', () => {
+    assert.deepEqual(
+      oneOfEach.map((f) => {
+        const w = faultKind(f).window(f, 100);
+        return `${f.kind}: ${w.lane} ${w.starts ?? '-'} until ${w.until}, ends [${w.ends.join(',')}]`;
+      }),
+      [
+        'crash: n1 down until Infinity, ends [paused]',
+        'restart: n1 - until 100, ends [down]',
+        'pause: n2 paused until 150, ends []',
+        'partition: network partition until Infinity, ends [partition]',
+        'heal: network - until 100, ends [partition]',
+        'clock: n3 - until 100, ends []',
+        'lossBurst: network lossBurst until 200, ends [lossBurst]',
+        'delaySpike: network delaySpike until 300, ends [delaySpike]',
+      ],
+    );
   });
 
   it('finds nothing wrong with a well-formed fault of any kind', () => {
