@@ -148,6 +148,11 @@ export class Trace<S extends ObservedState = ObservedState> {
   }
 
   event(i: number): TraceEvent<EventKind, S> {
+    return this.decode(i);
+  }
+
+  /** Decodes event i, known to be of kind K. */
+  private decode<K extends EventKind>(i: number): TraceEvent<K, S> {
     const c = this.chunkOf(i);
     const j = i & SLOT;
     const e: { index: number; time: number; kind: EventKind; node: NodeId; peer?: NodeId; link?: number; data?: unknown } = {
@@ -163,7 +168,7 @@ export class Trace<S extends ObservedState = ObservedState> {
     if (link !== -1) e.link = link;
     if (data !== undefined) e.data = data;
     // The one place payloads get their types: the simulation records each kind's EventData.
-    return e as TraceEvent<EventKind, S>;
+    return e as TraceEvent<K, S>;
   }
 
   *events(from = 0, to = this.length): Generator<TraceEvent<EventKind, S>> {
@@ -173,7 +178,7 @@ export class Trace<S extends ObservedState = ObservedState> {
   /** Events of one kind, decoded, their data typed for that kind; cheap to call from checkers. */
   *ofKind<K extends EventKind>(kind: K): Generator<TraceEvent<K, S>> {
     const code = kindCode[kind];
-    for (let i = 0; i < this.length; i++) if (this.chunkOf(i).kind[i & SLOT] === code) yield this.event(i) as TraceEvent<K, S>;
+    for (let i = 0; i < this.length; i++) if (this.chunkOf(i).kind[i & SLOT] === code) yield this.decode<K>(i);
   }
 
   /** One canonical JSON array per event: [time, kind, node, peer, link, data]. */
