@@ -36,7 +36,8 @@ export interface FaultWindow {
   starts?: FaultEffect;
   /**
    * When that condition runs out by itself: at + ms for a pause, a loss burst or a delay spike;
-   * Infinity when only a later fault ends it (a crash until the restart, a partition until the heal).
+   * Infinity when only a later fault ends it (a crash until the restart, a partition until the heal);
+   * `at` when it starts none.
    */
   until: number;
   /** Conditions on the same lane it ends at once, before starting its own. */
