@@ -1,10 +1,10 @@
 import type { NodeId, Trace } from '../../src/kernel';
-import { fmtMs, lastDisturbance, stateChanges, type Checker, type Verdict } from '../../src/grader';
-import { ClusterView } from './cluster';
+import { ClusterTimeline, fmtMs, stateChanges, type Checker, type Verdict } from '../../src/grader';
+import { describeRaft, majorityOf, raftState, type RaftTimeline } from './cluster';
 import type { RaftState } from './contract';
 import { candidacyStarts, deliveredVotes, leadershipStarts } from './leadership';
 
-export const electionSafety: Checker = {
+export const electionSafety: Checker<RaftState> = {
   name: 'election-safety',
   property: 'at most one leader per term',
   check({ trace }) {
@@ -26,7 +26,7 @@ export const electionSafety: Checker = {
   },
 };
 
-export const termMonotonic: Checker = {
+export const termMonotonic: Checker<RaftState> = {
   name: 'term-monotonic',
   property: "a node's term never goes back, not even across a crash and restart",
   check({ trace }) {
@@ -36,9 +36,9 @@ export const termMonotonic: Checker = {
       const kind = trace.kindAt(i);
       if (kind !== 'restart' && kind !== 'state') continue;
       const e = trace.event(i);
-      if (kind === 'restart') restartedAt.set(e.node, e.time);
-      if (kind !== 'state') continue;
-      const term = (e.data as RaftState).term;
+      if (e.kind === 'restart') restartedAt.set(e.node, e.time);
+      if (e.kind !== 'state') continue;
+      const term = e.data.term;
       const before = last.get(e.node);
       if (before && term < before.term) {
         const restart = restartedAt.get(e.node);
@@ -60,7 +60,7 @@ export const termMonotonic: Checker = {
   },
 };
 
-export const voteQuorum: Checker = {
+export const voteQuorum: Checker<RaftState> = {
   name: 'vote-quorum',
   property: 'a leader received granted votes from a majority of the nodes (itself included), one per voter',
   check({ trace, nodes }) {
@@ -95,20 +95,20 @@ export const voteQuorum: Checker = {
 export const ELECTION_BOUND_MS = 5000;
 
 /**
- * Liveness. From the last fault on, within `withinMs` there must be a moment when a running node
- * leads and every running node it can talk to (a majority with it) follows it in its term. Asking
- * for one such moment, not for quiet until the end, keeps the check fair under message loss, where
- * a missed heartbeat may rightly start a new election later on.
+ * Liveness. Once the cluster is quiet (the timeline's `quietSince`: the last fault, or the end of
+ * the last pause), within `withinMs` there must be a moment when a running node leads and every
+ * running node it can talk to (a majority with it) follows it in its term. Asking for one such
+ * moment, not for quiet until the end, keeps the check fair under message loss, where a missed
+ * heartbeat may rightly start a new election later on.
  */
-export function leaderElected(withinMs: number = ELECTION_BOUND_MS): Checker {
+export function leaderElected(withinMs: number = ELECTION_BOUND_MS): Checker<RaftState> {
   return {
     name: 'leader-elected',
     property: `once the network is stable, within ${withinMs} ms a leader is elected and every live node it can reach follows it`,
     check({ trace, nodes, duration }) {
-      const settled = lastDisturbance(trace);
+      const settled = new ClusterTimeline(trace, nodes).advanceTo(duration).quietSince();
       const deadline = settled + withinMs;
-      const cluster = new ClusterView(trace, nodes);
-      cluster.advanceTo(settled);
+      const cluster = new ClusterTimeline(trace, nodes).advanceTo(settled);
       while (agreedLeader(cluster) === undefined) {
         const next = cluster.peekTime();
         if (next > Math.min(deadline, duration)) {
@@ -123,43 +123,43 @@ export function leaderElected(withinMs: number = ELECTION_BOUND_MS): Checker {
 }
 
 /** The leader that every running node it can talk to follows, if there is one now. */
-function agreedLeader(cluster: ClusterView): NodeId | undefined {
+function agreedLeader(cluster: RaftTimeline): NodeId | undefined {
   for (const id of cluster.nodes) {
-    const leader = cluster.node(id);
+    const leader = raftState(cluster, id);
     if (leader.role !== 'leader' || !cluster.running(id)) continue;
     const reach = cluster.nodes.filter((n) => n !== id && cluster.running(n) && cluster.connected(id, n));
-    if (reach.length + 1 < cluster.majority) continue;
-    if (reach.every((n) => cluster.node(n).role === 'follower' && cluster.node(n).term === leader.term)) return id;
+    if (reach.length + 1 < majorityOf(cluster.nodes)) continue;
+    if (reach.every((n) => raftState(cluster, n).role === 'follower' && raftState(cluster, n).term === leader.term)) return id;
   }
   return undefined;
 }
 
-function unelected(trace: Trace, cluster: ClusterView, settled: number, deadline: number, duration: number, withinMs: number): Verdict {
+function unelected(trace: Trace<RaftState>, cluster: RaftTimeline, settled: number, deadline: number, duration: number, withinMs: number): Verdict {
   const running = cluster.nodes.filter((n) => cluster.running(n));
-  const canElect = running.some((a) => running.filter((b) => b !== a && cluster.connected(a, b)).length + 1 >= cluster.majority);
-  if (!canElect) return { ok: true, note: `no majority of nodes can talk to each other at the end (${cluster.describe()}), so no leader can be elected` };
+  const canElect = running.some((a) => running.filter((b) => b !== a && cluster.connected(a, b)).length + 1 >= majorityOf(cluster.nodes));
+  if (!canElect) return { ok: true, note: `no majority of nodes can talk to each other at the end (${describeRaft(cluster)}), so no leader can be elected` };
   if (deadline > duration) return { ok: true, note: `the run ended ${fmtMs(deadline - duration)} before the ${withinMs} ms bound after the last fault, too early to require a leader` };
   return {
     ok: false,
-    explanation: `no leader followed by the live nodes within ${withinMs} ms of ${settled === 0 ? 'the start' : `the last fault at ${fmtMs(settled)}`}: at ${fmtMs(cluster.time)} ${cluster.describe()}; ${diagnose(trace, cluster, running, settled)}`,
+    explanation: `no leader followed by the live nodes within ${withinMs} ms of ${settled === 0 ? 'the start' : `the last fault at ${fmtMs(settled)}`}: at ${fmtMs(cluster.time)} ${describeRaft(cluster)}; ${diagnose(trace, cluster, running, settled)}`,
     at: cluster.time,
     nodes: running,
   };
 }
 
-function diagnose(trace: Trace, cluster: ClusterView, running: NodeId[], settled: number): string {
+function diagnose(trace: Trace<RaftState>, cluster: RaftTimeline, running: NodeId[], settled: number): string {
   const changes = stateChanges(trace);
   for (const id of running) {
-    const v = cluster.node(id);
-    const newer = running.find((n) => cluster.connected(id, n) && cluster.node(n).term > v.term);
+    const v = raftState(cluster, id);
+    const newer = running.find((n) => cluster.connected(id, n) && raftState(cluster, n).term > v.term);
     if (v.role === 'leader' && newer !== undefined) {
-      return `${id} still leads term ${v.term} though ${newer} is in term ${cluster.node(newer).term}: a leader that sees a higher term in any message must step down to follower`;
+      return `${id} still leads term ${v.term} though ${newer} is in term ${raftState(cluster, newer).term}: a leader that sees a higher term in any message must step down to follower`;
     }
   }
-  if (!changes.some((c) => (c.state as unknown as RaftState).role === 'candidate')) {
+  if (!changes.some((c) => c.state.role === 'candidate')) {
     return 'no node ever became a candidate: when a follower hears no heartbeat for its election timeout, it must start an election';
   }
-  const candidacies = changes.filter((c) => c.time >= settled && (c.state as unknown as RaftState).role === 'candidate');
+  const candidacies = changes.filter((c) => c.time >= settled && c.state.role === 'candidate');
   if (candidacies.length >= 3) {
     const who = [...new Set(candidacies.map((c) => c.node))].join(', ');
     return `${candidacies.length} elections started since ${fmtMs(settled)} (by ${who}) and none produced a leader everyone follows: randomize each election timeout (e.g. 300–600 ms) so that one candidate usually asks first, and make sure a granted vote reaches the candidate`;
@@ -167,14 +167,14 @@ function diagnose(trace: Trace, cluster: ClusterView, running: NodeId[], settled
   return "a leader's heartbeats must reach every follower in time to reset its election timer, and a follower must adopt the leader's term";
 }
 
-export const stableLeadership: Checker = {
+export const stableLeadership: Checker<RaftState> = {
   name: 'stable-leadership',
   property: 'while nothing fails, the first leader keeps its term: no needless elections',
   check({ trace }) {
     const first = leadershipStarts(trace)[0];
     if (first === undefined) return { ok: true };
     for (const c of stateChanges(trace)) {
-      const term = (c.state as unknown as RaftState).term;
+      const term = c.state.term;
       if (c.index > first.index && term > first.term) {
         return {
           ok: false,
@@ -198,8 +198,8 @@ function needlessElection(trace: Trace, leader: NodeId, follower: NodeId, from: 
     if (kind !== 'deliver' && kind !== 'clock') continue;
     const e = trace.event(i);
     if (e.node !== follower) continue;
-    if (kind === 'clock') clockStep = e.time;
-    else if (e.peer === leader && (e.data as { type?: unknown }).type === 'AppendEntries') heartbeat = e.time;
+    if (e.kind === 'clock') clockStep = e.time;
+    else if (e.kind === 'deliver' && e.peer === leader && e.data.type === 'AppendEntries') heartbeat = e.time;
   }
   const at = trace.timeAt(to);
   if (clockStep !== undefined && at - clockStep < HEARTBEAT_WINDOW_MS) {
@@ -224,7 +224,7 @@ export const MAX_HEARTBEATS_PER_SECOND = 10;
 export const MAX_QUIET_ELECTIONS = 5;
 
 /** Message counts in a run without faults: heartbeats within the rate limit, few elections. */
-export const messageEfficiency: Checker = {
+export const messageEfficiency: Checker<RaftState> = {
   name: 'message-efficiency',
   property: `at most ${MAX_HEARTBEATS_PER_SECOND} heartbeats a second per follower, few RequestVotes, and no more messages than heartbeats, votes and their replies need`,
   check({ trace, result, nodes, duration }) {
@@ -270,7 +270,7 @@ export const messageEfficiency: Checker = {
 function topSender(trace: Trace, type: string | undefined): [NodeId, number] {
   const counts = new Map<NodeId, number>();
   for (const e of trace.ofKind('send')) {
-    if (type === undefined || (e.data as { type: string }).type === type) counts.set(e.node, (counts.get(e.node) ?? 0) + 1);
+    if (type === undefined || e.data.type === type) counts.set(e.node, (counts.get(e.node) ?? 0) + 1);
   }
   let best: [NodeId, number] = ['no node', 0];
   for (const [node, n] of counts) if (n > best[1]) best = [node, n];

@@ -39,11 +39,14 @@ export type RaftMessage = RequestVote | RequestVoteReply | AppendEntries | Appen
 
 export type Role = 'follower' | 'candidate' | 'leader';
 
-/** What the grader observes after every handler (like 6.5840's GetState). */
-export interface RaftState {
+/**
+ * What the grader observes after every handler (like 6.5840's GetState). A type rather than an
+ * interface: the trace records it as a plain record of fields.
+ */
+export type RaftState = {
   term: number;
   role: Role;
-}
+};
 
 export interface RaftNode<M extends RaftMessage = RaftMessage> extends Node<M> {
   /** This node's current term and role, right now. */

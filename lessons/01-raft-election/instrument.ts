@@ -37,6 +37,6 @@ function describe(value: unknown): string {
   }
 }
 
-export const raftInstrument: Instrumentation = {
+export const raftInstrument: Instrumentation<RaftState> = {
   observe: (node) => ({ ...readRaftState(node) }),
 };

@@ -10,11 +10,11 @@ export interface LeadershipStart {
   term: number;
 }
 
-export function leadershipStarts(trace: Trace): LeadershipStart[] {
+export function leadershipStarts(trace: Trace<RaftState>): LeadershipStart[] {
   const last = new Map<NodeId, RaftState>();
   const starts: LeadershipStart[] = [];
   for (const change of stateChanges(trace)) {
-    const state = change.state as unknown as RaftState;
+    const state = change.state;
     const before = last.get(change.node);
     if (state.role === 'leader' && (before?.role !== 'leader' || before.term !== state.term)) {
       starts.push({ index: change.index, time: change.time, node: change.node, term: state.term });
@@ -25,10 +25,10 @@ export function leadershipStarts(trace: Trace): LeadershipStart[] {
 }
 
 /** Where each node became a candidate of each term: "n1/4" → the trace index of its state event. */
-export function candidacyStarts(trace: Trace): Map<string, number> {
+export function candidacyStarts(trace: Trace<RaftState>): Map<string, number> {
   const starts = new Map<string, number>();
   for (const change of stateChanges(trace)) {
-    const state = change.state as unknown as RaftState;
+    const state = change.state;
     const key = `${change.node}/${state.term}`;
     if (state.role === 'candidate' && !starts.has(key)) starts.set(key, change.index);
   }
@@ -45,13 +45,11 @@ export interface DeliveredVote {
 /** Every granted RequestVoteReply delivered, grouped by the node it reached. */
 export function deliveredVotes(trace: Trace): Map<NodeId, DeliveredVote[]> {
   const votes = new Map<NodeId, DeliveredVote[]>();
-  for (let i = 0; i < trace.length; i++) {
-    if (trace.kindAt(i) !== 'deliver') continue;
-    const e = trace.event(i);
-    const msg = e.data as { type?: unknown; term?: unknown; voteGranted?: unknown };
+  for (const e of trace.ofKind('deliver')) {
+    const msg = e.data;
     if (msg.type !== 'RequestVoteReply' || msg.voteGranted !== true || typeof msg.term !== 'number' || e.peer === undefined) continue;
     const list = votes.get(e.node) ?? [];
-    list.push({ index: i, voter: e.peer, term: msg.term });
+    list.push({ index: e.index, voter: e.peer, term: msg.term });
     votes.set(e.node, list);
   }
   return votes;

@@ -1,13 +1,13 @@
-import type { NodeId, Trace } from '../../src/kernel';
-import { fmtMs, upAtEnd, type Checker, type Verdict } from '../../src/grader';
+import { ClusterTimeline, fmtMs, type Checker, type Verdict } from '../../src/grader';
 import { firstDecision, listNodes, readHistory, type DecisionEvent } from './history';
 import { nonTriviality } from './nonTriviality';
 import { quiescence } from './quiescence';
 import { canCommitFor, COORDINATOR, participantsOf } from './transactions';
 
 /**
- * How long the network must have been quiet (no crash, restart, partition, heal, pause, loss
- * burst or delay spike, and no new Begin) before every transaction must be decided everywhere.
+ * How long the cluster must have been quiet (no fault since the timeline's `quietSince`: a loss
+ * burst, delay spike or pause counts until it ends; and no new Begin) before every transaction
+ * must be decided everywhere.
  * A correct node resends what is unanswered at least every 200 ms (the contract says so), and
  * latency is at most a few tens of ms in every scenario: a vote round, a decision round and one
  * missed resend take well under 500 ms; 1000 ms leaves twice that.
@@ -91,7 +91,7 @@ export const decisionStable: Checker = {
 export const noUnilateralDecision: Checker = {
   name: 'no-unilateral-decision',
   property: 'a participant that voted yes waits for the decision instead of deciding alone',
-  check({ trace, nodes }) {
+  check({ trace, nodes, duration }) {
     const history = readHistory(trace, COORDINATOR);
     const yesAt = new Map(history.yesVotes.map((v) => [`${v.node}/${v.tx}`, v]));
     const votedYesBefore = (d: DecisionEvent): boolean => (yesAt.get(`${d.node}/${d.tx}`)?.index ?? Infinity) < d.index;
@@ -111,13 +111,13 @@ export const noUnilateralDecision: Checker = {
         };
       }
     }
-    return blockingNote(trace, nodes, history);
+    return blockingNote(new ClusterTimeline(trace, nodes).advanceTo(duration), history);
   },
 };
 
 /** Explains yes voters left undecided because the coordinator crashed before deciding and stayed down. */
-function blockingNote(trace: Trace, nodes: readonly NodeId[], history: ReturnType<typeof readHistory>): Verdict {
-  const up = upAtEnd(trace, nodes);
+function blockingNote(end: ClusterTimeline, history: ReturnType<typeof readHistory>): Verdict {
+  const up = end.upNodes();
   const crashedAt = history.crashes.get(COORDINATOR)?.at(-1);
   if (up.includes(COORDINATOR) || crashedAt === undefined) return { ok: true };
   for (const tx of new Set(history.yesVotes.map((v) => v.tx))) {
@@ -139,12 +139,13 @@ export const termination: Checker = {
   name: 'termination',
   property: `once the coordinator is up and the network has been quiet for ${fmtMs(SETTLE_MS)}, every node that is up has decided every transaction the coordinator received`,
   check({ trace, nodes, duration }) {
-    const up = upAtEnd(trace, nodes);
-    const quiet = quietSince(trace);
+    const end = new ClusterTimeline(trace, nodes).advanceTo(duration);
+    const up = end.upNodes();
+    const quiet = end.quietSince();
     const history = readHistory(trace, COORDINATOR);
     const lastBegin = Math.max(0, ...history.begun.values());
     // The protocol cannot finish without its coordinator or across a partition; it is not asked to.
-    if (!up.includes(COORDINATOR) || quiet === undefined || duration - Math.max(quiet, lastBegin) < SETTLE_MS) return { ok: true };
+    if (!end.up(COORDINATOR) || end.partitioned() || duration - Math.max(quiet, lastBegin) < SETTLE_MS) return { ok: true };
     for (const [tx, begunAt] of history.begun) {
       const undecided = up.filter((n) => firstDecision(history, n, tx) === undefined);
       if (undecided.length === 0) continue;
@@ -168,20 +169,6 @@ export const termination: Checker = {
   },
 };
 
-/** When the last disturbance ended; undefined while a partition is still in force at the end. */
-function quietSince(trace: Trace): number | undefined {
-  let since = 0;
-  let partitioned = false;
-  for (let i = 0; i < trace.length; i++) {
-    const kind = trace.kindAt(i);
-    const time = trace.timeAt(i);
-    if (kind === 'crash' || kind === 'restart' || kind === 'heal' || kind === 'partition') since = Math.max(since, time);
-    if (kind === 'partition') partitioned = true;
-    if (kind === 'heal') partitioned = false;
-    if (kind === 'pause' || kind === 'fault') since = Math.max(since, time + ((trace.event(i).data as { ms?: number }).ms ?? 0));
-  }
-  return partitioned ? undefined : since;
-}
 
 function past(outcome: 'commit' | 'abort'): string {
   return outcome === 'commit' ? 'committed' : 'aborted';

@@ -39,21 +39,22 @@ export function readHistory(trace: Trace, coordinator: NodeId): History {
     const kind = trace.kindAt(i);
     if (kind !== 'report' && kind !== 'send' && kind !== 'deliver' && kind !== 'crash') continue;
     const e = trace.event(i);
-    if (kind === 'crash') {
+    if (e.kind === 'crash') {
       history.crashes.set(e.node, [...(history.crashes.get(e.node) ?? []), e.time]);
       continue;
     }
-    const data = (e.data ?? {}) as { event?: unknown; type?: unknown; tx?: unknown; yes?: unknown };
+    if (e.kind !== 'report' && e.kind !== 'send' && e.kind !== 'deliver') continue;
+    const data = e.data;
     if (typeof data.tx !== 'string') continue;
-    if (kind === 'report' && (data.event === 'commit' || data.event === 'abort')) {
+    if (e.kind === 'report' && (data.event === 'commit' || data.event === 'abort')) {
       history.decisions.push({ index: i, time: e.time, node: e.node, tx: data.tx, outcome: data.event });
-    } else if (kind === 'send' && data.type === 'Vote' && data.yes === true && !voted.has(`${e.node}/${data.tx}`)) {
+    } else if (e.kind === 'send' && data.type === 'Vote' && data.yes === true && !voted.has(`${e.node}/${data.tx}`)) {
       voted.add(`${e.node}/${data.tx}`);
       history.yesVotes.push({ index: i, time: e.time, node: e.node, tx: data.tx });
-    } else if (kind === 'send' && e.node === coordinator && (data.type === 'Commit' || data.type === 'Abort') && !sent.has(`${data.type}/${data.tx}`)) {
+    } else if (e.kind === 'send' && e.node === coordinator && (data.type === 'Commit' || data.type === 'Abort') && !sent.has(`${data.type}/${data.tx}`)) {
       sent.add(`${data.type}/${data.tx}`);
       history.decisionsSent.push({ index: i, time: e.time, node: e.node, tx: data.tx, outcome: data.type === 'Commit' ? 'commit' : 'abort' });
-    } else if (kind === 'deliver' && e.node === coordinator && e.peer === CLIENT && data.type === 'Begin' && !history.begun.has(data.tx)) {
+    } else if (e.kind === 'deliver' && e.node === coordinator && e.peer === CLIENT && data.type === 'Begin' && !history.begun.has(data.tx)) {
       history.begun.set(data.tx, e.time);
     }
   }

@@ -1,4 +1,4 @@
-import type { ClientRequest, FaultSchedule, Instrumentation, NetworkConfig, NodeId, Random, RunResult, Trace } from '../kernel';
+import type { ClientRequest, FaultSchedule, Instrumentation, NetworkConfig, NodeId, ObservedState, Random, RunResult, Trace } from '../kernel';
 
 /** What a checker concludes about one run. */
 export type Verdict =
@@ -14,21 +14,22 @@ export type Verdict =
       events?: number[];
     };
 
-export interface CheckedRun {
-  trace: Trace;
-  result: RunResult;
+/** One finished run, as checkers see it; S is the node state the exercise observes. */
+export interface CheckedRun<S extends ObservedState = ObservedState> {
+  trace: Trace<S>;
+  result: RunResult<S>;
   nodes: readonly NodeId[];
   faults: FaultSchedule;
   workload: readonly ClientRequest[];
   duration: number;
 }
 
-export interface Checker {
+export interface Checker<S extends ObservedState = ObservedState> {
   /** Short id: "election-safety". */
   name: string;
   /** The property in words: "at most one leader per term". */
   property: string;
-  check(run: CheckedRun): Verdict;
+  check(run: CheckedRun<S>): Verdict;
 }
 
 /** Everything a scenario draws from its seed gets its own stream, so each is stable on its own. */
@@ -38,7 +39,7 @@ export interface ScenarioSetup {
   rng: Random;
 }
 
-export interface Scenario {
+export interface Scenario<S extends ObservedState = ObservedState> {
   /** Kebab-case, unique in its exercise: "leader-crash". */
   name: string;
   /** One sentence for the student: what this tests. */
@@ -52,7 +53,7 @@ export interface Scenario {
   faults: FaultSchedule | ((setup: ScenarioSetup) => FaultSchedule);
   clocks?: Record<NodeId, { skewMs?: number; drift?: number }> | ((setup: ScenarioSetup) => Record<NodeId, { skewMs?: number; drift?: number }>);
   workload?: readonly ClientRequest[] | ((setup: ScenarioSetup) => ClientRequest[]);
-  checkers: Checker[];
+  checkers: Checker<S>[];
   /**
    * A generated family (its schedule drawn from the seed, see nemesis.ts) asks for its own number
    * of runs: rare combinations need many. Named scenarios run the grade's seed count.
@@ -60,14 +61,14 @@ export interface Scenario {
   runs?: { quick: number; thorough: number };
 }
 
-export interface Exercise {
+export interface Exercise<S extends ObservedState = ObservedState> {
   /** Kebab-case id used by the CLI: "raft-election". */
   id: string;
   title: string;
   /** The file a student edits, relative to the lesson folder. */
   starter: string;
-  instrument?: Instrumentation;
-  scenarios: Scenario[];
+  instrument?: Instrumentation<S>;
+  scenarios: Scenario<S>[];
 }
 
 export function nodeNames(count: number): NodeId[] {

@@ -1,4 +1,4 @@
-import { Random, simulate, type ClientRequest, type FaultSchedule, type NodeClass, type NodeId, type RunBudget, type RunResult, type Trace } from '../kernel';
+import { faultProblems, Random, simulate, type ClientRequest, type FaultSchedule, type NodeClass, type NodeId, type RunBudget, type RunResult, type Trace } from '../kernel';
 import type { Checker, Exercise, Scenario, ScenarioSetup } from './exercise';
 import { nodeNames } from './exercise';
 import { firstStudentFrame, studentStack, type SourceLocation } from './studentModule';
@@ -62,11 +62,25 @@ export interface CheckedResult {
   notes: string[];
 }
 
-/** Runs one seed of one scenario with tracing on, then applies its checkers in order. */
+/** A scenario that cannot run as written: the exercise's mistake, never the student's. */
+export class ExerciseError extends Error {
+  override name = 'ExerciseError';
+}
+
+/**
+ * Runs one seed of one scenario with tracing on, then applies its checkers in order. Its fault
+ * schedule is checked first: a fault on an unknown node would otherwise fail inside the student's
+ * handler that happened to trigger it.
+ */
 export function runAndCheck(request: RunRequest): CheckedResult {
   const { exercise, scenario, seed } = request;
   const base = concretize(scenario, seed);
   const run: ConcreteRun = { ...base, faults: request.faults ?? base.faults, duration: request.duration ?? base.duration };
+  const problems = scheduleProblems(run);
+  if (problems.length > 0) {
+    const whose = request.faults === undefined ? "the scenario's fault schedule" : 'the fault schedule given for it';
+    throw new ExerciseError(`exercise "${exercise.id}", scenario "${scenario.name}", seed ${seed}: ${whose} cannot run: ${problems.join('; ')}`);
+  }
   const result = simulate({
     program: request.program,
     nodes: run.nodes,
@@ -84,6 +98,11 @@ export function runAndCheck(request: RunRequest): CheckedResult {
   const trace = result.trace as Trace;
   const notes: string[] = [];
   return { run, result, trace, failure: judge(scenario.checkers, result, trace, run, request.file, notes), notes };
+}
+
+/** Each problem of a concrete schedule, naming its entry: "fault #2 {…}: unknown node "n7" (…)". */
+export function scheduleProblems(run: ConcreteRun): string[] {
+  return run.faults.flatMap((entry, i) => faultProblems(entry, run.nodes).map((problem) => `fault #${i} ${JSON.stringify(entry)}: ${problem}`));
 }
 
 function judge(checkers: Checker[], result: RunResult, trace: Trace, run: ConcreteRun, file: string, notes: string[]): Failure | undefined {

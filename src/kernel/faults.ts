@@ -1,4 +1,5 @@
 import type { NodeId } from './api';
+import { faultKind, faultKinds, isFaultKind, nodeProblems, numberProblems } from './faultKinds';
 
 /**
  * Faults are data: a JSON-serializable schedule. The same schedule and seed replay the same run,
@@ -33,24 +34,7 @@ export type ScheduledFault = Fault & FaultTrigger;
 export type FaultSchedule = ScheduledFault[];
 
 export function describeFault(fault: Fault): string {
-  switch (fault.kind) {
-    case 'crash':
-      return `crash ${fault.node}`;
-    case 'restart':
-      return `restart ${fault.node}`;
-    case 'pause':
-      return `pause ${fault.node} for ${fault.ms} ms`;
-    case 'partition':
-      return `partition ${fault.groups.map((g) => `{${g.join(',')}}`).join(fault.oneWay ? ' -x-> ' : ' | ')}`;
-    case 'heal':
-      return 'heal the network';
-    case 'clock':
-      return `clock of ${fault.node}: step ${fault.skewMs ?? 0} ms, drift ${fault.drift ?? 0}`;
-    case 'lossBurst':
-      return `lose ${Math.round(fault.rate * 100)} % of messages for ${fault.ms} ms`;
-    case 'delaySpike':
-      return `delay messages by +${fault.extraMs} ms for ${fault.ms} ms`;
-  }
+  return faultKind(fault).describe(fault);
 }
 
 export function describeTrigger(trigger: FaultTrigger): string {
@@ -64,59 +48,23 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-/** Checks a schedule that came from a file; returns problems naming the entry at fault. */
+/** Checks a schedule that came from a file or an exercise; returns problems naming the entry at fault. */
 export function validateSchedule(schedule: unknown, nodes: readonly NodeId[]): string[] {
   if (!Array.isArray(schedule)) return ['a fault schedule must be a JSON array'];
+  return schedule.flatMap((entry: unknown, i) => faultProblems(entry, nodes).map((problem) => `fault #${i}: ${problem}`));
+}
+
+/** What is wrong with one schedule entry, its trigger and its fault. */
+export function faultProblems(entry: unknown, nodes: readonly NodeId[]): string[] {
+  if (typeof entry !== 'object' || entry === null) return ['not an object'];
+  const f = entry as Record<string, unknown>;
   const problems: string[] = [];
-  const known = new Set(nodes);
-  const checkNode = (i: number, node: unknown): void => {
-    if (typeof node !== 'string' || !known.has(node)) problems.push(`fault #${i}: unknown node ${JSON.stringify(node)} (nodes: ${nodes.join(', ')})`);
-  };
-  // A missing number would become NaN in virtual time and silently stall the run.
-  const checkNumber = (i: number, what: string, field: string, value: unknown, min = 0): void => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) problems.push(`fault #${i}: ${what} needs "${field}", a number ≥ ${min}`);
-  };
-  schedule.forEach((entry: unknown, i) => {
-    if (typeof entry !== 'object' || entry === null) {
-      problems.push(`fault #${i}: not an object`);
-      return;
-    }
-    const f = entry as Record<string, unknown>;
-    if (typeof f.at !== 'number' && typeof f.afterSend !== 'object') problems.push(`fault #${i}: needs "at" (ms) or "afterSend"`);
-    if (typeof f.at === 'number') checkNumber(i, 'the trigger', 'at', f.at);
-    if (typeof f.afterSend === 'object' && f.afterSend !== null) {
-      const trigger = f.afterSend as Record<string, unknown>;
-      checkNode(i, trigger.node);
-      checkNumber(i, 'afterSend', 'count', trigger.count, 1);
-    }
-    switch (f.kind) {
-      case 'crash':
-      case 'restart':
-      case 'clock':
-        checkNode(i, f.node);
-        break;
-      case 'pause':
-        checkNode(i, f.node);
-        checkNumber(i, 'pause', 'ms', f.ms);
-        break;
-      case 'partition':
-        if (!Array.isArray(f.groups)) problems.push(`fault #${i}: partition needs "groups"`);
-        else if (!f.groups.every(Array.isArray)) problems.push(`fault #${i}: partition groups must be lists of nodes, e.g. [["n1"], ["n2", "n3"]]`);
-        else for (const g of f.groups as unknown[][]) for (const n of g) checkNode(i, n);
-        break;
-      case 'heal':
-        break;
-      case 'lossBurst':
-        checkNumber(i, 'lossBurst', 'rate', f.rate);
-        checkNumber(i, 'lossBurst', 'ms', f.ms);
-        break;
-      case 'delaySpike':
-        checkNumber(i, 'delaySpike', 'extraMs', f.extraMs);
-        checkNumber(i, 'delaySpike', 'ms', f.ms);
-        break;
-      default:
-        problems.push(`fault #${i}: unknown kind ${JSON.stringify(f.kind)}`);
-    }
-  });
+  if (typeof f.at !== 'number' && typeof f.afterSend !== 'object') problems.push('needs "at" (ms) or "afterSend"');
+  if (typeof f.at === 'number') problems.push(...numberProblems('the trigger', 'at', f.at));
+  if (typeof f.afterSend === 'object' && f.afterSend !== null) {
+    const trigger = f.afterSend as Record<string, unknown>;
+    problems.push(...nodeProblems(trigger.node, nodes), ...numberProblems('afterSend', 'count', trigger.count, 1));
+  }
+  problems.push(...(isFaultKind(f.kind) ? faultKinds[f.kind].validate(f, nodes) : [`unknown kind ${JSON.stringify(f.kind)}`]));
   return problems;
 }

@@ -1,10 +1,12 @@
+export { assertNever } from './assertNever';
 export type { AnyMessage, Context, Message, Node, NodeClass, NodeId, Storage } from './api';
 export { LocalClock } from './clock';
 export { StudentApiError } from './errors';
 export { EventQueue } from './eventQueue';
-export { describeFault, describeTrigger, validateSchedule, type Fault, type FaultSchedule, type FaultTrigger, type ScheduledFault } from './faults';
-export { reliableNetwork, type LinkBehavior, type NetworkConfig } from './network';
+export { faultEvents, faultKind, faultKinds, isFaultKind, recordedFault, type FaultEffect, type FaultKind, type FaultKindSpec, type FaultOf, type FaultTarget, type FaultWindow } from './faultKinds';
+export { describeFault, describeTrigger, faultProblems, validateSchedule, type Fault, type FaultSchedule, type FaultTrigger, type ScheduledFault } from './faults';
+export { partitionSides, Partitions, reliableNetwork, type LinkBehavior, type NetworkConfig } from './network';
 export { Random, hashString } from './prng';
 export { CLIENT, simulate, type ClientRequest, type Instrumentation, type MessageCounts, type RunBudget, type RunOutcome, type RunResult, type RunSpec } from './simulation';
 export { trafficByType, type TypeTraffic } from './traffic';
-export { eventKinds, NETWORK_LANE, Trace, type EventKind, type TraceEvent, type TraceHeader } from './trace';
+export { eventKinds, NETWORK, NETWORK_LANE, Trace, type EventData, type EventKind, type ObservedState, type TraceEvent, type TraceHeader } from './trace';

@@ -46,9 +46,7 @@ export class Partitions {
   }
 
   split(all: readonly NodeId[], groups: NodeId[][], oneWay: boolean): void {
-    const listed = new Set(groups.flat());
-    const rest = all.filter((n) => !listed.has(n));
-    const withRest = rest.length > 0 ? [...groups, rest] : groups;
+    const withRest = partitionSides(all, groups);
     this.heal();
     if (oneWay) {
       for (const a of groups[0] ?? []) for (const b of groups[1] ?? []) this.cutLink(a, b);
@@ -74,6 +72,13 @@ export class Partitions {
     this.cut[a * this.width + b] = 1;
     this.active = true;
   }
+}
+
+/** The sides of a partition: its groups, and the nodes listed in none of them as one more. */
+export function partitionSides(all: readonly NodeId[], groups: NodeId[][]): NodeId[][] {
+  const listed = new Set(groups.flat());
+  const rest = all.filter((n) => !listed.has(n));
+  return rest.length > 0 ? [...groups, rest] : groups;
 }
 
 /** Resolves each directed link's behavior once, so the hot path reads a table. */

@@ -3,11 +3,12 @@ import { LocalClock } from './clock';
 import { withSimulatedGlobals, type Outside } from './determinism';
 import { StudentApiError } from './errors';
 import { EventQueue } from './eventQueue';
+import { faultKind, type FaultOf } from './faultKinds';
 import type { Fault, FaultSchedule, ScheduledFault } from './faults';
 import { sealMessage } from './messages';
 import { drawLatency, Partitions, resolveLinks, type LinkBehavior, type NetworkConfig } from './network';
 import { Random } from './prng';
-import { kindCode, NETWORK_LANE, Trace } from './trace';
+import { kindCode, NETWORK_LANE, Trace, type ObservedState } from './trace';
 
 export const CLIENT: NodeId = 'client';
 
@@ -18,12 +19,12 @@ export interface ClientRequest {
   msg: Message;
 }
 
-/** What an exercise adds to the kernel: extra context methods and an observable node state. */
-export interface Instrumentation {
+/** What an exercise adds to the kernel: extra context methods and an observable node state, S. */
+export interface Instrumentation<S extends ObservedState = ObservedState> {
   /** Extra API merged into each node's context; `report` writes a report event on its lane; `nodes` is the whole cluster. */
   extendContext?(node: NodeId, report: (data: Record<string, unknown>) => void, nodes: readonly NodeId[]): object;
   /** A node's observable state (role, term…); recorded in the trace whenever it changes. */
-  observe?(node: Node<any>): Record<string, string | number | boolean | null> | undefined;
+  observe?(node: Node<any>): S | undefined;
 }
 
 export interface RunBudget {
@@ -33,7 +34,7 @@ export interface RunBudget {
   wallClock: () => number;
 }
 
-export interface RunSpec {
+export interface RunSpec<S extends ObservedState = ObservedState> {
   program: NodeClass;
   nodes: readonly NodeId[];
   network: NetworkConfig;
@@ -45,7 +46,7 @@ export interface RunSpec {
   seed: number;
   trace: boolean;
   budget?: RunBudget;
-  instrument?: Instrumentation;
+  instrument?: Instrumentation<S>;
   /** Copied into the trace header (exercise, scenario…). */
   meta?: Record<string, unknown>;
 }
@@ -63,13 +64,13 @@ export interface MessageCounts {
   byType: Record<string, number>;
 }
 
-export interface RunResult {
+export interface RunResult<S extends ObservedState = ObservedState> {
   outcome: RunOutcome;
   /** Virtual time at which the run stopped. */
   endTime: number;
   events: number;
   messages: MessageCounts;
-  trace?: Trace;
+  trace?: Trace<S>;
 }
 
 const enum Ev {
@@ -143,8 +144,9 @@ class NetworkWindow {
 }
 
 /** Runs one simulation: a pure function of (program, scenario, seed). */
-export function simulate(spec: RunSpec): RunResult {
-  return new Simulation(spec).run();
+export function simulate<S extends ObservedState = ObservedState>(spec: RunSpec<S>): RunResult<S> {
+  // The trace's state events are what `observe` returned: S.
+  return new Simulation(spec).run() as RunResult<S>;
 }
 
 class Simulation {
@@ -499,63 +501,67 @@ class Simulation {
   }
 
   private apply(fault: Fault): void {
-    const trace = this.trace;
-    switch (fault.kind) {
-      case 'crash': {
-        const slot = this.slotOf(fault.node);
-        if (!slot.up) return;
-        slot.up = false;
-        slot.instance = undefined;
-        for (const timer of slot.timers.values()) timer.token = 0; // pending events may still point at them
-        slot.timers.clear();
-        slot.pausedUntil = 0;
-        slot.lastState = undefined;
-        trace?.append(this.now, kindCode.crash, slot.index, -1, -1, undefined);
-        return;
-      }
-      case 'restart': {
-        const slot = this.slotOf(fault.node);
-        if (slot.up) return;
-        slot.up = true;
-        trace?.append(this.now, kindCode.restart, slot.index, -1, -1, undefined);
-        this.boot(slot, true);
-        return;
-      }
-      case 'pause': {
-        const slot = this.slotOf(fault.node);
-        if (!slot.up) return;
-        trace?.append(this.now, kindCode.pause, slot.index, -1, -1, { ms: fault.ms });
-        // A pause inside a longer one changes nothing; a longer one moves the resume.
-        if (this.now + fault.ms <= slot.pausedUntil) return;
-        slot.pausedUntil = this.now + fault.ms;
-        this.schedule(slot.pausedUntil, Ev.Resume, slot.index, -1, undefined, -1, undefined, 0, undefined);
-        return;
-      }
-      case 'partition':
-        this.partitions.split(this.spec.nodes, fault.groups, fault.oneWay === true);
-        trace?.append(this.now, kindCode.partition, NETWORK_LANE, -1, -1, fault);
-        return;
-      case 'heal':
-        this.partitions.heal();
-        trace?.append(this.now, kindCode.heal, NETWORK_LANE, -1, -1, undefined);
-        return;
-      case 'clock': {
-        const slot = this.slotOf(fault.node);
-        slot.clock.adjust(this.now, fault.skewMs ?? 0, fault.drift);
-        trace?.append(this.now, kindCode.clock, slot.index, -1, -1, fault);
-        return;
-      }
-      case 'lossBurst':
-        this.window.lossUntil = this.now + fault.ms;
-        this.window.lossRate = fault.rate;
-        trace?.append(this.now, kindCode.fault, NETWORK_LANE, -1, -1, fault);
-        return;
-      case 'delaySpike':
-        this.window.spikeUntil = this.now + fault.ms;
-        this.window.spikeMs = fault.extraMs;
-        trace?.append(this.now, kindCode.fault, NETWORK_LANE, -1, -1, fault);
-        return;
-    }
+    faultKind(fault).apply(fault, this);
+  }
+
+  // The world operations of the fault table (FaultTarget); each records what took effect.
+
+  crash(node: NodeId): void {
+    const slot = this.slotOf(node);
+    if (!slot.up) return;
+    slot.up = false;
+    slot.instance = undefined;
+    for (const timer of slot.timers.values()) timer.token = 0; // pending events may still point at them
+    slot.timers.clear();
+    slot.pausedUntil = 0;
+    slot.lastState = undefined;
+    this.trace?.append(this.now, kindCode.crash, slot.index, -1, -1, undefined);
+  }
+
+  restart(node: NodeId): void {
+    const slot = this.slotOf(node);
+    if (slot.up) return;
+    slot.up = true;
+    this.trace?.append(this.now, kindCode.restart, slot.index, -1, -1, undefined);
+    this.boot(slot, true);
+  }
+
+  pause(node: NodeId, ms: number): void {
+    const slot = this.slotOf(node);
+    if (!slot.up) return;
+    this.trace?.append(this.now, kindCode.pause, slot.index, -1, -1, { ms });
+    // A pause inside a longer one changes nothing; a longer one moves the resume.
+    if (this.now + ms <= slot.pausedUntil) return;
+    slot.pausedUntil = this.now + ms;
+    this.schedule(slot.pausedUntil, Ev.Resume, slot.index, -1, undefined, -1, undefined, 0, undefined);
+  }
+
+  partition(groups: NodeId[][], oneWay: boolean, cause: FaultOf<'partition'>): void {
+    this.partitions.split(this.spec.nodes, groups, oneWay);
+    this.trace?.append(this.now, kindCode.partition, NETWORK_LANE, -1, -1, cause);
+  }
+
+  heal(): void {
+    this.partitions.heal();
+    this.trace?.append(this.now, kindCode.heal, NETWORK_LANE, -1, -1, undefined);
+  }
+
+  adjustClock(node: NodeId, skewMs: number, drift: number | undefined, cause: FaultOf<'clock'>): void {
+    const slot = this.slotOf(node);
+    slot.clock.adjust(this.now, skewMs, drift);
+    this.trace?.append(this.now, kindCode.clock, slot.index, -1, -1, cause);
+  }
+
+  lossWindow(rate: number, ms: number, cause: FaultOf<'lossBurst'>): void {
+    this.window.lossUntil = this.now + ms;
+    this.window.lossRate = rate;
+    this.trace?.append(this.now, kindCode.fault, NETWORK_LANE, -1, -1, cause);
+  }
+
+  delayWindow(extraMs: number, ms: number, cause: FaultOf<'delaySpike'>): void {
+    this.window.spikeUntil = this.now + ms;
+    this.window.spikeMs = extraMs;
+    this.trace?.append(this.now, kindCode.fault, NETWORK_LANE, -1, -1, cause);
   }
 
   private slotOf(node: NodeId, source = 'fault schedule'): NodeSlot {

@@ -1,4 +1,5 @@
-import type { NodeId } from './api';
+import type { AnyMessage, NodeId } from './api';
+import type { FaultOf } from './faultKinds';
 
 /** Everything a run can record, in the order a space-time diagram needs it. */
 export const eventKinds = [
@@ -11,19 +12,59 @@ export const kindCode = Object.freeze(Object.fromEntries(eventKinds.map((k, i) =
 
 /** The lane of events that belong to no node (partitions, loss bursts). */
 export const NETWORK_LANE = -1;
+/** That lane's name in decoded events. */
+export const NETWORK: NodeId = 'network';
 
-export interface TraceEvent {
+/** What a node's observed state may hold (see `Instrumentation.observe`): flat fields of JSON scalars. */
+export type ObservedState = Readonly<Record<string, string | number | boolean | null>>;
+
+/** What each kind of event carries as `data`, in a trace whose observed node states are S. */
+export interface EventData<S extends ObservedState = ObservedState> {
+  start: undefined;
+  recover: undefined;
+  /** The message, frozen when it was sent. */
+  send: AnyMessage;
+  deliver: AnyMessage;
+  /** Why the message was lost: "partition", "loss", "loss burst", "n2 is down". */
+  drop: string;
+  duplicate: undefined;
+  /** The timer's name. */
+  timer: string;
+  crash: undefined;
+  restart: undefined;
+  pause: { ms: number };
+  resume: undefined;
+  /** The fault as scheduled, its trigger included. */
+  partition: FaultOf<'partition'>;
+  heal: undefined;
+  clock: FaultOf<'clock'>;
+  /** A fault of the network that lasts a while. */
+  fault: FaultOf<'lossBurst' | 'delaySpike'>;
+  /** The logged values as one line. */
+  log: string;
+  state: S;
+  report: Readonly<Record<string, unknown>>;
+  error: { handler: string; name: string; message: string; stack: string };
+}
+
+interface EventOfKind<K extends EventKind, S extends ObservedState> {
   index: number;
   time: number;
-  kind: EventKind;
+  kind: K;
   /** The lane: the node the event happened at, or "network". */
   node: NodeId;
   /** The other end of a send, deliver, drop or duplicate. */
   peer?: NodeId;
   /** For deliver, drop and duplicate: the index of the send it belongs to. */
   link?: number;
-  data?: unknown;
+  data: EventData<S>[K];
 }
+
+/**
+ * A decoded event. `TraceEvent<'pause'>` is a pause, whose data is `{ ms }`; a plain `TraceEvent`
+ * is any kind, and testing its `kind` narrows its `data`.
+ */
+export type TraceEvent<K extends EventKind = EventKind, S extends ObservedState = ObservedState> = K extends EventKind ? EventOfKind<K, S> : never;
 
 export interface TraceHeader {
   /** Lanes, in order; index i in the columns is lanes[i]. */
@@ -61,7 +102,7 @@ class Columns {
  * (messages are frozen when sent, so payloads are shared, never copied). 25 bytes an event plus
  * payloads, stored in chunks of 1024 events. Exported one event per line so readers can stream it.
  */
-export class Trace {
+export class Trace<S extends ObservedState = ObservedState> {
   length = 0;
   private readonly chunks: Columns[] = [new Columns()];
   /** The chunk `record` writes to: always the last one. */
@@ -95,7 +136,7 @@ export class Trace {
   }
 
   laneName(index: number): NodeId {
-    return index === NETWORK_LANE ? 'network' : (this.header.lanes[index] as NodeId);
+    return index === NETWORK_LANE ? NETWORK : (this.header.lanes[index] as NodeId);
   }
 
   kindAt(i: number): EventKind {
@@ -106,27 +147,38 @@ export class Trace {
     return this.chunkOf(i).time[i & SLOT] as number;
   }
 
-  event(i: number): TraceEvent {
+  event(i: number): TraceEvent<EventKind, S> {
+    return this.decode(i);
+  }
+
+  /** Decodes event i, known to be of kind K. */
+  private decode<K extends EventKind>(i: number): TraceEvent<K, S> {
     const c = this.chunkOf(i);
     const j = i & SLOT;
-    const e: TraceEvent = { index: i, time: c.time[j] as number, kind: eventKinds[c.kind[j] as number] as EventKind, node: this.laneName(c.node[j] as number) };
+    const e: { index: number; time: number; kind: EventKind; node: NodeId; peer?: NodeId; link?: number; data?: unknown } = {
+      index: i,
+      time: c.time[j] as number,
+      kind: eventKinds[c.kind[j] as number] as EventKind,
+      node: this.laneName(c.node[j] as number),
+    };
     const peer = c.peer[j] as number;
     const link = c.link[j] as number;
     const data = c.data[j];
     if (peer !== -1) e.peer = this.laneName(peer);
     if (link !== -1) e.link = link;
     if (data !== undefined) e.data = data;
-    return e;
+    // The one place payloads get their types: the simulation records each kind's EventData.
+    return e as TraceEvent<K, S>;
   }
 
-  *events(from = 0, to = this.length): Generator<TraceEvent> {
+  *events(from = 0, to = this.length): Generator<TraceEvent<EventKind, S>> {
     for (let i = from; i < to; i++) yield this.event(i);
   }
 
-  /** Events of one kind, decoded; cheap to call from checkers. */
-  *ofKind(kind: EventKind): Generator<TraceEvent> {
+  /** Events of one kind, decoded, their data typed for that kind; cheap to call from checkers. */
+  *ofKind<K extends EventKind>(kind: K): Generator<TraceEvent<K, S>> {
     const code = kindCode[kind];
-    for (let i = 0; i < this.length; i++) if (this.chunkOf(i).kind[i & SLOT] === code) yield this.event(i);
+    for (let i = 0; i < this.length; i++) if (this.chunkOf(i).kind[i & SLOT] === code) yield this.decode<K>(i);
   }
 
   /** One canonical JSON array per event: [time, kind, node, peer, link, data]. */

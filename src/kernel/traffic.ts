@@ -1,4 +1,3 @@
-import type { Message } from './api';
 import type { Trace } from './trace';
 
 export interface TypeTraffic {
@@ -14,7 +13,7 @@ export interface TypeTraffic {
 export function trafficByType(trace: Trace): Record<string, TypeTraffic> {
   const byType: Record<string, TypeTraffic> = {};
   for (const e of trace.ofKind('send')) {
-    const msg = e.data as Message;
+    const msg = e.data;
     const entry = (byType[msg.type] ??= { count: 0, bytes: 0 });
     entry.count++;
     entry.bytes += JSON.stringify(msg).length;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { concretize, fmtMs, loadStudentModule, runAndCheck, type CheckedRun, type ScenarioSetup } from '../../src/grader';
+import { concretize, ExerciseError, fmtMs, loadStudentModule, runAndCheck, type CheckedRun, type ScenarioSetup } from '../../src/grader';
 import { exercise, passes, Pinger, scenario } from './fixtures';
 
 const FILE = 'starter.ts';
@@ -27,6 +27,16 @@ describe('runAndCheck', () => {
     assert.deepEqual(failure.location, { file: FILE, line: 5, column: 37 });
     assert.equal(failure.explanation, 'n2 threw RangeError in onTimer("tick") at 10 ms (starter.ts:5:37): no tick');
     assert.match(failure.stack ?? '', /^RangeError: no tick\n {4}at \S+\.onTimer \(starter\.ts:5:37\)$/);
+  });
+
+  it('blames a schedule that names an unknown node on the exercise, naming its scenario, seed and entry, before anything runs', () => {
+    const s = scenario({ name: 'typo', faults: [{ at: 5, kind: 'heal' }, { afterSend: { node: 'n1', count: 1 }, kind: 'crash', node: 'n7' }] });
+    assert.throws(
+      () => runAndCheck({ exercise: exercise([s]), scenario: s, program: Pinger, seed: 4, file: FILE }),
+      (error: Error) =>
+        error instanceof ExerciseError &&
+        error.message === 'exercise "demo", scenario "typo", seed 4: the scenario\'s fault schedule cannot run: fault #1 {"afterSend":{"node":"n1","count":1},"kind":"crash","node":"n7"}: unknown node "n7" (nodes: n1, n2, n3)',
+    );
   });
 
   it('reports the first failing checker in order, with what its verdict says', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { simulate, type Context, type Instrumentation, type Node, type Trace } from '../../src/kernel';
-import { lastDisturbance, reports, stateChanges, upAtEnd } from '../../src/grader';
+import { reports, stateChanges } from '../../src/grader';
 
 /** Counts its timer ticks; reports every second one through the exercise's extra context method. */
 class Ticker implements Node {
@@ -51,34 +51,6 @@ describe('trace queries', () => {
         [40, 'n1', { ticks: 4 }],
         [40, 'n2', { ticks: 4 }],
       ],
-    );
-  });
-
-  it('finds when the last fault took effect, or 0 without faults', () => {
-    assert.equal(lastDisturbance(traceOf([])), 0);
-    assert.equal(
-      lastDisturbance(
-        traceOf([
-          { at: 5, kind: 'pause', node: 'n1', ms: 10 },
-          { at: 25, kind: 'crash', node: 'n2' },
-        ]),
-      ),
-      25,
-    );
-    assert.equal(lastDisturbance(traceOf([{ at: 5, kind: 'pause', node: 'n1', ms: 10 }])), 15, 'the resume counts');
-  });
-
-  it('says which nodes are up at the end', () => {
-    assert.deepEqual(upAtEnd(traceOf([{ at: 5, kind: 'crash', node: 'n1' }]), ['n1', 'n2']), ['n2']);
-    assert.deepEqual(
-      upAtEnd(
-        traceOf([
-          { at: 5, kind: 'crash', node: 'n1' },
-          { at: 15, kind: 'restart', node: 'n1' },
-        ]),
-        ['n1', 'n2'],
-      ),
-      ['n1', 'n2'],
     );
   });
 });

@@ -153,7 +153,7 @@ describe('faults', () => {
 
     it('counts only the sends of the given type when the trigger names one', () => {
       const { trace } = run(Broadcaster, { nodes, faults: [{ afterSend: { node: 'n1', count: 1, type: 'b' }, kind: 'crash', node: 'n1' }] });
-      assert.deepEqual(events(trace, 'send').map((e) => `${(e.data as { type: string }).type}>${e.peer}`), ['a>n2', 'a>n3', 'a>n4', 'a>n5', 'b>n2']);
+      assert.deepEqual(events(trace, 'send').map((e) => `${e.data.type}>${e.peer}`), ['a>n2', 'a>n3', 'a>n4', 'a>n5', 'b>n2']);
       assert.equal(events(trace, 'crash').length, 1);
       assert.deepEqual(logsOf(trace, 'n1'), []);
     });

@@ -1,4 +1,4 @@
-import { simulate, type Context, type NetworkConfig, type NodeClass, type NodeId, type RunResult, type RunSpec, type Trace, type TraceEvent } from '../../src/kernel';
+import { simulate, type Context, type NetworkConfig, type NodeClass, type NodeId, type RunResult, type RunSpec, type EventKind, type Trace, type TraceEvent } from '../../src/kernel';
 
 /** Every message takes exactly 1 ms: keeps hand-computed times exact. */
 const fixedNetwork: NetworkConfig = { latency: { min: 1, max: 1 }, loss: 0, duplicate: 0 };
@@ -14,7 +14,9 @@ export function run(program: NodeClass, over: Partial<RunSpec> = {}): RunResult 
   return result as RunResult & { trace: Trace };
 }
 
-export function events(trace: Trace, kind?: TraceEvent['kind']): TraceEvent[] {
+export function events(trace: Trace): TraceEvent[];
+export function events<K extends EventKind>(trace: Trace, kind: K): Array<TraceEvent<K>>;
+export function events(trace: Trace, kind?: EventKind): TraceEvent[] {
   return kind === undefined ? [...trace.events()] : [...trace.ofKind(kind)];
 }
 
@@ -22,7 +24,7 @@ export function events(trace: Trace, kind?: TraceEvent['kind']): TraceEvent[] {
 export function logsOf(trace: Trace, node: NodeId): string[] {
   return events(trace, 'log')
     .filter((e) => e.node === node)
-    .map((e) => e.data as string);
+    .map((e) => e.data);
 }
 
 /** A program that does nothing but run `onStart` on the named node. */

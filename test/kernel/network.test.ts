@@ -22,14 +22,14 @@ interface Fate {
 function fates(trace: Trace): Fate[] {
   const bySend = new Map<number, Fate>();
   for (const e of events(trace, 'send')) {
-    bySend.set(e.index, { link: `${e.node}>${e.peer}`, sentAt: e.time, k: (e.data as { k?: unknown }).k, delivered: [] });
+    bySend.set(e.index, { link: `${e.node}>${e.peer}`, sentAt: e.time, k: e.data.k, delivered: [] });
   }
   for (const e of events(trace)) {
     if (e.link === undefined) continue;
     const fate = bySend.get(e.link);
     if (fate === undefined) continue;
     if (e.kind === 'deliver') fate.delivered.push(e.time);
-    if (e.kind === 'drop') fate.dropped = e.data as string;
+    if (e.kind === 'drop') fate.dropped = e.data;
   }
   return [...bySend.values()];
 }

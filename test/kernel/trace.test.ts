@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { NETWORK_LANE, Trace, trafficByType, type Context, type Node } from '../../src/kernel';
+import { NETWORK_LANE, Trace, trafficByType, type Context, type EventData, type EventKind, type Node, type NodeId } from '../../src/kernel';
 import { events, pinger, run } from './helpers';
 
 function small(): Trace {
@@ -28,9 +28,18 @@ function busy(seed = 1): Trace {
   }).trace;
 }
 
+/** True when A and B are the same type (not merely assignable one way). */
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+// Compile-time: every event kind has exactly one payload type.
+const payloadForEveryKind: Equals<keyof EventData, EventKind> = true;
+
 const text = (t: Trace, footer?: Record<string, unknown>) => [...t.toLines(footer)].join('\n');
 
 describe('trace', () => {
+  it('has a payload type for every event kind', () => {
+    assert.equal(payloadForEveryKind, true);
+  });
+
   it('decodes an event: lane names, peer and link when present, data', () => {
     const t = small();
     assert.deepEqual(t.event(0), { index: 0, time: 0, kind: 'start', node: 'n1' });
@@ -48,6 +57,22 @@ describe('trace', () => {
       sends.map((e) => e.index),
       [...t.events()].filter((e) => e.kind === 'send').map((e) => e.index),
     );
+  });
+
+  it("types each event's data by its kind: a message, a fault, a pause length, an observed state", () => {
+    const t = busy();
+    const firstSend: string = [...t.ofKind('send')][0]!.data.type;
+    const cut: NodeId[][] = [...t.ofKind('partition')][0]!.data.groups;
+    assert.equal(firstSend, 'ping');
+    assert.deepEqual(cut, [['n1'], ['n3']]);
+    const paused = new Trace({ lanes: ['n1'], seed: 1 });
+    paused.record(5, 'pause', 0, -1, -1, { ms: 40 });
+    paused.record(6, 'state', 0, -1, -1, { role: 'leader' });
+    const e = paused.event(0);
+    // Testing `kind` narrows `data` to that kind's payload.
+    assert.equal(e.kind === 'pause' ? e.time + e.data.ms : undefined, 45);
+    const typed = paused as Trace<{ role: string }>;
+    assert.deepEqual([...typed.ofKind('state')].map((s) => s.data.role), ['leader']);
   });
 
   it('keeps every event across many chunks of storage', () => {

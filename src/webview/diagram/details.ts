@@ -1,6 +1,6 @@
+import { assertNever } from '../../kernel/assertNever';
 import type { EventKind } from '../../kernel/trace';
 import { arrowsOfSend, ArrowFlag } from './arrows';
-import { KIND } from './columns';
 import { kindOf, type DiagramModel } from './model';
 import { segmentLabel, type StateSegment } from './states';
 
@@ -67,13 +67,26 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
       break;
     }
     case 'error': {
-      const err = e.data as { handler?: string; name?: string; message?: string; stack?: string };
-      d.title = `${e.node} threw ${err.name ?? 'an error'} in ${err.handler ?? 'a handler'}: ${err.message ?? ''}`;
-      d.payload = err.stack ?? d.payload;
+      const err = e.data;
+      d.title = `${e.node} threw ${err.name} in ${err.handler}: ${err.message}`;
+      d.payload = err.stack;
       break;
     }
-    default:
+    case 'start':
+    case 'recover':
+    case 'crash':
+    case 'restart':
+    case 'pause':
+    case 'resume':
+    case 'partition':
+    case 'heal':
+    case 'clock':
+    case 'fault':
+    case 'report':
       d.title = headline(e.kind, e.node);
+      break;
+    default:
+      assertNever(e, 'event kind');
   }
   for (const b of model.bands) {
     if (b.start === i && b.end !== -1 && b.row === model.rows[i]) related.push({ label: `ended by ${kindOf(model, b.end)}`, index: b.end });
@@ -96,7 +109,10 @@ function clusterAt(model: DiagramModel, i: number): EventDetails['cluster'] {
     });
 }
 
-function headline(kind: EventKind, node: string): string {
+/** The kinds whose title is a plain sentence about their lane. */
+type Headlined = Exclude<EventKind, 'send' | 'deliver' | 'drop' | 'duplicate' | 'timer' | 'log' | 'state' | 'error'>;
+
+function headline(kind: Headlined, node: string): string {
   switch (kind) {
     case 'start': return `${node} started`;
     case 'recover': return `${node} recovered (onRecover ran)`;
@@ -109,7 +125,7 @@ function headline(kind: EventKind, node: string): string {
     case 'clock': return `${node}'s clock changed`;
     case 'fault': return 'a network fault began';
     case 'report': return `${node} reported`;
-    default: return `${kind} on ${node}`;
+    default: return assertNever(kind, 'event kind');
   }
 }
 
@@ -135,23 +151,40 @@ export function fmt(ms: number): string {
 
 /** A short label for a marker on its lane: a timer's name, a log line, a report. */
 export function markerLabel(model: DiagramModel, i: number): string {
-  const k = model.kinds[i];
-  if (k === KIND.crash) return 'crash';
-  if (k === KIND.restart) return 'restart';
-  if (k === KIND.recover) return 'recover';
-  if (k === KIND.pause) return 'pause';
-  const data = model.trace.event(i).data;
-  if (k === KIND.error) return `${(data as { name?: string }).name ?? 'Error'}: ${(data as { message?: string }).message ?? ''}`;
-  if (k === KIND.clock) {
-    const c = data as { skewMs?: number; drift?: number };
-    return `clock ${c.skewMs ? `${c.skewMs > 0 ? '+' : ''}${c.skewMs} ms` : ''}${c.drift ? ` drift ${c.drift}` : ''}`.trim();
+  const e = model.trace.event(i);
+  switch (e.kind) {
+    case 'start':
+    case 'recover':
+    case 'duplicate':
+    case 'crash':
+    case 'restart':
+    case 'pause':
+    case 'resume':
+    case 'heal':
+      return e.kind;
+    case 'timer':
+    case 'log':
+    case 'drop':
+      return e.data;
+    case 'error':
+      return `${e.data.name}: ${e.data.message}`;
+    case 'clock': {
+      const { skewMs, drift } = e.data;
+      return `clock ${skewMs ? `${skewMs > 0 ? '+' : ''}${skewMs} ms` : ''}${drift ? ` drift ${drift}` : ''}`.trim();
+    }
+    case 'send':
+    case 'deliver':
+    case 'partition':
+    case 'fault':
+    case 'state':
+    case 'report':
+      return compactJson(e.data);
+    default:
+      return assertNever(e, 'event kind');
   }
-  if (data === undefined) return kindOf(model, i);
-  return typeof data === 'string' ? data : compactJson(data);
 }
 
 /** {"a":1} → "a=1": reports read better without JSON punctuation. */
-function compactJson(data: unknown): string {
-  if (typeof data !== 'object' || data === null) return JSON.stringify(data);
+function compactJson(data: object): string {
   return Object.entries(data).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
 }

@@ -1,4 +1,4 @@
-import type { NodeId } from '../../kernel/api';
+import type { AnyMessage, NodeId } from '../../kernel/api';
 import { eventKinds, type EventKind, type Trace } from '../../kernel/trace';
 import { buildArrows, type Arrows } from './arrows';
 import { buildBands, type Band } from './bands';
@@ -52,7 +52,7 @@ export function buildModel(trace: Trace): DiagramModel {
       links[i] = e.link;
       typeOf[i] = typeOf[e.link] as number;
     }
-    if (kind === KIND.send) {
+    if (e.kind === 'send') {
       const type = messageType(e.data);
       let id = typeIds.get(type);
       if (id === undefined) typeIds.set(type, (id = messageTypes.push(type) - 1));
@@ -72,8 +72,9 @@ export function buildModel(trace: Trace): DiagramModel {
   };
 }
 
-function messageType(data: unknown): string {
-  const type = (data as { type?: unknown } | undefined)?.type;
+/** A trace file may come from anywhere: its messages are checked, not trusted. */
+function messageType(message: AnyMessage | undefined): string {
+  const type = message?.type;
   return typeof type === 'string' ? type : '(untyped)';
 }
 

@@ -12,8 +12,8 @@ export interface StateSegment {
 }
 
 /**
- * Node states along each lane. One field (a role: a string with few values) is drawn as a coloured
- * band; the others (a term) become the band's label.
+ * Node states along each lane. One field, the first one the nodes report that is a string with few
+ * values (a role, a phase), is drawn as a coloured band; the others (a term) become its label.
  */
 export interface StateTracks {
   /** byRow[row]: that lane's segments in time order. */
@@ -40,8 +40,9 @@ export function buildStates(trace: Trace, c: EventColumns, rowCount: number): St
     const previous = open.get(row);
     if (previous) previous.t1 = t;
     open.delete(row);
-    if (k === KIND.crash) continue;
-    const values = (trace.event(i).data ?? {}) as StateValues;
+    const e = trace.event(i);
+    if (e.kind !== 'state') continue;
+    const values: StateValues = e.data;
     const segment: StateSegment = { t0: t, t1: c.endTime, event: i, values };
     byRow[row]?.push(segment);
     open.set(row, segment);
@@ -51,7 +52,8 @@ export function buildStates(trace: Trace, c: EventColumns, rowCount: number): St
     }
   }
   const candidates = [...stringValues.keys()].filter((key) => !notString.has(key) && stringValues.get(key)!.size <= MAX_COLOURS);
-  const colourKey = candidates.includes('role') ? 'role' : candidates[0];
+  // Fields in the order the nodes first reported them: the exercise's own order picks the colour.
+  const colourKey = candidates[0];
   return { byRow, colourKey, colourValues: colourKey === undefined ? [] : [...stringValues.get(colourKey)!] };
 }
 

@@ -58,6 +58,17 @@ describe('diagram model: fault bands', () => {
     assert.equal(rowOf(m, 'n1'), 1);
   });
 
+  it('gives the client no side of a partition: the network never cuts it', () => {
+    const m = buildModel(handTrace(['n1', 'n2', 'client'], [[10, 'partition', -1, -1, -1, { kind: 'partition', groups: [['n1']] }], [30, 'heal', -1]]));
+    const sides = m.bands.filter((b) => b.row !== 0).map((b) => [m.lanes[b.row]!.id, b.label]);
+    assert.deepEqual(sides, [['n1', 'side A'], ['n2', 'side B']]);
+  });
+
+  it('ends the band of a network fault that outlasts the trace with the trace', () => {
+    const m = buildModel(handTrace(['n1'], [[10, 'fault', -1, -1, -1, { kind: 'delaySpike', extraMs: 5, ms: 500 }], [40, 'timer', 0, -1, -1, 't']]));
+    assert.deepEqual(m.bands.map((b) => summary(m, b)), [{ kind: 'delaySpike', lane: 'network', t0: 10, t1: 40, from: 'fault', to: 'end', label: 'delay messages by +5 ms for 500 ms' }]);
+  });
+
   it('ends a pause at a crash that comes first', () => {
     const m = buildModel(handTrace(['n1'], [[0, 'pause', 0, -1, -1, { ms: 100 }], [30, 'crash', 0], [50, 'restart', 0]]));
     assert.deepEqual(m.bands.map((b) => summary(m, b)), [

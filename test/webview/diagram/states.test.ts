@@ -35,6 +35,17 @@ describe('diagram model: node state segments', () => {
     assert.ok(n3.every((s) => s.t0 >= 320 || s.t1 <= 150), 'no state while down');
   });
 
+  it('colours by the first string field with few values, whatever its name', () => {
+    const m = buildModel(
+      handTrace(['n1'], [
+        [0, 'state', 0, -1, -1, { term: 1, status: 'ready', role: 'primary' }],
+        [5, 'state', 0, -1, -1, { term: 2, status: 'busy', role: 'backup' }],
+      ]),
+    );
+    assert.equal(m.states.colourKey, 'status');
+    assert.equal(segmentLabel(m.states, { term: 2, status: 'busy', role: 'backup' }), 'busy · term 2 · role backup');
+  });
+
   it('colours by a string field with few values and labels with the rest', () => {
     const m = buildModel(gossipTrace());
     assert.equal(m.states.colourKey, 'phase');

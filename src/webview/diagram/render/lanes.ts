@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { assertNever } from '../../../kernel/assertNever';
 import type { Band } from '../bands';
 import { NETWORK_ROW } from '../columns';
 import { LABELLED_LANE_PX } from '../layout';
@@ -53,14 +54,24 @@ function* bandsInView(s: Scene): Generator<PlacedBand> {
     if (!s.visibility.rows[b.row] || b.t1 < vp.start || b.t0 > vp.end) continue;
     const x0 = Math.max(s.left - 2, xOf(s, b.t0));
     const x1 = Math.min(s.width + 2, Math.max(xOf(s, b.t1), x0 + 2));
-    const colour =
-      b.kind === 'down' ? s.theme.red
-      : b.kind === 'paused' ? s.theme.yellow
-      : b.kind === 'lossBurst' ? s.theme.orange
-      : b.kind === 'delaySpike' ? s.theme.purple
-      : b.row === NETWORK_ROW ? s.theme.red
-      : (sideColours(s)[(b.side ?? 0) % 5] as string);
-    yield { b, x0, x1, top: s.rows.top[b.row] as number, h: s.rows.height[b.row] as number, y: s.rows.y[b.row] as number, colour, future: s.cursor !== undefined && b.start > s.cursor.index };
+    yield { b, x0, x1, top: s.rows.top[b.row] as number, h: s.rows.height[b.row] as number, y: s.rows.y[b.row] as number, colour: bandColour(s, b), future: s.cursor !== undefined && b.start > s.cursor.index };
+  }
+}
+
+function bandColour(s: Scene, b: Band): string {
+  switch (b.kind) {
+    case 'down':
+      return s.theme.red;
+    case 'paused':
+      return s.theme.yellow;
+    case 'lossBurst':
+      return s.theme.orange;
+    case 'delaySpike':
+      return s.theme.purple;
+    case 'partition':
+      return b.row === NETWORK_ROW ? s.theme.red : (sideColours(s)[(b.side ?? 0) % 5] as string);
+    default:
+      return assertNever(b.kind, 'fault effect');
   }
 }
 

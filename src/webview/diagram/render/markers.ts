@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
+import { assertNever } from '../../../kernel/assertNever';
+import type { EventKind } from '../../../kernel/trace';
 import { KIND } from '../columns';
 import { markerLabel } from '../details';
 import { LABELLED_LANE_PX } from '../layout';
-import { eventsIn } from '../model';
+import { eventsIn, kindOf } from '../model';
 import { rgba } from '../theme';
 import { cross } from './arrows';
 import type { HitList } from './hits';
@@ -66,7 +68,7 @@ export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
     } else if (k === KIND.log) (logs[future ? 1 : 0] as Path2D).rect(x - 2.5, y - 2.5, 5, 5);
     else {
       ctx.globalAlpha = future ? FUTURE_ALPHA : 1;
-      colour = glyph(ctx, s, k, x, y, row);
+      colour = glyph(ctx, s, kindOf(model, i), x, y, row);
     }
     hits.point(x, y, i);
     const roomy = (s.rows.height[row] as number) >= LABELLED_LANE_PX;
@@ -99,24 +101,24 @@ export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
 }
 
 /** Draws the kind's glyph at (x, y) and returns its colour. */
-function glyph(ctx: CanvasRenderingContext2D, s: Scene, k: number, x: number, y: number, row: number): string {
+function glyph(ctx: CanvasRenderingContext2D, s: Scene, kind: EventKind, x: number, y: number, row: number): string {
   const t = s.theme;
-  switch (k) {
-    case KIND.start:
+  switch (kind) {
+    case 'start':
       return disc(ctx, x, y, 3.5, t.green);
-    case KIND.recover:
-    case KIND.restart:
+    case 'recover':
+    case 'restart':
       ring(ctx, x, y, 5, t.green, 2);
       return disc(ctx, x, y, 2, t.green);
-    case KIND.crash:
+    case 'crash':
       cross(ctx, x, y, 6, t.red, 3);
       return t.red;
-    case KIND.pause:
+    case 'pause':
       ctx.fillStyle = t.yellow;
       ctx.fillRect(x - 4, y - 6, 3, 12);
       ctx.fillRect(x + 1, y - 6, 3, 12);
       return t.yellow;
-    case KIND.resume:
+    case 'resume':
       ctx.fillStyle = t.yellow;
       ctx.beginPath();
       ctx.moveTo(x - 3, y - 6);
@@ -125,7 +127,7 @@ function glyph(ctx: CanvasRenderingContext2D, s: Scene, k: number, x: number, y:
       ctx.closePath();
       ctx.fill();
       return t.yellow;
-    case KIND.report:
+    case 'report':
       ctx.fillStyle = t.purple;
       ctx.beginPath();
       ctx.moveTo(x, y - 5);
@@ -135,13 +137,13 @@ function glyph(ctx: CanvasRenderingContext2D, s: Scene, k: number, x: number, y:
       ctx.closePath();
       ctx.fill();
       return t.purple;
-    case KIND.error:
+    case 'error':
       disc(ctx, x, y, 7, t.red);
       ctx.fillStyle = t.background;
       ctx.fillRect(x - 1, y - 4.5, 2, 5.5);
       ctx.fillRect(x - 1, y + 2, 2, 2);
       return t.red;
-    case KIND.clock:
+    case 'clock':
       ring(ctx, x, y, 5.5, t.orange, 1.6);
       ctx.beginPath();
       ctx.moveTo(x, y - 3.5);
@@ -149,10 +151,10 @@ function glyph(ctx: CanvasRenderingContext2D, s: Scene, k: number, x: number, y:
       ctx.lineTo(x + 2.5, y + 1.5);
       ctx.stroke();
       return t.orange;
-    case KIND.partition:
-    case KIND.heal:
-    case KIND.fault: {
-      const colour = k === KIND.heal ? t.green : k === KIND.partition ? t.red : t.orange;
+    case 'partition':
+    case 'heal':
+    case 'fault': {
+      const colour = kind === 'heal' ? t.green : kind === 'partition' ? t.red : t.orange;
       // A faint line down through every lane: what the nodes did just before and after.
       ctx.strokeStyle = rgba(colour, 0.35);
       ctx.lineWidth = 1;
@@ -164,8 +166,17 @@ function glyph(ctx: CanvasRenderingContext2D, s: Scene, k: number, x: number, y:
       ctx.setLineDash([]);
       return disc(ctx, x, y, 4, colour);
     }
-    default:
+    // Timers and logs are drawn in bulk, messages and states otherwise; a plain dot if one comes here.
+    case 'timer':
+    case 'log':
+    case 'send':
+    case 'deliver':
+    case 'drop':
+    case 'duplicate':
+    case 'state':
       return disc(ctx, x, y, 2.5, t.foreground);
+    default:
+      return assertNever(kind, 'event kind');
   }
 }
 
