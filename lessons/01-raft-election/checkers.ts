@@ -45,7 +45,7 @@ export const termMonotonic: Checker<RaftState> = {
         const why =
           restart === undefined
             ? 'a term only moves forward'
-            : `it restarted at ${fmtMs(restart)}: currentTerm must be kept in ctx.storage, which survives a crash (Figure 2: persistent state)`;
+            : `it restarted at ${fmtMs(restart)} and came back in the lower term: currentTerm is persistent state (Figure 2), so whatever the node keeps in ctx.storage must be read back whenever it boots — onRecover runs after a restart, instead of onStart`;
         return {
           ok: false,
           explanation: `${e.node}'s term went back from ${before.term} to ${term} at ${fmtMs(e.time)}; ${why}`,
@@ -175,35 +175,45 @@ export const stableLeadership: Checker<RaftState> = {
     if (first === undefined) return { ok: true };
     for (const c of stateChanges(trace)) {
       const term = c.state.term;
-      if (c.index > first.index && term > first.term) {
-        return {
-          ok: false,
-          explanation: `${c.node} moved to term ${term} at ${fmtMs(c.time)} although nothing failed after ${first.node} became leader of term ${first.term} at ${fmtMs(first.time)}: ${needlessElection(trace, first.node, c.node, first.index, c.index)}`,
-          at: c.time,
-          nodes: [c.node, first.node],
-          events: [first.index, c.index],
-        };
-      }
+      if (c.index <= first.index || term <= first.term) continue;
+      // The node that started the new term is to blame, not one that only adopted it.
+      const starter = c.state.role === 'candidate' ? c : stateChanges(trace).find((s) => s.index > first.index && s.state.term === term && s.state.role === 'candidate');
+      const who = starter ?? c;
+      const started = starter ? `started an election for term ${term} at ${fmtMs(who.time)}` : `moved to term ${term} at ${fmtMs(who.time)}`;
+      return {
+        ok: false,
+        explanation: `${who.node} ${started} although nothing failed after ${first.node} became leader of term ${first.term} at ${fmtMs(first.time)}: ${needlessElection(trace, first.node, who.node, first.index, who.index)}`,
+        at: who.time,
+        nodes: who.node === first.node ? [who.node] : [who.node, first.node],
+        events: [first.index, who.index],
+      };
     }
     return { ok: true };
   },
 };
 
-/** Why a follower gave up on a live leader, from what reached it just before. */
+/** Why a node gave up on a live leader, from what reached it (and what happened to the leader's clock) just before. */
 function needlessElection(trace: Trace, leader: NodeId, follower: NodeId, from: number, to: number): string {
+  if (follower === leader) return `${leader} was leading: a leader must not start elections (stop its election timer while it leads)`;
   let heartbeat: number | undefined;
-  let clockStep: number | undefined;
+  let followerStep: number | undefined;
+  let leaderStep: number | undefined;
+  let lastSent: number | undefined;
   for (let i = from; i < to; i++) {
     const kind = trace.kindAt(i);
-    if (kind !== 'deliver' && kind !== 'clock') continue;
+    if (kind !== 'deliver' && kind !== 'clock' && kind !== 'send') continue;
     const e = trace.event(i);
-    if (e.node !== follower) continue;
-    if (e.kind === 'clock') clockStep = e.time;
-    else if (e.kind === 'deliver' && e.peer === leader && e.data.type === 'AppendEntries') heartbeat = e.time;
+    if (e.kind === 'clock' && e.node === follower) followerStep = e.time;
+    else if (e.kind === 'clock' && e.node === leader) leaderStep = e.time;
+    else if (e.kind === 'send' && e.node === leader && e.peer === follower && e.data.type === 'AppendEntries') lastSent = e.time;
+    else if (e.kind === 'deliver' && e.node === follower && e.peer === leader && e.data.type === 'AppendEntries') heartbeat = e.time;
   }
   const at = trace.timeAt(to);
-  if (clockStep !== undefined && at - clockStep < HEARTBEAT_WINDOW_MS) {
-    return `${follower}'s clock was stepped at ${fmtMs(clockStep)}; measure timeouts with ctx.setTimer, which a clock step does not disturb, not by comparing ctx.now() readings`;
+  if (followerStep !== undefined && at - followerStep < HEARTBEAT_WINDOW_MS) {
+    return `${follower}'s clock was stepped at ${fmtMs(followerStep)}; measure timeouts with ctx.setTimer, which a clock step does not disturb, not by comparing ctx.now() readings`;
+  }
+  if (leaderStep !== undefined && (lastSent === undefined || lastSent < leaderStep)) {
+    return `${leader}'s clock was stepped at ${fmtMs(leaderStep)} and ${leader} sent ${follower} no heartbeat after it; time heartbeats with ctx.setTimer, which a clock step does not disturb, not by comparing ctx.now() readings`;
   }
   if (heartbeat !== undefined && at - heartbeat < HEARTBEAT_WINDOW_MS) {
     return `${leader}'s heartbeat reached ${follower} at ${fmtMs(heartbeat)}, only ${fmtMs(at - heartbeat)} before: a follower must restart its election timer on every AppendEntries of the current term`;

@@ -4,13 +4,13 @@ import { ELECTION_BOUND_MS, electionSafety, leaderElected, messageEfficiency, st
 import { forEveryNode, onEachLeader, pickNodes } from './faults';
 import { raftInstrument } from './instrument';
 import { termAdoption } from './termAdoption';
-import { voteOnce } from './voteOnce';
+import { voteGranted, voteOnce } from './votes';
 
 /**
  * Every scenario checks safety; most add liveness. The most specific cause comes first: a term
  * that went back or a miscounted vote explains two leaders better than "two leaders" does.
  */
-const safety = [termMonotonic, voteOnce, voteQuorum, termAdoption, electionSafety];
+const safety = [termMonotonic, voteOnce, voteQuorum, termAdoption, voteGranted, electionSafety];
 
 /**
  * Three nodes elect one leader by 2 s: with the recommended 300–600 ms timeouts the first fires by
