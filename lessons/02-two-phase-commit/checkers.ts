@@ -1,6 +1,7 @@
 import { ClusterTimeline, fmtMs, type Checker, type Verdict } from '../../src/grader';
 import { firstDecision, listNodes, readHistory, type DecisionEvent } from './history';
 import { nonTriviality } from './nonTriviality';
+import { preparedWork } from './preparedWork';
 import { quiescence } from './quiescence';
 import { canCommitFor, COORDINATOR, participantsOf } from './transactions';
 
@@ -175,4 +176,4 @@ function past(outcome: 'commit' | 'abort'): string {
 }
 
 /** Every scenario's checkers, in the order a failure is reported. */
-export const allCheckers: Checker[] = [validity, decisionStable, atomicity, noUnilateralDecision, termination, nonTriviality, quiescence];
+export const allCheckers: Checker[] = [validity, preparedWork, decisionStable, atomicity, noUnilateralDecision, termination, nonTriviality, quiescence];

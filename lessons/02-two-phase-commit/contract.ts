@@ -64,10 +64,17 @@ export interface TransactionResources {
   /** Every node but the coordinator, in order. */
   readonly participants: readonly NodeId[];
   /**
-   * A participant's own answer for `tx` (its local checks, locks, constraints). The same answer
-   * every time, across restarts. Only participants have one: the coordinator must ask them.
+   * A participant does its work for `tx` (runs it, takes its locks) and answers whether it can
+   * commit: the same answer every time, across restarts. The work lives in memory, and a crash
+   * loses it, until `prepare(tx)`. Only participants have data: the coordinator must ask them.
    */
   canCommit(tx: string): boolean;
+  /**
+   * Makes this participant's work for `tx` durable — its redo log and its locks survive a crash
+   * (XA's prepare). Call it before a yes vote leaves: the vote promises the work is still there
+   * when the decision comes. Only work done since this boot, or already prepared, can be prepared.
+   */
+  prepare(tx: string): void;
   /** Records this node's outcome for `tx`. Repeating it is harmless; the opposite later is a violation. */
   commit(tx: string): void;
   abort(tx: string): void;

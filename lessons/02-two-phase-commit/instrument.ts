@@ -25,6 +25,16 @@ export const transactionResources: Instrumentation = {
         answered.add(tx);
         return yes;
       },
+      prepare(tx) {
+        txName('prepare', tx);
+        if (node === COORDINATOR) {
+          throw new StudentApiError(`prepare("${tx}") at ${node}: the coordinator holds no data to prepare; participants prepare their own work before they vote yes`);
+        }
+        if (!canCommitFor(tx, node)) {
+          throw new StudentApiError(`prepare("${tx}") at ${node}: canCommit("${tx}") is false here, so there is nothing that may commit; vote no (and abort) instead`);
+        }
+        report({ event: 'prepare', tx });
+      },
       commit(tx) {
         report({ event: 'commit', tx: txName('commit', tx) });
       },

@@ -1,57 +1,58 @@
 import type { NodeId } from '../../src/kernel';
-import { fmtMs, type Checker } from '../../src/grader';
+import { ClusterTimeline, fmtMs, type Checker } from '../../src/grader';
 import { listNodes } from './history';
 import { canCommitFor, COORDINATOR, participantsOf } from './transactions';
 
-/** Marks a transaction already judged, or begun while a failure was still acting: nothing to require. */
-const JUDGED = -1;
-
-/** Events that excuse an abort: something failed while the transaction ran. Clock steps are not among them: timers do not care. */
-const failures = new Set(['crash', 'restart', 'pause', 'partition', 'fault', 'drop']);
+/**
+ * Events that excuse an abort when they happen while a transaction runs. A clock step or drift is
+ * not among them: votes are waited for with timers, which a clock does not disturb.
+ */
+const failures = new Set(['crash', 'restart', 'pause', 'partition', 'heal', 'fault', 'drop']);
 
 /**
  * Gray and Lamport's non-triviality: when every participant can commit and nothing fails from the
  * moment the coordinator receives the Begin to the moment it decides, the transaction commits.
- * Without it, a coordinator that aborts everything — or never asks — satisfies every safety rule.
+ * "Nothing fails" also asks that nothing was still failing at the Begin: every node up and running,
+ * no partition, no loss burst or delay spike in force. Without this rule, a coordinator that
+ * aborts everything — or never asks — keeps every safety rule.
  */
 export const nonTriviality: Checker = {
   name: 'non-triviality',
   property: 'a transaction every participant can commit commits, unless something fails while it runs',
   check({ trace, nodes }) {
     const participants = participantsOf(nodes);
-    const begun = new Map<string, number>();
-    let lastFailure = -1;
+    const timeline = new ClusterTimeline(trace, nodes);
+    /** Transactions begun in a calm cluster, by the index of their first Begin. */
+    const calmBegins = new Map<string, number>();
+    const begun = new Set<string>();
+    const judged = new Set<string>();
     let lastFailureIndex = -1;
-    /** Until when a failure that began earlier still acts: a pause, a loss burst, a delay spike, a partition not yet healed. */
-    let failingUntil = -1;
     for (let i = 0; i < trace.length; i++) {
       const kind = trace.kindAt(i);
-      if (failures.has(kind) || kind === 'heal') {
-        const e = trace.event(i);
-        lastFailure = e.time;
+      if (failures.has(kind)) {
         lastFailureIndex = i;
-        const lasting = (e.data as { ms?: unknown } | undefined)?.ms;
-        if (kind === 'partition') failingUntil = Infinity;
-        else if (kind === 'heal') failingUntil = failingUntil === Infinity ? e.time : failingUntil;
-        else if (typeof lasting === 'number') failingUntil = Math.max(failingUntil, e.time + lasting);
         continue;
       }
       if (kind !== 'deliver' && kind !== 'report') continue;
       const e = trace.event(i);
       if (e.node !== COORDINATOR) continue;
       const data = (e.data ?? {}) as { type?: unknown; event?: unknown; tx?: unknown };
-      if (typeof data.tx !== 'string') continue;
-      if (kind === 'deliver' && data.type === 'Begin' && !begun.has(data.tx)) begun.set(data.tx, failingUntil >= e.time ? JUDGED : i);
+      const tx = data.tx;
+      if (typeof tx !== 'string' || judged.has(tx)) continue;
+      if (kind === 'deliver' && data.type === 'Begin') {
+        // Only the first Begin counts: a client's retry of a transaction under way starts nothing.
+        if (!begun.has(tx) && participants.every((p) => canCommitFor(tx, p)) && calm(timeline.advanceTo(e.time), nodes)) calmBegins.set(tx, i);
+        begun.add(tx);
+        continue;
+      }
       if (kind !== 'report' || (data.event !== 'abort' && data.event !== 'commit')) continue;
       // Judged once, at the coordinator's first outcome for the transaction.
-      const beginIndex = begun.get(data.tx);
-      if (beginIndex === undefined || beginIndex === JUDGED) continue;
-      begun.set(data.tx, JUDGED);
-      if (data.event === 'commit' || lastFailureIndex > beginIndex || !participants.every((p) => canCommitFor(data.tx as string, p))) continue;
-      const since = lastFailure < 0 ? 'the start' : `the last failure at ${fmtMs(lastFailure)}`;
+      judged.add(tx);
+      const beginIndex = calmBegins.get(tx);
+      if (beginIndex === undefined || data.event === 'commit' || lastFailureIndex > beginIndex) continue;
       return {
         ok: false,
-        explanation: `${COORDINATOR} aborted ${data.tx} at ${fmtMs(e.time)}, though ${listNodes(participants as NodeId[])} can all commit it and nothing failed between its Begin at ${fmtMs(trace.timeAt(beginIndex))} and that decision (no crash, pause, partition, lost message or delay spike since ${since}): when every participant votes yes and nothing fails, the coordinator must commit`,
+        explanation: `${COORDINATOR} aborted ${tx} at ${fmtMs(e.time)}, though ${listNodes(participants as NodeId[])} can all commit it and nothing failed from its Begin at ${fmtMs(trace.timeAt(beginIndex))} to that decision (every node up, no crash, pause, partition, lost message or delay spike): when every participant votes yes and nothing fails, the coordinator must commit`,
         at: e.time,
         nodes: [COORDINATOR],
         events: [beginIndex, i],
@@ -60,3 +61,8 @@ export const nonTriviality: Checker = {
     return { ok: true };
   },
 };
+
+/** Every node up and running, the network whole, no loss burst or delay spike in force. */
+function calm(timeline: ClusterTimeline, nodes: readonly NodeId[]): boolean {
+  return nodes.every((n) => timeline.running(n)) && !timeline.partitioned() && timeline.active('lossBurst') === undefined && timeline.active('delaySpike') === undefined;
+}

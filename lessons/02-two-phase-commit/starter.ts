@@ -10,7 +10,9 @@ import type { NodeId, TwoPhaseCommitContext, TwoPhaseCommitMessage, TwoPhaseComm
  *     and stops resending to a participant once it answers `Ack { tx }`. It may tell the client
  *     `Outcome { tx, outcome }` (send to "client").
  *   - n2…nK are the participants (`ctx.participants`). Each answers a Prepare with its own
- *     `ctx.canCommit(tx)`, then applies the decision it receives.
+ *     `ctx.canCommit(tx)` (which does the transaction's work and says whether it can commit),
+ *     makes that work durable with `ctx.prepare(tx)` before a yes vote leaves, then applies the
+ *     decision it receives.
  *
  * Outcomes
  *   Call `ctx.commit(tx)` or `ctx.abort(tx)` when this node decides or learns the outcome: the
@@ -18,8 +20,10 @@ import type { NodeId, TwoPhaseCommitContext, TwoPhaseCommitMessage, TwoPhaseComm
  *   it, or when it votes no (a participant that refuses may abort at once). Repeating an outcome
  *   is harmless; the opposite one later is a violation.
  *
- * The rules the grader checks
+ * The rules the grader checks (lessons/02-two-phase-commit/rules.md lists them all)
  *   - validity: commit only if every participant's canCommit(tx) is true.
+ *   - prepared-work: a participant calls ctx.prepare(tx) before its yes vote leaves. The work
+ *     canCommit did lives in memory and a crash loses it; only prepared work survives.
  *   - atomicity: never one node commits tx while another aborts it.
  *   - decision-stable: a node never changes its outcome, across restarts too.
  *   - no-unilateral-decision: after voting yes, a participant waits for the decision. If the
@@ -27,6 +31,10 @@ import type { NodeId, TwoPhaseCommitContext, TwoPhaseCommitMessage, TwoPhaseComm
  *   - termination: once the coordinator is up and the network has been quiet for 1000 ms, every
  *     node that is up has decided every transaction the coordinator received, aborts included
  *     (even a participant that never saw the Prepare must hear the Abort).
+ *   - non-triviality: when every participant can commit and nothing fails while a transaction
+ *     runs, it commits. Wait for votes with a timer (300 ms is plenty), never by comparing
+ *     ctx.now() readings: clocks are stepped and drift.
+ *   - quiescence: stop resending to a participant once it has acknowledged.
  *
  * Durability
  *   A crash discards this object; only `ctx.storage` survives, and onRecover runs instead of
@@ -34,7 +42,8 @@ import type { NodeId, TwoPhaseCommitContext, TwoPhaseCommitMessage, TwoPhaseComm
  *   - the coordinator logs a transaction before its first Prepare, and its decision before the
  *     first Commit or Abort leaves (after a restart, a logged decision is resent, and a
  *     transaction with no logged decision can only be aborted);
- *   - a participant logs "prepared" before its yes vote leaves, and its outcome when it learns it.
+ *   - a participant prepares its work (ctx.prepare) and logs "prepared" before its yes vote
+ *     leaves, and logs its outcome when it learns it.
  *
  * The network loses, duplicates and reorders messages: resend whatever is unanswered (Prepare,
  * Commit/Abort) at least every 200 ms until it is answered, and treat every message as possibly

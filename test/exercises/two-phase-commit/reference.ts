@@ -4,8 +4,9 @@ import type { NodeId, TransactionOutcome, TwoPhaseCommitContext, TwoPhaseCommitM
  * Two-phase commit with a durable log on both sides.
  * Coordinator: logs a transaction before its first Prepare, logs its decision before any Commit or
  * Abort, resends Prepares and decisions until answered, and on recovery aborts what it had not
- * decided and resends what it had. Participant: logs "prepared" before a yes vote and its outcome
- * before acknowledging it; it never decides alone after voting yes.
+ * decided and resends what it had; it gives up waiting for votes on a timer (a clock step changes
+ * nothing). Participant: prepares its work (ctx.prepare) and logs "prepared" before a yes vote, and
+ * its outcome before acknowledging it; it never decides alone after voting yes.
  */
 
 const RESEND_MS = 100;
@@ -17,7 +18,6 @@ type ParticipantEntry = 'prepared' | TransactionOutcome;
 export default class TwoPhaseCommit implements TwoPhaseCommitNode {
   /** Coordinator memory, rebuilt from the log on recovery. */
   private readonly yes = new Map<string, Set<NodeId>>();
-  private readonly startedAt = new Map<string, number>();
   private readonly acked = new Map<string, Set<NodeId>>();
 
   constructor(private readonly ctx: TwoPhaseCommitContext) {}
@@ -59,11 +59,15 @@ export default class TwoPhaseCommit implements TwoPhaseCommitNode {
     }
   }
 
-  onTimer(): void {
+  onTimer(name: string): void {
+    if (name.startsWith('votes:')) {
+      const tx = name.slice('votes:'.length);
+      if (this.log()[tx] === 'started') this.decide(tx, 'abort');
+      return;
+    }
     for (const [tx, entry] of Object.entries(this.log())) {
       if (entry === 'started') {
-        if (this.ctx.now() - (this.startedAt.get(tx) ?? 0) >= VOTE_TIMEOUT_MS) this.decide(tx, 'abort');
-        else for (const p of this.ctx.participants) if (!this.yes.get(tx)?.has(p)) this.ctx.send(p, { type: 'Prepare', tx });
+        for (const p of this.ctx.participants) if (!this.yes.get(tx)?.has(p)) this.ctx.send(p, { type: 'Prepare', tx });
       } else {
         for (const p of this.ctx.participants) if (!this.acked.get(tx)?.has(p)) this.sendDecision(p, tx, entry);
       }
@@ -86,7 +90,7 @@ export default class TwoPhaseCommit implements TwoPhaseCommitNode {
     if (entry === 'commit' || entry === 'abort') return this.ctx.send('client', { type: 'Outcome', tx, outcome: entry });
     if (entry === 'started') return; // a client retry: the transaction is already running
     this.write(tx, 'started');
-    this.startedAt.set(tx, this.ctx.now());
+    this.ctx.setTimer(`votes:${tx}`, VOTE_TIMEOUT_MS);
     this.yes.set(tx, new Set());
     for (const p of this.ctx.participants) this.ctx.send(p, { type: 'Prepare', tx });
   }
@@ -130,7 +134,8 @@ export default class TwoPhaseCommit implements TwoPhaseCommitNode {
     let entry = this.entry(tx);
     if (entry === undefined) {
       entry = this.ctx.canCommit(tx) ? 'prepared' : 'abort';
-      // Logged before the vote leaves: a yes vote is a promise that must survive a crash.
+      // Durable before the vote leaves, the work and the record of it: a yes vote is a promise that must survive a crash.
+      if (entry === 'prepared') this.ctx.prepare(tx);
       this.ctx.storage.set(`tx:${tx}`, entry);
       if (entry === 'abort') this.ctx.abort(tx);
     }

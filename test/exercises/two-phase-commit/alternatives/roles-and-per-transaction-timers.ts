@@ -106,9 +106,14 @@ class Participant {
   prepare(from: NodeId, tx: string): void {
     let state = this.state(tx);
     if (state === undefined) {
-      state = this.ctx.canCommit(tx) ? "prepared" : "abort";
+      if (this.ctx.canCommit(tx)) {
+        this.ctx.prepare(tx); // the work itself, durable before the promise leaves
+        state = "prepared";
+      } else {
+        state = "abort";
+        this.ctx.abort(tx);
+      }
       this.ctx.storage.set(`state:${tx}`, state); // a yes vote is a promise: logged before it leaves
-      if (state === "abort") this.ctx.abort(tx);
     }
     this.ctx.send(from, { type: "Vote", tx, yes: state !== "abort" });
   }
