@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   console.log(`distsys bench: node ${process.version}, ${process.arch}, ${process.platform}`);
   console.log(measureThroughput());
-  console.log(measureGrading());
+  console.log(await measureGrading());
   console.log(traceMemorySection(runProbe<TraceMemory>(['trace-memory'])));
   console.log(transpilerSection());
   console.log(await benchViewer());
