@@ -1,4 +1,4 @@
-import { Random, simulate, type ClientRequest, type FaultSchedule, type NodeClass, type NodeId, type RunBudget, type RunResult, type Trace } from '../kernel';
+import { Random, simulate, type ClientRequest, type FaultSchedule, type NodeClass, type NodeId, type RunBudget, type RunResult, type RunSpec, type Trace } from '../kernel';
 import type { Checker, Exercise, Scenario, ScenarioSetup } from './exercise';
 import { nodeNames } from './exercise';
 import { firstStudentFrame, studentStack, type SourceLocation } from './studentModule';
@@ -62,12 +62,16 @@ export interface CheckedResult {
   notes: string[];
 }
 
-/** Runs one seed of one scenario with tracing on, then applies its checkers in order. */
-export function runAndCheck(request: RunRequest): CheckedResult {
-  const { exercise, scenario, seed } = request;
-  const base = concretize(scenario, seed);
-  const run: ConcreteRun = { ...base, faults: request.faults ?? base.faults, duration: request.duration ?? base.duration };
-  const result = simulate({
+/** The scenario made concrete for the request's seed, with the request's schedule and length when it gives them. */
+export function concreteRun(request: RunRequest): ConcreteRun {
+  const base = concretize(request.scenario, request.seed);
+  return { ...base, faults: request.faults ?? base.faults, duration: request.duration ?? base.duration };
+}
+
+/** What the kernel runs for one seed of a scenario, tracing on: a whole run, or a session to step. */
+export function runSpecOf(request: RunRequest, run: ConcreteRun): RunSpec {
+  const { exercise, scenario } = request;
+  return {
     program: request.program,
     nodes: run.nodes,
     network: scenario.network,
@@ -75,15 +79,21 @@ export function runAndCheck(request: RunRequest): CheckedResult {
     clocks: run.clocks,
     workload: run.workload,
     duration: run.duration,
-    seed,
+    seed: request.seed,
     trace: true,
     budget: request.budget,
     instrument: exercise.instrument,
     meta: { exercise: exercise.id, scenario: scenario.name },
-  });
+  };
+}
+
+/** Runs one seed of one scenario with tracing on, then applies its checkers in order. */
+export function runAndCheck(request: RunRequest): CheckedResult {
+  const run = concreteRun(request);
+  const result = simulate(runSpecOf(request, run));
   const trace = result.trace as Trace;
   const notes: string[] = [];
-  return { run, result, trace, failure: judge(scenario.checkers, result, trace, run, request.file, notes), notes };
+  return { run, result, trace, failure: judge(request.scenario.checkers, result, trace, run, request.file, notes), notes };
 }
 
 function judge(checkers: Checker[], result: RunResult, trace: Trace, run: ConcreteRun, file: string, notes: string[]): Failure | undefined {

@@ -2,9 +2,12 @@ export type { AnyMessage, Context, Message, Node, NodeClass, NodeId, Storage } f
 export { LocalClock } from './clock';
 export { StudentApiError } from './errors';
 export { EventQueue } from './eventQueue';
-export { describeFault, describeTrigger, validateSchedule, type Fault, type FaultSchedule, type FaultTrigger, type ScheduledFault } from './faults';
+export type { EventId, PendingEvent, PendingKind } from './events';
+export { describeFault, describeTrigger, validateSchedule, type Fault, type FaultOf, type FaultSchedule, type FaultTrigger, type ScheduledFault } from './faults';
+export { describeHandler, type HandlerCall, type HandlerHooks } from './handlers';
 export { reliableNetwork, type LinkBehavior, type NetworkConfig } from './network';
 export { Random, hashString } from './prng';
-export { CLIENT, simulate, type ClientRequest, type Instrumentation, type MessageCounts, type RunBudget, type RunOutcome, type RunResult, type RunSpec } from './simulation';
+export { CLIENT, type ClientRequest, type Instrumentation, type MessageCounts, type RunBudget, type RunOutcome, type RunResult, type RunSpec } from './runSpec';
+export { openSession, simulate, type Session } from './session';
 export { trafficByType, type TypeTraffic } from './traffic';
 export { eventKinds, NETWORK_LANE, Trace, type EventKind, type TraceEvent, type TraceHeader } from './trace';

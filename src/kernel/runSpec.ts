@@ -1,0 +1,71 @@
+import type { Message, Node, NodeClass, NodeId } from './api';
+import type { FaultSchedule } from './faults';
+import type { HandlerHooks } from './handlers';
+import type { NetworkConfig } from './network';
+import type { Trace } from './trace';
+
+/** The lane of a scenario's fixed workload: requests leave from it, replies to it are only recorded. */
+export const CLIENT: NodeId = 'client';
+
+/** A request the scenario's client sends to a node at a virtual time. */
+export interface ClientRequest {
+  at: number;
+  to: NodeId;
+  msg: Message;
+}
+
+/** What an exercise adds to the kernel: extra context methods and an observable node state. */
+export interface Instrumentation {
+  /** Extra API merged into each node's context; `report` writes a report event on its lane; `nodes` is the whole cluster. */
+  extendContext?(node: NodeId, report: (data: Record<string, unknown>) => void, nodes: readonly NodeId[]): object;
+  /** A node's observable state (role, term…); recorded in the trace whenever it changes. */
+  observe?(node: Node<any>): Record<string, string | number | boolean | null> | undefined;
+}
+
+export interface RunBudget {
+  maxEvents: number;
+  wallClockMs: number;
+  /** The host's real clock (ms); the kernel has none of its own. */
+  wallClock: () => number;
+}
+
+export interface RunSpec {
+  program: NodeClass;
+  nodes: readonly NodeId[];
+  network: NetworkConfig;
+  faults: FaultSchedule;
+  clocks?: Record<NodeId, { skewMs?: number; drift?: number }>;
+  workload?: readonly ClientRequest[];
+  /** Virtual ms to simulate. */
+  duration: number;
+  seed: number;
+  trace: boolean;
+  budget?: RunBudget;
+  instrument?: Instrumentation;
+  hooks?: HandlerHooks;
+  /** Copied into the trace header (exercise, scenario…). */
+  meta?: Record<string, unknown>;
+}
+
+export type RunOutcome =
+  | { status: 'completed' }
+  | { status: 'threw'; node: NodeId; time: number; handler: string; error: { name: string; message: string; stack: string } }
+  | { status: 'budget'; budget: 'events' | 'wall-clock'; time: number; limit: number };
+
+export interface MessageCounts {
+  sent: number;
+  delivered: number;
+  dropped: number;
+  duplicated: number;
+  byType: Record<string, number>;
+}
+
+export interface RunResult {
+  outcome: RunOutcome;
+  /** Virtual time at which the run stopped. */
+  endTime: number;
+  /** Queue entries handled: boots, deliveries, timers, faults… */
+  events: number;
+  messages: MessageCounts;
+  trace?: Trace;
+}
