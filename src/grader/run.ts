@@ -1,4 +1,4 @@
-import { Random, simulate, type ClientRequest, type FaultSchedule, type NodeClass, type NodeId, type RunBudget, type RunResult, type RunSpec, type Trace } from '../kernel';
+import { Random, simulate, type ClientRequest, type FaultSchedule, type HandlerHooks, type NodeClass, type NodeId, type RunBudget, type RunResult, type RunSpec, type Trace } from '../kernel';
 import type { Checker, Exercise, Scenario, ScenarioSetup } from './exercise';
 import { nodeNames } from './exercise';
 import { firstStudentFrame, studentStack, type SourceLocation } from './studentModule';
@@ -51,6 +51,7 @@ export interface RunRequest {
   faults?: FaultSchedule;
   duration?: number;
   budget?: RunBudget;
+  hooks?: HandlerHooks;
 }
 
 export interface CheckedResult {
@@ -82,6 +83,7 @@ export function runSpecOf(request: RunRequest, run: ConcreteRun): RunSpec {
     seed: request.seed,
     trace: true,
     budget: request.budget,
+    hooks: request.hooks,
     instrument: exercise.instrument,
     meta: { exercise: exercise.id, scenario: scenario.name },
   };

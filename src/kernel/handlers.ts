@@ -1,5 +1,8 @@
 import type { Message, NodeId } from './api';
 
+/** The handlers, in the order of their codes: a host that stores a handler as a number stores its index here. */
+export const handlerKinds = ['onStart', 'onRecover', 'onMessage', 'onTimer'] as const;
+
 /**
  * Which handler of a process the kernel is calling. Constructing the process is part of its
  * onStart or onRecover: a constructor that throws or loops is reported as that handler.
@@ -18,7 +21,7 @@ export interface HandlerHooks {
   afterHandler?(node: NodeId): void;
 }
 
-/** The kernel's handler codes: it calls handlers with these, and builds a HandlerCall only when one is asked for. */
+/** The kernel's handler codes (indices in handlerKinds): it calls handlers with these, and builds a HandlerCall only when one is asked for. */
 export const enum HandlerCode {
   Start,
   Recover,

@@ -4,7 +4,7 @@ export { StudentApiError } from './errors';
 export { EventQueue } from './eventQueue';
 export type { EventId, PendingEvent, PendingKind } from './events';
 export { describeFault, describeTrigger, validateSchedule, type Fault, type FaultOf, type FaultSchedule, type FaultTrigger, type ScheduledFault } from './faults';
-export { describeHandler, type HandlerCall, type HandlerHooks } from './handlers';
+export { describeHandler, handlerKinds, type HandlerCall, type HandlerHooks } from './handlers';
 export { reliableNetwork, type LinkBehavior, type NetworkConfig } from './network';
 export { Random, hashString } from './prng';
 export { CLIENT, type ClientRequest, type Instrumentation, type MessageCounts, type RunBudget, type RunOutcome, type RunResult, type RunSpec } from './runSpec';
