@@ -59,8 +59,12 @@ export class World {
   /** Handles one queue entry at the world's current time. */
   dispatch(ev: SimEvent): void {
     switch (ev.kind) {
-      case Ev.Start:
-        return this.boot(this.slots[ev.node]!, false);
+      case Ev.Start: {
+        // A process crashed before its start (by an earlier one's send) starts only if restarted.
+        const slot = this.slots[ev.node]!;
+        if (slot.up) this.boot(slot, false);
+        return;
+      }
       case Ev.Deliver:
         return this.deliver(ev);
       case Ev.Timer:
@@ -91,7 +95,7 @@ export class World {
       case Ev.Resume:
         return slot!.up && slot!.pausedUntil === ev.time;
       case Ev.Start:
-        return at >= slot!.pausedUntil;
+        return slot!.up && at >= slot!.pausedUntil;
       case Ev.Deliver:
         // The client lane runs nothing; a process that has not started yet cannot take a message.
         return slot === undefined || (at >= slot.pausedUntil && (slot.instance !== undefined || !slot.up));

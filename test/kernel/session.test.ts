@@ -178,6 +178,14 @@ describe('sessions', () => {
       assert.notEqual(hash, simulate(gossipSpec(4)).trace!.hash());
     });
 
+    it('can crash a node before it starts: its start is no longer enabled', () => {
+      const session = openSession(twoNodes({ faults: [{ at: 0, kind: 'crash', node: 'n2' }] }));
+      const crash = session.pending().find((e) => e.kind === 'fault')!;
+      session.step(crash.id);
+      assert.deepEqual(session.pending().map((e) => `${e.kind} ${e.node}`), ['start n1']);
+      assert.deepEqual(events(session.runToEnd().trace!, 'start').map((e) => e.node), ['n1']);
+    });
+
     it('refuses an id that names no enabled event', () => {
       const session = started();
       assert.throws(() => session.step(9999), /^Error: step\(9999\): no enabled event has that id; pending\(\) lists them$/);
