@@ -2,6 +2,6 @@
  * The module students import types from: `import type { Context, Node } from "distsys"`.
  * The kernel's student API plus each exercise's contract.
  */
-export type { AnyMessage, Context, Message, Node, NodeClass, NodeId, Storage } from '../src/kernel/api';
+export type { AnyMessage, Context, History, Message, Node, NodeClass, NodeId, OpType, Storage } from '../src/kernel/api';
 export type * from './01-raft-election/contract';
 export type * from './02-two-phase-commit/contract';

@@ -1,4 +1,4 @@
-import type { Context, Storage } from './api';
+import type { Context, History, OpType, Storage } from './api';
 import { StudentApiError } from './errors';
 import { sealMessage } from './messages';
 import { CRASHED, type ProcessSlot } from './processSlot';
@@ -34,9 +34,19 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
       slot.disk.delete(key);
     },
   };
+  const record = (type: OpType) => (f: string, value?: unknown): void => {
+    guard(`history.${type}`, typeof f === 'string' ? f : undefined);
+    if (typeof f !== 'string') throw new StudentApiError(`history.${type}(${JSON.stringify(f) ?? String(f)}, …): the operation's name must be a string, like "read" or "write"`);
+    const text = JSON.stringify(value === undefined ? null : value);
+    if (text === undefined) throw new StudentApiError(`history.${type}("${f}", …): the value is not JSON data (got ${typeof value})`);
+    world.trace?.append(world.now, kindCode.op, slot.index, -1, -1, Object.freeze({ type, f, value: JSON.parse(text) as unknown }));
+  };
+  const history: History = { invoke: record('invoke'), ok: record('ok'), fail: record('fail'), info: record('info') };
   const base: Context<any> = {
     id: slot.id,
+    role: slot.role,
     peers,
+    processes: (role) => world.processesOf(role),
     send(to, msg) {
       guard('send');
       world.send(slot, to, msg);
@@ -63,6 +73,7 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
     log(...args) {
       world.trace?.append(world.now, kindCode.log, slot.index, -1, -1, args.map(formatLogArg).join(' '));
     },
+    history,
   };
   const extra = spec.instrument?.extendContext?.(slot.id, (data) => {
     guard('report');

@@ -1,13 +1,14 @@
-export type { AnyMessage, Context, Message, Node, NodeClass, NodeId, Storage } from './api';
+export type { AnyMessage, Context, History, Message, Node, NodeClass, NodeId, OpType, Storage } from './api';
 export { LocalClock } from './clock';
 export { StudentApiError } from './errors';
 export { EventQueue } from './eventQueue';
 export type { EventId, PendingEvent, PendingKind } from './events';
 export { describeFault, describeTrigger, validateSchedule, type Fault, type FaultOf, type FaultSchedule, type FaultTrigger, type ScheduledFault } from './faults';
+export { historyOf, type Op } from './history';
 export { describeHandler, handlerKinds, type HandlerCall, type HandlerHooks } from './handlers';
 export { reliableNetwork, type LinkBehavior, type NetworkConfig } from './network';
 export { Random, hashString } from './prng';
-export { CLIENT, type ClientRequest, type Instrumentation, type MessageCounts, type RunBudget, type RunOutcome, type RunResult, type RunSpec } from './runSpec';
+export { CLIENT, NODE_ROLE, type ClientRequest, type Instrumentation, type MessageCounts, type ProcessSpec, type RunBudget, type RunOutcome, type RunResult, type RunSpec } from './runSpec';
 export { openSession, simulate, type Session } from './session';
 export { trafficByType, type TypeTraffic } from './traffic';
 export { eventKinds, NETWORK_LANE, Trace, type EventKind, type TraceEvent, type TraceHeader } from './trace';

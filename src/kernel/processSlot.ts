@@ -1,4 +1,4 @@
-import type { Context, Node, NodeId } from './api';
+import type { Context, Node, NodeClass, NodeId } from './api';
 import type { LocalClock } from './clock';
 import type { Random } from './prng';
 
@@ -30,6 +30,8 @@ export class ProcessSlot {
   constructor(
     readonly index: number,
     readonly id: NodeId,
+    readonly role: string,
+    readonly program: NodeClass,
     readonly clock: LocalClock,
     readonly rng: Random,
   ) {}

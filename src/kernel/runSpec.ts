@@ -29,9 +29,26 @@ export interface RunBudget {
   wallClock: () => number;
 }
 
-export interface RunSpec {
+/** A process beside the cluster's nodes, with a role and a program of its own: a client, a coordinator, a view service. */
+export interface ProcessSpec {
+  id: NodeId;
+  role: string;
   program: NodeClass;
+}
+
+/** The role of the cluster's nodes. */
+export const NODE_ROLE = 'node';
+
+export interface RunSpec {
+  /** The program every node runs. */
+  program: NodeClass;
+  /** The cluster: processes of role "node". A partition splits them (the nodes a fault lists in no group form one more group). */
   nodes: readonly NodeId[];
+  /**
+   * Further processes, each with its role and program; their lanes follow the nodes'. A partition
+   * cuts a process's links only where a group names it: an unnamed client still reaches every node.
+   */
+  processes?: readonly ProcessSpec[];
   network: NetworkConfig;
   faults: FaultSchedule;
   clocks?: Record<NodeId, { skewMs?: number; drift?: number }>;

@@ -4,6 +4,8 @@ import type { NodeId } from './api';
 export const eventKinds = [
   'start', 'recover', 'send', 'deliver', 'drop', 'duplicate', 'timer', 'crash', 'restart', 'pause', 'resume',
   'partition', 'heal', 'clock', 'fault', 'log', 'state', 'report', 'error',
+  // New kinds go last: a kind's code is its index, which traces and hashes depend on.
+  'op',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 /** Kind → column code. The simulation records with codes (`kindCode.send`), so its hot path looks no string up. */

@@ -8,7 +8,7 @@ import { describeHandler, handlerCall, HandlerCode, type HandlerHooks } from './
 import { sealMessage } from './messages';
 import { Random } from './prng';
 import { CRASHED, ProcessSlot, TimerSlot } from './processSlot';
-import { CLIENT, type RunOutcome, type RunSpec } from './runSpec';
+import { CLIENT, NODE_ROLE, type RunOutcome, type RunSpec } from './runSpec';
 import type { Scheduler } from './scheduler';
 import { kindCode, NETWORK_LANE, Trace } from './trace';
 import { Wire } from './wire';
@@ -29,6 +29,8 @@ export class World {
   readonly wire: Wire;
   readonly trace: Trace | undefined;
   private readonly laneIndex = new Map<NodeId, number>();
+  /** Each role's processes, in lane order. */
+  private readonly roles = new Map<string, readonly NodeId[]>();
   /** `send("n2", …)` for each lane, as error messages name the call: built once, not per send. */
   private readonly sendCalls: string[];
   private readonly triggers: ScheduledFault[];
@@ -41,15 +43,23 @@ export class World {
     readonly spec: RunSpec,
     private readonly scheduler: Scheduler,
   ) {
+    const processes = [...spec.nodes.map((id) => ({ id, role: NODE_ROLE, program: spec.program })), ...(spec.processes ?? [])];
     const hasClient = (spec.workload?.length ?? 0) > 0;
-    this.lanes = hasClient ? [...spec.nodes, CLIENT] : [...spec.nodes];
-    this.lanes.forEach((id, i) => this.laneIndex.set(id, i));
-    this.sendCalls = this.lanes.map((id) => `send(${JSON.stringify(id)}, …)`);
-    this.slots = spec.nodes.map((id, i) => {
-      const c = spec.clocks?.[id];
-      return new ProcessSlot(i, id, new LocalClock(c?.skewMs, c?.drift), new Random(spec.seed, `node:${id}`));
+    this.lanes = processes.map((p) => p.id);
+    if (hasClient) this.lanes.push(CLIENT);
+    this.lanes.forEach((id, i) => {
+      if (this.laneIndex.has(id)) throw new Error(`two processes are named ${JSON.stringify(id)}${id === CLIENT ? ' (the workload sends from "client")' : ''}`);
+      this.laneIndex.set(id, i);
     });
-    if (spec.trace) this.trace = new Trace({ lanes: this.lanes, seed: spec.seed, ...spec.meta, faults: spec.faults });
+    this.sendCalls = this.lanes.map((id) => `send(${JSON.stringify(id)}, …)`);
+    this.slots = processes.map(({ id, role, program }, i) => {
+      const c = spec.clocks?.[id];
+      return new ProcessSlot(i, id, role, program, new LocalClock(c?.skewMs, c?.drift), new Random(spec.seed, `node:${id}`));
+    });
+    for (const role of new Set(processes.map((p) => p.role))) this.roles.set(role, Object.freeze(processes.filter((p) => p.role === role).map((p) => p.id)));
+    // Roles are in the header only when there are others than "node": earlier traces stay as they were.
+    const roles = spec.processes === undefined ? {} : { roles: Object.fromEntries(processes.map((p) => [p.id, p.role])) };
+    if (spec.trace) this.trace = new Trace({ lanes: this.lanes, seed: spec.seed, ...spec.meta, faults: spec.faults, ...roles });
     this.wire = new Wire(this.lanes, spec.network, spec.seed, scheduler, this.trace, this);
     this.triggers = spec.faults.filter((f) => 'afterSend' in f);
     this.observing = spec.instrument?.observe !== undefined;
@@ -142,7 +152,7 @@ export class World {
       case HandlerCode.Start:
       case HandlerCode.Recover: {
         // Constructing the process is part of starting it: a throwing constructor fails onStart/onRecover.
-        const node = new this.spec.program(slot.ctx);
+        const node = new slot.program(slot.ctx);
         slot.instance = node;
         if (handler === HandlerCode.Recover && typeof node.onRecover === 'function') return node.onRecover();
         return node.onStart();
@@ -175,6 +185,10 @@ export class World {
   }
 
   // ---- what a context does (its guard has checked the process may act) ----
+
+  processesOf(role: string): readonly NodeId[] {
+    return this.roles.get(role) ?? NONE;
+  }
 
   send(slot: ProcessSlot, to: NodeId, msg: Message): void {
     const toIndex = this.laneIndex.get(to);
@@ -339,6 +353,8 @@ export class World {
     return slot;
   }
 }
+
+const NONE: readonly NodeId[] = Object.freeze([]);
 
 function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown> | undefined): boolean {
   if (b === undefined) return false;

@@ -109,6 +109,7 @@ function headline(kind: EventKind, node: string): string {
     case 'clock': return `${node}'s clock changed`;
     case 'fault': return 'a network fault began';
     case 'report': return `${node} reported`;
+    case 'op': return `${node} recorded an operation`;
     default: return `${kind} on ${node}`;
   }
 }
@@ -145,6 +146,10 @@ export function markerLabel(model: DiagramModel, i: number): string {
   if (k === KIND.clock) {
     const c = data as { skewMs?: number; drift?: number };
     return `clock ${c.skewMs ? `${c.skewMs > 0 ? '+' : ''}${c.skewMs} ms` : ''}${c.drift ? ` drift ${c.drift}` : ''}`.trim();
+  }
+  if (k === KIND.op) {
+    const op = data as { type: string; f: string; value: unknown };
+    return `${op.type} ${op.f}${op.value === null ? '' : ` ${JSON.stringify(op.value)}`}`;
   }
   if (data === undefined) return kindOf(model, i);
   return typeof data === 'string' ? data : compactJson(data);
