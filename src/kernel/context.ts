@@ -78,7 +78,7 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
   const extra = spec.instrument?.extendContext?.(slot.id, (data) => {
     guard('report');
     world.trace?.append(world.now, kindCode.report, slot.index, -1, -1, Object.freeze(data));
-  }, spec.nodes);
+  }, spec.nodes, slot.role);
   return extra ? Object.assign(base, extra) : base;
 }
 

@@ -14,12 +14,15 @@ export interface ClientRequest {
   msg: Message;
 }
 
-/** What an exercise adds to the kernel: extra context methods and an observable node state. */
+/**
+ * What an exercise adds to the kernel: extra context methods and an observable state. Both are
+ * asked for every process; `role` tells the nodes from the processes a scenario adds (clients…).
+ */
 export interface Instrumentation {
-  /** Extra API merged into each node's context; `report` writes a report event on its lane; `nodes` is the whole cluster. */
-  extendContext?(node: NodeId, report: (data: Record<string, unknown>) => void, nodes: readonly NodeId[]): object;
-  /** A node's observable state (role, term…); recorded in the trace whenever it changes. */
-  observe?(node: Node<any>): Record<string, string | number | boolean | null> | undefined;
+  /** Extra API merged into a process's context; `report` writes a report event on its lane; `nodes` is the whole cluster. */
+  extendContext?(node: NodeId, report: (data: Record<string, unknown>) => void, nodes: readonly NodeId[], role: string): object;
+  /** A process's observable state (role, term…); recorded in the trace whenever it changes. */
+  observe?(node: Node<any>, role: string): Record<string, string | number | boolean | null> | undefined;
 }
 
 export interface RunBudget {

@@ -57,7 +57,7 @@ export class World {
       return new ProcessSlot(i, id, role, program, new LocalClock(c?.skewMs, c?.drift), new Random(spec.seed, `node:${id}`));
     });
     for (const role of new Set(processes.map((p) => p.role))) this.roles.set(role, Object.freeze(processes.filter((p) => p.role === role).map((p) => p.id)));
-    // Roles are in the header only when there are others than "node": earlier traces stay as they were.
+    // Roles go in the header only when the run has processes beside its nodes: node-only headers stay as they were.
     const roles = spec.processes === undefined ? {} : { roles: Object.fromEntries(processes.map((p) => [p.id, p.role])) };
     if (spec.trace) this.trace = new Trace({ lanes: this.lanes, seed: spec.seed, ...spec.meta, faults: spec.faults, ...roles });
     this.wire = new Wire(this.lanes, spec.network, spec.seed, scheduler, this.trace, this);
@@ -168,7 +168,7 @@ export class World {
   }
 
   private observe(slot: ProcessSlot): void {
-    const state = this.spec.instrument!.observe!(slot.instance!);
+    const state = this.spec.instrument!.observe!(slot.instance!, slot.role);
     if (state === undefined || shallowEqual(state, slot.lastState)) return;
     slot.lastState = state;
     this.trace?.append(this.now, kindCode.state, slot.index, -1, -1, Object.freeze({ ...state }));

@@ -125,6 +125,19 @@ describe('processes with roles', () => {
     assert.deepEqual(logsOf(trace, 'co'), ['coordinator heard p1,p2,p3']);
   });
 
+  it("asks the exercise's instrumentation about every process, with its role", () => {
+    const extended: string[] = [];
+    const { trace } = run(Register, {
+      ...clientRun({ duration: 30 }),
+      instrument: {
+        extendContext: (node, _report, nodes, role) => (extended.push(`${node} ${role} of ${nodes.join(',')}`), {}),
+        observe: (_node, role) => (role === 'node' ? { up: true } : undefined),
+      },
+    });
+    assert.deepEqual(extended, ['n1 node of n1', 'c1 client of n1', 'c2 client of n1']);
+    assert.deepEqual([...new Set(events(trace, 'state').map((e) => e.node))], ['n1']);
+  });
+
   it('runs clients that time out, retry and record invoke, ok and info on their own lanes', () => {
     const { trace, outcome } = run(Register, clientRun());
     assert.equal(outcome.status, 'completed');
