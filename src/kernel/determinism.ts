@@ -16,15 +16,20 @@ const EPOCH = 1_704_067_200_000;
 
 const REPLACED = ['Date', 'performance', 'setTimeout', 'setInterval', 'setImmediate'] as const;
 
+interface Saved {
+  random: () => number;
+  globals: Record<string, unknown>;
+}
+
 /**
  * The simulation's globals, installed while the kernel runs student code and restored whenever it
  * hands control back (a session between steps runs the caller's code with the real ones).
  */
 export class SimulatedGlobals {
-  private readonly date: object;
-  private readonly performance: { now(): number };
+  /** Built once: a session installs them again for every step. */
+  private readonly replacements: Record<(typeof REPLACED)[number], unknown>;
   /** What `enter` replaced, to put back on `exit`: entered sessions nest. */
-  private readonly saved: Array<{ random: () => number; globals: Record<string, unknown> }> = [];
+  private readonly saved: Saved[] = [];
 
   constructor(private readonly sources: AmbientSources) {
     const RealDate = Date;
@@ -38,19 +43,24 @@ export class SimulatedGlobals {
       }
     }
     Object.defineProperty(SimulatedDate, 'name', { value: 'Date' }); // error messages name what the student wrote
-    this.date = SimulatedDate;
-    this.performance = { now: sources.now };
+    this.replacements = {
+      Date: SimulatedDate,
+      performance: { now: sources.now },
+      setTimeout: refuse('setTimeout'),
+      setInterval: refuse('setInterval'),
+      setImmediate: refuse('setImmediate'),
+    };
   }
 
   enter(): void {
     const g = globalThis as Record<string, unknown>;
     this.saved.push({ random: Math.random, globals: Object.fromEntries(REPLACED.map((key) => [key, g[key]])) });
-    this.install();
+    Math.random = this.sources.random;
+    for (const key of REPLACED) define(key, this.replacements[key]);
   }
 
   exit(): void {
-    const saved = this.saved.pop();
-    if (saved === undefined) return;
+    const saved = this.saved.pop() as Saved;
     Math.random = saved.random;
     const g = globalThis as Record<string, unknown>;
     for (const key of REPLACED) {
@@ -69,14 +79,6 @@ export class SimulatedGlobals {
     }
   }
 
-  private install(): void {
-    Math.random = this.sources.random;
-    define('Date', this.date);
-    define('performance', this.performance);
-    define('setTimeout', refuse('setTimeout'));
-    define('setInterval', refuse('setInterval'));
-    define('setImmediate', refuse('setImmediate'));
-  }
 }
 
 function define(key: string, value: unknown): void {
