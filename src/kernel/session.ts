@@ -15,7 +15,12 @@ export interface Session {
   readonly now: number;
   /** True once the run has ended (an exception, a spent budget) or nothing is left to run by its duration. */
   readonly done: boolean;
-  /** The enabled events, earliest first (see `World.isEnabled`). */
+  /**
+   * The enabled events by the run's duration, earliest first: what would do something if run now.
+   * A replaced or cancelled timer is left out, and so is what a paused process would only defer
+   * (it comes back, under a new id, once the process resumes). A delivery to a crashed process is
+   * listed: running it drops the message, which the trace records.
+   */
   pending(): PendingEvent[];
   /**
    * Runs one enabled event and returns it; undefined when the run is done. Without a choice,
