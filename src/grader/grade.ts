@@ -1,4 +1,4 @@
-import type { FaultSchedule, NodeClass, RunBudget } from '../kernel';
+import type { FaultSchedule, HandlerHooks, NodeClass, RunBudget } from '../kernel';
 import type { Exercise, Scenario } from './exercise';
 import { runAndCheck, type Failure } from './run';
 import { shrinkFailure, type Shrunk } from './shrink';
@@ -19,6 +19,8 @@ export interface GradeOptions {
   /** Shrink the first failing seed of each scenario (default true). */
   shrink?: boolean;
   budget?: RunBudget;
+  /** Called around every handler of every run (a host's watchdog marks). */
+  hooks?: HandlerHooks;
 }
 
 /** The first failing seed of a scenario, with the schedule that failed and its shrunk form. */
@@ -77,15 +79,19 @@ export interface GradeProgress {
   failed?(failure: SeedFailure): void;
 }
 
-/** Grades one scenario: every seed must pass; the first failure is shrunk and reported. */
-export function gradeScenario(exercise: Exercise, scenario: Scenario, program: NodeClass, file: string, options: GradeOptions, progress: GradeProgress = {}): ScenarioReport {
+/**
+ * Grades one scenario: every seed must pass; the first failure is shrunk and reported. `program`
+ * gives the class of each run, right after `progress.unit` announces it: a host may evaluate the
+ * student's module afresh for every run, so module-level state cannot leak from one into the next.
+ */
+export function gradeScenario(exercise: Exercise, scenario: Scenario, program: () => NodeClass, file: string, options: GradeOptions, progress: GradeProgress = {}): ScenarioReport {
   const seeds = seedList(options, scenario);
   let seedsRun = 0;
   let notes: string[] | undefined;
   for (const seed of seeds) {
     seedsRun++;
     progress.unit?.(seed, 'seed');
-    const checked = runAndCheck({ exercise, scenario, program, seed, file, budget: options.budget });
+    const checked = runAndCheck({ exercise, scenario, program: program(), seed, file, budget: options.budget, hooks: options.hooks });
     notes ??= checked.notes;
     if (checked.failure) {
       const failure: SeedFailure = { ...checked.failure, seed, faults: checked.run.faults, duration: checked.run.duration };
@@ -93,7 +99,7 @@ export function gradeScenario(exercise: Exercise, scenario: Scenario, program: N
       if (options.shrink !== false && failure.checker !== 'budget' && (failure.faults.length > 0 || failure.at !== undefined)) {
         failure.shrunk = shrinkFailure(failure, failure.faults, failure.duration, (faults, duration) => {
           progress.unit?.(seed, 'shrink');
-          return runAndCheck({ exercise, scenario, program, seed, file, faults, duration, budget: options.budget }).failure;
+          return runAndCheck({ exercise, scenario, program: program(), seed, file, faults, duration, budget: options.budget, hooks: options.hooks }).failure;
         });
       }
       return scenarioReport(scenario, options, seedsRun, failure);
@@ -131,6 +137,6 @@ export function gradeReport(exercise: Exercise, file: string, options: GradeOpti
 
 /** Grades in this thread. Hosts that must survive an infinite loop run gradeScenario in a worker. */
 export function gradeExercise(exercise: Exercise, program: NodeClass, file: string, options: GradeOptions = {}): GradeReport {
-  const scenarios = selectScenarios(exercise, options.scenario).map((s) => gradeScenario(exercise, s, program, file, options));
+  const scenarios = selectScenarios(exercise, options.scenario).map((s) => gradeScenario(exercise, s, () => program, file, options));
   return gradeReport(exercise, file, options, scenarios);
 }

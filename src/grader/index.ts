@@ -3,7 +3,7 @@ export { DEFAULT_SEEDS, THOROUGH_SEEDS, gradeExercise, gradeReport, gradeScenari
 export { drawNemesis, generatedFaults, nemesisKinds, type NemesisDraw, type NemesisKind, type NemesisPlan } from './nemesis';
 export { formatJUnit } from './reports/junit';
 export { formatTable } from './reports/table';
-export { concretize, ExerciseError, fmtMs, runAndCheck, scheduleProblems, type CheckedResult, type ConcreteRun, type Failure, type RunRequest } from './run';
+export { concreteRun, concretize, ExerciseError, fmtMs, runAndCheck, runSpecOf, scheduleProblems, type CheckedResult, type ConcreteRun, type Failure, type RunRequest } from './run';
 export { shrinkFailure, type Shrunk } from './shrink';
 export { compileStudentModule, firstStudentFrame, isolatedProgram, loadStudentModule, studentStack, StudentCodeError, type SourceLocation } from './studentModule';
 export { reports, stateChanges, type Report, type StateChange } from './traceQueries';

@@ -1,4 +1,4 @@
-import { faultProblems, Random, simulate, type ClientRequest, type FaultSchedule, type NodeClass, type NodeId, type RunBudget, type RunResult, type Trace } from '../kernel';
+import { faultProblems, Random, simulate, type ClientRequest, type FaultSchedule, type HandlerHooks, type NodeClass, type NodeId, type RunBudget, type RunResult, type RunSpec, type Trace } from '../kernel';
 import type { Checker, Exercise, Scenario, ScenarioSetup } from './exercise';
 import { nodeNames } from './exercise';
 import { firstStudentFrame, studentStack, type SourceLocation } from './studentModule';
@@ -51,6 +51,7 @@ export interface RunRequest {
   faults?: FaultSchedule;
   duration?: number;
   budget?: RunBudget;
+  hooks?: HandlerHooks;
 }
 
 export interface CheckedResult {
@@ -67,21 +68,16 @@ export class ExerciseError extends Error {
   override name = 'ExerciseError';
 }
 
-/**
- * Runs one seed of one scenario with tracing on, then applies its checkers in order. Its fault
- * schedule is checked first: a fault on an unknown node would otherwise fail inside the student's
- * handler that happened to trigger it.
- */
-export function runAndCheck(request: RunRequest): CheckedResult {
-  const { exercise, scenario, seed } = request;
-  const base = concretize(scenario, seed);
-  const run: ConcreteRun = { ...base, faults: request.faults ?? base.faults, duration: request.duration ?? base.duration };
-  const problems = scheduleProblems(run);
-  if (problems.length > 0) {
-    const whose = request.faults === undefined ? "the scenario's fault schedule" : 'the fault schedule given for it';
-    throw new ExerciseError(`exercise "${exercise.id}", scenario "${scenario.name}", seed ${seed}: ${whose} cannot run: ${problems.join('; ')}`);
-  }
-  const result = simulate({
+/** The scenario made concrete for the request's seed, with the request's schedule and length when it gives them. */
+export function concreteRun(request: RunRequest): ConcreteRun {
+  const base = concretize(request.scenario, request.seed);
+  return { ...base, faults: request.faults ?? base.faults, duration: request.duration ?? base.duration };
+}
+
+/** What the kernel runs for one seed of a scenario, tracing on: a whole run, or a session to step. */
+export function runSpecOf(request: RunRequest, run: ConcreteRun): RunSpec {
+  const { exercise, scenario } = request;
+  return {
     program: request.program,
     nodes: run.nodes,
     network: scenario.network,
@@ -89,15 +85,31 @@ export function runAndCheck(request: RunRequest): CheckedResult {
     clocks: run.clocks,
     workload: run.workload,
     duration: run.duration,
-    seed,
+    seed: request.seed,
     trace: true,
     budget: request.budget,
+    hooks: request.hooks,
     instrument: exercise.instrument,
     meta: { exercise: exercise.id, scenario: scenario.name },
-  });
+  };
+}
+
+/**
+ * Runs one seed of one scenario with tracing on, then applies its checkers in order. Its fault
+ * schedule is checked first: a fault on an unknown node would otherwise fail inside the student's
+ * handler that happened to trigger it.
+ */
+export function runAndCheck(request: RunRequest): CheckedResult {
+  const run = concreteRun(request);
+  const problems = scheduleProblems(run);
+  if (problems.length > 0) {
+    const whose = request.faults === undefined ? "the scenario's fault schedule" : 'the fault schedule given for it';
+    throw new ExerciseError(`exercise "${request.exercise.id}", scenario "${request.scenario.name}", seed ${request.seed}: ${whose} cannot run: ${problems.join('; ')}`);
+  }
+  const result = simulate(runSpecOf(request, run));
   const trace = result.trace as Trace;
   const notes: string[] = [];
-  return { run, result, trace, failure: judge(scenario.checkers, result, trace, run, request.file, notes), notes };
+  return { run, result, trace, failure: judge(request.scenario.checkers, result, trace, run, request.file, notes), notes };
 }
 
 /** Each problem of a concrete schedule, naming its entry: "fault #2 {…}: unknown node "n7" (…)". */

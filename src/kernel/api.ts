@@ -7,7 +7,10 @@
  * onStart; only `ctx.storage` survives.
  */
 
-/** Node names are "n1", "n2", …; the client that drives a workload is "client". */
+/**
+ * A process's name. The cluster's nodes are "n1", "n2", …; a scenario may add processes with
+ * other roles (clients "c1", "c2", …; a coordinator…). A fixed workload is sent from "client".
+ */
 export type NodeId = string;
 
 /** Every message is a plain JSON object with a `type`; it is frozen once sent. */
@@ -27,11 +30,29 @@ export interface Storage {
   delete(key: string): void;
 }
 
+/**
+ * An operation in the run's history, as Jepsen records them: a process `invoke`s `f` (read,
+ * write…), and later the outcome: `ok` (it happened), `fail` (it surely did not) or `info`
+ * (unknown: it timed out, it may have happened). Values are copied as JSON.
+ */
+export type OpType = 'invoke' | 'ok' | 'fail' | 'info';
+
+export interface History {
+  invoke(f: string, value?: unknown): void;
+  ok(f: string, value?: unknown): void;
+  fail(f: string, value?: unknown): void;
+  info(f: string, value?: unknown): void;
+}
+
 export interface Context<M extends Message = AnyMessage> {
-  /** This node's name. */
+  /** This process's name. */
   readonly id: NodeId;
-  /** Every other node in the cluster (never includes `id`). */
+  /** What this process is: "node" for the cluster's nodes; a scenario may add others ("client"…). */
+  readonly role: string;
+  /** The cluster's nodes, `id` left out: a node's fellow nodes, a client's servers. */
   readonly peers: readonly NodeId[];
+  /** Every process of a role, in order, `id` included: `processes("client")`. */
+  processes(role: string): readonly NodeId[];
   /** Sends over the simulated network: it may be delayed, reordered, duplicated or lost. */
   send(to: NodeId, msg: M): void;
   /** Sends to every peer (not to itself). */
@@ -46,6 +67,8 @@ export interface Context<M extends Message = AnyMessage> {
   readonly storage: Storage;
   /** A line in the trace, on this node's lane. */
   log(...args: unknown[]): void;
+  /** Records this process's operations for the checkers (see OpType). */
+  readonly history: History;
 }
 
 export interface Node<M extends Message = AnyMessage> {

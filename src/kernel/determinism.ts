@@ -14,63 +14,79 @@ export interface AmbientSources {
 /** A plausible wall-clock epoch (2024-01-01) so Date values look like dates. */
 const EPOCH = 1_704_067_200_000;
 
-/** Runs host code (a budget's real clock) with the real globals back in place. */
-export type Outside = <R>(hostCode: () => R) => R;
+const REPLACED = ['Date', 'performance', 'setTimeout', 'setInterval', 'setImmediate'] as const;
 
-export function withSimulatedGlobals<T>(sources: AmbientSources, body: (outside: Outside) => T): T {
-  const g = globalThis as Record<string, unknown>;
-  const saved = {
-    random: Math.random,
-    Date: g.Date,
-    performance: g.performance,
-    setTimeout: g.setTimeout,
-    setInterval: g.setInterval,
-    setImmediate: g.setImmediate,
-  };
-  const RealDate = Date;
-  class SimulatedDate extends RealDate {
-    constructor(...args: unknown[]) {
-      if (args.length === 0) super(EPOCH + sources.now());
-      else super(...(args as [number]));
+interface Saved {
+  random: () => number;
+  globals: Record<string, unknown>;
+}
+
+/**
+ * The simulation's globals, installed while the kernel runs student code and restored whenever it
+ * hands control back (a session between steps runs the caller's code with the real ones).
+ */
+export class SimulatedGlobals {
+  /** Built once: a session installs them again for every step. */
+  private readonly replacements: Record<(typeof REPLACED)[number], unknown>;
+  /** What `enter` replaced, to put back on `exit`: entered sessions nest. */
+  private readonly saved: Saved[] = [];
+
+  constructor(private readonly sources: AmbientSources) {
+    const RealDate = Date;
+    class SimulatedDate extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(EPOCH + sources.now());
+        else super(...(args as [number]));
+      }
+      static override now(): number {
+        return EPOCH + sources.now();
+      }
     }
-    static override now(): number {
-      return EPOCH + sources.now();
+    Object.defineProperty(SimulatedDate, 'name', { value: 'Date' }); // error messages name what the student wrote
+    this.replacements = {
+      Date: SimulatedDate,
+      performance: { now: sources.now },
+      setTimeout: refuse('setTimeout'),
+      setInterval: refuse('setInterval'),
+      setImmediate: refuse('setImmediate'),
+    };
+  }
+
+  enter(): void {
+    const g = globalThis as Record<string, unknown>;
+    this.saved.push({ random: Math.random, globals: Object.fromEntries(REPLACED.map((key) => [key, g[key]])) });
+    Math.random = this.sources.random;
+    for (const key of REPLACED) define(key, this.replacements[key]);
+  }
+
+  exit(): void {
+    const saved = this.saved.pop() as Saved;
+    Math.random = saved.random;
+    const g = globalThis as Record<string, unknown>;
+    for (const key of REPLACED) {
+      if (saved.globals[key] === undefined) delete g[key];
+      else define(key, saved.globals[key]);
     }
   }
-  Object.defineProperty(SimulatedDate, 'name', { value: 'Date' }); // error messages name what the student wrote
-  const refuse = (name: string) => (): never => {
-    throw new StudentApiError(`${name} is not available in a simulated node: the simulation has no real time. Use ctx.setTimer(name, ms).`);
-  };
-  const define = (key: string, value: unknown): void => {
-    Object.defineProperty(g, key, { value, writable: true, configurable: true, enumerable: false });
-  };
-  const install = (): void => {
-    Math.random = sources.random;
-    define('Date', SimulatedDate);
-    define('performance', { now: sources.now });
-    define('setTimeout', refuse('setTimeout'));
-    define('setInterval', refuse('setInterval'));
-    define('setImmediate', refuse('setImmediate'));
-  };
-  const restore = (): void => {
-    Math.random = saved.random;
-    for (const key of ['Date', 'performance', 'setTimeout', 'setInterval', 'setImmediate'] as const) {
-      if (saved[key] === undefined) delete g[key];
-      else define(key, saved[key]);
-    }
-  };
-  const outside: Outside = (hostCode) => {
-    restore();
+
+  /** Runs host code (a budget's real clock) with the real globals back in place. */
+  outside<R>(hostCode: () => R): R {
+    this.exit();
     try {
       return hostCode();
     } finally {
-      install();
+      this.enter();
     }
-  };
-  install();
-  try {
-    return body(outside);
-  } finally {
-    restore();
   }
+
+}
+
+function define(key: string, value: unknown): void {
+  Object.defineProperty(globalThis, key, { value, writable: true, configurable: true, enumerable: false });
+}
+
+function refuse(name: string) {
+  return (): never => {
+    throw new StudentApiError(`${name} is not available in a simulated node: the simulation has no real time. Use ctx.setTimer(name, ms).`);
+  };
 }

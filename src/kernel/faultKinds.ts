@@ -1,24 +1,24 @@
 import type { NodeId } from './api';
 import { assertNever } from './assertNever';
-import type { Fault } from './faults';
+import type { Fault, FaultOf } from './faults';
 import { NETWORK, type EventKind, type TraceEvent } from './trace';
 
 export type FaultKind = Fault['kind'];
-export type FaultOf<K extends FaultKind> = Extract<Fault, { kind: K }>;
+export type { FaultOf };
 
 /**
- * The world operations every fault is made of; the simulation implements them. `cause` is the
- * fault as scheduled, which the trace records whole.
+ * The world operations every fault is made of; the simulation's world implements them. Those that
+ * take the whole fault record it whole in the trace, as scheduled.
  */
 export interface FaultTarget {
   crash(node: NodeId): void;
   restart(node: NodeId): void;
   pause(node: NodeId, ms: number): void;
-  partition(groups: NodeId[][], oneWay: boolean, cause: FaultOf<'partition'>): void;
+  partition(fault: FaultOf<'partition'>): void;
   heal(): void;
-  adjustClock(node: NodeId, skewMs: number, drift: number | undefined, cause: FaultOf<'clock'>): void;
-  lossWindow(rate: number, ms: number, cause: FaultOf<'lossBurst'>): void;
-  delayWindow(extraMs: number, ms: number, cause: FaultOf<'delaySpike'>): void;
+  adjustClock(fault: FaultOf<'clock'>): void;
+  lossWindow(fault: FaultOf<'lossBurst'>): void;
+  delayWindow(fault: FaultOf<'delaySpike'>): void;
 }
 
 /** A lasting condition a fault puts a node or the network in. */
@@ -90,7 +90,7 @@ export const faultKinds: { readonly [K in FaultKind]: FaultKindSpec<FaultOf<K>> 
       if (!f.groups.every(Array.isArray)) return ['partition groups must be lists of nodes, e.g. [["n1"], ["n2", "n3"]]'];
       return (f.groups as unknown[][]).flatMap((group) => group.flatMap((node) => nodeProblems(node, nodes)));
     },
-    apply: (f, target) => target.partition(f.groups, f.oneWay === true, f),
+    apply: (f, target) => target.partition(f),
     // A partition replaces the one before.
     window: () => ({ lane: NETWORK, starts: 'partition', until: Infinity, ends: ['partition'] }),
     recordedAs: 'partition',
@@ -105,7 +105,7 @@ export const faultKinds: { readonly [K in FaultKind]: FaultKindSpec<FaultOf<K>> 
   clock: {
     describe: (f) => `clock of ${f.node}: step ${f.skewMs ?? 0} ms, drift ${f.drift ?? 0}`,
     validate: (f, nodes) => nodeProblems(f.node, nodes),
-    apply: (f, target) => target.adjustClock(f.node, f.skewMs ?? 0, f.drift, f),
+    apply: (f, target) => target.adjustClock(f),
     // A step, and a new rate from then on: nothing that runs out later.
     window: (f, at) => ({ lane: f.node, until: at, ends: [] }),
     recordedAs: 'clock',
@@ -113,7 +113,7 @@ export const faultKinds: { readonly [K in FaultKind]: FaultKindSpec<FaultOf<K>> 
   lossBurst: {
     describe: (f) => `lose ${Math.round(f.rate * 100)} % of messages for ${f.ms} ms`,
     validate: (f) => [...numberProblems('lossBurst', 'rate', f.rate), ...numberProblems('lossBurst', 'ms', f.ms)],
-    apply: (f, target) => target.lossWindow(f.rate, f.ms, f),
+    apply: (f, target) => target.lossWindow(f),
     // A new burst replaces the one before, as the network keeps one loss window.
     window: (f, at) => ({ lane: NETWORK, starts: 'lossBurst', until: at + f.ms, ends: ['lossBurst'] }),
     recordedAs: 'fault',
@@ -121,7 +121,7 @@ export const faultKinds: { readonly [K in FaultKind]: FaultKindSpec<FaultOf<K>> 
   delaySpike: {
     describe: (f) => `delay messages by +${f.extraMs} ms for ${f.ms} ms`,
     validate: (f) => [...numberProblems('delaySpike', 'extraMs', f.extraMs), ...numberProblems('delaySpike', 'ms', f.ms)],
-    apply: (f, target) => target.delayWindow(f.extraMs, f.ms, f),
+    apply: (f, target) => target.delayWindow(f),
     window: (f, at) => ({ lane: NETWORK, starts: 'delaySpike', until: at + f.ms, ends: ['delaySpike'] }),
     recordedAs: 'fault',
   },
@@ -161,6 +161,7 @@ export function recordedFault(e: TraceEvent): Fault | undefined {
     case 'state':
     case 'report':
     case 'error':
+    case 'op':
       return undefined;
     default:
       return assertNever(e, 'event kind');

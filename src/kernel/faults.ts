@@ -24,6 +24,9 @@ export type Fault =
   /** Every message sent in the next `ms` takes `extraMs` longer. */
   | { kind: 'delaySpike'; extraMs: number; ms: number };
 
+/** The fault of one kind: `FaultOf<'partition'>`. */
+export type FaultOf<K extends Fault['kind']> = Extract<Fault, { kind: K }>;
+
 /** When a fault happens: at a virtual time, or right after a node's n-th send (of a type). */
 export type FaultTrigger =
   | { at: number }

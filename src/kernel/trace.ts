@@ -1,10 +1,12 @@
-import type { AnyMessage, NodeId } from './api';
+import type { AnyMessage, NodeId, OpType } from './api';
 import type { FaultOf } from './faultKinds';
 
 /** Everything a run can record, in the order a space-time diagram needs it. */
 export const eventKinds = [
   'start', 'recover', 'send', 'deliver', 'drop', 'duplicate', 'timer', 'crash', 'restart', 'pause', 'resume',
   'partition', 'heal', 'clock', 'fault', 'log', 'state', 'report', 'error',
+  // New kinds go last: a kind's code is its index, which traces and hashes depend on.
+  'op',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 /** Kind → column code. The simulation records with codes (`kindCode.send`), so its hot path looks no string up. */
@@ -45,6 +47,8 @@ export interface EventData<S extends ObservedState = ObservedState> {
   state: S;
   report: Readonly<Record<string, unknown>>;
   error: { handler: string; name: string; message: string; stack: string };
+  /** An operation a process recorded in its history (ctx.history). */
+  op: { type: OpType; f: string; value: unknown };
 }
 
 interface EventOfKind<K extends EventKind, S extends ObservedState> {

@@ -3,13 +3,16 @@
  * post a message, but the host can still read this after terminating it. Names are interned: the
  * worker announces each new name once by message and writes only numbers on the hot path.
  */
+import { describeHandler, handlerKinds, type HandlerCall, type HandlerHooks, type NodeId } from '../kernel';
 
 export const MARKS_BYTES = 48;
 
 const enum Slot {
   Active,
   Node,
+  /** The handler's index in handlerKinds. */
   Handler,
+  /** The message type or the timer name. */
   Detail,
   From,
 }
@@ -17,18 +20,10 @@ const SLOTS = 5;
 /** The local clock reading sits after the integer slots, 8-byte aligned. */
 const TIME_OFFSET = 32;
 
-export const enum Handler {
-  Constructor,
-  OnStart,
-  OnRecover,
-  OnMessage,
-  OnTimer,
-}
+const NONE = -1;
 
-export const NONE = -1;
-
-/** The worker's side: marks a handler on entry and restores the enclosing one on exit. */
-export class MarkWriter {
+/** The worker's side: the kernel's handler hooks, marking a handler on entry and restoring the enclosing one on exit. */
+export class MarkWriter implements HandlerHooks {
   private readonly ints: Int32Array;
   private readonly time: Float64Array;
   private readonly ids = new Map<string, number>();
@@ -49,27 +44,26 @@ export class MarkWriter {
     this.saved.length = 0;
   }
 
-  /** Marks a handler as running. Names are numbers from `intern`; NONE where a handler has no such part. */
-  enter(node: number, handler: Handler, detail: number, from: number, time: number): void {
+  beforeHandler(node: NodeId, call: HandlerCall, localTime: number): void {
     const ints = this.ints;
     const saved = this.saved;
     for (let i = 0; i < SLOTS; i++) saved.push(ints[i] as number);
     saved.push(this.time[0] as number);
     ints[Slot.Active] = 1;
-    ints[Slot.Node] = node;
-    ints[Slot.Handler] = handler;
-    ints[Slot.Detail] = detail;
-    ints[Slot.From] = from;
-    this.time[0] = time;
+    ints[Slot.Node] = this.intern(node);
+    ints[Slot.Handler] = handlerKinds.indexOf(call.kind);
+    ints[Slot.Detail] = call.kind === 'onMessage' ? this.intern(call.type) : call.kind === 'onTimer' ? this.intern(call.name) : NONE;
+    ints[Slot.From] = call.kind === 'onMessage' ? this.intern(call.from) : NONE;
+    this.time[0] = localTime;
   }
 
-  exit(): void {
+  afterHandler(): void {
     const saved = this.saved;
     this.time[0] = saved.pop() as number;
     for (let i = SLOTS - 1; i >= 0; i--) this.ints[i] = saved.pop() as number;
   }
 
-  intern(text: string): number {
+  private intern(text: string): number {
     let id = this.ids.get(text);
     if (id === undefined) {
       id = this.ids.size;
@@ -92,19 +86,16 @@ export function readMark(buffer: SharedArrayBuffer, names: ReadonlyMap<number, s
   const ints = new Int32Array(buffer, 0, SLOTS);
   if (ints[Slot.Active] !== 1) return undefined;
   const name = (slot: Slot): string => names.get(ints[slot] as number) ?? '?';
-  const handler = ((): string => {
-    switch (ints[Slot.Handler] as Handler) {
-      case Handler.Constructor:
-        return 'its constructor';
-      case Handler.OnStart:
-        return 'onStart';
-      case Handler.OnRecover:
-        return 'onRecover';
-      case Handler.OnMessage:
-        return `onMessage(${name(Slot.From)}, ${name(Slot.Detail)})`;
-      case Handler.OnTimer:
-        return `onTimer(${JSON.stringify(name(Slot.Detail))})`;
+  const call = ((): HandlerCall => {
+    const kind = handlerKinds[ints[Slot.Handler] as number] as HandlerCall['kind'];
+    switch (kind) {
+      case 'onMessage':
+        return { kind, from: name(Slot.From), type: name(Slot.Detail) };
+      case 'onTimer':
+        return { kind, name: name(Slot.Detail) };
+      default:
+        return { kind };
     }
   })();
-  return { node: name(Slot.Node), handler, time: new Float64Array(buffer, TIME_OFFSET, 1)[0] as number };
+  return { node: name(Slot.Node), handler: describeHandler(call), time: new Float64Array(buffer, TIME_OFFSET, 1)[0] as number };
 }

@@ -1,18 +1,18 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
-import { compileStudentModule, gradeScenario, runAndCheck, StudentCodeError, type Exercise, type Scenario } from '../grader';
+import { compileStudentModule, gradeScenario, isolatedProgram, runAndCheck, StudentCodeError, type Exercise, type Scenario } from '../grader';
 import type { FaultSchedule, NodeClass, RunBudget } from '../kernel';
-import { markedProgram } from './markedProgram';
 import { MarkWriter } from './marks';
 import type { HostRequest, SeedOptions, SeedRun, UnitLimits, WorkerMessage } from './protocol';
 
-/** The student's file, transpiled once, evaluated afresh before every run. */
+/** The student's file, transpiled once, evaluated afresh for every node at every boot (see isolatedProgram). */
 interface Loaded {
   exercise: Exercise;
   file: string;
-  program: NodeClass;
-  /** Re-evaluates the module: module-level state cannot leak from one run into the next. */
-  fresh(): void;
+  /** Mark each handler as it runs, for the host's watchdog. */
+  marks: MarkWriter;
+  /** A new run: nothing is marked yet. */
+  fresh(): NodeClass;
 }
 
 /**
@@ -42,34 +42,34 @@ function load(request: Extract<HostRequest, { kind: 'load' }>, exercises: readon
   if (exercise === undefined) throw new Error(`this worker has no exercise "${request.exercise}"`);
   const { source, file } = request;
   let evaluate: () => NodeClass;
-  let current: NodeClass;
   try {
     evaluate = compileStudentModule(source, file);
-    current = evaluate();
+    evaluate(); // a module that throws at the top level fails to load, before any run
   } catch (error) {
     if (!(error instanceof StudentCodeError)) throw error;
     post({ kind: 'load-error', error: { message: error.message, location: error.location } });
     return undefined;
   }
   const marks = new MarkWriter(request.marks, (id, text) => post({ kind: 'name', id, text }));
+  // The same isolation as the in-process grader's, so both give the same verdict.
+  const program = isolatedProgram(evaluate);
   post({ kind: 'loaded' });
   return {
     exercise,
     file,
-    program: markedProgram(() => current, marks),
+    marks,
     fresh() {
       marks.reset();
-      current = evaluate();
+      return program;
     },
   };
 }
 
 function gradeOne(loaded: Loaded, name: string, options: SeedOptions, limits: UnitLimits, post: (m: WorkerMessage) => void): ReturnType<typeof gradeScenario> {
   const scenario = scenarioNamed(loaded.exercise, name);
-  return gradeScenario(loaded.exercise, scenario, loaded.program, loaded.file, { ...options, budget: budget(limits) }, {
+  return gradeScenario(loaded.exercise, scenario, () => loaded.fresh(), loaded.file, { ...options, budget: budget(limits), hooks: loaded.marks }, {
     unit(seed, phase) {
       post({ kind: 'unit', unit: { scenario: name, seed, phase } });
-      loaded.fresh();
     },
     failed(failure) {
       post({ kind: 'seed-failed', failure });
@@ -81,8 +81,7 @@ function runOne(loaded: Loaded, name: string, seed: number, faults: FaultSchedul
   const { exercise, file } = loaded;
   const scenario = scenarioNamed(exercise, name);
   post({ kind: 'unit', unit: { scenario: name, seed, phase: 'run' } });
-  loaded.fresh();
-  const checked = runAndCheck({ exercise, scenario, program: loaded.program, seed, file, faults, duration, budget: budget(limits) });
+  const checked = runAndCheck({ exercise, scenario, program: loaded.fresh(), seed, file, faults, duration, budget: budget(limits), hooks: loaded.marks });
   const { result, trace, failure, notes } = checked;
   const footer = { exercise: exercise.id, scenario: name, seed, file, passed: failure === undefined, ...(failure ? { failure } : {}), notes };
   return {

@@ -19,11 +19,12 @@ const Busy = ticker(1);
 const never = () => 0;
 
 describe('run budgets', () => {
-  it('ends the run with outcome budget/events after exactly maxEvents events', () => {
+  it('ends the run with outcome budget/events after exactly maxEvents events, the starts of the three nodes included', () => {
     const result = run(Busy, { duration: 1e9, budget: { maxEvents: 100, wallClockMs: 1e9, wallClock: never } });
     assert.deepEqual(result.outcome, { status: 'budget', budget: 'events', time: result.endTime, limit: 100 });
     assert.equal(result.events, 100);
-    assert.equal(events(result.trace, 'timer').length, 100);
+    assert.equal(events(result.trace, 'start').length, 3);
+    assert.equal(events(result.trace, 'timer').length, 97);
   });
 
   it('ends the run with outcome budget/wall-clock when the host clock runs past the limit', () => {

@@ -72,4 +72,21 @@ describe('event queue', () => {
       assert.ok(a.time < b.time || (a.time === b.time && a.seq < b.seq), `out of order at ${i}: (${a.time}, ${a.seq}) then (${b.time}, ${b.seq})`);
     }
   });
+
+  it('takes out an event by its seq from anywhere, and the rest still pop in order', () => {
+    const rng = new Random(2, 'queue');
+    const q = new EventQueue<Item>();
+    const all = Array.from({ length: 300 }, (_, i) => item(rng.int(40), `e${i}`));
+    for (const e of all) q.push(e);
+    const taken = new Set<number>();
+    for (let i = 0; i < 100; i++) {
+      const seq = rng.int(300);
+      const e = q.take(seq);
+      if (taken.has(seq)) assert.equal(e, undefined, 'an event is taken only once');
+      else assert.equal(e, all[seq]);
+      taken.add(seq);
+    }
+    const rest = drain(q);
+    assert.deepEqual(rest.map((e) => e.seq), all.filter((e) => !taken.has(e.seq)).sort((a, b) => a.time - b.time || a.seq - b.seq).map((e) => e.seq));
+  });
 });

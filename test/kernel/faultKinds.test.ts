@@ -32,11 +32,11 @@ function recordingTarget(): { target: FaultTarget; calls: string[] } {
     crash: (node) => calls.push(`crash ${node}`),
     restart: (node) => calls.push(`restart ${node}`),
     pause: (node, ms) => calls.push(`pause ${node} ${ms}`),
-    partition: (groups, oneWay) => calls.push(`partition ${JSON.stringify(groups)} ${oneWay}`),
+    partition: ({ groups, oneWay }) => calls.push(`partition ${JSON.stringify(groups)} ${oneWay === true}`),
     heal: () => calls.push('heal'),
-    adjustClock: (node, skewMs, drift) => calls.push(`clock ${node} ${skewMs} ${drift}`),
-    lossWindow: (rate, ms) => calls.push(`loss ${rate} ${ms}`),
-    delayWindow: (extraMs, ms) => calls.push(`delay ${extraMs} ${ms}`),
+    adjustClock: ({ node, skewMs, drift }) => calls.push(`clock ${node} ${skewMs ?? 0} ${drift}`),
+    lossWindow: ({ rate, ms }) => calls.push(`loss ${rate} ${ms}`),
+    delayWindow: ({ extraMs, ms }) => calls.push(`delay ${extraMs} ${ms}`),
   };
   return { target, calls };
 }

@@ -158,6 +158,30 @@ describe('faults', () => {
       assert.deepEqual(logsOf(trace, 'n1'), []);
     });
 
+    it('keeps a node crashed before its own start from starting; a restart runs its onRecover', () => {
+      class SaysHello implements Node {
+        constructor(private readonly ctx: Context) {}
+        onStart(): void {
+          this.ctx.log('start');
+          if (this.ctx.id === 'n1') this.ctx.send('n2', { type: 'hello' });
+        }
+        onRecover(): void {
+          this.ctx.log('recover');
+        }
+        onMessage(): void {}
+        onTimer(): void {}
+      }
+      const { trace } = run(SaysHello, {
+        nodes: ['n1', 'n2'],
+        faults: [
+          { afterSend: { node: 'n1', count: 1 }, kind: 'crash', node: 'n2' },
+          { at: 30, kind: 'restart', node: 'n2' },
+        ],
+      });
+      assert.deepEqual(logsOf(trace, 'n2'), ['recover']);
+      assert.deepEqual(events(trace).filter((e) => e.node === 'n2').map((e) => `${e.time} ${e.kind}`), ['0 crash', '1 drop', '30 restart', '30 log', '30 recover']);
+    });
+
     it('applies any kind of fault, not only crashes', () => {
       const { trace } = run(Broadcaster, { nodes, faults: [{ afterSend: { node: 'n1', count: 1 }, kind: 'partition', groups: [['n1']] }] });
       // The first message was sent before the partition; it is cut on arrival, on n2's lane.

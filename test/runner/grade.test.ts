@@ -74,6 +74,12 @@ describe('runner: grading in worker threads', () => {
     assert.equal(report.score, report.maxScore, JSON.stringify(report.scenarios.map((s) => s.failure?.explanation)));
   });
 
+  it("constructs the student's own class and calls its own methods: nothing wraps them", async () => {
+    const source = "export default class Plain {\n  onStart(): void {\n    const own = Object.getOwnPropertyNames(this).filter((k) => typeof (this as any)[k] === 'function');\n    if (own.length > 0 || Object.getPrototypeOf(this) !== Plain.prototype) throw new Error('wrapped: ' + own.join(', '));\n  }\n  onMessage(): void {}\n  onTimer(): void {}\n}\n";
+    const report = await graded({ exercise: pingPong, source, file: 'plain.ts', options: { seed: 1, scenario: 'calm' } });
+    assert.equal(scenario(report, 'calm').failure?.checker, 'every-pong', 'it ran without throwing, and sent no ping');
+  });
+
   it('returns a syntax error as a load error with file, line and column', async () => {
     const outcome = await grade({ exercise: pingPong, source: 'export default class {\n  onStart() {\n    let x = ;\n  }\n}\n', file: 'broken.ts' }, { workerFile: await fixtureWorker() }).done;
     assert.equal(outcome.status, 'load-error');

@@ -83,6 +83,7 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
     case 'clock':
     case 'fault':
     case 'report':
+    case 'op':
       d.title = headline(e.kind, e.node);
       break;
     default:
@@ -125,6 +126,7 @@ function headline(kind: Headlined, node: string): string {
     case 'clock': return `${node}'s clock changed`;
     case 'fault': return 'a network fault began';
     case 'report': return `${node} reported`;
+    case 'op': return `${node} recorded an operation`;
     default: return assertNever(kind, 'event kind');
   }
 }
@@ -168,6 +170,10 @@ export function markerLabel(model: DiagramModel, i: number): string {
       return e.data;
     case 'error':
       return `${e.data.name}: ${e.data.message}`;
+    case 'op': {
+      const { type, f, value } = e.data;
+      return `${type} ${f}${value === null ? '' : ` ${JSON.stringify(value)}`}`;
+    }
     case 'clock': {
       const { skewMs, drift } = e.data;
       return `clock ${skewMs ? `${skewMs > 0 ? '+' : ''}${skewMs} ms` : ''}${drift ? ` drift ${drift}` : ''}`.trim();

@@ -16,6 +16,7 @@ const kindGroups: Array<{ label: string; kinds: EventKind[] }> = [
   { label: 'node states', kinds: ['state'] },
   { label: 'logs', kinds: ['log'] },
   { label: 'reports', kinds: ['report'] },
+  { label: 'operations (invoke, ok, fail, info)', kinds: ['op'] },
   { label: 'crashes, restarts, pauses', kinds: ['crash', 'restart', 'recover', 'pause', 'resume', 'start'] },
   { label: 'network faults', kinds: ['partition', 'heal', 'fault', 'clock'] },
   { label: 'errors', kinds: ['error'] },

@@ -1,0 +1,38 @@
+import type { Context, Node, NodeClass, NodeId } from './api';
+import type { LocalClock } from './clock';
+import type { Random } from './prng';
+
+/** Thrown through a handler when its process crashes mid-handler (after an afterSend trigger). */
+export const CRASHED = Symbol('crashed');
+
+/**
+ * A process's timer of one name. Its events point at it, so firing one needs no lookup by name;
+ * `token` 0 means not set (cancelled, fired, or lost in a crash).
+ */
+export class TimerSlot {
+  token = 0;
+  constructor(readonly name: string) {}
+}
+
+/** One process: its program's instance (volatile), its disk (durable), its clock and random stream. */
+export class ProcessSlot {
+  up = true;
+  pausedUntil = 0;
+  instance: Node<any> | undefined;
+  /** Kept once created (a name is usually set again and again); cleared when the process crashes. */
+  readonly timers = new Map<string, TimerSlot>();
+  readonly disk = new Map<string, string>();
+  sends = 0;
+  readonly sendsByType = new Map<string, number>();
+  lastState: Record<string, unknown> | undefined;
+  ctx!: Context<any>;
+
+  constructor(
+    readonly index: number,
+    readonly id: NodeId,
+    readonly role: string,
+    readonly program: NodeClass,
+    readonly clock: LocalClock,
+    readonly rng: Random,
+  ) {}
+}
