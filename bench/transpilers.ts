@@ -1,6 +1,8 @@
+import type * as EsbuildWasm from 'esbuild-wasm';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type * as Sucrase from 'sucrase';
 import { exercises } from '../lessons/catalog';
 import { referenceSource, repoRoot } from './repo';
 import { median } from './table';
@@ -20,12 +22,12 @@ const REPEATS = 20;
 export async function probeTranspiler(name: Transpiler): Promise<TranspilerTiming> {
   const load = createRequire(join(repoRoot, 'package.json'));
   const start = performance.now();
-  let transform: (source: string) => Promise<unknown> | unknown;
+  let transform: (source: string) => unknown;
   if (name === 'sucrase') {
-    const sucrase = load('sucrase') as typeof import('sucrase');
+    const sucrase = load('sucrase') as typeof Sucrase;
     transform = (source) => sucrase.transform(source, { transforms: ['typescript', 'imports'], filePath: 'reference.ts' });
   } else {
-    const esbuild = load('esbuild-wasm') as typeof import('esbuild-wasm');
+    const esbuild = load('esbuild-wasm') as typeof EsbuildWasm;
     await esbuild.initialize({});
     transform = (source) => esbuild.transform(source, { loader: 'ts', format: 'cjs', sourcefile: 'reference.ts' });
   }

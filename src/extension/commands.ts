@@ -23,7 +23,7 @@ interface MessageMenuArg {
 }
 
 export function registerCommands(workbook: Workbook, { lessons, tests, traces }: Parts): void {
-  const register = (id: string, run: (...args: never[]) => Promise<unknown> | unknown): void => {
+  const register = (id: string, run: (...args: never[]) => unknown): void => {
     workbook.context.subscriptions.push(
       vscode.commands.registerCommand(id, async (...args: never[]) => {
         try {

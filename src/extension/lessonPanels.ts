@@ -35,14 +35,15 @@ export class LessonPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     this.adopt(panel, folder, anchor);
   }
 
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+  deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
     const folder = restoredLesson(panel.title);
-    if (folder === undefined || this.panels.has(folder)) {
-      panel.dispose();
-      return;
+    if (folder === undefined || this.panels.has(folder)) panel.dispose();
+    else {
+      panel.webview.options = webviewOptions(this.workbook);
+      this.adopt(panel, folder);
     }
-    panel.webview.options = webviewOptions(this.workbook);
-    this.adopt(panel, folder);
+    // Restoring is synchronous; the serializer's contract asks for a promise.
+    return Promise.resolve();
   }
 
   private adopt(panel: vscode.WebviewPanel, folder: string, anchor?: string): void {

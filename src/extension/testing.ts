@@ -108,7 +108,9 @@ export class ExerciseTests implements vscode.Disposable {
       if (exerciseItem === undefined) return;
       void this.execute(new vscode.TestRunRequest(include ?? [exerciseItem], request.exclude, request.profile), token);
     });
-    token.onCancellationRequested(() => saved.dispose());
+    token.onCancellationRequested(() => {
+      saved.dispose();
+    });
   }
 
   private async execute(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {

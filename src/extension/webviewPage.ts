@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { makeNonce, webviewHtml } from './core/webviewHtml';
 import type { Workbook } from './workbook';
 

@@ -141,7 +141,7 @@ describe('trace viewer in chromium', function () {
     return page.evaluate(([px, py]) => [...document.querySelector<HTMLCanvasElement>('.ds-canvas')!.getContext('2d')!.getImageData(px!, py!, 1, 1).data.slice(0, 3)], [x, y]);
   }
 
-  const diagram = <T>(fn: (d: DiagramController) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__diagram)`) as Promise<T>;
+  const diagram = <T>(fn: (d: DiagramController) => T): Promise<T> => page.evaluate<T>(`(${fn.toString()})(window.__diagram)`);
 
   it('draws one lane per node, labelled n1 to n5, with arrows, bands and states', async () => {
     await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip · faulty-network · seed 11' });
@@ -157,7 +157,7 @@ describe('trace viewer in chromium', function () {
     await settle();
     await shot('gossip-light');
     const lightBackground = await canvasPixel(2, 2);
-    assert.ok(lightBackground.reduce((a, b) => a + b) > darkBackground.reduce((a, b) => a + b) + 300, `follows the colour scheme: ${darkBackground} → ${lightBackground}`);
+    assert.ok(lightBackground.reduce((a, b) => a + b) > darkBackground.reduce((a, b) => a + b) + 300, `follows the colour scheme: ${darkBackground.join(',')} → ${lightBackground.join(',')}`);
   });
 
   it('draws at the screen pixel ratio, so lines stay crisp on a high-density display', async () => {
@@ -246,7 +246,7 @@ describe('trace viewer in chromium', function () {
     await page.locator('.tv-node', { hasText: 'n4' }).click();
     await page.locator('.ds-diagram').focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => JSON.stringify(JSON.parse(sessionStorage.getItem('state') ?? '{}').view) === JSON.stringify(window.__diagram!.viewState()));
+    await page.waitForFunction(() => JSON.stringify((JSON.parse(sessionStorage.getItem('state') ?? '{}') as { view?: unknown }).view) === JSON.stringify(window.__diagram!.viewState()));
     const before = await diagram((d) => d.viewState());
     await reload();
     await show(message);

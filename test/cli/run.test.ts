@@ -27,7 +27,7 @@ describe('distsys run (in-process, fixture catalog)', () => {
     const { stdout } = await fixtureCli(['run', 'ping-pong', '--file', program('once'), '--scenario', 'crash', '--seed', '2']);
     assert.match(stdout, /^faults \(4; save them with --save-faults FILE, replay them with --faults FILE\):\n {2}· at 2 ms: crash n3\n/m);
     const json = stdout.trim().split('\n').at(-1) as string;
-    assert.deepEqual(JSON.parse(json)[0], { at: 2, kind: 'crash', node: 'n3' });
+    assert.deepEqual((JSON.parse(json) as unknown[])[0], { at: 2, kind: 'crash', node: 'n3' });
   });
 
   it('writes a trace file that parses back to the printed hash, with the verdict in its footer', async () => {

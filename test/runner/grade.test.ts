@@ -14,7 +14,7 @@ const request = (name: string, over: Partial<GradeRequest> = {}): GradeRequest =
 async function graded(req: GradeRequest, config: RunnerConfig = {}): Promise<Extract<GradeOutcome, { status: 'graded' }>['report']> {
   const outcome = await grade(req, { workerFile: await fixtureWorker(), ...config }).done;
   assert.equal(outcome.status, 'graded', JSON.stringify(outcome));
-  return (outcome as Extract<GradeOutcome, { status: 'graded' }>).report;
+  return outcome.report;
 }
 
 function scenario(report: { scenarios: ScenarioReport[] }, name: string): ScenarioReport {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Trace } from '../../src/kernel';
-import { runSeed, type SeedRun, type SeedRunOutcome, type SeedRunRequest } from '../../src/runner';
+import { runSeed, type SeedRun, type SeedRunRequest } from '../../src/runner';
 import { fixtureWorker, program, ROOT } from '../cli/fixtures/harness';
 import { pingPong } from '../cli/fixtures/pingPong';
 
@@ -14,7 +14,7 @@ const request = (name: string, over: Partial<SeedRunRequest> = {}): SeedRunReque
 async function ran(req: SeedRunRequest): Promise<SeedRun> {
   const outcome = await runSeed(req, { workerFile: await fixtureWorker() }).done;
   assert.equal(outcome.status, 'ran', JSON.stringify(outcome));
-  return (outcome as Extract<SeedRunOutcome, { status: 'ran' }>).run;
+  return outcome.run;
 }
 
 describe('runner: one seed in a worker thread', () => {
@@ -58,7 +58,7 @@ describe('runner: one seed in a worker thread', () => {
   it('stops a run whose handler loops forever, with a timeout verdict and no replay hint', async () => {
     const outcome = await runSeed(request('loops', { scenario: 'calm', seed: 1 }), { workerFile: await fixtureWorker(), unitBudgetMs: 1500 }).done;
     assert.equal(outcome.status, 'stopped');
-    const failure = (outcome as Extract<SeedRunOutcome, { status: 'stopped' }>).failure;
+    const failure = outcome.failure;
     assert.equal(failure.checker, 'timeout');
     assert.deepEqual(failure.nodes, ['n1']);
     assert.match(failure.explanation, /n1 was still running onMessage\(n2, pong\)/);

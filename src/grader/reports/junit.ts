@@ -24,5 +24,6 @@ export function formatJUnit(report: GradeReport): string {
 function xml(text: string): string {
   return text
     .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '\ufffd'); // XML 1.0 has no way to write these
+    // eslint-disable-next-line no-control-regex -- XML 1.0 has no way to write these control characters
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '\ufffd');
 }

@@ -122,7 +122,8 @@ function fate(model: DiagramModel, a: number): { text: string; label: string; in
   if (flags & ArrowFlag.InFlight) return { text: 'still in flight when the trace ends', label: '', index: -1 };
   const ms = fmt((arrows.t1[a] as number) - (arrows.t0[a] as number));
   if (flags & ArrowFlag.Dropped) {
-    const reason = String(model.trace.event(end).data ?? 'lost');
+    const data = model.trace.event(end).data;
+    const reason = typeof data === 'string' ? data : 'lost';
     return { text: flags & ArrowFlag.LostAtSend ? `lost on the wire (${reason})${copy}` : `dropped after ${ms}: ${reason}${copy}`, label: `dropped${copy}`, index: end };
   }
   return { text: `delivered after ${ms}${copy}`, label: `delivered${copy}`, index: end };

@@ -136,7 +136,8 @@ function locateFences(tokens: Token[], body: string, lineOffset: number, marked:
   const lines = body.split('\n');
   const found = new Map<Token, number>();
   let cursor = 0;
-  marked.walkTokens(tokens, (token) => {
+  // walkTokens returns what the callbacks return (promises, for async extensions); this one returns nothing.
+  void marked.walkTokens(tokens, (token) => {
     if (token.type !== 'code' || (token as Tokens.Code).codeBlockStyle === 'indented') return;
     const code = token as Tokens.Code;
     const info = unescapeInfo(code.lang ?? '');
