@@ -30,7 +30,14 @@ export function measureGrading(): string {
     }
     const [cold, ...warm] = times as [number, ...number[]];
     slowest = Math.max(slowest, cold);
-    rows.push([exercise.id, String(exercise.scenarios.length), String(exercise.scenarios.length * DEFAULT_SEEDS), score, ms(cold), ms(median(warm))]);
+    rows.push([
+      exercise.id,
+      String(exercise.scenarios.length),
+      String(exercise.scenarios.length * DEFAULT_SEEDS),
+      score,
+      ms(cold),
+      ms(median(warm)),
+    ]);
   }
   return [
     heading('Grading time: reference solutions, in-process gradeExercise'),

@@ -25,7 +25,8 @@ export async function probeTranspiler(name: Transpiler): Promise<TranspilerTimin
   let transform: (source: string) => unknown;
   if (name === 'sucrase') {
     const sucrase = load('sucrase') as typeof Sucrase;
-    transform = (source) => sucrase.transform(source, { transforms: ['typescript', 'imports'], filePath: 'reference.ts' });
+    transform = (source) =>
+      sucrase.transform(source, { transforms: ['typescript', 'imports'], filePath: 'reference.ts' });
   } else {
     const esbuild = load('esbuild-wasm') as typeof EsbuildWasm;
     await esbuild.initialize({});
@@ -52,10 +53,14 @@ export async function probeTranspiler(name: Transpiler): Promise<TranspilerTimin
 export function packageFootprint(name: string): { packages: string[]; bytes: number } {
   const seen = new Map<string, string>();
   const visit = (pkg: string, from: string): void => {
-    const dir = [join(from, 'node_modules', pkg), join(repoRoot, 'node_modules', pkg)].find((d) => exists(join(d, 'package.json')));
+    const dir = [join(from, 'node_modules', pkg), join(repoRoot, 'node_modules', pkg)].find((d) =>
+      exists(join(d, 'package.json')),
+    );
     if (!dir || seen.has(dir)) return;
     seen.set(dir, pkg);
-    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
     for (const dep of Object.keys(manifest.dependencies ?? {})) visit(dep, dir);
   };
   visit(name, repoRoot);

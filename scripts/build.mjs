@@ -11,8 +11,15 @@ import { resolve } from 'node:path';
 const sourceText = {
   name: 'source-text',
   setup(b) {
-    b.onResolve({ filter: /\?source$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.slice(0, -'?source'.length)), namespace: 'source-text' }));
-    b.onLoad({ filter: /.*/, namespace: 'source-text' }, async (args) => ({ contents: await readFile(args.path, 'utf8'), loader: 'text', watchFiles: [args.path] }));
+    b.onResolve({ filter: /\?source$/ }, (args) => ({
+      path: resolve(args.resolveDir, args.path.slice(0, -'?source'.length)),
+      namespace: 'source-text',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'source-text' }, async (args) => ({
+      contents: await readFile(args.path, 'utf8'),
+      loader: 'text',
+      watchFiles: [args.path],
+    }));
   },
 };
 
@@ -53,6 +60,8 @@ await Promise.all(
 // students type-check against, and the traces of the lessons' live simulations.
 const runTool = (tool) =>
   new Promise((done, fail) =>
-    spawn(process.execPath, ['--import', 'tsx', tool], { stdio: 'inherit' }).on('exit', (code) => (code === 0 ? done() : fail(new Error(`${tool} failed (exit ${code})`)))),
+    spawn(process.execPath, ['--import', 'tsx', tool], { stdio: 'inherit' }).on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`${tool} failed (exit ${code})`)),
+    ),
   );
 await Promise.all(['scripts/declarations.ts', 'scripts/sims.ts'].map(runTool));

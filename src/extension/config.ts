@@ -9,14 +9,23 @@ export const SECTION = 'distsys';
 /** The `distsys.*` settings, read fresh each time so a change applies to the next run. */
 export const settings = {
   seedsPerScenario(): number {
-    return Math.max(1, Math.floor(vscode.workspace.getConfiguration(SECTION).get<number>('seedsPerScenario', DEFAULT_SEEDS)));
+    return Math.max(
+      1,
+      Math.floor(vscode.workspace.getConfiguration(SECTION).get<number>('seedsPerScenario', DEFAULT_SEEDS)),
+    );
   },
   timeBudgetMs(): number {
-    return Math.max(100, Math.floor(vscode.workspace.getConfiguration(SECTION).get<number>('timeBudgetMs', DEFAULT_UNIT_BUDGET_MS)));
+    return Math.max(
+      100,
+      Math.floor(vscode.workspace.getConfiguration(SECTION).get<number>('timeBudgetMs', DEFAULT_UNIT_BUDGET_MS)),
+    );
   },
   /** The language of lessons and of the course tree. */
   language(): LessonLanguage {
-    return chooseLanguage(vscode.workspace.getConfiguration(SECTION).get<string>('lessonLanguage', 'auto'), vscode.env.language);
+    return chooseLanguage(
+      vscode.workspace.getConfiguration(SECTION).get<string>('lessonLanguage', 'auto'),
+      vscode.env.language,
+    );
   },
 };
 

@@ -28,7 +28,8 @@ function resolveTarget(repoPath: string, specifier: string): Target {
     const path = posix.normalize(posix.join(posix.dirname(repoPath), specifier));
     return { kind: 'file', path, rule: layerOf(path) ?? layerOf(`${path}/`) };
   }
-  if (specifier.startsWith('node:') || builtins.has(specifier) || builtins.has(specifier.split('/')[0] as string)) return { kind: 'node', name: specifier };
+  if (specifier.startsWith('node:') || builtins.has(specifier) || builtins.has(specifier.split('/')[0] as string))
+    return { kind: 'node', name: specifier };
   const parts = specifier.split('/');
   return { kind: 'package', name: specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] as string) };
 }
@@ -51,18 +52,29 @@ export function checkFile(repoPath: string, text: string): Violation[] {
         if (!rule.nodeBuiltins) add(line, `import '${name}' (a Node builtin)`, rule.why);
         break;
       case 'package':
-        if (rule.packages !== 'any' && !rule.packages.includes(target.name)) add(line, `import '${name}' (an npm package)`, rule.why);
+        if (rule.packages !== 'any' && !rule.packages.includes(target.name))
+          add(line, `import '${name}' (an npm package)`, rule.why);
         break;
       case 'file':
         if (target.path === 'package.json' && !rule.pure) break; // the manifest: name and version
-        if (!target.rule) add(line, `import '${name}' (${target.path}, outside src/ and lessons/)`, 'source code imports only source code, never tests, benches or scripts');
-        else if (!rule.may.includes(target.rule.layer)) add(line, `import '${name}' (the ${target.rule.layer})`, rule.why);
+        if (!target.rule)
+          add(
+            line,
+            `import '${name}' (${target.path}, outside src/ and lessons/)`,
+            'source code imports only source code, never tests, benches or scripts',
+          );
+        else if (!rule.may.includes(target.rule.layer))
+          add(line, `import '${name}' (the ${target.rule.layer})`, rule.why);
         break;
     }
   }
   if (rule.pure) {
     for (const { name, line } of globalsUsedIn(repoPath, text, hostGlobals)) {
-      add(line, `uses the global '${name}'`, `${rule.why}; it runs in a browser and in Node alike, so it uses no host globals (process, Buffer, __dirname, window, document, self, navigator…)`);
+      add(
+        line,
+        `uses the global '${name}'`,
+        `${rule.why}; it runs in a browser and in Node alike, so it uses no host globals (process, Buffer, __dirname, window, document, self, navigator…)`,
+      );
     }
   }
   return violations;

@@ -10,7 +10,9 @@ export type DeterminismResult = { runs: RunHash[] } | { error: string };
 
 const target = globalThis as { distsysDeterminism?: DeterminismResult };
 try {
-  target.distsysDeterminism = { runs: determinismRuns({ 'raft-election': raftElection, 'two-phase-commit': twoPhaseCommit }) };
+  target.distsysDeterminism = {
+    runs: determinismRuns({ 'raft-election': raftElection, 'two-phase-commit': twoPhaseCommit }),
+  };
 } catch (error) {
   target.distsysDeterminism = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }

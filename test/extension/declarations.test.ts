@@ -12,12 +12,20 @@ import { generateDeclarations, ROOT } from '../../scripts/declarations';
 function typeErrors(files: Record<string, string>): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'distsys-types-'));
   try {
-    for (const [path, text] of Object.entries({ [DECLARATIONS_FILE]: declarations, [TSCONFIG_FILE]: STUDENT_TSCONFIG, ...files })) {
+    for (const [path, text] of Object.entries({
+      [DECLARATIONS_FILE]: declarations,
+      [TSCONFIG_FILE]: STUDENT_TSCONFIG,
+      ...files,
+    })) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     }
     const configPath = join(dir, TSCONFIG_FILE);
-    const config = ts.parseJsonConfigFileContent(JSON.parse(readFileSync(configPath, 'utf8')), ts.sys, dirname(configPath));
+    const config = ts.parseJsonConfigFileContent(
+      JSON.parse(readFileSync(configPath, 'utf8')),
+      ts.sys,
+      dirname(configPath),
+    );
     const program = ts.createProgram(config.fileNames, config.options);
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   } finally {
@@ -42,7 +50,10 @@ describe('extension: the "distsys" declarations students type-check against', fu
     const files: Record<string, string> = {};
     for (const exercise of exercises) {
       files[studentFile(exercise)] = readFileSync(join(ROOT, shippedStarter(exercise)), 'utf8');
-      files[`distsys/${exercise.id}/reference.ts`] = readFileSync(join(ROOT, 'test', 'exercises', exercise.id, 'reference.ts'), 'utf8');
+      files[`distsys/${exercise.id}/reference.ts`] = readFileSync(
+        join(ROOT, 'test', 'exercises', exercise.id, 'reference.ts'),
+        'utf8',
+      );
     }
     assert.deepEqual(typeErrors(files), []);
   });
@@ -57,7 +68,13 @@ describe('extension: the "distsys" declarations students type-check against', fu
       'distsys/two-phase-commit/starter.ts': 'import type { Prepare } from "distsys";\nexport type P = Prepare;\n',
     });
     assert.equal(errors.length, 2, errors.join('\n'));
-    assert.ok(errors.some((e) => /not assignable to type 'number'/.test(e)), errors.join('\n'));
-    assert.ok(errors.some((e) => /has no exported member 'Prepare'/.test(e)), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => /not assignable to type 'number'/.test(e)),
+      errors.join('\n'),
+    );
+    assert.ok(
+      errors.some((e) => /has no exported member 'Prepare'/.test(e)),
+      errors.join('\n'),
+    );
   });
 });

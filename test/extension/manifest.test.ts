@@ -27,13 +27,21 @@ describe('extension: manifest', () => {
   });
 
   it('puts the course view in its own activity-bar container', () => {
-    assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), [VIEWS.container]);
-    assert.deepEqual(manifest.contributes.views[VIEWS.container]?.map((v) => v.id), [VIEWS.course]);
+    assert.deepEqual(
+      manifest.contributes.viewsContainers.activitybar.map((c) => c.id),
+      [VIEWS.container],
+    );
+    assert.deepEqual(
+      manifest.contributes.views[VIEWS.container]?.map((v) => v.id),
+      [VIEWS.course],
+    );
   });
 
   it('offers Open Trace on failure messages only', () => {
     for (const menu of ['testing/message/context', 'testing/message/content']) {
-      assert.deepEqual(manifest.contributes.menus[menu], [{ command: COMMANDS.openTrace, when: `testMessage == ${FAILURE_MESSAGE}` }]);
+      assert.deepEqual(manifest.contributes.menus[menu], [
+        { command: COMMANDS.openTrace, when: `testMessage == ${FAILURE_MESSAGE}` },
+      ]);
     }
   });
 

@@ -28,8 +28,15 @@ describe('runner: handler marks', () => {
   it('announces each name once, numbered in order', () => {
     const announced: Array<[number, string]> = [];
     const marks = new MarkWriter(new SharedArrayBuffer(MARKS_BYTES), (id, text) => announced.push([id, text]));
-    assert.deepEqual(['n1', 'n2', 'n1', 'ping', 'n2'].map((t) => marks.intern(t)), [0, 1, 0, 2, 1]);
-    assert.deepEqual(announced, [[0, 'n1'], [1, 'n2'], [2, 'ping']]);
+    assert.deepEqual(
+      ['n1', 'n2', 'n1', 'ping', 'n2'].map((t) => marks.intern(t)),
+      [0, 1, 0, 2, 1],
+    );
+    assert.deepEqual(announced, [
+      [0, 'n1'],
+      [1, 'n2'],
+      [2, 'ping'],
+    ]);
   });
 
   it('forgets the last run on reset', () => {

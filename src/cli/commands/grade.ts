@@ -14,12 +14,16 @@ const flags = { values: ['file', 'seeds', 'seed', 'scenario', 'junit', 'budget']
 /** `distsys grade <exercise>`: every scenario over its seeds, as a table, JSON or JUnit. */
 export async function gradeCommand(argv: readonly string[], env: CliEnv): Promise<number> {
   const parsed = parseArgs(argv, 'grade', flags);
-  const exercise = findExerciseOrExplain(env.exercises, onePositional(parsed, 'grade', 'distsys grade <exercise> [flags]'));
+  const exercise = findExerciseOrExplain(
+    env.exercises,
+    onePositional(parsed, 'grade', 'distsys grade <exercise> [flags]'),
+  );
   const scenario = parsed.values.get('scenario');
   if (scenario !== undefined) findScenarioOrExplain(exercise, scenario);
   const seeds = integerFlag(parsed, 'seeds', 1);
   const seed = integerFlag(parsed, 'seed', 0, MAX_SEED);
-  if (seeds !== undefined && seed !== undefined) throw new UsageError('use --seeds N (seeds 1..N) or --seed S (one seed), not both');
+  if (seeds !== undefined && seed !== undefined)
+    throw new UsageError('use --seeds N (seeds 1..N) or --seed S (one seed), not both');
   const junit = parsed.values.get('junit');
   const json = parsed.switches.has('json');
   if (json && junit !== undefined) throw new UsageError('use --json or --junit, not both');

@@ -14,20 +14,33 @@ export function formatTable(report: GradeReport): string {
     for (const note of s.notes ?? []) lines.push(`        note: ${note}`);
   }
   const passed = report.scenarios.filter((s) => s.passed).length;
-  lines.push('', `Score: ${report.score}/${report.maxScore} — ${passed} of ${report.scenarios.length} scenarios passed`);
+  lines.push(
+    '',
+    `Score: ${report.score}/${report.maxScore} — ${passed} of ${report.scenarios.length} scenarios passed`,
+  );
   return lines.join('\n');
 }
 
 function failureLines(report: GradeReport, s: ScenarioReport): string[] {
   const f = s.failure!;
   const out = [`        seed ${f.seed} · ${f.property}: ${f.explanation}`];
-  if (f.stack && f.checker === 'exception') out.push(...f.stack.split('\n').slice(1).map((l) => `        ${l.trim()}`));
+  if (f.stack && f.checker === 'exception')
+    out.push(
+      ...f.stack
+        .split('\n')
+        .slice(1)
+        .map((l) => `        ${l.trim()}`),
+    );
   if (f.shrunk) {
     const k = f.shrunk;
-    out.push(`        shrunk: ${k.originalFaults} → ${k.faults.length} faults, ${k.originalDuration} → ${k.duration} ms (${k.runs} runs)`);
+    out.push(
+      `        shrunk: ${k.originalFaults} → ${k.faults.length} faults, ${k.originalDuration} → ${k.duration} ms (${k.runs} runs)`,
+    );
     for (const line of describeSchedule(k.faults)) out.push(`          · ${line}`);
   }
-  out.push(`        replay: distsys run ${report.exercise} --scenario ${s.name} --seed ${f.seed} --file ${report.file} --trace ${s.name}-${f.seed}.json`);
+  out.push(
+    `        replay: distsys run ${report.exercise} --scenario ${s.name} --seed ${f.seed} --file ${report.file} --trace ${s.name}-${f.seed}.json`,
+  );
   return out;
 }
 

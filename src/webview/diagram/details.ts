@@ -24,7 +24,15 @@ export interface EventDetails {
 export function describeEvent(model: DiagramModel, i: number): EventDetails {
   const e = model.trace.event(i);
   const related: EventDetails['related'] = [];
-  const d: EventDetails = { index: i, kind: e.kind, time: e.time, node: e.node, title: `${e.kind} on ${e.node}`, related, cluster: clusterAt(model, i) };
+  const d: EventDetails = {
+    index: i,
+    kind: e.kind,
+    time: e.time,
+    node: e.node,
+    title: `${e.kind} on ${e.node}`,
+    related,
+    cluster: clusterAt(model, i),
+  };
   if (e.peer !== undefined) d.peer = e.peer;
   if (e.data !== undefined) d.payload = typeof e.data === 'string' ? e.data : JSON.stringify(e.data, null, 2);
   switch (e.kind) {
@@ -41,7 +49,7 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
       const a = model.arrows.ofEvent[i] as number;
       const type = model.messageTypes[model.typeOf[i] as number] ?? '';
       const sender = model.lanes[model.rows[send] as number]?.id ?? '?';
-      const receiver = e.kind === 'deliver' ? e.node : (e.peer === sender ? e.node : e.peer);
+      const receiver = e.kind === 'deliver' ? e.node : e.peer === sender ? e.node : e.peer;
       d.title = `${sender} → ${receiver} ${type}: ${fate(model, a).text}`;
       if (e.kind === 'drop') d.payload = JSON.stringify(model.trace.event(send).data, null, 2);
       related.push({ label: 'sent', index: send });
@@ -63,7 +71,10 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
       const k = segments.findIndex((seg) => seg.event === i);
       const before = segments[k - 1];
       const now = segmentLabel(model.states, (segments[k] as StateSegment).values);
-      d.title = before && before.t1 === e.time ? `${e.node}: ${segmentLabel(model.states, before.values)} → ${now}` : `${e.node}: ${now}`;
+      d.title =
+        before && before.t1 === e.time
+          ? `${e.node}: ${segmentLabel(model.states, before.values)} → ${now}`
+          : `${e.node}: ${now}`;
       break;
     }
     case 'error': {
@@ -76,8 +87,10 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
       d.title = headline(e.kind, e.node);
   }
   for (const b of model.bands) {
-    if (b.start === i && b.end !== -1 && b.row === model.rows[i]) related.push({ label: `ended by ${kindOf(model, b.end)}`, index: b.end });
-    if (b.end === i && b.row === model.rows[i]) related.push({ label: `began with ${kindOf(model, b.start)}`, index: b.start });
+    if (b.start === i && b.end !== -1 && b.row === model.rows[i])
+      related.push({ label: `ended by ${kindOf(model, b.end)}`, index: b.end });
+    if (b.end === i && b.row === model.rows[i])
+      related.push({ label: `began with ${kindOf(model, b.start)}`, index: b.start });
   }
   return d;
 }
@@ -89,27 +102,42 @@ function clusterAt(model: DiagramModel, i: number): EventDetails['cluster'] {
     .filter((lane) => !lane.network)
     .map((lane) => {
       // A band or segment that starts at t started with an event at or before i only if its event is ≤ i.
-      const down = model.bands.some((b) => b.kind === 'down' && b.row === lane.row && b.start <= i && (b.end === -1 || b.end > i));
+      const down = model.bands.some(
+        (b) => b.kind === 'down' && b.row === lane.row && b.start <= i && (b.end === -1 || b.end > i),
+      );
       const segment = (model.states.byRow[lane.row] ?? []).filter((seg) => seg.event <= i && seg.t0 <= t).pop();
-      const current = segment !== undefined && !down && segment.t1 >= t ? segmentLabel(model.states, segment.values) : '';
+      const current =
+        segment !== undefined && !down && segment.t1 >= t ? segmentLabel(model.states, segment.values) : '';
       return { node: lane.id, state: down ? 'down' : current, down };
     });
 }
 
 function headline(kind: EventKind, node: string): string {
   switch (kind) {
-    case 'start': return `${node} started`;
-    case 'recover': return `${node} recovered (onRecover ran)`;
-    case 'crash': return `${node} crashed`;
-    case 'restart': return `${node} restarted`;
-    case 'pause': return `${node} paused`;
-    case 'resume': return `${node} resumed`;
-    case 'partition': return 'the network split';
-    case 'heal': return 'the network healed';
-    case 'clock': return `${node}'s clock changed`;
-    case 'fault': return 'a network fault began';
-    case 'report': return `${node} reported`;
-    default: return `${kind} on ${node}`;
+    case 'start':
+      return `${node} started`;
+    case 'recover':
+      return `${node} recovered (onRecover ran)`;
+    case 'crash':
+      return `${node} crashed`;
+    case 'restart':
+      return `${node} restarted`;
+    case 'pause':
+      return `${node} paused`;
+    case 'resume':
+      return `${node} resumed`;
+    case 'partition':
+      return 'the network split';
+    case 'heal':
+      return 'the network healed';
+    case 'clock':
+      return `${node}'s clock changed`;
+    case 'fault':
+      return 'a network fault began';
+    case 'report':
+      return `${node} reported`;
+    default:
+      return `${kind} on ${node}`;
   }
 }
 
@@ -124,7 +152,12 @@ function fate(model: DiagramModel, a: number): { text: string; label: string; in
   if (flags & ArrowFlag.Dropped) {
     const data = model.trace.event(end).data;
     const reason = typeof data === 'string' ? data : 'lost';
-    return { text: flags & ArrowFlag.LostAtSend ? `lost on the wire (${reason})${copy}` : `dropped after ${ms}: ${reason}${copy}`, label: `dropped${copy}`, index: end };
+    return {
+      text:
+        flags & ArrowFlag.LostAtSend ? `lost on the wire (${reason})${copy}` : `dropped after ${ms}: ${reason}${copy}`,
+      label: `dropped${copy}`,
+      index: end,
+    };
   }
   return { text: `delivered after ${ms}${copy}`, label: `delivered${copy}`, index: end };
 }
@@ -142,7 +175,8 @@ export function markerLabel(model: DiagramModel, i: number): string {
   if (k === KIND.recover) return 'recover';
   if (k === KIND.pause) return 'pause';
   const data = model.trace.event(i).data;
-  if (k === KIND.error) return `${(data as { name?: string }).name ?? 'Error'}: ${(data as { message?: string }).message ?? ''}`;
+  if (k === KIND.error)
+    return `${(data as { name?: string }).name ?? 'Error'}: ${(data as { message?: string }).message ?? ''}`;
   if (k === KIND.clock) {
     const c = data as { skewMs?: number; drift?: number };
     return `clock ${c.skewMs ? `${c.skewMs > 0 ? '+' : ''}${c.skewMs} ms` : ''}${c.drift ? ` drift ${c.drift}` : ''}`.trim();
@@ -154,5 +188,7 @@ export function markerLabel(model: DiagramModel, i: number): string {
 /** {"a":1} → "a=1": reports read better without JSON punctuation. */
 function compactJson(data: unknown): string {
   if (typeof data !== 'object' || data === null) return JSON.stringify(data);
-  return Object.entries(data).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
+  return Object.entries(data)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' ');
 }

@@ -27,7 +27,10 @@ export interface DiagramModel extends EventColumns {
 }
 
 export function buildModel(trace: Trace): DiagramModel {
-  const lanes: Lane[] = [{ row: NETWORK_ROW, id: 'network', network: true }, ...trace.header.lanes.map((id, i) => ({ row: i + 1, id, network: false }))];
+  const lanes: Lane[] = [
+    { row: NETWORK_ROW, id: 'network', network: true },
+    ...trace.header.lanes.map((id, i) => ({ row: i + 1, id, network: false })),
+  ];
   const rowOf = new Map(lanes.map((l) => [l.id, l.row]));
   const count = trace.length;
   const times = new Float64Array(count);
@@ -41,7 +44,10 @@ export function buildModel(trace: Trace): DiagramModel {
   let previous = -Infinity;
   for (let i = 0; i < count; i++) {
     const e = trace.event(i);
-    if (e.time < previous) throw new Error(`event #${i} (${e.kind} at ${e.time} ms) comes after an event at ${previous} ms: a trace lists its events in time order`);
+    if (e.time < previous)
+      throw new Error(
+        `event #${i} (${e.kind} at ${e.time} ms) comes after an event at ${previous} ms: a trace lists its events in time order`,
+      );
     previous = e.time;
     times[i] = e.time;
     const kind = KIND[e.kind];

@@ -13,6 +13,11 @@ export interface ParsedTrace {
 export function parseTraceText(text: string): ParsedTrace {
   const { trace, hash, footer } = Trace.parse(text);
   const parsed: ParsedTrace = { trace, hash, footer };
-  if (isVerdict(footer)) parsed.verdict = { passed: footer.passed, ...(footer.failure ? { failure: footer.failure } : {}), ...(Array.isArray(footer.notes) ? { notes: footer.notes } : {}) };
+  if (isVerdict(footer))
+    parsed.verdict = {
+      passed: footer.passed,
+      ...(footer.failure ? { failure: footer.failure } : {}),
+      ...(Array.isArray(footer.notes) ? { notes: footer.notes } : {}),
+    };
   return parsed;
 }

@@ -42,10 +42,18 @@ describe('lessons on disk', () => {
       it('contains every sim block it declares, each a scenario of a catalogued exercise', () => {
         assert.equal(rendered.sims.length, countFences(source, 'sim'));
         for (const sim of rendered.sims) {
-          assert.match(rendered.html, new RegExp(`<figure class="sim" data-sim="${sim.id}" data-exercise="${sim.exercise}" data-scenario="${sim.scenario}" data-seed="${sim.seed}"`));
+          assert.match(
+            rendered.html,
+            new RegExp(
+              `<figure class="sim" data-sim="${sim.id}" data-exercise="${sim.exercise}" data-scenario="${sim.scenario}" data-seed="${sim.seed}"`,
+            ),
+          );
           const exercise = findExercise(sim.exercise);
           assert.ok(exercise, `line ${sim.line}: no exercise "${sim.exercise}" in lessons/catalog.ts`);
-          assert.ok(exercise.scenarios.some((s) => s.name === sim.scenario), `line ${sim.line}: exercise ${sim.exercise} has no scenario "${sim.scenario}"`);
+          assert.ok(
+            exercise.scenarios.some((s) => s.name === sim.scenario),
+            `line ${sim.line}: exercise ${sim.exercise} has no scenario "${sim.scenario}"`,
+          );
         }
       });
 
