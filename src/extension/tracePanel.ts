@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { HostToTraceViewer, TraceViewerToHost } from '../webview/protocol';
+import type { HostToTraceViewer, TraceViewerToHost } from '../webview/traceViewer/protocol';
 import { settings } from './config';
 import { STUDENT_ROOT } from './core/exerciseFiles';
 import { PANELS } from './ids';

@@ -1,5 +1,5 @@
 import { concretize, gradeReport, scenarioReport, seedList, selectScenarios, type Exercise, type GradeReport, type Scenario, type ScenarioReport, type SeedFailure } from '../grader';
-import { settle, type RunnerConfig, type Settings } from './config';
+import { resolveSettings, type RunnerConfig, type Settings } from './config';
 import type { Cancelled, Job } from './job';
 import { openSession, type StudentFile } from './open';
 import { memoryFailure, timeoutFailure, type UnitPlace } from './overrun';
@@ -26,7 +26,7 @@ export type GradeOutcome = { status: 'graded'; report: GradeReport } | { status:
  * run that never returns costs its worker (a fresh one takes the remaining scenarios), not the grade.
  */
 export function grade(request: GradeRequest, config: RunnerConfig = {}): Job<GradeOutcome> {
-  const settings = settle(config);
+  const settings = resolveSettings(config);
   const sessions = new Set<WorkerSession>();
   let cancelled = false;
   const done = gradeInWorkers(request, settings, sessions, () => cancelled);

@@ -1,6 +1,6 @@
 import type { Exercise, Failure } from '../grader';
 import type { FaultSchedule } from '../kernel';
-import { settle, type RunnerConfig } from './config';
+import { resolveSettings, type RunnerConfig } from './config';
 import type { Cancelled, Job } from './job';
 import { openSession } from './open';
 import { memoryFailure, timeoutFailure } from './overrun';
@@ -30,7 +30,7 @@ export type SeedRunOutcome =
 
 /** Runs one seed of one scenario in a worker thread, under the same watchdog as grading. */
 export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job<SeedRunOutcome> {
-  const settings = settle(config);
+  const settings = resolveSettings(config);
   let session: WorkerSession | undefined;
   let cancelled = false;
   const run = async (): Promise<SeedRunOutcome> => {

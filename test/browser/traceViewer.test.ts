@@ -9,7 +9,7 @@ import { webviewHtml } from '../../src/extension/core/webviewHtml';
 import { loadStudentModule, runAndCheck, type Failure } from '../../src/grader';
 import type { Trace } from '../../src/kernel';
 import type { DiagramController } from '../../src/webview/diagram';
-import type { ShowTraceMessage, TraceViewerToHost } from '../../src/webview/protocol';
+import type { ShowTraceMessage, TraceViewerToHost } from '../../src/webview/traceViewer/protocol';
 import { gossipTrace, traceText } from '../webview/diagram/fixtures';
 import { launchChromium } from './chromium';
 

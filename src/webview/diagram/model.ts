@@ -1,16 +1,9 @@
-import type { NodeId } from '../../kernel/api';
 import { eventKinds, type EventKind, type Trace } from '../../kernel/trace';
 import { buildArrows, type Arrows } from './arrows';
 import { buildBands, type Band } from './bands';
-import { KIND, NETWORK_ROW, type EventColumns } from './columns';
+import { KIND, NETWORK_ROW, type EventColumns, type Lane } from './columns';
 import { buildStates, type StateTracks } from './states';
 import { lowerBound, upperBound } from './window';
-
-export interface Lane {
-  row: number;
-  id: NodeId;
-  network: boolean;
-}
 
 /**
  * Everything the diagram draws, computed once from a trace, with no DOM: columns of the events

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { TraceVerdict } from '../protocol';
+import type { TraceVerdict } from './protocol';
 import { fmt } from '../diagram/details';
 import { button, h } from './dom';
 

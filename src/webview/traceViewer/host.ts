@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { TraceViewerToHost } from '../protocol';
+import type { TraceViewerToHost } from './protocol';
 import { vscodeHost, type Host as PageHost } from '../vscodeHost';
 
 export type Host = PageHost<TraceViewerToHost>;

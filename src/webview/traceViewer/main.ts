@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { asHostMessage } from '../protocol';
+import { asHostMessage } from './protocol';
 import { connectHost } from './host';
 import { TraceViewer } from './viewer';
 

@@ -1,5 +1,5 @@
 import { Trace } from '../../kernel/trace';
-import { isVerdict, type TraceVerdict } from '../protocol';
+import { isVerdict, type TraceVerdict } from './protocol';
 
 export interface ParsedTrace {
   trace: Trace;

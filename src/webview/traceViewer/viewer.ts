@@ -4,7 +4,7 @@ import { buildModel } from '../diagram/model';
 import type { DiagramController, DiagramViewState } from '../diagram/controller';
 import { mountDiagram } from '../diagram/mount';
 import type { Violation } from '../diagram/render/scene';
-import type { ShowTraceMessage, TraceVerdict } from '../protocol';
+import type { ShowTraceMessage, TraceVerdict } from './protocol';
 import { renderBanner } from './banner';
 import { renderDetails } from './detailsPanel';
 import { h } from './dom';

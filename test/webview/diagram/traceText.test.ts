@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { asHostMessage } from '../../../src/webview/protocol';
+import { asHostMessage } from '../../../src/webview/traceViewer/protocol';
 import { parseTraceText } from '../../../src/webview/traceViewer/parse';
 import { gossipTrace, traceText } from './fixtures';
 

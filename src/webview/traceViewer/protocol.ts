@@ -1,4 +1,4 @@
-import type { Failure } from '../grader/run';
+import type { Failure } from '../../grader/run';
 
 /**
  * Messages between the trace viewer webview and its host (the extension, or a test page).
