@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { exercises } from '../../lessons/catalog';
 import { Trace } from '../../src/kernel';
 import { version } from '../../package.json';
-import { distsys, ensureBuilt, ROOT } from './fixtures/harness';
+import { distsys, distsysIntoClosedPipe, ensureBuilt, ROOT } from './fixtures/harness';
 
 const RAFT_REFERENCE = 'test/exercises/raft-election/reference.ts';
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'distsys-bin-'));
@@ -53,7 +53,7 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
     const { code, stdout, stderr } = distsys(['grade', 'raft-election', '--file', RAFT_REFERENCE, '--seeds', '3']);
     assert.equal(stderr, '');
     assert.equal(code, 0, stdout);
-    assert.match(stdout, /^Score: (\d+)\/\1 — (\d+) of \2 scenarios passed$/m);
+    assert.match(stdout, /^Score: (\d+)\/\1 points — (\d+) of \2 scenarios passed$/m);
   });
 
   it('fails a buggy raft-election program with exit 1', () => {
@@ -184,5 +184,18 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
     assert.equal(code, 1);
     assert.match(stdout, /threw RangeError in onStart at 0 ms \(.*throws\.ts:3:\d+\): term out of range/);
     assert.match(stdout, /^ {6}at Throws\.onStart \(.*throws\.ts:3:\d+\)$/m);
+  });
+
+  it('ends quietly with exit 0 when the reader closes the pipe early, as `distsys … | head` does', async () => {
+    const commands = [
+      ['help'],
+      ['run', 'raft-election', '--scenario', 'leader-crash', '--seed', '3', '--file', RAFT_REFERENCE],
+      ['grade', 'raft-election', '--file', 'test/exercises/raft-election/buggy/double-vote.ts', '--seeds', '1'],
+    ];
+    for (const args of commands) {
+      const { code, stderr } = await distsysIntoClosedPipe(args);
+      assert.equal(stderr, '', args.join(' '));
+      assert.equal(code, 0, args.join(' '));
+    }
   });
 });

@@ -25,19 +25,23 @@ describe('distsys grade (in-process, fixture catalog)', () => {
       stdout,
       /^Ping pong \(ping-pong\) — test\/cli\/fixtures\/programs\/retrying\.ts, 3 seeds per scenario/,
     );
-    assert.match(stdout, /Score: 10\/10 — 3 of 3 scenarios passed/);
+    assert.match(stdout, /Score: 10\/10 points — 3 of 3 scenarios passed/);
     assert.ok(!stdout.includes(ESC), stdout);
   });
 
-  it('exits 1 and shows each failure with its seed, shrunk schedule and replay command', async () => {
+  it('exits 1 and explains a failure once, giving each failing scenario its seed, shrunk schedule and replay', async () => {
     const { code, stdout } = await fixtureCli(['grade', 'ping-pong', '--file', program('once'), '--seeds', '3']);
     assert.equal(code, 1);
-    assert.match(stdout, /PASS {2}calm/);
+    assert.match(stdout, /PASS {2}calm +2\/2 pts/);
     assert.match(
       stdout,
-      /FAIL {2}crash .*\n {8}seed \d+ · every node hears a pong from every peer: n\d never heard a pong from/,
+      /FAIL {2}lossy +0\/3 pts .*\n {8}seed \d+ · every node hears a pong from every peer: n\d never heard a pong from .*\n {8}the same failure in 1 more scenario: crash\n/,
     );
-    assert.match(stdout, /shrunk: 4 → \d faults/);
+    assert.match(
+      stdout,
+      /FAIL {2}crash +0\/5 pts .*\n {8}seed \d+ · the same failure as lossy, above\n {8}shrunk: 4 → \d faults/,
+    );
+    assert.equal(stdout.match(/never heard a pong/g)?.length, 1, stdout);
     assert.match(
       stdout,
       /replay: distsys run ping-pong --scenario crash --seed \d+ --file test\/cli\/fixtures\/programs\/once\.ts/,
@@ -68,6 +72,8 @@ describe('distsys grade (in-process, fixture catalog)', () => {
     assert.equal(report.maxScore, 10);
     assert.deepEqual(report.seeds, [1, 2]);
     assert.equal(report.scenarios.find((s) => s.name === 'lossy')?.failure?.checker, 'every-pong');
+    // The table tells crash's failure by pointing at lossy's; the report keeps crash's own.
+    assert.match(report.scenarios.find((s) => s.name === 'crash')?.failure?.explanation ?? '', /never heard a pong/);
   });
 
   it('writes JUnit XML with a failure per failing scenario and still prints the table', async () => {

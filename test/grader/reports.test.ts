@@ -84,8 +84,8 @@ describe('formatTable', () => {
   });
 
   it('gives each scenario a PASS or FAIL line with its points and description', () => {
-    assert.ok(table.includes('  PASS  steady          3/3  nothing goes wrong'), table.join('\n'));
-    assert.ok(table.includes('  FAIL  leader-crash    0/2  the leader crashes'), table.join('\n'));
+    assert.ok(table.includes('  PASS  steady          3/3 pts  nothing goes wrong'), table.join('\n'));
+    assert.ok(table.includes('  FAIL  leader-crash    0/2 pts  the leader crashes'), table.join('\n'));
   });
 
   it("shows a passing scenario's notes", () => {
@@ -93,7 +93,7 @@ describe('formatTable', () => {
   });
 
   it('explains a failure: seed, property, explanation, the shrunk schedule and how to replay it', () => {
-    const at = table.indexOf('  FAIL  leader-crash    0/2  the leader crashes');
+    const at = table.indexOf('  FAIL  leader-crash    0/2 pts  the leader crashes');
     assert.deepEqual(table.slice(at + 1, at + 5), [
       '        seed 4 · at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms',
       '        shrunk: 2 → 1 faults, 3000 → 1600 ms (9 runs)',
@@ -103,7 +103,35 @@ describe('formatTable', () => {
   });
 
   it('ends with the score and how many scenarios passed', () => {
-    assert.equal(table.at(-1), 'Score: 3/5 — 1 of 2 scenarios passed');
+    assert.equal(table.at(-1), 'Score: 3/5 points — 1 of 2 scenarios passed');
+  });
+
+  it('explains a failure shared by several scenarios once, under the first, and points the others back to it', () => {
+    const again: ScenarioReport = {
+      ...failed,
+      name: 'leader-pause',
+      description: 'the leader pauses',
+      failure: {
+        ...(failed.failure as NonNullable<ScenarioReport['failure']>),
+        seed: 7,
+        explanation: 'two leaders in term 5: n2 at 2210 ms and n1 at 2301 ms',
+        shrunk: { faults: [{ at: 900, kind: 'pause', node: 'n1', ms: 2000 }], duration: 3000, originalFaults: 1, originalDuration: 3000, runs: 1 },
+      },
+    };
+    const lines = formatTable(report([failed, passed, again])).split('\n');
+    const first = lines.indexOf('  FAIL  leader-crash    0/2 pts  the leader crashes');
+    assert.deepEqual(lines.slice(first + 1, first + 3), [
+      '        seed 4 · at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms',
+      '        the same failure in 1 more scenario: leader-pause',
+    ]);
+    const second = lines.indexOf('  FAIL  leader-pause    0/2 pts  the leader pauses');
+    assert.deepEqual(lines.slice(second + 1, second + 5), [
+      '        seed 7 · the same failure as leader-crash, above',
+      '        shrunk: 1 → 1 faults, 3000 → 3000 ms (1 run)',
+      '          · at 900 ms: pause n1 for 2000 ms',
+      '        replay: distsys run raft-election --scenario leader-pause --seed 7 --file lessons/01-raft-election/starter.ts --trace leader-pause-7.json',
+    ]);
+    assert.equal(lines.filter((l) => l.includes('two leaders in term')).length, 1);
   });
 
   it("shows the student's stack lines under an exception", () => {
@@ -124,6 +152,13 @@ describe('formatJUnit', () => {
     assert.match(xml, /<testsuite name="raft-election" tests="2" failures="1">/);
     assert.match(xml, /<testcase classname="raft-election" name="steady"><\/testcase>/);
     assert.match(xml, /<failure message="at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms" type="election-safety">seed 4: two leaders/);
+  });
+
+  it("keeps each scenario's own failure when the table shows them as one", () => {
+    const again: ScenarioReport = { ...failed, name: 'leader-pause', failure: { ...(failed.failure as NonNullable<ScenarioReport['failure']>), seed: 7, explanation: 'two leaders in term 5: n2 at 2210 ms and n1 at 2301 ms' } };
+    const xml = formatJUnit(report([failed, again]));
+    assert.match(xml, /<testcase classname="raft-election" name="leader-crash">\n {6}<failure message="at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms"/);
+    assert.match(xml, /<testcase classname="raft-election" name="leader-pause">\n {6}<failure message="at most one leader per term: two leaders in term 5: n2 at 2210 ms and n1 at 2301 ms" type="election-safety">seed 7: /);
   });
 
   it('escapes <, &, " and \' in names, messages and bodies', () => {
