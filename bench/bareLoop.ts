@@ -11,14 +11,15 @@ export interface QueuePattern {
 
 /** Runs the spec once with the kernel's queue wrapped, recording every push and pop. */
 export function recordQueuePattern(spec: RunSpec): QueuePattern {
-  const proto = EventQueue.prototype;
+  const proto = EventQueue.prototype as EventQueue<Entry>;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the wrappers call them with the queue as `this`
   const { push, pop } = proto;
   const ops: number[] = [];
-  proto.push = function (this: EventQueue<{ time: number; seq: number }>, event) {
+  proto.push = function (this: EventQueue<Entry>, event) {
     ops.push(event.time);
     push.call(this, event);
   };
-  proto.pop = function (this: EventQueue<{ time: number; seq: number }>) {
+  proto.pop = function (this: EventQueue<Entry>) {
     ops.push(NaN);
     return pop.call(this);
   };

@@ -27,7 +27,8 @@ export async function measureGrading(): Promise<string> {
     const inThread = await timeRuns(() => Promise.resolve(gradeExercise(exercise, program, 'reference.ts')));
     const inPool = await timeRuns(async () => {
       const outcome = await grade({ exercise, source: reference.source, file: 'reference.ts' }).done;
-      if (outcome.status !== 'graded') throw new Error(`grading ${exercise.id} in workers ended with ${outcome.status}`);
+      if (outcome.status !== 'graded')
+        throw new Error(`grading ${exercise.id} in workers ended with ${outcome.status}`);
       return outcome.report;
     });
     slowestWarm = Math.max(slowestWarm, inPool.warm);
@@ -48,12 +49,26 @@ export async function measureGrading(): Promise<string> {
   return [
     heading('Grading time: reference solutions, a default grade'),
     `${exercises.length} exercise(s): ${exercises.map((e) => e.id).join(', ') || 'none'}. Named scenarios + generated families; runs = seeds run in all. Workers: ${availableParallelism()} (one per core).`,
-    formatTable(['exercise', 'scenarios', 'runs', 'score', 'thread first', `thread median of ${WARM_RUNS}`, 'workers first', `workers median of ${WARM_RUNS}`], rows),
+    formatTable(
+      [
+        'exercise',
+        'scenarios',
+        'runs',
+        'score',
+        'thread first',
+        `thread median of ${WARM_RUNS}`,
+        'workers first',
+        `workers median of ${WARM_RUNS}`,
+      ],
+      rows,
+    ),
     `target: <= ${TARGET_MS / 1000} s each, warm, in workers -> ${slowestWarm <= TARGET_MS ? 'met' : 'NOT met'}`,
   ].join('\n');
 }
 
-async function timeRuns(gradeOnce: () => Promise<GradeReport>): Promise<{ cold: number; warm: number; report: GradeReport }> {
+async function timeRuns(
+  gradeOnce: () => Promise<GradeReport>,
+): Promise<{ cold: number; warm: number; report: GradeReport }> {
   const times: number[] = [];
   let report: GradeReport | undefined;
   for (let run = 0; run <= WARM_RUNS; run++) {

@@ -56,7 +56,9 @@ function traceMemorySection(m: TraceMemory): string {
 }
 
 function transpilerSection(): string {
-  const tools: Array<{ name: Transpiler; footprint: ReturnType<typeof packageFootprint>; timing: TranspilerTiming }> = (['sucrase', 'esbuild-wasm'] as const).map((name) => ({
+  const tools: Array<{ name: Transpiler; footprint: ReturnType<typeof packageFootprint>; timing: TranspilerTiming }> = (
+    ['sucrase', 'esbuild-wasm'] as const
+  ).map((name) => ({
     name,
     footprint: packageFootprint(name),
     timing: runProbe<TranspilerTiming>(['transpiler', name]),
@@ -64,7 +66,14 @@ function transpilerSection(): string {
   const files = tools[0]?.timing.files.map((f) => f.exercise) ?? [];
   const footprint = tools.map(({ name, footprint, timing }) => {
     const first = timing.files[0]?.firstMs ?? 0;
-    return [name, mb(footprint.bytes), String(footprint.packages.length), ms(timing.initMs), ms(first), ms(timing.initMs + first)];
+    return [
+      name,
+      mb(footprint.bytes),
+      String(footprint.packages.length),
+      ms(timing.initMs),
+      ms(first),
+      ms(timing.initMs + first),
+    ];
   });
   const perFile = files.map((exercise) => [
     exercise,

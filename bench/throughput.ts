@@ -15,7 +15,8 @@ const ROUNDS = 9;
 export function measureThroughput(): string {
   const pattern = recordQueuePattern(broadcastSpec(EVENTS, false));
   const events = simulate(broadcastSpec(EVENTS, false)).events;
-  if (pattern.pops !== events) throw new Error(`the recorded pattern has ${pattern.pops} pops, the kernel processed ${events} events`);
+  if (pattern.pops !== events)
+    throw new Error(`the recorded pattern has ${pattern.pops} pops, the kernel processed ${events} events`);
   const rate = (run: () => void): number => {
     const start = performance.now();
     run();

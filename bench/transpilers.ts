@@ -1,6 +1,8 @@
+import type * as EsbuildWasm from 'esbuild-wasm';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type * as Sucrase from 'sucrase';
 import { exercises } from '../lessons/catalog';
 import { referenceSource, repoRoot } from './repo';
 import { median } from './table';
@@ -20,12 +22,13 @@ const REPEATS = 20;
 export async function probeTranspiler(name: Transpiler): Promise<TranspilerTiming> {
   const load = createRequire(join(repoRoot, 'package.json'));
   const start = performance.now();
-  let transform: (source: string) => Promise<unknown> | unknown;
+  let transform: (source: string) => unknown;
   if (name === 'sucrase') {
-    const sucrase = load('sucrase') as typeof import('sucrase');
-    transform = (source) => sucrase.transform(source, { transforms: ['typescript', 'imports'], filePath: 'reference.ts' });
+    const sucrase = load('sucrase') as typeof Sucrase;
+    transform = (source) =>
+      sucrase.transform(source, { transforms: ['typescript', 'imports'], filePath: 'reference.ts' });
   } else {
-    const esbuild = load('esbuild-wasm') as typeof import('esbuild-wasm');
+    const esbuild = load('esbuild-wasm') as typeof EsbuildWasm;
     await esbuild.initialize({});
     transform = (source) => esbuild.transform(source, { loader: 'ts', format: 'cjs', sourcefile: 'reference.ts' });
   }
@@ -50,10 +53,14 @@ export async function probeTranspiler(name: Transpiler): Promise<TranspilerTimin
 export function packageFootprint(name: string): { packages: string[]; bytes: number } {
   const seen = new Map<string, string>();
   const visit = (pkg: string, from: string): void => {
-    const dir = [join(from, 'node_modules', pkg), join(repoRoot, 'node_modules', pkg)].find((d) => exists(join(d, 'package.json')));
+    const dir = [join(from, 'node_modules', pkg), join(repoRoot, 'node_modules', pkg)].find((d) =>
+      exists(join(d, 'package.json')),
+    );
     if (!dir || seen.has(dir)) return;
     seen.set(dir, pkg);
-    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
     for (const dep of Object.keys(manifest.dependencies ?? {})) visit(dep, dir);
   };
   visit(name, repoRoot);

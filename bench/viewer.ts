@@ -9,7 +9,15 @@ import { formatTable, heading, median, ms } from './table';
 import { broadcastSpec } from './workload';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const TARGET_EVENTS = 100_000;
 /** Frames of each scripted interaction. */
 const FRAMES = 180;
@@ -36,7 +44,8 @@ interface Interaction {
 export async function benchViewer(root = join(__dirname, '..')): Promise<string> {
   const bundle = join(root, 'dist/webview/traceViewer.js');
   if (!existsSync(bundle)) return `${heading('Trace viewer')}\nskipped: ${bundle} is missing (npm run build)`;
-  if (!existsSync(CHROMIUM)) return `${heading('Trace viewer')}\nskipped: ${CHROMIUM} is missing (apt-get install chromium)`;
+  if (!existsSync(CHROMIUM))
+    return `${heading('Trace viewer')}\nskipped: ${CHROMIUM} is missing (apt-get install chromium)`;
   const spec = broadcastSpec(TARGET_EVENTS * 0.58, true);
   const trace = simulate({
     ...spec,
@@ -53,8 +62,10 @@ export async function benchViewer(root = join(__dirname, '..')): Promise<string>
   const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/traceViewer.css"></head><body><script src="/traceViewer.js"></script></body></html>`;
   const server = createServer((request, response) => {
     if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html' }).end(page);
-    else if (request.url === '/traceViewer.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(bundle));
-    else if (request.url === '/traceViewer.css') response.writeHead(200, { 'content-type': 'text/css' }).end(readFileSync(join(root, 'media/traceViewer.css')));
+    else if (request.url === '/traceViewer.js')
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(bundle));
+    else if (request.url === '/traceViewer.css')
+      response.writeHead(200, { 'content-type': 'text/css' }).end(readFileSync(join(root, 'media/traceViewer.css')));
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -65,7 +76,8 @@ export async function benchViewer(root = join(__dirname, '..')): Promise<string>
     await tab.waitForFunction(() => document.querySelector('.tv') !== null);
     const opened = await tab.evaluate(openTrace, text);
     const interactions: Interaction[] = [];
-    for (const name of ['pan zoomed in', 'zoom in and out', 'pan the whole run'] as const) interactions.push(await tab.evaluate(interact, { name, frames: FRAMES }));
+    for (const name of ['pan zoomed in', 'zoom in and out', 'pan the whole run'] as const)
+      interactions.push(await tab.evaluate(interact, { name, frames: FRAMES }));
     return report(opened, interactions, text.length);
   } finally {
     await browser.close();
@@ -78,13 +90,17 @@ function openTrace(text: string): Promise<Opened> {
   return new Promise((resolve) => {
     let started = 0;
     // Registered after the viewer's own listener, so the new diagram exists when this runs.
-    window.addEventListener('message', () => {
-      const d = window.__diagram!;
-      const stop = d.onDraw((stats) => {
-        stop();
-        resolve({ events: d.model.count, openMs: stats.at - started, firstDrawMs: stats.ms });
-      });
-    }, { once: true });
+    window.addEventListener(
+      'message',
+      () => {
+        const d = window.__diagram!;
+        const stop = d.onDraw((stats) => {
+          stop();
+          resolve({ events: d.model.count, openMs: stats.at - started, firstDrawMs: stats.ms });
+        });
+      },
+      { once: true },
+    );
     started = performance.now();
     window.postMessage({ type: 'showTrace', traceText: text, title: 'bench' }, '*');
   });
@@ -116,7 +132,8 @@ async function interact(o: { name: string; frames: number }): Promise<Interactio
 }
 
 function report(opened: Opened, interactions: Interaction[], bytes: number): string {
-  const p95 = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * 0.95)] ?? 0;
+  const p95 = (values: number[]): number =>
+    [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * 0.95)] ?? 0;
   const rows = interactions.map((i) => [
     i.name,
     ms(median(i.intervals)),
@@ -129,12 +146,26 @@ function report(opened: Opened, interactions: Interaction[], bytes: number): str
   ]);
   const worstPan = Math.max(...interactions.filter((i) => i.name.startsWith('pan')).map((i) => p95(i.intervals)));
   return [
-    heading(`Trace viewer: a ${opened.events.toLocaleString('en-US')}-event trace (${(bytes / 1024 / 1024).toFixed(1)} MB of text) in headless chromium, 1400×820`),
+    heading(
+      `Trace viewer: a ${opened.events.toLocaleString('en-US')}-event trace (${(bytes / 1024 / 1024).toFixed(1)} MB of text) in headless chromium, 1400×820`,
+    ),
     `open: showTrace posted -> first complete draw  ${ms(opened.openMs)}  (of which the first draw ${ms(opened.firstDrawMs)})`,
     `target: opens in < 1 s -> ${opened.openMs < 1000 ? 'met' : 'NOT met'}`,
     '',
     `${FRAMES} frames per interaction, driven from requestAnimationFrame; frame = interval between rAF timestamps, draw = the diagram's own draw time.`,
-    formatTable(['interaction', 'frame median', 'frame p95', 'frame max', 'frames > 25 ms', 'draw median', 'draw p95', 'draw max'], rows),
+    formatTable(
+      [
+        'interaction',
+        'frame median',
+        'frame p95',
+        'frame max',
+        'frames > 25 ms',
+        'draw median',
+        'draw p95',
+        'draw max',
+      ],
+      rows,
+    ),
     `target: smooth scrolling (frame p95 <= 20 ms while panning) -> ${worstPan <= 20 ? 'met' : 'NOT met'}`,
   ].join('\n');
 }

@@ -8,7 +8,9 @@ export interface CatalogExercise extends Exercise {
 }
 
 /** Every exercise, in course order. */
-export const exercises: CatalogExercise[] = lessons.flatMap((l) => l.exercises.map((e) => ({ ...e, lesson: l.folder })));
+export const exercises: CatalogExercise[] = lessons.flatMap((l) =>
+  l.exercises.map((e) => ({ ...e, lesson: l.folder })),
+);
 
 export function findExercise(id: string): CatalogExercise | undefined {
   return exercises.find((e) => e.id === id);

@@ -12,12 +12,25 @@ import { join, resolve } from 'node:path';
 const sourceTexts = {
   name: 'source-texts',
   setup(b) {
-    b.onResolve({ filter: /\?sources$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.slice(0, -'?sources'.length)), namespace: 'source-texts' }));
+    b.onResolve({ filter: /\?sources$/ }, (args) => ({
+      path: resolve(args.resolveDir, args.path.slice(0, -'?sources'.length)),
+      namespace: 'source-texts',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'source-texts' }, async (args) => {
       const [dir, file] = args.path.split('/*/');
-      const folders = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory() && existsSync(join(dir, d.name, file))).map((d) => d.name).sort();
-      const texts = Object.fromEntries(await Promise.all(folders.map(async (f) => [f, await readFile(join(dir, f, file), 'utf8')])));
-      return { contents: JSON.stringify(texts), loader: 'json', watchFiles: folders.map((f) => join(dir, f, file)), watchDirs: [dir] };
+      const folders = (await readdir(dir, { withFileTypes: true }))
+        .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, file)))
+        .map((d) => d.name)
+        .sort();
+      const texts = Object.fromEntries(
+        await Promise.all(folders.map(async (f) => [f, await readFile(join(dir, f, file), 'utf8')])),
+      );
+      return {
+        contents: JSON.stringify(texts),
+        loader: 'json',
+        watchFiles: folders.map((f) => join(dir, f, file)),
+        watchDirs: [dir],
+      };
     });
   },
 };
@@ -59,6 +72,8 @@ await Promise.all(
 // students type-check against, and the traces of the lessons' live simulations.
 const runTool = (tool) =>
   new Promise((done, fail) =>
-    spawn(process.execPath, ['--import', 'tsx', tool], { stdio: 'inherit' }).on('exit', (code) => (code === 0 ? done() : fail(new Error(`${tool} failed (exit ${code})`)))),
+    spawn(process.execPath, ['--import', 'tsx', tool], { stdio: 'inherit' }).on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`${tool} failed (exit ${code})`)),
+    ),
   );
 await Promise.all(['scripts/declarations.ts', 'scripts/sims.ts'].map(runTool));

@@ -13,16 +13,26 @@ type Shape = { coverage(x: number, y: number): boolean; colour: RGBA };
 const SIZE = 128;
 const SAMPLES = 4;
 
-const roundedSquare = (inset: number, radius: number) => (x: number, y: number): boolean => {
-  const dx = Math.max(inset + radius - x, 0, x - (SIZE - inset - radius));
-  const dy = Math.max(inset + radius - y, 0, y - (SIZE - inset - radius));
-  return dx * dx + dy * dy <= radius * radius;
-};
-const disc = (cx: number, cy: number, r: number) => (x: number, y: number): boolean => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-const segment = (ax: number, ay: number, bx: number, by: number, width: number) => (x: number, y: number): boolean => {
-  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
-  return (x - ax - t * (bx - ax)) ** 2 + (y - ay - t * (by - ay)) ** 2 <= (width / 2) ** 2;
-};
+const roundedSquare =
+  (inset: number, radius: number) =>
+  (x: number, y: number): boolean => {
+    const dx = Math.max(inset + radius - x, 0, x - (SIZE - inset - radius));
+    const dy = Math.max(inset + radius - y, 0, y - (SIZE - inset - radius));
+    return dx * dx + dy * dy <= radius * radius;
+  };
+const disc =
+  (cx: number, cy: number, r: number) =>
+  (x: number, y: number): boolean =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const segment =
+  (ax: number, ay: number, bx: number, by: number, width: number) =>
+  (x: number, y: number): boolean => {
+    const t = Math.max(
+      0,
+      Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+    );
+    return (x - ax - t * (bx - ax)) ** 2 + (y - ay - t * (by - ay)) ** 2 <= (width / 2) ** 2;
+  };
 
 const nodes: Array<[number, number, RGBA]> = [
   [64, 34, [78, 205, 196, 255]],
@@ -92,7 +102,12 @@ export function iconPng(): Buffer {
   header.writeUInt32BE(SIZE, 0);
   header.writeUInt32BE(SIZE, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }
 
 if (require.main === module) writeFileSync(join(__dirname, '..', 'media', 'icons', 'icon.png'), iconPng());

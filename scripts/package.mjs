@@ -5,6 +5,8 @@ import { readFileSync, statSync } from 'node:fs';
 
 const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const vsix = `${name}-${version}.vsix`;
-execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--out', vsix], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--out', vsix], {
+  stdio: 'inherit',
+});
 const bytes = statSync(vsix).size;
 console.log(`${vsix}: ${(bytes / 1024).toFixed(1)} KiB (${bytes} bytes)`);

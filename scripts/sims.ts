@@ -22,11 +22,23 @@ export interface SimUse extends SimKey {
 /** Every sim block of every lesson file (lesson.md and its translations), in folder and line order. */
 export function findSims(lessonsDir: string): SimUse[] {
   const uses: SimUse[] = [];
-  for (const folder of readdirSync(lessonsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    const files = readdirSync(join(lessonsDir, folder)).filter((f) => /^lesson(\.[\w-]+)?\.md$/.test(f)).sort();
+  for (const folder of readdirSync(lessonsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
+    const files = readdirSync(join(lessonsDir, folder))
+      .filter((f) => /^lesson(\.[\w-]+)?\.md$/.test(f))
+      .sort();
     for (const file of files) {
       const rendered = renderLesson(readFileSync(join(lessonsDir, folder, file), 'utf8'));
-      for (const sim of rendered.sims) uses.push({ exercise: sim.exercise, scenario: sim.scenario, seed: sim.seed, lesson: `${folder}/${file}`, line: sim.line });
+      for (const sim of rendered.sims)
+        uses.push({
+          exercise: sim.exercise,
+          scenario: sim.scenario,
+          seed: sim.seed,
+          lesson: `${folder}/${file}`,
+          line: sim.line,
+        });
     }
   }
   return uses;
@@ -35,7 +47,8 @@ export function findSims(lessonsDir: string): SimUse[] {
 /** The simulations to run, each once, however many lessons show it. */
 export function distinctSims(uses: readonly SimUse[]): SimKey[] {
   const byFile = new Map<string, SimKey>();
-  for (const { exercise, scenario, seed } of uses) byFile.set(simFileName({ exercise, scenario, seed }), { exercise, scenario, seed });
+  for (const { exercise, scenario, seed } of uses)
+    byFile.set(simFileName({ exercise, scenario, seed }), { exercise, scenario, seed });
   return [...byFile.values()];
 }
 
@@ -44,8 +57,10 @@ export function unknownSims(uses: readonly SimUse[], exercises: readonly Exercis
   return uses.flatMap((use) => {
     const exercise = exercises.find((e) => e.id === use.exercise);
     const where = `lessons/${use.lesson}:${use.line}`;
-    if (exercise === undefined) return [`${where}: sim block names exercise "${use.exercise}", which the catalog does not hold`];
-    if (!exercise.scenarios.some((s) => s.name === use.scenario)) return [`${where}: sim block names scenario "${use.scenario}", which ${use.exercise} does not have`];
+    if (exercise === undefined)
+      return [`${where}: sim block names exercise "${use.exercise}", which the catalog does not hold`];
+    if (!exercise.scenarios.some((s) => s.name === use.scenario))
+      return [`${where}: sim block names scenario "${use.scenario}", which ${use.exercise} does not have`];
     return [];
   });
 }
@@ -58,7 +73,15 @@ export function simTrace(sim: SimKey, exercises: readonly Exercise[], root: stri
   const file = 'reference.ts';
   const program = loadStudentModule(readFileSync(join(root, 'test', 'exercises', exercise.id, file), 'utf8'), file);
   const { trace, failure, notes } = runAndCheck({ exercise, scenario, program, seed: sim.seed, file });
-  const footer = { exercise: exercise.id, scenario: scenario.name, seed: sim.seed, file, passed: failure === undefined, ...(failure ? { failure } : {}), notes };
+  const footer = {
+    exercise: exercise.id,
+    scenario: scenario.name,
+    seed: sim.seed,
+    file,
+    passed: failure === undefined,
+    ...(failure ? { failure } : {}),
+    notes,
+  };
   return [...trace.toLines(footer)].join('\n') + '\n';
 }
 

@@ -75,10 +75,16 @@ export const voteQuorum: Checker<RaftState> = {
       if (voters.size + 1 >= majority) continue;
       const hints: string[] = [];
       const repeated = [...voters].filter((v) => inTerm.filter((r) => r.voter === v).length > 1);
-      if (repeated.length > 0) hints.push(`${repeated.join(' and ')}'s vote arrived more than once: count voters, not replies (the network may duplicate a message)`);
+      if (repeated.length > 0)
+        hints.push(
+          `${repeated.join(' and ')}'s vote arrived more than once: count voters, not replies (the network may duplicate a message)`,
+        );
       const since = candidacies.get(`${s.node}/${s.term}`) ?? -1;
-      const stale = received.filter((v) => v.index > since && v.term < s.term).map((v) => `${v.voter} (term ${v.term})`);
-      if (stale.length > 0) hints.push(`granted votes from earlier terms do not count: ${[...new Set(stale)].join(', ')}`);
+      const stale = received
+        .filter((v) => v.index > since && v.term < s.term)
+        .map((v) => `${v.voter} (term ${v.term})`);
+      if (stale.length > 0)
+        hints.push(`granted votes from earlier terms do not count: ${[...new Set(stale)].join(', ')}`);
       return {
         ok: false,
         explanation: `${s.node} became leader of term ${s.term} at ${fmtMs(s.time)} with granted votes from ${[s.node, ...voters].join(', ')} only: a leader needs ${majority} of the ${nodes.length} nodes' votes${hints.length > 0 ? `; ${hints.join('; ')}` : ''}`,
@@ -129,16 +135,34 @@ function agreedLeader(cluster: RaftTimeline): NodeId | undefined {
     if (leader.role !== 'leader' || !cluster.running(id)) continue;
     const reach = cluster.nodes.filter((n) => n !== id && cluster.running(n) && cluster.connected(id, n));
     if (reach.length + 1 < majorityOf(cluster.nodes)) continue;
-    if (reach.every((n) => raftState(cluster, n).role === 'follower' && raftState(cluster, n).term === leader.term)) return id;
+    if (reach.every((n) => raftState(cluster, n).role === 'follower' && raftState(cluster, n).term === leader.term))
+      return id;
   }
   return undefined;
 }
 
-function unelected(trace: Trace<RaftState>, cluster: RaftTimeline, settled: number, deadline: number, duration: number, withinMs: number): Verdict {
+function unelected(
+  trace: Trace<RaftState>,
+  cluster: RaftTimeline,
+  settled: number,
+  deadline: number,
+  duration: number,
+  withinMs: number,
+): Verdict {
   const running = cluster.nodes.filter((n) => cluster.running(n));
-  const canElect = running.some((a) => running.filter((b) => b !== a && cluster.connected(a, b)).length + 1 >= majorityOf(cluster.nodes));
-  if (!canElect) return { ok: true, note: `no majority of nodes can talk to each other at the end (${describeRaft(cluster)}), so no leader can be elected` };
-  if (deadline > duration) return { ok: true, note: `the run ended ${fmtMs(deadline - duration)} before the ${withinMs} ms bound after the last fault, too early to require a leader` };
+  const canElect = running.some(
+    (a) => running.filter((b) => b !== a && cluster.connected(a, b)).length + 1 >= majorityOf(cluster.nodes),
+  );
+  if (!canElect)
+    return {
+      ok: true,
+      note: `no majority of nodes can talk to each other at the end (${describeRaft(cluster)}), so no leader can be elected`,
+    };
+  if (deadline > duration)
+    return {
+      ok: true,
+      note: `the run ended ${fmtMs(deadline - duration)} before the ${withinMs} ms bound after the last fault, too early to require a leader`,
+    };
   return {
     ok: false,
     explanation: `no leader followed by the live nodes within ${withinMs} ms of ${settled === 0 ? 'the start' : `the last fault at ${fmtMs(settled)}`}: at ${fmtMs(cluster.time)} ${describeRaft(cluster)}; ${diagnose(trace, cluster, running, settled)}`,
@@ -177,9 +201,16 @@ export const stableLeadership: Checker<RaftState> = {
       const term = c.state.term;
       if (c.index <= first.index || term <= first.term) continue;
       // The node that started the new term is to blame, not one that only adopted it.
-      const starter = c.state.role === 'candidate' ? c : stateChanges(trace).find((s) => s.index > first.index && s.state.term === term && s.state.role === 'candidate');
+      const starter =
+        c.state.role === 'candidate'
+          ? c
+          : stateChanges(trace).find(
+              (s) => s.index > first.index && s.state.term === term && s.state.role === 'candidate',
+            );
       const who = starter ?? c;
-      const started = starter ? `started an election for term ${term} at ${fmtMs(who.time)}` : `moved to term ${term} at ${fmtMs(who.time)}`;
+      const started = starter
+        ? `started an election for term ${term} at ${fmtMs(who.time)}`
+        : `moved to term ${term} at ${fmtMs(who.time)}`;
       return {
         ok: false,
         explanation: `${who.node} ${started} although nothing failed after ${first.node} became leader of term ${first.term} at ${fmtMs(first.time)}: ${needlessElection(trace, first.node, who.node, first.index, who.index)}`,
@@ -194,7 +225,8 @@ export const stableLeadership: Checker<RaftState> = {
 
 /** Why a node gave up on a live leader, from what reached it (and what happened to the leader's clock) just before. */
 function needlessElection(trace: Trace, leader: NodeId, follower: NodeId, from: number, to: number): string {
-  if (follower === leader) return `${leader} was leading: a leader must not start elections (stop its election timer while it leads)`;
+  if (follower === leader)
+    return `${leader} was leading: a leader must not start elections (stop its election timer while it leads)`;
   let heartbeat: number | undefined;
   let followerStep: number | undefined;
   let leaderStep: number | undefined;
@@ -205,8 +237,10 @@ function needlessElection(trace: Trace, leader: NodeId, follower: NodeId, from: 
     const e = trace.event(i);
     if (e.kind === 'clock' && e.node === follower) followerStep = e.time;
     else if (e.kind === 'clock' && e.node === leader) leaderStep = e.time;
-    else if (e.kind === 'send' && e.node === leader && e.peer === follower && e.data.type === 'AppendEntries') lastSent = e.time;
-    else if (e.kind === 'deliver' && e.node === follower && e.peer === leader && e.data.type === 'AppendEntries') heartbeat = e.time;
+    else if (e.kind === 'send' && e.node === leader && e.peer === follower && e.data.type === 'AppendEntries')
+      lastSent = e.time;
+    else if (e.kind === 'deliver' && e.node === follower && e.peer === leader && e.data.type === 'AppendEntries')
+      heartbeat = e.time;
   }
   const at = trace.timeAt(to);
   if (followerStep !== undefined && at - followerStep < HEARTBEAT_WINDOW_MS) {
@@ -218,7 +252,10 @@ function needlessElection(trace: Trace, leader: NodeId, follower: NodeId, from: 
   if (heartbeat !== undefined && at - heartbeat < HEARTBEAT_WINDOW_MS) {
     return `${leader}'s heartbeat reached ${follower} at ${fmtMs(heartbeat)}, only ${fmtMs(at - heartbeat)} before: a follower must restart its election timer on every AppendEntries of the current term`;
   }
-  const last = heartbeat === undefined ? `no heartbeat from ${leader} had reached ${follower}` : `the last heartbeat from ${leader} reached ${follower} at ${fmtMs(heartbeat)}`;
+  const last =
+    heartbeat === undefined
+      ? `no heartbeat from ${leader} had reached ${follower}`
+      : `the last heartbeat from ${leader} reached ${follower} at ${fmtMs(heartbeat)}`;
   return `${last}; a leader must send heartbeats at once when elected and then well within the shortest election timeout (every 100 ms with timeouts of 300–600 ms)`;
 }
 

@@ -1,6 +1,14 @@
 import { reliableNetwork, type NodeId } from '../../src/kernel';
 import { generatedFaults, nemesisKinds, type Exercise, type Scenario } from '../../src/grader';
-import { ELECTION_BOUND_MS, electionSafety, leaderElected, messageEfficiency, stableLeadership, termMonotonic, voteQuorum } from './checkers';
+import {
+  ELECTION_BOUND_MS,
+  electionSafety,
+  leaderElected,
+  messageEfficiency,
+  stableLeadership,
+  termMonotonic,
+  voteQuorum,
+} from './checkers';
 import { forEveryNode, onEachLeader, pickNodes } from './faults';
 import { raftInstrument } from './instrument';
 import { termAdoption } from './termAdoption';
@@ -21,7 +29,8 @@ const FIRST_LEADER_MS = 2000;
 
 const initialElection: Scenario = {
   name: 'initial-election',
-  description: 'Three nodes on a reliable network elect one leader within 2 s, and nobody starts another election after it.',
+  description:
+    'Three nodes on a reliable network elect one leader within 2 s, and nobody starts another election after it.',
   points: 10,
   nodes: 3,
   duration: 4000,
@@ -32,7 +41,8 @@ const initialElection: Scenario = {
 
 const reElection: Scenario = {
   name: 're-election',
-  description: 'Each leader is cut off in turn and rejoins; then no two nodes can talk, then two can, then all: a leader emerges each time a majority can talk.',
+  description:
+    'Each leader is cut off in turn and rejoins; then no two nodes can talk, then two can, then all: a leader emerges each time a majority can talk.',
   points: 10,
   nodes: 3,
   // A node that first leads after the heal is still cut off once: a second to spare.
@@ -53,13 +63,18 @@ const reElection: Scenario = {
 
 const manyElections: Scenario = {
   name: 'many-elections',
-  description: 'Seven nodes: again and again three random nodes are cut off from the other four, then the network heals.',
+  description:
+    'Seven nodes: again and again three random nodes are cut off from the other four, then the network heals.',
   points: 10,
   nodes: 7,
   duration: 8500 + ELECTION_BOUND_MS,
   network: reliableNetwork,
   faults: ({ nodes, rng }) => [
-    ...[1000, 2500, 4000, 5500, 7000].map((at) => ({ at: at + rng.int(300), kind: 'partition' as const, groups: [pickNodes(nodes, 3, rng)] })),
+    ...[1000, 2500, 4000, 5500, 7000].map((at) => ({
+      at: at + rng.int(300),
+      kind: 'partition' as const,
+      groups: [pickNodes(nodes, 3, rng)],
+    })),
     { at: 8500, kind: 'heal' },
   ],
   checkers: [...safety, leaderElected()],
@@ -67,7 +82,8 @@ const manyElections: Scenario = {
 
 const messageLoss: Scenario = {
   name: 'message-loss',
-  description: 'Five nodes on a network that loses a quarter of all messages still elect a leader that everyone follows.',
+  description:
+    'Five nodes on a network that loses a quarter of all messages still elect a leader that everyone follows.',
   points: 10,
   nodes: 5,
   duration: ELECTION_BOUND_MS + 1000,
@@ -78,13 +94,18 @@ const messageLoss: Scenario = {
 
 const oneWayPartition: Scenario = {
   name: 'one-way-partition',
-  description: "Each leader in turn can still hear the others but its own messages are lost; it must give way to a new leader and follow it once it can speak again.",
+  description:
+    'Each leader in turn can still hear the others but its own messages are lost; it must give way to a new leader and follow it once it can speak again.',
   points: 8,
   nodes: 5,
   duration: 5000 + ELECTION_BOUND_MS,
   network: reliableNetwork,
   faults: ({ nodes }) => [
-    ...onEachLeader(nodes, 5, (leader) => ({ kind: 'partition', groups: [[leader], nodes.filter((n) => n !== leader)], oneWay: true })),
+    ...onEachLeader(nodes, 5, (leader) => ({
+      kind: 'partition',
+      groups: [[leader], nodes.filter((n) => n !== leader)],
+      oneWay: true,
+    })),
     { at: 5000, kind: 'heal' },
   ],
   checkers: [...safety, leaderElected()],
@@ -92,12 +113,16 @@ const oneWayPartition: Scenario = {
 
 const clockSkewDrift: Scenario = {
   name: 'clock-skew-drift',
-  description: 'Five nodes whose clocks are seconds apart, run up to 5 % fast or slow, and are stepped forward and back: elections run on timers, so nothing changes.',
+  description:
+    'Five nodes whose clocks are seconds apart, run up to 5 % fast or slow, and are stepped forward and back: elections run on timers, so nothing changes.',
   points: 8,
   nodes: 5,
   duration: 3000 + ELECTION_BOUND_MS,
   network: reliableNetwork,
-  clocks: ({ nodes, rng }) => Object.fromEntries(nodes.map((n) => [n, { skewMs: Math.round(rng.between(-5000, 5000)), drift: rng.between(-0.05, 0.05) }])),
+  clocks: ({ nodes, rng }) =>
+    Object.fromEntries(
+      nodes.map((n) => [n, { skewMs: Math.round(rng.between(-5000, 5000)), drift: rng.between(-0.05, 0.05) }]),
+    ),
   faults: ({ nodes, rng }) => {
     const [ahead, alsoAhead, behind] = pickNodes(nodes, 3, rng) as [NodeId, NodeId, NodeId];
     return [
@@ -111,7 +136,8 @@ const clockSkewDrift: Scenario = {
 
 const pausedLeader: Scenario = {
   name: 'paused-leader',
-  description: 'Each leader in turn freezes for 2 s (a long GC pause) and wakes up believing it still leads; it must step down when it sees a newer term.',
+  description:
+    'Each leader in turn freezes for 2 s (a long GC pause) and wakes up believing it still leads; it must step down when it sees a newer term.',
   points: 10,
   nodes: 3,
   duration: 5000 + ELECTION_BOUND_MS,
@@ -122,7 +148,8 @@ const pausedLeader: Scenario = {
 
 const leaderCrash: Scenario = {
   name: 'leader-crash',
-  description: 'Each leader in turn crashes; the others elect a new one, and the crashed nodes restart later with only what they stored.',
+  description:
+    'Each leader in turn crashes; the others elect a new one, and the crashed nodes restart later with only what they stored.',
   points: 10,
   nodes: 3,
   duration: 5000 + ELECTION_BOUND_MS,
@@ -144,7 +171,8 @@ const FAR_MS = { min: 300, max: 400 };
 
 const restartAfterVote: Scenario = {
   name: 'restart-after-vote',
-  description: 'Node n3 sits between two distant nodes; it crashes right after granting its first vote and restarts just as the other distant node asks for a vote in the same term: it must remember whom it voted for.',
+  description:
+    'Node n3 sits between two distant nodes; it crashes right after granting its first vote and restarts just as the other distant node asks for a vote in the same term: it must remember whom it voted for.',
   points: 10,
   nodes: 3,
   duration: 3000 + ELECTION_BOUND_MS,
@@ -169,7 +197,8 @@ const restartAfterVote: Scenario = {
 
 const duplicateMessages: Scenario = {
   name: 'duplicate-messages',
-  description: 'Five nodes on a network that delivers almost a third of all messages twice; two random nodes are cut off for a while to force another election.',
+  description:
+    'Five nodes on a network that delivers almost a third of all messages twice; two random nodes are cut off for a while to force another election.',
   points: 7,
   nodes: 5,
   duration: 3500 + ELECTION_BOUND_MS,
@@ -183,7 +212,8 @@ const duplicateMessages: Scenario = {
 
 const electionCount: Scenario = {
   name: 'election-count',
-  description: 'Ten quiet seconds on a reliable network: one election, at most ten heartbeats a second, and no message storms.',
+  description:
+    'Ten quiet seconds on a reliable network: one election, at most ten heartbeats a second, and no message storms.',
   points: 7,
   nodes: 3,
   duration: 10000,

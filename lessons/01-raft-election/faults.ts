@@ -6,7 +6,10 @@ import type { Fault, FaultSchedule, NodeId, Random } from '../../src/kernel';
  * knowing in advance who wins the election. Each node is struck at most once.
  */
 export function onEachLeader(nodes: readonly NodeId[], rounds: number, make: (leader: NodeId) => Fault): FaultSchedule {
-  return nodes.map((node) => ({ ...make(node), afterSend: { node, type: 'AppendEntries', count: rounds * (nodes.length - 1) } }));
+  return nodes.map((node) => ({
+    ...make(node),
+    afterSend: { node, type: 'AppendEntries', count: rounds * (nodes.length - 1) },
+  }));
 }
 
 /** The same fault for every node at one time (restarting a node that is up does nothing). */

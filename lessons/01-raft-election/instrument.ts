@@ -12,7 +12,9 @@ const shape = "state(): { term: number; role: 'follower' | 'candidate' | 'leader
 export function readRaftState(node: Node<any>): RaftState {
   const state = (node as { state?: unknown }).state;
   if (typeof state !== 'function') {
-    throw new Error(`the Raft class needs a method ${shape} that returns this node's current term and role; the grader calls it after every handler`);
+    throw new Error(
+      `the Raft class needs a method ${shape} that returns this node's current term and role; the grader calls it after every handler`,
+    );
   }
   const value: unknown = state.call(node);
   if (typeof value !== 'object' || value === null) {
@@ -20,7 +22,9 @@ export function readRaftState(node: Node<any>): RaftState {
   }
   const { term, role } = value as { term?: unknown; role?: unknown };
   if (typeof term !== 'number' || !Number.isInteger(term) || term < 0) {
-    throw new Error(`state() returned term ${describe(term)}; the term must be a whole number ≥ 0 (0 before the first election)`);
+    throw new Error(
+      `state() returned term ${describe(term)}; the term must be a whole number ≥ 0 (0 before the first election)`,
+    );
   }
   if (!roles.includes(role as Role)) {
     throw new Error(`state() returned role ${describe(role)}; the role must be 'follower', 'candidate' or 'leader'`);
@@ -30,10 +34,11 @@ export function readRaftState(node: Node<any>): RaftState {
 
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
+  if (typeof value === 'function') return 'a function';
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? typeof value;
   } catch {
-    return String(value);
+    return `a ${typeof value} that is not JSON`;
   }
 }
 

@@ -47,7 +47,13 @@ export function deliveredVotes(trace: Trace): Map<NodeId, DeliveredVote[]> {
   const votes = new Map<NodeId, DeliveredVote[]>();
   for (const e of trace.ofKind('deliver')) {
     const msg = e.data;
-    if (msg.type !== 'RequestVoteReply' || msg.voteGranted !== true || typeof msg.term !== 'number' || e.peer === undefined) continue;
+    if (
+      msg.type !== 'RequestVoteReply' ||
+      msg.voteGranted !== true ||
+      typeof msg.term !== 'number' ||
+      e.peer === undefined
+    )
+      continue;
     const list = votes.get(e.node) ?? [];
     list.push({ index: e.index, voter: e.peer, term: msg.term });
     votes.set(e.node, list);

@@ -23,7 +23,8 @@ interface Obligation {
  */
 export const termAdoption: Checker = {
   name: 'term-adoption',
-  property: 'a node that receives a message with a higher term adopts it and becomes a follower; a candidate that hears its own term\'s leader follows it',
+  property:
+    "a node that receives a message with a higher term adopts it and becomes a follower; a candidate that hears its own term's leader follows it",
   check({ trace }) {
     const state = new Map<NodeId, RaftState>();
     const pending = new Map<NodeId, Obligation>();
@@ -47,7 +48,8 @@ export const termAdoption: Checker = {
     };
     for (let i = 0; i < trace.length; i++) {
       const kind = trace.kindAt(i);
-      if (kind !== 'state' && kind !== 'deliver' && kind !== 'timer' && kind !== 'crash' && kind !== 'restart') continue;
+      if (kind !== 'state' && kind !== 'deliver' && kind !== 'timer' && kind !== 'crash' && kind !== 'restart')
+        continue;
       const e = trace.event(i);
       if (kind === 'state') {
         state.set(e.node, e.data as RaftState);
@@ -59,8 +61,16 @@ export const termAdoption: Checker = {
       if (kind !== 'deliver' || e.peer === undefined) continue;
       const msg = e.data as { type?: unknown; term?: unknown };
       const before = state.get(e.node);
-      if (before === undefined || typeof msg.type !== 'string' || !raftTypes.has(msg.type) || typeof msg.term !== 'number') continue;
-      const owed = msg.term > before.term || (msg.type === 'AppendEntries' && msg.term === before.term && before.role === 'candidate');
+      if (
+        before === undefined ||
+        typeof msg.type !== 'string' ||
+        !raftTypes.has(msg.type) ||
+        typeof msg.term !== 'number'
+      )
+        continue;
+      const owed =
+        msg.term > before.term ||
+        (msg.type === 'AppendEntries' && msg.term === before.term && before.role === 'candidate');
       if (owed) pending.set(e.node, { index: i, time: e.time, from: e.peer, type: msg.type, term: msg.term, before });
     }
     for (const node of [...pending.keys()]) {

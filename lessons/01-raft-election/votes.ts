@@ -17,7 +17,14 @@ export const voteOnce: Checker = {
       if (kind !== 'send' && kind !== 'state') continue;
       const e = trace.event(i);
       const data = e.data as { type?: unknown; term?: unknown; voteGranted?: unknown; role?: unknown };
-      const candidate = kind === 'state' ? (data.role === 'candidate' ? e.node : undefined) : data.type === 'RequestVoteReply' && data.voteGranted === true ? e.peer : undefined;
+      const candidate =
+        kind === 'state'
+          ? data.role === 'candidate'
+            ? e.node
+            : undefined
+          : data.type === 'RequestVoteReply' && data.voteGranted === true
+            ? e.peer
+            : undefined;
       if (candidate === undefined || typeof data.term !== 'number') continue;
       const key = `${e.node}/${data.term}`;
       const first = granted.get(key);
@@ -55,7 +62,7 @@ function voteFor(voter: NodeId, candidate: NodeId): string {
  */
 export const voteGranted: Checker = {
   name: 'vote-granted',
-  property: 'a node in the candidate\'s term that has voted for nobody else in it grants the vote',
+  property: "a node in the candidate's term that has voted for nobody else in it grants the vote",
   check({ trace }) {
     /** "voter/term" → the candidate it voted for (itself when it ran). */
     const votedFor = new Map<string, NodeId>();
@@ -71,7 +78,8 @@ export const voteGranted: Checker = {
         continue;
       }
       if (kind !== 'send') {
-        const request = kind === 'deliver' && data.type === 'RequestVote' && typeof data.term === 'number' && e.peer !== undefined;
+        const request =
+          kind === 'deliver' && data.type === 'RequestVote' && typeof data.term === 'number' && e.peer !== undefined;
         if (request) answering.set(e.node, { from: e.peer as NodeId, term: data.term as number, index: i });
         else answering.delete(e.node);
         continue;
@@ -84,8 +92,17 @@ export const voteGranted: Checker = {
         if (voted === undefined) votedFor.set(key, e.peer);
         continue;
       }
-      if (request === undefined || request.from !== e.peer || request.term !== data.term || (voted !== undefined && voted !== e.peer)) continue;
-      const had = voted === undefined ? 'had voted for nobody in it' : `had already voted for ${e.peer} in it (a candidate asks again when a reply is lost)`;
+      if (
+        request === undefined ||
+        request.from !== e.peer ||
+        request.term !== data.term ||
+        (voted !== undefined && voted !== e.peer)
+      )
+        continue;
+      const had =
+        voted === undefined
+          ? 'had voted for nobody in it'
+          : `had already voted for ${e.peer} in it (a candidate asks again when a reply is lost)`;
       return {
         ok: false,
         explanation: `${e.node} refused ${e.peer}'s RequestVote for term ${data.term} at ${fmtMs(e.time)}, though it was in term ${data.term} and ${had}: grant the vote when the request's term equals currentTerm and votedFor is nobody or the candidate`,

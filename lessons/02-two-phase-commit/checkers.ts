@@ -21,7 +21,9 @@ export const atomicity: Checker = {
   check({ trace }) {
     const seen = new Map<string, DecisionEvent[]>();
     for (const d of readHistory(trace, COORDINATOR).decisions) {
-      const opposite = seen.get(`${d.tx}/${d.outcome === 'commit' ? 'abort' : 'commit'}`)?.find((o) => o.node !== d.node);
+      const opposite = seen
+        .get(`${d.tx}/${d.outcome === 'commit' ? 'abort' : 'commit'}`)
+        ?.find((o) => o.node !== d.node);
       if (opposite) {
         return {
           ok: false,
@@ -99,7 +101,11 @@ export const noUnilateralDecision: Checker = {
     for (const d of history.decisions) {
       if (d.node === COORDINATOR || !votedYesBefore(d)) continue;
       const source = [...history.decisions, ...history.decisionsSent].find(
-        (s) => s.index < d.index && s.tx === d.tx && s.outcome === d.outcome && (s.node === COORDINATOR || (s.node !== d.node && !votedYesBefore(s))),
+        (s) =>
+          s.index < d.index &&
+          s.tx === d.tx &&
+          s.outcome === d.outcome &&
+          (s.node === COORDINATOR || (s.node !== d.node && !votedYesBefore(s))),
       );
       if (source === undefined) {
         const vote = yesAt.get(`${d.node}/${d.tx}`)!;
@@ -123,7 +129,9 @@ function blockingNote(end: ClusterTimeline, history: ReturnType<typeof readHisto
   if (up.includes(COORDINATOR) || crashedAt === undefined) return { ok: true };
   for (const tx of new Set(history.yesVotes.map((v) => v.tx))) {
     if (firstDecision(history, COORDINATOR, tx) || history.decisionsSent.some((s) => s.tx === tx)) continue;
-    const blocked = history.yesVotes.filter((v) => v.tx === tx && up.includes(v.node) && !firstDecision(history, v.node, tx));
+    const blocked = history.yesVotes.filter(
+      (v) => v.tx === tx && up.includes(v.node) && !firstDecision(history, v.node, tx),
+    );
     if (blocked.length === 0) continue;
     const voters = listNodes(blocked.map((v) => `${v.node} (at ${fmtMs(v.time)})`));
     return {
@@ -146,7 +154,8 @@ export const termination: Checker = {
     const history = readHistory(trace, COORDINATOR);
     const lastBegin = Math.max(0, ...history.begun.values());
     // The protocol cannot finish without its coordinator or across a partition; it is not asked to.
-    if (!end.up(COORDINATOR) || end.partitioned() || duration - Math.max(quiet, lastBegin) < SETTLE_MS) return { ok: true };
+    if (!end.up(COORDINATOR) || end.partitioned() || duration - Math.max(quiet, lastBegin) < SETTLE_MS)
+      return { ok: true };
     for (const [tx, begunAt] of history.begun) {
       const undecided = up.filter((n) => firstDecision(history, n, tx) === undefined);
       if (undecided.length === 0) continue;
@@ -170,10 +179,18 @@ export const termination: Checker = {
   },
 };
 
-
 function past(outcome: 'commit' | 'abort'): string {
   return outcome === 'commit' ? 'committed' : 'aborted';
 }
 
 /** Every scenario's checkers, in the order a failure is reported. */
-export const allCheckers: Checker[] = [validity, preparedWork, decisionStable, atomicity, noUnilateralDecision, termination, nonTriviality, quiescence];
+export const allCheckers: Checker[] = [
+  validity,
+  preparedWork,
+  decisionStable,
+  atomicity,
+  noUnilateralDecision,
+  termination,
+  nonTriviality,
+  quiescence,
+];

@@ -41,7 +41,8 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'message-loss',
-    description: 'A third of all messages are lost for the first 1200 ms, some are duplicated, and the client sends each Begin twice.',
+    description:
+      'A third of all messages are lost for the first 1200 ms, some are duplicated, and the client sends each Begin twice.',
     duration: 2400,
     network: lossy,
     faults: [{ at: 0, kind: 'lossBurst', rate: 0.35, ms: 1200 }],
@@ -49,7 +50,8 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'duplicates-and-reordering',
-    description: 'Latency from 1 to 40 ms and 40 % of messages delivered twice: votes and decisions arrive late, out of order and repeated.',
+    description:
+      'Latency from 1 to 40 ms and 40 % of messages delivered twice: votes and decisions arrive late, out of order and repeated.',
     duration: 2000,
     network: shuffled,
     faults: [],
@@ -65,7 +67,8 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'participant-crash-after-yes-vote',
-    description: 'n3 crashes right after voting yes on the first transaction and restarts later: it must still be prepared.',
+    description:
+      'n3 crashes right after voting yes on the first transaction and restarts later: it must still be prepared.',
     duration: 2400,
     network: reliableNetwork,
     faults: crashThenRestart('n3', { node: 'n3', type: 'Vote', count: 1 }, { min: 300, max: 800 }),
@@ -73,7 +76,8 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'participant-crash-after-decision',
-    description: 'n2 crashes right after acknowledging its first decision and restarts later: the outcome must not change.',
+    description:
+      'n2 crashes right after acknowledging its first decision and restarts later: the outcome must not change.',
     duration: 2400,
     network: reliableNetwork,
     faults: crashThenRestart('n2', { node: 'n2', type: 'Ack', count: 1 }, { min: 300, max: 800 }),
@@ -89,7 +93,8 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'coordinator-crash-before-decision',
-    description: 'The coordinator n1 crashes while the last yes vote of the first transaction is on its way, and restarts later.',
+    description:
+      'The coordinator n1 crashes while the last yes vote of the first transaction is on its way, and restarts later.',
     duration: 2400,
     network: reliableNetwork,
     faults: crashThenRestart('n1', { node: 'n4', type: 'Vote', count: 1 }, { min: 400, max: 900 }),
@@ -97,7 +102,8 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'coordinator-crash-mid-commit',
-    description: 'The coordinator n1 decides commit, sends its first Commit only, crashes, and restarts much later: its log must finish the job.',
+    description:
+      'The coordinator n1 decides commit, sends its first Commit only, crashes, and restarts much later: its log must finish the job.',
     duration: 2400,
     network: reliableNetwork,
     faults: crashThenRestart('n1', { node: 'n1', type: 'Commit', count: 1 }, { min: 700, max: 1000 }),
@@ -105,7 +111,8 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'partition-coordinator-participant',
-    description: 'n3 is cut off right after its first yes vote, while the next transaction (one n3 refuses) begins; the network heals later.',
+    description:
+      'n3 is cut off right after its first yes vote, while the next transaction (one n3 refuses) begins; the network heals later.',
     duration: 2400,
     network: reliableNetwork,
     faults: ({ rng }) => [
@@ -117,7 +124,8 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'coordinator-dies-blocking',
-    description: 'The coordinator n1 crashes while the last yes vote is on its way and never comes back: participants that voted yes must wait.',
+    description:
+      'The coordinator n1 crashes while the last yes vote is on its way and never comes back: participants that voted yes must wait.',
     nodes: 3,
     duration: 1500,
     network: reliableNetwork,
@@ -132,7 +140,14 @@ const scenarios: Scenario[] = [
     network: { ...reliableNetwork, latency: { min: 1, max: 10 }, duplicate: 0.05 },
     faults: generatedFaults({ from: 0, until: GENERATED_WINDOW_MS, kinds: nemesisKinds, meanGapMs: 300 }),
     // The last Begin (and its retry) leaves by 2260 ms, inside the fault window.
-    workload: transactions({ count: 8, firstAt: 10, gap: { min: 100, max: 300 }, refusal: 0.35, retries: 1, retryMs: 150 }),
+    workload: transactions({
+      count: 8,
+      firstAt: 10,
+      gap: { min: 100, max: 300 },
+      refusal: 0.35,
+      retries: 1,
+      retryMs: 150,
+    }),
     runs: { quick: 100, thorough: 1000 },
   }),
 ];

@@ -51,10 +51,27 @@ export function readHistory(trace: Trace, coordinator: NodeId): History {
     } else if (e.kind === 'send' && data.type === 'Vote' && data.yes === true && !voted.has(`${e.node}/${data.tx}`)) {
       voted.add(`${e.node}/${data.tx}`);
       history.yesVotes.push({ index: i, time: e.time, node: e.node, tx: data.tx });
-    } else if (e.kind === 'send' && e.node === coordinator && (data.type === 'Commit' || data.type === 'Abort') && !sent.has(`${data.type}/${data.tx}`)) {
+    } else if (
+      e.kind === 'send' &&
+      e.node === coordinator &&
+      (data.type === 'Commit' || data.type === 'Abort') &&
+      !sent.has(`${data.type}/${data.tx}`)
+    ) {
       sent.add(`${data.type}/${data.tx}`);
-      history.decisionsSent.push({ index: i, time: e.time, node: e.node, tx: data.tx, outcome: data.type === 'Commit' ? 'commit' : 'abort' });
-    } else if (e.kind === 'deliver' && e.node === coordinator && e.peer === CLIENT && data.type === 'Begin' && !history.begun.has(data.tx)) {
+      history.decisionsSent.push({
+        index: i,
+        time: e.time,
+        node: e.node,
+        tx: data.tx,
+        outcome: data.type === 'Commit' ? 'commit' : 'abort',
+      });
+    } else if (
+      e.kind === 'deliver' &&
+      e.node === coordinator &&
+      e.peer === CLIENT &&
+      data.type === 'Begin' &&
+      !history.begun.has(data.tx)
+    ) {
       history.begun.set(data.tx, e.time);
     }
   }

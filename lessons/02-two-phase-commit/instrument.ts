@@ -8,7 +8,8 @@ export const transactionResources: Instrumentation = {
     const participants = Object.freeze(participantsOf(nodes));
     const answered = new Set<string>();
     const txName = (call: string, tx: unknown): string => {
-      if (typeof tx !== 'string') throw new StudentApiError(`${call}: the transaction id must be a string, got ${JSON.stringify(tx)}`);
+      if (typeof tx !== 'string')
+        throw new StudentApiError(`${call}: the transaction id must be a string, got ${JSON.stringify(tx)}`);
       return tx;
     };
     return {
@@ -17,7 +18,9 @@ export const transactionResources: Instrumentation = {
       canCommit(tx) {
         txName('canCommit', tx);
         if (node === COORDINATOR) {
-          throw new StudentApiError(`canCommit("${tx}") at ${node}: the coordinator holds no data, so it has no answer of its own; ask the participants (Prepare) and count their votes`);
+          throw new StudentApiError(
+            `canCommit("${tx}") at ${node}: the coordinator holds no data, so it has no answer of its own; ask the participants (Prepare) and count their votes`,
+          );
         }
         const yes = canCommitFor(tx, node);
         // One line per transaction and boot keeps the trace readable when Prepares are resent.
@@ -28,10 +31,14 @@ export const transactionResources: Instrumentation = {
       prepare(tx) {
         txName('prepare', tx);
         if (node === COORDINATOR) {
-          throw new StudentApiError(`prepare("${tx}") at ${node}: the coordinator holds no data to prepare; participants prepare their own work before they vote yes`);
+          throw new StudentApiError(
+            `prepare("${tx}") at ${node}: the coordinator holds no data to prepare; participants prepare their own work before they vote yes`,
+          );
         }
         if (!canCommitFor(tx, node)) {
-          throw new StudentApiError(`prepare("${tx}") at ${node}: canCommit("${tx}") is false here, so there is nothing that may commit; vote no (and abort) instead`);
+          throw new StudentApiError(
+            `prepare("${tx}") at ${node}: canCommit("${tx}") is false here, so there is nothing that may commit; vote no (and abort) instead`,
+          );
         }
         report({ event: 'prepare', tx });
       },

@@ -41,7 +41,8 @@ export const nonTriviality: Checker = {
       if (typeof tx !== 'string' || judged.has(tx)) continue;
       if (kind === 'deliver' && data.type === 'Begin') {
         // Only the first Begin counts: a client's retry of a transaction under way starts nothing.
-        if (!begun.has(tx) && participants.every((p) => canCommitFor(tx, p)) && calm(timeline.advanceTo(e.time), nodes)) calmBegins.set(tx, i);
+        if (!begun.has(tx) && participants.every((p) => canCommitFor(tx, p)) && calm(timeline.advanceTo(e.time), nodes))
+          calmBegins.set(tx, i);
         begun.add(tx);
         continue;
       }
@@ -52,7 +53,7 @@ export const nonTriviality: Checker = {
       if (beginIndex === undefined || data.event === 'commit' || lastFailureIndex > beginIndex) continue;
       return {
         ok: false,
-        explanation: `${COORDINATOR} aborted ${tx} at ${fmtMs(e.time)}, though ${listNodes(participants as NodeId[])} can all commit it and nothing failed from its Begin at ${fmtMs(trace.timeAt(beginIndex))} to that decision (every node up, no crash, pause, partition, lost message or delay spike): when every participant votes yes and nothing fails, the coordinator must commit`,
+        explanation: `${COORDINATOR} aborted ${tx} at ${fmtMs(e.time)}, though ${listNodes(participants)} can all commit it and nothing failed from its Begin at ${fmtMs(trace.timeAt(beginIndex))} to that decision (every node up, no crash, pause, partition, lost message or delay spike): when every participant votes yes and nothing fails, the coordinator must commit`,
         at: e.time,
         nodes: [COORDINATOR],
         events: [beginIndex, i],
@@ -64,5 +65,10 @@ export const nonTriviality: Checker = {
 
 /** Every node up and running, the network whole, no loss burst or delay spike in force. */
 function calm(timeline: ClusterTimeline, nodes: readonly NodeId[]): boolean {
-  return nodes.every((n) => timeline.running(n)) && !timeline.partitioned() && timeline.active('lossBurst') === undefined && timeline.active('delaySpike') === undefined;
+  return (
+    nodes.every((n) => timeline.running(n)) &&
+    !timeline.partitioned() &&
+    timeline.active('lossBurst') === undefined &&
+    timeline.active('delaySpike') === undefined
+  );
 }

@@ -43,7 +43,13 @@ export const preparedWork: Checker = {
           events: [i],
         };
       } else if (kind === 'report' && data.event === 'prepare' && !prepared.has(key)) prepared.set(key, i);
-      else if (kind === 'send' && data.type === 'Vote' && data.yes === true && !prepared.has(key) && !decided.has(key)) {
+      else if (
+        kind === 'send' &&
+        data.type === 'Vote' &&
+        data.yes === true &&
+        !prepared.has(key) &&
+        !decided.has(key)
+      ) {
         return {
           ok: false,
           explanation: `${e.node} voted yes on ${data.tx} at ${fmtMs(e.time)} without ctx.prepare("${data.tx}") first: a yes vote promises the work survives a crash, and work that is not prepared is lost in one — prepare it before the vote leaves`,

@@ -33,12 +33,19 @@ export const quiescence: Checker = {
         continue;
       }
       const ack = acked.get(key);
-      if (kind !== 'send' || typeof msg.type !== 'string' || !aboutTransaction.has(msg.type) || ack === undefined || answering === e.peer) continue;
+      if (
+        kind !== 'send' ||
+        typeof msg.type !== 'string' ||
+        !aboutTransaction.has(msg.type) ||
+        ack === undefined ||
+        answering === e.peer
+      )
+        continue;
       return {
         ok: false,
         explanation: `${COORDINATOR} sent ${msg.type} for ${msg.tx} to ${e.peer} at ${fmtMs(e.time)}, after ${e.peer}'s Ack for ${msg.tx} reached it at ${fmtMs(ack.time)}: stop resending to a participant once it has acknowledged`,
         at: e.time,
-        nodes: [COORDINATOR, e.peer as NodeId],
+        nodes: [COORDINATOR, e.peer],
         events: [ack.index, i],
       };
     }

@@ -19,6 +19,7 @@ export function canCommitFor(tx: string, node: NodeId): boolean {
 }
 
 /** Who refuses a transaction: nobody, one participant drawn from the seed, or a named one. */
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- the two words are the values that name no node
 export type Refusal = 'nobody' | 'someone' | NodeId;
 
 export interface TransactionPlan {
@@ -48,7 +49,8 @@ export function transactions(plan: TransactionPlan): (setup: ScenarioSetup) => C
       const refuser = refusal === 'nobody' ? undefined : refusal === 'someone' ? rng.pick(participants) : refusal;
       const tx = nameTransaction(i, refuser, participants, rng);
       const begin: Extract<TwoPhaseCommitMessage, { type: 'Begin' }> = { type: 'Begin', tx };
-      for (let r = 0; r <= (plan.retries ?? 0); r++) requests.push({ at: at + r * (plan.retryMs ?? 0), to: COORDINATOR, msg: begin });
+      for (let r = 0; r <= (plan.retries ?? 0); r++)
+        requests.push({ at: at + r * (plan.retryMs ?? 0), to: COORDINATOR, msg: begin });
     }
     return requests;
   };

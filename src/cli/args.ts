@@ -28,14 +28,17 @@ export function parseArgs(argv: readonly string[], command: string, spec: FlagSp
     const name = flag.replace(/^--?/, '');
     if (spec.values.includes(name) && flag.startsWith('--')) {
       const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new UsageError(`${flag} needs a value (distsys help shows the flags of ${command})`);
+      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
+        throw new UsageError(`${flag} needs a value (distsys help shows the flags of ${command})`);
       parsed.values.set(name, value);
     } else if (spec.switches.includes(name) && flag.startsWith('--') && eq < 0) {
       parsed.switches.add(name);
     } else if (spec.switches.includes(name) && eq >= 0) {
       throw new UsageError(`${flag} takes no value`);
     } else {
-      throw new UsageError(`unknown flag ${flag} for distsys ${command}${didYouMean(flag, known, false)} (distsys help shows all)`);
+      throw new UsageError(
+        `unknown flag ${flag} for distsys ${command}${didYouMean(flag, known, false)} (distsys help shows all)`,
+      );
     }
   }
   return parsed;
@@ -50,7 +53,12 @@ export function onePositional(parsed: ParsedArgs, command: string, synopsis: str
 }
 
 /** An integer flag in [min, max], or undefined when absent. */
-export function integerFlag(parsed: ParsedArgs, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+export function integerFlag(
+  parsed: ParsedArgs,
+  name: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   const text = parsed.values.get(name);
   if (text === undefined) return undefined;
   const value = /^\d+$/.test(text) ? Number(text) : NaN;

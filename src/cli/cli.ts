@@ -25,14 +25,24 @@ export async function runCli(argv: readonly string[], env: CliEnv): Promise<numb
   }
   try {
     const run = commands[command];
-    if (run === undefined) throw new UsageError(`unknown command "${command}"${didYouMean(command, Object.keys(commands))} (distsys help shows all)`);
+    if (run === undefined)
+      throw new UsageError(
+        `unknown command "${command}"${didYouMean(command, Object.keys(commands))} (distsys help shows all)`,
+      );
     return await run(rest, env);
   } catch (error) {
     if (error instanceof UsageError) {
-      env.stderr(error.message.split('\n').map((line) => `distsys: ${line}\n`).join(''));
+      env.stderr(
+        error.message
+          .split('\n')
+          .map((line) => `distsys: ${line}\n`)
+          .join(''),
+      );
       return EXIT.usage;
     }
-    env.stderr(`distsys: internal error (a bug in distsys or in the exercise, not in your code): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    env.stderr(
+      `distsys: internal error (a bug in distsys or in the exercise, not in your code): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.internal;
   }
 }

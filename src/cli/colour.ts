@@ -1,4 +1,7 @@
-const paint = (code: string) => (text: string): string => `\u001b[${code}m${text}\u001b[0m`;
+const paint =
+  (code: string) =>
+  (text: string): string =>
+    `\u001b[${code}m${text}\u001b[0m`;
 const green = paint('32');
 const red = paint('31');
 const bold = paint('1');
@@ -7,7 +10,12 @@ const bold = paint('1');
 export function colourTable(table: string): string {
   return table
     .split('\n')
-    .map((line) => line.replace(/^( {2})PASS /, (_, pad: string) => `${pad}${green('PASS')} `).replace(/^( {2})FAIL /, (_, pad: string) => `${pad}${red('FAIL')} `).replace(/^Score: .*/, (s) => bold(s)))
+    .map((line) =>
+      line
+        .replace(/^( {2})PASS /, (_, pad: string) => `${pad}${green('PASS')} `)
+        .replace(/^( {2})FAIL /, (_, pad: string) => `${pad}${red('FAIL')} `)
+        .replace(/^Score: .*/, (s) => bold(s)),
+    )
     .join('\n');
 }
 

@@ -9,8 +9,8 @@ export interface CliEnv {
   cwd: string;
   /** The worker bundle must serve the same catalog as `exercises`. */
   runner: RunnerConfig;
-  stdout(text: string): void;
-  stderr(text: string): void;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
   /** Colour the table (stdout is a terminal and NO_COLOR is unset). */
   colour: boolean;
   version: string;

@@ -14,5 +14,7 @@ export function findScenarioOrExplain(exercise: Exercise, name: string): Scenari
   const scenario = exercise.scenarios.find((s) => s.name === name);
   if (scenario) return scenario;
   const names = exercise.scenarios.map((s) => s.name);
-  throw new UsageError(`unknown scenario "${name}" in ${exercise.id}${didYouMean(name, names)} (scenarios: ${names.join(', ')})`);
+  throw new UsageError(
+    `unknown scenario "${name}" in ${exercise.id}${didYouMean(name, names)} (scenarios: ${names.join(', ')})`,
+  );
 }

@@ -12,7 +12,8 @@ export interface StudentSource {
 
 /** Reads `--file`, or the exercise's starter when it is absent. */
 export function readStudentFile(env: CliEnv, exercise: CatalogExercise, given: string | undefined): StudentSource {
-  const file = given ?? (relative(env.cwd, join(env.lessonsDir, exercise.lesson, exercise.starter)) || exercise.starter);
+  const file =
+    given ?? (relative(env.cwd, join(env.lessonsDir, exercise.lesson, exercise.starter)) || exercise.starter);
   return { source: readText(resolve(env.cwd, file), file), file };
 }
 
@@ -22,7 +23,14 @@ export function readText(path: string, shown: string): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     throw new UsageError(`cannot read ${shown}: ${why}`);
   }
 }

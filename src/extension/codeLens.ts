@@ -19,17 +19,35 @@ class ExerciseLenses implements vscode.CodeLensProvider {
     const line = lensLine(document.getText());
     const range = new vscode.Range(line, 0, line, 0);
     const lenses = [
-      new vscode.CodeLens(range, { title: `$(run-all) ${vscode.l10n.t('Grade all')}`, command: COMMANDS.gradeExercise, arguments: [document.uri] }),
-      new vscode.CodeLens(range, { title: `$(run) ${vscode.l10n.t('Run scenario…')}`, command: COMMANDS.runScenario, arguments: [document.uri] }),
+      new vscode.CodeLens(range, {
+        title: `$(run-all) ${vscode.l10n.t('Grade all')}`,
+        command: COMMANDS.gradeExercise,
+        arguments: [document.uri],
+      }),
+      new vscode.CodeLens(range, {
+        title: `$(run) ${vscode.l10n.t('Run scenario…')}`,
+        command: COMMANDS.runScenario,
+        arguments: [document.uri],
+      }),
     ];
     const lesson = lessonOfExercise(student.exercise.id);
-    if (lesson) lenses.push(new vscode.CodeLens(range, { title: `$(book) ${vscode.l10n.t('Open lesson')}`, command: COMMANDS.openLesson, arguments: [lesson.folder] }));
+    if (lesson)
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: `$(book) ${vscode.l10n.t('Open lesson')}`,
+          command: COMMANDS.openLesson,
+          arguments: [lesson.folder],
+        }),
+      );
     return lenses;
   }
 }
 
 export function registerCodeLens(workbook: Workbook): void {
   workbook.context.subscriptions.push(
-    vscode.languages.registerCodeLensProvider({ language: 'typescript', pattern: `**/${STUDENT_ROOT}/*/*.ts` }, new ExerciseLenses(workbook)),
+    vscode.languages.registerCodeLensProvider(
+      { language: 'typescript', pattern: `**/${STUDENT_ROOT}/*/*.ts` },
+      new ExerciseLenses(workbook),
+    ),
   );
 }

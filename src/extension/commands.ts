@@ -23,7 +23,7 @@ interface MessageMenuArg {
 }
 
 export function registerCommands(workbook: Workbook, { lessons, tests, traces }: Parts): void {
-  const register = (id: string, run: (...args: never[]) => Promise<unknown> | unknown): void => {
+  const register = (id: string, run: (...args: never[]) => unknown): void => {
     workbook.context.subscriptions.push(
       vscode.commands.registerCommand(id, async (...args: never[]) => {
         try {
@@ -63,10 +63,16 @@ export function registerCommands(workbook: Workbook, { lessons, tests, traces }:
     if (!mayRunCode()) return;
     const last = tests.lastFailure(arg?.test);
     if (last === undefined) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Grade the scenario again: its failing run is no longer known.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Grade the scenario again: its failing run is no longer known.'),
+      );
       return;
     }
-    const result = await runTrace(workbook, { student: last.student, scenario: last.scenario, seed: last.failure.seed });
+    const result = await runTrace(workbook, {
+      student: last.student,
+      scenario: last.scenario,
+      seed: last.failure.seed,
+    });
     if (result) traces.show(result);
   });
 }
@@ -89,7 +95,10 @@ async function studentOf(workbook: Workbook, arg: ExerciseArg): Promise<StudentE
   const student = workbook.students.byId(exercise.id);
   if (student) return student;
   const start = vscode.l10n.t('Start Exercise');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is not started in this workspace yet.', exercise.id), start);
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('{0} is not started in this workspace yet.', exercise.id),
+    start,
+  );
   if (choice === start) await startExercise(workbook, exercise.id);
   return undefined;
 }

@@ -13,11 +13,17 @@ export const settings = {
     return typeof seeds === 'number' ? Math.max(1, Math.floor(seeds)) : undefined;
   },
   timeBudgetMs(): number {
-    return Math.max(100, Math.floor(vscode.workspace.getConfiguration(SECTION).get<number>('timeBudgetMs', DEFAULT_UNIT_BUDGET_MS)));
+    return Math.max(
+      100,
+      Math.floor(vscode.workspace.getConfiguration(SECTION).get<number>('timeBudgetMs', DEFAULT_UNIT_BUDGET_MS)),
+    );
   },
   /** The language of lessons and of the course tree. */
   language(): LessonLanguage {
-    return chooseLanguage(vscode.workspace.getConfiguration(SECTION).get<string>('lessonLanguage', 'auto'), vscode.env.language);
+    return chooseLanguage(
+      vscode.workspace.getConfiguration(SECTION).get<string>('lessonLanguage', 'auto'),
+      vscode.env.language,
+    );
   },
 };
 

@@ -2,7 +2,13 @@ import * as vscode from 'vscode';
 import { course } from '../../lessons/course';
 import { COMMANDS, VIEWS } from './ids';
 import { affectsLanguage, settings } from './config';
-import { buildCourseTree, exerciseDescription, type CourseNode, type ExerciseNode, type ExerciseStatus } from './core/treeModel';
+import {
+  buildCourseTree,
+  exerciseDescription,
+  type CourseNode,
+  type ExerciseNode,
+  type ExerciseStatus,
+} from './core/treeModel';
 import type { Workbook } from './workbook';
 
 const STATUS_ICONS: Record<ExerciseStatus, vscode.ThemeIcon> = {
@@ -27,7 +33,15 @@ class CourseTree implements vscode.TreeDataProvider<CourseNode> {
       // With no folder open the view shows its welcome: open a folder, or read the first lesson.
       if ((vscode.workspace.workspaceFolders ?? []).length === 0) return [];
       const { progress, students } = this.workbook;
-      return buildCourseTree(course, { exercise: (id) => this.workbook.exercise(id), progress: (id) => progress.get(id), started: (id) => students.started(id) }, settings.language());
+      return buildCourseTree(
+        course,
+        {
+          exercise: (id) => this.workbook.exercise(id),
+          progress: (id) => progress.get(id),
+          started: (id) => students.started(id),
+        },
+        settings.language(),
+      );
     }
     if (node.kind === 'module') return node.lessons;
     if (node.kind === 'lesson') return node.exercises;

@@ -20,7 +20,11 @@ export async function resolveExercise(workbook: Workbook, arg: ExerciseArg): Pro
   if (current) return current.exercise;
   const language = settings.language();
   const picked = await vscode.window.showQuickPick(
-    workbook.exercises.map((e) => ({ label: e.id, description: lessonOfExercise(e.id)?.title[language] ?? e.title, exercise: e })),
+    workbook.exercises.map((e) => ({
+      label: e.id,
+      description: lessonOfExercise(e.id)?.title[language] ?? e.title,
+      exercise: e,
+    })),
     { placeHolder: vscode.l10n.t('Choose an exercise') },
   );
   return picked?.exercise;
@@ -46,7 +50,10 @@ export async function resetExercise(workbook: Workbook, arg: ExerciseArg): Promi
   const plan = planReset(exercise, await existing(folder, [studentFile(exercise), TSCONFIG_FILE]), new Date());
   await carryOut(workbook, folder, plan);
   const backup = plan.steps.find((s) => s.kind === 'backup');
-  if (backup) void vscode.window.showInformationMessage(vscode.l10n.t('{0} is back to the starter. Your previous version is saved as {1}.', exercise.id, backup.to));
+  if (backup)
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} is back to the starter. Your previous version is saved as {1}.', exercise.id, backup.to),
+    );
 }
 
 async function carryOut(workbook: Workbook, folder: vscode.WorkspaceFolder, plan: FilePlan): Promise<void> {
@@ -56,7 +63,10 @@ async function carryOut(workbook: Workbook, folder: vscode.WorkspaceFolder, plan
     await vscode.workspace.fs.createDirectory(to.with({ path: to.path.slice(0, to.path.lastIndexOf('/')) }));
     switch (step.kind) {
       case 'install':
-        await vscode.workspace.fs.writeFile(to, await vscode.workspace.fs.readFile(workbook.asset(...step.from.split('/'))));
+        await vscode.workspace.fs.writeFile(
+          to,
+          await vscode.workspace.fs.readFile(workbook.asset(...step.from.split('/'))),
+        );
         break;
       case 'backup':
         await vscode.workspace.fs.copy(inWorkspace(step.from), to, { overwrite: false });
@@ -81,9 +91,13 @@ async function existing(folder: vscode.WorkspaceFolder, paths: string[]): Promis
 async function workspaceFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return folders[0];
-  if (folders.length > 1) return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Where should the exercise go?') });
+  if (folders.length > 1)
+    return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Where should the exercise go?') });
   const open = vscode.l10n.t('Open Folder');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the exercise is copied into it, under distsys/.'), open);
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Open a folder first: the exercise is copied into it, under distsys/.'),
+    open,
+  );
   if (choice === open) await vscode.commands.executeCommand('vscode.openFolder');
   return undefined;
 }

@@ -27,28 +27,40 @@ export class LessonPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     const open = this.panels.get(folder);
     if (open) {
       open.reveal();
-      if (anchor !== undefined) void open.webview.postMessage({ type: 'scrollTo', anchor } satisfies HostToLessonMessage);
+      if (anchor !== undefined)
+        void open.webview.postMessage({ type: 'scrollTo', anchor } satisfies HostToLessonMessage);
       return;
     }
     const title = findLesson(folder)?.title[settings.language()] ?? folder;
-    const panel = vscode.window.createWebviewPanel(PANELS.lesson, title, vscode.ViewColumn.Active, webviewOptions(this.workbook));
+    const panel = vscode.window.createWebviewPanel(
+      PANELS.lesson,
+      title,
+      vscode.ViewColumn.Active,
+      webviewOptions(this.workbook),
+    );
     this.adopt(panel, folder, anchor);
   }
 
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+  deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
     const folder = restoredLesson(panel.title);
-    if (folder === undefined || this.panels.has(folder)) {
-      panel.dispose();
-      return;
+    if (folder === undefined || this.panels.has(folder)) panel.dispose();
+    else {
+      panel.webview.options = webviewOptions(this.workbook);
+      this.adopt(panel, folder);
     }
-    panel.webview.options = webviewOptions(this.workbook);
-    this.adopt(panel, folder);
+    // Restoring is synchronous; the serializer's contract asks for a promise.
+    return Promise.resolve();
   }
 
   private adopt(panel: vscode.WebviewPanel, folder: string, anchor?: string): void {
     this.panels.set(folder, panel);
     panel.iconPath = this.workbook.asset('media', 'icons', 'lesson.svg');
-    panel.webview.html = pageHtml(panel.webview, this.workbook, { title: panel.title, lang: settings.language(), script: 'lesson', style: 'lesson' });
+    panel.webview.html = pageHtml(panel.webview, this.workbook, {
+      title: panel.title,
+      lang: settings.language(),
+      script: 'lesson',
+      style: 'lesson',
+    });
     let pendingAnchor = anchor;
     const listening = panel.webview.onDidReceiveMessage((message: LessonToHostMessage) => {
       // The page says it is ready each time it loads (a hidden webview is unloaded): show the lesson then.
@@ -79,11 +91,24 @@ export class LessonPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       if (text !== undefined) traces.set(name, text);
     }
     panel.title = findLesson(folder)?.title[language] ?? folder;
-    const message = lessonMessage({ folder, language, rendered, traces, exerciseTitle: (id) => this.workbook.exercise(id)?.title, ...(anchor !== undefined ? { anchor } : {}) }, vscode.l10n.t);
+    const message = lessonMessage(
+      {
+        folder,
+        language,
+        rendered,
+        traces,
+        exerciseTitle: (id) => this.workbook.exercise(id)?.title,
+        ...(anchor !== undefined ? { anchor } : {}),
+      },
+      vscode.l10n.t,
+    );
     await panel.webview.postMessage(message satisfies HostToLessonMessage);
   }
 
-  private async readLesson(folder: string, language: LessonLanguage): Promise<{ language: LessonLanguage; text: string } | undefined> {
+  private async readLesson(
+    folder: string,
+    language: LessonLanguage,
+  ): Promise<{ language: LessonLanguage; text: string } | undefined> {
     const text = await readText(this.workbook.asset('lessons', folder, lessonFileName(language)));
     return text === undefined ? undefined : { language, text };
   }
@@ -104,7 +129,12 @@ export class LessonPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       case 'openFile': {
         const parts = message.path.split('/');
         const lesson = parts[0];
-        if (parts.length < 2 || parts.some((p) => p === '' || p === '.' || p === '..') || !courseLessons().some((l) => l.folder === lesson)) break;
+        if (
+          parts.length < 2 ||
+          parts.some((p) => p === '' || p === '.' || p === '..') ||
+          !courseLessons().some((l) => l.folder === lesson)
+        )
+          break;
         await vscode.window.showTextDocument(this.workbook.asset('lessons', ...parts), { preview: true });
         break;
       }

@@ -18,7 +18,13 @@ export function registerStatusBar(workbook: Workbook): void {
     const progress = workbook.progress.get(exercise.id);
     const { earned, max } = currentScore(exercise, progress);
     item.text = `$(beaker) ${exercise.id} ${earned}/${max}`;
-    item.tooltip = vscode.l10n.t('{0}: {1} of {2} points (best {3}). Click to open the Testing view.', exercise.title, earned, max, progress?.best ?? 0);
+    item.tooltip = vscode.l10n.t(
+      '{0}: {1} of {2} points (best {3}). Click to open the Testing view.',
+      exercise.title,
+      earned,
+      max,
+      progress?.best ?? 0,
+    );
     item.show();
   };
   update();

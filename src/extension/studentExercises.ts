@@ -20,7 +20,12 @@ export class StudentExercises implements vscode.Disposable {
 
   constructor(private readonly exercises: readonly CatalogExercise[]) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${STUDENT_ROOT}/*/*.ts`, false, true, false);
-    this.disposables.push(watcher, watcher.onDidCreate(() => this.refresh()), watcher.onDidDelete(() => this.refresh()), vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()));
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(() => this.refresh()),
+      watcher.onDidDelete(() => this.refresh()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
+    );
   }
 
   get all(): readonly StudentExercise[] {

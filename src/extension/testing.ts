@@ -28,7 +28,10 @@ interface ItemTarget {
  * in continuous mode grade again on every save of the exercise.
  */
 export class ExerciseTests implements vscode.Disposable {
-  private readonly controller = vscode.tests.createTestController(TEST_CONTROLLER, vscode.l10n.t('Distributed Systems'));
+  private readonly controller = vscode.tests.createTestController(
+    TEST_CONTROLLER,
+    vscode.l10n.t('Distributed Systems'),
+  );
   private readonly profile: vscode.TestRunProfile;
   private readonly targets = new WeakMap<vscode.TestItem, ItemTarget>();
   private readonly failures = new Map<string, LastFailure>();
@@ -37,7 +40,14 @@ export class ExerciseTests implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.controller];
 
   constructor(private readonly workbook: Workbook) {
-    this.profile = this.controller.createRunProfile(vscode.l10n.t('Grade'), vscode.TestRunProfileKind.Run, (request, token) => this.handle(request, token), true, undefined, true);
+    this.profile = this.controller.createRunProfile(
+      vscode.l10n.t('Grade'),
+      vscode.TestRunProfileKind.Run,
+      (request, token) => this.handle(request, token),
+      true,
+      undefined,
+      true,
+    );
     this.controller.resolveHandler = () => workbook.students.refresh();
     this.disposables.push(workbook.students.onDidChange(() => this.sync()));
     this.sync();
@@ -102,26 +112,43 @@ export class ExerciseTests implements vscode.Disposable {
     const saved = vscode.workspace.onDidSaveTextDocument((document) => {
       const student = this.workbook.students.of(document.uri);
       if (student === undefined) return;
-      const include = request.include?.filter((item) => this.targets.get(item)?.student.uri.toString() === student.uri.toString());
+      const include = request.include?.filter(
+        (item) => this.targets.get(item)?.student.uri.toString() === student.uri.toString(),
+      );
       if (include !== undefined && include.length === 0) return;
       const exerciseItem = this.controller.items.get(student.uri.toString());
       if (exerciseItem === undefined) return;
       void this.execute(new vscode.TestRunRequest(include ?? [exerciseItem], request.exclude, request.profile), token);
     });
-    token.onCancellationRequested(() => saved.dispose());
+    token.onCancellationRequested(() => {
+      saved.dispose();
+    });
   }
 
   private async execute(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
     const run = this.controller.createTestRun(request);
     const stop = new vscode.CancellationTokenSource();
-    const listening = [token.onCancellationRequested(() => stop.cancel()), run.token.onCancellationRequested(() => stop.cancel())];
+    const listening = [
+      token.onCancellationRequested(() => stop.cancel()),
+      run.token.onCancellationRequested(() => stop.cancel()),
+    ];
     try {
       const asTarget = (item: vscode.TestItem): RunTarget[] => {
         const target = this.targets.get(item);
-        return target ? [{ exercise: target.student.uri.toString(), ...(target.scenario ? { scenario: target.scenario.name } : {}) }] : [];
+        return target
+          ? [
+              {
+                exercise: target.student.uri.toString(),
+                ...(target.scenario ? { scenario: target.scenario.name } : {}),
+              },
+            ]
+          : [];
       };
       const students = new Map(this.workbook.students.all.map((s) => [s.uri.toString(), s]));
-      const available = [...students].map(([key, s]) => ({ exercise: key, scenarios: s.exercise.scenarios.map((x) => x.name) }));
+      const available = [...students].map(([key, s]) => ({
+        exercise: key,
+        scenarios: s.exercise.scenarios.map((x) => x.name),
+      }));
       const plan = planRun(request.include?.flatMap(asTarget), request.exclude?.flatMap(asTarget) ?? [], available);
       for (const planned of plan) {
         const student = students.get(planned.exercise);
@@ -136,13 +163,20 @@ export class ExerciseTests implements vscode.Disposable {
   }
 
   /** Grades one exercise file: all of it in one job, or the given scenarios one job each. */
-  private async gradeStudent(run: vscode.TestRun, student: StudentExercise, only: string[] | undefined, token: vscode.CancellationToken): Promise<void> {
+  private async gradeStudent(
+    run: vscode.TestRun,
+    student: StudentExercise,
+    only: string[] | undefined,
+    token: vscode.CancellationToken,
+  ): Promise<void> {
     const { exercise } = student;
     const names = only ?? exercise.scenarios.map((s) => s.name);
-    const items = new Map(names.flatMap((name) => {
-      const item = this.controller.items.get(student.uri.toString())?.children.get(scenarioId(student, name));
-      return item ? [[name, item] as const] : [];
-    }));
+    const items = new Map(
+      names.flatMap((name) => {
+        const item = this.controller.items.get(student.uri.toString())?.children.get(scenarioId(student, name));
+        return item ? [[name, item] as const] : [];
+      }),
+    );
     for (const item of items.values()) run.enqueued(item);
     const pending = new Set(items.keys());
     const verdicts: ScenarioReport[] = [];
@@ -184,7 +218,9 @@ export class ExerciseTests implements vscode.Disposable {
       try {
         outcome = await job.done;
       } catch (error) {
-        const message = new vscode.TestMessage(vscode.l10n.t('The grader failed: {0}', error instanceof Error ? error.message : String(error)));
+        const message = new vscode.TestMessage(
+          vscode.l10n.t('The grader failed: {0}', error instanceof Error ? error.message : String(error)),
+        );
         finish((item) => run.errored(item, message));
         break;
       } finally {

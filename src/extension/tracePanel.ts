@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { HostToTraceViewer, TraceViewerToHost } from '../webview/protocol';
+import type { HostToTraceViewer, TraceViewerToHost } from '../webview/traceViewer/protocol';
 import { settings } from './config';
 import { STUDENT_ROOT } from './core/exerciseFiles';
 import { PANELS } from './ids';
@@ -25,10 +25,20 @@ export class TracePanel implements vscode.Disposable {
       this.post();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(PANELS.trace, traceTitle(result), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.workbook));
+    const panel = vscode.window.createWebviewPanel(
+      PANELS.trace,
+      traceTitle(result),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(this.workbook),
+    );
     this.panel = panel;
     panel.iconPath = this.workbook.asset('media', 'icons', 'trace.svg');
-    panel.webview.html = pageHtml(panel.webview, this.workbook, { title: panel.title, lang: settings.language(), script: 'traceViewer', style: 'traceViewer' });
+    panel.webview.html = pageHtml(panel.webview, this.workbook, {
+      title: panel.title,
+      lang: settings.language(),
+      script: 'traceViewer',
+      style: 'traceViewer',
+    });
     const listening = panel.webview.onDidReceiveMessage((message: TraceViewerToHost) => void this.handle(message));
     panel.onDidDispose(() => {
       listening.dispose();
@@ -65,7 +75,12 @@ export class TracePanel implements vscode.Disposable {
   private post(): void {
     const { panel, current } = this;
     if (panel === undefined || current === undefined) return;
-    const message: HostToTraceViewer = { type: 'showTrace', traceText: current.text, title: traceTitle(current), ...(current.highlight ? { highlight: current.highlight } : {}) };
+    const message: HostToTraceViewer = {
+      type: 'showTrace',
+      traceText: current.text,
+      title: traceTitle(current),
+      ...(current.highlight ? { highlight: current.highlight } : {}),
+    };
     void panel.webview.postMessage(message);
   }
 
@@ -79,7 +94,9 @@ export class TracePanel implements vscode.Disposable {
     });
     if (target === undefined) return;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(current.text));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Trace saved to {0}.', vscode.workspace.asRelativePath(target)));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Trace saved to {0}.', vscode.workspace.asRelativePath(target)),
+    );
   }
 
   dispose(): void {
@@ -89,5 +106,7 @@ export class TracePanel implements vscode.Disposable {
 
 function traceTitle(result: TraceResult): string {
   const { student, scenario, seed, faults } = result.request;
-  return faults ? vscode.l10n.t('{0} · {1} · seed {2} (shrunk)', student.exercise.id, scenario, seed) : vscode.l10n.t('{0} · {1} · seed {2}', student.exercise.id, scenario, seed);
+  return faults
+    ? vscode.l10n.t('{0} · {1} · seed {2} (shrunk)', student.exercise.id, scenario, seed)
+    : vscode.l10n.t('{0} · {1} · seed {2}', student.exercise.id, scenario, seed);
 }

@@ -30,15 +30,30 @@ export async function runTrace(workbook: Workbook, request: TraceRequest): Promi
   const title = vscode.l10n.t('Running {0} · {1} · seed {2}…', student.exercise.id, scenario, seed);
   const outcome = await withJob(title, () =>
     runSeed(
-      { exercise: student.exercise, source, file: student.file, scenario, seed, faults: request.faults, duration: request.duration, trace: true },
+      {
+        exercise: student.exercise,
+        source,
+        file: student.file,
+        scenario,
+        seed,
+        faults: request.faults,
+        duration: request.duration,
+        trace: true,
+      },
       workbook.runnerConfig((text) => workbook.output.append(text)),
     ),
   );
   switch (outcome?.status) {
     case 'ran':
-      return { request, text: `${(outcome.run.traceLines ?? []).join('\n')}\n`, ...(outcome.run.failure?.events ? { highlight: outcome.run.failure.events } : {}) };
+      return {
+        request,
+        text: `${(outcome.run.traceLines ?? []).join('\n')}\n`,
+        ...(outcome.run.failure?.events ? { highlight: outcome.run.failure.events } : {}),
+      };
     case 'stopped':
-      void vscode.window.showWarningMessage(vscode.l10n.t('The run was stopped, so it has no trace: {0}', outcome.failure.explanation));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('The run was stopped, so it has no trace: {0}', outcome.failure.explanation),
+      );
       return undefined;
     case 'load-error':
       void vscode.window.showErrorMessage(outcome.error.message);
@@ -55,13 +70,18 @@ export async function shrinkTrace(workbook: Workbook, request: TraceRequest): Pr
   const source = await studentSource(student);
   const title = vscode.l10n.t('Shrinking {0} · {1} · seed {2}…', student.exercise.id, scenario, seed);
   const outcome = await withJob(title, () =>
-    grade({ exercise: student.exercise, source, file: student.file, options: { scenario, seed, shrink: true } }, workbook.runnerConfig((text) => workbook.output.append(text))),
+    grade(
+      { exercise: student.exercise, source, file: student.file, options: { scenario, seed, shrink: true } },
+      workbook.runnerConfig((text) => workbook.output.append(text)),
+    ),
   );
   if (outcome?.status === 'load-error') void vscode.window.showErrorMessage(outcome.error.message);
   if (outcome?.status !== 'graded') return undefined;
   const failure = outcome.report.scenarios[0]?.failure;
   if (failure === undefined) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Seed {0} of {1} passes: there is no failure to shrink.', seed, scenario));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Seed {0} of {1} passes: there is no failure to shrink.', seed, scenario),
+    );
     return undefined;
   }
   const kept = failure.shrunk ?? { faults: failure.faults, duration: failure.duration };
@@ -74,16 +94,21 @@ async function studentSource(student: StudentExercise): Promise<string> {
 
 /** Waits for a job under a cancellable notification; a runner failure becomes an error message. */
 async function withJob<T>(title: string, start: () => Job<T>): Promise<T | undefined> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
-    const job = start();
-    const cancelling = token.onCancellationRequested(() => job.cancel());
-    try {
-      return await job.done;
-    } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The grader failed: {0}', error instanceof Error ? error.message : String(error)));
-      return undefined;
-    } finally {
-      cancelling.dispose();
-    }
-  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    async (_progress, token) => {
+      const job = start();
+      const cancelling = token.onCancellationRequested(() => job.cancel());
+      try {
+        return await job.done;
+      } catch (error) {
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('The grader failed: {0}', error instanceof Error ? error.message : String(error)),
+        );
+        return undefined;
+      } finally {
+        cancelling.dispose();
+      }
+    },
+  );
 }

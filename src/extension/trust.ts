@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 
 /** Why grading is off in Restricted Mode, in the words every refusal uses. */
 export function restrictedReason(): string {
-  return vscode.l10n.t('Grading and running exercises execute the code in this workspace, so they are off in Restricted Mode. Trust the workspace to turn them on; lessons stay readable.');
+  return vscode.l10n.t(
+    'Grading and running exercises execute the code in this workspace, so they are off in Restricted Mode. Trust the workspace to turn them on; lessons stay readable.',
+  );
 }
 
 /** True when student code may run here; otherwise says why, with a way to change it. */

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { makeNonce, webviewHtml } from './core/webviewHtml';
 import type { Workbook } from './workbook';
 
@@ -12,7 +12,11 @@ export function webviewOptions(workbook: Workbook): vscode.WebviewPanelOptions &
 }
 
 /** A page loading `dist/webview/<script>.js` and `media/<style>.css` under a strict content security policy. */
-export function pageHtml(webview: vscode.Webview, workbook: Workbook, page: { title: string; lang: string; script: string; style: string }): string {
+export function pageHtml(
+  webview: vscode.Webview,
+  workbook: Workbook,
+  page: { title: string; lang: string; script: string; style: string },
+): string {
   return webviewHtml({
     title: page.title,
     lang: page.lang,

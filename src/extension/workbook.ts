@@ -51,7 +51,15 @@ export class Workbook implements vscode.Disposable {
 function warnSetAside(setAside: SetAside): void {
   const message =
     setAside.reason === 'future-version'
-      ? vscode.l10n.t('Your progress file {0} was written by a newer version of the workbook. It was moved to {1}, and progress starts empty here.', setAside.file, setAside.movedTo)
-      : vscode.l10n.t('Your progress file {0} could not be read. It was moved to {1}, and progress starts empty.', setAside.file, setAside.movedTo);
+      ? vscode.l10n.t(
+          'Your progress file {0} was written by a newer version of the workbook. It was moved to {1}, and progress starts empty here.',
+          setAside.file,
+          setAside.movedTo,
+        )
+      : vscode.l10n.t(
+          'Your progress file {0} could not be read. It was moved to {1}, and progress starts empty.',
+          setAside.file,
+          setAside.movedTo,
+        );
   void vscode.window.showWarningMessage(message);
 }

@@ -1,4 +1,14 @@
-import type { ClientRequest, FaultSchedule, Instrumentation, NetworkConfig, NodeId, ObservedState, Random, RunResult, Trace } from '../kernel';
+import type {
+  ClientRequest,
+  FaultSchedule,
+  Instrumentation,
+  NetworkConfig,
+  NodeId,
+  ObservedState,
+  Random,
+  RunResult,
+  Trace,
+} from '../kernel';
 
 /** What a checker concludes about one run. */
 export type Verdict =
@@ -51,7 +61,9 @@ export interface Scenario<S extends ObservedState = ObservedState> {
   network: NetworkConfig;
   /** A fixed schedule, or one generated from the seed. */
   faults: FaultSchedule | ((setup: ScenarioSetup) => FaultSchedule);
-  clocks?: Record<NodeId, { skewMs?: number; drift?: number }> | ((setup: ScenarioSetup) => Record<NodeId, { skewMs?: number; drift?: number }>);
+  clocks?:
+    | Record<NodeId, { skewMs?: number; drift?: number }>
+    | ((setup: ScenarioSetup) => Record<NodeId, { skewMs?: number; drift?: number }>);
   workload?: readonly ClientRequest[] | ((setup: ScenarioSetup) => ClientRequest[]);
   checkers: Checker<S>[];
   /**

@@ -61,7 +61,9 @@ export interface GradeReport {
 /** The seeds a scenario runs: the one asked for, 1..seeds when a count is given, else the scenario's own. */
 export function seedList(options: GradeOptions, scenario?: Scenario): number[] {
   if (options.seed !== undefined) return [options.seed];
-  const own = options.thorough ? (scenario?.runs?.thorough ?? THOROUGH_SEEDS) : (scenario?.runs?.quick ?? DEFAULT_SEEDS);
+  const own = options.thorough
+    ? (scenario?.runs?.thorough ?? THOROUGH_SEEDS)
+    : (scenario?.runs?.quick ?? DEFAULT_SEEDS);
   const count = options.seeds ?? own;
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`seeds must be a whole number ≥ 1, got ${count}`);
   return Array.from({ length: count }, (_, i) => i + 1);
@@ -84,22 +86,56 @@ export interface GradeProgress {
  * gives the class of each run, right after `progress.unit` announces it: a host may evaluate the
  * student's module afresh for every run, so module-level state cannot leak from one into the next.
  */
-export function gradeScenario(exercise: Exercise, scenario: Scenario, program: () => NodeClass, file: string, options: GradeOptions, progress: GradeProgress = {}): ScenarioReport {
+export function gradeScenario(
+  exercise: Exercise,
+  scenario: Scenario,
+  program: () => NodeClass,
+  file: string,
+  options: GradeOptions,
+  progress: GradeProgress = {},
+): ScenarioReport {
   const seeds = seedList(options, scenario);
   let seedsRun = 0;
   let notes: string[] | undefined;
   for (const seed of seeds) {
     seedsRun++;
     progress.unit?.(seed, 'seed');
-    const checked = runAndCheck({ exercise, scenario, program: program(), seed, file, budget: options.budget, hooks: options.hooks });
+    const checked = runAndCheck({
+      exercise,
+      scenario,
+      program: program(),
+      seed,
+      file,
+      budget: options.budget,
+      hooks: options.hooks,
+    });
     notes ??= checked.notes;
     if (checked.failure) {
-      const failure: SeedFailure = { ...checked.failure, seed, faults: checked.run.faults, duration: checked.run.duration };
+      const failure: SeedFailure = {
+        ...checked.failure,
+        seed,
+        faults: checked.run.faults,
+        duration: checked.run.duration,
+      };
       progress.failed?.(failure);
-      if (options.shrink !== false && failure.checker !== 'budget' && (failure.faults.length > 0 || failure.at !== undefined)) {
+      if (
+        options.shrink !== false &&
+        failure.checker !== 'budget' &&
+        (failure.faults.length > 0 || failure.at !== undefined)
+      ) {
         failure.shrunk = shrinkFailure(failure, failure.faults, failure.duration, (faults, duration) => {
           progress.unit?.(seed, 'shrink');
-          return runAndCheck({ exercise, scenario, program: program(), seed, file, faults, duration, budget: options.budget, hooks: options.hooks }).failure;
+          return runAndCheck({
+            exercise,
+            scenario,
+            program: program(),
+            seed,
+            file,
+            faults,
+            duration,
+            budget: options.budget,
+            hooks: options.hooks,
+          }).failure;
         });
       }
       return scenarioReport(scenario, options, seedsRun, failure);
@@ -108,7 +144,13 @@ export function gradeScenario(exercise: Exercise, scenario: Scenario, program: (
   return scenarioReport(scenario, options, seedsRun, undefined, notes);
 }
 
-export function scenarioReport(scenario: Scenario, options: GradeOptions, seedsRun: number, failure: SeedFailure | undefined, notes?: string[]): ScenarioReport {
+export function scenarioReport(
+  scenario: Scenario,
+  options: GradeOptions,
+  seedsRun: number,
+  failure: SeedFailure | undefined,
+  notes?: string[],
+): ScenarioReport {
   return {
     ...(notes && notes.length > 0 ? { notes } : {}),
     name: scenario.name,
@@ -123,7 +165,12 @@ export function scenarioReport(scenario: Scenario, options: GradeOptions, seedsR
   };
 }
 
-export function gradeReport(exercise: Exercise, file: string, options: GradeOptions, scenarios: ScenarioReport[]): GradeReport {
+export function gradeReport(
+  exercise: Exercise,
+  file: string,
+  options: GradeOptions,
+  scenarios: ScenarioReport[],
+): GradeReport {
   return {
     exercise: exercise.id,
     title: exercise.title,
@@ -136,7 +183,14 @@ export function gradeReport(exercise: Exercise, file: string, options: GradeOpti
 }
 
 /** Grades in this thread. Hosts that must survive an infinite loop run gradeScenario in a worker. */
-export function gradeExercise(exercise: Exercise, program: NodeClass, file: string, options: GradeOptions = {}): GradeReport {
-  const scenarios = selectScenarios(exercise, options.scenario).map((s) => gradeScenario(exercise, s, () => program, file, options));
+export function gradeExercise(
+  exercise: Exercise,
+  program: NodeClass,
+  file: string,
+  options: GradeOptions = {},
+): GradeReport {
+  const scenarios = selectScenarios(exercise, options.scenario).map((s) =>
+    gradeScenario(exercise, s, () => program, file, options),
+  );
   return gradeReport(exercise, file, options, scenarios);
 }

@@ -1,10 +1,59 @@
-export { nodeNames, type CheckedRun, type Checker, type Exercise, type Scenario, type ScenarioSetup, type Verdict } from './exercise';
-export { DEFAULT_SEEDS, THOROUGH_SEEDS, gradeExercise, gradeReport, gradeScenario, scenarioReport, seedList, selectScenarios, type GradeOptions, type GradeProgress, type GradeReport, type ScenarioReport, type SeedFailure } from './grade';
-export { drawNemesis, generatedFaults, nemesisKinds, type NemesisDraw, type NemesisKind, type NemesisPlan } from './nemesis';
+export {
+  nodeNames,
+  type CheckedRun,
+  type Checker,
+  type Exercise,
+  type Scenario,
+  type ScenarioSetup,
+  type Verdict,
+} from './exercise';
+export {
+  DEFAULT_SEEDS,
+  THOROUGH_SEEDS,
+  gradeExercise,
+  gradeReport,
+  gradeScenario,
+  scenarioReport,
+  seedList,
+  selectScenarios,
+  type GradeOptions,
+  type GradeProgress,
+  type GradeReport,
+  type ScenarioReport,
+  type SeedFailure,
+} from './grade';
+export {
+  drawNemesis,
+  generatedFaults,
+  nemesisKinds,
+  type NemesisDraw,
+  type NemesisKind,
+  type NemesisPlan,
+} from './nemesis';
 export { formatJUnit } from './reports/junit';
 export { formatTable } from './reports/table';
-export { concreteRun, concretize, ExerciseError, fmtMs, runAndCheck, runSpecOf, scheduleProblems, type CheckedResult, type ConcreteRun, type Failure, type RunRequest } from './run';
+export {
+  concreteRun,
+  concretize,
+  ExerciseError,
+  fmtMs,
+  runAndCheck,
+  runSpecOf,
+  scheduleProblems,
+  type CheckedResult,
+  type ConcreteRun,
+  type Failure,
+  type RunRequest,
+} from './run';
 export { shrinkFailure, type Shrunk } from './shrink';
-export { compileStudentModule, firstStudentFrame, isolatedProgram, loadStudentModule, studentStack, StudentCodeError, type SourceLocation } from './studentModule';
+export {
+  compileStudentModule,
+  firstStudentFrame,
+  isolatedProgram,
+  loadStudentModule,
+  studentStack,
+  StudentCodeError,
+  type SourceLocation,
+} from './studentModule';
 export { reports, stateChanges, type Report, type StateChange } from './traceQueries';
 export { ClusterTimeline, nodesOf, type Period } from './checkers/timeline';

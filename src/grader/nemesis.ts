@@ -11,7 +11,17 @@ import type { ScenarioSetup } from './exercise';
  * The result is plain fault JSON: shrunk, saved and replayed like any schedule.
  */
 
-export const nemesisKinds = ['crash', 'pause', 'partition', 'isolate', 'one-way', 'loss', 'delay', 'clock-step', 'clock-drift'] as const;
+export const nemesisKinds = [
+  'crash',
+  'pause',
+  'partition',
+  'isolate',
+  'one-way',
+  'loss',
+  'delay',
+  'clock-step',
+  'clock-drift',
+] as const;
 export type NemesisKind = (typeof nemesisKinds)[number];
 
 export interface NemesisPlan {
@@ -37,7 +47,11 @@ export function drawNemesis(plan: NemesisPlan, nodes: readonly NodeId[], rng: Ra
   if (enabled.length === 0) enabled.push(rng.pick(plan.kinds));
   const gapMs = Math.round(plan.meanGapMs * rng.between(0.3, 2));
   const draw = new ScheduleDraw(plan, nodes, rng, gapMs);
-  for (let at = plan.from + Math.round(rng.between(0, gapMs)); at < plan.until; at += Math.max(1, Math.round(gapMs * rng.between(0.2, 1.8)))) {
+  for (
+    let at = plan.from + Math.round(rng.between(0, gapMs));
+    at < plan.until;
+    at += Math.max(1, Math.round(gapMs * rng.between(0.2, 1.8)))
+  ) {
     draw.strike(rng.pick(enabled), at);
   }
   return { faults: draw.finish(), enabled, gapMs };
@@ -72,7 +86,11 @@ class ScheduleDraw {
         return this.cut(at, { kind: 'partition', groups: [[rng.pick(nodes)]] });
       case 'one-way': {
         const from = this.someNodes(1, nodes.length - 1);
-        return this.cut(at, { kind: 'partition', groups: [from, nodes.filter((n) => !from.includes(n))], oneWay: true });
+        return this.cut(at, {
+          kind: 'partition',
+          groups: [from, nodes.filter((n) => !from.includes(n))],
+          oneWay: true,
+        });
       }
       case 'loss':
         return this.push({ at, kind: 'lossBurst', rate: round2(rng.between(0.2, 0.95)), ms: this.lasting(at) });
@@ -93,7 +111,10 @@ class ScheduleDraw {
     this.push({ at: end, kind: 'heal' });
     for (const node of this.nodes) if (this.crashed.has(node)) this.push({ at: end, kind: 'restart', node });
     // Stable: faults at one instant keep the order they were drawn in, which the kernel follows.
-    return this.faults.map((f, i) => ({ f, i })).sort((a, b) => time(a.f) - time(b.f) || a.i - b.i).map(({ f }) => f);
+    return this.faults
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => time(a.f) - time(b.f) || a.i - b.i)
+      .map(({ f }) => f);
   }
 
   /** A subset of the nodes goes down — sometimes all of them — and each comes back after its own downtime. */
@@ -125,7 +146,8 @@ class ScheduleDraw {
     const pool = [...this.nodes];
     const count = min + this.rng.int(Math.max(1, max - min + 1));
     const picked: NodeId[] = [];
-    while (picked.length < count && pool.length > 0) picked.push(pool.splice(this.rng.int(pool.length), 1)[0] as NodeId);
+    while (picked.length < count && pool.length > 0)
+      picked.push(pool.splice(this.rng.int(pool.length), 1)[0] as NodeId);
     return picked;
   }
 

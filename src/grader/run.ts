@@ -1,4 +1,17 @@
-import { faultProblems, Random, simulate, type ClientRequest, type FaultSchedule, type HandlerHooks, type NodeClass, type NodeId, type RunBudget, type RunResult, type RunSpec, type Trace } from '../kernel';
+import {
+  faultProblems,
+  Random,
+  simulate,
+  type ClientRequest,
+  type FaultSchedule,
+  type HandlerHooks,
+  type NodeClass,
+  type NodeId,
+  type RunBudget,
+  type RunResult,
+  type RunSpec,
+  type Trace,
+} from '../kernel';
 import type { Checker, Exercise, Scenario, ScenarioSetup } from './exercise';
 import { nodeNames } from './exercise';
 import { firstStudentFrame, studentStack, type SourceLocation } from './studentModule';
@@ -28,9 +41,17 @@ export interface ConcreteRun {
 
 export function concretize(scenario: Scenario, seed: number): ConcreteRun {
   const nodes = nodeNames(scenario.nodes);
-  const setup = (stream: string): ScenarioSetup => ({ nodes, duration: scenario.duration, rng: new Random(seed, `scenario:${stream}`) });
+  const setup = (stream: string): ScenarioSetup => ({
+    nodes,
+    duration: scenario.duration,
+    rng: new Random(seed, `scenario:${stream}`),
+  });
   const resolve = <T>(value: T | ((s: ScenarioSetup) => T) | undefined, stream: string, empty: T): T =>
-    value === undefined ? empty : typeof value === 'function' ? (value as (s: ScenarioSetup) => T)(setup(stream)) : value;
+    value === undefined
+      ? empty
+      : typeof value === 'function'
+        ? (value as (s: ScenarioSetup) => T)(setup(stream))
+        : value;
   return {
     nodes,
     faults: resolve(scenario.faults, 'faults', []),
@@ -104,20 +125,37 @@ export function runAndCheck(request: RunRequest): CheckedResult {
   const problems = scheduleProblems(run);
   if (problems.length > 0) {
     const whose = request.faults === undefined ? "the scenario's fault schedule" : 'the fault schedule given for it';
-    throw new ExerciseError(`exercise "${request.exercise.id}", scenario "${request.scenario.name}", seed ${request.seed}: ${whose} cannot run: ${problems.join('; ')}`);
+    throw new ExerciseError(
+      `exercise "${request.exercise.id}", scenario "${request.scenario.name}", seed ${request.seed}: ${whose} cannot run: ${problems.join('; ')}`,
+    );
   }
   const result = simulate(runSpecOf(request, run));
   const trace = result.trace as Trace;
   const notes: string[] = [];
-  return { run, result, trace, failure: judge(request.scenario.checkers, result, trace, run, request.file, notes), notes };
+  return {
+    run,
+    result,
+    trace,
+    failure: judge(request.scenario.checkers, result, trace, run, request.file, notes),
+    notes,
+  };
 }
 
 /** Each problem of a concrete schedule, naming its entry: "fault #2 {…}: unknown node "n7" (…)". */
 export function scheduleProblems(run: ConcreteRun): string[] {
-  return run.faults.flatMap((entry, i) => faultProblems(entry, run.nodes).map((problem) => `fault #${i} ${JSON.stringify(entry)}: ${problem}`));
+  return run.faults.flatMap((entry, i) =>
+    faultProblems(entry, run.nodes).map((problem) => `fault #${i} ${JSON.stringify(entry)}: ${problem}`),
+  );
 }
 
-function judge(checkers: Checker[], result: RunResult, trace: Trace, run: ConcreteRun, file: string, notes: string[]): Failure | undefined {
+function judge(
+  checkers: Checker[],
+  result: RunResult,
+  trace: Trace,
+  run: ConcreteRun,
+  file: string,
+  notes: string[],
+): Failure | undefined {
   const outcome = result.outcome;
   if (outcome.status === 'threw') {
     const location = firstStudentFrame(outcome.error.stack, file);
@@ -133,7 +171,10 @@ function judge(checkers: Checker[], result: RunResult, trace: Trace, run: Concre
     };
   }
   if (outcome.status === 'budget') {
-    const what = outcome.budget === 'events' ? `${outcome.limit.toLocaleString('en-US')} events` : `${outcome.limit} ms of real time`;
+    const what =
+      outcome.budget === 'events'
+        ? `${outcome.limit.toLocaleString('en-US')} events`
+        : `${outcome.limit} ms of real time`;
     return {
       checker: 'budget',
       property: 'the run stays within its budget',
@@ -142,9 +183,23 @@ function judge(checkers: Checker[], result: RunResult, trace: Trace, run: Concre
     };
   }
   for (const checker of checkers) {
-    const verdict = checker.check({ trace, result, nodes: run.nodes, faults: run.faults, workload: run.workload, duration: run.duration });
+    const verdict = checker.check({
+      trace,
+      result,
+      nodes: run.nodes,
+      faults: run.faults,
+      workload: run.workload,
+      duration: run.duration,
+    });
     if (!verdict.ok) {
-      return { checker: checker.name, property: checker.property, explanation: verdict.explanation, at: verdict.at, nodes: verdict.nodes, events: verdict.events };
+      return {
+        checker: checker.name,
+        property: checker.property,
+        explanation: verdict.explanation,
+        at: verdict.at,
+        nodes: verdict.nodes,
+        events: verdict.events,
+      };
     }
     if (verdict.note) notes.push(verdict.note);
   }

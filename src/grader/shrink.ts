@@ -18,7 +18,13 @@ export type Probe = (faults: FaultSchedule, duration: number) => Failure | undef
  * run that still fails. Streams are per link and per node, so removing one fault leaves the rest of
  * the run's randomness alone, which is what makes the reduction converge. Bounded by `maxRuns`.
  */
-export function shrinkFailure(failure: Failure, faults: FaultSchedule, duration: number, probe: Probe, maxRuns = 200): Shrunk {
+export function shrinkFailure(
+  failure: Failure,
+  faults: FaultSchedule,
+  duration: number,
+  probe: Probe,
+  maxRuns = 200,
+): Shrunk {
   let runs = 0;
   const stillFails = (candidate: FaultSchedule, length: number): boolean => {
     if (runs >= maxRuns) return false;

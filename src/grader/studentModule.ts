@@ -68,7 +68,10 @@ export function compileStudentModule(source: string, file: string): () => NodeCl
 function evaluateStudentModule(code: string, file: string): NodeClass {
   const module: { exports: Record<string, unknown> } = { exports: {} };
   const refuseImport = (name: string): never => {
-    throw new StudentCodeError(`imports ${JSON.stringify(name)}: a node program cannot import modules at run time (only \`import type\` from "distsys")`, file);
+    throw new StudentCodeError(
+      `imports ${JSON.stringify(name)}: a node program cannot import modules at run time (only \`import type\` from "distsys")`,
+      file,
+    );
   };
   try {
     // Indirect eval with the body on the wrapper's first line: stack lines equal source lines.
@@ -85,7 +88,10 @@ function evaluateStudentModule(code: string, file: string): NodeClass {
   }
   const exported = module.exports.default;
   if (typeof exported !== 'function') {
-    throw new StudentCodeError('must `export default` the node class (e.g. `export default class MyNode implements Node { … }`)', file);
+    throw new StudentCodeError(
+      'must `export default` the node class (e.g. `export default class MyNode implements Node { … }`)',
+      file,
+    );
   }
   return exported as NodeClass;
 }
@@ -105,6 +111,8 @@ export function firstStudentFrame(stack: string, file: string): SourceLocation |
 export function studentStack(stack: string, file: string): string {
   const lines = stack.split('\n');
   const head = lines.filter((l) => !/^\s+at /.test(l));
-  const frames = lines.filter((l) => /^\s+at /.test(l) && l.includes(`${file}:`)).map((l) => l.replace(/\(eval at [^,]*, /, '(').trim());
+  const frames = lines
+    .filter((l) => /^\s+at /.test(l) && l.includes(`${file}:`))
+    .map((l) => l.replace(/\(eval at [^,]*, /, '(').trim());
   return [...head, ...frames.map((f) => `    ${f}`)].join('\n');
 }

@@ -1,4 +1,4 @@
-import type { Context, History, OpType, Storage } from './api';
+import type { Context, History, Message, OpType, Storage } from './api';
 import { StudentApiError } from './errors';
 import { sealMessage } from './messages';
 import { CRASHED, type ProcessSlot } from './processSlot';
@@ -14,8 +14,11 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
   const guard = (method: string, key?: string): void => {
     if (world.current !== slot) {
       const call = key === undefined ? method : `${method}("${key}")`;
-      throw new StudentApiError(`${call} was called outside ${slot.id}'s own handlers (the context belongs to ${slot.id})`);
+      throw new StudentApiError(
+        `${call} was called outside ${slot.id}'s own handlers (the context belongs to ${slot.id})`,
+      );
     }
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel, not an error: it unwinds a crashed node's handler
     if (!slot.up) throw CRASHED; // the handler caught its own crash: nothing it does now happens
   };
   const storage: Storage = {
@@ -26,7 +29,8 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
     set(key: string, value: unknown): void {
       guard('storage.set', key);
       const text = JSON.stringify(value);
-      if (text === undefined) throw new StudentApiError(`storage.set("${key}", …): the value is not JSON data (got ${typeof value})`);
+      if (text === undefined)
+        throw new StudentApiError(`storage.set("${key}", …): the value is not JSON data (got ${typeof value})`);
       slot.disk.set(key, text);
     },
     delete(key: string): void {
@@ -34,20 +38,33 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
       slot.disk.delete(key);
     },
   };
-  const record = (type: OpType) => (f: string, value?: unknown): void => {
-    guard(`history.${type}`, typeof f === 'string' ? f : undefined);
-    if (typeof f !== 'string') throw new StudentApiError(`history.${type}(${JSON.stringify(f) ?? String(f)}, …): the operation's name must be a string, like "read" or "write"`);
-    const text = JSON.stringify(value === undefined ? null : value);
-    if (text === undefined) throw new StudentApiError(`history.${type}("${f}", …): the value is not JSON data (got ${typeof value})`);
-    world.trace?.append(world.now, kindCode.op, slot.index, -1, -1, Object.freeze({ type, f, value: JSON.parse(text) as unknown }));
-  };
+  const record =
+    (type: OpType) =>
+    (f: string, value?: unknown): void => {
+      guard(`history.${type}`, typeof f === 'string' ? f : undefined);
+      if (typeof f !== 'string')
+        throw new StudentApiError(
+          `history.${type}(${JSON.stringify(f) ?? String(f)}, …): the operation's name must be a string, like "read" or "write"`,
+        );
+      const text = JSON.stringify(value === undefined ? null : value);
+      if (text === undefined)
+        throw new StudentApiError(`history.${type}("${f}", …): the value is not JSON data (got ${typeof value})`);
+      world.trace?.append(
+        world.now,
+        kindCode.op,
+        slot.index,
+        -1,
+        -1,
+        Object.freeze({ type, f, value: JSON.parse(text) as unknown }),
+      );
+    };
   const history: History = { invoke: record('invoke'), ok: record('ok'), fail: record('fail'), info: record('info') };
   const base: Context<any> = {
     id: slot.id,
     role: slot.role,
     peers,
     processes: (role) => world.processesOf(role),
-    send(to, msg) {
+    send(to, msg: Message) {
       guard('send');
       world.send(slot, to, msg);
     },
@@ -59,7 +76,9 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
     setTimer(name, ms) {
       guard('setTimer', name);
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-        throw new StudentApiError(`setTimer(${JSON.stringify(name)}, ${String(ms)}): the delay must be a finite number of ms ≥ 0`);
+        throw new StudentApiError(
+          `setTimer(${JSON.stringify(name)}, ${String(ms)}): the delay must be a finite number of ms ≥ 0`,
+        );
       }
       world.setTimer(slot, name, ms);
     },
@@ -75,10 +94,15 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
     },
     history,
   };
-  const extra = spec.instrument?.extendContext?.(slot.id, (data) => {
-    guard('report');
-    world.trace?.append(world.now, kindCode.report, slot.index, -1, -1, Object.freeze(data));
-  }, spec.nodes, slot.role);
+  const extra = spec.instrument?.extendContext?.(
+    slot.id,
+    (data) => {
+      guard('report');
+      world.trace?.append(world.now, kindCode.report, slot.index, -1, -1, Object.freeze(data));
+    },
+    spec.nodes,
+    slot.role,
+  );
   return extra ? Object.assign(base, extra) : base;
 }
 

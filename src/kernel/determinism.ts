@@ -6,9 +6,10 @@
 import { StudentApiError } from './errors';
 
 export interface AmbientSources {
-  random(): number;
+  /** Properties, not methods: they are handed out detached, as Math.random and performance.now. */
+  random: () => number;
   /** The current node's local clock, ms. */
-  now(): number;
+  now: () => number;
 }
 
 /** A plausible wall-clock epoch (2024-01-01) so Date values look like dates. */
@@ -78,7 +79,6 @@ export class SimulatedGlobals {
       this.enter();
     }
   }
-
 }
 
 function define(key: string, value: unknown): void {
@@ -87,6 +87,8 @@ function define(key: string, value: unknown): void {
 
 function refuse(name: string) {
   return (): never => {
-    throw new StudentApiError(`${name} is not available in a simulated node: the simulation has no real time. Use ctx.setTimer(name, ms).`);
+    throw new StudentApiError(
+      `${name} is not available in a simulated node: the simulation has no real time. Use ctx.setTimer(name, ms).`,
+    );
   };
 }

@@ -87,7 +87,8 @@ export const faultKinds: { readonly [K in FaultKind]: FaultKindSpec<FaultOf<K>> 
     describe: (f) => `partition ${f.groups.map((g) => `{${g.join(',')}}`).join(f.oneWay ? ' -x-> ' : ' | ')}`,
     validate: (f, nodes) => {
       if (!Array.isArray(f.groups)) return ['partition needs "groups"'];
-      if (!f.groups.every(Array.isArray)) return ['partition groups must be lists of nodes, e.g. [["n1"], ["n2", "n3"]]'];
+      if (!f.groups.every(Array.isArray))
+        return ['partition groups must be lists of nodes, e.g. [["n1"], ["n2", "n3"]]'];
       return (f.groups as unknown[][]).flatMap((group) => group.flatMap((node) => nodeProblems(node, nodes)));
     },
     apply: (f, target) => target.partition(f),
@@ -120,7 +121,10 @@ export const faultKinds: { readonly [K in FaultKind]: FaultKindSpec<FaultOf<K>> 
   },
   delaySpike: {
     describe: (f) => `delay messages by +${f.extraMs} ms for ${f.ms} ms`,
-    validate: (f) => [...numberProblems('delaySpike', 'extraMs', f.extraMs), ...numberProblems('delaySpike', 'ms', f.ms)],
+    validate: (f) => [
+      ...numberProblems('delaySpike', 'extraMs', f.extraMs),
+      ...numberProblems('delaySpike', 'ms', f.ms),
+    ],
     apply: (f, target) => target.delayWindow(f),
     window: (f, at) => ({ lane: NETWORK, starts: 'delaySpike', until: at + f.ms, ends: ['delaySpike'] }),
     recordedAs: 'fault',
@@ -173,10 +177,14 @@ export function isFaultKind(kind: unknown): kind is FaultKind {
 }
 
 export function nodeProblems(node: unknown, nodes: readonly NodeId[]): string[] {
-  return typeof node === 'string' && nodes.includes(node) ? [] : [`unknown node ${JSON.stringify(node)} (nodes: ${nodes.join(', ')})`];
+  return typeof node === 'string' && nodes.includes(node)
+    ? []
+    : [`unknown node ${JSON.stringify(node)} (nodes: ${nodes.join(', ')})`];
 }
 
 /** A missing number would become NaN in virtual time and silently stall the run. */
 export function numberProblems(what: string, field: string, value: unknown, min = 0): string[] {
-  return typeof value === 'number' && Number.isFinite(value) && value >= min ? [] : [`${what} needs "${field}", a number ≥ ${min}`];
+  return typeof value === 'number' && Number.isFinite(value) && value >= min
+    ? []
+    : [`${what} needs "${field}", a number ≥ ${min}`];
 }

@@ -28,9 +28,7 @@ export type Fault =
 export type FaultOf<K extends Fault['kind']> = Extract<Fault, { kind: K }>;
 
 /** When a fault happens: at a virtual time, or right after a node's n-th send (of a type). */
-export type FaultTrigger =
-  | { at: number }
-  | { afterSend: { node: NodeId; count: number; type?: string } };
+export type FaultTrigger = { at: number } | { afterSend: { node: NodeId; count: number; type?: string } };
 
 export type ScheduledFault = Fault & FaultTrigger;
 
@@ -47,14 +45,23 @@ export function describeTrigger(trigger: FaultTrigger): string {
 }
 
 function ordinal(n: number): string {
-  const suffix = n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th';
+  const suffix =
+    n % 10 === 1 && n % 100 !== 11
+      ? 'st'
+      : n % 10 === 2 && n % 100 !== 12
+        ? 'nd'
+        : n % 10 === 3 && n % 100 !== 13
+          ? 'rd'
+          : 'th';
   return `${n}${suffix}`;
 }
 
 /** Checks a schedule that came from a file or an exercise; returns problems naming the entry at fault. */
 export function validateSchedule(schedule: unknown, nodes: readonly NodeId[]): string[] {
   if (!Array.isArray(schedule)) return ['a fault schedule must be a JSON array'];
-  return schedule.flatMap((entry: unknown, i) => faultProblems(entry, nodes).map((problem) => `fault #${i}: ${problem}`));
+  return schedule.flatMap((entry: unknown, i) =>
+    faultProblems(entry, nodes).map((problem) => `fault #${i}: ${problem}`),
+  );
 }
 
 /** What is wrong with one schedule entry, its trigger and its fault. */
@@ -68,6 +75,8 @@ export function faultProblems(entry: unknown, nodes: readonly NodeId[]): string[
     const trigger = f.afterSend as Record<string, unknown>;
     problems.push(...nodeProblems(trigger.node, nodes), ...numberProblems('afterSend', 'count', trigger.count, 1));
   }
-  problems.push(...(isFaultKind(f.kind) ? faultKinds[f.kind].validate(f, nodes) : [`unknown kind ${JSON.stringify(f.kind)}`]));
+  problems.push(
+    ...(isFaultKind(f.kind) ? faultKinds[f.kind].validate(f, nodes) : [`unknown kind ${JSON.stringify(f.kind)}`]),
+  );
   return problems;
 }

@@ -4,13 +4,55 @@ export { LocalClock } from './clock';
 export { StudentApiError } from './errors';
 export { EventQueue } from './eventQueue';
 export type { EventId, PendingEvent, PendingKind } from './events';
-export { faultEvents, faultKind, faultKinds, isFaultKind, recordedFault, type FaultEffect, type FaultKind, type FaultKindSpec, type FaultTarget, type FaultWindow } from './faultKinds';
-export { describeFault, describeTrigger, faultProblems, validateSchedule, type Fault, type FaultOf, type FaultSchedule, type FaultTrigger, type ScheduledFault } from './faults';
+export {
+  faultEvents,
+  faultKind,
+  faultKinds,
+  isFaultKind,
+  recordedFault,
+  type FaultEffect,
+  type FaultKind,
+  type FaultKindSpec,
+  type FaultTarget,
+  type FaultWindow,
+} from './faultKinds';
+export {
+  describeFault,
+  describeTrigger,
+  faultProblems,
+  validateSchedule,
+  type Fault,
+  type FaultOf,
+  type FaultSchedule,
+  type FaultTrigger,
+  type ScheduledFault,
+} from './faults';
 export { historyOf, type Op } from './history';
 export { describeHandler, handlerKinds, type HandlerCall, type HandlerHooks } from './handlers';
 export { partitionSides, Partitions, reliableNetwork, type LinkBehavior, type NetworkConfig } from './network';
 export { Random, hashString } from './prng';
-export { CLIENT, NODE_ROLE, type ClientRequest, type Instrumentation, type MessageCounts, type ProcessSpec, type RunBudget, type RunOutcome, type RunResult, type RunSpec } from './runSpec';
+export {
+  CLIENT,
+  NODE_ROLE,
+  type ClientRequest,
+  type Instrumentation,
+  type MessageCounts,
+  type ProcessSpec,
+  type RunBudget,
+  type RunOutcome,
+  type RunResult,
+  type RunSpec,
+} from './runSpec';
 export { openSession, simulate, type Session } from './session';
 export { trafficByType, type TypeTraffic } from './traffic';
-export { eventKinds, NETWORK, NETWORK_LANE, Trace, type EventData, type EventKind, type ObservedState, type TraceEvent, type TraceHeader } from './trace';
+export {
+  eventKinds,
+  NETWORK,
+  NETWORK_LANE,
+  Trace,
+  type EventData,
+  type EventKind,
+  type ObservedState,
+  type TraceEvent,
+  type TraceHeader,
+} from './trace';

@@ -6,7 +6,12 @@ import type { Message } from './api';
  * receiver gets the very same object, so neither side can change what the other sees.
  */
 export function sealMessage(msg: unknown, call: string): Message {
-  if (typeof msg !== 'object' || msg === null || Array.isArray(msg) || typeof (msg as { type?: unknown }).type !== 'string') {
+  if (
+    typeof msg !== 'object' ||
+    msg === null ||
+    Array.isArray(msg) ||
+    typeof (msg as { type?: unknown }).type !== 'string'
+  ) {
     throw new StudentApiError(`${call}: a message must be an object with a string "type", got ${preview(msg)}`);
   }
   // Already sealed (a broadcast, a message sent on): nothing to walk.
@@ -39,10 +44,15 @@ function seal(value: unknown, call: string): void {
     throw new StudentApiError(`${call}: ${currentPath()} is a ${typeof value}; messages carry plain JSON data only`);
   }
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  if (enclosing.includes(value)) throw new StudentApiError(`${call}: ${currentPath()} refers back to an object that contains it; a message must be a tree of JSON data, without cycles`);
-  const proto = Object.getPrototypeOf(value);
+  if (enclosing.includes(value))
+    throw new StudentApiError(
+      `${call}: ${currentPath()} refers back to an object that contains it; a message must be a tree of JSON data, without cycles`,
+    );
+  const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
   if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) {
-    throw new StudentApiError(`${call}: ${currentPath()} is a ${proto?.constructor?.name ?? 'non-plain object'}; messages carry plain JSON data only (objects, arrays, strings, numbers, booleans, null)`);
+    throw new StudentApiError(
+      `${call}: ${currentPath()} is a ${proto?.constructor?.name ?? 'non-plain object'}; messages carry plain JSON data only (objects, arrays, strings, numbers, booleans, null)`,
+    );
   }
   enclosing.push(value);
   keys.push('');

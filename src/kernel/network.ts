@@ -85,7 +85,12 @@ export function partitionSides(all: readonly NodeId[], groups: NodeId[][]): Node
 export function resolveLinks(config: NetworkConfig, nodes: readonly NodeId[]): LinkBehavior[][] {
   return nodes.map((from) =>
     nodes.map((to) => {
-      let link: LinkBehavior = { latency: config.latency, tail: config.tail, loss: config.loss, duplicate: config.duplicate };
+      let link: LinkBehavior = {
+        latency: config.latency,
+        tail: config.tail,
+        loss: config.loss,
+        duplicate: config.duplicate,
+      };
       for (const o of config.links ?? []) {
         if ((o.from === undefined || o.from === from) && (o.to === undefined || o.to === to)) {
           link = { ...link, ...stripEnds(o) };

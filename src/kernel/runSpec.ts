@@ -20,7 +20,12 @@ export interface ClientRequest {
  */
 export interface Instrumentation<S extends ObservedState = ObservedState> {
   /** Extra API merged into a process's context; `report` writes a report event on its lane; `nodes` is the whole cluster. */
-  extendContext?(node: NodeId, report: (data: Record<string, unknown>) => void, nodes: readonly NodeId[], role: string): object;
+  extendContext?(
+    node: NodeId,
+    report: (data: Record<string, unknown>) => void,
+    nodes: readonly NodeId[],
+    role: string,
+  ): object;
   /** A process's observable state (role, term…); recorded in the trace whenever it changes. */
   observe?(node: Node<any>, role: string): S | undefined;
 }
@@ -69,7 +74,13 @@ export interface RunSpec<S extends ObservedState = ObservedState> {
 
 export type RunOutcome =
   | { status: 'completed' }
-  | { status: 'threw'; node: NodeId; time: number; handler: string; error: { name: string; message: string; stack: string } }
+  | {
+      status: 'threw';
+      node: NodeId;
+      time: number;
+      handler: string;
+      error: { name: string; message: string; stack: string };
+    }
   | { status: 'budget'; budget: 'events' | 'wall-clock'; time: number; limit: number };
 
 export interface MessageCounts {

@@ -1,7 +1,7 @@
 import type { Fault } from './faults';
 import type { Message } from './api';
 import { EventQueue } from './eventQueue';
-import { Ev, SimEvent, type EventId } from './events';
+import { type Ev, SimEvent, type EventId } from './events';
 import type { TimerSlot } from './processSlot';
 
 /**
@@ -14,7 +14,17 @@ export class Scheduler {
   /** Handled entries, ready for reuse: the queue then allocates nothing in a steady state. */
   private readonly spare: SimEvent[] = [];
 
-  schedule(time: number, kind: Ev, node: number, from: number, msg: Message | undefined, link: number, timer: TimerSlot | undefined, token: number, fault: Fault | undefined): void {
+  schedule(
+    time: number,
+    kind: Ev,
+    node: number,
+    from: number,
+    msg: Message | undefined,
+    link: number,
+    timer: TimerSlot | undefined,
+    token: number,
+    fault: Fault | undefined,
+  ): void {
     const ev = this.spare.pop() ?? new SimEvent();
     ev.time = time;
     ev.kind = kind;

@@ -35,7 +35,7 @@ export interface Session<S extends ObservedState = ObservedState> {
 
 export function openSession<S extends ObservedState = ObservedState>(spec: RunSpec<S>): Session<S> {
   // The trace's state events are what `observe` returned: S.
-  return new SimulationSession(spec as RunSpec) as unknown as Session<S>;
+  return new SimulationSession(spec) as unknown as Session<S>;
 }
 
 /** Runs one simulation: a pure function of (program, scenario, seed). */
@@ -53,10 +53,22 @@ class SimulationSession implements Session {
     const world = (this.world = new World(spec, this.scheduler));
     this.globals = new SimulatedGlobals({ random: () => world.ambientRandom(), now: () => world.ambientNow() });
     // Starts first: at time 0 every process is up before any fault or request.
-    for (const slot of world.slots) this.scheduler.schedule(0, Ev.Start, slot.index, -1, undefined, -1, undefined, 0, undefined);
-    for (const f of spec.faults) if ('at' in f) this.scheduler.schedule(f.at, Ev.Fault, -1, -1, undefined, -1, undefined, 0, f);
+    for (const slot of world.slots)
+      this.scheduler.schedule(0, Ev.Start, slot.index, -1, undefined, -1, undefined, 0, undefined);
+    for (const f of spec.faults)
+      if ('at' in f) this.scheduler.schedule(f.at, Ev.Fault, -1, -1, undefined, -1, undefined, 0, f);
     for (const r of spec.workload ?? []) {
-      this.scheduler.schedule(r.at, Ev.ClientSend, world.slotOf(r.to, 'workload').index, -1, sealMessage(r.msg, 'workload'), -1, undefined, 0, undefined);
+      this.scheduler.schedule(
+        r.at,
+        Ev.ClientSend,
+        world.slotOf(r.to, 'workload').index,
+        -1,
+        sealMessage(r.msg, 'workload'),
+        -1,
+        undefined,
+        0,
+        undefined,
+      );
     }
   }
 
@@ -125,7 +137,12 @@ class SimulationSession implements Session {
     while (world.outcome === undefined && scheduler.peekTime() <= duration) {
       this.handle(scheduler.next());
       // Events are counted exactly (in handle); the wall clock is read every 1024 events.
-      if (budget && world.outcome === undefined && (this.processed & 1023) === 0 && wallClock() - started > budget.wallClockMs) {
+      if (
+        budget &&
+        world.outcome === undefined &&
+        (this.processed & 1023) === 0 &&
+        wallClock() - started > budget.wallClockMs
+      ) {
         world.outcome = { status: 'budget', budget: 'wall-clock', time: world.now, limit: budget.wallClockMs };
       }
     }
@@ -139,13 +156,16 @@ class SimulationSession implements Session {
     world.dispatch(ev);
     this.scheduler.recycle(ev);
     const budget = this.spec.budget;
-    if (budget && this.processed >= budget.maxEvents) world.outcome = { status: 'budget', budget: 'events', time: world.now, limit: budget.maxEvents };
+    if (budget && this.processed >= budget.maxEvents)
+      world.outcome = { status: 'budget', budget: 'events', time: world.now, limit: budget.maxEvents };
   }
 
   /** The entries that would do something if run now, by the run's duration. */
   private enabled(): SimEvent[] {
     const { world } = this;
     const duration = this.spec.duration;
-    return this.scheduler.entries.filter((ev) => ev.time <= duration && world.isEnabled(ev, Math.max(world.now, ev.time)));
+    return this.scheduler.entries.filter(
+      (ev) => ev.time <= duration && world.isEnabled(ev, Math.max(world.now, ev.time)),
+    );
   }
 }

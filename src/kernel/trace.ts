@@ -3,14 +3,33 @@ import type { FaultOf } from './faultKinds';
 
 /** Everything a run can record, in the order a space-time diagram needs it. */
 export const eventKinds = [
-  'start', 'recover', 'send', 'deliver', 'drop', 'duplicate', 'timer', 'crash', 'restart', 'pause', 'resume',
-  'partition', 'heal', 'clock', 'fault', 'log', 'state', 'report', 'error',
+  'start',
+  'recover',
+  'send',
+  'deliver',
+  'drop',
+  'duplicate',
+  'timer',
+  'crash',
+  'restart',
+  'pause',
+  'resume',
+  'partition',
+  'heal',
+  'clock',
+  'fault',
+  'log',
+  'state',
+  'report',
+  'error',
   // New kinds go last: a kind's code is its index, which traces and hashes depend on.
   'op',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 /** Kind → column code. The simulation records with codes (`kindCode.send`), so its hot path looks no string up. */
-export const kindCode = Object.freeze(Object.fromEntries(eventKinds.map((k, i) => [k, i])) as Record<EventKind, number>);
+export const kindCode = Object.freeze(
+  Object.fromEntries(eventKinds.map((k, i) => [k, i])) as Record<EventKind, number>,
+);
 
 /** The lane of events that belong to no node (partitions, loss bursts). */
 export const NETWORK_LANE = -1;
@@ -68,7 +87,9 @@ interface EventOfKind<K extends EventKind, S extends ObservedState> {
  * A decoded event. `TraceEvent<'pause'>` is a pause, whose data is `{ ms }`; a plain `TraceEvent`
  * is any kind, and testing its `kind` narrows its `data`.
  */
-export type TraceEvent<K extends EventKind = EventKind, S extends ObservedState = ObservedState> = K extends EventKind ? EventOfKind<K, S> : never;
+export type TraceEvent<K extends EventKind = EventKind, S extends ObservedState = ObservedState> = K extends EventKind
+  ? EventOfKind<K, S>
+  : never;
 
 export interface TraceHeader {
   /** Lanes, in order; index i in the columns is lanes[i]. */
@@ -159,7 +180,15 @@ export class Trace<S extends ObservedState = ObservedState> {
   private decode<K extends EventKind>(i: number): TraceEvent<K, S> {
     const c = this.chunkOf(i);
     const j = i & SLOT;
-    const e: { index: number; time: number; kind: EventKind; node: NodeId; peer?: NodeId; link?: number; data?: unknown } = {
+    const e: {
+      index: number;
+      time: number;
+      kind: EventKind;
+      node: NodeId;
+      peer?: NodeId;
+      link?: number;
+      data?: unknown;
+    } = {
       index: i,
       time: c.time[j] as number,
       kind: eventKinds[c.kind[j] as number] as EventKind,
@@ -193,7 +222,14 @@ export class Trace<S extends ObservedState = ObservedState> {
   private encode(i: number, shape: (data: unknown) => unknown): string {
     const c = this.chunkOf(i);
     const j = i & SLOT;
-    return JSON.stringify([c.time[j], eventKinds[c.kind[j] as number], c.node[j], c.peer[j], c.link[j], shape(c.data[j]) ?? null]);
+    return JSON.stringify([
+      c.time[j],
+      eventKinds[c.kind[j] as number],
+      c.node[j],
+      c.peer[j],
+      c.link[j],
+      shape(c.data[j]) ?? null,
+    ]);
   }
 
   /**
@@ -233,8 +269,15 @@ export class Trace<S extends ObservedState = ObservedState> {
 
   /** Reads a trace file back (the whole text, or its lines). */
   static parse(text: string): { trace: Trace; hash: string; footer: Record<string, unknown> } {
-    const file = JSON.parse(text) as { format?: string; header: TraceHeader; hash: string; events: Array<[number, EventKind, number, number, number, unknown]>; footer: Record<string, unknown> };
-    if (file.format !== 'distsys-trace/1') throw new Error(`not a distsys trace (format ${JSON.stringify(file.format)})`);
+    const file = JSON.parse(text) as {
+      format?: string;
+      header: TraceHeader;
+      hash: string;
+      events: Array<[number, EventKind, number, number, number, unknown]>;
+      footer: Record<string, unknown>;
+    };
+    if (file.format !== 'distsys-trace/1')
+      throw new Error(`not a distsys trace (format ${JSON.stringify(file.format)})`);
     const trace = new Trace(file.header);
     file.events.forEach(([time, kind, node, peer, link, data], i) => {
       if (!eventKinds.includes(kind)) throw new Error(`event #${i} has an unknown kind ${JSON.stringify(kind)}`);

@@ -44,23 +44,39 @@ export class World implements FaultTarget {
     readonly spec: RunSpec,
     private readonly scheduler: Scheduler,
   ) {
-    const processes = [...spec.nodes.map((id) => ({ id, role: NODE_ROLE, program: spec.program })), ...(spec.processes ?? [])];
+    const processes = [
+      ...spec.nodes.map((id) => ({ id, role: NODE_ROLE, program: spec.program })),
+      ...(spec.processes ?? []),
+    ];
     const hasClient = (spec.workload?.length ?? 0) > 0;
     this.lanes = processes.map((p) => p.id);
     if (hasClient) this.lanes.push(CLIENT);
     this.lanes.forEach((id, i) => {
-      if (this.laneIndex.has(id)) throw new Error(`two processes are named ${JSON.stringify(id)}${id === CLIENT ? ' (the workload sends from "client")' : ''}`);
+      if (this.laneIndex.has(id))
+        throw new Error(
+          `two processes are named ${JSON.stringify(id)}${id === CLIENT ? ' (the workload sends from "client")' : ''}`,
+        );
       this.laneIndex.set(id, i);
     });
     this.sendCalls = this.lanes.map((id) => `send(${JSON.stringify(id)}, …)`);
     this.slots = processes.map(({ id, role, program }, i) => {
       const c = spec.clocks?.[id];
-      return new ProcessSlot(i, id, role, program, new LocalClock(c?.skewMs, c?.drift), new Random(spec.seed, `node:${id}`));
+      return new ProcessSlot(
+        i,
+        id,
+        role,
+        program,
+        new LocalClock(c?.skewMs, c?.drift),
+        new Random(spec.seed, `node:${id}`),
+      );
     });
-    for (const role of new Set(processes.map((p) => p.role))) this.roles.set(role, Object.freeze(processes.filter((p) => p.role === role).map((p) => p.id)));
+    for (const role of new Set(processes.map((p) => p.role)))
+      this.roles.set(role, Object.freeze(processes.filter((p) => p.role === role).map((p) => p.id)));
     // Roles go in the header only when the run has processes beside its nodes: node-only headers stay as they were.
-    const roles = spec.processes === undefined ? {} : { roles: Object.fromEntries(processes.map((p) => [p.id, p.role])) };
-    if (spec.trace) this.trace = new Trace({ lanes: this.lanes, seed: spec.seed, ...spec.meta, faults: spec.faults, ...roles });
+    const roles =
+      spec.processes === undefined ? {} : { roles: Object.fromEntries(processes.map((p) => [p.id, p.role])) };
+    if (spec.trace)
+      this.trace = new Trace({ lanes: this.lanes, seed: spec.seed, ...spec.meta, faults: spec.faults, ...roles });
     this.wire = new Wire(this.lanes, spec.network, spec.seed, scheduler, this.trace, this);
     this.triggers = spec.faults.filter((f) => 'afterSend' in f);
     this.observing = spec.instrument?.observe !== undefined;
@@ -85,7 +101,8 @@ export class World implements FaultTarget {
       case Ev.Resume: {
         // Stale when a crash ended the pause or a longer pause moved its end.
         const slot = this.slots[ev.node]!;
-        if (slot.up && slot.pausedUntil === ev.time) this.trace?.append(this.now, kindCode.resume, ev.node, -1, -1, undefined);
+        if (slot.up && slot.pausedUntil === ev.time)
+          this.trace?.append(this.now, kindCode.resume, ev.node, -1, -1, undefined);
         return;
       }
       case Ev.ClientSend:
@@ -121,7 +138,8 @@ export class World implements FaultTarget {
     slot.ctx = makeContext(this, slot);
     this.invoke(slot, recovering ? HandlerCode.Recover : HandlerCode.Start, '', undefined);
     // A process that crashed (an afterSend trigger) or threw inside onStart/onRecover never came up.
-    if (slot.up && this.outcome === undefined) this.trace?.append(this.now, recovering ? kindCode.recover : kindCode.start, slot.index, -1, -1, undefined);
+    if (slot.up && this.outcome === undefined)
+      this.trace?.append(this.now, recovering ? kindCode.recover : kindCode.start, slot.index, -1, -1, undefined);
   }
 
   /** Calls one handler of the slot's program: `arg` is the sender or the timer's name, `msg` the message. */
@@ -129,11 +147,14 @@ export class World implements FaultTarget {
     const previous = this.current;
     const hooks = this.hooks;
     this.current = slot;
-    if (hooks?.beforeHandler !== undefined) hooks.beforeHandler(slot.id, handlerCall(handler, arg, msg), slot.clock.read(this.now));
+    if (hooks?.beforeHandler !== undefined)
+      hooks.beforeHandler(slot.id, handlerCall(handler, arg, msg), slot.clock.read(this.now));
     try {
       const result = this.call(slot, handler, arg, msg);
       if (typeof (result as { then?: unknown } | undefined)?.then === 'function') {
-        throw new StudentApiError(`${describeHandler(handlerCall(handler, arg, msg))} returned a Promise: handlers must be synchronous (no async/await); the simulation delivers the next event when a handler returns`);
+        throw new StudentApiError(
+          `${describeHandler(handlerCall(handler, arg, msg))} returned a Promise: handlers must be synchronous (no async/await); the simulation delivers the next event when a handler returns`,
+        );
       }
       if (this.observing && slot.instance) this.observe(slot);
     } catch (error) {
@@ -147,7 +168,7 @@ export class World implements FaultTarget {
   private call(slot: ProcessSlot, handler: HandlerCode, arg: string, msg: Message | undefined): unknown {
     switch (handler) {
       case HandlerCode.Message:
-        return slot.instance!.onMessage(arg, msg as Message);
+        return slot.instance!.onMessage(arg, msg);
       case HandlerCode.Timer:
         return slot.instance!.onTimer(arg);
       case HandlerCode.Start:
@@ -194,7 +215,9 @@ export class World implements FaultTarget {
   send(slot: ProcessSlot, to: NodeId, msg: Message): void {
     const toIndex = this.laneIndex.get(to);
     if (toIndex === undefined) {
-      throw new StudentApiError(`send(${JSON.stringify(to)}, …): unknown node ${JSON.stringify(to)}; the nodes are ${this.lanes.join(', ')}`);
+      throw new StudentApiError(
+        `send(${JSON.stringify(to)}, …): unknown node ${JSON.stringify(to)}; the nodes are ${this.lanes.join(', ')}`,
+      );
     }
     this.sendSealed(slot, toIndex, sealMessage(msg, this.sendCalls[toIndex] as string));
   }
@@ -210,7 +233,17 @@ export class World implements FaultTarget {
     let timer = slot.timers.get(name);
     if (timer === undefined) slot.timers.set(name, (timer = new TimerSlot(name)));
     timer.token = this.nextToken++;
-    this.scheduler.schedule(this.now + slot.clock.toTrueDuration(ms), Ev.Timer, slot.index, -1, undefined, -1, timer, timer.token, undefined);
+    this.scheduler.schedule(
+      this.now + slot.clock.toTrueDuration(ms),
+      Ev.Timer,
+      slot.index,
+      -1,
+      undefined,
+      -1,
+      timer,
+      timer.token,
+      undefined,
+    );
   }
 
   cancelTimer(slot: ProcessSlot, name: string): void {
@@ -264,6 +297,7 @@ export class World implements FaultTarget {
       const count = f.afterSend.type === undefined ? slot.sends : f.afterSend.type === type ? byType : -1;
       if (count === f.afterSend.count) this.apply(f);
     }
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel, not an error: it unwinds a crashed node's handler
     if (!slot.up) throw CRASHED;
   }
 

@@ -30,7 +30,7 @@ export interface Settings {
   onOutput?: (text: string) => void;
 }
 
-export function settle(config: RunnerConfig): Settings {
+export function resolveSettings(config: RunnerConfig): Settings {
   const unitMs = config.unitBudgetMs ?? DEFAULT_UNIT_BUDGET_MS;
   return {
     workerFile: config.workerFile === undefined ? join(__dirname, 'worker.js') : resolve(config.workerFile),

@@ -1,5 +1,16 @@
-import { concretize, gradeReport, scenarioReport, seedList, selectScenarios, type Exercise, type GradeReport, type Scenario, type ScenarioReport, type SeedFailure } from '../grader';
-import { settle, type RunnerConfig, type Settings } from './config';
+import {
+  concretize,
+  gradeReport,
+  scenarioReport,
+  seedList,
+  selectScenarios,
+  type Exercise,
+  type GradeReport,
+  type Scenario,
+  type ScenarioReport,
+  type SeedFailure,
+} from '../grader';
+import { resolveSettings, type RunnerConfig, type Settings } from './config';
 import type { Cancelled, Job } from './job';
 import { openSession, type StudentFile } from './open';
 import { memoryFailure, timeoutFailure, type UnitPlace } from './overrun';
@@ -19,14 +30,15 @@ export interface GradeRequest {
   onScenario?(report: ScenarioReport): void;
 }
 
-export type GradeOutcome = { status: 'graded'; report: GradeReport } | { status: 'load-error'; error: LoadError } | Cancelled;
+export type GradeOutcome =
+  { status: 'graded'; report: GradeReport } | { status: 'load-error'; error: LoadError } | Cancelled;
 
 /**
  * Grades in worker threads: scenarios are shared out among the workers, each run is watched, and a
  * run that never returns costs its worker (a fresh one takes the remaining scenarios), not the grade.
  */
 export function grade(request: GradeRequest, config: RunnerConfig = {}): Job<GradeOutcome> {
-  const settings = settle(config);
+  const settings = resolveSettings(config);
   const sessions = new Set<WorkerSession>();
   let cancelled = false;
   const done = gradeInWorkers(request, settings, sessions, () => cancelled);
@@ -39,7 +51,12 @@ export function grade(request: GradeRequest, config: RunnerConfig = {}): Job<Gra
   };
 }
 
-async function gradeInWorkers(request: GradeRequest, settings: Settings, sessions: Set<WorkerSession>, isCancelled: () => boolean): Promise<GradeOutcome> {
+async function gradeInWorkers(
+  request: GradeRequest,
+  settings: Settings,
+  sessions: Set<WorkerSession>,
+  isCancelled: () => boolean,
+): Promise<GradeOutcome> {
   const { exercise, options = {} } = request;
   const scenarios = selectScenarios(exercise, options.scenario);
   const student: StudentFile = { exercise: exercise.id, source: request.source, file: request.file };
@@ -62,13 +79,17 @@ async function gradeInWorkers(request: GradeRequest, settings: Settings, session
           session = opened.session;
         }
         let seedFailure: SeedFailure | undefined;
-        const end = await session.exchange({ kind: 'grade-scenario', scenario: scenario.name, options, limits: settings.limits }, (m) => {
-          if (m.kind === 'seed-failed') seedFailure = m.failure;
-          return m.kind === 'scenario' ? m.report : undefined;
-        });
+        const end = await session.exchange(
+          { kind: 'grade-scenario', scenario: scenario.name, options, limits: settings.limits },
+          (m) => {
+            if (m.kind === 'seed-failed') seedFailure = m.failure;
+            return m.kind === 'scenario' ? m.report : undefined;
+          },
+        );
         if (end.status === 'stopped') return;
         if (end.status !== 'done') session = undefined; // the watchdog or the heap limit ended that worker
-        const report = end.status === 'done' ? end.value : lostRunReport(end, scenario, options, settings.unitMs, seedFailure);
+        const report =
+          end.status === 'done' ? end.value : lostRunReport(end, scenario, options, settings.unitMs, seedFailure);
         reports[index] = report;
         request.onScenario?.(report);
       }
@@ -92,12 +113,23 @@ async function gradeInWorkers(request: GradeRequest, settings: Settings, session
  * A scenario whose worker was stopped mid-unit. If a seed had already failed (the shrinker was
  * running), that failure stands, unshrunk; otherwise the running seed fails with the cause.
  */
-function lostRunReport(end: Extract<ExchangeEnd<unknown>, { status: 'overrun' | 'out-of-memory' }>, scenario: Scenario, options: SeedOptions, unitMs: number, seedFailure: SeedFailure | undefined): ScenarioReport {
+function lostRunReport(
+  end: Extract<ExchangeEnd<unknown>, { status: 'overrun' | 'out-of-memory' }>,
+  scenario: Scenario,
+  options: SeedOptions,
+  unitMs: number,
+  seedFailure: SeedFailure | undefined,
+): ScenarioReport {
   const seeds = seedList(options, scenario);
   if (seedFailure) return scenarioReport(scenario, options, seeds.indexOf(seedFailure.seed) + 1, seedFailure);
-  const seed = end.unit?.seed ?? (seeds[0] as number);
+  const seed = end.unit?.seed ?? seeds[0] ?? 1; // seedList is never empty
   const place: UnitPlace = { scenario: scenario.name, seed };
   const failure = end.status === 'overrun' ? timeoutFailure(place, unitMs, end.mark) : memoryFailure(place);
   const run = concretize(scenario, seed);
-  return scenarioReport(scenario, options, seeds.indexOf(seed) + 1, { ...failure, seed, faults: run.faults, duration: run.duration });
+  return scenarioReport(scenario, options, seeds.indexOf(seed) + 1, {
+    ...failure,
+    seed,
+    faults: run.faults,
+    duration: run.duration,
+  });
 }

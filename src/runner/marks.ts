@@ -52,7 +52,8 @@ export class MarkWriter implements HandlerHooks {
     ints[Slot.Active] = 1;
     ints[Slot.Node] = this.intern(node);
     ints[Slot.Handler] = handlerKinds.indexOf(call.kind);
-    ints[Slot.Detail] = call.kind === 'onMessage' ? this.intern(call.type) : call.kind === 'onTimer' ? this.intern(call.name) : NONE;
+    ints[Slot.Detail] =
+      call.kind === 'onMessage' ? this.intern(call.type) : call.kind === 'onTimer' ? this.intern(call.name) : NONE;
     ints[Slot.From] = call.kind === 'onMessage' ? this.intern(call.from) : NONE;
     this.time[0] = localTime;
   }
@@ -97,5 +98,9 @@ export function readMark(buffer: SharedArrayBuffer, names: ReadonlyMap<number, s
         return { kind };
     }
   })();
-  return { node: name(Slot.Node), handler: describeHandler(call), time: new Float64Array(buffer, TIME_OFFSET, 1)[0] as number };
+  return {
+    node: name(Slot.Node),
+    handler: describeHandler(call),
+    time: new Float64Array(buffer, TIME_OFFSET, 1)[0] as number,
+  };
 }

@@ -14,7 +14,15 @@ export interface UnitLimits {
 export type HostRequest =
   | { kind: 'load'; exercise: string; source: string; file: string; marks: SharedArrayBuffer }
   | { kind: 'grade-scenario'; scenario: string; options: SeedOptions; limits: UnitLimits }
-  | { kind: 'run'; scenario: string; seed: number; faults?: FaultSchedule; duration?: number; trace: boolean; limits: UnitLimits }
+  | {
+      kind: 'run';
+      scenario: string;
+      seed: number;
+      faults?: FaultSchedule;
+      duration?: number;
+      trace: boolean;
+      limits: UnitLimits;
+    }
   /** No more work: the worker lets its thread end, which flushes what the student's code printed. */
   | { kind: 'close' };
 

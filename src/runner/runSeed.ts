@@ -1,6 +1,6 @@
 import type { Exercise, Failure } from '../grader';
 import type { FaultSchedule } from '../kernel';
-import { settle, type RunnerConfig } from './config';
+import { resolveSettings, type RunnerConfig } from './config';
 import type { Cancelled, Job } from './job';
 import { openSession } from './open';
 import { memoryFailure, timeoutFailure } from './overrun';
@@ -30,7 +30,7 @@ export type SeedRunOutcome =
 
 /** Runs one seed of one scenario in a worker thread, under the same watchdog as grading. */
 export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job<SeedRunOutcome> {
-  const settings = settle(config);
+  const settings = resolveSettings(config);
   let session: WorkerSession | undefined;
   let cancelled = false;
   const run = async (): Promise<SeedRunOutcome> => {
@@ -39,8 +39,17 @@ export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job
     if (opened.status === 'stopped' || cancelled) return { status: 'cancelled' };
     if (opened.status === 'load-error') return opened;
     try {
-      const end = await opened.session.exchange({ kind: 'run', scenario, seed, faults: request.faults, duration: request.duration, trace: request.trace === true, limits: settings.limits }, (m) =>
-        m.kind === 'ran' ? m.run : undefined,
+      const end = await opened.session.exchange(
+        {
+          kind: 'run',
+          scenario,
+          seed,
+          faults: request.faults,
+          duration: request.duration,
+          trace: request.trace === true,
+          limits: settings.limits,
+        },
+        (m) => (m.kind === 'ran' ? m.run : undefined),
       );
       const place = { scenario, seed };
       switch (end.status) {

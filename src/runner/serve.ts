@@ -1,6 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
-import { compileStudentModule, gradeScenario, isolatedProgram, runAndCheck, StudentCodeError, type Exercise, type Scenario } from '../grader';
+import {
+  compileStudentModule,
+  gradeScenario,
+  isolatedProgram,
+  runAndCheck,
+  StudentCodeError,
+  type Exercise,
+  type Scenario,
+} from '../grader';
 import type { FaultSchedule, NodeClass, RunBudget } from '../kernel';
 import { MarkWriter } from './marks';
 import type { HostRequest, SeedOptions, SeedRun, UnitLimits, WorkerMessage } from './protocol';
@@ -29,15 +37,36 @@ export function serveGrading(exercises: readonly Exercise[]): void {
       if (request.kind === 'close') port.close();
       else if (request.kind === 'load') loaded = load(request, exercises, post);
       else if (loaded === undefined) throw new Error(`"${request.kind}" before "load"`);
-      else if (request.kind === 'grade-scenario') post({ kind: 'scenario', report: gradeOne(loaded, request.scenario, request.options, request.limits, post) });
-      else post({ kind: 'ran', run: runOne(loaded, request.scenario, request.seed, request.faults, request.duration, request.trace, request.limits, post) });
+      else if (request.kind === 'grade-scenario')
+        post({ kind: 'scenario', report: gradeOne(loaded, request.scenario, request.options, request.limits, post) });
+      else
+        post({
+          kind: 'ran',
+          run: runOne(
+            loaded,
+            request.scenario,
+            request.seed,
+            request.faults,
+            request.duration,
+            request.trace,
+            request.limits,
+            post,
+          ),
+        });
     } catch (error) {
-      post({ kind: 'internal-error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      post({
+        kind: 'internal-error',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
     }
   });
 }
 
-function load(request: Extract<HostRequest, { kind: 'load' }>, exercises: readonly Exercise[], post: (m: WorkerMessage) => void): Loaded | undefined {
+function load(
+  request: Extract<HostRequest, { kind: 'load' }>,
+  exercises: readonly Exercise[],
+  post: (m: WorkerMessage) => void,
+): Loaded | undefined {
   const exercise = exercises.find((e) => e.id === request.exercise);
   if (exercise === undefined) throw new Error(`this worker has no exercise "${request.exercise}"`);
   const { source, file } = request;
@@ -65,25 +94,65 @@ function load(request: Extract<HostRequest, { kind: 'load' }>, exercises: readon
   };
 }
 
-function gradeOne(loaded: Loaded, name: string, options: SeedOptions, limits: UnitLimits, post: (m: WorkerMessage) => void): ReturnType<typeof gradeScenario> {
+function gradeOne(
+  loaded: Loaded,
+  name: string,
+  options: SeedOptions,
+  limits: UnitLimits,
+  post: (m: WorkerMessage) => void,
+): ReturnType<typeof gradeScenario> {
   const scenario = scenarioNamed(loaded.exercise, name);
-  return gradeScenario(loaded.exercise, scenario, () => loaded.fresh(), loaded.file, { ...options, budget: budget(limits), hooks: loaded.marks }, {
-    unit(seed, phase) {
-      post({ kind: 'unit', unit: { scenario: name, seed, phase } });
+  return gradeScenario(
+    loaded.exercise,
+    scenario,
+    () => loaded.fresh(),
+    loaded.file,
+    { ...options, budget: budget(limits), hooks: loaded.marks },
+    {
+      unit(seed, phase) {
+        post({ kind: 'unit', unit: { scenario: name, seed, phase } });
+      },
+      failed(failure) {
+        post({ kind: 'seed-failed', failure });
+      },
     },
-    failed(failure) {
-      post({ kind: 'seed-failed', failure });
-    },
-  });
+  );
 }
 
-function runOne(loaded: Loaded, name: string, seed: number, faults: FaultSchedule | undefined, duration: number | undefined, withTrace: boolean, limits: UnitLimits, post: (m: WorkerMessage) => void): SeedRun {
+function runOne(
+  loaded: Loaded,
+  name: string,
+  seed: number,
+  faults: FaultSchedule | undefined,
+  duration: number | undefined,
+  withTrace: boolean,
+  limits: UnitLimits,
+  post: (m: WorkerMessage) => void,
+): SeedRun {
   const { exercise, file } = loaded;
   const scenario = scenarioNamed(exercise, name);
   post({ kind: 'unit', unit: { scenario: name, seed, phase: 'run' } });
-  const checked = runAndCheck({ exercise, scenario, program: loaded.fresh(), seed, file, faults, duration, budget: budget(limits), hooks: loaded.marks });
+  const checked = runAndCheck({
+    exercise,
+    scenario,
+    program: loaded.fresh(),
+    seed,
+    file,
+    faults,
+    duration,
+    budget: budget(limits),
+    hooks: loaded.marks,
+  });
   const { result, trace, failure, notes } = checked;
-  const footer = { exercise: exercise.id, scenario: name, seed, file, passed: failure === undefined, ...(failure ? { failure } : {}), notes };
+  const footer = {
+    exercise: exercise.id,
+    scenario: name,
+    seed,
+    file,
+    passed: failure === undefined,
+    ...(failure ? { failure } : {}),
+    notes,
+  };
   return {
     outcome: result.outcome,
     events: result.events,

@@ -43,7 +43,11 @@ export class WorkerSession {
   private readonly exited: Promise<void>;
 
   constructor(private readonly config: SessionConfig) {
-    this.worker = new Worker(config.workerFile, { stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: config.memoryMb } });
+    this.worker = new Worker(config.workerFile, {
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxOldGenerationSizeMb: config.memoryMb },
+    });
     for (const stream of [this.worker.stdout, this.worker.stderr]) {
       stream.setEncoding('utf8');
       stream.on('data', (text: string) => config.onOutput?.(text));
@@ -81,7 +85,9 @@ export class WorkerSession {
         this.pending = undefined;
         this.stopping = true;
         // Read the marks only once the worker is gone: then nothing writes them any more.
-        void this.worker.terminate().then(() => resolve({ status: 'overrun', unit, mark: readMark(this.marks, this.names) }));
+        void this.worker
+          .terminate()
+          .then(() => resolve({ status: 'overrun', unit, mark: readMark(this.marks, this.names) }));
       };
       const arm = (): void => {
         clearTimeout(timer);
@@ -100,7 +106,8 @@ export class WorkerSession {
           }
         },
         error: (error) => {
-          if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') settle({ status: 'out-of-memory', unit });
+          if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+            settle({ status: 'out-of-memory', unit });
           else fail(error);
         },
         exit: () => {

@@ -8,9 +8,9 @@ declare const acquireVsCodeApi: (() => VsCodeApi) | undefined;
 
 /** A page's channel to the extension that hosts it, typed by what the page may say. */
 export interface Host<Out> {
-  post(message: Out): void;
-  loadState(): unknown;
-  saveState(state: unknown): void;
+  post: (message: Out) => void;
+  loadState: () => unknown;
+  saveState: (state: unknown) => void;
 }
 
 /** VS Code's webview API when the page runs inside VS Code; undefined on a plain page. */

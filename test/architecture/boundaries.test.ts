@@ -20,7 +20,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 const allViolations = (): Violation[] =>
-  layerRules.flatMap((rule) => sourceFiles(rule.dir)).flatMap((file) => checkFile(file, readFileSync(join(root, file), 'utf8')));
+  layerRules
+    .flatMap((rule) => sourceFiles(rule.dir))
+    .flatMap((file) => checkFile(file, readFileSync(join(root, file), 'utf8')));
 
 describe('architecture boundaries', () => {
   const violations = allViolations();
@@ -75,22 +77,60 @@ describe('architecture boundaries', () => {
     });
 
     it('flags arrows that point the wrong way', () => {
-      assert.deepEqual(found('src/kernel/a.ts', "import { gradeExercise } from '../grader';"), ["import '../grader' (the grader)"]);
-      assert.deepEqual(found('src/grader/a.ts', "import { runSeed } from '../runner';"), ["import '../runner' (the runner)"]);
-      assert.deepEqual(found('src/cli/a.ts', "import { activate } from '../extension/main';"), ["import '../extension/main' (the extension)"]);
-      assert.deepEqual(found('src/extension/a.ts', "import { main } from '../cli/main';"), ["import '../cli/main' (the cli)"]);
-      assert.deepEqual(found('src/webview/a.ts', "import { grade } from '../runner';\nimport * as vscode from 'vscode';"), ["import '../runner' (the runner)", "import 'vscode'"]);
-      assert.deepEqual(found('src/webview/a.ts', "import { activate } from '../extension/main';"), ["import '../extension/main' (the extension)"]);
-      assert.deepEqual(found('src/cli/a.ts', "import { render } from '../webview/lesson/render';"), ["import '../webview/lesson/render' (the webview)"]);
-      assert.deepEqual(found('src/runner/a.ts', "import { x } from '../../test/helpers';"), ["import '../../test/helpers' (test/helpers, outside src/ and lessons/)"]);
+      assert.deepEqual(found('src/kernel/a.ts', "import { gradeExercise } from '../grader';"), [
+        "import '../grader' (the grader)",
+      ]);
+      assert.deepEqual(found('src/grader/a.ts', "import { runSeed } from '../runner';"), [
+        "import '../runner' (the runner)",
+      ]);
+      assert.deepEqual(found('src/cli/a.ts', "import { activate } from '../extension/main';"), [
+        "import '../extension/main' (the extension)",
+      ]);
+      assert.deepEqual(found('src/extension/a.ts', "import { main } from '../cli/main';"), [
+        "import '../cli/main' (the cli)",
+      ]);
+      assert.deepEqual(
+        found('src/webview/a.ts', "import { grade } from '../runner';\nimport * as vscode from 'vscode';"),
+        ["import '../runner' (the runner)", "import 'vscode'"],
+      );
+      assert.deepEqual(found('src/webview/a.ts', "import { activate } from '../extension/main';"), [
+        "import '../extension/main' (the extension)",
+      ]);
+      assert.deepEqual(found('src/cli/a.ts', "import { render } from '../webview/lesson/render';"), [
+        "import '../webview/lesson/render' (the webview)",
+      ]);
+      assert.deepEqual(found('src/runner/a.ts', "import { x } from '../../test/helpers';"), [
+        "import '../../test/helpers' (test/helpers, outside src/ and lessons/)",
+      ]);
     });
 
     it('allows the arrows that point the right way', () => {
-      assert.deepEqual(found('src/grader/a.ts', "import { simulate } from '../kernel';\nimport { transform } from 'sucrase';"), []);
-      assert.deepEqual(found('lessons/01-x/exercise.ts', "import type { Exercise } from '../../src/grader';\nimport type { Node } from 'distsys';"), []);
-      assert.deepEqual(found('lessons/01-x/starter.ts', "import type { Node } from 'distsys/x';\nexport type * from 'distsys/lessons/01-x/contract';"), []);
-      assert.deepEqual(found('src/cli/a.ts', "import { readFileSync } from 'node:fs';\nimport { gradeInWorkers } from '../runner';"), []);
-      assert.deepEqual(found('src/webview/a.ts', "import { Marked } from 'marked';\nimport type { Trace } from '../kernel/trace';"), []);
+      assert.deepEqual(
+        found('src/grader/a.ts', "import { simulate } from '../kernel';\nimport { transform } from 'sucrase';"),
+        [],
+      );
+      assert.deepEqual(
+        found(
+          'lessons/01-x/exercise.ts',
+          "import type { Exercise } from '../../src/grader';\nimport type { Node } from 'distsys';",
+        ),
+        [],
+      );
+      assert.deepEqual(
+        found(
+          'lessons/01-x/starter.ts',
+          "import type { Node } from 'distsys/x';\nexport type * from 'distsys/lessons/01-x/contract';",
+        ),
+        [],
+      );
+      assert.deepEqual(
+        found('src/cli/a.ts', "import { readFileSync } from 'node:fs';\nimport { gradeInWorkers } from '../runner';"),
+        [],
+      );
+      assert.deepEqual(
+        found('src/webview/a.ts', "import { Marked } from 'marked';\nimport type { Trace } from '../kernel/trace';"),
+        [],
+      );
     });
   });
 });

@@ -15,7 +15,10 @@ export interface Reference {
 export function importsOf(fileName: string, text: string): Reference[] {
   const info = ts.preProcessFile(text, true, true);
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, false);
-  return info.importedFiles.map((f) => ({ name: f.fileName, line: source.getLineAndCharacterOfPosition(f.pos).line + 1 }));
+  return info.importedFiles.map((f) => ({
+    name: f.fileName,
+    line: source.getLineAndCharacterOfPosition(f.pos).line + 1,
+  }));
 }
 
 /**
@@ -43,7 +46,12 @@ export function globalsUsedIn(fileName: string, text: string, names: readonly st
 function isDeclarationName(id: ts.Identifier): boolean {
   const parent = id.parent;
   return (
-    ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isBindingElement(parent)) && parent.name === id) ||
+    ((ts.isVariableDeclaration(parent) ||
+      ts.isParameter(parent) ||
+      ts.isFunctionDeclaration(parent) ||
+      ts.isClassDeclaration(parent) ||
+      ts.isBindingElement(parent)) &&
+      parent.name === id) ||
     ts.isImportSpecifier(parent) ||
     ts.isImportClause(parent) ||
     ts.isNamespaceImport(parent)

@@ -24,8 +24,14 @@ describe('determinism in a real browser', () => {
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
       await page.goto(server.url);
-      await page.waitForFunction(() => (globalThis as { distsysDeterminism?: unknown }).distsysDeterminism !== undefined || document.readyState === 'complete');
-      const result = await page.evaluate(() => (globalThis as { distsysDeterminism?: DeterminismResult }).distsysDeterminism);
+      await page.waitForFunction(
+        () =>
+          (globalThis as { distsysDeterminism?: unknown }).distsysDeterminism !== undefined ||
+          document.readyState === 'complete',
+      );
+      const result = await page.evaluate(
+        () => (globalThis as { distsysDeterminism?: DeterminismResult }).distsysDeterminism,
+      );
       assert.deepEqual(pageErrors, [], 'the page threw');
       assert.ok(result, 'the bundle left no result on window');
       if ('error' in result) assert.fail(`the bundle failed in chromium:\n${result.error}`);

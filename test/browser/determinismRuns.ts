@@ -31,7 +31,13 @@ class Gossip implements Node {
     if (this.seen % 50 === 0) this.ctx.log('heard', from, msg.seen, { at: this.ctx.now() });
   }
   onTimer(): void {
-    this.ctx.broadcast({ type: 'gossip', seen: this.seen, r: Math.random(), wall: Date.now(), perf: performance.now() });
+    this.ctx.broadcast({
+      type: 'gossip',
+      seen: this.seen,
+      r: Math.random(),
+      wall: Date.now(),
+      perf: performance.now(),
+    });
     this.ctx.setTimer('tick', 8 + this.ctx.random() * 7);
   }
 }
@@ -77,12 +83,20 @@ export function determinismRuns(references: ReferenceSources): RunHash[] {
   }
   for (const exercise of exercises) {
     const source = references[exercise.id];
-    if (source === undefined) throw new Error(`no reference source for exercise ${exercise.id}: test/exercises/${exercise.id}/reference.ts is missing`);
+    if (source === undefined)
+      throw new Error(
+        `no reference source for exercise ${exercise.id}: test/exercises/${exercise.id}/reference.ts is missing`,
+      );
     const program = loadStudentModule(source, 'reference.ts');
     for (const scenario of exercise.scenarios.slice(0, SCENARIOS_PER_EXERCISE)) {
       for (const seed of EXERCISE_SEEDS) {
         const checked = runAndCheck({ exercise, scenario, program, seed, file: 'reference.ts' });
-        runs.push({ run: `${exercise.id}/${scenario.name} seed ${seed}`, events: checked.trace.length, hash: checked.trace.hash(), verdict: checked.failure?.checker ?? 'pass' });
+        runs.push({
+          run: `${exercise.id}/${scenario.name} seed ${seed}`,
+          events: checked.trace.length,
+          hash: checked.trace.hash(),
+          verdict: checked.failure?.checker ?? 'pass',
+        });
       }
     }
   }

@@ -17,6 +17,7 @@ export const bundlePath = join(__dirname, '..', '..', 'dist', 'browser', 'determ
 
 /** The bundle's text; a clear message when the build has not run. */
 export function readBundle(): string {
-  if (!existsSync(bundlePath)) throw new Error(`${bundlePath} is missing: run \`npm run build\` first (npm test and npm run test:browser do)`);
+  if (!existsSync(bundlePath))
+    throw new Error(`${bundlePath} is missing: run \`npm run build\` first (npm test and npm run test:browser do)`);
   return readFileSync(bundlePath, 'utf8');
 }

@@ -9,7 +9,7 @@ import { webviewHtml } from '../../src/extension/core/webviewHtml';
 import { loadStudentModule, runAndCheck, type Failure } from '../../src/grader';
 import type { Trace } from '../../src/kernel';
 import type { DiagramController } from '../../src/webview/diagram';
-import type { ShowTraceMessage, TraceViewerToHost } from '../../src/webview/protocol';
+import type { ShowTraceMessage, TraceViewerToHost } from '../../src/webview/traceViewer/protocol';
 import { buggyVariant } from '../exercises/solutions';
 import { gossipTrace, traceText } from '../webview/diagram/fixtures';
 import { launchChromium } from './chromium';
@@ -32,16 +32,28 @@ declare global {
 async function serveViewer(): Promise<{ url: string; close: () => Promise<void> }> {
   let origin = '';
   const server: Server = createServer((request, response) => {
-    const page = webviewHtml({ title: 'Trace', lang: 'en', cspSource: origin, nonce: 'test-nonce-0123456789', script: `${origin}/traceViewer.js`, style: `${origin}/traceViewer.css` });
+    const page = webviewHtml({
+      title: 'Trace',
+      lang: 'en',
+      cspSource: origin,
+      nonce: 'test-nonce-0123456789',
+      script: `${origin}/traceViewer.js`,
+      style: `${origin}/traceViewer.css`,
+    });
     if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-    else if (request.url === '/traceViewer.js') response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(bundle));
-    else if (request.url === '/traceViewer.css') response.writeHead(200, { 'content-type': 'text/css; charset=utf-8' }).end(readFileSync(stylesheet));
+    else if (request.url === '/traceViewer.js')
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(bundle));
+    else if (request.url === '/traceViewer.css')
+      response.writeHead(200, { 'content-type': 'text/css; charset=utf-8' }).end(readFileSync(stylesheet));
     else if (request.url === '/favicon.ico') response.writeHead(204).end();
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url: `${origin}/`, close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))) };
+  return {
+    url: `${origin}/`,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
 }
 
 /** The first failing run of the Raft variant that grants every vote: two leaders in one term. */
@@ -63,7 +75,8 @@ describe('trace viewer in chromium', function () {
   let problems: string[];
 
   before(async () => {
-    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build (npm run test:browser builds first)`);
+    if (!existsSync(bundle))
+      throw new Error(`${bundle} is missing: run npm run build (npm run test:browser builds first)`);
     mkdirSync(results, { recursive: true });
     browser = await launchChromium();
     server = await serveViewer();
@@ -89,7 +102,9 @@ describe('trace viewer in chromium', function () {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.addInitScript(() => {
       window.__posted = [];
-      window.addEventListener('trace-viewer:post', (e) => window.__posted.push((e as CustomEvent<TraceViewerToHost>).detail));
+      window.addEventListener('trace-viewer:post', (e) =>
+        window.__posted.push((e as CustomEvent<TraceViewerToHost>).detail),
+      );
     });
     await page.goto(server.url);
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
@@ -139,10 +154,20 @@ describe('trace viewer in chromium', function () {
   }
 
   async function canvasPixel(x: number, y: number): Promise<number[]> {
-    return page.evaluate(([px, py]) => [...document.querySelector<HTMLCanvasElement>('.ds-canvas')!.getContext('2d')!.getImageData(px!, py!, 1, 1).data.slice(0, 3)], [x, y]);
+    return page.evaluate(
+      ([px, py]) => [
+        ...document
+          .querySelector<HTMLCanvasElement>('.ds-canvas')!
+          .getContext('2d')!
+          .getImageData(px!, py!, 1, 1)
+          .data.slice(0, 3),
+      ],
+      [x, y],
+    );
   }
 
-  const diagram = <T>(fn: (d: DiagramController) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__diagram)`) as Promise<T>;
+  const diagram = <T>(fn: (d: DiagramController) => T): Promise<T> =>
+    page.evaluate<T>(`(${fn.toString()})(window.__diagram)`);
 
   it('draws one lane per node, labelled n1 to n5, with arrows, bands and states', async () => {
     await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip · faulty-network · seed 11' });
@@ -158,7 +183,10 @@ describe('trace viewer in chromium', function () {
     await settle();
     await shot('gossip-light');
     const lightBackground = await canvasPixel(2, 2);
-    assert.ok(lightBackground.reduce((a, b) => a + b) > darkBackground.reduce((a, b) => a + b) + 300, `follows the colour scheme: ${darkBackground} → ${lightBackground}`);
+    assert.ok(
+      lightBackground.reduce((a, b) => a + b) > darkBackground.reduce((a, b) => a + b) + 300,
+      `follows the colour scheme: ${darkBackground.join(',')} → ${lightBackground.join(',')}`,
+    );
   });
 
   it('draws at the screen pixel ratio, so lines stay crisp on a high-density display', async () => {
@@ -172,7 +200,10 @@ describe('trace viewer in chromium', function () {
       const canvas = document.querySelector<HTMLCanvasElement>('.ds-canvas')!;
       return { pixels: [canvas.width, canvas.height], css: [canvas.clientWidth, canvas.clientHeight] };
     });
-    assert.deepEqual(size.pixels, size.css.map((c) => c * 2));
+    assert.deepEqual(
+      size.pixels,
+      size.css.map((c) => c * 2),
+    );
     assert.ok((await ink()).share > 0.05);
   });
 
@@ -189,7 +220,9 @@ describe('trace viewer in chromium', function () {
     // Two small pans and a zoom: drawn from the cache (copied, then stretched until the zoom
     // settles), and clicks must still land on what is under the pointer.
     for (let i = 0; i < 2; i++) {
-      await page.evaluate(() => window.__diagram!.pan((window.__diagram!.view.end - window.__diagram!.view.start) * 0.03));
+      await page.evaluate(() =>
+        window.__diagram!.pan((window.__diagram!.view.end - window.__diagram!.view.start) * 0.03),
+      );
       await settle();
     }
     await page.evaluate((i) => window.__diagram!.zoom(1.15, window.__diagram!.model.times[i]), drop);
@@ -247,7 +280,11 @@ describe('trace viewer in chromium', function () {
     await page.locator('.tv-node', { hasText: 'n4' }).click();
     await page.locator('.ds-diagram').focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => JSON.stringify(JSON.parse(sessionStorage.getItem('state') ?? '{}').view) === JSON.stringify(window.__diagram!.viewState()));
+    await page.waitForFunction(
+      () =>
+        JSON.stringify((JSON.parse(sessionStorage.getItem('state') ?? '{}') as { view?: unknown }).view) ===
+        JSON.stringify(window.__diagram!.viewState()),
+    );
     const before = await diagram((d) => d.viewState());
     await reload();
     await show(message);
@@ -267,7 +304,10 @@ describe('trace viewer in chromium', function () {
       await page.keyboard.press('ArrowRight');
       seen.push(await diagram((d) => d.cursor!.index));
     }
-    assert.ok(seen.every((index, i) => i === 0 || index > seen[i - 1]!), `cursor indices ${seen.join(', ')}`);
+    assert.ok(
+      seen.every((index, i) => i === 0 || index > seen[i - 1]!),
+      `cursor indices ${seen.join(', ')}`,
+    );
     assert.equal(await diagram((d) => d.selected), seen.at(-1));
     await page.keyboard.press('ArrowLeft');
     assert.equal(await diagram((d) => d.cursor!.index), seen.at(-2));
@@ -284,7 +324,11 @@ describe('trace viewer in chromium', function () {
   it('shows the violation and jumps to its events', async () => {
     const { trace, failure, seed } = failingRaftRun();
     const footer = { exercise: 'raft-election', scenario: 'many-elections', seed, passed: false, failure };
-    await show({ type: 'showTrace', traceText: traceText(trace, footer), title: `raft-election · many-elections · seed ${seed}` });
+    await show({
+      type: 'showTrace',
+      traceText: traceText(trace, footer),
+      title: `raft-election · many-elections · seed ${seed}`,
+    });
     const banner = page.locator('.tv-banner.tv-fail');
     assert.ok(await banner.isVisible());
     assert.equal(await banner.locator('strong').textContent(), failure.property);
@@ -298,9 +342,11 @@ describe('trace viewer in chromium', function () {
     await shot('violation-jump');
     const view = await diagram((d) => d.view);
     const times = await page.evaluate((ev) => ev.map((i) => window.__diagram!.model.times[i]!), events);
-    for (const t of times) assert.ok(t >= view.start && t <= view.end, `event at ${t} ms is in view [${view.start}, ${view.end}]`);
+    for (const t of times)
+      assert.ok(t >= view.start && t <= view.end, `event at ${t} ms is in view [${view.start}, ${view.end}]`);
     assert.ok(view.end - view.start < whole / 2, 'the jump zooms in');
-    for (const i of events) assert.ok(await page.evaluate((e) => window.__diagram!.pointOf(e) !== undefined, i), `event #${i} is drawn`);
+    for (const i of events)
+      assert.ok(await page.evaluate((e) => window.__diagram!.pointOf(e) !== undefined, i), `event #${i} is drawn`);
     assert.equal(await diagram((d) => d.selected), events[0]);
   });
 
@@ -324,7 +370,10 @@ describe('trace viewer in chromium', function () {
     assert.deepEqual(await page.locator('.ds-lanes li').allTextContents(), ['network', 'n1', 'n2', 'n3']);
     await page.locator('.tv-menu summary', { hasText: 'Messages' }).click();
     await page.locator('.tv-menu-list .tv-check', { hasText: 'Ack' }).click();
-    assert.deepEqual(await diagram((d) => d.viewState().filter), { nodes: ['n1', 'n2', 'n3'], messageTypes: ['Gossip'] });
+    assert.deepEqual(await diagram((d) => d.viewState().filter), {
+      nodes: ['n1', 'n2', 'n3'],
+      messageTypes: ['Gossip'],
+    });
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'tv-search');
     await page.keyboard.type('learned version');
@@ -342,7 +391,9 @@ describe('trace viewer in chromium', function () {
   });
 
   it('tells the student when the text is not a trace', async () => {
-    await page.evaluate(() => window.postMessage({ type: 'showTrace', traceText: '{"format":"other"}', title: 'x' }, '*'));
+    await page.evaluate(() =>
+      window.postMessage({ type: 'showTrace', traceText: '{"format":"other"}', title: 'x' }, '*'),
+    );
     await page.waitForSelector('.tv-empty');
     assert.match((await page.locator('.tv-empty').textContent()) ?? '', /not a trace file .*not a distsys trace/);
   });

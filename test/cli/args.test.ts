@@ -9,12 +9,21 @@ describe('distsys arguments', () => {
   it('reads --flag value, --flag=value, switches and positionals', () => {
     const parsed = parseArgs(['raft', '--seed', '3', '--file=a.ts', '--json'], 'grade', spec);
     assert.deepEqual(parsed.positionals, ['raft']);
-    assert.deepEqual([...parsed.values], [['seed', '3'], ['file', 'a.ts']]);
+    assert.deepEqual(
+      [...parsed.values],
+      [
+        ['seed', '3'],
+        ['file', 'a.ts'],
+      ],
+    );
     assert.deepEqual([...parsed.switches], ['json']);
   });
 
   it('refuses an unknown flag, suggesting the nearest known one', () => {
-    assert.throws(() => parseArgs(['--sede', '3'], 'grade', spec), new UsageError('unknown flag --sede for distsys grade; did you mean --seed? (distsys help shows all)'));
+    assert.throws(
+      () => parseArgs(['--sede', '3'], 'grade', spec),
+      new UsageError('unknown flag --sede for distsys grade; did you mean --seed? (distsys help shows all)'),
+    );
   });
 
   it('refuses a flag whose value is missing, also when the next word is another flag', () => {
@@ -24,10 +33,12 @@ describe('distsys arguments', () => {
   });
 
   it('reads integers in range and refuses anything else, quoting it', () => {
-    const of = (text: string): number | undefined => integerFlag(parseArgs(['--seed', text], 'run', spec), 'seed', 0, 0xffffffff);
+    const of = (text: string): number | undefined =>
+      integerFlag(parseArgs(['--seed', text], 'run', spec), 'seed', 0, 0xffffffff);
     assert.equal(of('0'), 0);
     assert.equal(of('4294967295'), 4294967295);
-    for (const bad of ['-1', '1.5', '1e3', 'seven', '4294967296']) assert.throws(() => of(bad), new UsageError(`--seed must be a whole number from 0 to 4294967295, got "${bad}"`));
+    for (const bad of ['-1', '1.5', '1e3', 'seven', '4294967296'])
+      assert.throws(() => of(bad), new UsageError(`--seed must be a whole number from 0 to 4294967295, got "${bad}"`));
   });
 });
 

@@ -6,7 +6,7 @@ import { exercises } from '../../lessons/catalog';
 import { Trace } from '../../src/kernel';
 import { version } from '../../package.json';
 import { buggyVariants } from '../exercises/solutions';
-import { distsys, ensureBuilt } from './fixtures/harness';
+import { distsys, distsysIntoClosedPipe, ensureBuilt } from './fixtures/harness';
 
 const RAFT_REFERENCE = 'test/exercises/raft-election/reference.ts';
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'distsys-bin-'));
@@ -41,7 +41,10 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
     assert.equal(code, 0);
     const lines = stdout.split('\n').map((l) => l.trim());
     for (const e of exercises) {
-      const heading = lines.findIndex((l) => l.startsWith(`${e.id} `) && l.endsWith(` ${e.title} — lesson ${e.lesson}, ${e.scenarios.length} scenarios`));
+      const heading = lines.findIndex(
+        (l) =>
+          l.startsWith(`${e.id} `) && l.endsWith(` ${e.title} — lesson ${e.lesson}, ${e.scenarios.length} scenarios`),
+      );
       assert.ok(heading >= 0, `no line for ${e.id} in:\n${stdout}`);
       assert.equal(lines[heading + 1], e.scenarios.map((s) => s.name).join(', '));
     }
@@ -51,7 +54,7 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
     const { code, stdout, stderr } = distsys(['grade', 'raft-election', '--file', RAFT_REFERENCE, '--seeds', '3']);
     assert.equal(stderr, '');
     assert.equal(code, 0, stdout);
-    assert.match(stdout, /^Score: (\d+)\/\1 — (\d+) of \2 scenarios passed$/m);
+    assert.match(stdout, /^Score: (\d+)\/\1 points — (\d+) of \2 scenarios passed$/m);
   });
 
   it('fails a buggy raft-election program with exit 1', () => {
@@ -65,7 +68,15 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
   });
 
   it('prints the two-phase-commit reference report as JSON with the full score', () => {
-    const { code, stdout } = distsys(['grade', 'two-phase-commit', '--file', 'test/exercises/two-phase-commit/reference.ts', '--seeds', '2', '--json']);
+    const { code, stdout } = distsys([
+      'grade',
+      'two-phase-commit',
+      '--file',
+      'test/exercises/two-phase-commit/reference.ts',
+      '--seeds',
+      '2',
+      '--json',
+    ]);
     assert.equal(code, 0);
     const report = JSON.parse(stdout) as { score: number; maxScore: number; seeds: number[] };
     assert.ok(report.maxScore > 0);
@@ -96,16 +107,27 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
     const { code, stdout, stderr } = distsys(['grade', 'raft-elektion']);
     assert.equal(code, 2);
     assert.equal(stdout, '');
-    assert.equal(stderr, 'distsys: unknown exercise "raft-elektion"; did you mean "raft-election"? (distsys list shows all)\n');
+    assert.equal(
+      stderr,
+      'distsys: unknown exercise "raft-elektion"; did you mean "raft-election"? (distsys list shows all)\n',
+    );
   });
 
   it('refuses an unknown command, an unknown flag and a missing file in one line each', () => {
-    for (const args of [['grdae'], ['grade', 'raft-election', '--sedes', '3'], ['grade', 'raft-election', '--file', 'no/such/file.ts'], ['run', 'raft-election', '--scenario', 'leader-crash', '--seed', 'three']]) {
+    for (const args of [
+      ['grdae'],
+      ['grade', 'raft-election', '--sedes', '3'],
+      ['grade', 'raft-election', '--file', 'no/such/file.ts'],
+      ['run', 'raft-election', '--scenario', 'leader-crash', '--seed', 'three'],
+    ]) {
       const { code, stderr } = distsys(args);
       assert.equal(code, 2, args.join(' '));
       oneLine(stderr);
     }
-    assert.match(distsys(['grade', 'raft-election', '--file', 'no/such/file.ts']).stderr, /^distsys: cannot read no\/such\/file\.ts: no such file$/m);
+    assert.match(
+      distsys(['grade', 'raft-election', '--file', 'no/such/file.ts']).stderr,
+      /^distsys: cannot read no\/such\/file\.ts: no such file$/m,
+    );
   });
 
   it('reports a syntax error in the student file as file:line:col and exits 2', () => {
@@ -120,18 +142,58 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
 
   it('ends a handler that runs while(true){} with a timeout verdict within the budget', () => {
     const file = join(scratch(), 'spin.ts');
-    writeFileSync(file, 'export default class Spin {\n  constructor(private ctx: unknown) {}\n  onStart(): void {\n    while (true) {}\n  }\n  onMessage(): void {}\n  onTimer(): void {}\n}\n');
-    const { code, stdout } = distsys(['grade', 'raft-election', '--file', file, '--scenario', 'initial-election', '--budget', '1500']);
+    writeFileSync(
+      file,
+      'export default class Spin {\n  constructor(private ctx: unknown) {}\n  onStart(): void {\n    while (true) {}\n  }\n  onMessage(): void {}\n  onTimer(): void {}\n}\n',
+    );
+    const { code, stdout } = distsys([
+      'grade',
+      'raft-election',
+      '--file',
+      file,
+      '--scenario',
+      'initial-election',
+      '--budget',
+      '1500',
+    ]);
     assert.equal(code, 1);
-    assert.match(stdout, /seed 1 · each handler returns: seed 1 of initial-election did not finish within 1500 ms of real time: n1 was still running onStart/);
+    assert.match(
+      stdout,
+      /seed 1 · each handler returns: seed 1 of initial-election did not finish within 1500 ms of real time: n1 was still running onStart/,
+    );
   });
 
   it("fails a handler that throws and shows the student's line", () => {
     const file = join(scratch(), 'throws.ts');
-    writeFileSync(file, 'export default class Throws {\n  onStart(): void {\n    throw new RangeError("term out of range");\n  }\n  onMessage(): void {}\n  onTimer(): void {}\n}\n');
-    const { code, stdout } = distsys(['run', 'raft-election', '--file', file, '--scenario', 'initial-election', '--seed', '1']);
+    writeFileSync(
+      file,
+      'export default class Throws {\n  onStart(): void {\n    throw new RangeError("term out of range");\n  }\n  onMessage(): void {}\n  onTimer(): void {}\n}\n',
+    );
+    const { code, stdout } = distsys([
+      'run',
+      'raft-election',
+      '--file',
+      file,
+      '--scenario',
+      'initial-election',
+      '--seed',
+      '1',
+    ]);
     assert.equal(code, 1);
     assert.match(stdout, /threw RangeError in onStart at 0 ms \(.*throws\.ts:3:\d+\): term out of range/);
     assert.match(stdout, /^ {6}at Throws\.onStart \(.*throws\.ts:3:\d+\)$/m);
+  });
+
+  it('ends quietly with exit 0 when the reader closes the pipe early, as `distsys … | head` does', async () => {
+    const commands = [
+      ['help'],
+      ['run', 'raft-election', '--scenario', 'leader-crash', '--seed', '3', '--file', RAFT_REFERENCE],
+      ['grade', 'raft-election', '--file', 'lessons/01-raft-election/starter.ts', '--seeds', '1'],
+    ];
+    for (const args of commands) {
+      const { code, stderr } = await distsysIntoClosedPipe(args);
+      assert.equal(stderr, '', args.join(' '));
+      assert.equal(code, 0, args.join(' '));
+    }
   });
 });

@@ -4,7 +4,18 @@ import { determinismRuns, type RunHash } from '../browser/determinismRuns';
 import { readBundle, readReferences } from '../browser/nodeReferences';
 
 /** The Node globals the bundle must never need. */
-const NODE_GLOBALS = ['process', 'require', 'module', 'exports', 'Buffer', 'global', '__filename', '__dirname', 'setImmediate', 'clearImmediate'];
+const NODE_GLOBALS = [
+  'process',
+  'require',
+  'module',
+  'exports',
+  'Buffer',
+  'global',
+  '__filename',
+  '__dirname',
+  'setImmediate',
+  'clearImmediate',
+];
 
 /**
  * Evaluates the browser bundle at global scope in a worker whose Node globals are deleted first,

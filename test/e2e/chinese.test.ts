@@ -9,7 +9,9 @@ import { QUIET_WORKBENCH, frameWith, openWorkbench, screenshot, screenshotOnFail
 const ROOT = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
 const bundle = JSON.parse(readFileSync(resolve(ROOT, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-const lessonTitle = readFileSync(resolve(ROOT, 'lessons/01-raft-election/lesson.zh-cn.md'), 'utf8').match(/^# (.+)$/m)?.[1];
+const lessonTitle = readFileSync(resolve(ROOT, 'lessons/01-raft-election/lesson.zh-cn.md'), 'utf8').match(
+  /^# (.+)$/m,
+)?.[1];
 
 // VS Code's own strings stay English (the stand-in language pack translates none of them); the
 // extension's manifest, its vscode.l10n strings and its lessons follow the display language.
@@ -38,10 +40,14 @@ describe('the workbook in code-server with the display language zh-cn', function
     const notStarted = bundle['not started'];
     const [consensus, transactions] = course;
     const raft = consensus?.lessons[0]?.title['zh-cn'];
-    assert.ok(activity && notStarted && consensus && transactions && raft && lessonTitle, 'the Chinese strings the check looks for are missing');
+    assert.ok(
+      activity && notStarted && consensus && transactions && raft && lessonTitle,
+      'the Chinese strings the check looks for are missing',
+    );
     await page.locator(`.activitybar [aria-label^="${activity}"]`).first().click();
     const tree = page.locator('[id="workbench.view.extension.distsys"] .monaco-list-row');
-    for (const text of [consensus.title['zh-cn'], transactions.title['zh-cn'], raft, notStarted]) await tree.filter({ hasText: text }).first().waitFor();
+    for (const text of [consensus.title['zh-cn'], transactions.title['zh-cn'], raft, notStarted])
+      await tree.filter({ hasText: text }).first().waitFor();
     await tree.filter({ hasText: raft }).first().click();
     await page.locator('.tab.active', { hasText: raft }).waitFor();
     const frame = await frameWith(page, 'h1');

@@ -31,7 +31,10 @@ export interface CodeServerOptions {
 
 /** The packaged extension, as `npm run package` leaves it. */
 export function packagedExtension(): string {
-  const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   const vsix = join(ROOT, `${name}-${version}.vsix`);
   if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
   return vsix;
@@ -39,25 +42,49 @@ export function packagedExtension(): string {
 
 /** Installs the packaged extension into a fresh profile, then serves the workbench on a free port. */
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
-  if (!existsSync(ENTRY) || !existsSync(NODE_24)) throw new Error('code-server is not installed: run scripts/e2e-setup.sh');
+  if (!existsSync(ENTRY) || !existsSync(NODE_24))
+    throw new Error('code-server is not installed: run scripts/e2e-setup.sh');
   const dir = mkdtempSync(join(tmpdir(), 'distsys-e2e-'));
   const workspace = join(dir, 'workspace');
   const userData = join(dir, 'user-data');
   mkdirSync(workspace);
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(options.settings ?? {}, null, 2));
-  const common = ['--user-data-dir', userData, '--extensions-dir', join(dir, 'extensions'), ...(options.locale ? ['--locale', options.locale] : [])];
+  const common = [
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    join(dir, 'extensions'),
+    ...(options.locale ? ['--locale', options.locale] : []),
+  ];
   // code-server keeps its config and state under XDG folders: the throwaway ones leave $HOME alone.
   const env = { ...process.env, XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'data') };
 
-  await finished(spawn(NODE_24, [ENTRY, ...common, '--install-extension', packagedExtension()], { env, stdio: ['ignore', 'pipe', 'pipe'] }), 'install the extension');
+  await finished(
+    spawn(NODE_24, [ENTRY, ...common, '--install-extension', packagedExtension()], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+    'install the extension',
+  );
 
   if (options.locale) addLanguagePack(join(dir, 'extensions'), userData, options.locale);
 
   const port = await freePort();
   const server = spawn(
     NODE_24,
-    [ENTRY, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
+    [
+      ENTRY,
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      workspace,
+    ],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   await listening(server);
@@ -84,7 +111,11 @@ function addLanguagePack(extensions: string, userData: string, locale: string): 
       publisher: 'e2e',
       version: '0.0.1',
       engines: { vscode: '*' },
-      contributes: { localizations: [{ languageId: locale, languageName: locale, translations: [{ id: 'vscode', path: './main.i18n.json' }] }] },
+      contributes: {
+        localizations: [
+          { languageId: locale, languageName: locale, translations: [{ id: 'vscode', path: './main.i18n.json' }] },
+        ],
+      },
     }),
   );
   const registry = join(extensions, 'extensions.json');
@@ -94,13 +125,26 @@ function addLanguagePack(extensions: string, userData: string, locale: string): 
     version: '0.0.1',
     location: { $mid: 1, path: folder, scheme: 'file' },
     relativeLocation: `e2e.${name}-0.0.1`,
-    metadata: { isApplicationScoped: false, isMachineScoped: false, isBuiltin: false, installedTimestamp: Date.now(), source: 'gallery' },
+    metadata: {
+      isApplicationScoped: false,
+      isMachineScoped: false,
+      isBuiltin: false,
+      installedTimestamp: Date.now(),
+      source: 'gallery',
+    },
   });
   writeFileSync(registry, JSON.stringify(installed));
   // What installing a pack would have written: the server reads the languages it can show from here.
   writeFileSync(
     join(userData, 'languagepacks.json'),
-    JSON.stringify({ [locale]: { hash: `e2e-${locale}`, extensions: [{ extensionIdentifier: { id: `e2e.${name}` }, version: '0.0.1' }], translations: { vscode: join(folder, 'main.i18n.json') }, label: locale } }),
+    JSON.stringify({
+      [locale]: {
+        hash: `e2e-${locale}`,
+        extensions: [{ extensionIdentifier: { id: `e2e.${name}` }, version: '0.0.1' }],
+        translations: { vscode: join(folder, 'main.i18n.json') },
+        label: locale,
+      },
+    }),
   );
 }
 
@@ -110,7 +154,9 @@ function finished(child: ChildProcess, what: string): Promise<void> {
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   return new Promise((done, fail) => {
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`code-server could not ${what} (exit ${code}):\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`code-server could not ${what} (exit ${code}):\n${output}`)),
+    );
   });
 }
 
@@ -155,7 +201,9 @@ function freePort(): Promise<number> {
     probe.on('error', fail);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? done(address.port) : fail(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address !== null ? done(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }

@@ -52,7 +52,10 @@ export async function frameWith(page: Page, selector: string, timeout = 60_000):
   while (Date.now() < end) {
     for (const frame of page.frames()) {
       if (frame === page.mainFrame()) continue;
-      const count = await frame.locator(selector).count().catch(() => 0);
+      const count = await frame
+        .locator(selector)
+        .count()
+        .catch(() => 0);
       if (count > 0) return frame;
     }
     await page.waitForTimeout(250);
@@ -74,10 +77,17 @@ export async function waitForInk(frame: Frame, selector: string, minPixels = 500
       const colours = new Set<number>();
       let inked = 0;
       for (let i = 0; i < data.length; i += 4) {
-        const differs = data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2] || data[i + 3] !== data[3];
+        const differs =
+          data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2] || data[i + 3] !== data[3];
         if (!differs) continue;
         inked++;
-        if (colours.size < 16) colours.add(((data[i] as number) << 24) | ((data[i + 1] as number) << 16) | ((data[i + 2] as number) << 8) | (data[i + 3] as number));
+        if (colours.size < 16)
+          colours.add(
+            ((data[i] as number) << 24) |
+              ((data[i + 1] as number) << 16) |
+              ((data[i + 2] as number) << 8) |
+              (data[i + 3] as number),
+          );
       }
       return inked >= minPixels && colours.size > 2 ? inked : false;
     },
@@ -88,7 +98,12 @@ export async function waitForInk(frame: Frame, selector: string, minPixels = 500
 }
 
 /** Polls a condition of the file system or the page until it holds. */
-export async function until(page: Page, what: string, condition: () => boolean | Promise<boolean>, timeout = 60_000): Promise<void> {
+export async function until(
+  page: Page,
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  timeout = 60_000,
+): Promise<void> {
   const end = Date.now() + timeout;
   while (!(await condition())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

@@ -3,13 +3,23 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from './codeServer';
-import { QUIET_WORKBENCH, frameWith, openWorkbench, screenshotOnFailure, runCommand, screenshot, until, waitForInk } from './workbench';
+import {
+  QUIET_WORKBENCH,
+  frameWith,
+  openWorkbench,
+  screenshotOnFailure,
+  runCommand,
+  screenshot,
+  until,
+  waitForInk,
+} from './workbench';
 
 const REFERENCE = resolve(__dirname, '../exercises/raft-election/reference.ts');
 
 /** Brings up the Testing view; its activity icon would hide the side bar if the view were already up. */
 async function showTesting(page: Page): Promise<void> {
-  if (!(await page.locator('.test-explorer').isVisible())) await page.locator('.activitybar [aria-label^="Testing"]').first().click();
+  if (!(await page.locator('.test-explorer').isVisible()))
+    await page.locator('.activitybar [aria-label^="Testing"]').first().click();
   await page.locator('.test-explorer').waitFor();
 }
 
@@ -73,7 +83,9 @@ describe('the workbook in code-server, as a student uses it', function () {
   it('grades the unchanged starter: the Testing view shows failed scenarios', async function () {
     await runCommand(page, 'Distributed Systems: Grade Exercise');
     await showTesting(page);
-    const exercise = page.locator('.test-explorer .monaco-list-row[aria-level="1"]', { hasText: 'raft-election' }).first();
+    const exercise = page
+      .locator('.test-explorer .monaco-list-row[aria-level="1"]', { hasText: 'raft-election' })
+      .first();
     await exercise.waitFor();
     if ((await exercise.getAttribute('aria-expanded')) !== 'true') await exercise.locator('.monaco-tl-twistie').click();
     await until(page, 'failed scenarios', async () => (await scenarioRows(page)).some((r) => r.failed));
@@ -83,7 +95,10 @@ describe('the workbook in code-server, as a student uses it', function () {
   });
 
   it('opens the trace of a failure from its message and draws lanes and arrows', async function () {
-    await page.locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)').first().dblclick();
+    await page
+      .locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)')
+      .first()
+      .dblclick();
     await page.locator('.test-output-peek').getByText('Open Trace', { exact: true }).first().click();
     const frame = await frameWith(page, '.tv-toolbar');
     await frame.locator('.ds-lanes li').first().waitFor();

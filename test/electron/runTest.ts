@@ -13,10 +13,24 @@ const ROOT = resolve(__dirname, '..', '..');
 
 async function main(): Promise<void> {
   const suite = join(ROOT, 'out', 'electron', 'suite.js');
-  await build({ entryPoints: [join(__dirname, 'suite', 'index.ts')], outfile: suite, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], sourcemap: true, logLevel: 'warning' });
+  await build({
+    entryPoints: [join(__dirname, 'suite', 'index.ts')],
+    outfile: suite,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    sourcemap: true,
+    logLevel: 'warning',
+  });
   const workspace = mkdtempSync(join(tmpdir(), 'distsys-electron-'));
   try {
-    await runTests({ extensionDevelopmentPath: ROOT, extensionTestsPath: suite, launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'] });
+    await runTests({
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: suite,
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+    });
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }

@@ -45,7 +45,8 @@ function parseHunks(patch: string): Hunk[] {
   const hunks: Hunk[] = [];
   let i = 0;
   while (i < lines.length && !lines[i]!.startsWith('@@')) {
-    if (!/^(---|\+\+\+) /.test(lines[i]!)) throw new PatchError(`line ${i + 1}: expected a file header or a hunk, found "${lines[i]}"`);
+    if (!/^(---|\+\+\+) /.test(lines[i]!))
+      throw new PatchError(`line ${i + 1}: expected a file header or a hunk, found "${lines[i]}"`);
     i++;
   }
   while (i < lines.length) {
@@ -77,7 +78,8 @@ function parseHunks(patch: string): Hunk[] {
 
 /** Where the hunk's old lines are, at or after `from`: the nearest place to where its header says. */
 function findHunk(lines: readonly string[], hunk: Hunk, from: number): number | undefined {
-  const matches = (at: number): boolean => at >= from && at + hunk.old.length <= lines.length && hunk.old.every((l, k) => lines[at + k] === l);
+  const matches = (at: number): boolean =>
+    at >= from && at + hunk.old.length <= lines.length && hunk.old.every((l, k) => lines[at + k] === l);
   for (let offset = 0; offset <= lines.length; offset++) {
     if (matches(hunk.at - offset)) return hunk.at - offset;
     if (matches(hunk.at + offset)) return hunk.at + offset;

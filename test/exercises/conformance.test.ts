@@ -13,7 +13,15 @@ import ts from 'typescript';
 import { exercises, type CatalogExercise } from '../../lessons/catalog';
 import { LESSON_LANGUAGES } from '../../lessons/manifest';
 import { lessons } from '../../lessons/registry';
-import { gradeExercise, loadStudentModule, nodeNames, runAndCheck, seedList, type GradeOptions, type ScenarioReport } from '../../src/grader';
+import {
+  gradeExercise,
+  loadStudentModule,
+  nodeNames,
+  runAndCheck,
+  seedList,
+  type GradeOptions,
+  type ScenarioReport,
+} from '../../src/grader';
 import { lessonFileName } from '../../src/extension/core/language';
 import { renderLesson } from '../../src/webview/lesson/render';
 import { alternativeSolutions, buggyVariant, buggyVariantNames, exerciseTestDir, referenceSolution } from './solutions';
@@ -41,7 +49,11 @@ function describeFailure(report: ScenarioReport): string {
 for (const exercise of exercises) {
   describe(`${exercise.id}: conformance`, () => {
     const grade = (source: string, file: string, options: GradeOptions, scenario?: string) =>
-      gradeExercise(exercise, loadStudentModule(source, file), file, { ...options, shrink: false, ...(scenario ? { scenario } : {}) });
+      gradeExercise(exercise, loadStudentModule(source, file), file, {
+        ...options,
+        shrink: false,
+        ...(scenario ? { scenario } : {}),
+      });
 
     // The reference is read in each test, so a missing one fails them rather than the whole suite.
     const solutions = [
@@ -67,8 +79,15 @@ for (const exercise of exercises) {
 
       it('has an expectation for every variant file, and a file for every expectation', () => {
         assert.ok(expectations, `test/exercises/${exercise.id}/expectations.json is missing`);
-        assert.ok(buggyVariantNames(exercise.id).length > 0, `test/exercises/${exercise.id}/buggy/ has no variant: show what the checkers catch`);
-        assert.deepEqual(Object.keys(expectations).sort(), buggyVariantNames(exercise.id), `the variants of test/exercises/${exercise.id}/expectations.json and buggy/*.patch differ`);
+        assert.ok(
+          buggyVariantNames(exercise.id).length > 0,
+          `test/exercises/${exercise.id}/buggy/ has no variant: show what the checkers catch`,
+        );
+        assert.deepEqual(
+          Object.keys(expectations).sort(),
+          buggyVariantNames(exercise.id),
+          `the variants of test/exercises/${exercise.id}/expectations.json and buggy/*.patch differ`,
+        );
       });
 
       it('expects each variant to fail, by a scenario of the exercise and one of its checkers', () => {
@@ -77,7 +96,10 @@ for (const exercise of exercises) {
           for (const { scenario, checker } of expected) {
             const found = exercise.scenarios.find((s) => s.name === scenario);
             assert.ok(found, `${variant}: no scenario "${scenario}" in ${exercise.id}`);
-            assert.ok([...found.checkers.map((c) => c.name), ...GRADER_VERDICTS].includes(checker), `${variant}: ${scenario} has no checker "${checker}"`);
+            assert.ok(
+              [...found.checkers.map((c) => c.name), ...GRADER_VERDICTS].includes(checker),
+              `${variant}: ${scenario} has no checker "${checker}"`,
+            );
           }
         }
       });
@@ -105,8 +127,14 @@ for (const exercise of exercises) {
 
     it(`declares its module "distsys/${exercise.id}" in its lesson folder, and the starter imports its types from it`, () => {
       const declared = readFileSync(join(LESSONS, exercise.lesson, 'module.ts'), 'utf8');
-      assert.match(declared, new RegExp(`^declare module ['"]distsys/${exercise.id}['"]`, 'm'), `lessons/${exercise.lesson}/module.ts`);
-      const imports = ts.preProcessFile(readFileSync(join(LESSONS, exercise.lesson, exercise.starter), 'utf8')).importedFiles.map((f) => f.fileName);
+      assert.match(
+        declared,
+        new RegExp(`^declare module ['"]distsys/${exercise.id}['"]`, 'm'),
+        `lessons/${exercise.lesson}/module.ts`,
+      );
+      const imports = ts
+        .preProcessFile(readFileSync(join(LESSONS, exercise.lesson, exercise.starter), 'utf8'))
+        .importedFiles.map((f) => f.fileName);
       assert.deepEqual(imports, [`distsys/${exercise.id}`]);
     });
 
@@ -170,7 +198,10 @@ for (const lesson of lessons) {
           const where = `lessons/${lesson.folder}/${file}:${sim.line}`;
           const exercise = exercises.find((e) => e.id === sim.exercise);
           assert.ok(exercise, `${where}: no exercise "${sim.exercise}" in the catalog`);
-          assert.ok(exercise.scenarios.some((s) => s.name === sim.scenario), `${where}: ${sim.exercise} has no scenario "${sim.scenario}"`);
+          assert.ok(
+            exercise.scenarios.some((s) => s.name === sim.scenario),
+            `${where}: ${sim.exercise} has no scenario "${sim.scenario}"`,
+          );
         }
       });
     }

@@ -24,7 +24,11 @@ export function exerciseTestDir(exerciseId: string): string {
 }
 
 export function referenceSolution(exerciseId: string): SolutionSource {
-  return { name: 'reference', file: 'reference.ts', source: readFileSync(join(exerciseTestDir(exerciseId), 'reference.ts'), 'utf8') };
+  return {
+    name: 'reference',
+    file: 'reference.ts',
+    source: readFileSync(join(exerciseTestDir(exerciseId), 'reference.ts'), 'utf8'),
+  };
 }
 
 /** Other correct solutions, if the exercise has any: they must pass as the reference does. */
@@ -52,7 +56,10 @@ export function buggyVariant(exerciseId: string, name: string): SolutionSource {
   try {
     return { name, file: `${name}.ts`, source: applyPatch(referenceSolution(exerciseId).source, patch) };
   } catch (error) {
-    throw new Error(`test/exercises/${exerciseId}/buggy/${name}.patch no longer applies to reference.ts: ${(error as Error).message}`);
+    throw new Error(
+      `test/exercises/${exerciseId}/buggy/${name}.patch no longer applies to reference.ts: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 

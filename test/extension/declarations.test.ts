@@ -13,12 +13,20 @@ import { alternativeSolutions, referenceSolution } from '../exercises/solutions'
 function typeErrors(files: Record<string, string>, withDeclarations: string = declarations): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'distsys-types-'));
   try {
-    for (const [path, text] of Object.entries({ [DECLARATIONS_FILE]: withDeclarations, [TSCONFIG_FILE]: STUDENT_TSCONFIG, ...files })) {
+    for (const [path, text] of Object.entries({
+      [DECLARATIONS_FILE]: withDeclarations,
+      [TSCONFIG_FILE]: STUDENT_TSCONFIG,
+      ...files,
+    })) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     }
     const configPath = join(dir, TSCONFIG_FILE);
-    const config = ts.parseJsonConfigFileContent(JSON.parse(readFileSync(configPath, 'utf8')), ts.sys, dirname(configPath));
+    const config = ts.parseJsonConfigFileContent(
+      JSON.parse(readFileSync(configPath, 'utf8')),
+      ts.sys,
+      dirname(configPath),
+    );
     const program = ts.createProgram(config.fileNames, config.options);
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   } finally {
@@ -36,7 +44,8 @@ describe('extension: the "distsys" declarations students type-check against', fu
 
   it('declares "distsys" and a "distsys/<exercise>" for every exercise as ambient modules, with no relative imports left', () => {
     assert.match(declarations, /^declare module "distsys" \{$/m);
-    for (const exercise of exercises) assert.match(declarations, new RegExp(`^declare module ['"]distsys/${exercise.id}['"] \\{$`, 'm'), exercise.id);
+    for (const exercise of exercises)
+      assert.match(declarations, new RegExp(`^declare module ['"]distsys/${exercise.id}['"] \\{$`, 'm'), exercise.id);
     assert.doesNotMatch(declarations, /from ['"]\.\.?\//);
   });
 
@@ -44,12 +53,13 @@ describe('extension: the "distsys" declarations students type-check against', fu
     const files: Record<string, string> = {};
     for (const exercise of exercises) {
       files[studentFile(exercise)] = readFileSync(join(ROOT, shippedStarter(exercise)), 'utf8');
-      for (const solution of [referenceSolution(exercise.id), ...alternativeSolutions(exercise.id)]) files[`distsys/${exercise.id}/${solution.file}`] = solution.source;
+      for (const solution of [referenceSolution(exercise.id), ...alternativeSolutions(exercise.id)])
+        files[`distsys/${exercise.id}/${solution.file}`] = solution.source;
     }
     assert.deepEqual(typeErrors(files), []);
   });
 
-  it('gives each exercise module the kernel API and that exercise\'s contract only', () => {
+  it("gives each exercise module the kernel API and that exercise's contract only", () => {
     const errors = typeErrors({
       'distsys/raft-election/starter.ts': [
         'import type { Context, NodeId, RaftNode, Role } from "distsys/raft-election";',
@@ -62,7 +72,10 @@ describe('extension: the "distsys" declarations students type-check against', fu
         'export type Used = [TwoPhaseCommitContext, TransactionOutcome, Storage, Role];',
       ].join('\n'),
     });
-    assert.deepEqual(errors.sort(), [`Module '"distsys/raft-election"' has no exported member 'TwoPhaseCommitNode'.`, `Module '"distsys/two-phase-commit"' has no exported member 'Role'.`]);
+    assert.deepEqual(errors.sort(), [
+      `Module '"distsys/raft-election"' has no exported member 'TwoPhaseCommitNode'.`,
+      `Module '"distsys/two-phase-commit"' has no exported member 'Role'.`,
+    ]);
   });
 
   it('still catches a student type error, and keeps names a contract does not export private', () => {
@@ -75,8 +88,14 @@ describe('extension: the "distsys" declarations students type-check against', fu
       'distsys/two-phase-commit/starter.ts': 'import type { Prepare } from "distsys";\nexport type P = Prepare;\n',
     });
     assert.equal(errors.length, 2, errors.join('\n'));
-    assert.ok(errors.some((e) => /not assignable to type 'number'/.test(e)), errors.join('\n'));
-    assert.ok(errors.some((e) => /has no exported member 'Prepare'/.test(e)), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => /not assignable to type 'number'/.test(e)),
+      errors.join('\n'),
+    );
+    assert.ok(
+      errors.some((e) => /has no exported member 'Prepare'/.test(e)),
+      errors.join('\n'),
+    );
   });
 
   it('lets two contracts export the same name, each from its own exercise module', () => {
@@ -86,16 +105,28 @@ describe('extension: the "distsys" declarations students type-check against', fu
         mkdirSync(dirname(join(root, path)), { recursive: true });
         writeFileSync(join(root, path), text);
       };
-      for (const path of ['src/kernel/api.ts', 'lessons/kernelApi.ts']) write(path, readFileSync(join(ROOT, path), 'utf8'));
+      for (const path of ['src/kernel/api.ts', 'lessons/kernelApi.ts'])
+        write(path, readFileSync(join(ROOT, path), 'utf8'));
       write('lessons/api.ts', "export type * from './kernelApi';\n");
-      for (const [folder, id, roles] of [['01-paxos', 'paxos', "'proposer' | 'acceptor'"], ['02-chain', 'chain-replication', "'head' | 'tail'"]] as const) {
-        write(`lessons/${folder}/contract.ts`, `import type { Node } from '../../src/kernel/api';\nexport type Role = ${roles};\nexport interface RoleNode extends Node { role(): Role }\n`);
-        write(`lessons/${folder}/module.ts`, `declare module 'distsys/${id}' {\n  export type * from 'distsys/lessons/kernelApi';\n  export type * from 'distsys/lessons/${folder}/contract';\n}\n`);
+      for (const [folder, id, roles] of [
+        ['01-paxos', 'paxos', "'proposer' | 'acceptor'"],
+        ['02-chain', 'chain-replication', "'head' | 'tail'"],
+      ] as const) {
+        write(
+          `lessons/${folder}/contract.ts`,
+          `import type { Node } from '../../src/kernel/api';\nexport type Role = ${roles};\nexport interface RoleNode extends Node { role(): Role }\n`,
+        );
+        write(
+          `lessons/${folder}/module.ts`,
+          `declare module 'distsys/${id}' {\n  export type * from 'distsys/lessons/kernelApi';\n  export type * from 'distsys/lessons/${folder}/contract';\n}\n`,
+        );
       }
       const errors = typeErrors(
         {
-          'distsys/paxos/node.ts': 'import type { Role, RoleNode } from "distsys/paxos";\nexport const ok: Role = "acceptor";\nexport const wrong: Role = "tail";\nexport type N = RoleNode;\n',
-          'distsys/chain-replication/node.ts': 'import type { Context, Role } from "distsys/chain-replication";\nexport const ok: Role = "tail";\nexport type C = Context;\n',
+          'distsys/paxos/node.ts':
+            'import type { Role, RoleNode } from "distsys/paxos";\nexport const ok: Role = "acceptor";\nexport const wrong: Role = "tail";\nexport type N = RoleNode;\n',
+          'distsys/chain-replication/node.ts':
+            'import type { Context, Role } from "distsys/chain-replication";\nexport const ok: Role = "tail";\nexport type C = Context;\n',
         },
         generateDeclarations(root),
       );

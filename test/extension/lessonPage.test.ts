@@ -7,12 +7,30 @@ import type { Translate } from '../../src/extension/core/translate';
 
 const LESSONS = join(__dirname, '..', '..', 'lessons');
 const t: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
-const titles: Record<string, string> = { 'raft-election': 'Raft leader election', 'two-phase-commit': 'Two-phase commit' };
+const titles: Record<string, string> = {
+  'raft-election': 'Raft leader election',
+  'two-phase-commit': 'Two-phase commit',
+};
 
-function page(folder: string, language: 'en' | 'zh-cn', traces: Map<string, string>, anchor?: string): ReturnType<typeof lessonMessage> {
+function page(
+  folder: string,
+  language: 'en' | 'zh-cn',
+  traces: Map<string, string>,
+  anchor?: string,
+): ReturnType<typeof lessonMessage> {
   const file = language === 'en' ? 'lesson.md' : 'lesson.zh-cn.md';
   const rendered = renderForPage(readFileSync(join(LESSONS, folder, file), 'utf8'), folder, language);
-  return lessonMessage({ folder, language, rendered, traces, exerciseTitle: (id) => titles[id], ...(anchor !== undefined ? { anchor } : {}) }, t);
+  return lessonMessage(
+    {
+      folder,
+      language,
+      rendered,
+      traces,
+      exerciseTitle: (id) => titles[id],
+      ...(anchor !== undefined ? { anchor } : {}),
+    },
+    t,
+  );
 }
 
 describe('extension: the lesson page message', () => {
@@ -26,7 +44,9 @@ describe('extension: the lesson page message', () => {
   });
 
   it('offers the lesson exercises, with their titles', () => {
-    assert.deepEqual(page('02-two-phase-commit', 'en', new Map()).exercises, [{ id: 'two-phase-commit', title: 'Two-phase commit' }]);
+    assert.deepEqual(page('02-two-phase-commit', 'en', new Map()).exercises, [
+      { id: 'two-phase-commit', title: 'Two-phase commit' },
+    ]);
   });
 
   it('sends each sim block its precomputed trace, and an error where there is none', () => {
@@ -36,10 +56,16 @@ describe('extension: the lesson page message', () => {
     const [missing, ...present] = rendered.sims;
     const traces = new Map(present.map((s) => [simFileName(s), `trace of ${s.id}`]));
     const message = page(folder, 'en', traces);
-    assert.deepEqual(Object.keys(message.sims), present.map((s) => s.id));
+    assert.deepEqual(
+      Object.keys(message.sims),
+      present.map((s) => s.id),
+    );
     assert.equal(message.sims[present[0]?.id ?? ''], `trace of ${present[0]?.id}`);
     assert.deepEqual(Object.keys(message.simErrors ?? {}), [missing?.id]);
-    assert.match(message.simErrors?.[missing?.id ?? ''] ?? '', new RegExp(`${missing?.scenario} / seed ${missing?.seed}`));
+    assert.match(
+      message.simErrors?.[missing?.id ?? ''] ?? '',
+      new RegExp(`${missing?.scenario} / seed ${missing?.seed}`),
+    );
   });
 
   it('carries the rendered HTML, the contents and the anchor to scroll to', () => {

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, unknown>;
+const readJson = (path: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, unknown>;
 
 /** Every message passed to `l10n.t` (or to the `t` the pure modules are given), read from the sources. */
 function messages(): Set<string> {
@@ -13,7 +14,8 @@ function messages(): Set<string> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.ts')) {
-        for (const m of readFileSync(path, 'utf8').matchAll(/\b(?:l10n\.)?t\(\s*'((?:[^'\\]|\\.)*)'/g)) found.add((m[1] ?? '').replace(/\\'/g, "'"));
+        for (const m of readFileSync(path, 'utf8').matchAll(/\b(?:l10n\.)?t\(\s*'((?:[^'\\]|\\.)*)'/g))
+          found.add((m[1] ?? '').replace(/\\'/g, "'"));
       }
     }
   };
@@ -23,7 +25,9 @@ function messages(): Set<string> {
 
 /** Every `%key%` the manifest refers to. */
 function manifestKeys(): Set<string> {
-  return new Set([...readFileSync(join(ROOT, 'package.json'), 'utf8').matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1] ?? ''));
+  return new Set(
+    [...readFileSync(join(ROOT, 'package.json'), 'utf8').matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1] ?? ''),
+  );
 }
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
@@ -39,7 +43,11 @@ describe('extension: localization', () => {
       assert.deepEqual(placeholders(translated as string), placeholders(message), message);
       assert.match(translated as string, /\p{Script=Han}/u, message);
     }
-    assert.deepEqual(Object.keys(bundle).filter((k) => !used.has(k)), [], 'translations of messages no longer used');
+    assert.deepEqual(
+      Object.keys(bundle).filter((k) => !used.has(k)),
+      [],
+      'translations of messages no longer used',
+    );
   });
 
   it('gives every manifest string an English and a Chinese text, and no more', () => {

@@ -26,13 +26,21 @@ describe('extension: manifest', () => {
   });
 
   it('puts the course view in its own activity-bar container', () => {
-    assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), [VIEWS.container]);
-    assert.deepEqual(manifest.contributes.views[VIEWS.container]?.map((v) => v.id), [VIEWS.course]);
+    assert.deepEqual(
+      manifest.contributes.viewsContainers.activitybar.map((c) => c.id),
+      [VIEWS.container],
+    );
+    assert.deepEqual(
+      manifest.contributes.views[VIEWS.container]?.map((v) => v.id),
+      [VIEWS.course],
+    );
   });
 
   it('offers Open Trace on failure messages only', () => {
     for (const menu of ['testing/message/context', 'testing/message/content']) {
-      assert.deepEqual(manifest.contributes.menus[menu], [{ command: COMMANDS.openTrace, when: `testMessage == ${FAILURE_MESSAGE}` }]);
+      assert.deepEqual(manifest.contributes.menus[menu], [
+        { command: COMMANDS.openTrace, when: `testMessage == ${FAILURE_MESSAGE}` },
+      ]);
     }
   });
 
@@ -44,7 +52,11 @@ describe('extension: manifest', () => {
 
   it('declares the settings with the runner defaults', () => {
     const properties = manifest.contributes.configuration.properties;
-    assert.equal(properties['distsys.seedsPerScenario']?.default, null, 'each scenario runs its own count unless the student sets one');
+    assert.equal(
+      properties['distsys.seedsPerScenario']?.default,
+      null,
+      'each scenario runs its own count unless the student sets one',
+    );
     assert.equal(properties['distsys.timeBudgetMs']?.default, DEFAULT_UNIT_BUDGET_MS);
     assert.equal(properties['distsys.lessonLanguage']?.default, 'auto');
   });

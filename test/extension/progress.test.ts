@@ -2,9 +2,22 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allPassed, currentScore, PROGRESS_FILE, PROGRESS_VERSION, ProgressStore, type SetAside } from '../../src/extension/core/progress';
+import {
+  allPassed,
+  currentScore,
+  PROGRESS_FILE,
+  PROGRESS_VERSION,
+  ProgressStore,
+  type SetAside,
+} from '../../src/extension/core/progress';
 
-const exercise = { id: 'raft-election', scenarios: [{ name: 'a', points: 10 }, { name: 'b', points: 5 }] };
+const exercise = {
+  id: 'raft-election',
+  scenarios: [
+    { name: 'a', points: 10 },
+    { name: 'b', points: 5 },
+  ],
+};
 const noon = (): Date => new Date('2024-05-01T12:00:00.000Z');
 
 /** Opens a store and collects what it set aside. */
@@ -31,7 +44,10 @@ describe('extension: progress store', () => {
 
   it('reads back what it recorded, with the version in the file', async () => {
     const { store } = await open(dir);
-    await store.record(exercise, [{ name: 'a', passed: true }, { name: 'b', passed: false }]);
+    await store.record(exercise, [
+      { name: 'a', passed: true },
+      { name: 'b', passed: false },
+    ]);
     const again = (await open(dir)).store;
     assert.deepEqual(again.get('raft-election'), { scenarios: { a: true, b: false }, best: 10 });
     const file = JSON.parse(await readFile(join(dir, PROGRESS_FILE), 'utf8')) as { version: number };
@@ -51,7 +67,10 @@ describe('extension: progress store', () => {
 
   it('writes through a temporary file and leaves none behind', async () => {
     const { store } = await open(dir);
-    await Promise.all([store.record(exercise, [{ name: 'a', passed: true }]), store.record(exercise, [{ name: 'b', passed: true }])]);
+    await Promise.all([
+      store.record(exercise, [{ name: 'a', passed: true }]),
+      store.record(exercise, [{ name: 'b', passed: true }]),
+    ]);
     assert.deepEqual(await readdir(dir), [PROGRESS_FILE]);
     assert.deepEqual((await open(dir)).store.get(exercise.id)?.scenarios, { a: true, b: true });
   });
@@ -77,16 +96,25 @@ describe('extension: progress store', () => {
   });
 
   it('treats well-formed JSON of the wrong shape as corrupt', async () => {
-    await writeFile(join(dir, PROGRESS_FILE), JSON.stringify({ version: 1, exercises: { 'raft-election': { scenarios: { a: 'yes' }, best: 3 } } }));
+    await writeFile(
+      join(dir, PROGRESS_FILE),
+      JSON.stringify({ version: 1, exercises: { 'raft-election': { scenarios: { a: 'yes' }, best: 3 } } }),
+    );
     const { setAside } = await open(dir);
-    assert.deepEqual(setAside.map((s) => s.reason), ['corrupt']);
+    assert.deepEqual(
+      setAside.map((s) => s.reason),
+      ['corrupt'],
+    );
   });
 
   it('moves a file from a newer version aside rather than overwrite it', async () => {
     const future = JSON.stringify({ version: PROGRESS_VERSION + 1, exercises: {}, badges: [] });
     await writeFile(join(dir, PROGRESS_FILE), future);
     const { store, setAside } = await open(dir);
-    assert.deepEqual(setAside.map((s) => s.reason), ['future-version']);
+    assert.deepEqual(
+      setAside.map((s) => s.reason),
+      ['future-version'],
+    );
     const movedTo = setAside[0]?.movedTo ?? '';
     assert.equal(await readFile(movedTo, 'utf8'), future);
     await store.record(exercise, [{ name: 'a', passed: true }]);
@@ -98,7 +126,9 @@ describe('extension: progress store', () => {
     const first = (await open(dir)).store;
     const second = (await open(dir)).store;
     await first.record(exercise, [{ name: 'a', passed: true }]);
-    await second.record({ id: 'two-phase-commit', scenarios: [{ name: 'happy-path', points: 10 }] }, [{ name: 'happy-path', passed: true }]);
+    await second.record({ id: 'two-phase-commit', scenarios: [{ name: 'happy-path', points: 10 }] }, [
+      { name: 'happy-path', passed: true },
+    ]);
     const both = (await open(dir)).store;
     assert.deepEqual(both.get(exercise.id)?.scenarios, { a: true });
     assert.deepEqual(both.get('two-phase-commit')?.scenarios, { 'happy-path': true });

@@ -15,19 +15,31 @@ describe('extension: which scenarios a test run grades', () => {
   });
 
   it('grades only the named scenarios, once each, in the exercise order', () => {
-    const include = [{ exercise: 'raft-election', scenario: 'leader-crash' }, { exercise: 'raft-election', scenario: 'initial-election' }, { exercise: 'raft-election', scenario: 'leader-crash' }];
-    assert.deepEqual(planRun(include, [], available), [{ exercise: 'raft-election', scenarios: ['initial-election', 'leader-crash'], whole: false }]);
+    const include = [
+      { exercise: 'raft-election', scenario: 'leader-crash' },
+      { exercise: 'raft-election', scenario: 'initial-election' },
+      { exercise: 'raft-election', scenario: 'leader-crash' },
+    ];
+    assert.deepEqual(planRun(include, [], available), [
+      { exercise: 'raft-election', scenarios: ['initial-election', 'leader-crash'], whole: false },
+    ]);
   });
 
   it('leaves out excluded scenarios and excluded exercises', () => {
-    assert.deepEqual(planRun([{ exercise: 'raft-election' }], [{ exercise: 'raft-election', scenario: 're-election' }], available), [
-      { exercise: 'raft-election', scenarios: ['initial-election', 'leader-crash'], whole: false },
-    ]);
-    assert.deepEqual(planRun(undefined, [{ exercise: 'two-phase-commit' }], available).map((p) => p.exercise), ['raft-election']);
+    assert.deepEqual(
+      planRun([{ exercise: 'raft-election' }], [{ exercise: 'raft-election', scenario: 're-election' }], available),
+      [{ exercise: 'raft-election', scenarios: ['initial-election', 'leader-crash'], whole: false }],
+    );
+    assert.deepEqual(
+      planRun(undefined, [{ exercise: 'two-phase-commit' }], available).map((p) => p.exercise),
+      ['raft-election'],
+    );
   });
 
   it('counts an exercise named along with all its scenarios as whole', () => {
     const include = [{ exercise: 'two-phase-commit', scenario: 'happy-path' }, { exercise: 'two-phase-commit' }];
-    assert.deepEqual(planRun(include, [], available), [{ exercise: 'two-phase-commit', scenarios: ['happy-path', 'message-loss'], whole: true }]);
+    assert.deepEqual(planRun(include, [], available), [
+      { exercise: 'two-phase-commit', scenarios: ['happy-path', 'message-loss'], whole: true },
+    ]);
   });
 });

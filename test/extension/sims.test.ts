@@ -14,7 +14,9 @@ function fenceCount(dir: string): number {
   let count = 0;
   for (const folder of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
     for (const file of readdirSync(join(dir, folder.name)).filter((f) => f.endsWith('.md'))) {
-      count += readFileSync(join(dir, folder.name, file), 'utf8').split('\n').filter((l) => /^\s*(?:[-*]\s+|>\s*)?(```|~~~)sim\s/.test(l)).length;
+      count += readFileSync(join(dir, folder.name, file), 'utf8')
+        .split('\n')
+        .filter((l) => /^\s*(?:[-*]\s+|>\s*)?(```|~~~)sim\s/.test(l)).length;
     }
   }
   return count;
@@ -32,8 +34,14 @@ describe('extension: precomputed live simulations', () => {
     const dir = mkdtempSync(join(tmpdir(), 'distsys-lessons-'));
     try {
       mkdirSync(join(dir, '01-x'));
-      writeFileSync(join(dir, '01-x', 'lesson.md'), '# X\n\n- a step\n\n  ```sim exercise=raft-election scenario=leader-crash seed=4\n  caption\n  ```\n');
-      writeFileSync(join(dir, '01-x', 'lesson.zh-cn.md'), '# X\n\n```sim exercise=raft-election scenario=leader-crash seed=4\n说明\n```\n');
+      writeFileSync(
+        join(dir, '01-x', 'lesson.md'),
+        '# X\n\n- a step\n\n  ```sim exercise=raft-election scenario=leader-crash seed=4\n  caption\n  ```\n',
+      );
+      writeFileSync(
+        join(dir, '01-x', 'lesson.zh-cn.md'),
+        '# X\n\n```sim exercise=raft-election scenario=leader-crash seed=4\n说明\n```\n',
+      );
       writeFileSync(join(dir, '01-x', 'notes.md'), '```sim exercise=raft-election scenario=other seed=1\n```\n');
       const uses = findSims(dir);
       assert.deepEqual(uses, [

@@ -5,7 +5,10 @@ import { backupName, planReset, planStart, STUDENT_TSCONFIG } from '../../src/ex
 
 const raft = { id: 'raft-election', lesson: '01-raft-election', starter: 'starter.ts' };
 const noon = new Date('2024-05-01T12:00:00.000Z');
-const existing = (...paths: string[]) => (path: string): boolean => paths.includes(path);
+const existing =
+  (...paths: string[]) =>
+  (path: string): boolean =>
+    paths.includes(path);
 
 describe('extension: starting and resetting an exercise', () => {
   it('copies the starter, the declarations and a tsconfig into a fresh workspace', () => {
@@ -29,7 +32,11 @@ describe('extension: starting and resetting an exercise', () => {
     const plan = planReset(raft, existing('distsys/raft-election/starter.ts', 'distsys/tsconfig.json'), noon);
     assert.deepEqual(plan.steps, [
       { kind: 'install', from: 'dist/distsys.d.ts', to: 'distsys/distsys.d.ts' },
-      { kind: 'backup', from: 'distsys/raft-election/starter.ts', to: 'distsys/raft-election/starter.backup-2024-05-01T12-00-00-000Z.ts' },
+      {
+        kind: 'backup',
+        from: 'distsys/raft-election/starter.ts',
+        to: 'distsys/raft-election/starter.backup-2024-05-01T12-00-00-000Z.ts',
+      },
       { kind: 'install', from: 'lessons/01-raft-election/starter.ts', to: 'distsys/raft-election/starter.ts' },
     ]);
   });
@@ -62,7 +69,12 @@ describe('extension: starting and resetting an exercise', () => {
 
 describe('extension: where the code lenses go', () => {
   it('sits on the exported node class, below the contract comment', () => {
-    assert.equal(lensLine('/**\n * contract\n */\nimport type { Node } from "distsys";\n\nexport default class Raft implements Node {\n}'), 5);
+    assert.equal(
+      lensLine(
+        '/**\n * contract\n */\nimport type { Node } from "distsys";\n\nexport default class Raft implements Node {\n}',
+      ),
+      5,
+    );
   });
 
   it('falls back to the first line when there is no exported class', () => {

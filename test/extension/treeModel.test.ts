@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import type { CourseModule } from '../../lessons/course';
 import type { ExercisePoints, ExerciseProgress } from '../../src/extension/core/progress';
 import type { Translate } from '../../src/extension/core/translate';
-import { buildCourseTree, exerciseDescription, type CourseState, type ExerciseNode } from '../../src/extension/core/treeModel';
+import {
+  buildCourseTree,
+  exerciseDescription,
+  type CourseState,
+  type ExerciseNode,
+} from '../../src/extension/core/treeModel';
 
 const course: CourseModule[] = [
   {
@@ -13,11 +18,21 @@ const course: CourseModule[] = [
       { folder: '03-c', title: { en: 'Lesson C', 'zh-cn': '课 C' }, exercises: ['c', 'gone'] },
     ],
   },
-  { id: 'transactions', title: { en: 'Transactions', 'zh-cn': '事务' }, lessons: [{ folder: '02-b', title: { en: 'Lesson B', 'zh-cn': '课 B' }, exercises: ['b'] }] },
+  {
+    id: 'transactions',
+    title: { en: 'Transactions', 'zh-cn': '事务' },
+    lessons: [{ folder: '02-b', title: { en: 'Lesson B', 'zh-cn': '课 B' }, exercises: ['b'] }],
+  },
 ];
 
 const points: Record<string, ExercisePoints> = {
-  a: { id: 'a', scenarios: [{ name: 'x', points: 10 }, { name: 'y', points: 5 }] },
+  a: {
+    id: 'a',
+    scenarios: [
+      { name: 'x', points: 10 },
+      { name: 'y', points: 5 },
+    ],
+  },
   b: { id: 'b', scenarios: [{ name: 'x', points: 10 }] },
   c: { id: 'c', scenarios: [{ name: 'x', points: 3 }] },
 };
@@ -33,9 +48,18 @@ function exercises(tree: ReturnType<typeof buildCourseTree>): ExerciseNode[] {
 describe('extension: course tree model', () => {
   it('keeps the manifest order of modules, lessons and exercises, in the chosen language', () => {
     const tree = buildCourseTree(course, state({}), 'zh-cn');
-    assert.deepEqual(tree.map((m) => m.label), ['共识', '事务']);
-    assert.deepEqual(tree[0]?.lessons.map((l) => l.label), ['课 A', '课 C']);
-    assert.deepEqual(exercises(tree).map((e) => e.id), ['a', 'c', 'b']);
+    assert.deepEqual(
+      tree.map((m) => m.label),
+      ['共识', '事务'],
+    );
+    assert.deepEqual(
+      tree[0]?.lessons.map((l) => l.label),
+      ['课 A', '课 C'],
+    );
+    assert.deepEqual(
+      exercises(tree).map((e) => e.id),
+      ['a', 'c', 'b'],
+    );
     assert.deepEqual(buildCourseTree(course, state({}), 'en')[1]?.lessons[0]?.label, 'Lesson B');
   });
 
@@ -58,14 +82,36 @@ describe('extension: course tree model', () => {
 
   it('scores the latest verdicts against the exercise total and keeps the best apart', () => {
     const tree = buildCourseTree(course, state({ a: { scenarios: { x: false, y: true }, best: 15 } }), 'en');
-    assert.deepEqual(exercises(tree)[0], { kind: 'exercise', id: 'a', status: 'in-progress', earned: 5, max: 15, best: 15 });
-    assert.deepEqual(exercises(tree)[1], { kind: 'exercise', id: 'c', status: 'not-started', earned: 0, max: 3, best: 0 });
+    assert.deepEqual(exercises(tree)[0], {
+      kind: 'exercise',
+      id: 'a',
+      status: 'in-progress',
+      earned: 5,
+      max: 15,
+      best: 15,
+    });
+    assert.deepEqual(exercises(tree)[1], {
+      kind: 'exercise',
+      id: 'c',
+      status: 'not-started',
+      earned: 0,
+      max: 3,
+      best: 0,
+    });
   });
 });
 
 describe('extension: course tree descriptions', () => {
   const t: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
-  const node = (over: Partial<ExerciseNode>): ExerciseNode => ({ kind: 'exercise', id: 'a', status: 'in-progress', earned: 5, max: 15, best: 5, ...over });
+  const node = (over: Partial<ExerciseNode>): ExerciseNode => ({
+    kind: 'exercise',
+    id: 'a',
+    status: 'in-progress',
+    earned: 5,
+    max: 15,
+    best: 5,
+    ...over,
+  });
 
   it('says an exercise is not started without a score', () => {
     assert.equal(exerciseDescription(node({ status: 'not-started', earned: 0, best: 0 }), t), 'not started');

@@ -20,7 +20,10 @@ describe('extension: webview pages', () => {
 
   it('loads one script with the nonce and one stylesheet, with no inline script or style', () => {
     const html = webviewHtml(page);
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-abc123'/);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-abc123'/,
+    );
     assert.match(html, /<script nonce="abc123" src="https:\/\/x\/dist\/webview\/lesson.js"><\/script>/);
     assert.match(html, /<link rel="stylesheet" href="https:\/\/x\/media\/lesson.css">/);
     assert.equal(html.match(/<script/g)?.length, 1);

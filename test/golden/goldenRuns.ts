@@ -20,12 +20,22 @@ export interface GoldenRun {
 
 const REFERENCE_SEEDS = [1, 2, 3];
 
-function exerciseRuns(exercise: Exercise, { source, file }: SolutionSource, seeds: readonly number[], label: string, into: Record<string, GoldenRun>): void {
+function exerciseRuns(
+  exercise: Exercise,
+  { source, file }: SolutionSource,
+  seeds: readonly number[],
+  label: string,
+  into: Record<string, GoldenRun>,
+): void {
   const program = loadStudentModule(source, file);
   for (const scenario of exercise.scenarios) {
     for (const seed of seeds) {
       const checked = runAndCheck({ exercise, scenario, program, seed, file });
-      into[`${exercise.id}/${label}/${scenario.name}#${seed}`] = { events: checked.trace.length, hash: checked.trace.hash(), verdict: checked.failure?.checker ?? 'pass' };
+      into[`${exercise.id}/${label}/${scenario.name}#${seed}`] = {
+        events: checked.trace.length,
+        hash: checked.trace.hash(),
+        verdict: checked.failure?.checker ?? 'pass',
+      };
     }
   }
 }
@@ -40,7 +50,8 @@ export function goldenRuns(): Record<string, GoldenRun> {
   runs['bench-broadcast#1'] = { events: bench.length, hash: bench.hash() };
   for (const exercise of exercises) {
     exerciseRuns(exercise, referenceSolution(exercise.id), REFERENCE_SEEDS, 'reference', runs);
-    for (const variant of buggyVariants(exercise.id)) exerciseRuns(exercise, variant, [1], `buggy/${variant.name}`, runs);
+    for (const variant of buggyVariants(exercise.id))
+      exerciseRuns(exercise, variant, [1], `buggy/${variant.name}`, runs);
   }
   return runs;
 }

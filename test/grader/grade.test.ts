@@ -6,7 +6,10 @@ import { exercise, passes, Pinger, scenario } from './fixtures';
 const failsOnSeeds = (...seeds: number[]): Checker => ({
   name: 'seed-sensitive',
   property: 'holds on lucky seeds',
-  check: ({ trace }) => (seeds.includes(trace.header.seed) ? { ok: false, explanation: `unlucky seed ${trace.header.seed}`, at: 50 } : { ok: true }),
+  check: ({ trace }) =>
+    seeds.includes(trace.header.seed)
+      ? { ok: false, explanation: `unlucky seed ${trace.header.seed}`, at: 50 }
+      : { ok: true },
 });
 
 const demo = exercise([
@@ -41,36 +44,55 @@ describe('gradeExercise', () => {
   it('runs seeds 1..30 of a named scenario by default, and 1..200 when thorough', () => {
     assert.equal(DEFAULT_SEEDS, 30);
     const report = gradeExercise(exercise([scenario()]), Pinger, 'starter.ts');
-    assert.deepEqual(report.seeds, Array.from({ length: 30 }, (_, i) => i + 1));
-    assert.deepEqual([report.scenarios[0]?.seedsRun, report.scenarios[0]?.seedsPlanned, report.scenarios[0]?.generated], [30, 30, false]);
-    assert.equal(gradeExercise(exercise([scenario()]), Pinger, 'starter.ts', { thorough: true }).scenarios[0]?.seedsRun, THOROUGH_SEEDS);
+    assert.deepEqual(
+      report.seeds,
+      Array.from({ length: 30 }, (_, i) => i + 1),
+    );
+    assert.deepEqual(
+      [report.scenarios[0]?.seedsRun, report.scenarios[0]?.seedsPlanned, report.scenarios[0]?.generated],
+      [30, 30, false],
+    );
+    assert.equal(
+      gradeExercise(exercise([scenario()]), Pinger, 'starter.ts', { thorough: true }).scenarios[0]?.seedsRun,
+      THOROUGH_SEEDS,
+    );
   });
 
   it("runs a generated family's own number of seeds, quick or thorough, unless a count is given", () => {
     const family = scenario({ name: 'generated', runs: { quick: 7, thorough: 40 } });
-    const run = (options: Parameters<typeof gradeExercise>[3]) => gradeExercise(exercise([family]), Pinger, 'starter.ts', options).scenarios[0];
+    const run = (options: Parameters<typeof gradeExercise>[3]) =>
+      gradeExercise(exercise([family]), Pinger, 'starter.ts', options).scenarios[0];
     assert.deepEqual([run({})?.seedsRun, run({})?.generated], [7, true]);
     assert.equal(run({ thorough: true })?.seedsRun, 40);
     assert.equal(run({ seeds: 3 })?.seedsRun, 3);
   });
 
   it('refuses zero seeds instead of awarding points for nothing run', () => {
-    assert.throws(() => gradeExercise(exercise([scenario()]), Pinger, 'starter.ts', { seeds: 0 }), /seeds must be a whole number ≥ 1, got 0/);
+    assert.throws(
+      () => gradeExercise(exercise([scenario()]), Pinger, 'starter.ts', { seeds: 0 }),
+      /seeds must be a whole number ≥ 1, got 0/,
+    );
   });
 
   it('runs only the given seed with --seed', () => {
     const report = gradeExercise(demo, Pinger, 'starter.ts', { seed: 3 });
     assert.deepEqual(report.seeds, [3]);
-    assert.deepEqual(report.scenarios.map((s) => [s.seedsRun, s.passed]), [
-      [1, true],
-      [1, false],
-    ]);
+    assert.deepEqual(
+      report.scenarios.map((s) => [s.seedsRun, s.passed]),
+      [
+        [1, true],
+        [1, false],
+      ],
+    );
     assert.equal(gradeExercise(demo, Pinger, 'starter.ts', { seed: 4 }).score, 5);
   });
 
   it('grades only the given scenario with --scenario', () => {
     const report = gradeExercise(demo, Pinger, 'starter.ts', { scenario: 'flaky', seeds: 3 });
-    assert.deepEqual(report.scenarios.map((s) => s.name), ['flaky']);
+    assert.deepEqual(
+      report.scenarios.map((s) => s.name),
+      ['flaky'],
+    );
     assert.equal(report.maxScore, 2);
     assert.deepEqual(gradeExercise(demo, Pinger, 'starter.ts', { scenario: 'nope' }).scenarios, []);
   });
@@ -82,11 +104,19 @@ describe('gradeExercise', () => {
   });
 
   it('shrinks the failing schedule unless told not to, and never shrinks a budget failure', () => {
-    const shrunk = gradeExercise(demo, Pinger, 'starter.ts', { seed: 3, scenario: 'flaky' }).scenarios[0]?.failure?.shrunk;
+    const shrunk = gradeExercise(demo, Pinger, 'starter.ts', { seed: 3, scenario: 'flaky' }).scenarios[0]?.failure
+      ?.shrunk;
     assert.deepEqual(shrunk?.faults, [], 'the checker fails without any fault');
-    assert.equal(gradeExercise(demo, Pinger, 'starter.ts', { seed: 3, scenario: 'flaky', shrink: false }).scenarios[0]?.failure?.shrunk, undefined);
+    assert.equal(
+      gradeExercise(demo, Pinger, 'starter.ts', { seed: 3, scenario: 'flaky', shrink: false }).scenarios[0]?.failure
+        ?.shrunk,
+      undefined,
+    );
     const busy = exercise([scenario({ duration: 1e9, faults: [{ at: 40, kind: 'crash', node: 'n2' }] })]);
-    const failure = gradeExercise(busy, Pinger, 'starter.ts', { seed: 1, budget: { maxEvents: 500, wallClockMs: 1e9, wallClock: () => 0 } }).scenarios[0]?.failure;
+    const failure = gradeExercise(busy, Pinger, 'starter.ts', {
+      seed: 1,
+      budget: { maxEvents: 500, wallClockMs: 1e9, wallClock: () => 0 },
+    }).scenarios[0]?.failure;
     assert.equal(failure?.checker, 'budget');
     assert.equal(failure?.shrunk, undefined);
   });

@@ -18,10 +18,15 @@ describe('generated fault schedules (nemesis)', () => {
       const { faults } = draw(seed);
       assert.deepEqual(validateSchedule(faults, nodes), [], `seed ${seed}`);
       const times = faults.map(at);
-      assert.deepEqual(times, [...times].sort((a, b) => a - b), `seed ${seed}: out of order`);
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => a - b),
+        `seed ${seed}: out of order`,
+      );
       for (const f of faults) {
         assert.ok(at(f) >= plan.from && at(f) <= plan.until, `seed ${seed}: ${JSON.stringify(f)} outside the window`);
-        if ('ms' in f) assert.ok(at(f) + f.ms <= plan.until, `seed ${seed}: ${JSON.stringify(f)} lasts past the window`);
+        if ('ms' in f)
+          assert.ok(at(f) + f.ms <= plan.until, `seed ${seed}: ${JSON.stringify(f)} lasts past the window`);
       }
     }
   });
@@ -30,9 +35,16 @@ describe('generated fault schedules (nemesis)', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const { faults } = draw(seed);
       const end = faults.filter((f) => at(f) === plan.until);
-      assert.ok(end.some((f) => f.kind === 'heal'), `seed ${seed}: no heal at the end`);
+      assert.ok(
+        end.some((f) => f.kind === 'heal'),
+        `seed ${seed}: no heal at the end`,
+      );
       const crashed = new Set(faults.filter((f) => f.kind === 'crash').map((f) => (f as { node: string }).node));
-      for (const node of crashed) assert.ok(end.some((f) => f.kind === 'restart' && f.node === node), `seed ${seed}: ${node} stays down`);
+      for (const node of crashed)
+        assert.ok(
+          end.some((f) => f.kind === 'restart' && f.node === node),
+          `seed ${seed}: ${node} stays down`,
+        );
     }
   });
 
@@ -58,7 +70,10 @@ describe('generated fault schedules (nemesis)', () => {
       const byTime = new Map<number, Set<string>>();
       for (const f of faults) if (f.kind === 'crash') byTime.set(at(f), (byTime.get(at(f)) ?? new Set()).add(f.node));
       if ([...byTime.values()].some((s) => s.size === nodes.length)) allDown = true;
-      for (const f of faults) if (f.kind === 'clock') (f.skewMs ?? 0) < 0 ? (back = true) : (forward = true);
+      for (const f of faults) {
+        if (f.kind === 'clock' && (f.skewMs ?? 0) < 0) back = true;
+        if (f.kind === 'clock' && (f.skewMs ?? 0) > 0) forward = true;
+      }
     }
     assert.ok(allDown && back && forward);
   });

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { formatJUnit, formatTable, gradeExercise, loadStudentModule, type GradeReport, type ScenarioReport } from '../../src/grader';
+import {
+  formatJUnit,
+  formatTable,
+  gradeExercise,
+  loadStudentModule,
+  type GradeReport,
+  type ScenarioReport,
+} from '../../src/grader';
 import { exercise, scenario } from './fixtures';
 
 /**
@@ -10,8 +17,12 @@ import { exercise, scenario } from './fixtures';
 function wellFormed(xml: string): string[] {
   const names: string[] = [];
   const open: string[] = [];
+  // XML 1.0 forbids these control characters: matching them is the point.
+  // eslint-disable-next-line no-control-regex
   const text = /^(?:[^<&\u0000-\u0008\u000b\u000c\u000e-\u001f]|&(?:lt|gt|amp|quot|apos);)*$/;
-  const attr = /\s+([A-Za-z_][\w.-]*)="((?:[^<&"\u0000-\u0008\u000b\u000c\u000e-\u001f]|&(?:lt|gt|amp|quot|apos);)*)"/gy;
+  const attr =
+    // eslint-disable-next-line no-control-regex
+    /\s+([A-Za-z_][\w.-]*)="((?:[^<&"\u0000-\u0008\u000b\u000c\u000e-\u001f]|&(?:lt|gt|amp|quot|apos);)*)"/gy;
   let rest = xml.replace(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n/, '');
   assert.notEqual(rest, xml, 'an XML prolog');
   while (rest.length > 0) {
@@ -41,7 +52,17 @@ function wellFormed(xml: string): string[] {
   return names;
 }
 
-const passed: ScenarioReport = { name: 'steady', description: 'nothing goes wrong', points: 3, earned: 3, passed: true, seedsRun: 10, seedsPlanned: 10, generated: false, notes: ['blocked, as it should'] };
+const passed: ScenarioReport = {
+  name: 'steady',
+  description: 'nothing goes wrong',
+  points: 3,
+  earned: 3,
+  passed: true,
+  seedsRun: 10,
+  seedsPlanned: 10,
+  generated: false,
+  notes: ['blocked, as it should'],
+};
 
 const failed: ScenarioReport = {
   name: 'leader-crash',
@@ -63,7 +84,13 @@ const failed: ScenarioReport = {
       { at: 1500, kind: 'crash', node: 'n2' },
     ],
     duration: 3000,
-    shrunk: { faults: [{ at: 1500, kind: 'crash', node: 'n2' }], duration: 1600, originalFaults: 2, originalDuration: 3000, runs: 9 },
+    shrunk: {
+      faults: [{ at: 1500, kind: 'crash', node: 'n2' }],
+      duration: 1600,
+      originalFaults: 2,
+      originalDuration: 3000,
+      runs: 9,
+    },
   },
 };
 
@@ -81,13 +108,21 @@ describe('formatTable', () => {
   const table = formatTable(report([passed, failed])).split('\n');
 
   it('heads the table with the exercise, the file and the seeds', () => {
-    assert.equal(table[0], 'Raft leader election (raft-election) — lessons/01-raft-election/starter.ts, 10 seeds per scenario');
-    assert.equal(formatTable(report([passed], [7])).split('\n')[0]?.endsWith(', seed 7'), true);
+    assert.equal(
+      table[0],
+      'Raft leader election (raft-election) — lessons/01-raft-election/starter.ts, 10 seeds per scenario',
+    );
+    assert.equal(
+      formatTable(report([passed], [7]))
+        .split('\n')[0]
+        ?.endsWith(', seed 7'),
+      true,
+    );
   });
 
   it('gives each scenario a PASS or FAIL line with its points and description', () => {
-    assert.ok(table.includes('  PASS  steady          3/3  nothing goes wrong'), table.join('\n'));
-    assert.ok(table.includes('  FAIL  leader-crash    0/2  the leader crashes'), table.join('\n'));
+    assert.ok(table.includes('  PASS  steady          3/3 pts  nothing goes wrong'), table.join('\n'));
+    assert.ok(table.includes('  FAIL  leader-crash    0/2 pts  the leader crashes'), table.join('\n'));
   });
 
   it("shows a passing scenario's notes", () => {
@@ -95,7 +130,7 @@ describe('formatTable', () => {
   });
 
   it('explains a failure: seed, property, explanation, the shrunk schedule and how to replay it', () => {
-    const at = table.indexOf('  FAIL  leader-crash    0/2  the leader crashes');
+    const at = table.indexOf('  FAIL  leader-crash    0/2 pts  the leader crashes');
     assert.deepEqual(table.slice(at + 1, at + 5), [
       '        seed 4 · at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms',
       '        shrunk: 2 → 1 faults, 3000 → 1600 ms (9 runs)',
@@ -105,15 +140,58 @@ describe('formatTable', () => {
   });
 
   it('ends with the score and how many scenarios passed', () => {
-    assert.equal(table.at(-1), 'Score: 3/5 — 1 of 2 scenarios passed');
+    assert.equal(table.at(-1), 'Score: 3/5 points — 1 of 2 scenarios passed');
+  });
+
+  it('explains a failure shared by several scenarios once, under the first, and points the others back to it', () => {
+    const again: ScenarioReport = {
+      ...failed,
+      name: 'leader-pause',
+      description: 'the leader pauses',
+      failure: {
+        ...(failed.failure as NonNullable<ScenarioReport['failure']>),
+        seed: 7,
+        explanation: 'two leaders in term 5: n2 at 2210 ms and n1 at 2301 ms',
+        shrunk: {
+          faults: [{ at: 900, kind: 'pause', node: 'n1', ms: 2000 }],
+          duration: 3000,
+          originalFaults: 1,
+          originalDuration: 3000,
+          runs: 1,
+        },
+      },
+    };
+    const lines = formatTable(report([failed, passed, again])).split('\n');
+    const first = lines.indexOf('  FAIL  leader-crash    0/2 pts  the leader crashes');
+    assert.deepEqual(lines.slice(first + 1, first + 3), [
+      '        seed 4 · at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms',
+      '        the same failure in 1 more scenario: leader-pause',
+    ]);
+    const second = lines.indexOf('  FAIL  leader-pause    0/2 pts  the leader pauses');
+    assert.deepEqual(lines.slice(second + 1, second + 5), [
+      '        seed 7 · the same failure as leader-crash, above',
+      '        shrunk: 1 → 1 faults, 3000 → 3000 ms (1 run)',
+      '          · at 900 ms: pause n1 for 2000 ms',
+      '        replay: distsys run raft-election --scenario leader-pause --seed 7 --file lessons/01-raft-election/starter.ts --trace leader-pause-7.json',
+    ]);
+    assert.equal(lines.filter((l) => l.includes('two leaders in term')).length, 1);
   });
 
   it("shows the student's stack lines under an exception", () => {
-    const source = 'export default class {\n  onStart() {\n    throw new Error("boom");\n  }\n  onMessage() {}\n  onTimer() {}\n}\n';
-    const graded = gradeExercise(exercise([scenario({ name: 'boom' })]), loadStudentModule(source, 'starter.ts'), 'starter.ts', { seed: 1 });
+    const source =
+      'export default class {\n  onStart() {\n    throw new Error("boom");\n  }\n  onMessage() {}\n  onTimer() {}\n}\n';
+    const graded = gradeExercise(
+      exercise([scenario({ name: 'boom' })]),
+      loadStudentModule(source, 'starter.ts'),
+      'starter.ts',
+      { seed: 1 },
+    );
     const lines = formatTable(graded).split('\n');
     const i = lines.findIndex((l) => l.includes('handlers do not throw'));
-    assert.match(lines[i] ?? '', /^ {8}seed 1 · handlers do not throw: n1 threw Error in onStart at 0 ms \(starter\.ts:3:11\): boom$/);
+    assert.match(
+      lines[i] ?? '',
+      /^ {8}seed 1 · handlers do not throw: n1 threw Error in onStart at 0 ms \(starter\.ts:3:11\): boom$/,
+    );
     assert.match(lines[i + 1] ?? '', /^ {8}at \S+onStart \(starter\.ts:3:11\)$/);
   });
 });
@@ -125,14 +203,43 @@ describe('formatJUnit', () => {
     assert.match(xml, /<testsuites name="distsys" tests="2" failures="1">/);
     assert.match(xml, /<testsuite name="raft-election" tests="2" failures="1">/);
     assert.match(xml, /<testcase classname="raft-election" name="steady"><\/testcase>/);
-    assert.match(xml, /<failure message="at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms" type="election-safety">seed 4: two leaders/);
+    assert.match(
+      xml,
+      /<failure message="at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms" type="election-safety">seed 4: two leaders/,
+    );
+  });
+
+  it("keeps each scenario's own failure when the table shows them as one", () => {
+    const again: ScenarioReport = {
+      ...failed,
+      name: 'leader-pause',
+      failure: {
+        ...(failed.failure as NonNullable<ScenarioReport['failure']>),
+        seed: 7,
+        explanation: 'two leaders in term 5: n2 at 2210 ms and n1 at 2301 ms',
+      },
+    };
+    const xml = formatJUnit(report([failed, again]));
+    assert.match(
+      xml,
+      /<testcase classname="raft-election" name="leader-crash">\n {6}<failure message="at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms"/,
+    );
+    assert.match(
+      xml,
+      /<testcase classname="raft-election" name="leader-pause">\n {6}<failure message="at most one leader per term: two leaders in term 5: n2 at 2210 ms and n1 at 2301 ms" type="election-safety">seed 7: /,
+    );
   });
 
   it('escapes <, &, " and \' in names, messages and bodies', () => {
     const tricky: ScenarioReport = {
       ...failed,
       name: 'a<b&"c"',
-      failure: { ...(failed.failure as NonNullable<ScenarioReport['failure']>), property: "it's <safe>", explanation: 'x < y && "z"', stack: 'Error: <boom> & "bang"\n    at f (starter.ts:1:1)' },
+      failure: {
+        ...(failed.failure as NonNullable<ScenarioReport['failure']>),
+        property: "it's <safe>",
+        explanation: 'x < y && "z"',
+        stack: 'Error: <boom> & "bang"\n    at f (starter.ts:1:1)',
+      },
     };
     const xml = formatJUnit(report([tricky]));
     wellFormed(xml);
@@ -142,7 +249,13 @@ describe('formatJUnit', () => {
   });
 
   it('stays well-formed when an explanation holds control characters', () => {
-    const noisy: ScenarioReport = { ...failed, failure: { ...(failed.failure as NonNullable<ScenarioReport['failure']>), explanation: 'bell \u0007 escape \u001b[31m red\ttab' } };
+    const noisy: ScenarioReport = {
+      ...failed,
+      failure: {
+        ...(failed.failure as NonNullable<ScenarioReport['failure']>),
+        explanation: 'bell \u0007 escape \u001b[31m red\ttab',
+      },
+    };
     const xml = formatJUnit(report([noisy]));
     wellFormed(xml);
     assert.match(xml, /bell \ufffd escape \ufffd\[31m red\ttab/);

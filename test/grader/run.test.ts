@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { concretize, ExerciseError, fmtMs, loadStudentModule, runAndCheck, type CheckedRun, type ScenarioSetup } from '../../src/grader';
+import {
+  concretize,
+  ExerciseError,
+  fmtMs,
+  loadStudentModule,
+  runAndCheck,
+  type CheckedRun,
+  type ScenarioSetup,
+} from '../../src/grader';
 import { exercise, passes, Pinger, scenario } from './fixtures';
 
 const FILE = 'starter.ts';
@@ -18,7 +26,13 @@ const THROWING = `export default class {
 describe('runAndCheck', () => {
   it('turns a throwing handler into an "exception" failure with the node, handler, time and student location', () => {
     const s = scenario({ checkers: [passes('never-reached')] });
-    const { failure } = runAndCheck({ exercise: exercise([s]), scenario: s, program: loadStudentModule(THROWING, FILE), seed: 1, file: FILE });
+    const { failure } = runAndCheck({
+      exercise: exercise([s]),
+      scenario: s,
+      program: loadStudentModule(THROWING, FILE),
+      seed: 1,
+      file: FILE,
+    });
     assert.ok(failure);
     assert.equal(failure.checker, 'exception');
     assert.equal(failure.property, 'handlers do not throw');
@@ -30,12 +44,19 @@ describe('runAndCheck', () => {
   });
 
   it('blames a schedule that names an unknown node on the exercise, naming its scenario, seed and entry, before anything runs', () => {
-    const s = scenario({ name: 'typo', faults: [{ at: 5, kind: 'heal' }, { afterSend: { node: 'n1', count: 1 }, kind: 'crash', node: 'n7' }] });
+    const s = scenario({
+      name: 'typo',
+      faults: [
+        { at: 5, kind: 'heal' },
+        { afterSend: { node: 'n1', count: 1 }, kind: 'crash', node: 'n7' },
+      ],
+    });
     assert.throws(
       () => runAndCheck({ exercise: exercise([s]), scenario: s, program: Pinger, seed: 4, file: FILE }),
       (error: Error) =>
         error instanceof ExerciseError &&
-        error.message === 'exercise "demo", scenario "typo", seed 4: the scenario\'s fault schedule cannot run: fault #1 {"afterSend":{"node":"n1","count":1},"kind":"crash","node":"n7"}: unknown node "n7" (nodes: n1, n2, n3)',
+        error.message ===
+          'exercise "demo", scenario "typo", seed 4: the scenario\'s fault schedule cannot run: fault #1 {"afterSend":{"node":"n1","count":1},"kind":"crash","node":"n7"}: unknown node "n7" (nodes: n1, n2, n3)',
     );
   });
 
@@ -43,12 +64,23 @@ describe('runAndCheck', () => {
     const s = scenario({
       checkers: [
         passes('first', 'all good so far'),
-        { name: 'second', property: 'nobody pings', check: () => ({ ok: false, explanation: 'n1 pinged at 10 ms', at: 10, nodes: ['n1'], events: [3] }) },
+        {
+          name: 'second',
+          property: 'nobody pings',
+          check: () => ({ ok: false, explanation: 'n1 pinged at 10 ms', at: 10, nodes: ['n1'], events: [3] }),
+        },
         { name: 'third', property: 'never asked', check: () => assert.fail('checkers after a failure do not run') },
       ],
     });
     const checked = runAndCheck({ exercise: exercise([s]), scenario: s, program: Pinger, seed: 1, file: FILE });
-    assert.deepEqual(checked.failure, { checker: 'second', property: 'nobody pings', explanation: 'n1 pinged at 10 ms', at: 10, nodes: ['n1'], events: [3] });
+    assert.deepEqual(checked.failure, {
+      checker: 'second',
+      property: 'nobody pings',
+      explanation: 'n1 pinged at 10 ms',
+      at: 10,
+      nodes: ['n1'],
+      events: [3],
+    });
     assert.deepEqual(checked.notes, ['all good so far']);
   });
 
@@ -63,12 +95,19 @@ describe('runAndCheck', () => {
     let seen: CheckedRun | undefined;
     const faults = [{ at: 50, kind: 'crash' as const, node: 'n3' }];
     const workload = [{ at: 20, to: 'n1', msg: { type: 'req' } }];
-    const s = scenario({ faults, workload, checkers: [{ name: 'spy', property: 'x', check: (run) => ((seen = run), { ok: true }) }] });
+    const s = scenario({
+      faults,
+      workload,
+      checkers: [{ name: 'spy', property: 'x', check: (run) => ((seen = run), { ok: true }) }],
+    });
     const checked = runAndCheck({ exercise: exercise([s]), scenario: s, program: Pinger, seed: 4, file: FILE });
     assert.ok(seen);
     assert.equal(seen.trace, checked.trace);
     assert.equal(seen.result, checked.result);
-    assert.deepEqual([seen.nodes, seen.faults, seen.workload, seen.duration], [['n1', 'n2', 'n3'], faults, workload, 200]);
+    assert.deepEqual(
+      [seen.nodes, seen.faults, seen.workload, seen.duration],
+      [['n1', 'n2', 'n3'], faults, workload, 200],
+    );
     assert.deepEqual(checked.trace.header.lanes, ['n1', 'n2', 'n3', 'client']);
     assert.equal(checked.trace.header.exercise, 'demo');
     assert.equal(checked.trace.header.scenario, 'steady');
@@ -76,7 +115,15 @@ describe('runAndCheck', () => {
 
   it('replays with a replacement schedule and length when asked', () => {
     const s = scenario({ faults: [{ at: 50, kind: 'crash', node: 'n3' }] });
-    const checked = runAndCheck({ exercise: exercise([s]), scenario: s, program: Pinger, seed: 1, file: FILE, faults: [], duration: 80 });
+    const checked = runAndCheck({
+      exercise: exercise([s]),
+      scenario: s,
+      program: Pinger,
+      seed: 1,
+      file: FILE,
+      faults: [],
+      duration: 80,
+    });
     assert.deepEqual(checked.run.faults, []);
     assert.equal(checked.run.duration, 80);
     assert.equal([...checked.trace.ofKind('crash')].length, 0);
@@ -85,20 +132,34 @@ describe('runAndCheck', () => {
 
   it('turns a used-up budget into a "budget" failure', () => {
     const s = scenario({ duration: 1e9 });
-    const { failure } = runAndCheck({ exercise: exercise([s]), scenario: s, program: Pinger, seed: 1, file: FILE, budget: { maxEvents: 2000, wallClockMs: 1e9, wallClock: () => 0 } });
+    const { failure } = runAndCheck({
+      exercise: exercise([s]),
+      scenario: s,
+      program: Pinger,
+      seed: 1,
+      file: FILE,
+      budget: { maxEvents: 2000, wallClockMs: 1e9, wallClock: () => 0 },
+    });
     assert.equal(failure?.checker, 'budget');
-    assert.match(failure?.explanation ?? '', /^the run used up its budget of 2,000 events by \d+ ms of virtual time: look for a message storm/);
+    assert.match(
+      failure?.explanation ?? '',
+      /^the run used up its budget of 2,000 events by \d+ ms of virtual time: look for a message storm/,
+    );
   });
 });
 
 describe('concretize', () => {
-  it("draws generated faults, clocks and workload from the seed, each from its own stream", () => {
+  it('draws generated faults, clocks and workload from the seed, each from its own stream', () => {
     const draws: Record<string, number[]> = {};
     const draw = (what: string) => (setup: ScenarioSetup) => {
       (draws[what] ??= []).push(setup.rng.next());
       return [];
     };
-    const s = scenario({ faults: draw('faults'), workload: draw('workload'), clocks: (setup) => (draw('clocks')(setup), {}) });
+    const s = scenario({
+      faults: draw('faults'),
+      workload: draw('workload'),
+      clocks: (setup) => (draw('clocks')(setup), {}),
+    });
     concretize(s, 1);
     concretize(s, 1);
     concretize(s, 2);

@@ -23,7 +23,9 @@ const failure = (at: number, checker = 'liveness'): Failure => ({ checker, prope
 function probeFor(needed: ScheduledFault[], minDuration: number): Probe & { calls: number } {
   const probe = (faults: FaultSchedule, duration: number): Failure | undefined => {
     probe.calls++;
-    return needed.every((f) => faults.includes(f)) && duration >= minDuration ? failure(minDuration - 1) : failure(0, 'another-checker');
+    return needed.every((f) => faults.includes(f)) && duration >= minDuration
+      ? failure(minDuration - 1)
+      : failure(0, 'another-checker');
   };
   probe.calls = 0;
   return probe;
@@ -67,7 +69,9 @@ describe('shrinkFailure', () => {
           property: 'n3 never crashes',
           check: ({ trace }) => {
             const crash = [...trace.ofKind('crash')].find((e) => e.node === 'n3');
-            return crash ? { ok: false, explanation: `n3 crashed at ${crash.time} ms`, at: crash.time, nodes: ['n3'] } : { ok: true };
+            return crash
+              ? { ok: false, explanation: `n3 crashed at ${crash.time} ms`, at: crash.time, nodes: ['n3'] }
+              : { ok: true };
           },
         },
       ],

@@ -76,12 +76,19 @@ describe('loadStudentModule', () => {
   });
 
   it('refuses an import that is used at run time, naming the module', () => {
-    const error = loadError('import { readFileSync } from "fs";\nexport default class { onStart() { readFileSync("x"); } onMessage() {} onTimer() {} }\n');
-    assert.match(error.message, /imports "fs": a node program cannot import modules at run time \(only `import type` from "distsys"\)/);
+    const error = loadError(
+      'import { readFileSync } from "fs";\nexport default class { onStart() { readFileSync("x"); } onMessage() {} onTimer() {} }\n',
+    );
+    assert.match(
+      error.message,
+      /imports "fs": a node program cannot import modules at run time \(only `import type` from "distsys"\)/,
+    );
   });
 
   it('reports a throw at the top level with the line it happened on', () => {
-    const error = loadError('const ok = 1;\nconst bad = (null as unknown as { x: number }).x;\nexport default class {}\n');
+    const error = loadError(
+      'const ok = 1;\nconst bad = (null as unknown as { x: number }).x;\nexport default class {}\n',
+    );
     assert.equal(error.location?.line, 2);
     assert.match(error.message, /^lessons\/00-demo\/starter\.ts:2:\d+: TypeError: /);
   });
@@ -110,7 +117,8 @@ describe('loadStudentModule', () => {
   });
 
   it('evaluates the module afresh for every node it constructs: no module-level state is shared', () => {
-    const source = 'let made = 0;\nexport default class { constructor() { made++; (this as any).n = made; } onStart() {} onMessage() {} onTimer() {} }\n';
+    const source =
+      'let made = 0;\nexport default class { constructor() { made++; (this as any).n = made; } onStart() {} onMessage() {} onTimer() {} }\n';
     const A = loadStudentModule(source, FILE);
     new A({} as never);
     assert.equal((new A({} as never) as unknown as { n: number }).n, 1);
@@ -133,6 +141,9 @@ export default class { constructor(private ctx: any) {} onStart() { boots++; thi
       seed: 1,
       trace: true,
     });
-    assert.deepEqual([...trace!.ofKind('log')].map((e) => e.data), ['n1 1', 'n2 1', 'n1 1']);
+    assert.deepEqual(
+      [...trace!.ofKind('log')].map((e) => e.data),
+      ['n1 1', 'n2 1', 'n1 1'],
+    );
   });
 });

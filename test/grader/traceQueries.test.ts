@@ -23,7 +23,16 @@ const instrument: Instrumentation = {
 };
 
 function traceOf(faults: Parameters<typeof simulate>[0]['faults'], duration = 45): Trace {
-  const result = simulate({ program: Ticker as never, nodes: ['n1', 'n2'], network: { latency: { min: 1, max: 1 }, loss: 0, duplicate: 0 }, faults, duration, seed: 1, trace: true, instrument });
+  const result = simulate({
+    program: Ticker as never,
+    nodes: ['n1', 'n2'],
+    network: { latency: { min: 1, max: 1 }, loss: 0, duplicate: 0 },
+    faults,
+    duration,
+    seed: 1,
+    trace: true,
+    instrument,
+  });
   return result.trace as Trace;
 }
 

@@ -29,7 +29,10 @@ describe('run budgets', () => {
 
   it('ends the run with outcome budget/wall-clock when the host clock runs past the limit', () => {
     let now = 0;
-    const result = run(Busy, { duration: 1e9, budget: { maxEvents: 1e9, wallClockMs: 50, wallClock: () => (now += 10) } });
+    const result = run(Busy, {
+      duration: 1e9,
+      budget: { maxEvents: 1e9, wallClockMs: 50, wallClock: () => (now += 10) },
+    });
     assert.equal(result.outcome.status, 'budget');
     if (result.outcome.status === 'budget') {
       assert.equal(result.outcome.budget, 'wall-clock');
@@ -48,7 +51,11 @@ describe('run budgets', () => {
   it("reads the host's real clock, not the simulated Date and performance, for the wall-clock budget", () => {
     // A thousand real seconds never pass in this test; virtual time passes them in a thousand events.
     for (const wallClock of [() => Date.now(), () => performance.now()]) {
-      const result = run(ticker(1000), { nodes: ['n1'], duration: 5e6, budget: { maxEvents: 1e9, wallClockMs: 1e6, wallClock } });
+      const result = run(ticker(1000), {
+        nodes: ['n1'],
+        duration: 5e6,
+        budget: { maxEvents: 1e9, wallClockMs: 1e6, wallClock },
+      });
       assert.equal(result.outcome.status, 'completed', String(wallClock));
     }
   });

@@ -41,14 +41,20 @@ describe('clocks', () => {
     }
 
     it('starts each node with its configured skew and drift', () => {
-      const { trace } = run(Reporter, { nodes: ['n1', 'n2', 'n3'], clocks: { n1: { skewMs: 500 }, n2: { drift: 0.1 } } });
+      const { trace } = run(Reporter, {
+        nodes: ['n1', 'n2', 'n3'],
+        clocks: { n1: { skewMs: 500 }, n2: { drift: 0.1 } },
+      });
       assert.deepEqual(logsOf(trace, 'n1'), ['start @500', 'timer @610']);
       assert.deepEqual(logsOf(trace, 'n2'), ['start @0', 'timer @110']);
       assert.deepEqual(logsOf(trace, 'n3'), ['start @0', 'timer @110']);
     });
 
     it('fires a timer on a drifting clock after the true time its local delay takes', () => {
-      const { trace } = run(Reporter, { nodes: ['n1', 'n2', 'n3'], clocks: { n1: { drift: 0.1 }, n2: { drift: -0.5 } } });
+      const { trace } = run(Reporter, {
+        nodes: ['n1', 'n2', 'n3'],
+        clocks: { n1: { drift: 0.1 }, n2: { drift: -0.5 } },
+      });
       const at = Object.fromEntries(events(trace, 'timer').map((e) => [e.node, round(e.time)]));
       assert.deepEqual(at, { n1: 100, n2: 220, n3: 110 });
     });

@@ -16,16 +16,33 @@ class Ambient implements Node {
 
 const globalsNow = () => {
   const g = globalThis as Record<string, unknown>;
-  return { random: Math.random, Date: g.Date, performance: g.performance, setTimeout: g.setTimeout, setInterval: g.setInterval, setImmediate: g.setImmediate };
+  return {
+    random: Math.random,
+    Date: g.Date,
+    performance: g.performance,
+    setTimeout: g.setTimeout,
+    setInterval: g.setInterval,
+    setImmediate: g.setImmediate,
+  };
 };
 
 describe('ambient nondeterminism inside handlers', () => {
   it("makes Math.random the node's own seeded stream, the one ctx.random draws from", () => {
-    const draws = (pick: (ctx: Context) => number): NodeClass => onStartOf('n1', (ctx) => ctx.log([pick(ctx), pick(ctx), pick(ctx)]));
+    const draws = (pick: (ctx: Context) => number): NodeClass =>
+      onStartOf('n1', (ctx) => ctx.log([pick(ctx), pick(ctx), pick(ctx)]));
     const viaMath = logsOf(run(draws(() => Math.random())).trace, 'n1');
     assert.deepEqual(logsOf(run(draws(() => Math.random())).trace, 'n1'), viaMath, 'the same in every run');
     assert.deepEqual(logsOf(run(draws((ctx) => ctx.random())).trace, 'n1'), viaMath);
-    assert.notDeepEqual(logsOf(run(draws(() => Math.random()), { seed: 2 }).trace, 'n1'), viaMath);
+    assert.notDeepEqual(
+      logsOf(
+        run(
+          draws(() => Math.random()),
+          { seed: 2 },
+        ).trace,
+        'n1',
+      ),
+      viaMath,
+    );
   });
 
   it("reads Date.now, new Date() and performance.now from the node's local clock", () => {
@@ -39,12 +56,19 @@ describe('ambient nondeterminism inside handlers', () => {
   });
 
   it('refuses setTimeout, setInterval and setImmediate with a pointer to ctx.setTimer', () => {
-    for (const call of [() => setTimeout(() => undefined, 10), () => setInterval(() => undefined, 10), () => setImmediate(() => undefined)]) {
+    for (const call of [
+      () => setTimeout(() => undefined, 10),
+      () => setInterval(() => undefined, 10),
+      () => setImmediate(() => undefined),
+    ]) {
       const { outcome } = run(onStartOf('n1', () => call()));
       assert.equal(outcome.status, 'threw');
       if (outcome.status === 'threw') {
         assert.equal(outcome.error.name, 'StudentApiError');
-        assert.match(outcome.error.message, /is not available in a simulated node: .* Use ctx\.setTimer\(name, ms\)\.$/);
+        assert.match(
+          outcome.error.message,
+          /is not available in a simulated node: .* Use ctx\.setTimer\(name, ms\)\.$/,
+        );
       }
     }
   });
@@ -79,7 +103,10 @@ describe('ambient nondeterminism inside handlers', () => {
         this.ctx.setTimer('t', Math.random() * 50);
       }
     }
-    const over = { network: { latency: { min: 1, max: 30 }, loss: 0.1, duplicate: 0.1 }, clocks: { n2: { drift: 0.01 } } };
+    const over = {
+      network: { latency: { min: 1, max: 30 }, loss: 0.1, duplicate: 0.1 },
+      clocks: { n2: { drift: 0.01 } },
+    };
     assert.equal(run(Noisy, over).trace.hash(), run(Noisy, over).trace.hash());
   });
 });

@@ -18,8 +18,16 @@ function drain(queue: EventQueue<Item>): Item[] {
 describe('event queue', () => {
   it('pops in time order', () => {
     const q = new EventQueue<Item>();
-    for (const [t, l] of [[30, 'c'], [10, 'a'], [20, 'b']] as const) q.push(item(t, l));
-    assert.deepEqual(drain(q).map((e) => e.label), ['a', 'b', 'c']);
+    for (const [t, l] of [
+      [30, 'c'],
+      [10, 'a'],
+      [20, 'b'],
+    ] as const)
+      q.push(item(t, l));
+    assert.deepEqual(
+      drain(q).map((e) => e.label),
+      ['a', 'b', 'c'],
+    );
   });
 
   it('pops events with the same time in the order they were pushed', () => {
@@ -27,7 +35,10 @@ describe('event queue', () => {
     const labels = Array.from({ length: 40 }, (_, i) => `e${i}`);
     for (const l of labels) q.push(item(5, l));
     q.push(item(1, 'first'));
-    assert.deepEqual(drain(q).map((e) => e.label), ['first', ...labels]);
+    assert.deepEqual(
+      drain(q).map((e) => e.label),
+      ['first', ...labels],
+    );
   });
 
   it('stamps seq with the insertion counter', () => {
@@ -69,7 +80,10 @@ describe('event queue', () => {
     for (let i = 1; i < popped.length; i++) {
       const a = popped[i - 1] as Item;
       const b = popped[i] as Item;
-      assert.ok(a.time < b.time || (a.time === b.time && a.seq < b.seq), `out of order at ${i}: (${a.time}, ${a.seq}) then (${b.time}, ${b.seq})`);
+      assert.ok(
+        a.time < b.time || (a.time === b.time && a.seq < b.seq),
+        `out of order at ${i}: (${a.time}, ${a.seq}) then (${b.time}, ${b.seq})`,
+      );
     }
   });
 
@@ -87,6 +101,12 @@ describe('event queue', () => {
       taken.add(seq);
     }
     const rest = drain(q);
-    assert.deepEqual(rest.map((e) => e.seq), all.filter((e) => !taken.has(e.seq)).sort((a, b) => a.time - b.time || a.seq - b.seq).map((e) => e.seq));
+    assert.deepEqual(
+      rest.map((e) => e.seq),
+      all
+        .filter((e) => !taken.has(e.seq))
+        .sort((a, b) => a.time - b.time || a.seq - b.seq)
+        .map((e) => e.seq),
+    );
   });
 });

@@ -1,5 +1,15 @@
 import assert from 'node:assert/strict';
-import { assertNever, describeFault, faultEvents, faultKind, faultKinds, recordedFault, type Fault, type FaultKind, type FaultTarget } from '../../src/kernel';
+import {
+  assertNever,
+  describeFault,
+  faultEvents,
+  faultKind,
+  faultKinds,
+  recordedFault,
+  type Fault,
+  type FaultKind,
+  type FaultTarget,
+} from '../../src/kernel';
 import { pinger, run } from './helpers';
 
 /** True when A and B are the same type (not merely assignable one way). */
@@ -61,7 +71,16 @@ describe('the fault table', () => {
   it('applies each kind as the world operation it stands for, defaults filled in', () => {
     const { target, calls } = recordingTarget();
     for (const fault of oneOfEach) faultKind(fault).apply(fault, target);
-    assert.deepEqual(calls, ['crash n1', 'restart n1', 'pause n2 50', 'partition [["n1"],["n2"]] true', 'heal', 'clock n3 -20 undefined', 'loss 0.5 100', 'delay 30 200']);
+    assert.deepEqual(calls, [
+      'crash n1',
+      'restart n1',
+      'pause n2 50',
+      'partition [["n1"],["n2"]] true',
+      'heal',
+      'clock n3 -20 undefined',
+      'loss 0.5 100',
+      'delay 30 200',
+    ]);
   });
 
   it('reads back from the trace each fault that took effect, from the event its kind is recorded as', () => {
@@ -96,6 +115,7 @@ describe('the fault table', () => {
   });
 
   it('finds nothing wrong with a well-formed fault of any kind', () => {
-    for (const fault of oneOfEach) assert.deepEqual(faultKind(fault).validate(fault, ['n1', 'n2', 'n3']), [], fault.kind);
+    for (const fault of oneOfEach)
+      assert.deepEqual(faultKind(fault).validate(fault, ['n1', 'n2', 'n3']), [], fault.kind);
   });
 });

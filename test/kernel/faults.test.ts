@@ -36,24 +36,50 @@ const only = (nodes: string[]) => ({ nodes });
 describe('faults', () => {
   describe('crash and restart', () => {
     it('discards fields and timers on a crash and keeps ctx.storage', () => {
-      const { trace } = run(Counter, { ...only(['n1']), duration: 200, faults: [{ at: 55, kind: 'crash', node: 'n1' }, { at: 100, kind: 'restart', node: 'n1' }] });
+      const { trace } = run(Counter, {
+        ...only(['n1']),
+        duration: 200,
+        faults: [
+          { at: 55, kind: 'crash', node: 'n1' },
+          { at: 100, kind: 'restart', node: 'n1' },
+        ],
+      });
       const timers = events(trace, 'timer').map((e) => e.time);
-      assert.deepEqual(timers.filter((t) => t > 55 && t < 110), [], 'no timer fires while down or from before the crash');
+      assert.deepEqual(
+        timers.filter((t) => t > 55 && t < 110),
+        [],
+        'no timer fires while down or from before the crash',
+      );
       assert.deepEqual(timers.slice(0, 5), [10, 20, 30, 40, 50]);
       assert.ok(timers.includes(110), 'the recovered node runs its own timers');
       assert.deepEqual(logsOf(trace, 'n1'), ['start 0 0', 'recover 0 5']);
     });
 
     it('constructs a fresh instance on restart and runs onRecover, recorded as restart then recover', () => {
-      const { trace } = run(Counter, { ...only(['n1']), duration: 200, faults: [{ at: 55, kind: 'crash', node: 'n1' }, { at: 100, kind: 'restart', node: 'n1' }] });
+      const { trace } = run(Counter, {
+        ...only(['n1']),
+        duration: 200,
+        faults: [
+          { at: 55, kind: 'crash', node: 'n1' },
+          { at: 100, kind: 'restart', node: 'n1' },
+        ],
+      });
       assert.deepEqual(
-        events(trace).filter((e) => ['start', 'crash', 'restart', 'recover'].includes(e.kind)).map((e) => `${e.time} ${e.kind}`),
+        events(trace)
+          .filter((e) => ['start', 'crash', 'restart', 'recover'].includes(e.kind))
+          .map((e) => `${e.time} ${e.kind}`),
         ['0 start', '55 crash', '100 restart', '100 recover'],
       );
     });
 
     it('runs onStart again after a restart when the program has no onRecover', () => {
-      const { trace } = run(CounterWithoutRecover, { ...only(['n1']), faults: [{ at: 5, kind: 'crash', node: 'n1' }, { at: 10, kind: 'restart', node: 'n1' }] });
+      const { trace } = run(CounterWithoutRecover, {
+        ...only(['n1']),
+        faults: [
+          { at: 5, kind: 'crash', node: 'n1' },
+          { at: 10, kind: 'restart', node: 'n1' },
+        ],
+      });
       assert.deepEqual(logsOf(trace, 'n1'), ['start', 'start']);
     });
 
@@ -67,7 +93,12 @@ describe('faults', () => {
           { at: 30, kind: 'crash', node: 'n1' },
         ],
       });
-      assert.deepEqual(events(trace).filter((e) => e.kind === 'crash' || e.kind === 'restart').map((e) => `${e.time} ${e.kind}`), ['20 crash']);
+      assert.deepEqual(
+        events(trace)
+          .filter((e) => e.kind === 'crash' || e.kind === 'restart')
+          .map((e) => `${e.time} ${e.kind}`),
+        ['20 crash'],
+      );
     });
   });
 
@@ -94,11 +125,22 @@ describe('faults', () => {
     }
 
     it('defers deliveries and timers until the node resumes, in order, while its clock keeps running', () => {
-      const { trace } = run(Paused, { ...only(['n1', 'n2']), duration: 300, faults: [{ at: 10, kind: 'pause', node: 'n2', ms: 100 }] });
+      const { trace } = run(Paused, {
+        ...only(['n1', 'n2']),
+        duration: 300,
+        faults: [{ at: 10, kind: 'pause', node: 'n2', ms: 100 }],
+      });
       assert.deepEqual(logsOf(trace, 'n2'), ['msg 1 @110', 'msg 2 @110', 'msg 3 @110', 'timer own @110']);
       const n2 = events(trace).filter((e) => e.node === 'n2' && e.kind !== 'log');
-      assert.deepEqual(n2.map((e) => `${e.time} ${e.kind}`), ['0 start', '10 pause', '110 resume', '110 deliver', '110 deliver', '110 deliver', '110 timer']);
-      assert.deepEqual(events(trace, 'send').map((e) => e.time), [20, 30, 40], 'the sender is not paused');
+      assert.deepEqual(
+        n2.map((e) => `${e.time} ${e.kind}`),
+        ['0 start', '10 pause', '110 resume', '110 deliver', '110 deliver', '110 deliver', '110 timer'],
+      );
+      assert.deepEqual(
+        events(trace, 'send').map((e) => e.time),
+        [20, 30, 40],
+        'the sender is not paused',
+      );
     });
 
     it('records one resume, at the end of the longer pause, when pauses overlap', () => {
@@ -110,7 +152,10 @@ describe('faults', () => {
           { at: 20, kind: 'pause', node: 'n2', ms: 100 },
         ],
       });
-      assert.deepEqual(events(trace, 'resume').map((e) => `${e.time} ${e.node}`), ['120 n2']);
+      assert.deepEqual(
+        events(trace, 'resume').map((e) => `${e.time} ${e.node}`),
+        ['120 n2'],
+      );
       assert.deepEqual(logsOf(trace, 'n2'), ['msg 1 @120', 'msg 2 @120', 'msg 3 @120', 'timer own @120']);
     });
 
@@ -143,17 +188,31 @@ describe('faults', () => {
     const nodes = ['n1', 'n2', 'n3', 'n4', 'n5'];
 
     it('crashes the node right after its n-th send, so the rest of the handler does not run', () => {
-      const { trace, outcome } = run(Broadcaster, { nodes, faults: [{ afterSend: { node: 'n1', count: 2 }, kind: 'crash', node: 'n1' }] });
+      const { trace, outcome } = run(Broadcaster, {
+        nodes,
+        faults: [{ afterSend: { node: 'n1', count: 2 }, kind: 'crash', node: 'n1' }],
+      });
       assert.equal(outcome.status, 'completed');
-      assert.deepEqual(events(trace, 'send').map((e) => e.peer), ['n2', 'n3']);
-      const kinds = events(trace).filter((e) => e.node === 'n1').map((e) => e.kind);
+      assert.deepEqual(
+        events(trace, 'send').map((e) => e.peer),
+        ['n2', 'n3'],
+      );
+      const kinds = events(trace)
+        .filter((e) => e.node === 'n1')
+        .map((e) => e.kind);
       assert.deepEqual(kinds, ['send', 'send', 'crash'], 'a node that crashed in onStart never started');
       assert.deepEqual(logsOf(trace, 'n1'), []);
     });
 
     it('counts only the sends of the given type when the trigger names one', () => {
-      const { trace } = run(Broadcaster, { nodes, faults: [{ afterSend: { node: 'n1', count: 1, type: 'b' }, kind: 'crash', node: 'n1' }] });
-      assert.deepEqual(events(trace, 'send').map((e) => `${e.data.type}>${e.peer}`), ['a>n2', 'a>n3', 'a>n4', 'a>n5', 'b>n2']);
+      const { trace } = run(Broadcaster, {
+        nodes,
+        faults: [{ afterSend: { node: 'n1', count: 1, type: 'b' }, kind: 'crash', node: 'n1' }],
+      });
+      assert.deepEqual(
+        events(trace, 'send').map((e) => `${e.data.type}>${e.peer}`),
+        ['a>n2', 'a>n3', 'a>n4', 'a>n5', 'b>n2'],
+      );
       assert.equal(events(trace, 'crash').length, 1);
       assert.deepEqual(logsOf(trace, 'n1'), []);
     });
@@ -179,11 +238,19 @@ describe('faults', () => {
         ],
       });
       assert.deepEqual(logsOf(trace, 'n2'), ['recover']);
-      assert.deepEqual(events(trace).filter((e) => e.node === 'n2').map((e) => `${e.time} ${e.kind}`), ['0 crash', '1 drop', '30 restart', '30 log', '30 recover']);
+      assert.deepEqual(
+        events(trace)
+          .filter((e) => e.node === 'n2')
+          .map((e) => `${e.time} ${e.kind}`),
+        ['0 crash', '1 drop', '30 restart', '30 log', '30 recover'],
+      );
     });
 
     it('applies any kind of fault, not only crashes', () => {
-      const { trace } = run(Broadcaster, { nodes, faults: [{ afterSend: { node: 'n1', count: 1 }, kind: 'partition', groups: [['n1']] }] });
+      const { trace } = run(Broadcaster, {
+        nodes,
+        faults: [{ afterSend: { node: 'n1', count: 1 }, kind: 'partition', groups: [['n1']] }],
+      });
       // The first message was sent before the partition; it is cut on arrival, on n2's lane.
       assert.deepEqual(
         events(trace, 'drop').map((e) => `${e.node}>${e.peer} ${String(e.data)}`),
@@ -207,11 +274,18 @@ describe('faults', () => {
     }
 
     it('steps the local clock and changes its rate; later timers run on the new rate', () => {
-      const { trace } = run(Ticker, { ...only(['n1']), duration: 320, faults: [{ at: 150, kind: 'clock', node: 'n1', skewMs: 1000, drift: 0.5 }] });
+      const { trace } = run(Ticker, {
+        ...only(['n1']),
+        duration: 320,
+        faults: [{ at: 150, kind: 'clock', node: 'n1', skewMs: 1000, drift: 0.5 }],
+      });
       // At 150 the clock reads 1150 and runs 1.5× fast: the timer set at 100 still fires at true 200
       // (local 1225), the next one 100 local ms later, i.e. 66.7 true ms later.
       assert.deepEqual(logsOf(trace, 'n1'), ['100', '1225', '1325']);
-      assert.deepEqual(events(trace, 'timer').map((e) => Math.round(e.time * 1000) / 1000), [100, 200, 266.667]);
+      assert.deepEqual(
+        events(trace, 'timer').map((e) => Math.round(e.time * 1000) / 1000),
+        [100, 200, 266.667],
+      );
     });
 
     it('records the clock fault on the node lane', () => {
@@ -251,7 +325,15 @@ describe('faults', () => {
 
     it('names the entry at fault and what is wrong with it', () => {
       const problems = validateSchedule(
-        [{ at: 0, kind: 'heal' }, 'crash n1', { kind: 'heal' }, { at: 1, kind: 'crash', node: 'n9' }, { at: 2, kind: 'explode' }, { afterSend: { node: 'n7', count: 1 }, kind: 'heal' }, { at: 3, kind: 'partition' }],
+        [
+          { at: 0, kind: 'heal' },
+          'crash n1',
+          { kind: 'heal' },
+          { at: 1, kind: 'crash', node: 'n9' },
+          { at: 2, kind: 'explode' },
+          { afterSend: { node: 'n7', count: 1 }, kind: 'heal' },
+          { at: 3, kind: 'partition' },
+        ],
         nodes,
       );
       assert.deepEqual(problems, [
@@ -323,7 +405,9 @@ describe('faults', () => {
       assert.equal(describeTrigger({ at: 1500 }), 'at 1500 ms');
       assert.equal(describeTrigger({ afterSend: { node: 'n1', count: 1 } }), "after n1's 1st message send");
       assert.equal(describeTrigger({ afterSend: { node: 'n2', count: 2, type: 'vote' } }), "after n2's 2nd vote send");
-      const ordinals = [3, 4, 11, 12, 13, 21, 22, 23, 111].map((count) => describeTrigger({ afterSend: { node: 'n1', count } }).split(' ')[2]);
+      const ordinals = [3, 4, 11, 12, 13, 21, 22, 23, 111].map(
+        (count) => describeTrigger({ afterSend: { node: 'n1', count } }).split(' ')[2],
+      );
       assert.deepEqual(ordinals, ['3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '111th']);
     });
   });

@@ -1,11 +1,31 @@
-import { simulate, type Context, type NetworkConfig, type NodeClass, type NodeId, type RunResult, type RunSpec, type EventKind, type Trace, type TraceEvent } from '../../src/kernel';
+import {
+  simulate,
+  type Context,
+  type NetworkConfig,
+  type NodeClass,
+  type NodeId,
+  type RunResult,
+  type RunSpec,
+  type EventKind,
+  type Trace,
+  type TraceEvent,
+} from '../../src/kernel';
 
 /** Every message takes exactly 1 ms: keeps hand-computed times exact. */
 const fixedNetwork: NetworkConfig = { latency: { min: 1, max: 1 }, loss: 0, duplicate: 0 };
 
 /** Three nodes on the fixed network for 1000 ms, seed 1, tracing on; `over` replaces any of it. */
 export function spec(program: NodeClass, over: Partial<RunSpec> = {}): RunSpec {
-  return { program, nodes: ['n1', 'n2', 'n3'], network: fixedNetwork, faults: [], duration: 1000, seed: 1, trace: true, ...over };
+  return {
+    program,
+    nodes: ['n1', 'n2', 'n3'],
+    network: fixedNetwork,
+    faults: [],
+    duration: 1000,
+    seed: 1,
+    trace: true,
+    ...over,
+  };
 }
 
 /** Runs with tracing on and returns the result with its trace. */

@@ -65,7 +65,14 @@ describe('handler hooks', () => {
       ],
       hooks,
     });
-    assert.deepEqual(calls.slice(4), ['> n1 onTimer("send") @2', '> n2 onRecover @2', '< n2', '< n1', '> n2 onMessage(n1, ping) @3', '< n2']);
+    assert.deepEqual(calls.slice(4), [
+      '> n1 onTimer("send") @2',
+      '> n2 onRecover @2',
+      '< n2',
+      '< n1',
+      '> n2 onMessage(n1, ping) @3',
+      '< n2',
+    ]);
   });
 
   it('count the constructor as part of onStart', () => {

@@ -8,7 +8,12 @@ const burst = (count: number) =>
     for (let k = 0; k < count; k++) ctx.send('n2', { type: 'm', k });
   });
 
-const net = (over: Partial<NetworkConfig>): NetworkConfig => ({ latency: { min: 1, max: 1 }, loss: 0, duplicate: 0, ...over });
+const net = (over: Partial<NetworkConfig>): NetworkConfig => ({
+  latency: { min: 1, max: 1 },
+  loss: 0,
+  duplicate: 0,
+  ...over,
+});
 
 /** What happened to each send: when its copies were delivered, or why it was dropped. */
 interface Fate {
@@ -47,9 +52,13 @@ describe('network', () => {
   });
 
   it('adds the tail delay to the messages that draw it', () => {
-    const always = run(burst(200), { network: net({ latency: { min: 10, max: 20 }, tail: { p: 1, min: 100, max: 200 } }) });
+    const always = run(burst(200), {
+      network: net({ latency: { min: 10, max: 20 }, tail: { p: 1, min: 100, max: 200 } }),
+    });
     for (const e of events(always.trace, 'deliver')) assert.ok(e.time >= 110 && e.time <= 220, `latency ${e.time}`);
-    const sometimes = run(burst(200), { network: net({ latency: { min: 10, max: 20 }, tail: { p: 0.3, min: 100, max: 200 } }) });
+    const sometimes = run(burst(200), {
+      network: net({ latency: { min: 10, max: 20 }, tail: { p: 0.3, min: 100, max: 200 } }),
+    });
     const slow = events(sometimes.trace, 'deliver').filter((e) => e.time >= 110).length;
     assert.ok(slow > 20 && slow < 120, `${slow} of 200 messages took the tail`);
   });
@@ -81,12 +90,16 @@ describe('network', () => {
     for (const f of onLink(all, 'n1>n2')) assert.equal(f.dropped, 'loss');
     for (const link of ['n2>n1', 'n1>n3', 'n3>n1', 'n2>n3', 'n3>n2']) {
       assert.ok(onLink(all, link).length > 0);
-      for (const f of sentIn(onLink(all, link), 0, 199)) assert.equal(f.delivered.length, 1, `${link} k=${String(f.k)}`);
+      for (const f of sentIn(onLink(all, link), 0, 199))
+        assert.equal(f.delivered.length, 1, `${link} k=${String(f.k)}`);
     }
   });
 
   it('matches every sender when an override names only the receiver', () => {
-    const { trace } = run(pinger(10), { duration: 200, network: net({ links: [{ to: 'n3', latency: { min: 50, max: 50 } }] }) });
+    const { trace } = run(pinger(10), {
+      duration: 200,
+      network: net({ links: [{ to: 'n3', latency: { min: 50, max: 50 } }] }),
+    });
     for (const f of fates(trace)) {
       const expected = f.link.endsWith('>n3') ? 50 : 1;
       if (f.sentAt + expected <= 200) assert.deepEqual(f.delivered, [f.sentAt + expected], f.link);
@@ -95,7 +108,8 @@ describe('network', () => {
 
   describe('partitions', () => {
     const nodes = ['n1', 'n2', 'n3', 'n4'];
-    const crossing = (faults: FaultSchedule) => sentIn(fates(run(pinger(10), { nodes, duration: 300, faults }).trace), 100, 300);
+    const crossing = (faults: FaultSchedule) =>
+      sentIn(fates(run(pinger(10), { nodes, duration: 300, faults }).trace), 100, 300);
 
     it('blocks both directions between groups, and the unlisted nodes form a group of their own', () => {
       const window = crossing([{ at: 100, kind: 'partition', groups: [['n1', 'n2']] }]);
@@ -105,7 +119,10 @@ describe('network', () => {
         if (side(from) === side(to)) assert.equal(f.delivered.length, 1, `${f.link} should be delivered`);
         else assert.equal(f.dropped, 'partition', `${f.link} should be cut`);
       }
-      assert.ok(window.some((f) => f.link === 'n3>n4' && f.delivered.length === 1), 'n3 and n4 still talk');
+      assert.ok(
+        window.some((f) => f.link === 'n3>n4' && f.delivered.length === 1),
+        'n3 and n4 still talk',
+      );
     });
 
     it('cuts every pair of groups apart when several groups are listed', () => {
@@ -126,7 +143,16 @@ describe('network', () => {
     });
 
     it('restores every link when healed', () => {
-      const all = fates(run(pinger(10), { nodes, duration: 400, faults: [{ at: 100, kind: 'partition', groups: [['n1']] }, { at: 200, kind: 'heal' }] }).trace);
+      const all = fates(
+        run(pinger(10), {
+          nodes,
+          duration: 400,
+          faults: [
+            { at: 100, kind: 'partition', groups: [['n1']] },
+            { at: 200, kind: 'heal' },
+          ],
+        }).trace,
+      );
       assert.ok(sentIn(all, 100, 200).some((f) => f.dropped === 'partition'));
       for (const f of sentIn(all, 200, 399)) assert.equal(f.delivered.length, 1, `${f.link} at ${f.sentAt}`);
     });
@@ -143,18 +169,24 @@ describe('network', () => {
     });
 
     it('drops a message already in flight when the partition cuts its link before it arrives', () => {
-      const { trace } = run(pinger(100, (ctx) => (ctx.id === 'n1' ? ['n2'] : [])), {
-        network: net({ latency: { min: 5, max: 5 } }),
-        duration: 150,
-        faults: [{ at: 102, kind: 'partition', groups: [['n1'], ['n2']] }],
-      });
+      const { trace } = run(
+        pinger(100, (ctx) => (ctx.id === 'n1' ? ['n2'] : [])),
+        {
+          network: net({ latency: { min: 5, max: 5 } }),
+          duration: 150,
+          faults: [{ at: 102, kind: 'partition', groups: [['n1'], ['n2']] }],
+        },
+      );
       const drop = events(trace, 'drop')[0];
       assert.deepEqual(drop && [drop.time, drop.node, drop.peer, drop.data], [105, 'n2', 'n1', 'partition']);
     });
   });
 
   it('drops messages to a crashed node with a reason naming it', () => {
-    const { trace } = run(pinger(10, (ctx) => (ctx.id === 'n1' ? ['n2'] : [])), { duration: 100, faults: [{ at: 50, kind: 'crash', node: 'n2' }] });
+    const { trace } = run(
+      pinger(10, (ctx) => (ctx.id === 'n1' ? ['n2'] : [])),
+      { duration: 100, faults: [{ at: 50, kind: 'crash', node: 'n2' }] },
+    );
     const all = fates(trace);
     for (const f of sentIn(all, 0, 50)) assert.equal(f.delivered.length, 1);
     const late = sentIn(all, 50, 99);
@@ -163,26 +195,33 @@ describe('network', () => {
   });
 
   it('loses the messages sent during a loss burst, and only those', () => {
-    const all = fates(run(pinger(10), { duration: 300, faults: [{ at: 100, kind: 'lossBurst', rate: 1, ms: 55 }] }).trace);
+    const all = fates(
+      run(pinger(10), { duration: 300, faults: [{ at: 100, kind: 'lossBurst', rate: 1, ms: 55 }] }).trace,
+    );
     for (const f of sentIn(all, 100, 155)) assert.equal(f.dropped, 'loss burst');
-    for (const f of [...sentIn(all, 0, 100), ...sentIn(all, 155, 299)]) assert.equal(f.delivered.length, 1, `sent at ${f.sentAt}`);
+    for (const f of [...sentIn(all, 0, 100), ...sentIn(all, 155, 299)])
+      assert.equal(f.delivered.length, 1, `sent at ${f.sentAt}`);
   });
 
   it('delays the messages sent during a delay spike, and only those', () => {
-    const all = fates(run(pinger(10), { duration: 1000, faults: [{ at: 100, kind: 'delaySpike', extraMs: 500, ms: 55 }] }).trace);
+    const all = fates(
+      run(pinger(10), { duration: 1000, faults: [{ at: 100, kind: 'delaySpike', extraMs: 500, ms: 55 }] }).trace,
+    );
     for (const f of sentIn(all, 100, 155)) assert.deepEqual(f.delivered, [f.sentAt + 501]);
     for (const f of [...sentIn(all, 0, 100), ...sentIn(all, 155, 998)]) assert.deepEqual(f.delivered, [f.sentAt + 1]);
   });
 
   describe('stream independence', () => {
     const lossy = net({ latency: { min: 1, max: 30 }, loss: 0.2, duplicate: 0.1 });
-    const fatesWith = (faults: FaultSchedule) => fates(run(pinger(10), { network: lossy, duration: 500, faults }).trace);
+    const fatesWith = (faults: FaultSchedule) =>
+      fates(run(pinger(10), { network: lossy, duration: 500, faults }).trace);
 
     it('leaves the fate of every other link unchanged when one link is cut', () => {
       const before = fatesWith([]);
       const after = fatesWith([{ at: 100, kind: 'partition', groups: [['n1'], ['n2']], oneWay: true }]);
       assert.notDeepEqual(onLink(after, 'n1>n2'), onLink(before, 'n1>n2'));
-      for (const link of ['n2>n1', 'n1>n3', 'n3>n1', 'n2>n3', 'n3>n2']) assert.deepEqual(onLink(after, link), onLink(before, link), link);
+      for (const link of ['n2>n1', 'n1>n3', 'n3>n1', 'n2>n3', 'n3>n2'])
+        assert.deepEqual(onLink(after, link), onLink(before, link), link);
     });
 
     it('leaves the links between other nodes unchanged when a node crashes', () => {

@@ -1,5 +1,15 @@
 import assert from 'node:assert/strict';
-import { historyOf, openSession, simulate, type Context, type Node, type NodeId, type Op, type ProcessSpec, type RunSpec } from '../../src/kernel';
+import {
+  historyOf,
+  openSession,
+  simulate,
+  type Context,
+  type Node,
+  type NodeId,
+  type Op,
+  type ProcessSpec,
+  type RunSpec,
+} from '../../src/kernel';
 import { events, logsOf, run, spec } from './helpers';
 
 /** Keeps the last value written and answers each write; nothing else. */
@@ -76,7 +86,8 @@ function opsBy(ops: Op[], process: NodeId): string[] {
 function assertWellFormed(ops: Op[], process: NodeId): void {
   let open: unknown;
   for (const op of ops.filter((o) => o.process === process)) {
-    if (op.type === 'invoke') assert.equal(open, undefined, `${process} invoked ${String(op.value)} with ${String(open)} still open`);
+    if (op.type === 'invoke')
+      assert.equal(open, undefined, `${process} invoked ${String(op.value)} with ${String(open)} still open`);
     else assert.equal(op.value, open, `${process}'s ${op.type} does not complete its open invoke`);
     open = op.type === 'invoke' ? op.value : undefined;
   }
@@ -88,12 +99,24 @@ describe('processes with roles', () => {
       constructor(private readonly ctx: Context) {}
       onStart(): void {
         const { ctx } = this;
-        ctx.log(ctx.role, ctx.peers.join(','), ctx.processes('client').join(','), ctx.processes('node').join(','), ctx.processes('nobody').length);
+        ctx.log(
+          ctx.role,
+          ctx.peers.join(','),
+          ctx.processes('client').join(','),
+          ctx.processes('node').join(','),
+          ctx.processes('nobody').length,
+        );
       }
       onMessage(): void {}
       onTimer(): void {}
     };
-    const { trace } = run(Introduce, { nodes: ['n1', 'n2'], processes: [{ id: 'c1', role: 'client', program: Introduce }, { id: 'c2', role: 'client', program: Introduce }] });
+    const { trace } = run(Introduce, {
+      nodes: ['n1', 'n2'],
+      processes: [
+        { id: 'c1', role: 'client', program: Introduce },
+        { id: 'c2', role: 'client', program: Introduce },
+      ],
+    });
     assert.deepEqual(trace.header.lanes, ['n1', 'n2', 'c1', 'c2']);
     assert.deepEqual(trace.header.roles, { n1: 'node', n2: 'node', c1: 'client', c2: 'client' });
     assert.deepEqual(logsOf(trace, 'n1'), ['node n2 c1,c2 n1,n2 0']);
@@ -105,7 +128,8 @@ describe('processes with roles', () => {
       constructor(private readonly ctx: Context) {}
       onStart(): void {}
       onMessage(from: NodeId, msg: { type: string }): void {
-        if (msg.type === 'prepare') this.ctx.send(this.ctx.processes('coordinator')[0] as NodeId, { type: 'vote', from });
+        if (msg.type === 'prepare')
+          this.ctx.send(this.ctx.processes('coordinator')[0] as NodeId, { type: 'vote', from });
       }
       onTimer(): void {}
     };
@@ -117,11 +141,15 @@ describe('processes with roles', () => {
       }
       onMessage(from: NodeId): void {
         this.votes.push(from);
-        if (this.votes.length === this.ctx.peers.length) this.ctx.log(`${this.ctx.role} heard ${this.votes.sort().join(',')}`);
+        if (this.votes.length === this.ctx.peers.length)
+          this.ctx.log(`${this.ctx.role} heard ${this.votes.sort().join(',')}`);
       }
       onTimer(): void {}
     };
-    const { trace } = run(Participant, { nodes: ['p1', 'p2', 'p3'], processes: [{ id: 'co', role: 'coordinator', program: Coordinator }] });
+    const { trace } = run(Participant, {
+      nodes: ['p1', 'p2', 'p3'],
+      processes: [{ id: 'co', role: 'coordinator', program: Coordinator }],
+    });
     assert.deepEqual(logsOf(trace, 'co'), ['coordinator heard p1,p2,p3']);
   });
 
@@ -146,7 +174,10 @@ describe('processes with roles', () => {
       const mine = opsBy(ops, c);
       assert.ok(mine.includes(`ok ${c}-1`) || mine.includes(`info ${c}-1`), mine.join(', '));
       assert.ok(mine.filter((o) => o.startsWith('ok')).length > 5, `${c} completes writes: ${mine.join(', ')}`);
-      assert.ok(mine.some((o) => o.startsWith('info')), `${c} times out on a lost message: ${mine.join(', ')}`);
+      assert.ok(
+        mine.some((o) => o.startsWith('info')),
+        `${c} times out on a lost message: ${mine.join(', ')}`,
+      );
       assertWellFormed(ops, c);
     }
     assert.deepEqual(new Set(events(trace, 'op').map((e) => e.node)), new Set(['c1', 'c2']));
@@ -156,13 +187,34 @@ describe('processes with roles', () => {
   });
 
   it('crashes and restarts a client: its timers go, its disk stays, onRecover records what was in flight as info', () => {
-    const { trace } = run(Register, clientRun({ network: { latency: { min: 5, max: 5 }, loss: 0, duplicate: 0 }, faults: [{ at: 33, kind: 'crash', node: 'c1' }, { at: 100, kind: 'restart', node: 'c1' }] }));
+    const { trace } = run(
+      Register,
+      clientRun({
+        network: { latency: { min: 5, max: 5 }, loss: 0, duplicate: 0 },
+        faults: [
+          { at: 33, kind: 'crash', node: 'c1' },
+          { at: 100, kind: 'restart', node: 'c1' },
+        ],
+      }),
+    );
     const ops = historyOf(trace);
     // Writes take 10 ms and 5 ms of thought: c1-3 leaves at 30 and is in flight at the crash.
-    assert.deepEqual(opsBy(ops, 'c1').slice(0, 7), ['invoke c1-1', 'ok c1-1', 'invoke c1-2', 'ok c1-2', 'invoke c1-3', 'info c1-3', 'invoke c1-4']);
+    assert.deepEqual(opsBy(ops, 'c1').slice(0, 7), [
+      'invoke c1-1',
+      'ok c1-1',
+      'invoke c1-2',
+      'ok c1-2',
+      'invoke c1-3',
+      'info c1-3',
+      'invoke c1-4',
+    ]);
     const c1 = ops.filter((o) => o.process === 'c1');
     assert.deepEqual([c1[4]?.time, c1[5]?.time], [30, 100]);
-    assert.deepEqual(events(trace, 'drop').map((e) => `${e.time} ${e.node} ${String(e.data)}`), ['40 c1 c1 is down'], 'the answer to c1-3 finds c1 down');
+    assert.deepEqual(
+      events(trace, 'drop').map((e) => `${e.time} ${e.node} ${String(e.data)}`),
+      ['40 c1 c1 is down'],
+      'the answer to c1-3 finds c1 down',
+    );
     assert.ok(opsBy(ops, 'c2').length > opsBy(ops, 'c1').length, 'c2 went on meanwhile');
     assertWellFormed(ops, 'c1');
   });
@@ -171,14 +223,20 @@ describe('processes with roles', () => {
     const hash = simulate(clientRun()).trace!.hash();
     assert.equal(simulate(clientRun()).trace!.hash(), hash);
     const session = openSession(clientRun());
-    assert.deepEqual(session.pending().map((e) => `${e.kind} ${e.node}`), ['start n1', 'start c1', 'start c2']);
+    assert.deepEqual(
+      session.pending().map((e) => `${e.kind} ${e.node}`),
+      ['start n1', 'start c1', 'start c2'],
+    );
     while (session.step() !== undefined);
     assert.equal(session.runToEnd().trace!.hash(), hash);
     assert.notEqual(simulate(clientRun({ seed: 4 })).trace!.hash(), hash);
   });
 
   it("leaves a client's run alone when another client joins: each process and link has its own stream", () => {
-    const c1 = (processes: ProcessSpec[]) => historyOf(run(Register, clientRun({ processes })).trace).filter((o) => o.process === 'c1').map((o) => `${o.time} ${o.type} ${String(o.value)}`);
+    const c1 = (processes: ProcessSpec[]) =>
+      historyOf(run(Register, clientRun({ processes })).trace)
+        .filter((o) => o.process === 'c1')
+        .map((o) => `${o.time} ${o.type} ${String(o.value)}`);
     const alone = c1(clients('c1'));
     assert.ok(alone.length > 10);
     assert.deepEqual(c1(clients('c1', 'c2')), alone);
@@ -186,7 +244,14 @@ describe('processes with roles', () => {
 
   it('keeps a client out of a partition unless a group names it', () => {
     const cut = (groups: NodeId[][]) => {
-      const { trace } = run(Register, clientRun({ network: { latency: { min: 1, max: 1 }, loss: 0, duplicate: 0 }, duration: 50, faults: [{ at: 0, kind: 'partition', groups }] }));
+      const { trace } = run(
+        Register,
+        clientRun({
+          network: { latency: { min: 1, max: 1 }, loss: 0, duplicate: 0 },
+          duration: 50,
+          faults: [{ at: 0, kind: 'partition', groups }],
+        }),
+      );
       return [...new Set(events(trace, 'drop').map((e) => `${e.node}>${e.peer}`))];
     };
     assert.deepEqual(cut([['n1']]), []);
@@ -195,8 +260,14 @@ describe('processes with roles', () => {
   });
 
   it('refuses two processes of one name, and history values that are not JSON', () => {
-    assert.throws(() => simulate(clientRun({ processes: clients('c1', 'c1') })), /^Error: two processes are named "c1"$/);
-    assert.throws(() => simulate(clientRun({ processes: clients('client'), workload: [{ at: 1, to: 'n1', msg: { type: 'x' } }] })), /two processes are named "client" \(the workload sends from "client"\)/);
+    assert.throws(
+      () => simulate(clientRun({ processes: clients('c1', 'c1') })),
+      /^Error: two processes are named "c1"$/,
+    );
+    assert.throws(
+      () => simulate(clientRun({ processes: clients('client'), workload: [{ at: 1, to: 'n1', msg: { type: 'x' } }] })),
+      /two processes are named "client" \(the workload sends from "client"\)/,
+    );
     const recordsBadly = (record: (ctx: Context) => void) =>
       class implements Node {
         constructor(private readonly ctx: Context) {}
@@ -210,11 +281,17 @@ describe('processes with roles', () => {
       const { outcome } = run(recordsBadly(record), { nodes: ['n1'] });
       return outcome.status === 'threw' ? outcome.error.message : outcome.status;
     };
-    assert.equal(threw((ctx) => ctx.history.ok('read', () => 1)), 'history.ok("read", …): the value is not JSON data (got function)');
-    assert.equal(threw((ctx) => ctx.history.invoke(7 as never)), "history.invoke(7, …): the operation's name must be a string, like \"read\" or \"write\"");
+    assert.equal(
+      threw((ctx) => ctx.history.ok('read', () => 1)),
+      'history.ok("read", …): the value is not JSON data (got function)',
+    );
+    assert.equal(
+      threw((ctx) => ctx.history.invoke(7 as never)),
+      'history.invoke(7, …): the operation\'s name must be a string, like "read" or "write"',
+    );
   });
 
-  it('copies an operation\'s value, so changing it afterwards changes nothing', () => {
+  it("copies an operation's value, so changing it afterwards changes nothing", () => {
     const { trace } = run(
       class implements Node {
         constructor(private readonly ctx: Context) {}
@@ -229,6 +306,12 @@ describe('processes with roles', () => {
       },
       { nodes: ['n1'] },
     );
-    assert.deepEqual(historyOf(trace).map(({ type, f, value }) => [type, f, value]), [['invoke', 'read', null], ['ok', 'read', { keys: [1] }]]);
+    assert.deepEqual(
+      historyOf(trace).map(({ type, f, value }) => [type, f, value]),
+      [
+        ['invoke', 'read', null],
+        ['ok', 'read', { keys: [1] }],
+      ],
+    );
   });
 });

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { concreteRun, loadStudentModule, runAndCheck, runSpecOf } from '../../src/grader';
-import { openSession, simulate, type Context, type Node, type RunSpec, type Session, type Trace } from '../../src/kernel';
+import {
+  openSession,
+  simulate,
+  type Context,
+  type Node,
+  type RunSpec,
+  type Session,
+  type Trace,
+} from '../../src/kernel';
 import { exercises } from '../../lessons/catalog';
 import { gossipSpec } from '../browser/determinismRuns';
 import { events, logsOf, onStartOf, spec } from './helpers';
@@ -37,7 +45,13 @@ const twoNodes = (over: Partial<RunSpec> = {}): RunSpec => spec(Sender, { nodes:
 /** Opens a session and runs both starts. */
 function started(over: Partial<RunSpec> = {}): Session {
   const session = openSession(twoNodes(over));
-  assert.deepEqual(session.pending().slice(0, 2).map((e) => `${e.kind} ${e.node}`), ['start n1', 'start n2']);
+  assert.deepEqual(
+    session
+      .pending()
+      .slice(0, 2)
+      .map((e) => `${e.kind} ${e.node}`),
+    ['start n1', 'start n2'],
+  );
   session.step();
   session.step();
   return session;
@@ -58,7 +72,10 @@ describe('sessions', () => {
     for (const exercise of exercises) {
       it(`gives the trace hash of runAndCheck on ${exercise.id}'s reference solution, every scenario, seed 1`, () => {
         const file = 'reference.ts';
-        const program = loadStudentModule(readFileSync(join(__dirname, '../exercises', exercise.id, file), 'utf8'), file);
+        const program = loadStudentModule(
+          readFileSync(join(__dirname, '../exercises', exercise.id, file), 'utf8'),
+          file,
+        );
         for (const scenario of exercise.scenarios) {
           const request = { exercise, scenario, program, seed: 1, file };
           const { trace } = stepToEnd(openSession(runSpecOf(request, concreteRun(request))));
@@ -70,7 +87,8 @@ describe('sessions', () => {
     it('returns each event it ran, with the time it ran at as the session clock', () => {
       const session = openSession(twoNodes());
       const ran = [];
-      for (let e = session.step(); e !== undefined; e = session.step()) ran.push(`${e.time} ${e.kind} ${e.node} ${e.type ?? e.timer ?? ''}`.trim());
+      for (let e = session.step(); e !== undefined; e = session.step())
+        ran.push(`${e.time} ${e.kind} ${e.node} ${e.type ?? e.timer ?? ''}`.trim());
       assert.deepEqual(ran, ['0 start n1', '0 start n2', '1 deliver n2 a', '1 deliver n2 b', '10 timer n1 later']);
       assert.equal(session.now, 10);
       assert.equal(session.runToEnd().endTime, 1000);
@@ -99,14 +117,24 @@ describe('sessions', () => {
       );
     });
 
-    it('lists faults with the fault itself; a crashed node\'s deliveries stay listed, and drop when run', () => {
+    it("lists faults with the fault itself; a crashed node's deliveries stay listed, and drop when run", () => {
       const session = started({ faults: [{ at: 0, kind: 'crash', node: 'n2' }] });
       const [crash] = session.pending();
-      assert.deepEqual(crash && [crash.kind, crash.node, crash.fault], ['fault', 'n2', { at: 0, kind: 'crash', node: 'n2' }]);
+      assert.deepEqual(crash && [crash.kind, crash.node, crash.fault], [
+        'fault',
+        'n2',
+        { at: 0, kind: 'crash', node: 'n2' },
+      ]);
       session.step();
-      assert.deepEqual(session.pending().map((e) => `${e.kind} ${e.node}`), ['deliver n2', 'deliver n2', 'timer n1']);
+      assert.deepEqual(
+        session.pending().map((e) => `${e.kind} ${e.node}`),
+        ['deliver n2', 'deliver n2', 'timer n1'],
+      );
       const trace = session.runToEnd().trace!;
-      assert.deepEqual(events(trace, 'drop').map((e) => String(e.data)), ['n2 is down', 'n2 is down']);
+      assert.deepEqual(
+        events(trace, 'drop').map((e) => String(e.data)),
+        ['n2 is down', 'n2 is down'],
+      );
     });
 
     it('leaves out a cancelled timer', () => {
@@ -120,15 +148,24 @@ describe('sessions', () => {
         ),
       );
       session.step();
-      assert.deepEqual(session.pending().map((e) => `${e.kind} ${e.node} ${e.timer ?? ''}`.trim()), ['start n2', 'start n3', 'timer n1 kept']);
+      assert.deepEqual(
+        session.pending().map((e) => `${e.kind} ${e.node} ${e.timer ?? ''}`.trim()),
+        ['start n2', 'start n3', 'timer n1 kept'],
+      );
     });
 
     it('leaves out what a paused node would only defer until its resume', () => {
       const session = started({ faults: [{ at: 0, kind: 'pause', node: 'n2', ms: 5 }] });
       session.step(); // the pause
-      assert.deepEqual(session.pending().map((e) => `${e.time} ${e.kind} ${e.node}`), ['5 resume n2', '10 timer n1']);
+      assert.deepEqual(
+        session.pending().map((e) => `${e.time} ${e.kind} ${e.node}`),
+        ['5 resume n2', '10 timer n1'],
+      );
       assert.equal(session.step()?.kind, 'resume', 'the deferred deliveries are handled on the way, out of sight');
-      assert.deepEqual(session.pending().map((e) => `${e.time} ${e.kind} ${e.type ?? e.timer}`), ['5 deliver a', '5 deliver b', '10 timer later']);
+      assert.deepEqual(
+        session.pending().map((e) => `${e.time} ${e.kind} ${e.type ?? e.timer}`),
+        ['5 deliver a', '5 deliver b', '10 timer later'],
+      );
     });
 
     it('copies what it describes, so a description stays valid while the run goes on', () => {
@@ -164,7 +201,10 @@ describe('sessions', () => {
       while (session.step() !== undefined);
       const trace = session.runToEnd().trace!;
       assert.deepEqual(logsOf(trace, 'n2'), ['a from n1 at 10', 'b from n1 at 10']);
-      assert.deepEqual(events(trace, 'deliver').map((e) => e.time), [10, 10]);
+      assert.deepEqual(
+        events(trace, 'deliver').map((e) => e.time),
+        [10, 10],
+      );
     });
 
     it('gives the same trace for the same choices', () => {
@@ -182,13 +222,22 @@ describe('sessions', () => {
       const session = openSession(twoNodes({ faults: [{ at: 0, kind: 'crash', node: 'n2' }] }));
       const crash = session.pending().find((e) => e.kind === 'fault')!;
       session.step(crash.id);
-      assert.deepEqual(session.pending().map((e) => `${e.kind} ${e.node}`), ['start n1']);
-      assert.deepEqual(events(session.runToEnd().trace!, 'start').map((e) => e.node), ['n1']);
+      assert.deepEqual(
+        session.pending().map((e) => `${e.kind} ${e.node}`),
+        ['start n1'],
+      );
+      assert.deepEqual(
+        events(session.runToEnd().trace!, 'start').map((e) => e.node),
+        ['n1'],
+      );
     });
 
     it('refuses an id that names no enabled event', () => {
       const session = started();
-      assert.throws(() => session.step(9999), /^Error: step\(9999\): no enabled event has that id; pending\(\) lists them$/);
+      assert.throws(
+        () => session.step(9999),
+        /^Error: step\(9999\): no enabled event has that id; pending\(\) lists them$/,
+      );
     });
   });
 });

@@ -20,7 +20,10 @@ const spec = (over: Partial<RunSpec> = {}): RunSpec => ({
   program: Gossip,
   nodes: ['n1', 'n2', 'n3'],
   network: { latency: { min: 1, max: 20 }, loss: 0.1, duplicate: 0.05 },
-  faults: [{ at: 100, kind: 'crash', node: 'n2' }, { at: 200, kind: 'restart', node: 'n2' }],
+  faults: [
+    { at: 100, kind: 'crash', node: 'n2' },
+    { at: 200, kind: 'restart', node: 'n2' },
+  ],
   duration: 1000,
   seed: 7,
   trace: true,
@@ -37,11 +40,17 @@ describe('simulation', () => {
   });
 
   it('refuses a workload request to an unknown node, naming it', () => {
-    assert.throws(() => simulate(spec({ workload: [{ at: 5, to: 'n9', msg: { type: 'req' } }] })), /^Error: workload names unknown node "n9"$/);
+    assert.throws(
+      () => simulate(spec({ workload: [{ at: 5, to: 'n9', msg: { type: 'req' } }] })),
+      /^Error: workload names unknown node "n9"$/,
+    );
   });
 
   it('refuses a fault naming an unknown node, naming it', () => {
-    assert.throws(() => simulate(spec({ faults: [{ at: 5, kind: 'crash', node: 'n9' }] })), /^Error: fault schedule names unknown node "n9"$/);
+    assert.throws(
+      () => simulate(spec({ faults: [{ at: 5, kind: 'crash', node: 'n9' }] })),
+      /^Error: fault schedule names unknown node "n9"$/,
+    );
   });
 
   it('ends at the scenario duration, and ignores events scheduled after it', () => {

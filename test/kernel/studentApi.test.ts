@@ -6,7 +6,7 @@ type Threw = Extract<RunOutcome, { status: 'threw' }>;
 
 function threw(outcome: RunOutcome): Threw {
   assert.equal(outcome.status, 'threw', `expected the run to end with an exception, got ${JSON.stringify(outcome)}`);
-  return outcome as Threw;
+  return outcome;
 }
 
 /** The message a program's first send is refused with (the run ends there). */
@@ -45,7 +45,10 @@ describe('student API guard rails', () => {
       const program = onStartOf('n1', (ctx) => ctx.send('client', { type: 'hi' }));
       const result = run(program, { workload: [{ at: 5, to: 'n1', msg: { type: 'req' } }] });
       assert.equal(result.outcome.status, 'completed');
-      assert.deepEqual(events(result.trace, 'deliver').map((e) => `${e.peer}>${e.node}`), ['n1>client', 'client>n1']);
+      assert.deepEqual(
+        events(result.trace, 'deliver').map((e) => `${e.peer}>${e.node}`),
+        ['n1>client', 'client>n1'],
+      );
     });
 
     it('gives each node its id and the other nodes as peers', () => {
@@ -65,9 +68,18 @@ describe('student API guard rails', () => {
 
   describe('messages', () => {
     it('refuses a message that is not an object with a string type', () => {
-      assert.equal(refusal(onStartOf('n1', (ctx) => ctx.send('n2', 'hello' as never))), 'send("n2", …): a message must be an object with a string "type", got "hello"');
-      assert.match(refusal(onStartOf('n1', (ctx) => ctx.send('n2', { kind: 'x' } as never))), /a message must be an object with a string "type", got \{"kind":"x"\}/);
-      assert.match(refusal(onStartOf('n1', (ctx) => ctx.broadcast([1, 2] as never))), /^broadcast\(…\): a message must be an object/);
+      assert.equal(
+        refusal(onStartOf('n1', (ctx) => ctx.send('n2', 'hello' as never))),
+        'send("n2", …): a message must be an object with a string "type", got "hello"',
+      );
+      assert.match(
+        refusal(onStartOf('n1', (ctx) => ctx.send('n2', { kind: 'x' } as never))),
+        /a message must be an object with a string "type", got \{"kind":"x"\}/,
+      );
+      assert.match(
+        refusal(onStartOf('n1', (ctx) => ctx.broadcast([1, 2] as never))),
+        /^broadcast\(…\): a message must be an object/,
+      );
     });
 
     it('refuses a message with a function field, naming the field', () => {
@@ -78,8 +90,14 @@ describe('student API guard rails', () => {
     });
 
     it('refuses a Map or a Date inside a message, naming the class', () => {
-      assert.match(refusal(onStartOf('n1', (ctx) => ctx.send('n2', { type: 'x', votes: new Map() }))), /msg\.votes is a Map; messages carry plain JSON data only/);
-      assert.match(refusal(onStartOf('n1', (ctx) => ctx.send('n2', { type: 'x', at: new Date(0) }))), /msg\.at is a Date/);
+      assert.match(
+        refusal(onStartOf('n1', (ctx) => ctx.send('n2', { type: 'x', votes: new Map() }))),
+        /msg\.votes is a Map; messages carry plain JSON data only/,
+      );
+      assert.match(
+        refusal(onStartOf('n1', (ctx) => ctx.send('n2', { type: 'x', at: new Date(0) }))),
+        /msg\.at is a Date/,
+      );
     });
 
     it('refuses a message that contains itself', () => {
@@ -98,7 +116,11 @@ describe('student API guard rails', () => {
         onStartOf('n1', (ctx) => {
           const msg = { type: 'x', entries: [{ term: 1 }] };
           ctx.send('n2', msg);
-          for (const mutate of [() => (msg.type = 'y'), () => msg.entries.push({ term: 2 }), () => ((msg.entries[0] as { term: number }).term = 2)]) {
+          for (const mutate of [
+            () => (msg.type = 'y'),
+            () => msg.entries.push({ term: 2 }),
+            () => ((msg.entries[0] as { term: number }).term = 2),
+          ]) {
             try {
               mutate();
               ctx.log('mutated');
@@ -150,7 +172,10 @@ describe('student API guard rails', () => {
     });
 
     it('refuses a value that is not JSON data', () => {
-      assert.equal(refusal(onStartOf('n1', (ctx) => ctx.storage.set('k', undefined))), 'storage.set("k", …): the value is not JSON data (got undefined)');
+      assert.equal(
+        refusal(onStartOf('n1', (ctx) => ctx.storage.set('k', undefined))),
+        'storage.set("k", …): the value is not JSON data (got undefined)',
+      );
       assert.match(refusal(onStartOf('n1', (ctx) => ctx.storage.set('k', () => 1))), /not JSON data \(got function\)/);
     });
   });
@@ -158,7 +183,10 @@ describe('student API guard rails', () => {
   describe('timers', () => {
     for (const delay of [-1, NaN, Infinity, '10']) {
       it(`refuses a delay of ${JSON.stringify(delay) ?? String(delay)}`, () => {
-        assert.match(refusal(onStartOf('n1', (ctx) => ctx.setTimer('t', delay as number))), /^setTimer\("t", .*\): the delay must be a finite number of ms ≥ 0$/);
+        assert.match(
+          refusal(onStartOf('n1', (ctx) => ctx.setTimer('t', delay as number))),
+          /^setTimer\("t", .*\): the delay must be a finite number of ms ≥ 0$/,
+        );
       });
     }
 
@@ -172,7 +200,10 @@ describe('student API guard rails', () => {
           ctx.setTimer('now', 0);
         }),
       );
-      assert.deepEqual(events(trace, 'timer').map((e) => `${e.time} ${String(e.data)}`), ['0 now', '30 a']);
+      assert.deepEqual(
+        events(trace, 'timer').map((e) => `${e.time} ${String(e.data)}`),
+        ['0 now', '30 a'],
+      );
     });
   });
 
@@ -181,6 +212,7 @@ describe('student API guard rails', () => {
       run(
         class {
           constructor(private readonly ctx: Context) {}
+          // eslint-disable-next-line @typescript-eslint/require-await -- an async handler is what this test refuses
           async onStart(): Promise<void> {
             this.ctx.log('started');
           }
@@ -190,7 +222,10 @@ describe('student API guard rails', () => {
       ).outcome,
     );
     assert.equal(outcome.handler, 'onStart');
-    assert.match(outcome.error.message, /^onStart returned a Promise: handlers must be synchronous \(no async\/await\)/);
+    assert.match(
+      outcome.error.message,
+      /^onStart returned a Promise: handlers must be synchronous \(no async\/await\)/,
+    );
   });
 
   it("refuses a context used from another node's handler", () => {
@@ -224,7 +259,11 @@ describe('student API guard rails', () => {
         } catch {
           // a student may wrap sends in try/catch
         }
-        for (const act of [() => this.ctx.setTimer('ghost', 5), () => this.ctx.storage.set('ghost', 1), () => this.ctx.send('n3', { type: 'y' })]) {
+        for (const act of [
+          () => this.ctx.setTimer('ghost', 5),
+          () => this.ctx.storage.set('ghost', 1),
+          () => this.ctx.send('n3', { type: 'y' }),
+        ]) {
           try {
             act();
           } catch {

@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { NETWORK_LANE, Trace, trafficByType, type Context, type EventData, type EventKind, type Node, type NodeId } from '../../src/kernel';
+import {
+  NETWORK_LANE,
+  Trace,
+  trafficByType,
+  type Context,
+  type EventData,
+  type EventKind,
+  type Node,
+  type NodeId,
+} from '../../src/kernel';
 import { events, pinger, run } from './helpers';
 
 function small(): Trace {
@@ -43,7 +52,15 @@ describe('trace', () => {
   it('decodes an event: lane names, peer and link when present, data', () => {
     const t = small();
     assert.deepEqual(t.event(0), { index: 0, time: 0, kind: 'start', node: 'n1' });
-    assert.deepEqual(t.event(2), { index: 2, time: 2.25, kind: 'deliver', node: 'n2', peer: 'n1', link: 1, data: { type: 'ping', k: 1 } });
+    assert.deepEqual(t.event(2), {
+      index: 2,
+      time: 2.25,
+      kind: 'deliver',
+      node: 'n2',
+      peer: 'n1',
+      link: 1,
+      data: { type: 'ping', k: 1 },
+    });
     assert.equal(t.event(3).node, 'network');
     assert.equal(t.length, 5);
   });
@@ -72,7 +89,10 @@ describe('trace', () => {
     // Testing `kind` narrows `data` to that kind's payload.
     assert.equal(e.kind === 'pause' ? e.time + e.data.ms : undefined, 45);
     const typed = paused as Trace<{ role: string }>;
-    assert.deepEqual([...typed.ofKind('state')].map((s) => s.data.role), ['leader']);
+    assert.deepEqual(
+      [...typed.ofKind('state')].map((s) => s.data.role),
+      ['leader'],
+    );
   });
 
   it('keeps every event across many chunks of storage', () => {
@@ -80,7 +100,14 @@ describe('trace', () => {
     for (let i = 0; i < 5000; i++) t.record(i / 4, i % 2 === 0 ? 'timer' : 'log', 0, -1, i % 7 === 0 ? i : -1, `e${i}`);
     assert.equal(t.length, 5000);
     for (const i of [0, 1023, 1024, 1025, 2047, 2048, 4999]) {
-      assert.deepEqual(t.event(i), { index: i, time: i / 4, kind: i % 2 === 0 ? 'timer' : 'log', node: 'n1', ...(i % 7 === 0 ? { link: i } : {}), data: `e${i}` });
+      assert.deepEqual(t.event(i), {
+        index: i,
+        time: i / 4,
+        kind: i % 2 === 0 ? 'timer' : 'log',
+        node: 'n1',
+        ...(i % 7 === 0 ? { link: i } : {}),
+        data: `e${i}`,
+      });
       assert.equal(t.timeAt(i), i / 4);
       assert.equal(t.kindAt(i), i % 2 === 0 ? 'timer' : 'log');
     }
@@ -122,11 +149,15 @@ describe('trace', () => {
     });
 
     it('refuses a file that is not a trace', () => {
-      assert.throws(() => Trace.parse('{"format":"something-else","events":[]}'), /not a distsys trace \(format "something-else"\)/);
+      assert.throws(
+        () => Trace.parse('{"format":"something-else","events":[]}'),
+        /not a distsys trace \(format "something-else"\)/,
+      );
     });
 
     it('refuses an event of an unknown kind, naming the event', () => {
-      const text = '{"format":"distsys-trace/1","header":{"lanes":["n1"],"seed":1},"hash":"","events":[[0,"start",0,-1,-1,null],[1,"teleport",0,-1,-1,null]],"footer":{}}';
+      const text =
+        '{"format":"distsys-trace/1","header":{"lanes":["n1"],"seed":1},"hash":"","events":[[0,"start",0,-1,-1,null],[1,"teleport",0,-1,-1,null]],"footer":{}}';
       assert.throws(() => Trace.parse(text), /event #1 has an unknown kind "teleport"/);
     });
   });
@@ -148,15 +179,31 @@ describe('trace', () => {
         change(t);
         assert.notEqual(t.hash(), base);
       }
-      const rebuilt = (edit: Partial<{ time: number; kind: 'deliver' | 'drop'; node: number; link: number; data: unknown }>) => {
+      const rebuilt = (
+        edit: Partial<{ time: number; kind: 'deliver' | 'drop'; node: number; link: number; data: unknown }>,
+      ) => {
         const t = new Trace({ lanes: ['n1', 'n2'], seed: 3 });
         t.record(0, 'start', 0);
         t.record(1.5, 'send', 0, 1, -1, { type: 'ping', k: 1 });
-        t.record(edit.time ?? 2.25, edit.kind ?? 'deliver', edit.node ?? 1, 0, edit.link ?? 1, 'data' in edit ? edit.data : { type: 'ping', k: 1 });
+        t.record(
+          edit.time ?? 2.25,
+          edit.kind ?? 'deliver',
+          edit.node ?? 1,
+          0,
+          edit.link ?? 1,
+          'data' in edit ? edit.data : { type: 'ping', k: 1 },
+        );
         return t.hash();
       };
       const original = rebuilt({});
-      for (const edit of [{ time: 2.2500001 }, { kind: 'drop' as const }, { node: 0 }, { link: 0 }, { data: { type: 'ping', k: 2 } }, { data: undefined }]) {
+      for (const edit of [
+        { time: 2.2500001 },
+        { kind: 'drop' as const },
+        { node: 0 },
+        { link: 0 },
+        { data: { type: 'ping', k: 2 } },
+        { data: undefined },
+      ]) {
         assert.notEqual(rebuilt(edit), original, JSON.stringify(edit));
       }
     });
@@ -167,7 +214,10 @@ describe('trace', () => {
         t.record(3, 'error', 0, -1, -1, { handler: 'onStart', name: 'TypeError', message, stack });
         return t.hash();
       };
-      assert.equal(withError('boom', 'at a (/home/x/dist/worker.js:1:2)'), withError('boom', 'at a (/opt/y/dist/worker.js:9:9)'));
+      assert.equal(
+        withError('boom', 'at a (/home/x/dist/worker.js:1:2)'),
+        withError('boom', 'at a (/opt/y/dist/worker.js:9:9)'),
+      );
       assert.notEqual(withError('boom', 'same'), withError('bang', 'same'));
     });
 
@@ -189,7 +239,10 @@ describe('trace', () => {
       onTimer(): void {}
     }
     const { trace } = run(Talker);
-    assert.deepEqual(trafficByType(trace), { a: { count: 1, bytes: '{"type":"a"}'.length }, bb: { count: 2, bytes: 2 * '{"type":"bb","v":12}'.length } });
+    assert.deepEqual(trafficByType(trace), {
+      a: { count: 1, bytes: '{"type":"a"}'.length },
+      bb: { count: 2, bytes: 2 * '{"type":"bb","v":12}'.length },
+    });
     assert.equal(events(trace, 'send').length, 3);
   });
 });

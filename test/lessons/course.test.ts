@@ -22,7 +22,12 @@ describe('lessons: the course, derived from the lesson manifests', () => {
   const exercise = (id: string) => ({ id, title: id, starter: 'starter.ts', scenarios: [] });
   const a = { id: 'a', title: { en: 'A', 'zh-cn': '甲' } };
   const b = { id: 'b', title: { en: 'B', 'zh-cn': '乙' } };
-  const manifest = (folder: string, module: typeof a, ids: string[]): LessonManifest => ({ folder, module, title: { en: folder, 'zh-cn': folder }, exercises: ids.map(exercise) });
+  const manifest = (folder: string, module: typeof a, ids: string[]): LessonManifest => ({
+    folder,
+    module,
+    title: { en: folder, 'zh-cn': folder },
+    exercises: ids.map(exercise),
+  });
 
   it('groups lessons under their modules in order, each with its exercise ids', () => {
     const course = courseOf([manifest('01-x', a, ['x1', 'x2']), manifest('02-y', a, []), manifest('03-z', b, ['z'])]);

@@ -38,25 +38,37 @@ describe('lessons: the registry of lesson manifests', () => {
       assert.ok(existsSync(join(LESSONS, folder, 'lesson.ts')), `lessons/${folder}/lesson.ts is missing`);
       const { lesson } = loadModule(join(LESSONS, folder, 'lesson.ts')) as { lesson: LessonManifest };
       assert.equal(lesson.folder, folder, `lessons/${folder}/lesson.ts names folder "${lesson.folder}"`);
-      assert.ok(lessons.includes(lesson), `lessons/registry.ts does not list the manifest of lessons/${folder}/lesson.ts`);
+      assert.ok(
+        lessons.includes(lesson),
+        `lessons/registry.ts does not list the manifest of lessons/${folder}/lesson.ts`,
+      );
     }
   });
 
   it('gives every exercise a unique id and one lesson, the one whose manifest lists it', () => {
     const ids = exercises.map((e) => e.id);
     assert.equal(new Set(ids).size, ids.length, ids.join(', '));
-    for (const e of exercises) assert.deepEqual(lessons.filter((l) => l.exercises.some((x) => x.id === e.id)).map((l) => l.folder), [e.lesson], e.id);
+    for (const e of exercises)
+      assert.deepEqual(
+        lessons.filter((l) => l.exercises.some((x) => x.id === e.id)).map((l) => l.folder),
+        [e.lesson],
+        e.id,
+      );
   });
 
   it('keeps the lessons of a module together, under one title', () => {
     assert.deepEqual(
       courseLessons().map((l) => l.folder),
       lessons.map((l) => l.folder),
-      'a module\'s lessons must be consecutive in the registry',
+      "a module's lessons must be consecutive in the registry",
     );
     for (const l of lessons) {
       const first = lessons.find((m) => m.module.id === l.module.id);
-      assert.deepEqual(l.module.title, first?.module.title, `${l.folder} titles module ${l.module.id} differently from ${first?.folder}`);
+      assert.deepEqual(
+        l.module.title,
+        first?.module.title,
+        `${l.folder} titles module ${l.module.id} differently from ${first?.folder}`,
+      );
     }
   });
 });

@@ -31,7 +31,11 @@ describe('runner: handler marks', () => {
     marks.beforeHandler('n1', { kind: 'onMessage', from: 'n2', type: 'ping' }, 0);
     marks.beforeHandler('n2', { kind: 'onMessage', from: 'n1', type: 'ping' }, 0);
     marks.beforeHandler('n1', { kind: 'onStart' }, 0);
-    assert.deepEqual(announced, [[0, 'n1'], [1, 'ping'], [2, 'n2']]);
+    assert.deepEqual(announced, [
+      [0, 'n1'],
+      [1, 'ping'],
+      [2, 'n2'],
+    ]);
   });
 
   it('forgets the last run on reset', () => {

@@ -2,19 +2,26 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Trace } from '../../src/kernel';
-import { runSeed, type SeedRun, type SeedRunOutcome, type SeedRunRequest } from '../../src/runner';
+import { runSeed, type SeedRun, type SeedRunRequest } from '../../src/runner';
 import { fixtureWorker, program, ROOT } from '../cli/fixtures/harness';
 import { pingPong } from '../cli/fixtures/pingPong';
 
 const request = (name: string, over: Partial<SeedRunRequest> = {}): SeedRunRequest => {
   const file = program(name);
-  return { exercise: pingPong, source: readFileSync(join(ROOT, file), 'utf8'), file, scenario: 'crash', seed: 3, ...over };
+  return {
+    exercise: pingPong,
+    source: readFileSync(join(ROOT, file), 'utf8'),
+    file,
+    scenario: 'crash',
+    seed: 3,
+    ...over,
+  };
 };
 
 async function ran(req: SeedRunRequest): Promise<SeedRun> {
   const outcome = await runSeed(req, { workerFile: await fixtureWorker() }).done;
   assert.equal(outcome.status, 'ran', JSON.stringify(outcome));
-  return (outcome as Extract<SeedRunOutcome, { status: 'ran' }>).run;
+  return outcome.run;
 }
 
 describe('runner: one seed in a worker thread', () => {
@@ -56,9 +63,12 @@ describe('runner: one seed in a worker thread', () => {
   });
 
   it('stops a run whose handler loops forever, with a timeout verdict and no replay hint', async () => {
-    const outcome = await runSeed(request('loops', { scenario: 'calm', seed: 1 }), { workerFile: await fixtureWorker(), unitBudgetMs: 1500 }).done;
+    const outcome = await runSeed(request('loops', { scenario: 'calm', seed: 1 }), {
+      workerFile: await fixtureWorker(),
+      unitBudgetMs: 1500,
+    }).done;
     assert.equal(outcome.status, 'stopped');
-    const failure = (outcome as Extract<SeedRunOutcome, { status: 'stopped' }>).failure;
+    const failure = outcome.failure;
     assert.equal(failure.checker, 'timeout');
     assert.deepEqual(failure.nodes, ['n1']);
     assert.match(failure.explanation, /n1 was still running onMessage\(n2, pong\)/);
@@ -67,8 +77,14 @@ describe('runner: one seed in a worker thread', () => {
 
   it('passes what the program prints to onOutput', async () => {
     let printed = '';
-    const source = readFileSync(join(ROOT, program('retrying')), 'utf8').replace('onStart(): void {', 'onStart(): void {\n    for (let i = 0; i < 200; i++) console.log(`hello ${i} from ${this.ctx.id}`);');
-    const outcome = await runSeed({ ...request('retrying'), source }, { workerFile: await fixtureWorker(), onOutput: (text) => (printed += text) }).done;
+    const source = readFileSync(join(ROOT, program('retrying')), 'utf8').replace(
+      'onStart(): void {',
+      'onStart(): void {\n    for (let i = 0; i < 200; i++) console.log(`hello ${i} from ${this.ctx.id}`);',
+    );
+    const outcome = await runSeed(
+      { ...request('retrying'), source },
+      { workerFile: await fixtureWorker(), onOutput: (text) => (printed += text) },
+    ).done;
     assert.equal(outcome.status, 'ran');
     for (const node of ['n1', 'n2', 'n3']) assert.match(printed, new RegExp(`hello 199 from ${node}`));
   });

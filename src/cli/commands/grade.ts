@@ -9,19 +9,27 @@ import { writeText } from '../output';
 import { readStudentFile } from '../studentFile';
 import { BUDGET_MIN_MS, MAX_SEED, untilInterrupted } from './shared';
 
-const flags = { values: ['file', 'seeds', 'seed', 'scenario', 'junit', 'budget'], switches: ['json', 'no-shrink', 'thorough'] };
+const flags = {
+  values: ['file', 'seeds', 'seed', 'scenario', 'junit', 'budget'],
+  switches: ['json', 'no-shrink', 'thorough'],
+};
 
 /** `distsys grade <exercise>`: every scenario over its seeds, as a table, JSON or JUnit. */
 export async function gradeCommand(argv: readonly string[], env: CliEnv): Promise<number> {
   const parsed = parseArgs(argv, 'grade', flags);
-  const exercise = findExerciseOrExplain(env.exercises, onePositional(parsed, 'grade', 'distsys grade <exercise> [flags]'));
+  const exercise = findExerciseOrExplain(
+    env.exercises,
+    onePositional(parsed, 'grade', 'distsys grade <exercise> [flags]'),
+  );
   const scenario = parsed.values.get('scenario');
   if (scenario !== undefined) findScenarioOrExplain(exercise, scenario);
   const seeds = integerFlag(parsed, 'seeds', 1);
   const seed = integerFlag(parsed, 'seed', 0, MAX_SEED);
-  if (seeds !== undefined && seed !== undefined) throw new UsageError('use --seeds N (seeds 1..N) or --seed S (one seed), not both');
+  if (seeds !== undefined && seed !== undefined)
+    throw new UsageError('use --seeds N (seeds 1..N) or --seed S (one seed), not both');
   const thorough = parsed.switches.has('thorough');
-  if (thorough && (seeds !== undefined || seed !== undefined)) throw new UsageError('--thorough chooses the number of seeds itself: leave out --seeds and --seed');
+  if (thorough && (seeds !== undefined || seed !== undefined))
+    throw new UsageError('--thorough chooses the number of seeds itself: leave out --seeds and --seed');
   const junit = parsed.values.get('junit');
   const json = parsed.switches.has('json');
   if (json && junit !== undefined) throw new UsageError('use --json or --junit, not both');

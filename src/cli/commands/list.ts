@@ -5,7 +5,8 @@ import { EXIT, UsageError } from '../errors';
 /** `distsys list`: every exercise with its lesson and scenarios. */
 export function listCommand(argv: readonly string[], env: CliEnv): number {
   const parsed = parseArgs(argv, 'list', { values: [], switches: [] });
-  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}" for distsys list`);
+  if (parsed.positionals.length > 0)
+    throw new UsageError(`unexpected argument "${parsed.positionals[0]}" for distsys list`);
   if (env.exercises.length === 0) {
     env.stdout('No exercises yet.\n');
     return EXIT.passed;

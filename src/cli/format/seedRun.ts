@@ -15,7 +15,9 @@ export interface RunTitle {
 export function formatSeedRun(title: RunTitle, run: SeedRun, colour: boolean): string {
   const lines = [heading(title), ...verdictLines(run.failure, run.notes, colour)];
   lines.push(`messages: ${messageLine(run.messages)}`);
-  lines.push(`events: ${run.events.toLocaleString('en-US')}, virtual time ${Math.round(run.endTime)} ms of ${run.duration} ms`);
+  lines.push(
+    `events: ${run.events.toLocaleString('en-US')}, virtual time ${Math.round(run.endTime)} ms of ${run.duration} ms`,
+  );
   lines.push(`hash: ${run.hash}`);
   if (run.failure) lines.push(...faultLines(run.faults));
   return lines.join('\n');
@@ -31,10 +33,20 @@ function heading(t: RunTitle): string {
 }
 
 function verdictLines(failure: Failure | undefined, notes: readonly string[], colour: boolean): string[] {
-  if (failure === undefined) return [`${colourVerdict(true, 'PASS', colour)}  every check holds`, ...notes.map((n) => `      note: ${n}`)];
-  const lines = [`${colourVerdict(false, 'FAIL', colour)}  ${failure.checker}: ${failure.property}`, `      ${failure.explanation}`];
+  if (failure === undefined)
+    return [`${colourVerdict(true, 'PASS', colour)}  every check holds`, ...notes.map((n) => `      note: ${n}`)];
+  const lines = [
+    `${colourVerdict(false, 'FAIL', colour)}  ${failure.checker}: ${failure.property}`,
+    `      ${failure.explanation}`,
+  ];
   // The first stack line repeats the explanation; the frames are the student's own lines.
-  if (failure.stack && failure.checker === 'exception') lines.push(...failure.stack.split('\n').slice(1).map((l) => `      ${l.trim()}`));
+  if (failure.stack && failure.checker === 'exception')
+    lines.push(
+      ...failure.stack
+        .split('\n')
+        .slice(1)
+        .map((l) => `      ${l.trim()}`),
+    );
   return lines;
 }
 

@@ -11,10 +11,22 @@ export interface MessageSpec {
 
 /** The checker's explanation, the seed that failed and what shrinking kept, at the student's line when known. */
 export function failureMessage(failure: SeedFailure, file: string, t: Translate): MessageSpec {
-  const lines = [failure.explanation, t('Property: {0} (checker {1})', failure.property, failure.checker), t('Failing seed: {0}', failure.seed)];
+  const lines = [
+    failure.explanation,
+    t('Property: {0} (checker {1})', failure.property, failure.checker),
+    t('Failing seed: {0}', failure.seed),
+  ];
   const shrunk = failure.shrunk;
   if (shrunk && (shrunk.faults.length < shrunk.originalFaults || shrunk.duration < shrunk.originalDuration)) {
-    lines.push(t('Shrunk to {0} of {1} faults and {2} ms of {3} ms', shrunk.faults.length, shrunk.originalFaults, shrunk.duration, shrunk.originalDuration));
+    lines.push(
+      t(
+        'Shrunk to {0} of {1} faults and {2} ms of {3} ms',
+        shrunk.faults.length,
+        shrunk.originalFaults,
+        shrunk.duration,
+        shrunk.originalDuration,
+      ),
+    );
   }
   if (failure.stack) lines.push('', failure.stack);
   return { text: lines.join('\n'), ...position(failure.location, file) };

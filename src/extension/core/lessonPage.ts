@@ -7,7 +7,13 @@ import type { Translate } from './translate';
 
 /** A lesson's markdown rendered as the page shows it, with links resolved among the course's lessons. */
 export function renderForPage(source: string, folder: string, language: LessonLanguage): RenderedLesson {
-  return renderLesson(source, { resolveLink: lessonLinkResolver(folder, courseLessons().map((l) => l.folder)), locale: language });
+  return renderLesson(source, {
+    resolveLink: lessonLinkResolver(
+      folder,
+      courseLessons().map((l) => l.folder),
+    ),
+    locale: language,
+  });
 }
 
 export interface LessonPageInputs {
@@ -35,7 +41,13 @@ export function lessonMessage(inputs: LessonPageInputs, t: Translate): ShowLesso
   for (const sim of rendered.sims) {
     const trace = inputs.traces.get(simFileName(sim));
     if (trace !== undefined) sims[sim.id] = trace;
-    else simErrors[sim.id] = t('No precomputed run for {0} / {1} / seed {2}: rebuild the extension (npm run build).', sim.exercise, sim.scenario, sim.seed);
+    else
+      simErrors[sim.id] = t(
+        'No precomputed run for {0} / {1} / seed {2}: rebuild the extension (npm run build).',
+        sim.exercise,
+        sim.scenario,
+        sim.seed,
+      );
   }
   const prev = index > 0 ? ref(index - 1) : undefined;
   const next = index >= 0 ? ref(index + 1) : undefined;

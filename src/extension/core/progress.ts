@@ -32,7 +32,10 @@ export interface SetAside {
 }
 
 /** The score the latest verdicts add up to, out of the exercise's total. */
-export function currentScore(exercise: ExercisePoints, progress: ExerciseProgress | undefined): { earned: number; max: number } {
+export function currentScore(
+  exercise: ExercisePoints,
+  progress: ExerciseProgress | undefined,
+): { earned: number; max: number } {
   let earned = 0;
   let max = 0;
   for (const s of exercise.scenarios) {
@@ -88,7 +91,10 @@ export class ProgressStore {
   }
 
   /** Takes in the verdicts of the scenarios just graded and saves. */
-  record(exercise: ExercisePoints, verdicts: ReadonlyArray<{ name: string; passed: boolean }>): Promise<ExerciseProgress> {
+  record(
+    exercise: ExercisePoints,
+    verdicts: ReadonlyArray<{ name: string; passed: boolean }>,
+  ): Promise<ExerciseProgress> {
     return this.enqueue(async () => {
       await this.reload();
       const before = this.exercises.get(exercise.id);
@@ -150,7 +156,8 @@ function parseProgress(text: string): Parsed {
   } catch {
     return { ok: false, reason: 'corrupt' };
   }
-  if (!isRecord(data) || typeof data.version !== 'number' || !Number.isInteger(data.version)) return { ok: false, reason: 'corrupt' };
+  if (!isRecord(data) || typeof data.version !== 'number' || !Number.isInteger(data.version))
+    return { ok: false, reason: 'corrupt' };
   if (data.version > PROGRESS_VERSION) return { ok: false, reason: 'future-version' };
   if (data.version < 1 || !isRecord(data.exercises)) return { ok: false, reason: 'corrupt' };
   for (const entry of Object.values(data.exercises)) {
@@ -160,7 +167,12 @@ function parseProgress(text: string): Parsed {
 }
 
 function isExerciseProgress(value: unknown): value is ExerciseProgress {
-  return isRecord(value) && typeof value.best === 'number' && isRecord(value.scenarios) && Object.values(value.scenarios).every((v) => typeof v === 'boolean');
+  return (
+    isRecord(value) &&
+    typeof value.best === 'number' &&
+    isRecord(value.scenarios) &&
+    Object.values(value.scenarios).every((v) => typeof v === 'boolean')
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -46,7 +46,11 @@ export function planReset(exercise: ExerciseLayout, exists: (path: string) => bo
   const start = planStart(exercise, exists);
   if (!exists(student)) return start;
   return {
-    steps: [...start.steps, { kind: 'backup', from: student, to: backupName(student, now) }, { kind: 'install', from: shippedStarter(exercise), to: student }],
+    steps: [
+      ...start.steps,
+      { kind: 'backup', from: student, to: backupName(student, now) },
+      { kind: 'install', from: shippedStarter(exercise), to: student },
+    ],
     open: student,
   };
 }

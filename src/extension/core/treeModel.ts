@@ -38,7 +38,11 @@ export interface CourseState {
 }
 
 /** The course in its manifest's order, each exercise with its status and score. */
-export function buildCourseTree(course: readonly CourseModule[], state: CourseState, language: LessonLanguage): ModuleNode[] {
+export function buildCourseTree(
+  course: readonly CourseModule[],
+  state: CourseState,
+  language: LessonLanguage,
+): ModuleNode[] {
   return course.map((m) => ({
     kind: 'module',
     id: m.id,
@@ -52,14 +56,27 @@ export function buildCourseTree(course: readonly CourseModule[], state: CourseSt
         if (exercise === undefined) return [];
         const progress = state.progress(id);
         const { earned, max } = currentScore(exercise, progress);
-        return [{ kind: 'exercise', id, status: exerciseStatus(exercise, progress, state.started(id)), earned, max, best: progress?.best ?? 0 }];
+        return [
+          {
+            kind: 'exercise',
+            id,
+            status: exerciseStatus(exercise, progress, state.started(id)),
+            earned,
+            max,
+            best: progress?.best ?? 0,
+          },
+        ];
       }),
     })),
   }));
 }
 
 /** Passed once every scenario passes; in progress once started or graded; else not started. */
-export function exerciseStatus(exercise: ExercisePoints, progress: ExerciseProgress | undefined, started: boolean): ExerciseStatus {
+export function exerciseStatus(
+  exercise: ExercisePoints,
+  progress: ExerciseProgress | undefined,
+  started: boolean,
+): ExerciseStatus {
   if (allPassed(exercise, progress)) return 'passed';
   return started || progress !== undefined ? 'in-progress' : 'not-started';
 }

@@ -1,4 +1,17 @@
-import { CLIENT, faultEvents, faultKind, NETWORK, Partitions, recordedFault, type EventKind, type Fault, type FaultEffect, type NodeId, type ObservedState, type Trace } from '../../kernel';
+import {
+  CLIENT,
+  faultEvents,
+  faultKind,
+  NETWORK,
+  Partitions,
+  recordedFault,
+  type EventKind,
+  type Fault,
+  type FaultEffect,
+  type NodeId,
+  type ObservedState,
+  type Trace,
+} from '../../kernel';
 
 /** A stretch of time a node or the network spent in one fault condition. */
 export interface Period {
@@ -140,7 +153,11 @@ export class ClusterTimeline<S extends ObservedState = ObservedState> {
 
   /** "n1 up, n2 up (paused), n3 down"; `label` words a node that is up, from what it reported. */
   describe(label: (node: NodeId, state: S | undefined) => string = () => 'up'): string {
-    return this.nodes.map((id) => (this.up(id) ? `${id} ${label(id, this.state(id))}${this.paused(id) ? ' (paused)' : ''}` : `${id} down`)).join(', ');
+    return this.nodes
+      .map((id) =>
+        this.up(id) ? `${id} ${label(id, this.state(id))}${this.paused(id) ? ' (paused)' : ''}` : `${id} down`,
+      )
+      .join(', ');
   }
 
   private strike(fault: Fault, at: number, index: number): void {

@@ -21,8 +21,10 @@ export function formatJUnit(report: GradeReport): string {
   ].join('\n');
 }
 
+const entities: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
+// eslint-disable-next-line no-control-regex -- XML 1.0 has no way to write these control characters
+const unwritable = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 function xml(text: string): string {
-  return text
-    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '\ufffd'); // XML 1.0 has no way to write these
+  return text.replace(/[<>&"']/g, (c) => entities[c] as string).replace(unwritable, '\ufffd');
 }

@@ -4,7 +4,7 @@ import type { FaultEffect, FaultOf } from '../../kernel/faultKinds';
 import { describeFault } from '../../kernel/faults';
 import { partitionSides } from '../../kernel/network';
 import { NETWORK, type Trace } from '../../kernel/trace';
-import { NETWORK_ROW, type EventColumns } from './columns';
+import { NETWORK_ROW, type EventColumns, type Lane } from './columns';
 
 export type BandKind = FaultEffect;
 
@@ -27,12 +27,6 @@ export interface Band {
   side?: number;
 }
 
-interface Lane {
-  row: number;
-  id: NodeId;
-  network: boolean;
-}
-
 /** The periods of the grader's cluster timeline, drawn: checkers and diagram agree on every fault. */
 export function buildBands(trace: Trace, c: EventColumns, lanes: readonly Lane[]): Band[] {
   const timeline = new ClusterTimeline(trace).advanceTo(c.endTime);
@@ -52,10 +46,21 @@ export function buildBands(trace: Trace, c: EventColumns, lanes: readonly Lane[]
 }
 
 /** Each node's side of a partition; nodes named in no group form one more side. */
-function sideBands(fault: FaultOf<'partition'>, network: Band, nodes: readonly NodeId[], rowOf: ReadonlyMap<NodeId, number>): Band[] {
+function sideBands(
+  fault: FaultOf<'partition'>,
+  network: Band,
+  nodes: readonly NodeId[],
+  rowOf: ReadonlyMap<NodeId, number>,
+): Band[] {
   const sides = fault.oneWay ? fault.groups : partitionSides(nodes, fault.groups);
   return sides.flatMap((side, s) => {
-    const label = fault.oneWay ? (s === 0 ? 'outbound cut' : s === 1 ? 'inbound cut' : '') : `side ${String.fromCharCode(65 + s)}`;
+    const label = fault.oneWay
+      ? s === 0
+        ? 'outbound cut'
+        : s === 1
+          ? 'inbound cut'
+          : ''
+      : `side ${String.fromCharCode(65 + s)}`;
     return side.flatMap((id) => {
       const row = rowOf.get(id);
       return row === undefined || label === '' ? [] : [{ ...network, row, label, side: s }];

@@ -1,3 +1,4 @@
+import type { NodeId } from '../../kernel/api';
 import { eventKinds, type EventKind } from '../../kernel/trace';
 
 /** Kind → the code stored in `EventColumns.kinds` (the kernel's own order). */
@@ -5,6 +6,13 @@ export const KIND = Object.fromEntries(eventKinds.map((k, i) => [k, i])) as Reco
 
 /** The row of the network lane; node lanes follow in the trace header's order. */
 export const NETWORK_ROW = 0;
+
+/** One row of the diagram: the network's, or a node's. */
+export interface Lane {
+  row: number;
+  id: NodeId;
+  network: boolean;
+}
 
 /** The trace's events as columns, in time order, with lanes turned into rows. */
 export interface EventColumns {

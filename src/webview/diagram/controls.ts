@@ -8,7 +8,14 @@ import type { DiagramController } from './controller';
 export function playerControls(diagram: DiagramController): HTMLElement {
   const bar = document.createElement('div');
   bar.className = 'ds-controls';
-  Object.assign(bar.style, { display: 'flex', alignItems: 'center', gap: '4px', padding: '4px 6px', font: '12px var(--vscode-font-family, system-ui, sans-serif)', flex: '0 0 auto' });
+  Object.assign(bar.style, {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '4px',
+    padding: '4px 6px',
+    font: '12px var(--vscode-font-family, system-ui, sans-serif)',
+    flex: '0 0 auto',
+  });
   const button = (label: string, title: string, action: () => void): HTMLButtonElement => {
     const b = document.createElement('button');
     b.type = 'button';
@@ -31,12 +38,19 @@ export function playerControls(diagram: DiagramController): HTMLElement {
   button('Fit', 'Fit the run in view (0)', () => diagram.fit());
   const readout = document.createElement('span');
   readout.className = 'ds-readout';
-  Object.assign(readout.style, { marginLeft: '8px', color: 'var(--vscode-descriptionForeground, #808080)', fontVariantNumeric: 'tabular-nums' });
+  Object.assign(readout.style, {
+    marginLeft: '8px',
+    color: 'var(--vscode-descriptionForeground, #808080)',
+    fontVariantNumeric: 'tabular-nums',
+  });
   bar.append(readout);
   const update = (): void => {
     play.textContent = diagram.playing ? 'Pause' : 'Play';
     const c = diagram.cursor;
-    readout.textContent = c === undefined ? 'whole run' : `${Number(c.time.toFixed(1))} ms · event ${c.index + 1} of ${diagram.model.count}`;
+    readout.textContent =
+      c === undefined
+        ? 'whole run'
+        : `${Number(c.time.toFixed(1))} ms · event ${c.index + 1} of ${diagram.model.count}`;
   };
   diagram.onChange(update);
   update();

@@ -24,7 +24,15 @@ export interface EventDetails {
 export function describeEvent(model: DiagramModel, i: number): EventDetails {
   const e = model.trace.event(i);
   const related: EventDetails['related'] = [];
-  const d: EventDetails = { index: i, kind: e.kind, time: e.time, node: e.node, title: `${e.kind} on ${e.node}`, related, cluster: clusterAt(model, i) };
+  const d: EventDetails = {
+    index: i,
+    kind: e.kind,
+    time: e.time,
+    node: e.node,
+    title: `${e.kind} on ${e.node}`,
+    related,
+    cluster: clusterAt(model, i),
+  };
   if (e.peer !== undefined) d.peer = e.peer;
   if (e.data !== undefined) d.payload = typeof e.data === 'string' ? e.data : JSON.stringify(e.data, null, 2);
   switch (e.kind) {
@@ -41,7 +49,7 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
       const a = model.arrows.ofEvent[i] as number;
       const type = model.messageTypes[model.typeOf[i] as number] ?? '';
       const sender = model.lanes[model.rows[send] as number]?.id ?? '?';
-      const receiver = e.kind === 'deliver' ? e.node : (e.peer === sender ? e.node : e.peer);
+      const receiver = e.kind === 'deliver' ? e.node : e.peer === sender ? e.node : e.peer;
       d.title = `${sender} → ${receiver} ${type}: ${fate(model, a).text}`;
       if (e.kind === 'drop') d.payload = JSON.stringify(model.trace.event(send).data, null, 2);
       related.push({ label: 'sent', index: send });
@@ -63,7 +71,10 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
       const k = segments.findIndex((seg) => seg.event === i);
       const before = segments[k - 1];
       const now = segmentLabel(model.states, (segments[k] as StateSegment).values);
-      d.title = before && before.t1 === e.time ? `${e.node}: ${segmentLabel(model.states, before.values)} → ${now}` : `${e.node}: ${now}`;
+      d.title =
+        before && before.t1 === e.time
+          ? `${e.node}: ${segmentLabel(model.states, before.values)} → ${now}`
+          : `${e.node}: ${now}`;
       break;
     }
     case 'error': {
@@ -90,8 +101,10 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
       assertNever(e, 'event kind');
   }
   for (const b of model.bands) {
-    if (b.start === i && b.end !== -1 && b.row === model.rows[i]) related.push({ label: `ended by ${kindOf(model, b.end)}`, index: b.end });
-    if (b.end === i && b.row === model.rows[i]) related.push({ label: `began with ${kindOf(model, b.start)}`, index: b.start });
+    if (b.start === i && b.end !== -1 && b.row === model.rows[i])
+      related.push({ label: `ended by ${kindOf(model, b.end)}`, index: b.end });
+    if (b.end === i && b.row === model.rows[i])
+      related.push({ label: `began with ${kindOf(model, b.start)}`, index: b.start });
   }
   return d;
 }
@@ -103,9 +116,12 @@ function clusterAt(model: DiagramModel, i: number): EventDetails['cluster'] {
     .filter((lane) => !lane.network)
     .map((lane) => {
       // A band or segment that starts at t started with an event at or before i only if its event is ≤ i.
-      const down = model.bands.some((b) => b.kind === 'down' && b.row === lane.row && b.start <= i && (b.end === -1 || b.end > i));
+      const down = model.bands.some(
+        (b) => b.kind === 'down' && b.row === lane.row && b.start <= i && (b.end === -1 || b.end > i),
+      );
       const segment = (model.states.byRow[lane.row] ?? []).filter((seg) => seg.event <= i && seg.t0 <= t).pop();
-      const current = segment !== undefined && !down && segment.t1 >= t ? segmentLabel(model.states, segment.values) : '';
+      const current =
+        segment !== undefined && !down && segment.t1 >= t ? segmentLabel(model.states, segment.values) : '';
       return { node: lane.id, state: down ? 'down' : current, down };
     });
 }
@@ -115,19 +131,32 @@ type Headlined = Exclude<EventKind, 'send' | 'deliver' | 'drop' | 'duplicate' | 
 
 function headline(kind: Headlined, node: string): string {
   switch (kind) {
-    case 'start': return `${node} started`;
-    case 'recover': return `${node} recovered (onRecover ran)`;
-    case 'crash': return `${node} crashed`;
-    case 'restart': return `${node} restarted`;
-    case 'pause': return `${node} paused`;
-    case 'resume': return `${node} resumed`;
-    case 'partition': return 'the network split';
-    case 'heal': return 'the network healed';
-    case 'clock': return `${node}'s clock changed`;
-    case 'fault': return 'a network fault began';
-    case 'report': return `${node} reported`;
-    case 'op': return `${node} recorded an operation`;
-    default: return assertNever(kind, 'event kind');
+    case 'start':
+      return `${node} started`;
+    case 'recover':
+      return `${node} recovered (onRecover ran)`;
+    case 'crash':
+      return `${node} crashed`;
+    case 'restart':
+      return `${node} restarted`;
+    case 'pause':
+      return `${node} paused`;
+    case 'resume':
+      return `${node} resumed`;
+    case 'partition':
+      return 'the network split';
+    case 'heal':
+      return 'the network healed';
+    case 'clock':
+      return `${node}'s clock changed`;
+    case 'fault':
+      return 'a network fault began';
+    case 'report':
+      return `${node} reported`;
+    case 'op':
+      return `${node} recorded an operation`;
+    default:
+      return assertNever(kind, 'event kind');
   }
 }
 
@@ -140,8 +169,14 @@ function fate(model: DiagramModel, a: number): { text: string; label: string; in
   if (flags & ArrowFlag.InFlight) return { text: 'still in flight when the trace ends', label: '', index: -1 };
   const ms = fmt((arrows.t1[a] as number) - (arrows.t0[a] as number));
   if (flags & ArrowFlag.Dropped) {
-    const reason = String(model.trace.event(end).data ?? 'lost');
-    return { text: flags & ArrowFlag.LostAtSend ? `lost on the wire (${reason})${copy}` : `dropped after ${ms}: ${reason}${copy}`, label: `dropped${copy}`, index: end };
+    const data = model.trace.event(end).data;
+    const reason = typeof data === 'string' ? data : 'lost';
+    return {
+      text:
+        flags & ArrowFlag.LostAtSend ? `lost on the wire (${reason})${copy}` : `dropped after ${ms}: ${reason}${copy}`,
+      label: `dropped${copy}`,
+      index: end,
+    };
   }
   return { text: `delivered after ${ms}${copy}`, label: `delivered${copy}`, index: end };
 }
@@ -192,5 +227,7 @@ export function markerLabel(model: DiagramModel, i: number): string {
 
 /** {"a":1} → "a=1": reports read better without JSON punctuation. */
 function compactJson(data: object): string {
-  return Object.entries(data).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
+  return Object.entries(data)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' ');
 }

@@ -45,7 +45,10 @@ export function computeVisibility(model: DiagramModel, filter: DiagramFilter): V
   for (let j = 0; j < a.count; j++) {
     const f = a.flags[j] as number;
     const endKind = f & ArrowFlag.InFlight ? KIND.send : f & ArrowFlag.Dropped ? KIND.drop : KIND.deliver;
-    arrows[j] = kindOk[endKind] && rows[a.fromRow[j] as number] && rows[a.toRow[j] as number] && typeOk[a.type[j] as number] ? 1 : 0;
+    arrows[j] =
+      kindOk[endKind] && rows[a.fromRow[j] as number] && rows[a.toRow[j] as number] && typeOk[a.type[j] as number]
+        ? 1
+        : 0;
   }
   return { rows, events, arrows };
 }

@@ -1,9 +1,9 @@
 export { ArrowFlag, type Arrows } from './arrows';
 export type { Band, BandKind } from './bands';
-export { KIND, NETWORK_ROW } from './columns';
+export { KIND, NETWORK_ROW, type Lane } from './columns';
 export { describeEvent, type EventDetails } from './details';
 export { computeVisibility, type DiagramFilter, type Visibility } from './filter';
-export { buildModel, eventsIn, type DiagramModel, type Lane } from './model';
+export { buildModel, eventsIn, type DiagramModel } from './model';
 export type { DiagramController, DiagramOptions, DiagramViewState, DrawStats } from './controller';
 export { mountDiagram } from './mount';
 export type { Cursor, Violation } from './render/scene';

@@ -111,21 +111,46 @@ export function bindScrubber(canvas: HTMLCanvasElement, centreAt: (x: number) =>
 }
 
 /** The diagram's keys; returns an action name for keys it owns so the caller can prevent defaults. */
-export type KeyAction = 'next' | 'prev' | 'next10' | 'prev10' | 'play' | 'zoomIn' | 'zoomOut' | 'fit' | 'rewind' | 'showAll' | 'deselect' | 'search';
+export type KeyAction =
+  | 'next'
+  | 'prev'
+  | 'next10'
+  | 'prev10'
+  | 'play'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'fit'
+  | 'rewind'
+  | 'showAll'
+  | 'deselect'
+  | 'search';
 
 export function keyAction(e: KeyboardEvent): KeyAction | undefined {
   if (e.altKey || e.ctrlKey || e.metaKey) return undefined;
   switch (e.key) {
-    case 'ArrowRight': return e.shiftKey ? 'next10' : 'next';
-    case 'ArrowLeft': return e.shiftKey ? 'prev10' : 'prev';
-    case ' ': return 'play';
-    case '+': case '=': return 'zoomIn';
-    case '-': case '_': return 'zoomOut';
-    case '0': return 'fit';
-    case 'Home': return 'rewind';
-    case 'End': return 'showAll';
-    case 'Escape': return 'deselect';
-    case '/': return 'search';
-    default: return undefined;
+    case 'ArrowRight':
+      return e.shiftKey ? 'next10' : 'next';
+    case 'ArrowLeft':
+      return e.shiftKey ? 'prev10' : 'prev';
+    case ' ':
+      return 'play';
+    case '+':
+    case '=':
+      return 'zoomIn';
+    case '-':
+    case '_':
+      return 'zoomOut';
+    case '0':
+      return 'fit';
+    case 'Home':
+      return 'rewind';
+    case 'End':
+      return 'showAll';
+    case 'Escape':
+      return 'deselect';
+    case '/':
+      return 'search';
+    default:
+      return undefined;
   }
 }

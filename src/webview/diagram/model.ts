@@ -1,16 +1,10 @@
-import type { AnyMessage, NodeId } from '../../kernel/api';
+import type { AnyMessage } from '../../kernel/api';
 import { eventKinds, type EventKind, type Trace } from '../../kernel/trace';
 import { buildArrows, type Arrows } from './arrows';
 import { buildBands, type Band } from './bands';
-import { KIND, NETWORK_ROW, type EventColumns } from './columns';
+import { KIND, NETWORK_ROW, type EventColumns, type Lane } from './columns';
 import { buildStates, type StateTracks } from './states';
 import { lowerBound, upperBound } from './window';
-
-export interface Lane {
-  row: number;
-  id: NodeId;
-  network: boolean;
-}
 
 /**
  * Everything the diagram draws, computed once from a trace, with no DOM: columns of the events
@@ -27,7 +21,10 @@ export interface DiagramModel extends EventColumns {
 }
 
 export function buildModel(trace: Trace): DiagramModel {
-  const lanes: Lane[] = [{ row: NETWORK_ROW, id: 'network', network: true }, ...trace.header.lanes.map((id, i) => ({ row: i + 1, id, network: false }))];
+  const lanes: Lane[] = [
+    { row: NETWORK_ROW, id: 'network', network: true },
+    ...trace.header.lanes.map((id, i) => ({ row: i + 1, id, network: false })),
+  ];
   const rowOf = new Map(lanes.map((l) => [l.id, l.row]));
   const count = trace.length;
   const times = new Float64Array(count);
@@ -41,7 +38,10 @@ export function buildModel(trace: Trace): DiagramModel {
   let previous = -Infinity;
   for (let i = 0; i < count; i++) {
     const e = trace.event(i);
-    if (e.time < previous) throw new Error(`event #${i} (${e.kind} at ${e.time} ms) comes after an event at ${previous} ms: a trace lists its events in time order`);
+    if (e.time < previous)
+      throw new Error(
+        `event #${i} (${e.kind} at ${e.time} ms) comes after an event at ${previous} ms: a trace lists its events in time order`,
+      );
     previous = e.time;
     times[i] = e.time;
     const kind = KIND[e.kind];

@@ -27,7 +27,11 @@ const SCRUBBER_PX = 34;
 const SETTLE_MS = 150;
 
 /** Mounts a space-time diagram of `trace` in `container`; mount as many as a page needs. */
-export function mountDiagram(container: HTMLElement, trace: Trace | DiagramModel, options: DiagramOptions = {}): DiagramController {
+export function mountDiagram(
+  container: HTMLElement,
+  trace: Trace | DiagramModel,
+  options: DiagramOptions = {},
+): DiagramController {
   return new Diagram(container, 'lanes' in trace ? trace : buildModel(trace), options);
 }
 
@@ -67,7 +71,11 @@ class Diagram implements DiagramController {
   private violation: Violation | undefined;
   private frame = 0;
   private changed = false;
-  private readonly listeners = { select: new Set<(d: EventDetails | undefined) => void>(), change: new Set<(s: DiagramViewState) => void>(), draw: new Set<(s: DrawStats) => void>() };
+  private readonly listeners = {
+    select: new Set<(d: EventDetails | undefined) => void>(),
+    change: new Set<(s: DiagramViewState) => void>(),
+    draw: new Set<(s: DrawStats) => void>(),
+  };
   private readonly cleanups: Array<() => void> = [];
 
   constructor(
@@ -80,7 +88,10 @@ class Diagram implements DiagramController {
     if (this.compact) this.element.classList.add('ds-compact');
     this.element.tabIndex = 0;
     this.element.setAttribute('role', 'application');
-    this.element.setAttribute('aria-label', `Space-time diagram of ${model.lanes.length - 1} lanes and ${model.count} events. Arrow keys step, space plays, plus and minus zoom, 0 fits.`);
+    this.element.setAttribute(
+      'aria-label',
+      `Space-time diagram of ${model.lanes.length - 1} lanes and ${model.count} events. Arrow keys step, space plays, plus and minus zoom, 0 fits.`,
+    );
     const stage = el('div', 'ds-stage');
     this.canvas = el('canvas', 'ds-canvas');
     this.tooltip = el('div', 'ds-tooltip');
@@ -93,7 +104,17 @@ class Diagram implements DiagramController {
       this.scrubber = el('canvas', 'ds-scrubber');
       this.element.append(this.scrubber);
     }
-    styleDiagram({ root: this.element, stage, canvas: this.canvas, tooltip: this.tooltip, laneList: this.laneList, scrubber: this.scrubber }, SCRUBBER_PX);
+    styleDiagram(
+      {
+        root: this.element,
+        stage,
+        canvas: this.canvas,
+        tooltip: this.tooltip,
+        laneList: this.laneList,
+        scrubber: this.scrubber,
+      },
+      SCRUBBER_PX,
+    );
     container.append(this.element);
 
     this.viewport = new Viewport(model.count === 0 ? 0 : (model.times[0] as number), model.endTime);
@@ -114,12 +135,14 @@ class Diagram implements DiagramController {
     this.cleanups.push(bindPointer(this.canvas, this.inputTarget()));
     if (this.scrubber) {
       const scrubber = this.scrubber;
-      this.cleanups.push(bindScrubber(scrubber, (x) => {
-        const s = this.scene();
-        if (s === undefined) return;
-        const t = overviewTime(s, overviewRange(s), x);
-        this.pan(t - (this.viewport.start + this.viewport.end) / 2);
-      }));
+      this.cleanups.push(
+        bindScrubber(scrubber, (x) => {
+          const s = this.scene();
+          if (s === undefined) return;
+          const t = overviewTime(s, overviewRange(s), x);
+          this.pan(t - (this.viewport.start + this.viewport.end) / 2);
+        }),
+      );
     }
     const keydown = (e: KeyboardEvent): void => {
       if (this.handleKey(e)) e.preventDefault();
@@ -159,7 +182,10 @@ class Diagram implements DiagramController {
     if (this.playback.playing) return;
     const last = this.model.endTime;
     if (this.cursor === undefined || this.cursor.time >= last) {
-      const from = Math.max(this.model.count === 0 ? 0 : (this.model.times[0] as number), Math.min(this.viewport.start, last));
+      const from = Math.max(
+        this.model.count === 0 ? 0 : (this.model.times[0] as number),
+        Math.min(this.viewport.start, last),
+      );
       this.cursor = { index: this.playback.indexAt(from), time: from };
     }
     this.playback.start(performance.now());
@@ -188,7 +214,11 @@ class Diagram implements DiagramController {
     const shown = this.visibility.events;
     const n = this.model.count;
     let i: number;
-    if (this.cursor === undefined) i = delta > 0 ? lowerBound(this.model.times, this.viewport.start) - 1 : upperBound(this.model.times, this.viewport.end);
+    if (this.cursor === undefined)
+      i =
+        delta > 0
+          ? lowerBound(this.model.times, this.viewport.start) - 1
+          : upperBound(this.model.times, this.viewport.end);
     else i = this.cursor.index;
     const dir = Math.sign(delta);
     for (let left = Math.abs(delta); left > 0; left--) {
@@ -206,7 +236,10 @@ class Diagram implements DiagramController {
     this.playback.stop();
     const first = this.model.count === 0 ? 0 : (this.model.times[0] as number);
     // Before the first event nothing has happened yet: index -1.
-    this.cursor = time < first ? { index: -1, time: first } : { index: this.playback.indexAt(time), time: Math.min(time, this.model.endTime) };
+    this.cursor =
+      time < first
+        ? { index: -1, time: first }
+        : { index: this.playback.indexAt(time), time: Math.min(time, this.model.endTime) };
     this.viewport.reveal(this.cursor.time);
     this.invalidate(true);
   }
@@ -292,7 +325,11 @@ class Diagram implements DiagramController {
   }
 
   private listLanes(): void {
-    this.laneList.replaceChildren(...this.model.lanes.filter((l) => this.visibility.rows[l.row]).map((l) => Object.assign(document.createElement('li'), { textContent: l.id })));
+    this.laneList.replaceChildren(
+      ...this.model.lanes
+        .filter((l) => this.visibility.rows[l.row])
+        .map((l) => Object.assign(document.createElement('li'), { textContent: l.id })),
+    );
   }
 
   pointOf(index: number): { x: number; y: number } | undefined {
@@ -338,7 +375,12 @@ class Diagram implements DiagramController {
   }
 
   viewState(): DiagramViewState {
-    const s: DiagramViewState = { start: this.viewport.start, end: this.viewport.end, filter: this.filter, speed: this.playback.speed };
+    const s: DiagramViewState = {
+      start: this.viewport.start,
+      end: this.viewport.end,
+      filter: this.filter,
+      speed: this.playback.speed,
+    };
     if (this.cursor) s.cursor = { ...this.cursor };
     if (this.selected !== undefined) s.selected = this.selected;
     return s;
@@ -360,22 +402,46 @@ class Diagram implements DiagramController {
   handleKey(e: KeyboardEvent): boolean {
     const action = keyAction(e);
     switch (action) {
-      case 'next': this.step(1); break;
-      case 'prev': this.step(-1); break;
-      case 'next10': this.step(10); break;
-      case 'prev10': this.step(-10); break;
-      case 'play': if (this.playing) this.pause(); else this.play(); break;
-      case 'zoomIn': this.zoom(1.5); break;
-      case 'zoomOut': this.zoom(1 / 1.5); break;
-      case 'fit': this.fit(); break;
-      case 'rewind': this.seek(-Infinity); break;
-      case 'showAll': this.showAll(); break;
-      case 'deselect': this.select(undefined); break;
+      case 'next':
+        this.step(1);
+        break;
+      case 'prev':
+        this.step(-1);
+        break;
+      case 'next10':
+        this.step(10);
+        break;
+      case 'prev10':
+        this.step(-10);
+        break;
+      case 'play':
+        if (this.playing) this.pause();
+        else this.play();
+        break;
+      case 'zoomIn':
+        this.zoom(1.5);
+        break;
+      case 'zoomOut':
+        this.zoom(1 / 1.5);
+        break;
+      case 'fit':
+        this.fit();
+        break;
+      case 'rewind':
+        this.seek(-Infinity);
+        break;
+      case 'showAll':
+        this.showAll();
+        break;
+      case 'deselect':
+        this.select(undefined);
+        break;
       case 'search':
         if (!this.options.onSearchKey) return false;
         this.options.onSearchKey();
         break;
-      case undefined: return false;
+      case undefined:
+        return false;
     }
     return true;
   }
@@ -504,7 +570,8 @@ class Diagram implements DiagramController {
       // The longest few state labels by length stand in for all of them: measuring text is slow.
       const labels = new Set(this.model.states.byRow.flat().map((seg) => segmentLabel(this.model.states, seg.values)));
       ctx.font = `500 10px ${this.theme.font}`;
-      for (const label of [...labels].sort((a, b) => b.length - a.length).slice(0, 5)) states = Math.max(states, ctx.measureText(label).width);
+      for (const label of [...labels].sort((a, b) => b.length - a.length).slice(0, 5))
+        states = Math.max(states, ctx.measureText(label).width);
     }
     this.left = Math.round(Math.min(Math.max(names + 24, states + 22, this.compact ? 56 : 112), 180));
   }
@@ -525,7 +592,8 @@ class Diagram implements DiagramController {
       zoomBy: (factor, around) => this.zoom(factor, around),
       click: (x, y) => {
         this.element.focus({ preventScroll: true });
-        if (y < (this.compact ? AXIS_PX.compact : AXIS_PX.full) && x >= this.left) return this.seek(this.viewport.time(x - this.left));
+        if (y < (this.compact ? AXIS_PX.compact : AXIS_PX.full) && x >= this.left)
+          return this.seek(this.viewport.time(x - this.left));
         const hit = this.hitAt(x, y);
         this.select(hit === -1 ? undefined : hit);
       },

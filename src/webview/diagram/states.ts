@@ -51,7 +51,9 @@ export function buildStates(trace: Trace, c: EventColumns, rowCount: number): St
       else (stringValues.get(key) ?? stringValues.set(key, new Set()).get(key)!).add(value);
     }
   }
-  const candidates = [...stringValues.keys()].filter((key) => !notString.has(key) && stringValues.get(key)!.size <= MAX_COLOURS);
+  const candidates = [...stringValues.keys()].filter(
+    (key) => !notString.has(key) && stringValues.get(key)!.size <= MAX_COLOURS,
+  );
   // Fields in the order the nodes first reported them: the exercise's own order picks the colour.
   const colourKey = candidates[0];
   return { byRow, colourKey, colourValues: colourKey === undefined ? [] : [...stringValues.get(colourKey)!] };
@@ -74,7 +76,8 @@ export function segmentsIn(tracks: StateTracks, row: number, from: number, to: n
     if ((segments[mid] as StateSegment).t1 < from) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < segments.length && (segments[i] as StateSegment).t0 <= to; i++) out.push(segments[i] as StateSegment);
+  for (let i = lo; i < segments.length && (segments[i] as StateSegment).t0 <= to; i++)
+    out.push(segments[i] as StateSegment);
   return out;
 }
 
@@ -83,6 +86,7 @@ export function segmentLabel(tracks: StateTracks, values: StateValues): string {
   const parts: string[] = [];
   const colour = tracks.colourKey === undefined ? undefined : values[tracks.colourKey];
   if (colour !== undefined && colour !== null) parts.push(String(colour));
-  for (const [key, value] of Object.entries(values)) if (key !== tracks.colourKey) parts.push(`${key} ${String(value)}`);
+  for (const [key, value] of Object.entries(values))
+    if (key !== tracks.colourKey) parts.push(`${key} ${String(value)}`);
   return parts.join(' · ');
 }

@@ -5,14 +5,57 @@ import { rgba, type Theme } from './theme';
  * The diagram styles its own elements through the CSSOM (allowed by a webview's strict CSP, unlike
  * style attributes), so a page embeds it without a stylesheet of its own.
  */
-export function styleDiagram(parts: { root: HTMLElement; stage: HTMLElement; canvas: HTMLCanvasElement; tooltip: HTMLElement; laneList: HTMLElement; scrubber: HTMLCanvasElement | undefined }, scrubberPx: number): void {
+export function styleDiagram(
+  parts: {
+    root: HTMLElement;
+    stage: HTMLElement;
+    canvas: HTMLCanvasElement;
+    tooltip: HTMLElement;
+    laneList: HTMLElement;
+    scrubber: HTMLCanvasElement | undefined;
+  },
+  scrubberPx: number,
+): void {
   const { root, stage, canvas, laneList, scrubber } = parts;
   // Read by screen readers, not shown: the canvas draws the names.
-  Object.assign(laneList.style, { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: '0', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap', border: '0' });
-  Object.assign(root.style, { display: 'flex', flexDirection: 'column', height: '100%', minHeight: '0', outline: 'none', position: 'relative' });
+  Object.assign(laneList.style, {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: '0',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+    border: '0',
+  });
+  Object.assign(root.style, {
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100%',
+    minHeight: '0',
+    outline: 'none',
+    position: 'relative',
+  });
   Object.assign(stage.style, { position: 'relative', flex: '1 1 auto', minWidth: '0', overflow: 'hidden' });
-  Object.assign(canvas.style, { display: 'block', position: 'absolute', inset: '0', width: '100%', height: '100%', touchAction: 'none', cursor: 'grab' });
-  if (scrubber) Object.assign(scrubber.style, { display: 'block', width: '100%', height: `${scrubberPx}px`, flex: '0 0 auto', cursor: 'ew-resize', touchAction: 'none' });
+  Object.assign(canvas.style, {
+    display: 'block',
+    position: 'absolute',
+    inset: '0',
+    width: '100%',
+    height: '100%',
+    touchAction: 'none',
+    cursor: 'grab',
+  });
+  if (scrubber)
+    Object.assign(scrubber.style, {
+      display: 'block',
+      width: '100%',
+      height: `${scrubberPx}px`,
+      flex: '0 0 auto',
+      cursor: 'ew-resize',
+      touchAction: 'none',
+    });
   // Keyboard focus shows as a ring inside the edge (the page's own :focus styles may not reach it).
   root.addEventListener('focus', () => (root.style.boxShadow = 'inset 0 0 0 1px var(--vscode-focusBorder, #0078d4)'));
   root.addEventListener('blur', () => (root.style.boxShadow = 'none'));

@@ -27,12 +27,32 @@ export interface Theme {
 type Palette = Omit<Theme, 'dark' | 'font' | 'mono' | 'grid'>;
 
 const darkFallback: Palette = {
-  background: '#1e1e1e', foreground: '#cccccc', muted: '#9d9d9d', accent: '#3794ff',
-  red: '#f14c4c', green: '#89d185', blue: '#3794ff', yellow: '#cca700', orange: '#d18616', purple: '#b180d7', teal: '#4ec9b0', pink: '#d670d6',
+  background: '#1e1e1e',
+  foreground: '#cccccc',
+  muted: '#9d9d9d',
+  accent: '#3794ff',
+  red: '#f14c4c',
+  green: '#89d185',
+  blue: '#3794ff',
+  yellow: '#cca700',
+  orange: '#d18616',
+  purple: '#b180d7',
+  teal: '#4ec9b0',
+  pink: '#d670d6',
 };
 const lightFallback: Palette = {
-  background: '#ffffff', foreground: '#3b3b3b', muted: '#6f6f6f', accent: '#0078d4',
-  red: '#e51400', green: '#388a34', blue: '#1a85ff', yellow: '#bf8803', orange: '#d18616', purple: '#652d90', teal: '#16825d', pink: '#b5200d',
+  background: '#ffffff',
+  foreground: '#3b3b3b',
+  muted: '#6f6f6f',
+  accent: '#0078d4',
+  red: '#e51400',
+  green: '#388a34',
+  blue: '#1a85ff',
+  yellow: '#bf8803',
+  orange: '#d18616',
+  purple: '#652d90',
+  teal: '#16825d',
+  pink: '#b5200d',
 };
 
 const variables: Partial<Record<keyof Palette, string>> = {
@@ -55,9 +75,11 @@ export function readTheme(element: Element): Theme {
   const dark = background !== '' ? luminance(background) < 0.5 : matchMedia('(prefers-color-scheme: dark)').matches;
   const fallback = dark ? darkFallback : lightFallback;
   const palette = { ...fallback };
-  for (const [key, name] of Object.entries(variables) as Array<[keyof Palette, string]>) palette[key] = read(name) || fallback[key];
+  for (const [key, name] of Object.entries(variables) as Array<[keyof Palette, string]>)
+    palette[key] = read(name) || fallback[key];
   const font = read('--vscode-font-family') || 'system-ui, -apple-system, "Segoe UI", Ubuntu, sans-serif';
-  const mono = read('--vscode-editor-font-family') || 'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace';
+  const mono =
+    read('--vscode-editor-font-family') || 'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace';
   return { ...palette, dark, grid: rgba(palette.foreground, dark ? 0.07 : 0.08), font, mono };
 }
 
@@ -83,7 +105,10 @@ function parse(colour: string): [number, number, number, number] | undefined {
   }
   const fn = /^rgba?\(([^)]+)\)$/i.exec(c)?.[1];
   if (fn === undefined) return undefined;
-  const parts = fn.split(/[\s,/]+/).filter(Boolean).map(Number);
+  const parts = fn
+    .split(/[\s,/]+/)
+    .filter(Boolean)
+    .map(Number);
   if (parts.length < 3 || parts.some(Number.isNaN)) return undefined;
   return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
 }
@@ -97,11 +122,22 @@ export function typeColours(theme: Theme, count: number): string[] {
 /** Familiar role names get familiar colours; other values take the rest in turn. */
 export function stateColours(theme: Theme, values: readonly string[]): Map<string, string> {
   const known: Record<string, string> = {
-    leader: theme.orange, primary: theme.orange, coordinator: theme.orange,
-    candidate: theme.yellow, prepared: theme.yellow, uncertain: theme.yellow,
-    follower: theme.blue, backup: theme.blue, participant: theme.blue, working: theme.blue,
-    committed: theme.green, commit: theme.green, done: theme.green,
-    aborted: theme.red, abort: theme.red, failed: theme.red,
+    leader: theme.orange,
+    primary: theme.orange,
+    coordinator: theme.orange,
+    candidate: theme.yellow,
+    prepared: theme.yellow,
+    uncertain: theme.yellow,
+    follower: theme.blue,
+    backup: theme.blue,
+    participant: theme.blue,
+    working: theme.blue,
+    committed: theme.green,
+    commit: theme.green,
+    done: theme.green,
+    aborted: theme.red,
+    abort: theme.red,
+    failed: theme.red,
   };
   const rest = [theme.purple, theme.teal, theme.green, theme.pink, theme.blue, theme.yellow];
   let next = 0;

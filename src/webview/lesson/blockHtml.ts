@@ -17,7 +17,13 @@ export interface MarkdownFragments {
  * A placeholder the page script fills with a diagram once the host sends the run's trace. The
  * attributes say which run to show; the caption is the block's body.
  */
-export function simFigure(n: number, sim: SimAttributes, caption: string, md: MarkdownFragments, text: LessonStrings): string {
+export function simFigure(
+  n: number,
+  sim: SimAttributes,
+  caption: string,
+  md: MarkdownFragments,
+  text: LessonStrings,
+): string {
   const data = [
     `data-sim="${simId(n)}"`,
     `data-exercise="${escapeHtml(sim.exercise)}"`,
@@ -53,7 +59,8 @@ export function quizForm(n: number, quiz: QuizContent, md: MarkdownFragments, te
         `<span class="quiz-option-text">${md.inline(o.text)}</span></label></li>`,
     )
     .join('\n');
-  const explanation = quiz.explanation === '' ? '' : `<div class="quiz-explanation" hidden>${md.block(quiz.explanation)}</div>\n`;
+  const explanation =
+    quiz.explanation === '' ? '' : `<div class="quiz-explanation" hidden>${md.block(quiz.explanation)}</div>\n`;
   return (
     `<form class="quiz" data-quiz="${quizId(n)}" data-correct="${correct}">\n` +
     `<fieldset aria-labelledby="${questionId}">\n` +

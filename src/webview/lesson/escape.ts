@@ -5,7 +5,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => replacements[c] ?? c);
 }
 
-const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', colon: ':', tab: '\t', newline: '\n' };
+const named: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+};
 
 /**
  * Decodes character references in an attribute value, so a URL scheme hidden behind

@@ -17,7 +17,11 @@ export interface ChromeActions {
   startExercise(exercise: string): void;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent?: HTMLElement): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  parent?: HTMLElement,
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   element.className = className;
   parent?.append(element);
@@ -38,7 +42,12 @@ export function buildLayout(body: HTMLElement): Layout {
 }
 
 /** Everything around the article that depends on the lesson shown. Text goes in as text, never as markup. */
-export function fillChrome(layout: Layout, message: ShowLessonMessage, text: LessonStrings, actions: ChromeActions): void {
+export function fillChrome(
+  layout: Layout,
+  message: ShowLessonMessage,
+  text: LessonStrings,
+  actions: ChromeActions,
+): void {
   const toc = message.toc ?? [];
   layout.toc.hidden = toc.length < 2;
   layout.toc.setAttribute('aria-label', text.contents);
@@ -59,7 +68,8 @@ export function fillChrome(layout: Layout, message: ShowLessonMessage, text: Les
     for (const exercise of message.exercises ?? []) {
       const button = el('button', 'start-exercise', bar);
       button.type = 'button';
-      button.textContent = (message.exercises?.length ?? 0) > 1 ? `${text.startExercise}: ${exercise.title}` : text.startExercise;
+      button.textContent =
+        (message.exercises?.length ?? 0) > 1 ? `${text.startExercise}: ${exercise.title}` : text.startExercise;
       button.title = exercise.title;
       button.addEventListener('click', () => actions.startExercise(exercise.id));
     }

@@ -27,7 +27,8 @@ export function readPageState(saved: unknown): PageState {
     const quizzes: Record<string, QuizState> = {};
     for (const [quiz, q] of Object.entries(v?.quizzes ?? {})) {
       const chosen = Array.isArray(q?.chosen) ? q.chosen.filter((n): n is number => Number.isInteger(n)) : [];
-      const outcome = q?.outcome === 'correct' || q?.outcome === 'incorrect' || q?.outcome === 'revealed' ? q.outcome : undefined;
+      const outcome =
+        q?.outcome === 'correct' || q?.outcome === 'incorrect' || q?.outcome === 'revealed' ? q.outcome : undefined;
       quizzes[quiz] = outcome ? { chosen, outcome } : { chosen };
     }
     out.lessons[lesson] = { scroll, quizzes };

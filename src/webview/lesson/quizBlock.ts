@@ -67,7 +67,10 @@ export function parseQuiz(body: string, firstLine: number): QuizParse {
       optionOpen = true;
       options.push({ text: asOption[2]!.trim(), correct: asOption[1] !== ' ' });
     } else if (looksLikeOption.test(text)) {
-      errors.push({ line, message: `malformed option "${text.trim()}": write "- [ ] text", or "- [x] text" for a correct one` });
+      errors.push({
+        line,
+        message: `malformed option "${text.trim()}": write "- [ ] text", or "- [x] text" for a correct one`,
+      });
     } else if (asExplanation && section === 'question') {
       errors.push({ line, message: 'the explanation ("> ...") must come after the options' });
     } else if (asExplanation) {
@@ -81,16 +84,25 @@ export function parseQuiz(body: string, firstLine: number): QuizParse {
       const last = options[options.length - 1]!;
       last.text += ` ${text.trim()}`;
     } else {
-      errors.push({ line, message: `expected an option ("- [ ] text" or "- [x] text") or an explanation ("> text"), found "${text.trim()}"` });
+      errors.push({
+        line,
+        message: `expected an option ("- [ ] text" or "- [x] text") or an explanation ("> text"), found "${text.trim()}"`,
+      });
     }
   });
 
   const fence = firstLine - 1;
   const questionText = question.join('\n').trim();
-  if (questionText === '') errors.push({ line: fence, message: 'missing the question: write it on the lines before the first option' });
-  if (options.length < 2) errors.push({ line: fence, message: `a quiz needs at least two options, found ${options.length}` });
+  if (questionText === '')
+    errors.push({ line: fence, message: 'missing the question: write it on the lines before the first option' });
+  if (options.length < 2)
+    errors.push({ line: fence, message: `a quiz needs at least two options, found ${options.length}` });
   const correct = options.filter((o) => o.correct).length;
-  if (options.length >= 2 && correct === 0) errors.push({ line: fence, message: 'no option is marked correct: write "- [x] text" for each correct one' });
+  if (options.length >= 2 && correct === 0)
+    errors.push({ line: fence, message: 'no option is marked correct: write "- [x] text" for each correct one' });
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  return { ok: true, quiz: { question: questionText, options, explanation: explained.join('\n').trim(), multiple: correct > 1 } };
+  return {
+    ok: true,
+    quiz: { question: questionText, options, explanation: explained.join('\n').trim(), multiple: correct > 1 },
+  };
 }

@@ -19,7 +19,10 @@ export interface QuizWiring {
  */
 export function wireQuiz(form: HTMLFormElement, wiring: QuizWiring): void {
   const inputs = Array.from(form.querySelectorAll<HTMLInputElement>('input[type="radio"], input[type="checkbox"]'));
-  const correct = (form.dataset['correct'] ?? '').split(',').filter((s) => s !== '').map(Number);
+  const correct = (form.dataset['correct'] ?? '')
+    .split(',')
+    .filter((s) => s !== '')
+    .map(Number);
   const feedback = form.querySelector<HTMLElement>('.quiz-feedback');
   const explanation = form.querySelector<HTMLElement>('.quiz-explanation');
   const reveal = form.querySelector<HTMLButtonElement>('.quiz-reveal');
@@ -39,12 +42,16 @@ export function wireQuiz(form: HTMLFormElement, wiring: QuizWiring): void {
     inputs.forEach((input, i) => {
       const option = input.closest('.quiz-option');
       const isCorrect = correct.includes(i);
-      option?.classList.toggle('is-correct', (next === 'correct' && input.checked) || (next === 'revealed' && isCorrect));
+      option?.classList.toggle(
+        'is-correct',
+        (next === 'correct' && input.checked) || (next === 'revealed' && isCorrect),
+      );
       option?.classList.toggle('is-wrong', next === 'revealed' && input.checked && !isCorrect);
     });
   }
 
-  const messageFor = (o: QuizOutcome): string => (o === 'correct' ? wiring.text.correct : o === 'incorrect' ? wiring.text.incorrect : wiring.text.revealed);
+  const messageFor = (o: QuizOutcome): string =>
+    o === 'correct' ? wiring.text.correct : o === 'incorrect' ? wiring.text.incorrect : wiring.text.revealed;
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -95,13 +95,18 @@ export function renderLesson(source: string, options: RenderOptions = {}): Rende
         const line = fenceLines.get(token);
         if (kind === 'sim' && line !== undefined) {
           const parsed = parseSimAttributes(rest.join(' '));
-          if (!parsed.ok) return reportBlock(parsed.errors.map((message) => ({ line, message })), 'sim block');
+          if (!parsed.ok)
+            return reportBlock(
+              parsed.errors.map((message) => ({ line, message })),
+              'sim block',
+            );
           const n = sims.length + 1;
           sims.push({ id: simId(n), line, caption: token.text, ...parsed.attributes });
           return simFigure(n, parsed.attributes, token.text, md, text);
         }
         if (kind === 'quiz' && line !== undefined) {
-          if (rest.length > 0) return reportBlock([{ line, message: `unexpected "${rest.join(' ')}" after quiz` }], 'quiz');
+          if (rest.length > 0)
+            return reportBlock([{ line, message: `unexpected "${rest.join(' ')}" after quiz` }], 'quiz');
           const parsed = parseQuiz(token.text, line + 1);
           if (!parsed.ok) return reportBlock(parsed.errors, 'quiz');
           const n = quizzes.length + 1;
@@ -136,7 +141,8 @@ function locateFences(tokens: Token[], body: string, lineOffset: number, marked:
   const lines = body.split('\n');
   const found = new Map<Token, number>();
   let cursor = 0;
-  marked.walkTokens(tokens, (token) => {
+  // walkTokens returns what the callbacks return (promises, for async extensions); this one returns nothing.
+  void marked.walkTokens(tokens, (token) => {
     if (token.type !== 'code' || (token as Tokens.Code).codeBlockStyle === 'indented') return;
     const code = token as Tokens.Code;
     const info = unescapeInfo(code.lang ?? '');
@@ -156,7 +162,11 @@ function unescapeInfo(info: string): string {
   return info.trim().replace(/\\(.)/g, '$1');
 }
 
-function linkAttributes(href: string, resolve: RenderOptions['resolveLink'], problems: RenderProblem[]): Record<string, string> {
+function linkAttributes(
+  href: string,
+  resolve: RenderOptions['resolveLink'],
+  problems: RenderProblem[],
+): Record<string, string> {
   const kind = classifyUrl(href);
   switch (kind) {
     case 'fragment':
@@ -172,7 +182,11 @@ function linkAttributes(href: string, resolve: RenderOptions['resolveLink'], pro
         return { class: 'broken-link', title: `Not found: ${href}` };
       }
       if ('file' in target) return { href, 'data-file': target.file };
-      return { href, 'data-lesson': target.lesson, ...(target.anchor !== undefined ? { 'data-anchor': target.anchor } : {}) };
+      return {
+        href,
+        'data-lesson': target.lesson,
+        ...(target.anchor !== undefined ? { 'data-anchor': target.anchor } : {}),
+      };
     }
   }
 }

@@ -16,11 +16,55 @@ const globalAttributes = new Set(['class', 'id', 'title', 'lang', 'dir', 'role',
 
 const tagAttributes: Record<string, readonly string[]> = {
   a: ['name'],
-  abbr: [], b: [], blockquote: [], br: [], caption: [], code: [], dd: [], del: [], div: [], dl: [], dt: [],
-  em: [], figcaption: [], figure: [], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], hr: [], i: [], ins: [],
-  kbd: [], legend: [], mark: [], nav: [], p: [], pre: [], q: [], s: [], samp: [], section: [], small: [],
-  span: [], strong: [], sub: [], summary: [], sup: [], table: [], tbody: [], tfoot: [], thead: [], tr: [],
-  u: [], ul: [], var: [], fieldset: [], form: [],
+  abbr: [],
+  b: [],
+  blockquote: [],
+  br: [],
+  caption: [],
+  code: [],
+  dd: [],
+  del: [],
+  div: [],
+  dl: [],
+  dt: [],
+  em: [],
+  figcaption: [],
+  figure: [],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  hr: [],
+  i: [],
+  ins: [],
+  kbd: [],
+  legend: [],
+  mark: [],
+  nav: [],
+  p: [],
+  pre: [],
+  q: [],
+  s: [],
+  samp: [],
+  section: [],
+  small: [],
+  span: [],
+  strong: [],
+  sub: [],
+  summary: [],
+  sup: [],
+  table: [],
+  tbody: [],
+  tfoot: [],
+  thead: [],
+  tr: [],
+  u: [],
+  ul: [],
+  var: [],
+  fieldset: [],
+  form: [],
   button: ['type', 'disabled', 'value', 'name'],
   details: ['open'],
   img: ['src', 'alt', 'width', 'height'],
@@ -36,8 +80,23 @@ const voidTags = new Set(['br', 'hr', 'img', 'input']);
 
 /** Elements whose content is code or foreign markup: dropped together with everything inside. */
 const droppedWithContent = new Set([
-  'script', 'style', 'iframe', 'object', 'applet', 'template', 'noscript', 'noembed', 'noframes',
-  'textarea', 'title', 'xmp', 'plaintext', 'svg', 'math', 'select', 'frameset',
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'applet',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'textarea',
+  'title',
+  'xmp',
+  'plaintext',
+  'svg',
+  'math',
+  'select',
+  'frameset',
 ]);
 
 /** Restricted values of otherwise allowed attributes. */
@@ -97,7 +156,8 @@ function parseAttributes(text: string): Map<string, string> {
 }
 
 function isAllowedAttribute(tag: string, name: string, value: string): boolean {
-  if (!globalAttributes.has(name) && !tagAttributes[tag]!.includes(name) && !/^(aria|data)-[a-z0-9-]+$/.test(name)) return false;
+  if (!globalAttributes.has(name) && !tagAttributes[tag]!.includes(name) && !/^(aria|data)-[a-z0-9-]+$/.test(name))
+    return false;
   const restricted = allowedValues[`${tag} ${name}`];
   if (restricted && !restricted.has(value.toLowerCase())) return false;
   if (tag === 'img' && name === 'src') return classifyUrl(value) !== 'forbidden';

@@ -33,7 +33,10 @@ const known = new Set<string>([...required, 'height', 'nodes']);
 export function parseSimAttributes(text: string): SimParse {
   const errors: string[] = [];
   const raw = new Map<string, string>();
-  for (const word of text.trim().split(/\s+/).filter((w) => w !== '')) {
+  for (const word of text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '')) {
     const eq = word.indexOf('=');
     if (eq <= 0) {
       errors.push(`expected name=value, found "${word}"`);
@@ -41,16 +44,19 @@ export function parseSimAttributes(text: string): SimParse {
     }
     const name = word.slice(0, eq);
     const value = word.slice(eq + 1);
-    if (!known.has(name)) errors.push(`unknown attribute ${name}= (known: ${[...known].map((k) => `${k}=`).join(' ')})`);
+    if (!known.has(name))
+      errors.push(`unknown attribute ${name}= (known: ${[...known].map((k) => `${k}=`).join(' ')})`);
     else if (raw.has(name)) errors.push(`${name}= given twice`);
     else raw.set(name, value);
   }
   for (const name of required) if (!raw.has(name)) errors.push(`missing ${name}=`);
 
   const exercise = raw.get('exercise');
-  if (exercise !== undefined && !kebab.test(exercise)) errors.push(`exercise=${exercise || '(empty)'} is not an exercise id (kebab-case, like raft-election)`);
+  if (exercise !== undefined && !kebab.test(exercise))
+    errors.push(`exercise=${exercise || '(empty)'} is not an exercise id (kebab-case, like raft-election)`);
   const scenario = raw.get('scenario');
-  if (scenario !== undefined && !kebab.test(scenario)) errors.push(`scenario=${scenario || '(empty)'} is not a scenario name (kebab-case, like leader-crash)`);
+  if (scenario !== undefined && !kebab.test(scenario))
+    errors.push(`scenario=${scenario || '(empty)'} is not a scenario name (kebab-case, like leader-crash)`);
   const seed = integerAttribute('seed', raw.get('seed'), 0, 0xffffffff, errors);
   const height = integerAttribute('height', raw.get('height'), MIN_SIM_HEIGHT, MAX_SIM_HEIGHT, errors);
   const nodes = nodeList(raw.get('nodes'), errors);
@@ -64,7 +70,13 @@ export function parseSimAttributes(text: string): SimParse {
   return { ok: true, attributes };
 }
 
-function integerAttribute(name: string, value: string | undefined, min: number, max: number, errors: string[]): number | undefined {
+function integerAttribute(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  errors: string[],
+): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (Number.isSafeInteger(n) && n >= min && n <= max) return n;

@@ -11,6 +11,7 @@ const externalSchemes = new Set(['http', 'https', 'mailto']);
  * every scheme but http, https and mailto is forbidden (javascript:, data:, command:, file:...).
  */
 export function classifyUrl(raw: string): UrlKind {
+  // eslint-disable-next-line no-control-regex -- the control characters are what it strips
   const url = decodeEntities(raw).replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   if (url.startsWith('#')) return 'fragment';
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);

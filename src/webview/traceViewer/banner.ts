@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { TraceVerdict } from '../protocol';
+import type { TraceVerdict } from './protocol';
 import { fmt } from '../diagram/details';
 import { button, h } from './dom';
 
@@ -18,17 +18,38 @@ export function renderBanner(banner: HTMLElement, verdict: TraceVerdict | undefi
   const f = verdict.failure;
   if (verdict.passed || f === undefined) {
     banner.classList.add('tv-pass');
-    banner.append(h('span', { class: 'tv-banner-icon', text: '✓' }), h('div', { class: 'tv-banner-body' }, h('strong', { text: 'Every check passed on this run.' }), ...(verdict.notes ?? []).map((n) => h('div', { class: 'tv-banner-note', text: n }))));
+    banner.append(
+      h('span', { class: 'tv-banner-icon', text: '✓' }),
+      h(
+        'div',
+        { class: 'tv-banner-body' },
+        h('strong', { text: 'Every check passed on this run.' }),
+        ...(verdict.notes ?? []).map((n) => h('div', { class: 'tv-banner-note', text: n })),
+      ),
+    );
     return;
   }
   banner.classList.add('tv-fail');
   banner.setAttribute('role', 'alert');
   const where = f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : undefined;
-  const headline = h('div', { class: 'tv-banner-headline' }, h('strong', { text: f.property }), h('span', { class: 'tv-banner-checker', text: f.checker }));
+  const headline = h(
+    'div',
+    { class: 'tv-banner-headline' },
+    h('strong', { text: f.property }),
+    h('span', { class: 'tv-banner-checker', text: f.checker }),
+  );
   if (f.at !== undefined) headline.append(h('span', { class: 'tv-banner-when', text: `at ${fmt(f.at)}` }));
-  const body = h('div', { class: 'tv-banner-body' }, headline, h('div', { class: 'tv-banner-explanation', text: f.explanation }));
+  const body = h(
+    'div',
+    { class: 'tv-banner-body' },
+    headline,
+    h('div', { class: 'tv-banner-explanation', text: f.explanation }),
+  );
   if (where) body.append(h('div', { class: 'tv-banner-where', text: where }));
   const actions = h('div', { class: 'tv-banner-actions' });
-  if (f.at !== undefined || (f.events?.length ?? 0) > 0) actions.append(button('Jump to violation', 'Show the events that break the property', jump, 'tv-button tv-primary tv-jump'));
+  if (f.at !== undefined || (f.events?.length ?? 0) > 0)
+    actions.append(
+      button('Jump to violation', 'Show the events that break the property', jump, 'tv-button tv-primary tv-jump'),
+    );
   banner.append(h('span', { class: 'tv-banner-icon', text: '✕' }), body, actions);
 }

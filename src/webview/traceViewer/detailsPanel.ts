@@ -18,13 +18,25 @@ const glyphs: Array<[string, string, string]> = [
 ];
 
 /** Fills the details panel: the selected event, or how to read the diagram. */
-export function renderDetails(panel: HTMLElement, details: EventDetails | undefined, legend: Array<{ type: string; colour: string }>, pick: (index: number) => void): void {
+export function renderDetails(
+  panel: HTMLElement,
+  details: EventDetails | undefined,
+  legend: Array<{ type: string; colour: string }>,
+  pick: (index: number) => void,
+): void {
   panel.replaceChildren();
   if (details === undefined) {
     panel.append(
       h('h2', { class: 'tv-panel-title', text: 'How to read it' }),
-      h('p', { class: 'tv-hint', text: 'Time runs left to right, one lane per node. Click an arrow or a marker for its details; ← → step through the run event by event, space plays it.' }),
-      h('ul', { class: 'tv-legend' }, ...glyphs.map(([cls, glyph, text]) => h('li', {}, h('span', { class: `tv-glyph ${cls}`, text: glyph }), text))),
+      h('p', {
+        class: 'tv-hint',
+        text: 'Time runs left to right, one lane per node. Click an arrow or a marker for its details; ← → step through the run event by event, space plays it.',
+      }),
+      h(
+        'ul',
+        { class: 'tv-legend' },
+        ...glyphs.map(([cls, glyph, text]) => h('li', {}, h('span', { class: `tv-glyph ${cls}`, text: glyph }), text)),
+      ),
     );
     if (legend.length > 0) {
       const types = h('ul', { class: 'tv-legend' });
@@ -38,7 +50,12 @@ export function renderDetails(panel: HTMLElement, details: EventDetails | undefi
     return;
   }
   panel.append(
-    h('div', { class: 'tv-details-head' }, h('span', { class: `tv-kind tv-kind-${details.kind}`, text: details.kind }), h('span', { class: 'tv-muted', text: `#${details.index} · ${fmt(details.time)}` })),
+    h(
+      'div',
+      { class: 'tv-details-head' },
+      h('span', { class: `tv-kind tv-kind-${details.kind}`, text: details.kind }),
+      h('span', { class: 'tv-muted', text: `#${details.index} · ${fmt(details.time)}` }),
+    ),
     h('p', { class: 'tv-details-title', text: details.title }),
   );
   const facts = h('dl', { class: 'tv-facts' });
@@ -48,7 +65,12 @@ export function renderDetails(panel: HTMLElement, details: EventDetails | undefi
   if (details.related.length > 0) {
     const related = h('div', { class: 'tv-related' });
     for (const r of details.related) {
-      const b = h('button', { class: 'tv-link', text: `${r.label} →`, title: `Select event #${r.index}`, attrs: { type: 'button' } });
+      const b = h('button', {
+        class: 'tv-link',
+        text: `${r.label} →`,
+        title: `Select event #${r.index}`,
+        attrs: { type: 'button' },
+      });
       b.addEventListener('click', () => pick(r.index));
       related.append(b);
     }
@@ -58,7 +80,10 @@ export function renderDetails(panel: HTMLElement, details: EventDetails | undefi
   if (details.cluster.some((c) => c.state !== '')) {
     const table = h('dl', { class: 'tv-facts tv-cluster' });
     for (const c of details.cluster) {
-      table.append(h('dt', { text: c.node, class: c.node === details.node ? 'tv-here' : '' }), h('dd', { text: c.state || '–', class: c.down ? 'tv-down' : '' }));
+      table.append(
+        h('dt', { text: c.node, class: c.node === details.node ? 'tv-here' : '' }),
+        h('dd', { text: c.state || '–', class: c.down ? 'tv-down' : '' }),
+      );
     }
     panel.append(h('h3', { class: 'tv-panel-subtitle', text: 'At this moment' }), table);
   }

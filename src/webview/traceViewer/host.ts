@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { TraceViewerToHost } from '../protocol';
+import type { TraceViewerToHost } from './protocol';
 import { vscodeHost, type Host as PageHost } from '../vscodeHost';
 
 export type Host = PageHost<TraceViewerToHost>;
@@ -10,12 +10,14 @@ export type Host = PageHost<TraceViewerToHost>;
  * watch. Outside VS Code nothing is saved.
  */
 export function connectHost(): Host {
-  return vscodeHost<TraceViewerToHost>() ?? {
-    post: (m) => {
-      if (window.parent !== window) window.parent.postMessage(m, '*');
-      window.dispatchEvent(new CustomEvent('trace-viewer:post', { detail: m }));
-    },
-    loadState: () => undefined,
-    saveState: () => undefined,
-  };
+  return (
+    vscodeHost<TraceViewerToHost>() ?? {
+      post: (m) => {
+        if (window.parent !== window) window.parent.postMessage(m, '*');
+        window.dispatchEvent(new CustomEvent('trace-viewer:post', { detail: m }));
+      },
+      loadState: () => undefined,
+      saveState: () => undefined,
+    }
+  );
 }

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { asHostMessage } from '../protocol';
+import { asHostMessage } from './protocol';
 import { connectHost } from './host';
 import { TraceViewer } from './viewer';
 
@@ -27,7 +27,8 @@ window.addEventListener('message', (event: MessageEvent) => {
 
 /** Fields that take text keep their keys; checkboxes and buttons do not type. */
 const typing = (target: EventTarget | null): boolean =>
-  (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range', 'color'].includes(target.type)) ||
+  (target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'range', 'color'].includes(target.type)) ||
   target instanceof HTMLTextAreaElement ||
   target instanceof HTMLSelectElement ||
   (target instanceof HTMLElement && target.isContentEditable);
@@ -38,7 +39,12 @@ document.addEventListener('keydown', (e) => {
   // Inside the diagram its own listener has already run.
   if (diagram.element.contains(e.target as Node)) return;
   // A focused control keeps space and enter for itself.
-  if ((e.key === ' ' || e.key === 'Enter') && e.target instanceof Element && e.target.matches('button, input, summary, a')) return;
+  if (
+    (e.key === ' ' || e.key === 'Enter') &&
+    e.target instanceof Element &&
+    e.target.matches('button, input, summary, a')
+  )
+    return;
   if (diagram.handleKey(e)) e.preventDefault();
 });
 

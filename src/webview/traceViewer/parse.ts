@@ -1,5 +1,5 @@
 import { Trace } from '../../kernel/trace';
-import { isVerdict, type TraceVerdict } from '../protocol';
+import { isVerdict, type TraceVerdict } from './protocol';
 
 export interface ParsedTrace {
   trace: Trace;
@@ -13,6 +13,11 @@ export interface ParsedTrace {
 export function parseTraceText(text: string): ParsedTrace {
   const { trace, hash, footer } = Trace.parse(text);
   const parsed: ParsedTrace = { trace, hash, footer };
-  if (isVerdict(footer)) parsed.verdict = { passed: footer.passed, ...(footer.failure ? { failure: footer.failure } : {}), ...(Array.isArray(footer.notes) ? { notes: footer.notes as string[] } : {}) };
+  if (isVerdict(footer))
+    parsed.verdict = {
+      passed: footer.passed,
+      ...(footer.failure ? { failure: footer.failure } : {}),
+      ...(Array.isArray(footer.notes) ? { notes: footer.notes } : {}),
+    };
   return parsed;
 }

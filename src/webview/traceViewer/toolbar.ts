@@ -42,7 +42,8 @@ export interface ToolbarOptions {
 export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
   const d = o.diagram;
   bar.replaceChildren();
-  const group = (label: string, ...items: Array<Node | string>): HTMLElement => h('div', { class: 'tv-group', attrs: { role: 'group', 'aria-label': label } }, ...items);
+  const group = (label: string, ...items: Array<Node | string>): HTMLElement =>
+    h('div', { class: 'tv-group', attrs: { role: 'group', 'aria-label': label } }, ...items);
 
   const play = button('▶ Play', 'Play or pause (space)', () => (d.playing ? d.pause() : d.play()), 'tv-button tv-play');
   const speed = h('select', { class: 'tv-select', title: 'Playback speed', attrs: { 'aria-label': 'Playback speed' } });
@@ -59,7 +60,12 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
       button('▶|', 'Show the whole run (End)', () => d.showAll()),
       speed,
     ),
-    group('Zoom', button('−', 'Zoom out (-)', () => d.zoom(1 / 1.5)), button('+', 'Zoom in (+)', () => d.zoom(1.5)), button('Fit', 'Fit the whole run (0)', () => d.fit())),
+    group(
+      'Zoom',
+      button('−', 'Zoom out (-)', () => d.zoom(1 / 1.5)),
+      button('+', 'Zoom in (+)', () => d.zoom(1.5)),
+      button('Fit', 'Fit the whole run (0)', () => d.fit()),
+    ),
   );
 
   const filter: DiagramFilter = { ...d.viewState().filter };
@@ -68,12 +74,19 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
   const nodeBoxes = group('Nodes', h('span', { class: 'tv-label', text: 'Nodes' }));
   const shownNodes = new Set(filter.nodes ?? lanes);
   for (const id of lanes) {
-    nodeBoxes.append(checkbox(id, shownNodes.has(id), (on) => {
-      if (on) shownNodes.add(id);
-      else shownNodes.delete(id);
-      filter.nodes = shownNodes.size === lanes.length ? undefined : lanes.filter((n) => shownNodes.has(n));
-      apply();
-    }, 'tv-node'));
+    nodeBoxes.append(
+      checkbox(
+        id,
+        shownNodes.has(id),
+        (on) => {
+          if (on) shownNodes.add(id);
+          else shownNodes.delete(id);
+          filter.nodes = shownNodes.size === lanes.length ? undefined : lanes.filter((n) => shownNodes.has(n));
+          apply();
+        },
+        'tv-node',
+      ),
+    );
   }
   bar.append(nodeBoxes);
 
@@ -84,7 +97,8 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
     const box = checkbox(type, shownTypes.has(type), (on) => {
       if (on) shownTypes.add(type);
       else shownTypes.delete(type);
-      filter.messageTypes = shownTypes.size === types.length ? undefined : types.map((t) => t.type).filter((t) => shownTypes.has(t));
+      filter.messageTypes =
+        shownTypes.size === types.length ? undefined : types.map((t) => t.type).filter((t) => shownTypes.has(t));
       apply();
     });
     const swatch = h('span', { class: 'tv-swatch' });
@@ -99,20 +113,43 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
   const shownKinds = new Set(filter.kinds ?? allKinds);
   const kindMenu = menu('Events', 'Which kinds of events to show');
   for (const g of groups) {
-    kindMenu.list.append(checkbox(g.label, g.kinds.every((k) => shownKinds.has(k)), (on) => {
-      for (const k of g.kinds) if (on) shownKinds.add(k); else shownKinds.delete(k);
-      filter.kinds = shownKinds.size === allKinds.length ? undefined : allKinds.filter((k) => shownKinds.has(k));
-      apply();
-    }));
+    kindMenu.list.append(
+      checkbox(
+        g.label,
+        g.kinds.every((k) => shownKinds.has(k)),
+        (on) => {
+          for (const k of g.kinds)
+            if (on) shownKinds.add(k);
+            else shownKinds.delete(k);
+          filter.kinds = shownKinds.size === allKinds.length ? undefined : allKinds.filter((k) => shownKinds.has(k));
+          apply();
+        },
+      ),
+    );
   }
   bar.append(group('Filters', typeMenu.root, kindMenu.root));
 
-  const search = h('input', { class: 'tv-search', attrs: { type: 'search', placeholder: 'Search types, payloads, logs  ( / )', 'aria-label': 'Search the trace', spellcheck: 'false' } });
+  const search = h('input', {
+    class: 'tv-search',
+    attrs: {
+      type: 'search',
+      placeholder: 'Search types, payloads, logs  ( / )',
+      'aria-label': 'Search the trace',
+      spellcheck: 'false',
+    },
+  });
   const count = h('span', { class: 'tv-count', attrs: { 'aria-live': 'polite' } });
   let matches: number[] = [];
   let at = -1;
   const show = (): void => {
-    count.textContent = search.value.trim() === '' ? '' : matches.length === 0 ? 'no match' : at < 0 ? `${matches.length} found` : `${at + 1} / ${matches.length}`;
+    count.textContent =
+      search.value.trim() === ''
+        ? ''
+        : matches.length === 0
+          ? 'no match'
+          : at < 0
+            ? `${matches.length} found`
+            : `${at + 1} / ${matches.length}`;
   };
   const move = (dir: 1 | -1): void => {
     if (matches.length === 0) return;
@@ -140,9 +177,26 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
       d.element.focus();
     }
   });
-  bar.append(group('Search', search, button('↑', 'Previous match (shift+enter)', () => move(-1)), button('↓', 'Next match (enter)', () => move(1)), count));
+  bar.append(
+    group(
+      'Search',
+      search,
+      button('↑', 'Previous match (shift+enter)', () => move(-1)),
+      button('↓', 'Next match (enter)', () => move(1)),
+      count,
+    ),
+  );
 
-  const seed = h('input', { class: 'tv-seed', attrs: { type: 'number', min: '0', step: '1', 'aria-label': 'Seed', title: 'The seed decides every random choice of the run' } });
+  const seed = h('input', {
+    class: 'tv-seed',
+    attrs: {
+      type: 'number',
+      min: '0',
+      step: '1',
+      'aria-label': 'Seed',
+      title: 'The seed decides every random choice of the run',
+    },
+  });
   seed.value = String(o.seed);
   const rerun = (): void => {
     const value = Number(seed.value);
@@ -157,10 +211,19 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
   seed.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') rerun();
   });
-  const shrink = button('Shrink', 'Find a smaller fault schedule that still fails', () => o.host.post({ type: 'shrink' }));
+  const shrink = button('Shrink', 'Find a smaller fault schedule that still fails', () =>
+    o.host.post({ type: 'shrink' }),
+  );
   shrink.disabled = !o.failing;
   o.runActions.replaceChildren(
-    group('Run', h('span', { class: 'tv-label', text: 'Seed' }), seed, button('Re-run', 'Run again with this seed', rerun), shrink, button('Export', 'Save this trace to a file', () => o.host.post({ type: 'export' }))),
+    group(
+      'Run',
+      h('span', { class: 'tv-label', text: 'Seed' }),
+      seed,
+      button('Re-run', 'Run again with this seed', rerun),
+      shrink,
+      button('Export', 'Save this trace to a file', () => o.host.post({ type: 'export' })),
+    ),
   );
 
   d.onChange(() => {
@@ -175,7 +238,12 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
   };
 }
 
-function checkbox(label: string, checked: boolean, change: (on: boolean) => void, className = 'tv-check'): HTMLLabelElement {
+function checkbox(
+  label: string,
+  checked: boolean,
+  change: (on: boolean) => void,
+  className = 'tv-check',
+): HTMLLabelElement {
   const input = h('input', { attrs: { type: 'checkbox' } });
   input.checked = checked;
   input.addEventListener('change', () => change(input.checked));

@@ -4,7 +4,7 @@ import { buildModel } from '../diagram/model';
 import type { DiagramController, DiagramViewState } from '../diagram/controller';
 import { mountDiagram } from '../diagram/mount';
 import type { Violation } from '../diagram/render/scene';
-import type { ShowTraceMessage, TraceVerdict } from '../protocol';
+import type { ShowTraceMessage, TraceVerdict } from './protocol';
 import { renderBanner } from './banner';
 import { renderDetails } from './detailsPanel';
 import { h } from './dom';
@@ -26,9 +26,15 @@ export class TraceViewer {
   private readonly meta = h('span', { class: 'tv-meta' });
   private readonly runActions = h('div', { class: 'tv-run' });
   private readonly banner = h('div', { class: 'tv-banner' });
-  private readonly toolbar = h('div', { class: 'tv-toolbar', attrs: { role: 'toolbar', 'aria-label': 'Trace viewer' } });
+  private readonly toolbar = h('div', {
+    class: 'tv-toolbar',
+    attrs: { role: 'toolbar', 'aria-label': 'Trace viewer' },
+  });
   private readonly stage = h('div', { class: 'tv-diagram' });
-  private readonly details = h('aside', { class: 'tv-details', attrs: { 'aria-label': 'Selected event', 'aria-live': 'polite' } });
+  private readonly details = h('aside', {
+    class: 'tv-details',
+    attrs: { 'aria-label': 'Selected event', 'aria-live': 'polite' },
+  });
   private diagram: DiagramController | undefined;
   private tools: Toolbar | undefined;
   /** Saves a view change still waiting for its turn. */
@@ -40,7 +46,12 @@ export class TraceViewer {
   ) {
     this.banner.hidden = true;
     root.classList.add('tv');
-    root.append(h('header', { class: 'tv-header' }, this.title, this.meta, this.runActions), this.banner, this.toolbar, h('div', { class: 'tv-main' }, this.stage, this.details));
+    root.append(
+      h('header', { class: 'tv-header' }, this.title, this.meta, this.runActions),
+      this.banner,
+      this.toolbar,
+      h('div', { class: 'tv-main' }, this.stage, this.details),
+    );
     this.showMessage('Waiting for a trace…');
     // The page may go away before the next save is due.
     window.addEventListener('pagehide', () => this.flush());
@@ -55,7 +66,9 @@ export class TraceViewer {
     try {
       parsed = parseTraceText(message.traceText);
     } catch (error) {
-      this.showMessage(`This is not a trace file this viewer can read: ${error instanceof Error ? error.message : String(error)}`);
+      this.showMessage(
+        `This is not a trace file this viewer can read: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     const { trace, hash } = parsed;
@@ -66,7 +79,12 @@ export class TraceViewer {
     this.diagram?.destroy();
     this.stage.replaceChildren();
     const failure = verdict?.passed === false ? verdict.failure : undefined;
-    const violation: Violation | undefined = failure && { label: failure.property, at: failure.at, nodes: failure.nodes, events: failure.events };
+    const violation: Violation | undefined = failure && {
+      label: failure.property,
+      at: failure.at,
+      nodes: failure.nodes,
+      events: failure.events,
+    };
     const diagram = mountDiagram(this.stage, model, {
       violation,
       highlight: message.highlight,
@@ -81,7 +99,13 @@ export class TraceViewer {
     this.meta.textContent = `${scenario}seed ${seed} · ${trace.length.toLocaleString('en-US')} events · ${fmt(model.endTime)} · ${hash}`;
     const jump = (): void => this.jumpToViolation(failure?.events ?? [], failure?.at);
     renderBanner(this.banner, verdict, jump);
-    this.tools = buildToolbar(this.toolbar, { diagram, runActions: this.runActions, host: this.host, seed, failing: failure !== undefined });
+    this.tools = buildToolbar(this.toolbar, {
+      diagram,
+      runActions: this.runActions,
+      host: this.host,
+      seed,
+      failing: failure !== undefined,
+    });
     const legend = diagram.legend();
     const pick = (i: number): void => diagram.select(i, true);
     diagram.onSelect((d) => renderDetails(this.details, d, legend, pick));

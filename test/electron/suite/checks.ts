@@ -31,16 +31,24 @@ export function defineChecks(): void {
       const { course } = await activated();
       const modules = (await course.getChildren()) ?? [];
       const lessons = (await Promise.all(modules.map(async (m) => (await course.getChildren(m)) ?? []))).flat();
-      assert.deepEqual(lessons.map((l) => (l.kind === 'lesson' ? l.folder : '')), courseLessons().map((l) => l.folder));
+      assert.deepEqual(
+        lessons.map((l) => (l.kind === 'lesson' ? l.folder : '')),
+        courseLessons().map((l) => l.folder),
+      );
       const exercises = (await Promise.all(lessons.map(async (l) => (await course.getChildren(l)) ?? []))).flat();
-      assert.deepEqual(exercises.map((e) => (e.kind === 'exercise' ? e.id : '')), ['raft-election', 'two-phase-commit']);
+      assert.deepEqual(
+        exercises.map((e) => (e.kind === 'exercise' ? e.id : '')),
+        ['raft-election', 'two-phase-commit'],
+      );
     });
 
     it('opens a lesson in a webview panel', async () => {
       await activated();
       await vscode.commands.executeCommand(COMMANDS.openFirstLesson);
       const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-      assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(PANELS.lesson)));
+      assert.ok(
+        tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(PANELS.lesson)),
+      );
     });
 
     it('starts an exercise in the workspace folder, with its types and tsconfig', async () => {
@@ -48,8 +56,12 @@ export function defineChecks(): void {
       await vscode.commands.executeCommand(COMMANDS.startExercise, 'raft-election');
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       assert.ok(folder, 'the checks run with a folder open');
-      for (const file of ['distsys/raft-election/starter.ts', 'distsys/distsys.d.ts', 'distsys/tsconfig.json']) assert.ok(existsSync(join(folder, file)), file);
-      assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, join(folder, 'distsys/raft-election/starter.ts'));
+      for (const file of ['distsys/raft-election/starter.ts', 'distsys/distsys.d.ts', 'distsys/tsconfig.json'])
+        assert.ok(existsSync(join(folder, file)), file);
+      assert.equal(
+        vscode.window.activeTextEditor?.document.uri.fsPath,
+        join(folder, 'distsys/raft-election/starter.ts'),
+      );
     });
   });
 }

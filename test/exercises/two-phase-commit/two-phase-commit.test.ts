@@ -9,7 +9,10 @@ import { referenceSolution } from '../solutions';
 describe('two-phase commit exercise', () => {
   it('explains why the reference blocks when the coordinator dies before deciding', () => {
     const { source, file } = referenceSolution('two-phase-commit');
-    const report = gradeExercise(twoPhaseCommit, loadStudentModule(source, file), file, { scenario: 'coordinator-dies-blocking', seeds: 1 });
+    const report = gradeExercise(twoPhaseCommit, loadStudentModule(source, file), file, {
+      scenario: 'coordinator-dies-blocking',
+      seeds: 1,
+    });
     const scenario = report.scenarios[0];
     assert.equal(scenario?.passed, true);
     const note = scenario.notes?.join('\n') ?? '';
@@ -20,7 +23,10 @@ describe('two-phase commit exercise', () => {
 
   it('has a starter that decides nothing: the happy path fails by termination', () => {
     const file = 'starter.ts';
-    const starter = loadStudentModule(readFileSync(join(__dirname, '../../../lessons/02-two-phase-commit', file), 'utf8'), file);
+    const starter = loadStudentModule(
+      readFileSync(join(__dirname, '../../../lessons/02-two-phase-commit', file), 'utf8'),
+      file,
+    );
     const report = gradeExercise(twoPhaseCommit, starter, file, { scenario: 'happy-path', seeds: 1, shrink: false });
     assert.equal(report.scenarios[0]?.failure?.checker, 'termination');
   });

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { ClusterTimeline } from '../../../src/grader';
-import { Random, simulate, type Context, type FaultSchedule, type Instrumentation, type Node, type NodeId, type Trace } from '../../../src/kernel';
+import {
+  Random,
+  simulate,
+  type Context,
+  type FaultSchedule,
+  type Instrumentation,
+  type Node,
+  type NodeId,
+  type Trace,
+} from '../../../src/kernel';
 
 type Ticks = { ticks: number };
 
@@ -23,11 +32,21 @@ const instrument: Instrumentation<Ticks> = { observe: (node) => ({ ticks: (node 
 const nodes = ['n1', 'n2', 'n3'];
 
 function traceOf(faults: FaultSchedule, duration = 300, seed = 1, loss = 0): Trace<Ticks> {
-  const result = simulate({ program: Ticker, nodes, network: { latency: { min: 1, max: 8 }, loss, duplicate: 0.05 }, faults, duration, seed, trace: true, instrument });
+  const result = simulate({
+    program: Ticker,
+    nodes,
+    network: { latency: { min: 1, max: 8 }, loss, duplicate: 0.05 },
+    faults,
+    duration,
+    seed,
+    trace: true,
+    instrument,
+  });
   return result.trace as Trace<Ticks>;
 }
 
-const at = (faults: FaultSchedule, time: number): ClusterTimeline<Ticks> => new ClusterTimeline(traceOf(faults)).advanceTo(time);
+const at = (faults: FaultSchedule, time: number): ClusterTimeline<Ticks> =>
+  new ClusterTimeline(traceOf(faults)).advanceTo(time);
 
 describe('cluster timeline', () => {
   it('knows who is up, paused and running at any time, a pause cut short by a crash included', () => {
@@ -38,7 +57,11 @@ describe('cluster timeline', () => {
       { at: 100, kind: 'pause', node: 'n3', ms: 50 },
       { at: 120, kind: 'crash', node: 'n3' },
     ];
-    const row = (t: number) => nodes.map((n) => { const c = at(faults, t); return c.up(n) ? (c.paused(n) ? 'paused' : 'running') : 'down'; });
+    const row = (t: number) =>
+      nodes.map((n) => {
+        const c = at(faults, t);
+        return c.up(n) ? (c.paused(n) ? 'paused' : 'running') : 'down';
+      });
     assert.deepEqual(row(10), ['running', 'running', 'running']);
     assert.deepEqual(row(40), ['down', 'paused', 'running']);
     assert.deepEqual(row(79), ['running', 'paused', 'running']);
@@ -54,9 +77,20 @@ describe('cluster timeline', () => {
       { at: 60, kind: 'heal' },
     ];
     const split = at(faults, 30);
-    assert.deepEqual([split.connected('n1', 'n2'), split.connected('n2', 'n3'), split.partitioned()], [false, true, true]);
+    assert.deepEqual(
+      [split.connected('n1', 'n2'), split.connected('n2', 'n3'), split.partitioned()],
+      [false, true, true],
+    );
     const oneWay = at(faults, 50);
-    assert.deepEqual([oneWay.reaches('n2', 'n1'), oneWay.reaches('n1', 'n2'), oneWay.connected('n1', 'n3'), oneWay.connected('n1', 'n2')], [false, true, true, false]);
+    assert.deepEqual(
+      [
+        oneWay.reaches('n2', 'n1'),
+        oneWay.reaches('n1', 'n2'),
+        oneWay.connected('n1', 'n3'),
+        oneWay.connected('n1', 'n2'),
+      ],
+      [false, true, true, false],
+    );
     const healed = at(faults, 60);
     assert.deepEqual([healed.connected('n1', 'n2'), healed.partitioned()], [true, false]);
   });
@@ -80,35 +114,87 @@ describe('cluster timeline', () => {
   });
 
   it('describes the nodes in words, with what they reported when asked', () => {
-    const c = at([{ at: 20, kind: 'crash', node: 'n1' }, { at: 30, kind: 'pause', node: 'n2', ms: 50 }], 40);
+    const c = at(
+      [
+        { at: 20, kind: 'crash', node: 'n1' },
+        { at: 30, kind: 'pause', node: 'n2', ms: 50 },
+      ],
+      40,
+    );
     assert.equal(c.describe(), 'n1 down, n2 up (paused), n3 up');
-    assert.equal(c.describe((_n, s) => `at tick ${s?.ticks}`), 'n1 down, n2 at tick 2 (paused), n3 at tick 4');
+    assert.equal(
+      c.describe((_n, s) => `at tick ${s?.ticks}`),
+      'n1 down, n2 at tick 2 (paused), n3 at tick 4',
+    );
   });
 
   describe('quietSince: when the last disturbance ended', () => {
-    const quiet = (faults: FaultSchedule, duration = 300) => new ClusterTimeline(traceOf(faults, duration)).advanceTo(duration).quietSince();
+    const quiet = (faults: FaultSchedule, duration = 300) =>
+      new ClusterTimeline(traceOf(faults, duration)).advanceTo(duration).quietSince();
 
     it('is 0 without faults', () => {
       assert.equal(quiet([]), 0);
     });
 
     it('counts a crash, a restart, a partition and a heal at their instants, not what they leave behind', () => {
-      assert.equal(quiet([{ at: 25, kind: 'crash', node: 'n2' }]), 25, 'a node that stays down does not disturb forever');
-      assert.equal(quiet([{ at: 25, kind: 'crash', node: 'n2' }, { at: 40, kind: 'restart', node: 'n2' }]), 40);
+      assert.equal(
+        quiet([{ at: 25, kind: 'crash', node: 'n2' }]),
+        25,
+        'a node that stays down does not disturb forever',
+      );
+      assert.equal(
+        quiet([
+          { at: 25, kind: 'crash', node: 'n2' },
+          { at: 40, kind: 'restart', node: 'n2' },
+        ]),
+        40,
+      );
       assert.equal(quiet([{ at: 25, kind: 'partition', groups: [['n1']] }]), 25, 'nor does a partition left in force');
-      assert.equal(quiet([{ at: 25, kind: 'partition', groups: [['n1']] }, { at: 70, kind: 'heal' }]), 70);
+      assert.equal(
+        quiet([
+          { at: 25, kind: 'partition', groups: [['n1']] },
+          { at: 70, kind: 'heal' },
+        ]),
+        70,
+      );
     });
 
     it('counts a pause until it ends, or until a crash cuts it short', () => {
       assert.equal(quiet([{ at: 5, kind: 'pause', node: 'n1', ms: 10 }]), 15);
-      assert.equal(quiet([{ at: 5, kind: 'pause', node: 'n1', ms: 100 }, { at: 20, kind: 'pause', node: 'n1', ms: 10 }]), 105, 'a pause inside a longer one changes nothing');
-      assert.equal(quiet([{ at: 5, kind: 'pause', node: 'n1', ms: 100 }, { at: 30, kind: 'crash', node: 'n1' }]), 30);
+      assert.equal(
+        quiet([
+          { at: 5, kind: 'pause', node: 'n1', ms: 100 },
+          { at: 20, kind: 'pause', node: 'n1', ms: 10 },
+        ]),
+        105,
+        'a pause inside a longer one changes nothing',
+      );
+      assert.equal(
+        quiet([
+          { at: 5, kind: 'pause', node: 'n1', ms: 100 },
+          { at: 30, kind: 'crash', node: 'n1' },
+        ]),
+        30,
+      );
     });
 
     it('counts a loss burst and a delay spike until they end, and a clock step at its instant', () => {
       assert.equal(quiet([{ at: 10, kind: 'lossBurst', rate: 0.5, ms: 100 }]), 110);
-      assert.equal(quiet([{ at: 10, kind: 'delaySpike', extraMs: 30, ms: 50 }, { at: 20, kind: 'crash', node: 'n3' }]), 60);
-      assert.equal(quiet([{ at: 10, kind: 'lossBurst', rate: 0.5, ms: 100 }, { at: 30, kind: 'lossBurst', rate: 0.5, ms: 10 }]), 40, 'a burst that replaces a longer one ends it');
+      assert.equal(
+        quiet([
+          { at: 10, kind: 'delaySpike', extraMs: 30, ms: 50 },
+          { at: 20, kind: 'crash', node: 'n3' },
+        ]),
+        60,
+      );
+      assert.equal(
+        quiet([
+          { at: 10, kind: 'lossBurst', rate: 0.5, ms: 100 },
+          { at: 30, kind: 'lossBurst', rate: 0.5, ms: 10 },
+        ]),
+        40,
+        'a burst that replaces a longer one ends it',
+      );
       assert.equal(quiet([{ at: 45, kind: 'clock', node: 'n2', skewMs: 500 }]), 45);
     });
 
@@ -128,7 +214,8 @@ describe('cluster timeline', () => {
           assert.ok(timeline.running(e.node), `${where}: ${e.node} is not running`);
           assert.ok(timeline.reaches(e.peer!, e.node), `${where}: ${e.peer} cannot reach ${e.node}`);
         }
-        if (e.kind === 'drop' && e.data === 'partition') assert.ok(!timeline.reaches(e.node, e.peer!) || !timeline.reaches(e.peer!, e.node), where);
+        if (e.kind === 'drop' && e.data === 'partition')
+          assert.ok(!timeline.reaches(e.node, e.peer!) || !timeline.reaches(e.peer!, e.node), where);
         if (e.kind === 'drop' && e.data === 'loss burst') assert.ok(timeline.active('lossBurst') !== undefined, where);
       }
     }

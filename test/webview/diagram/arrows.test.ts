@@ -7,12 +7,28 @@ import { gossipTrace, handTrace } from './fixtures';
 /** Arrow k as plain data, for deepEqual. */
 function arrow(model: ReturnType<typeof buildModel>, k: number) {
   const a = model.arrows;
-  return { send: a.send[k], end: a.end[k], from: a.fromRow[k], to: a.toRow[k], t0: a.t0[k], t1: a.t1[k], flags: a.flags[k] };
+  return {
+    send: a.send[k],
+    end: a.end[k],
+    from: a.fromRow[k],
+    to: a.toRow[k],
+    t0: a.t0[k],
+    t1: a.t1[k],
+    flags: a.flags[k],
+  };
 }
 
 describe('diagram model: message arrows', () => {
   it('pairs a send with its delivery, from the sender lane to the receiver lane', () => {
-    const model = buildModel(handTrace(['n1', 'n2'], [[0, 'send', 0, 1, -1, { type: 'Ping' }], [5, 'deliver', 1, 0, 0, { type: 'Ping' }]]));
+    const model = buildModel(
+      handTrace(
+        ['n1', 'n2'],
+        [
+          [0, 'send', 0, 1, -1, { type: 'Ping' }],
+          [5, 'deliver', 1, 0, 0, { type: 'Ping' }],
+        ],
+      ),
+    );
     assert.equal(model.arrows.count, 1);
     assert.deepEqual(arrow(model, 0), { send: 0, end: 1, from: 1, to: 2, t0: 0, t1: 5, flags: 0 });
     assert.equal(model.arrows.ofEvent[0], 0);
@@ -21,23 +37,51 @@ describe('diagram model: message arrows', () => {
   });
 
   it('ends a message lost on the wire in a drop at the moment it was sent', () => {
-    const model = buildModel(handTrace(['n1', 'n2'], [[3, 'send', 0, 1, -1, { type: 'Ping' }], [3, 'drop', 0, 1, 0, 'partition']]));
-    assert.deepEqual(arrow(model, 0), { send: 0, end: 1, from: 1, to: 2, t0: 3, t1: 3, flags: ArrowFlag.Dropped | ArrowFlag.LostAtSend });
+    const model = buildModel(
+      handTrace(
+        ['n1', 'n2'],
+        [
+          [3, 'send', 0, 1, -1, { type: 'Ping' }],
+          [3, 'drop', 0, 1, 0, 'partition'],
+        ],
+      ),
+    );
+    assert.deepEqual(arrow(model, 0), {
+      send: 0,
+      end: 1,
+      from: 1,
+      to: 2,
+      t0: 3,
+      t1: 3,
+      flags: ArrowFlag.Dropped | ArrowFlag.LostAtSend,
+    });
   });
 
   it('ends a message that reached a crashed node in a drop on the receiver lane', () => {
-    const model = buildModel(handTrace(['n1', 'n2'], [[0, 'crash', 1], [3, 'send', 0, 1, -1, { type: 'Ping' }], [9, 'drop', 1, 0, 1, 'n2 is down']]));
+    const model = buildModel(
+      handTrace(
+        ['n1', 'n2'],
+        [
+          [0, 'crash', 1],
+          [3, 'send', 0, 1, -1, { type: 'Ping' }],
+          [9, 'drop', 1, 0, 1, 'n2 is down'],
+        ],
+      ),
+    );
     assert.deepEqual(arrow(model, 0), { send: 1, end: 2, from: 1, to: 2, t0: 3, t1: 9, flags: ArrowFlag.Dropped });
   });
 
   it('draws both copies of a duplicated message and marks the later one', () => {
     const model = buildModel(
-      handTrace(['n1', 'n2'], [
-        [0, 'send', 0, 1, -1, { type: 'Ping' }],
-        [0, 'duplicate', 0, 1, 0],
-        [4, 'deliver', 1, 0, 0, { type: 'Ping' }],
-        [7, 'deliver', 1, 0, 0, { type: 'Ping' }],
-      ]),
+      handTrace(
+        ['n1', 'n2'],
+        [
+          [0, 'send', 0, 1, -1, { type: 'Ping' }],
+          [0, 'duplicate', 0, 1, 0],
+          [4, 'deliver', 1, 0, 0, { type: 'Ping' }],
+          [7, 'deliver', 1, 0, 0, { type: 'Ping' }],
+        ],
+      ),
     );
     assert.deepEqual(arrowsOfSend(model.arrows, 0), [0, 1]);
     assert.deepEqual([arrow(model, 0).t1, arrow(model, 0).flags], [4, 0]);
@@ -46,7 +90,15 @@ describe('diagram model: message arrows', () => {
   });
 
   it('keeps a message still in flight when the trace ends as an arrow open to the end', () => {
-    const model = buildModel(handTrace(['n1', 'n2'], [[2, 'send', 0, 1, -1, { type: 'Ping' }], [10, 'timer', 0, -1, -1, 't']]));
+    const model = buildModel(
+      handTrace(
+        ['n1', 'n2'],
+        [
+          [2, 'send', 0, 1, -1, { type: 'Ping' }],
+          [10, 'timer', 0, -1, -1, 't'],
+        ],
+      ),
+    );
     assert.deepEqual(arrow(model, 0), { send: 0, end: -1, from: 1, to: 2, t0: 2, t1: 10, flags: ArrowFlag.InFlight });
   });
 
@@ -72,6 +124,18 @@ describe('diagram model: message arrows', () => {
   });
 
   it('refuses a trace whose events are out of time order', () => {
-    assert.throws(() => buildModel(handTrace(['n1'], [[5, 'timer', 0, -1, -1, 't'], [4, 'timer', 0, -1, -1, 't']])), /event #1 \(timer at 4 ms\) comes after an event at 5 ms/);
+    assert.throws(
+      () =>
+        buildModel(
+          handTrace(
+            ['n1'],
+            [
+              [5, 'timer', 0, -1, -1, 't'],
+              [4, 'timer', 0, -1, -1, 't'],
+            ],
+          ),
+        ),
+      /event #1 \(timer at 4 ms\) comes after an event at 5 ms/,
+    );
   });
 });

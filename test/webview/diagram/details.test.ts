@@ -5,23 +5,29 @@ import { handTrace } from './fixtures';
 
 describe('diagram model: event details', () => {
   const model = buildModel(
-    handTrace(['n1', 'n2'], [
-      [0, 'send', 0, 1, -1, { type: 'Ping', k: 1 }],
-      [0, 'duplicate', 0, 1, 0],
-      [4, 'deliver', 1, 0, 0, { type: 'Ping', k: 1 }],
-      [6, 'send', 1, 0, -1, { type: 'Pong' }],
-      [6, 'drop', 1, 0, 3, 'loss'],
-      [9, 'drop', 1, 0, 0, 'n2 is down'],
-      [9, 'crash', 1],
-      [20, 'restart', 1],
-      [21, 'log', 1, -1, -1, 'back   up'],
-    ]),
+    handTrace(
+      ['n1', 'n2'],
+      [
+        [0, 'send', 0, 1, -1, { type: 'Ping', k: 1 }],
+        [0, 'duplicate', 0, 1, 0],
+        [4, 'deliver', 1, 0, 0, { type: 'Ping', k: 1 }],
+        [6, 'send', 1, 0, -1, { type: 'Pong' }],
+        [6, 'drop', 1, 0, 3, 'loss'],
+        [9, 'drop', 1, 0, 0, 'n2 is down'],
+        [9, 'crash', 1],
+        [20, 'restart', 1],
+        [21, 'log', 1, -1, -1, 'back   up'],
+      ],
+    ),
   );
 
   it('tells what became of every copy of a sent message, with links to them', () => {
     const d = describeEvent(model, 0);
     assert.equal(d.title, 'n1 → n2 Ping: delivered after 4 ms, dropped after 9 ms: n2 is down (duplicate)');
-    assert.deepEqual(d.related, [{ label: 'delivered', index: 2 }, { label: 'dropped (duplicate)', index: 5 }]);
+    assert.deepEqual(d.related, [
+      { label: 'delivered', index: 2 },
+      { label: 'dropped (duplicate)', index: 5 },
+    ]);
     assert.equal(d.payload, JSON.stringify({ type: 'Ping', k: 1 }, null, 2));
   });
 
@@ -41,12 +47,15 @@ describe('diagram model: event details', () => {
 
   it('names the state a node left and the one it entered, and every node at that moment', () => {
     const m = buildModel(
-      handTrace(['n1', 'n2', 'n3'], [
-        [0, 'state', 0, -1, -1, { role: 'follower', term: 0 }],
-        [0, 'state', 1, -1, -1, { role: 'follower', term: 0 }],
-        [5, 'crash', 2],
-        [300, 'state', 0, -1, -1, { role: 'candidate', term: 1 }],
-      ]),
+      handTrace(
+        ['n1', 'n2', 'n3'],
+        [
+          [0, 'state', 0, -1, -1, { role: 'follower', term: 0 }],
+          [0, 'state', 1, -1, -1, { role: 'follower', term: 0 }],
+          [5, 'crash', 2],
+          [300, 'state', 0, -1, -1, { role: 'candidate', term: 1 }],
+        ],
+      ),
     );
     const d = describeEvent(m, 3);
     assert.equal(d.title, 'n1: follower · term 0 → candidate · term 1');
@@ -55,7 +64,11 @@ describe('diagram model: event details', () => {
       { node: 'n2', state: 'follower · term 0', down: false },
       { node: 'n3', state: 'down', down: true },
     ]);
-    assert.deepEqual(describeEvent(m, 0).cluster.map((c) => c.state), ['follower · term 0', '', ''], 'n2 has not reported its state yet at event #0');
+    assert.deepEqual(
+      describeEvent(m, 0).cluster.map((c) => c.state),
+      ['follower · term 0', '', ''],
+      'n2 has not reported its state yet at event #0',
+    );
   });
 
   it('labels markers with their text on one line', () => {

@@ -18,7 +18,9 @@ describe('diagram model: filters and search', () => {
     for (let i = 0; i < model.count; i++) {
       const row = model.rows[i]!;
       const peer = model.peers[i]!;
-      const expected = row === NETWORK_ROW || (['n1', 'n2'].includes(laneOf(row)) && (peer < 0 || ['n1', 'n2'].includes(laneOf(peer))));
+      const expected =
+        row === NETWORK_ROW ||
+        (['n1', 'n2'].includes(laneOf(row)) && (peer < 0 || ['n1', 'n2'].includes(laneOf(peer))));
       assert.equal(v.events[i] === 1, expected, `event #${i} (${kindOf(model, i)} on ${laneOf(row)})`);
     }
     const arrows = shownArrows(v.arrows);
@@ -46,15 +48,34 @@ describe('diagram model: filters and search', () => {
   it('finds message types, payloads and log lines, once per message, in any case', () => {
     const search = new SearchIndex(model);
     const gossip = search.search('gossip');
-    assert.ok(gossip.every((i) => model.kinds[i] !== KIND.deliver), 'deliveries repeat their send: left out');
+    assert.ok(
+      gossip.every((i) => model.kinds[i] !== KIND.deliver),
+      'deliveries repeat their send: left out',
+    );
     const sends = gossip.filter((i) => model.kinds[i] === KIND.send);
-    assert.equal(sends.length, [...Array(model.count).keys()].filter((i) => model.kinds[i] === KIND.send && model.messageTypes[model.typeOf[i]!] === 'Gossip').length);
-    assert.ok(gossip.some((i) => model.kinds[i] === KIND.timer), 'and the timer named gossip');
+    assert.equal(
+      sends.length,
+      [...Array(model.count).keys()].filter(
+        (i) => model.kinds[i] === KIND.send && model.messageTypes[model.typeOf[i]!] === 'Gossip',
+      ).length,
+    );
+    assert.ok(
+      gossip.some((i) => model.kinds[i] === KIND.timer),
+      'and the timer named gossip',
+    );
     const learned = search.search('LEARNED VERSION 3');
     assert.ok(learned.length > 0);
-    assert.ok(learned.every((i) => model.kinds[i] === KIND.log && String(model.trace.event(i).data).startsWith('learned version 3')));
+    assert.ok(
+      learned.every(
+        (i) =>
+          model.kinds[i] === KIND.log && JSON.stringify(model.trace.event(i).data).startsWith('"learned version 3'),
+      ),
+    );
     assert.ok(search.search('"version":4').length > 0, 'payload JSON');
-    assert.ok(search.search('crash').some((i) => model.kinds[i] === KIND.crash), 'the kind of an event without data');
+    assert.ok(
+      search.search('crash').some((i) => model.kinds[i] === KIND.crash),
+      'the kind of an event without data',
+    );
     assert.deepEqual(search.search('   '), []);
   });
 

@@ -1,4 +1,13 @@
-import { simulate, Trace, type Context, type FaultSchedule, type Instrumentation, type Node, type NodeId, type RunSpec } from '../../../src/kernel';
+import {
+  simulate,
+  Trace,
+  type Context,
+  type FaultSchedule,
+  type Instrumentation,
+  type Node,
+  type NodeId,
+  type RunSpec,
+} from '../../../src/kernel';
 
 /**
  * A 5-node gossip: every node spreads the highest version it has heard of to a random peer, acks

@@ -1,13 +1,22 @@
 import assert from 'node:assert/strict';
-import { asHostMessage } from '../../../src/webview/protocol';
+import { asHostMessage } from '../../../src/webview/traceViewer/protocol';
 import { parseTraceText } from '../../../src/webview/traceViewer/parse';
 import { gossipTrace, traceText } from './fixtures';
 
 describe('trace viewer: reading what the host sends', () => {
   it('reads a trace file back to the same run, with the verdict from its footer', () => {
     const trace = gossipTrace();
-    const failure = { checker: 'every-ack', property: 'every gossip is acked', explanation: 'n3 never acked', at: 150, nodes: ['n3'], events: [4] };
-    const parsed = parseTraceText(traceText(trace, { exercise: 'gossip', scenario: 'faulty-network', seed: 11, passed: false, failure, notes: [] }));
+    const failure = {
+      checker: 'every-ack',
+      property: 'every gossip is acked',
+      explanation: 'n3 never acked',
+      at: 150,
+      nodes: ['n3'],
+      events: [4],
+    };
+    const parsed = parseTraceText(
+      traceText(trace, { exercise: 'gossip', scenario: 'faulty-network', seed: 11, passed: false, failure, notes: [] }),
+    );
     assert.equal(parsed.hash, trace.hash());
     assert.equal(parsed.trace.hash(), trace.hash());
     assert.deepEqual(parsed.verdict, { passed: false, failure, notes: [] });
@@ -18,15 +27,32 @@ describe('trace viewer: reading what the host sends', () => {
   });
 
   it('refuses a file in another format, saying so', () => {
-    assert.throws(() => parseTraceText('{"format":"other/1","events":[]}'), /not a distsys trace \(format "other\/1"\)/);
+    assert.throws(
+      () => parseTraceText('{"format":"other/1","events":[]}'),
+      /not a distsys trace \(format "other\/1"\)/,
+    );
   });
 
   it('accepts only well-formed showTrace messages from the window', () => {
     assert.equal(asHostMessage(null), undefined);
     assert.equal(asHostMessage({ type: 'showTrace' }), undefined);
     assert.equal(asHostMessage({ type: 'other', traceText: '' }), undefined);
-    assert.deepEqual(asHostMessage({ type: 'showTrace', traceText: 'x', title: 7, highlight: [1, 'a', 2.5, 3], verdict: { passed: 'no' } }), { type: 'showTrace', traceText: 'x', title: 'Trace', highlight: [1, 3] });
+    assert.deepEqual(
+      asHostMessage({
+        type: 'showTrace',
+        traceText: 'x',
+        title: 7,
+        highlight: [1, 'a', 2.5, 3],
+        verdict: { passed: 'no' },
+      }),
+      { type: 'showTrace', traceText: 'x', title: 'Trace', highlight: [1, 3] },
+    );
     const verdict = { passed: true, notes: ['fine'] };
-    assert.deepEqual(asHostMessage({ type: 'showTrace', traceText: 'x', title: 'T', verdict }), { type: 'showTrace', traceText: 'x', title: 'T', verdict });
+    assert.deepEqual(asHostMessage({ type: 'showTrace', traceText: 'x', title: 'T', verdict }), {
+      type: 'showTrace',
+      traceText: 'x',
+      title: 'T',
+      verdict,
+    });
   });
 });

@@ -59,6 +59,9 @@ describe('diagram view: viewport and axis', () => {
     assert.equal(tickStep(1, 90), 100);
     assert.equal(tickStep(0.3, 90), 50);
     assert.equal(tickStep(40, 90), 5000);
-    assert.deepEqual([tickLabel(250, 50), tickLabel(2500, 500), tickLabel(3000, 1000), tickLabel(1.5, 0.5)], ['250 ms', '2500 ms', '3 s', '1.5 ms']);
+    assert.deepEqual(
+      [tickLabel(250, 50), tickLabel(2500, 500), tickLabel(3000, 1000), tickLabel(1.5, 0.5)],
+      ['250 ms', '2500 ms', '3 s', '1.5 ms'],
+    );
   });
 });

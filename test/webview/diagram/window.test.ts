@@ -19,7 +19,10 @@ class Chatter implements Node {
 describe('diagram model: the visible-window index', () => {
   it('finds the first position at or after, and after, a value among duplicates', () => {
     const v = [1, 2, 2, 2, 5];
-    assert.deepEqual([lowerBound(v, 2), upperBound(v, 2), lowerBound(v, 0), upperBound(v, 9), lowerBound(v, 3)], [1, 4, 0, 5, 4]);
+    assert.deepEqual(
+      [lowerBound(v, 2), upperBound(v, 2), lowerBound(v, 0), upperBound(v, 9), lowerBound(v, 3)],
+      [1, 4, 0, 5, 4],
+    );
   });
 
   it('returns exactly the events and arrows in range on a 100 k-event trace', () => {
@@ -42,12 +45,20 @@ describe('diagram model: the visible-window index', () => {
       const { lo, hi } = eventsIn(model, from, to);
       const expected: number[] = [];
       for (let i = 0; i < model.count; i++) if (model.times[i]! >= from && model.times[i]! <= to) expected.push(i);
-      assert.deepEqual([lo, hi], expected.length === 0 ? [lo, lo] : [expected[0], expected.at(-1)! + 1], `events in [${from}, ${to}]`);
+      assert.deepEqual(
+        [lo, hi],
+        expected.length === 0 ? [lo, lo] : [expected[0], expected.at(-1)! + 1],
+        `events in [${from}, ${to}]`,
+      );
       const seen: number[] = [];
       a.index.forEachIn(from, to, (k) => seen.push(k));
       const wanted: number[] = [];
       for (let k = 0; k < a.count; k++) if (a.t0[k]! <= to && a.t1[k]! >= from) wanted.push(k);
-      assert.deepEqual(seen.sort((x, y) => x - y), wanted, `arrows meeting [${from}, ${to}]`);
+      assert.deepEqual(
+        seen.sort((x, y) => x - y),
+        wanted,
+        `arrows meeting [${from}, ${to}]`,
+      );
     }
   });
 });

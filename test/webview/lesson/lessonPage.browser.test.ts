@@ -41,7 +41,10 @@ const markdown = [
 ].join('\n');
 
 function lessonMessage(): ShowLessonMessage {
-  const rendered = renderLesson(markdown, { resolveLink: (href) => (href.startsWith('../01-raft-election/') ? { lesson: '01-raft-election', anchor: 'terms' } : undefined) });
+  const rendered = renderLesson(markdown, {
+    resolveLink: (href) =>
+      href.startsWith('../01-raft-election/') ? { lesson: '01-raft-election', anchor: 'terms' } : undefined,
+  });
   assert.deepEqual(rendered.problems, []);
   return {
     type: 'showLesson',
@@ -60,7 +63,11 @@ function lessonMessage(): ShowLessonMessage {
  * The page as the extension builds it (strict CSP, nonce'd script, stylesheet link), with a stand-in
  * for the webview API that records what the page posts and saves.
  */
-async function serveLessonPage(): Promise<{ url: string; setSavedState(state: unknown): void; close(): Promise<void> }> {
+async function serveLessonPage(): Promise<{
+  url: string;
+  setSavedState(state: unknown): void;
+  close(): Promise<void>;
+}> {
   const script = readFileSync(join(root, 'dist/webview/lesson.js'), 'utf8');
   const style = readFileSync(join(root, 'media/lesson.css'), 'utf8');
   let saved: unknown;
@@ -79,8 +86,10 @@ async function serveLessonPage(): Promise<{ url: string; setSavedState(state: un
 <script nonce="${NONCE}" src="/lesson.js"></script></body></html>`;
   const server: Server = createServer((request, response) => {
     if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page());
-    else if (request.url === '/lesson.js') response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
-    else if (request.url === '/lesson.css') response.writeHead(200, { 'content-type': 'text/css; charset=utf-8' }).end(style);
+    else if (request.url === '/lesson.js')
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
+    else if (request.url === '/lesson.css')
+      response.writeHead(200, { 'content-type': 'text/css; charset=utf-8' }).end(style);
     // Chromium asks for a favicon on its own.
     else if (request.url === '/favicon.ico') response.writeHead(204).end();
     else response.writeHead(404).end();
@@ -94,8 +103,10 @@ async function serveLessonPage(): Promise<{ url: string; setSavedState(state: un
   };
 }
 
-const posted = (page: Page): Promise<LessonToHostMessage[]> => page.evaluate(() => (window as unknown as { posted: LessonToHostMessage[] }).posted);
-const clearPosted = (page: Page): Promise<void> => page.evaluate(() => void ((window as unknown as { posted: unknown[] }).posted.length = 0));
+const posted = (page: Page): Promise<LessonToHostMessage[]> =>
+  page.evaluate(() => (window as unknown as { posted: LessonToHostMessage[] }).posted);
+const clearPosted = (page: Page): Promise<void> =>
+  page.evaluate(() => void ((window as unknown as { posted: unknown[] }).posted.length = 0));
 
 describe('lesson page in a real browser', () => {
   let browser: Browser;
@@ -106,7 +117,9 @@ describe('lesson page in a real browser', () => {
 
   async function load(): Promise<void> {
     await page.goto(server.url);
-    await page.waitForFunction(() => (window as unknown as { posted: Array<{ type: string }> }).posted.some((m) => m.type === 'ready'));
+    await page.waitForFunction(() =>
+      (window as unknown as { posted: Array<{ type: string }> }).posted.some((m) => m.type === 'ready'),
+    );
     await page.evaluate((m) => window.postMessage(m, '*'), message);
     await page.waitForSelector('article h1');
   }
@@ -153,9 +166,14 @@ describe('lesson page in a real browser', () => {
     assert.equal(await quiz.locator('.quiz-explanation').isHidden(), true);
     await quiz.getByRole('button', { name: 'Show answer' }).click();
     assert.equal(await quiz.locator('.quiz-explanation').isVisible(), true);
-    assert.deepEqual(await quiz.locator('.quiz-option.is-correct').allTextContents(), [' When every participant voted yes']);
+    assert.deepEqual(await quiz.locator('.quiz-option.is-correct').allTextContents(), [
+      ' When every participant voted yes',
+    ]);
     assert.deepEqual(await quiz.locator('.quiz-option.is-wrong').allTextContents(), [' When a majority voted yes']);
-    assert.deepEqual((await posted(page)).filter((m) => m.type === 'quizAnswered'), [{ type: 'quizAnswered', lesson: '02-two-phase-commit', quiz: 'quiz-1', correct: false }]);
+    assert.deepEqual(
+      (await posted(page)).filter((m) => m.type === 'quizAnswered'),
+      [{ type: 'quizAnswered', lesson: '02-two-phase-commit', quiz: 'quiz-1', correct: false }],
+    );
   });
 
   it('answers a quiz from the keyboard alone', async () => {
@@ -210,7 +228,10 @@ describe('lesson page in a real browser', () => {
   it('mounts a diagram where the trace came and shows why where it did not', async () => {
     await page.waitForSelector('figure[data-sim="sim-1"] .ds-diagram canvas');
     assert.equal(await page.locator('figure[data-sim="sim-1"] .sim-status').count(), 0);
-    assert.equal(await page.locator('figure[data-sim="sim-2"] .sim-error').textContent(), 'The simulation could not run: no precomputed run');
+    assert.equal(
+      await page.locator('figure[data-sim="sim-2"] .sim-error').textContent(),
+      'The simulation could not run: no precomputed run',
+    );
   });
 
   it('restores quiz answers and the scroll position after the webview reloads', async () => {

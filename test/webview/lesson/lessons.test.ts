@@ -42,7 +42,12 @@ describe('lessons on disk', () => {
       it('contains every sim block it declares, as a figure', () => {
         assert.equal(rendered.sims.length, countFences(source, 'sim'));
         for (const sim of rendered.sims) {
-          assert.match(rendered.html, new RegExp(`<figure class="sim" data-sim="${sim.id}" data-exercise="${sim.exercise}" data-scenario="${sim.scenario}" data-seed="${sim.seed}"`));
+          assert.match(
+            rendered.html,
+            new RegExp(
+              `<figure class="sim" data-sim="${sim.id}" data-exercise="${sim.exercise}" data-scenario="${sim.scenario}" data-seed="${sim.seed}"`,
+            ),
+          );
         }
       });
 

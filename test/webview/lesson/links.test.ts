@@ -2,11 +2,18 @@ import assert from 'node:assert/strict';
 import { lessonLinkResolver } from '../../../src/webview/lesson/links';
 
 describe('lesson link resolution', () => {
-  const resolve = lessonLinkResolver('02-two-phase-commit', ['01-raft-election', '02-two-phase-commit'], (f) => f === '02-two-phase-commit/starter.ts');
+  const resolve = lessonLinkResolver(
+    '02-two-phase-commit',
+    ['01-raft-election', '02-two-phase-commit'],
+    (f) => f === '02-two-phase-commit/starter.ts',
+  );
 
   it('resolves another lesson by its markdown file or folder, with the heading', () => {
     assert.deepEqual(resolve('../01-raft-election/lesson.md'), { lesson: '01-raft-election' });
-    assert.deepEqual(resolve('../01-raft-election/lesson.zh-cn.md#选举'), { lesson: '01-raft-election', anchor: '选举' });
+    assert.deepEqual(resolve('../01-raft-election/lesson.zh-cn.md#选举'), {
+      lesson: '01-raft-election',
+      anchor: '选举',
+    });
     assert.deepEqual(resolve('../01-raft-election/'), { lesson: '01-raft-election' });
     assert.deepEqual(resolve('lesson.md#blocking'), { lesson: '02-two-phase-commit', anchor: 'blocking' });
   });

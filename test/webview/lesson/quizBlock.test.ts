@@ -39,15 +39,33 @@ describe('quiz blocks', () => {
     const parsed = parseQuiz(body('Which are safe?', '* [x] one', '- [X] two', '+ [ ] three'), 1);
     assert.ok(parsed.ok);
     assert.equal(parsed.quiz.multiple, true);
-    assert.deepEqual(parsed.quiz.options.map((o) => o.correct), [true, true, false]);
+    assert.deepEqual(
+      parsed.quiz.options.map((o) => o.correct),
+      [true, true, false],
+    );
     assert.equal(parsed.quiz.explanation, '');
   });
 
   it('keeps a question of several lines and joins indented option continuations', () => {
-    const parsed = parseQuiz(body('First line,', '`second` line?', '', '- [ ] short', '- [x] long option', '  continued here', '', '- [ ] last'), 1);
+    const parsed = parseQuiz(
+      body(
+        'First line,',
+        '`second` line?',
+        '',
+        '- [ ] short',
+        '- [x] long option',
+        '  continued here',
+        '',
+        '- [ ] last',
+      ),
+      1,
+    );
     assert.ok(parsed.ok);
     assert.equal(parsed.quiz.question, 'First line,\n`second` line?');
-    assert.deepEqual(parsed.quiz.options.map((o) => o.text), ['short', 'long option continued here', 'last']);
+    assert.deepEqual(
+      parsed.quiz.options.map((o) => o.text),
+      ['short', 'long option continued here', 'last'],
+    );
   });
 
   it('names the line of a malformed option', () => {
@@ -63,13 +81,21 @@ describe('quiz blocks', () => {
   });
 
   it('rejects options after the explanation and an explanation before the options', () => {
-    assert.deepEqual(errorsOf(body('Q?', '- [ ] a', '- [x] b', '> why', '- [ ] c')), ['15: only "> " lines may follow the explanation, found "- [ ] c"']);
-    assert.deepEqual(errorsOf(body('Q?', '> why', '- [ ] a', '- [x] b')), ['12: the explanation ("> ...") must come after the options']);
+    assert.deepEqual(errorsOf(body('Q?', '- [ ] a', '- [x] b', '> why', '- [ ] c')), [
+      '15: only "> " lines may follow the explanation, found "- [ ] c"',
+    ]);
+    assert.deepEqual(errorsOf(body('Q?', '> why', '- [ ] a', '- [x] b')), [
+      '12: the explanation ("> ...") must come after the options',
+    ]);
   });
 
   it('reports a missing question, too few options and no correct option on the fence line', () => {
-    assert.deepEqual(errorsOf(body('- [ ] a', '- [x] b')), ['10: missing the question: write it on the lines before the first option']);
+    assert.deepEqual(errorsOf(body('- [ ] a', '- [x] b')), [
+      '10: missing the question: write it on the lines before the first option',
+    ]);
     assert.deepEqual(errorsOf(body('Q?', '- [x] a')), ['10: a quiz needs at least two options, found 1']);
-    assert.deepEqual(errorsOf(body('Q?', '- [ ] a', '- [ ] b')), ['10: no option is marked correct: write "- [x] text" for each correct one']);
+    assert.deepEqual(errorsOf(body('Q?', '- [ ] a', '- [ ] b')), [
+      '10: no option is marked correct: write "- [x] text" for each correct one',
+    ]);
   });
 });

@@ -66,14 +66,25 @@ describe('lesson rendering', () => {
 
     it('renders a figure with the run as data attributes and the body as caption', () => {
       const { html } = renderLesson(lesson);
-      assert.match(html, /<figure class="sim" data-sim="sim-1" data-exercise="raft-election" data-scenario="leader-crash" data-seed="3" data-height="300">/);
+      assert.match(
+        html,
+        /<figure class="sim" data-sim="sim-1" data-exercise="raft-election" data-scenario="leader-crash" data-seed="3" data-height="300">/,
+      );
       assert.match(html, /<figcaption><p>Watch <strong>n1<\/strong> crash.<\/p>/);
     });
 
     it('returns the valid blocks as metadata with the line of their fence', () => {
       const { sims } = renderLesson(lesson);
       assert.deepEqual(sims, [
-        { id: 'sim-1', line: 6, caption: 'Watch **n1** crash.', exercise: 'raft-election', scenario: 'leader-crash', seed: 3, height: 300 },
+        {
+          id: 'sim-1',
+          line: 6,
+          caption: 'Watch **n1** crash.',
+          exercise: 'raft-election',
+          scenario: 'leader-crash',
+          seed: 3,
+          height: 300,
+        },
       ]);
     });
 
@@ -84,13 +95,42 @@ describe('lesson rendering', () => {
     });
 
     it('counts lines inside lists and quotes', () => {
-      const { sims } = renderLesson(md('- item', '', '  ```sim exercise=e scenario=s seed=1', '  ```', '', '> ```sim exercise=e scenario=t seed=2', '> ```'));
-      assert.deepEqual(sims.map((s) => [s.scenario, s.line]), [['s', 3], ['t', 6]]);
+      const { sims } = renderLesson(
+        md(
+          '- item',
+          '',
+          '  ```sim exercise=e scenario=s seed=1',
+          '  ```',
+          '',
+          '> ```sim exercise=e scenario=t seed=2',
+          '> ```',
+        ),
+      );
+      assert.deepEqual(
+        sims.map((s) => [s.scenario, s.line]),
+        [
+          ['s', 3],
+          ['t', 6],
+        ],
+      );
     });
 
     it('is not fooled by an identical fence shown inside a longer code block', () => {
-      const { sims } = renderLesson(md('````md', '```sim exercise=e scenario=s seed=1', '```', '````', '', '```sim exercise=e scenario=s seed=1', '```'));
-      assert.deepEqual(sims.map((s) => s.line), [6]);
+      const { sims } = renderLesson(
+        md(
+          '````md',
+          '```sim exercise=e scenario=s seed=1',
+          '```',
+          '````',
+          '',
+          '```sim exercise=e scenario=s seed=1',
+          '```',
+        ),
+      );
+      assert.deepEqual(
+        sims.map((s) => s.line),
+        [6],
+      );
     });
   });
 
@@ -109,14 +149,19 @@ describe('lesson rendering', () => {
       const { html } = renderLesson(quiz);
       assert.match(html, /<form class="quiz" data-quiz="quiz-1" data-correct="1">/);
       assert.match(html, /<fieldset aria-labelledby="quiz.1.question">/);
-      assert.match(html, /<div class="quiz-question" id="quiz.1.question"><p>Why must <code>votedFor<\/code> survive a crash\?<\/p>/);
+      assert.match(
+        html,
+        /<div class="quiz-question" id="quiz.1.question"><p>Why must <code>votedFor<\/code> survive a crash\?<\/p>/,
+      );
       assert.equal(html.match(/<input type="radio" name="quiz.1.answer" value="\d">/g)?.length, 2);
       assert.match(html, /<div class="quiz-explanation" hidden><p>A restarted node/);
       assert.match(html, /<button type="submit" class="quiz-check">Check<\/button>/);
     });
 
     it('uses checkboxes when several options are correct, and the locale for its text', () => {
-      const { html } = renderLesson(md('```quiz', '哪些正确？', '- [x] 甲', '- [x] 乙', '- [ ] 丙', '```'), { locale: 'zh-cn' });
+      const { html } = renderLesson(md('```quiz', '哪些正确？', '- [x] 甲', '- [x] 乙', '- [ ] 丙', '```'), {
+        locale: 'zh-cn',
+      });
       assert.match(html, /data-correct="0,1"/);
       assert.equal(html.match(/type="checkbox"/g)?.length, 3);
       assert.match(html, /选择所有正确答案。/);
@@ -126,38 +171,51 @@ describe('lesson rendering', () => {
     it('returns quizzes as metadata', () => {
       const { quizzes } = renderLesson(quiz);
       assert.equal(quizzes.length, 1);
-      assert.deepEqual({ ...quizzes[0], options: quizzes[0]!.options.length }, {
-        id: 'quiz-1',
-        line: 2,
-        question: 'Why must `votedFor` survive a crash?',
-        options: 2,
-        explanation: 'A restarted node that forgot its vote may grant a second one.',
-        multiple: false,
-      });
+      assert.deepEqual(
+        { ...quizzes[0], options: quizzes[0]!.options.length },
+        {
+          id: 'quiz-1',
+          line: 2,
+          question: 'Why must `votedFor` survive a crash?',
+          options: 2,
+          explanation: 'A restarted node that forgot its vote may grant a second one.',
+          multiple: false,
+        },
+      );
     });
 
     it('shows an error box naming the line of a malformed quiz', () => {
       const { html, problems, quizzes } = renderLesson(md('Intro', '', '```quiz', 'Q?', '- [ ] a', '- [x b', '```'));
       assert.equal(quizzes.length, 0);
-      assert.deepEqual(problems.map((p) => p.message), [
-        'quiz on line 3: a quiz needs at least two options, found 1',
-        'quiz on line 6: malformed option "- [x b": write "- [ ] text", or "- [x] text" for a correct one',
-      ]);
+      assert.deepEqual(
+        problems.map((p) => p.message),
+        [
+          'quiz on line 3: a quiz needs at least two options, found 1',
+          'quiz on line 6: malformed option "- [x b": write "- [ ] text", or "- [x] text" for a correct one',
+        ],
+      );
       assert.match(html, /class="lesson-error"/);
     });
   });
 
   describe('links', () => {
-    const resolveLink = (href: string) => (href === '../01-raft-election/lesson.md#terms' ? { lesson: '01-raft-election', anchor: 'terms' } : undefined);
+    const resolveLink = (href: string) =>
+      href === '../01-raft-election/lesson.md#terms' ? { lesson: '01-raft-election', anchor: 'terms' } : undefined;
 
     it('marks external links to be opened outside, with rel="noopener"', () => {
       const { html } = renderLesson('[Raft](https://raft.github.io "site")');
-      assert.match(html, /<a title="site" href="https:\/\/raft.github.io" rel="noopener noreferrer" data-external class="external">Raft<\/a>/);
+      assert.match(
+        html,
+        /<a title="site" href="https:\/\/raft.github.io" rel="noopener noreferrer" data-external class="external">Raft<\/a>/,
+      );
     });
 
     it('resolves relative links to lessons through the host', () => {
       const { html, problems } = renderLesson('[terms](../01-raft-election/lesson.md#terms)', { resolveLink });
-      assert.match(html, /<a href="..\/01-raft-election\/lesson.md#terms" data-lesson="01-raft-election" data-anchor="terms">terms<\/a>/);
+      assert.match(
+        html,
+        /<a href="..\/01-raft-election\/lesson.md#terms" data-lesson="01-raft-election" data-anchor="terms">terms<\/a>/,
+      );
       assert.deepEqual(problems, []);
     });
 
@@ -171,20 +229,30 @@ describe('lesson rendering', () => {
 
   describe('sanitization', () => {
     it('removes raw script elements, in blocks and inline', () => {
-      const { html } = renderLesson(md('<script>alert("block")</script>', '', 'Inline <script>alert(1)</script> text.'));
+      const { html } = renderLesson(
+        md('<script>alert("block")</script>', '', 'Inline <script>alert(1)</script> text.'),
+      );
       assert.doesNotMatch(html, /<script/i);
       assert.doesNotMatch(html, /alert\("block"\)/);
     });
 
     it('removes inline event handlers from raw html', () => {
-      const { html } = renderLesson(md('<img src="x.png" onerror="alert(1)">', '', 'a <b onclick="steal()">b</b> <details ontoggle="x()"><summary>s</summary>t</details>'));
+      const { html } = renderLesson(
+        md(
+          '<img src="x.png" onerror="alert(1)">',
+          '',
+          'a <b onclick="steal()">b</b> <details ontoggle="x()"><summary>s</summary>t</details>',
+        ),
+      );
       assert.doesNotMatch(html, /on(error|click|toggle)/);
       assert.match(html, /<img src="x.png">/);
       assert.match(html, /<b>b<\/b>/);
     });
 
     it('strips javascript: urls from markdown and html links', () => {
-      const { html } = renderLesson('[click](javascript:alert(1)) <a href="JaVaScRiPt:alert(2)">two</a> [three](data:text/html;base64,PHNjcmlwdD4=)');
+      const { html } = renderLesson(
+        '[click](javascript:alert(1)) <a href="JaVaScRiPt:alert(2)">two</a> [three](data:text/html;base64,PHNjcmlwdD4=)',
+      );
       assert.doesNotMatch(html, /javascript:|data:/i);
       assert.match(html, /<a>click<\/a> <a>two<\/a> <a>three<\/a>/);
     });

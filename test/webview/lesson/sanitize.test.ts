@@ -27,7 +27,10 @@ describe('html sanitizer', () => {
   });
 
   it('keeps only checkbox and radio inputs', () => {
-    assert.equal(clean('<input type="text" name="t"><input type="radio" name="q" value="0" onfocus="x">'), '<input type="radio" name="q" value="0">');
+    assert.equal(
+      clean('<input type="text" name="t"><input type="radio" name="q" value="0" onfocus="x">'),
+      '<input type="radio" name="q" value="0">',
+    );
   });
 
   it('re-escapes attribute values so quotes cannot break out', () => {
@@ -44,7 +47,19 @@ describe('html sanitizer', () => {
 
 describe('url classification', () => {
   it('forbids script-capable and remote-host schemes however they are disguised', () => {
-    for (const url of ['javascript:alert(1)', 'JavaScript:x', ' javascript:x', 'java\tscript:x', '&#106;avascript:x', 'jav&#x09;ascript:x', 'data:text/html,x', 'vbscript:x', 'command:workbench.action.quit', 'file:///etc/passwd', '//evil.example/x']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'JavaScript:x',
+      ' javascript:x',
+      'java\tscript:x',
+      '&#106;avascript:x',
+      'jav&#x09;ascript:x',
+      'data:text/html,x',
+      'vbscript:x',
+      'command:workbench.action.quit',
+      'file:///etc/passwd',
+      '//evil.example/x',
+    ]) {
       assert.equal(classifyUrl(url), 'forbidden', url);
     }
   });

@@ -132,14 +132,24 @@ function drawFull(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: 
     hits.segment(g.x0, g.y0, g.x1, g.y1, a.send[k] as number);
     if (flags & ArrowFlag.Dropped) hits.point(g.x1, g.y1, a.end[k] as number);
     if (Math.hypot(g.x1 - g.x0, g.y1 - g.y0) > 70 && !(flags & ArrowFlag.LostAtSend)) {
-      labels.push({ x: (g.x0 + g.x1) / 2, y: (g.y0 + g.y1) / 2, text: s.model.messageTypes[a.type[k] as number] ?? '', colour, alpha: p === 2 ? FUTURE_ALPHA : 1 });
+      labels.push({
+        x: (g.x0 + g.x1) / 2,
+        y: (g.y0 + g.y1) / 2,
+        text: s.model.messageTypes[a.type[k] as number] ?? '',
+        colour,
+        alpha: p === 2 ? FUTURE_ALPHA : 1,
+      });
     }
   }
   drawLabels(ctx, s, labels);
 }
 
 /** Message types along the arrows, on a pill of background, never on top of each other. */
-function drawLabels(ctx: CanvasRenderingContext2D, s: Scene, labels: Array<{ x: number; y: number; text: string; colour: string; alpha: number }>): void {
+function drawLabels(
+  ctx: CanvasRenderingContext2D,
+  s: Scene,
+  labels: Array<{ x: number; y: number; text: string; colour: string; alpha: number }>,
+): void {
   ctx.font = font(s, 10, 500);
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'center';
@@ -149,7 +159,12 @@ function drawLabels(ctx: CanvasRenderingContext2D, s: Scene, labels: Array<{ x: 
     const w = ctx.measureText(l.text).width + 8;
     const h = 14;
     const box: [number, number, number, number] = [l.x - w / 2, l.y - h / 2, w, h];
-    if (placed.some((p) => p[0] < box[0] + box[2] && box[0] < p[0] + p[2] && p[1] < box[1] + box[3] && box[1] < p[1] + p[3])) continue;
+    if (
+      placed.some(
+        (p) => p[0] < box[0] + box[2] && box[0] < p[0] + p[2] && p[1] < box[1] + box[3] && box[1] < p[1] + p[3],
+      )
+    )
+      continue;
     placed.push(box);
     ctx.globalAlpha = l.alpha;
     ctx.fillStyle = background;
@@ -176,7 +191,8 @@ function drawThin(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: 
     const key = (a.type[k] as number) * 2 + (phase(s, k) === 2 ? 1 : 0);
     let path = paths.get(key);
     if (path === undefined) paths.set(key, (path = { lines: new Path2D(), rects: [] }));
-    if (Math.abs(g.x1 - g.x0) < 1) path.rects.push(Math.round(g.x0) - 0.5, Math.min(g.y0, g.y1), 1, Math.abs(g.y1 - g.y0));
+    if (Math.abs(g.x1 - g.x0) < 1)
+      path.rects.push(Math.round(g.x0) - 0.5, Math.min(g.y0, g.y1), 1, Math.abs(g.y1 - g.y0));
     else {
       path.lines.moveTo(g.x0, g.y0);
       path.lines.lineTo(g.x1, g.y1);
@@ -212,7 +228,14 @@ interface Bundle {
   future: number;
 }
 
-function drawBundled(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: Int32Array, n: number, bundlePx: number): void {
+function drawBundled(
+  ctx: CanvasRenderingContext2D,
+  s: Scene,
+  hits: HitList,
+  list: Int32Array,
+  n: number,
+  bundlePx: number,
+): void {
   const a = s.model.arrows;
   const rows = s.model.lanes.length;
   const types = Math.max(1, s.model.messageTypes.length);
@@ -224,7 +247,10 @@ function drawBundled(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, lis
     geometry(s, k, g);
     const bucket = Math.floor(g.x0 / bundlePx);
     const future = phase(s, k) === 2 ? 1 : 0;
-    const key = (((bucket * rows + (a.fromRow[k] as number)) * rows + (a.toRow[k] as number)) * types + (a.type[k] as number)) * 2 + future;
+    const key =
+      (((bucket * rows + (a.fromRow[k] as number)) * rows + (a.toRow[k] as number)) * types + (a.type[k] as number)) *
+        2 +
+      future;
     const b = bundles.get(key);
     if (b === undefined) bundles.set(key, { count: 1, dx: g.x1 - g.x0, first: a.send[k] as number, k, future });
     else {
@@ -294,7 +320,8 @@ interface Strokes {
 
 /** fillRect per rectangle: one path of thousands of overlapping rectangles fills far slower. */
 function fillRects(ctx: CanvasRenderingContext2D, rects: number[]): void {
-  for (let i = 0; i < rects.length; i += 4) ctx.fillRect(rects[i] as number, rects[i + 1] as number, rects[i + 2] as number, rects[i + 3] as number);
+  for (let i = 0; i < rects.length; i += 4)
+    ctx.fillRect(rects[i] as number, rects[i + 1] as number, rects[i + 2] as number, rects[i + 3] as number);
 }
 
 function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
@@ -321,7 +348,14 @@ function head(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number,
   ctx.fill();
 }
 
-export function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, colour: string, width: number): void {
+export function cross(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  r: number,
+  colour: string,
+  width: number,
+): void {
   ctx.strokeStyle = colour;
   ctx.lineWidth = width;
   const p = new Path2D();

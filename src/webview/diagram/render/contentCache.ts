@@ -72,7 +72,17 @@ export class ContentCache {
     const exact = sw === Math.round(plot * dpr) || Math.abs(sw - plot * dpr) < 1e-6;
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(this.canvas, exact ? Math.round(sx) : sx, 0, exact ? Math.round(plot * dpr) : sw, this.canvas.height, Math.round(s.left * dpr), 0, Math.round(plot * dpr), this.canvas.height);
+    ctx.drawImage(
+      this.canvas,
+      exact ? Math.round(sx) : sx,
+      0,
+      exact ? Math.round(plot * dpr) : sw,
+      this.canvas.height,
+      Math.round(s.left * dpr),
+      0,
+      Math.round(plot * dpr),
+      this.canvas.height,
+    );
     ctx.restore();
     this.view = { start: vp.start, scale: vp.scale, left: s.left, cached: true };
   }

@@ -87,13 +87,22 @@ function drawAxis(ctx: CanvasRenderingContext2D, s: Scene, step: number): void {
   }
   if (s.cursor !== undefined) {
     const x = xOf(s, s.cursor.time);
-    if (x >= s.left && x <= s.width) chip(ctx, s, x, h / 2, fmt(Math.round(s.cursor.time * 100) / 100), s.theme.accent, s.theme.background);
+    if (x >= s.left && x <= s.width)
+      chip(ctx, s, x, h / 2, fmt(Math.round(s.cursor.time * 100) / 100), s.theme.accent, s.theme.background);
   }
   ctx.textBaseline = 'alphabetic';
 }
 
 /** A rounded label with the text centred on x. */
-function chip(ctx: CanvasRenderingContext2D, s: Scene, x: number, y: number, text: string, fill: string, ink: string): void {
+function chip(
+  ctx: CanvasRenderingContext2D,
+  s: Scene,
+  x: number,
+  y: number,
+  text: string,
+  fill: string,
+  ink: string,
+): void {
   ctx.font = font(s, 11, 600);
   const w = ctx.measureText(text).width + 10;
   const left = Math.min(Math.max(x - w / 2, s.left), s.width - w);
@@ -160,7 +169,8 @@ function drawViolation(ctx: CanvasRenderingContext2D, s: Scene): void {
   if (v === undefined) return;
   ctx.strokeStyle = s.theme.red;
   ctx.lineWidth = 2;
-  for (const i of v.events ?? []) if (s.visibility.events[i] === 1 && s.viewport.contains(s.model.times[i] as number)) ring(ctx, s, i, 10);
+  for (const i of v.events ?? [])
+    if (s.visibility.events[i] === 1 && s.viewport.contains(s.model.times[i] as number)) ring(ctx, s, i, 10);
   if (v.at === undefined) return;
   const x = xOf(s, v.at);
   if (x < s.left || x > s.width) return;
@@ -228,14 +238,18 @@ function drawLaneLabels(ctx: CanvasRenderingContext2D, s: Scene): void {
     ctx.textBaseline = 'middle';
     ctx.fillText(truncate(ctx, lane.id, s.left - 18), 10, y);
     if (s.cursor === undefined || s.compact) return;
-    const down = s.model.bands.some((b) => b.kind === 'down' && b.row === lane.row && b.t0 <= s.cursor!.time && s.cursor!.time < b.t1);
+    const down = s.model.bands.some(
+      (b) => b.kind === 'down' && b.row === lane.row && b.t0 <= s.cursor!.time && s.cursor!.time < b.t1,
+    );
     const seg = down ? undefined : stateAt(s.model.states, lane.row, s.cursor.time);
     const key = s.model.states.colourKey;
     const text = down ? 'down' : seg ? segmentLabel(s.model.states, seg.values) : '';
     if (text === '') return;
     const value = seg && key !== undefined ? seg.values[key] : undefined;
     ctx.font = font(s, 10, 500);
-    ctx.fillStyle = down ? t.red : (value === undefined || value === null ? undefined : s.stateColours.get(String(value))) ?? t.muted;
+    ctx.fillStyle = down
+      ? t.red
+      : ((value === undefined || value === null ? undefined : s.stateColours.get(String(value))) ?? t.muted);
     ctx.fillText(truncate(ctx, text, s.left - 16), 10, y + 14);
   });
   ctx.textBaseline = 'alphabetic';

@@ -39,7 +39,9 @@ export class HitList {
     const c = this.coords;
     for (let i = 0; i < this.n; i++) {
       const k = i * 4;
-      const d = distance2(x, y, c[k] as number, c[k + 1] as number, c[k + 2] as number, c[k + 3] as number) * (this.weights[i] as number);
+      const d =
+        distance2(x, y, c[k] as number, c[k + 1] as number, c[k + 2] as number, c[k + 3] as number) *
+        (this.weights[i] as number);
       if (d <= bestD) {
         bestD = d;
         best = this.events[i] as number;

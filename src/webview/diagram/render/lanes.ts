@@ -54,7 +54,16 @@ function* bandsInView(s: Scene): Generator<PlacedBand> {
     if (!s.visibility.rows[b.row] || b.t1 < vp.start || b.t0 > vp.end) continue;
     const x0 = Math.max(s.left - 2, xOf(s, b.t0));
     const x1 = Math.min(s.width + 2, Math.max(xOf(s, b.t1), x0 + 2));
-    yield { b, x0, x1, top: s.rows.top[b.row] as number, h: s.rows.height[b.row] as number, y: s.rows.y[b.row] as number, colour: bandColour(s, b), future: s.cursor !== undefined && b.start > s.cursor.index };
+    yield {
+      b,
+      x0,
+      x1,
+      top: s.rows.top[b.row] as number,
+      h: s.rows.height[b.row] as number,
+      y: s.rows.y[b.row] as number,
+      colour: bandColour(s, b),
+      future: s.cursor !== undefined && b.start > s.cursor.index,
+    };
   }
 }
 
@@ -169,7 +178,8 @@ function* segmentsInView(s: Scene): Generator<PlacedSegment> {
     if (!s.visibility.rows[row] || row === NETWORK_ROW) continue;
     for (const seg of segmentsIn(tracks, row, s.viewport.start, s.viewport.end)) {
       const value = key === undefined ? undefined : seg.values[key];
-      const colour = (value === undefined || value === null ? undefined : s.stateColours.get(String(value))) ?? s.theme.muted;
+      const colour =
+        (value === undefined || value === null ? undefined : s.stateColours.get(String(value))) ?? s.theme.muted;
       const x0 = Math.max(s.left - 2, xOf(s, seg.t0));
       const x1 = Math.min(s.width + 2, xOf(s, seg.t1));
       if (x1 - x0 >= 0.5) yield { seg, row, x0, x1, colour };

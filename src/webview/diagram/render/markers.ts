@@ -13,7 +13,18 @@ import { font, FUTURE_ALPHA, xOf, type Scene } from './scene';
 /** Kinds drawn as arrows or as state bands rather than as markers. */
 const notMarkers = new Set<number>([KIND.send, KIND.deliver, KIND.drop, KIND.duplicate, KIND.state]);
 /** Kinds whose label is worth the room: the rest say enough with their glyph. */
-const labelled = new Set<number>([KIND.crash, KIND.restart, KIND.recover, KIND.pause, KIND.timer, KIND.log, KIND.report, KIND.error, KIND.clock, KIND.op]);
+const labelled = new Set<number>([
+  KIND.crash,
+  KIND.restart,
+  KIND.recover,
+  KIND.pause,
+  KIND.timer,
+  KIND.log,
+  KIND.report,
+  KIND.error,
+  KIND.clock,
+  KIND.op,
+]);
 /** A compact player leaves timers unnamed: in a small figure a name per heartbeat is noise. */
 const labelledCompact = new Set<number>([...labelled].filter((k) => k !== KIND.timer));
 /** On a narrow lane only these keep their label. */

@@ -1,4 +1,4 @@
-import type { Failure } from '../grader/run';
+import type { Failure } from '../../grader/run';
 
 /**
  * Messages between the trace viewer webview and its host (the extension, or a test page).
@@ -41,8 +41,14 @@ export function asHostMessage(data: unknown): HostToTraceViewer | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const m = data as Record<string, unknown>;
   if (m.type !== 'showTrace' || typeof m.traceText !== 'string') return undefined;
-  const highlight = Array.isArray(m.highlight) ? m.highlight.filter((i): i is number => Number.isInteger(i)) : undefined;
-  const out: ShowTraceMessage = { type: 'showTrace', traceText: m.traceText, title: typeof m.title === 'string' ? m.title : 'Trace' };
+  const highlight = Array.isArray(m.highlight)
+    ? m.highlight.filter((i): i is number => Number.isInteger(i))
+    : undefined;
+  const out: ShowTraceMessage = {
+    type: 'showTrace',
+    traceText: m.traceText,
+    title: typeof m.title === 'string' ? m.title : 'Trace',
+  };
   if (isVerdict(m.verdict)) out.verdict = m.verdict;
   if (highlight) out.highlight = highlight;
   return out;
@@ -51,5 +57,8 @@ export function asHostMessage(data: unknown): HostToTraceViewer | undefined {
 export function isVerdict(v: unknown): v is TraceVerdict {
   if (typeof v !== 'object' || v === null || typeof (v as TraceVerdict).passed !== 'boolean') return false;
   const failure = (v as TraceVerdict).failure;
-  return failure === undefined || (typeof failure === 'object' && failure !== null && typeof failure.explanation === 'string');
+  return (
+    failure === undefined ||
+    (typeof failure === 'object' && failure !== null && typeof failure.explanation === 'string')
+  );
 }
