@@ -1,8 +1,9 @@
 /**
  * `npm run mutation [-- <exercise>… --concurrency=2]`: mutation-tests the grader on each exercise's
  * reference solution with Stryker (stryker.config.mjs) and prints a score per exercise. Flags
- * (`--name=value`) are passed on to Stryker. Exits 1 when Stryker fails or an equivalent-mutants
- * list does not match the report.
+ * (`--name=value`) are passed on to Stryker, except `--rescore`: score the last reports again
+ * (after editing an equivalent-mutants list) without running Stryker. Exits 1 when Stryker fails
+ * or an equivalent-mutants list does not match the report.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,7 +17,8 @@ const ROOT = resolve(__dirname, '..');
 const REPORTS = join(ROOT, 'reports', 'mutation');
 
 function main(argv: readonly string[]): number {
-  const flags = argv.filter((a) => a.startsWith('-'));
+  const rescore = argv.includes('--rescore');
+  const flags = argv.filter((a) => a.startsWith('-') && a !== '--rescore');
   const ids = argv.filter((a) => !a.startsWith('-'));
   const known = exercises.map((e) => e.id).filter((id) => existsSync(join(ROOT, 'test', 'exercises', id, 'reference.ts')));
   const unknown = ids.filter((id) => !known.includes(id));
@@ -24,22 +26,16 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`mutation: no reference solution for ${unknown.join(', ')} (known: ${known.join(', ')})\n`);
     return 2;
   }
-  bundleGrader();
+  if (!rescore) bundleGrader();
   let failed = false;
   const summaries: string[] = [];
   for (const id of ids.length > 0 ? ids : known) {
     const started = performance.now();
-    const stryker = spawnSync(join(ROOT, 'node_modules', '.bin', 'stryker'), ['run', 'stryker.config.mjs', ...flags], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, MUTATION_EXERCISE: id },
-    });
-    const seconds = (performance.now() - started) / 1000;
-    if (stryker.status !== 0) {
-      process.stderr.write(`mutation: stryker failed on ${id} (exit ${stryker.status ?? stryker.signal})\n`);
+    if (!rescore && !runStryker(id, flags)) {
       failed = true;
       continue;
     }
+    const seconds = rescore ? undefined : (performance.now() - started) / 1000;
     const { summary, problems } = summarize(id, readReport(id), readEquivalents(id));
     summaries.push(formatSummary(summary, seconds));
     for (const problem of problems) process.stderr.write(`mutation: ${problem}\n`);
@@ -47,6 +43,17 @@ function main(argv: readonly string[]): number {
   }
   process.stdout.write(`\n${summaries.join('\n\n')}\n`);
   return failed ? 1 : 0;
+}
+
+function runStryker(id: string, flags: readonly string[]): boolean {
+  const stryker = spawnSync(join(ROOT, 'node_modules', '.bin', 'stryker'), ['run', 'stryker.config.mjs', ...flags], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, MUTATION_EXERCISE: id },
+  });
+  if (stryker.status === 0) return true;
+  process.stderr.write(`mutation: stryker failed on ${id} (exit ${stryker.status ?? stryker.signal})\n`);
+  return false;
 }
 
 /** One bundle, so each mutant's run starts in a fraction of a second instead of compiling the grader again. */

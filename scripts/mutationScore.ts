@@ -4,18 +4,24 @@
  * an entry must name exactly one surviving mutant.
  */
 
+/** 1-based, as in Stryker's report; `end` is exclusive. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
 /** The part of Stryker's mutation-testing-report-schema this script reads. */
 export interface ReportMutant {
   id: string;
   mutatorName: string;
   replacement?: string;
-  location: { start: { line: number; column: number } };
+  location: { start: Position; end: Position };
   status: 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
   statusReason?: string;
 }
 
 export interface MutationReport {
-  files: Record<string, { mutants: ReportMutant[] }>;
+  files: Record<string, { source: string; mutants: ReportMutant[] }>;
 }
 
 /** A mutant the contract cannot tell from the reference: no grader could kill it. */
@@ -25,14 +31,17 @@ export interface EquivalentMutant {
   line: number;
   column: number;
   mutator: string;
+  /** The code the mutant replaces: a list entry goes stale when the reference changes there. */
+  original: string;
   /** The mutated code, as Stryker's report shows it (two mutants may share a place and a mutator). */
   replacement: string;
   reason: string;
 }
 
-/** A mutant as one line: file:line:column Mutator → replacement. */
+/** A mutant with its file and the code it replaces. */
 export interface Located {
   file: string;
+  original: string;
   mutant: ReportMutant;
 }
 
@@ -56,12 +65,12 @@ const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
 export function summarize(exercise: string, report: MutationReport, equivalents: readonly EquivalentMutant[]): { summary: Summary; problems: string[] } {
-  const all: Located[] = Object.entries(report.files).flatMap(([file, { mutants }]) => mutants.map((mutant) => ({ file, mutant })));
+  const all: Located[] = Object.entries(report.files).flatMap(([file, { source, mutants }]) => mutants.map((mutant) => ({ file, original: codeAt(source, mutant.location), mutant })));
   const problems: string[] = [];
   const listed = new Set<ReportMutant>();
   for (const entry of equivalents) {
-    const matches = all.filter(({ file, mutant }) => file === entry.file && matchesEntry(mutant, entry)).map((m) => m.mutant);
-    const where = `${entry.file}:${entry.line}:${entry.column} ${entry.mutator} → ${JSON.stringify(entry.replacement)}`;
+    const matches = all.filter((m) => matchesEntry(m, entry)).map((m) => m.mutant);
+    const where = `${entry.file}:${entry.line}:${entry.column} ${entry.mutator} ${JSON.stringify(entry.original)} → ${JSON.stringify(entry.replacement)}`;
     if (matches.length !== 1) problems.push(`equivalent entry ${where} matches ${matches.length} mutants, not 1`);
     for (const mutant of matches) {
       if (listed.has(mutant)) problems.push(`equivalent entry ${where} is listed twice`);
@@ -89,9 +98,15 @@ export function summarize(exercise: string, report: MutationReport, equivalents:
   return { summary, problems };
 }
 
-function matchesEntry(mutant: ReportMutant, entry: EquivalentMutant): boolean {
+function matchesEntry({ file, original, mutant }: Located, entry: EquivalentMutant): boolean {
   const { line, column } = mutant.location.start;
-  return line === entry.line && column === entry.column && mutant.mutatorName === entry.mutator && mutant.replacement === entry.replacement;
+  return file === entry.file && line === entry.line && column === entry.column && mutant.mutatorName === entry.mutator && original === entry.original && mutant.replacement === entry.replacement;
+}
+
+function codeAt(source: string, { start, end }: ReportMutant['location']): string {
+  const lines = source.split('\n');
+  const offset = ({ line, column }: Position): number => lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+  return source.slice(offset(start), offset(end));
 }
 
 /** Reads an equivalent-mutants.json, refusing entries with a missing or mistyped field. */
@@ -110,24 +125,27 @@ export function parseEquivalents(text: string, source: string): EquivalentMutant
       line: field('line', 'number'),
       column: field('column', 'number'),
       mutator: field('mutator', 'string'),
+      original: field('original', 'string'),
       replacement: field('replacement', 'string'),
       reason: field('reason', 'string'),
     };
   });
 }
 
-export function describe({ file, mutant }: Located): string {
+export function describe({ file, original, mutant }: Located): string {
   const { line, column } = mutant.location.start;
-  return `${file}:${line}:${column} ${mutant.mutatorName} → ${oneLine(mutant.replacement ?? '')}`;
+  return `${file}:${line}:${column} ${mutant.mutatorName}: ${oneLine(original)} → ${oneLine(mutant.replacement ?? '')}`;
 }
 
-export function formatSummary(s: Summary, seconds: number): string {
+/** `seconds` is the run's time, when it ran just now. */
+export function formatSummary(s: Summary, seconds: number | undefined): string {
   const percent = (x: number): string => `${(x * 100).toFixed(1)} %`;
+  const timing = seconds === undefined ? '' : ` in ${Math.round(seconds)} s (${(seconds / Math.max(1, s.mutants)).toFixed(1)} s each)`;
   const lines = [
-    `${s.exercise}: ${s.mutants} mutants in ${Math.round(seconds)} s (${(seconds / Math.max(1, s.mutants)).toFixed(1)} s each)`,
+    `${s.exercise}: ${s.mutants} mutants${timing}`,
     `  killed ${s.killed}, timed out ${s.timedOut}, survived ${s.survived}, no coverage ${s.noCoverage}, invalid ${s.invalid}, equivalent ${s.equivalent.length}`,
     `  score ${percent(s.score)} = (killed + timed out) / (mutants − invalid − equivalent)`,
-    ...(s.equivalent.length > 0 ? ['  equivalent:', ...s.equivalent.map((e) => `    ${e.file}:${e.line}:${e.column} ${e.mutator} → ${oneLine(e.replacement)}: ${e.reason}`)] : []),
+    ...(s.equivalent.length > 0 ? ['  equivalent:', ...s.equivalent.map((e) => `    ${e.file}:${e.line}:${e.column} ${e.mutator}: ${oneLine(e.original)} → ${oneLine(e.replacement)} (${e.reason})`)] : []),
     ...(s.undetected.length > 0 ? ['  undetected (holes in the grader):', ...s.undetected.map((m) => `    ${describe(m)}`)] : []),
   ];
   return lines.join('\n');

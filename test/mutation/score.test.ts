@@ -3,23 +3,27 @@ import { parseEquivalents, summarize, type EquivalentMutant, type MutationReport
 
 const FILE = 'test/exercises/x/reference.ts';
 
+/** Line n holds `    "n";`: every mutant replaces a string at column 5. */
+const source = [1, 2, 3, 4, 5].map((n) => `    "${n}";`).join('\n');
+
 const mutant = (id: string, status: ReportMutant['status'], line: number, replacement = '""'): ReportMutant => ({
   id,
   mutatorName: 'StringLiteral',
   replacement,
-  location: { start: { line, column: 5 } },
+  location: { start: { line, column: 5 }, end: { line, column: 8 } },
   status,
 });
 
 const report: MutationReport = {
   files: {
     [FILE]: {
+      source,
       mutants: [mutant('0', 'Killed', 1), mutant('1', 'Timeout', 2), mutant('2', 'Survived', 3), mutant('3', 'Survived', 4), mutant('4', 'Survived', 4, '"x"'), mutant('5', 'CompileError', 5)],
     },
   },
 };
 
-const entry = (line: number, replacement = '""'): EquivalentMutant => ({ file: FILE, line, column: 5, mutator: 'StringLiteral', replacement, reason: 'a log line' });
+const entry = (line: number, replacement = '""', original = `"${line}"`): EquivalentMutant => ({ file: FILE, line, column: 5, mutator: 'StringLiteral', original, replacement, reason: 'a log line' });
 
 describe('mutation score', () => {
   it('counts timeouts as detected and leaves invalid and equivalent mutants out of the score', () => {
@@ -37,12 +41,13 @@ describe('mutation score', () => {
     assert.deepEqual(summary.undetected.map((m) => m.mutant.id), ['2', '3']);
   });
 
-  it('refuses an entry that names no mutant, or one the grader kills', () => {
-    const { problems } = summarize('x', report, [entry(9), entry(1), entry(3), entry(3)]);
-    assert.equal(problems.length, 3);
+  it('refuses an entry that names no mutant, code the reference no longer has, or a mutant the grader kills', () => {
+    const { problems } = summarize('x', report, [entry(9), entry(3, '""', '"changed"'), entry(1), entry(3), entry(3)]);
+    assert.equal(problems.length, 4);
     assert.match(problems[0] as string, /matches 0 mutants/);
-    assert.match(problems[1] as string, /names a Killed mutant/);
-    assert.match(problems[2] as string, /listed twice/);
+    assert.match(problems[1] as string, /matches 0 mutants/);
+    assert.match(problems[2] as string, /names a Killed mutant/);
+    assert.match(problems[3] as string, /listed twice/);
   });
 
   it('refuses an entry with a missing field', () => {
