@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildSync } from 'esbuild';
 import { exercises } from '../lessons/catalog';
-import { formatSummary, parseEquivalents, summarize, type MutationReport } from './mutationScore';
+import { formatSummary, parseEquivalents, summarize, type EquivalentMutant, type MutationReport } from './mutationScore';
 
 const ROOT = resolve(__dirname, '..');
 const REPORTS = join(ROOT, 'reports', 'mutation');
@@ -74,7 +74,7 @@ function readReport(id: string): MutationReport {
   return JSON.parse(readFileSync(join(REPORTS, `${id}.json`), 'utf8')) as MutationReport;
 }
 
-function readEquivalents(id: string): ReturnType<typeof parseEquivalents> {
+function readEquivalents(id: string): EquivalentMutant[] {
   const path = join(ROOT, 'test', 'exercises', id, 'equivalent-mutants.json');
   return existsSync(path) ? parseEquivalents(readFileSync(path, 'utf8'), path) : [];
 }

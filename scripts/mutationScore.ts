@@ -67,15 +67,18 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 export function summarize(exercise: string, report: MutationReport, equivalents: readonly EquivalentMutant[]): { summary: Summary; problems: string[] } {
   const all: Located[] = Object.entries(report.files).flatMap(([file, { source, mutants }]) => mutants.map((mutant) => ({ file, original: codeAt(source, mutant.location), mutant })));
   const problems: string[] = [];
+  const named = new Set<ReportMutant>();
+  /** Undetected mutants an entry names: only these leave the score. */
   const listed = new Set<ReportMutant>();
   for (const entry of equivalents) {
     const matches = all.filter((m) => matchesEntry(m, entry)).map((m) => m.mutant);
     const where = `${entry.file}:${entry.line}:${entry.column} ${entry.mutator} ${JSON.stringify(entry.original)} → ${JSON.stringify(entry.replacement)}`;
     if (matches.length !== 1) problems.push(`equivalent entry ${where} matches ${matches.length} mutants, not 1`);
     for (const mutant of matches) {
-      if (listed.has(mutant)) problems.push(`equivalent entry ${where} is listed twice`);
-      if (!UNDETECTED.has(mutant.status)) problems.push(`equivalent entry ${where} names a ${mutant.status} mutant: the grader tells it apart, so it is not equivalent`);
-      listed.add(mutant);
+      if (named.has(mutant)) problems.push(`equivalent entry ${where} is listed twice`);
+      named.add(mutant);
+      if (UNDETECTED.has(mutant.status)) listed.add(mutant);
+      else problems.push(`equivalent entry ${where} names a ${mutant.status} mutant: the grader tells it apart, so it is not equivalent`);
     }
   }
   const count = (status: ReportMutant['status']): number => all.filter((m) => m.mutant.status === status).length;
@@ -91,7 +94,7 @@ export function summarize(exercise: string, report: MutationReport, equivalents:
     survived: count('Survived'),
     noCoverage: count('NoCoverage'),
     invalid,
-    equivalent: [...equivalents],
+    equivalent: equivalents.filter((entry) => all.some((m) => listed.has(m.mutant) && matchesEntry(m, entry))),
     undetected: all.filter((m) => UNDETECTED.has(m.mutant.status) && !listed.has(m.mutant)),
     score: scored === 0 ? 1 : all.filter((m) => DETECTED.has(m.mutant.status)).length / scored,
   };

@@ -50,6 +50,12 @@ describe('mutation score', () => {
     assert.match(problems[3] as string, /listed twice/);
   });
 
+  it('keeps a killed mutant in the score even when an entry names it', () => {
+    const { summary } = summarize('x', report, [entry(1)]);
+    assert.equal(summary.score, 2 / 5);
+    assert.deepEqual(summary.equivalent, []);
+  });
+
   it('refuses an entry with a missing field', () => {
     assert.throws(() => parseEquivalents(JSON.stringify([{ ...entry(3), reason: '' }]), 'eq.json'), /eq.json\[0\]: "reason"/);
     assert.deepEqual(parseEquivalents(JSON.stringify([entry(3)]), 'eq.json'), [entry(3)]);
