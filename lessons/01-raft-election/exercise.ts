@@ -11,6 +11,7 @@ import {
 } from './checkers';
 import { forEveryNode, onEachLeader, pickNodes } from './faults';
 import { raftInstrument } from './instrument';
+import { promptHeartbeat, replyTerm, requestByRole } from './messages';
 import { termAdoption } from './termAdoption';
 import { voteGranted, voteOnce } from './votes';
 
@@ -18,7 +19,17 @@ import { voteGranted, voteOnce } from './votes';
  * Every scenario checks safety; most add liveness. The most specific cause comes first: a term
  * that went back or a miscounted vote explains two leaders better than "two leaders" does.
  */
-const safety = [termMonotonic, voteOnce, voteQuorum, termAdoption, voteGranted, electionSafety];
+const safety = [
+  termMonotonic,
+  voteOnce,
+  voteQuorum,
+  termAdoption,
+  voteGranted,
+  replyTerm,
+  requestByRole,
+  promptHeartbeat,
+  electionSafety,
+];
 
 /**
  * Three nodes elect one leader by 2 s: with the recommended 300–600 ms timeouts the first fires by
@@ -255,6 +266,7 @@ export const raftElection: Exercise = {
     duplicateMessages,
     electionCount,
     generatedFaultsOn(3),
+    generatedFaultsOn(4),
     generatedFaultsOn(5),
   ],
 };

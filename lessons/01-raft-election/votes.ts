@@ -62,7 +62,7 @@ function voteFor(voter: NodeId, candidate: NodeId): string {
  */
 export const voteGranted: Checker = {
   name: 'vote-granted',
-  property: "a node in the candidate's term that has voted for nobody else in it grants the vote",
+  property: "a node grants a vote exactly when the request's term is its own and it has voted for nobody else in it",
   check({ trace }) {
     /** "voter/term" → the candidate it voted for (itself when it ran). */
     const votedFor = new Map<string, NodeId>();
@@ -90,6 +90,15 @@ export const voteGranted: Checker = {
       const request = answering.get(e.node);
       if (data.voteGranted === true) {
         if (voted === undefined) votedFor.set(key, e.peer);
+        if (request !== undefined && request.from === e.peer && request.term !== data.term) {
+          return {
+            ok: false,
+            explanation: `${e.node} granted ${e.peer}'s RequestVote for term ${request.term} at ${fmtMs(e.time)} while it was in term ${data.term}: grant a vote only when the request's term equals currentTerm (after adopting a higher one); a candidate of an older term cannot lead`,
+            at: e.time,
+            nodes: [e.node, e.peer],
+            events: [request.index, i],
+          };
+        }
         continue;
       }
       if (

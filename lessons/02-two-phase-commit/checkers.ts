@@ -1,5 +1,6 @@
 import { ClusterTimeline, fmtMs, type Checker, type Verdict } from '../../src/grader';
 import { firstDecision, listNodes, readHistory, type DecisionEvent } from './history';
+import { answersEveryRequest } from './answers';
 import { nonTriviality } from './nonTriviality';
 import { preparedWork } from './preparedWork';
 import { quiescence } from './quiescence';
@@ -192,5 +193,6 @@ export const allCheckers: Checker[] = [
   noUnilateralDecision,
   termination,
   nonTriviality,
+  answersEveryRequest,
   quiescence,
 ];

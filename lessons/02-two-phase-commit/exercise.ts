@@ -125,12 +125,25 @@ const scenarios: Scenario[] = [
   scenario({
     name: 'coordinator-dies-blocking',
     description:
-      'The coordinator n1 crashes while the last yes vote is on its way and never comes back: participants that voted yes must wait.',
+      "The coordinator n1 crashes while the last yes vote is on its way and never comes back; n2's clock jumps 4 s ahead: participants that voted yes must wait, however long it seems.",
     nodes: 3,
-    duration: 1500,
+    // Long enough for a participant that gives up after a few seconds, by a timer or by its clock, to show it.
+    duration: 6000,
     network: reliableNetwork,
-    faults: [{ afterSend: { node: 'n3', type: 'Vote', count: 1 }, kind: 'crash', node: 'n1' }],
+    faults: [
+      { afterSend: { node: 'n3', type: 'Vote', count: 1 }, kind: 'crash', node: 'n1' },
+      { at: 800, kind: 'clock', node: 'n2', skewMs: 4000 },
+    ],
     workload: transactions({ ...fiveTransactions, count: 3, forced: { 1: 'nobody' } }),
+  }),
+  scenario({
+    name: 'participant-never-returns',
+    description:
+      'n3 crashes right after it receives the first Prepare and never comes back: the coordinator must stop waiting for its vote, abort, and tell the others.',
+    duration: 2400,
+    network: reliableNetwork,
+    faults: [{ afterSend: { node: 'n1', type: 'Prepare', count: 3 }, kind: 'crash', node: 'n3' }],
+    workload: transactions(withForced({ 1: 'nobody' })),
   }),
   scenario({
     name: 'generated-faults',

@@ -10,13 +10,14 @@ import { COORDINATOR } from './transactions';
  */
 export const preparedWork: Checker = {
   name: 'prepared-work',
-  property: 'a participant prepares its work (ctx.prepare) before it votes yes, and prepares only work it still holds',
+  property:
+    'a participant prepares its work (ctx.prepare) before it votes yes, prepares only work it still holds, and never votes yes after aborting',
   check({ trace }) {
     /** Work done since each node's last boot, by "node/tx". */
     const held = new Set<string>();
     const prepared = new Map<string, number>();
-    /** A participant that has decided may answer a late Prepare any way: its promise no longer matters. */
-    const decided = new Set<string>();
+    /** Each participant's first outcome per transaction: a committed one may answer a late Prepare yes; an aborted one may not. */
+    const decided = new Map<string, { outcome: string; time: number }>();
     const lostAt = new Map<NodeId, number>();
     for (let i = 0; i < trace.length; i++) {
       const kind = trace.kindAt(i);
@@ -31,8 +32,9 @@ export const preparedWork: Checker = {
       const data = (e.data ?? {}) as { event?: unknown; type?: unknown; tx?: unknown; yes?: unknown };
       if (typeof data.tx !== 'string') continue;
       const key = `${e.node}/${data.tx}`;
-      if (kind === 'report' && (data.event === 'commit' || data.event === 'abort')) decided.add(key);
-      else if (kind === 'report' && data.event === 'canCommit') held.add(key);
+      if (kind === 'report' && (data.event === 'commit' || data.event === 'abort')) {
+        if (!decided.has(key)) decided.set(key, { outcome: data.event, time: e.time });
+      } else if (kind === 'report' && data.event === 'canCommit') held.add(key);
       else if (kind === 'report' && data.event === 'prepare' && !held.has(key) && !prepared.has(key)) {
         const crash = lostAt.get(e.node);
         return {
@@ -43,7 +45,15 @@ export const preparedWork: Checker = {
           events: [i],
         };
       } else if (kind === 'report' && data.event === 'prepare' && !prepared.has(key)) prepared.set(key, i);
-      else if (
+      else if (kind === 'send' && data.type === 'Vote' && data.yes === true && decided.get(key)?.outcome === 'abort') {
+        return {
+          ok: false,
+          explanation: `${e.node} voted yes on ${data.tx} at ${fmtMs(e.time)}, though it had aborted ${data.tx} at ${fmtMs(decided.get(key)?.time ?? 0)}: a participant's vote follows its own log — after an abort, every repeated Prepare is answered no`,
+          at: e.time,
+          nodes: [e.node, COORDINATOR],
+          events: [i],
+        };
+      } else if (
         kind === 'send' &&
         data.type === 'Vote' &&
         data.yes === true &&

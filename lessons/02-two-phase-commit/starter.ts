@@ -34,20 +34,23 @@ import type { NodeId, TwoPhaseCommitContext, TwoPhaseCommitMessage, TwoPhaseComm
  *   - non-triviality: when every participant can commit and nothing fails while a transaction
  *     runs, it commits. Wait for votes with a timer (300 ms is plenty), never by comparing
  *     ctx.now() readings: clocks are stepped and drift.
+ *   - answers-every-request: every Prepare gets a Vote, every Commit or Abort an Ack.
  *   - quiescence: stop resending to a participant once it has acknowledged.
  *
  * Durability
  *   A crash discards this object; only `ctx.storage` survives, and onRecover runs instead of
  *   onStart. Log before you send:
  *   - the coordinator logs a transaction before its first Prepare, and its decision before the
- *     first Commit or Abort leaves (after a restart, a logged decision is resent, and a
- *     transaction with no logged decision can only be aborted);
+ *     first Commit or Abort leaves (after a restart, a logged decision is resent; a transaction
+ *     with no logged decision was committed nowhere: abort it, or ask for its votes again);
  *   - a participant prepares its work (ctx.prepare) and logs "prepared" before its yes vote
  *     leaves, and logs its outcome when it learns it.
  *
  * The network loses, duplicates and reorders messages: resend whatever is unanswered (Prepare,
  * Commit/Abort) at least every 200 ms until it is answered, and treat every message as possibly
- * repeated.
+ * repeated: answer every Prepare with a Vote and every Commit or Abort with an Ack, repeated ones
+ * too. A participant may be down for good: the coordinator stops waiting for votes after a while
+ * (a timer of 300–1000 ms) and aborts.
  */
 export default class TwoPhaseCommit implements TwoPhaseCommitNode {
   constructor(private readonly ctx: TwoPhaseCommitContext) {}

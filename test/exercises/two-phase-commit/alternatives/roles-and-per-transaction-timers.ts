@@ -2,12 +2,14 @@ import type { NodeId, Storage, TransactionOutcome, TwoPhaseCommitContext, TwoPha
 
 /**
  * Two-phase commit written another way than the reference: one object per role, one retry timer
- * per transaction, a log with one key per entry, no vote timeout, and a coordinator that after a
- * restart asks again for the votes of what it had not decided (the participants' logs give the
- * same answers) instead of aborting it.
+ * and one give-up timer per transaction, a log with one key per entry, and a coordinator that
+ * after a restart asks again for the votes of what it had not decided (the participants' logs give
+ * the same answers) instead of aborting it.
  */
 
 const RETRY_MS = 80;
+/** How long the coordinator waits for every vote before it aborts: a participant may be gone for good. */
+const GIVE_UP_MS = 500;
 
 /** The coordinator's durable log: the transactions it began, and each one's decision once taken. */
 class CoordinatorLog {
@@ -42,7 +44,14 @@ class Coordinator {
   }
 
   recover(): void {
-    for (const tx of this.log.begun()) this.retry(tx);
+    for (const tx of this.log.begun()) {
+      if (this.log.decision(tx) === undefined) this.ctx.setTimer(`give-up:${tx}`, GIVE_UP_MS);
+      this.retry(tx);
+    }
+  }
+
+  giveUp(tx: string): void {
+    if (this.log.begun().includes(tx) && this.log.decision(tx) === undefined) this.decide(tx, "abort");
   }
 
   begin(tx: string): void {
@@ -50,6 +59,7 @@ class Coordinator {
     if (decided !== undefined) return this.ctx.send("client", { type: "Outcome", tx, outcome: decided });
     if (this.log.begun().includes(tx)) return;
     this.log.begin(tx);
+    this.ctx.setTimer(`give-up:${tx}`, GIVE_UP_MS);
     this.retry(tx);
   }
 
@@ -169,5 +179,6 @@ export default class TwoPhaseCommitByRole implements TwoPhaseCommitNode {
 
   onTimer(name: string): void {
     if (name.startsWith("retry:")) this.coordinator?.retry(name.slice("retry:".length));
+    else if (name.startsWith("give-up:")) this.coordinator?.giveUp(name.slice("give-up:".length));
   }
 }
