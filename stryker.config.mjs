@@ -27,7 +27,16 @@ export default {
   timeoutFactor: 3,
   timeoutMS: 20000,
   // The grade bundle lives outside the sandbox: the sandbox needs only the mutated file.
-  ignorePatterns: ['/*', '!/test', '/test/*', '!/test/exercises', '/test/exercises/*', `!/test/exercises/${exercise}`, `/test/exercises/${exercise}/*`, `!/${reference}`],
+  ignorePatterns: [
+    '/*',
+    '!/test',
+    '/test/*',
+    '!/test/exercises',
+    '/test/exercises/*',
+    `!/test/exercises/${exercise}`,
+    `/test/exercises/${exercise}/*`,
+    `!/${reference}`,
+  ],
   reporters: ['json', 'html', 'progress'],
   jsonReporter: { fileName: `reports/mutation/${exercise}.json` },
   htmlReporter: { fileName: `reports/mutation/${exercise}.html` },

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { parseEquivalents, summarize, type EquivalentMutant, type MutationReport, type ReportMutant } from '../../scripts/mutationScore';
+import {
+  parseEquivalents,
+  summarize,
+  type EquivalentMutant,
+  type MutationReport,
+  type ReportMutant,
+} from '../../scripts/mutationScore';
 
 const FILE = 'test/exercises/x/reference.ts';
 
@@ -18,12 +24,27 @@ const report: MutationReport = {
   files: {
     [FILE]: {
       source,
-      mutants: [mutant('0', 'Killed', 1), mutant('1', 'Timeout', 2), mutant('2', 'Survived', 3), mutant('3', 'Survived', 4), mutant('4', 'Survived', 4, '"x"'), mutant('5', 'CompileError', 5)],
+      mutants: [
+        mutant('0', 'Killed', 1),
+        mutant('1', 'Timeout', 2),
+        mutant('2', 'Survived', 3),
+        mutant('3', 'Survived', 4),
+        mutant('4', 'Survived', 4, '"x"'),
+        mutant('5', 'CompileError', 5),
+      ],
     },
   },
 };
 
-const entry = (line: number, replacement = '""', original = `"${line}"`): EquivalentMutant => ({ file: FILE, line, column: 5, mutator: 'StringLiteral', original, replacement, reason: 'a log line' });
+const entry = (line: number, replacement = '""', original = `"${line}"`): EquivalentMutant => ({
+  file: FILE,
+  line,
+  column: 5,
+  mutator: 'StringLiteral',
+  original,
+  replacement,
+  reason: 'a log line',
+});
 
 describe('mutation score', () => {
   it('counts timeouts as detected and leaves invalid and equivalent mutants out of the score', () => {
@@ -32,13 +53,19 @@ describe('mutation score', () => {
     assert.equal(summary.mutants, 6);
     assert.equal(summary.invalid, 1);
     assert.equal(summary.score, 2 / 4);
-    assert.deepEqual(summary.undetected.map((m) => m.mutant.id), ['3', '4']);
+    assert.deepEqual(
+      summary.undetected.map((m) => m.mutant.id),
+      ['3', '4'],
+    );
   });
 
   it('tells two mutants at one place apart by their replacement', () => {
     const { summary, problems } = summarize('x', report, [entry(4, '"x"')]);
     assert.deepEqual(problems, []);
-    assert.deepEqual(summary.undetected.map((m) => m.mutant.id), ['2', '3']);
+    assert.deepEqual(
+      summary.undetected.map((m) => m.mutant.id),
+      ['2', '3'],
+    );
   });
 
   it('refuses an entry that names no mutant, code the reference no longer has, or a mutant the grader kills', () => {
@@ -57,7 +84,10 @@ describe('mutation score', () => {
   });
 
   it('refuses an entry with a missing field', () => {
-    assert.throws(() => parseEquivalents(JSON.stringify([{ ...entry(3), reason: '' }]), 'eq.json'), /eq.json\[0\]: "reason"/);
+    assert.throws(
+      () => parseEquivalents(JSON.stringify([{ ...entry(3), reason: '' }]), 'eq.json'),
+      /eq.json\[0\]: "reason"/,
+    );
     assert.deepEqual(parseEquivalents(JSON.stringify([entry(3)]), 'eq.json'), [entry(3)]);
   });
 });
