@@ -97,7 +97,7 @@ function boundary({ dir, may, packages, pure = false, nodeBuiltins = false, vsco
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'out/', '.bench/', '.e2e/', 'test-results/'],
+    ignores: ['dist/', 'out/', '.bench/', '.e2e/', 'test-results/', 'reports/', '.stryker-tmp/'],
   },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,

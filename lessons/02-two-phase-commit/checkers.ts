@@ -4,6 +4,7 @@ import { answersEveryRequest } from './answers';
 import { nonTriviality } from './nonTriviality';
 import { preparedWork } from './preparedWork';
 import { quiescence } from './quiescence';
+import { resendsUnanswered } from './resends';
 import { canCommitFor, COORDINATOR, participantsOf } from './transactions';
 
 /**
@@ -194,5 +195,6 @@ export const allCheckers: Checker[] = [
   termination,
   nonTriviality,
   answersEveryRequest,
+  resendsUnanswered,
   quiescence,
 ];

@@ -1,0 +1,73 @@
+import { fmtMs, type Checker } from '../../src/grader';
+import { COORDINATOR } from './transactions';
+
+/**
+ * The contract asks the coordinator to resend an unanswered Prepare at least every 200 ms; the
+ * bound leaves room for a drifting clock and a handler's own timing. A gap counts only while the
+ * coordinator runs: a crash, a pause or a restart starts the count again.
+ */
+export const RESEND_BOUND_MS = 250;
+
+/**
+ * While a transaction is undecided, the coordinator resends Prepare to every participant whose
+ * vote has not reached it: without resends, one lost message turns a transaction every participant
+ * could commit into an abort (or, with no vote timeout, into a wait that never ends).
+ */
+export const resendsUnanswered: Checker = {
+  name: 'resends-unanswered',
+  property: `while a transaction is undecided, the coordinator resends Prepare to each participant whose vote has not arrived, at least every ${RESEND_BOUND_MS} ms`,
+  check({ trace }) {
+    /** "participant/tx" → when the last Prepare left, while the vote is awaited. */
+    const awaiting = new Map<string, { time: number; index: number }>();
+    const decided = new Set<string>();
+    const late = (now: number): ReturnType<Checker['check']> | undefined => {
+      for (const [key, sent] of awaiting) {
+        if (now - sent.time <= RESEND_BOUND_MS) continue;
+        const [participant, tx] = key.split('/') as [string, string];
+        return {
+          ok: false,
+          explanation: `${COORDINATOR} sent Prepare for ${tx} to ${participant} at ${fmtMs(sent.time)}, had no vote from it, had not decided ${tx}, and sent no Prepare again by ${fmtMs(sent.time + RESEND_BOUND_MS)}: resend an unanswered Prepare at least every 200 ms, for a message or its answer may have been lost`,
+          at: sent.time + RESEND_BOUND_MS,
+          nodes: [COORDINATOR, participant],
+          events: [sent.index],
+        };
+      }
+      return undefined;
+    };
+    for (let i = 0; i < trace.length; i++) {
+      const time = trace.timeAt(i);
+      const broken = late(time);
+      if (broken) return broken;
+      const kind = trace.kindAt(i);
+      if (
+        kind !== 'send' &&
+        kind !== 'deliver' &&
+        kind !== 'report' &&
+        kind !== 'crash' &&
+        kind !== 'pause' &&
+        kind !== 'resume'
+      )
+        continue;
+      const e = trace.event(i);
+      if (e.node !== COORDINATOR) continue;
+      if (kind === 'crash' || kind === 'pause') {
+        awaiting.clear(); // the coordinator cannot send now; what it owes starts again when it runs
+        continue;
+      }
+      if (kind === 'resume') continue;
+      const data = (e.data ?? {}) as { type?: unknown; event?: unknown; tx?: unknown };
+      if (typeof data.tx !== 'string') continue;
+      const tx = data.tx;
+      if (kind === 'report' && (data.event === 'commit' || data.event === 'abort')) {
+        decided.add(tx);
+        for (const key of [...awaiting.keys()]) if (key.endsWith(`/${tx}`)) awaiting.delete(key);
+      } else if (kind === 'send' && data.type === 'Prepare' && e.peer !== undefined && !decided.has(tx)) {
+        awaiting.set(`${e.peer}/${tx}`, { time, index: i });
+      } else if (kind === 'deliver' && data.type === 'Vote' && e.peer !== undefined) {
+        awaiting.delete(`${e.peer}/${tx}`);
+      }
+    }
+    const end = trace.length > 0 ? trace.timeAt(trace.length - 1) : 0;
+    return late(end) ?? { ok: true };
+  },
+};
