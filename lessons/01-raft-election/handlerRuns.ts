@@ -1,4 +1,5 @@
 import type { AnyMessage, NodeId, Trace } from '../../src/kernel';
+import { view } from '../../src/grader';
 import type { RaftState } from './contract';
 
 /** A message one handler sent, where the trace has it. */
@@ -30,7 +31,11 @@ export interface HandlerRun {
  * kernel records after its sends, has been seen by then. A run cut short by a crash is left out:
  * its node never finished it.
  */
-export function handlerRuns(trace: Trace<RaftState>): HandlerRun[] {
+export function handlerRuns(trace: Trace<RaftState>): readonly HandlerRun[] {
+  return view(trace, readHandlerRuns);
+}
+
+function readHandlerRuns(trace: Trace<RaftState>): HandlerRun[] {
   const state = new Map<NodeId, RaftState>();
   const open = new Map<NodeId, HandlerRun>();
   const runs: HandlerRun[] = [];

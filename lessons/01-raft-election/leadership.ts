@@ -1,5 +1,5 @@
 import type { NodeId, Trace } from '../../src/kernel';
-import { stateChanges } from '../../src/grader';
+import { stateChanges, view } from '../../src/grader';
 import type { RaftState } from './contract';
 
 /** A node starting to lead a term: it reported role leader in a term it did not lead before. */
@@ -10,7 +10,11 @@ export interface LeadershipStart {
   term: number;
 }
 
-export function leadershipStarts(trace: Trace<RaftState>): LeadershipStart[] {
+export function leadershipStarts(trace: Trace<RaftState>): readonly LeadershipStart[] {
+  return view(trace, readLeadershipStarts);
+}
+
+function readLeadershipStarts(trace: Trace<RaftState>): LeadershipStart[] {
   const last = new Map<NodeId, RaftState>();
   const starts: LeadershipStart[] = [];
   for (const change of stateChanges(trace)) {
@@ -25,7 +29,11 @@ export function leadershipStarts(trace: Trace<RaftState>): LeadershipStart[] {
 }
 
 /** Where each node became a candidate of each term: "n1/4" → the trace index of its state event. */
-export function candidacyStarts(trace: Trace<RaftState>): Map<string, number> {
+export function candidacyStarts(trace: Trace<RaftState>): ReadonlyMap<string, number> {
+  return view(trace, readCandidacyStarts);
+}
+
+function readCandidacyStarts(trace: Trace<RaftState>): Map<string, number> {
   const starts = new Map<string, number>();
   for (const change of stateChanges(trace)) {
     const state = change.state;
@@ -43,7 +51,11 @@ export interface DeliveredVote {
 }
 
 /** Every granted RequestVoteReply delivered, grouped by the node it reached. */
-export function deliveredVotes(trace: Trace): Map<NodeId, DeliveredVote[]> {
+export function deliveredVotes(trace: Trace): ReadonlyMap<NodeId, DeliveredVote[]> {
+  return view(trace, readDeliveredVotes);
+}
+
+function readDeliveredVotes(trace: Trace): Map<NodeId, DeliveredVote[]> {
   const votes = new Map<NodeId, DeliveredVote[]>();
   for (const e of trace.ofKind('deliver')) {
     const msg = e.data;

@@ -22,7 +22,7 @@ export const atomicity: Checker = {
   property: 'no transaction is committed by one node and aborted by another',
   check({ trace }) {
     const seen = new Map<string, DecisionEvent[]>();
-    for (const d of readHistory(trace, COORDINATOR).decisions) {
+    for (const d of readHistory(trace).decisions) {
       const opposite = seen
         .get(`${d.tx}/${d.outcome === 'commit' ? 'abort' : 'commit'}`)
         ?.find((o) => o.node !== d.node);
@@ -46,7 +46,7 @@ export const validity: Checker = {
   property: 'a transaction commits only if every participant can commit it',
   check({ trace, nodes }) {
     const participants = participantsOf(nodes);
-    for (const d of readHistory(trace, COORDINATOR).decisions) {
+    for (const d of readHistory(trace).decisions) {
       if (d.outcome !== 'commit') continue;
       const refusers = participants.filter((p) => !canCommitFor(d.tx, p));
       if (refusers.length > 0) {
@@ -68,7 +68,7 @@ export const decisionStable: Checker = {
   property: 'a node never changes its outcome for a transaction, across restarts too',
   check({ trace }) {
     const first = new Map<string, DecisionEvent>();
-    for (const d of readHistory(trace, COORDINATOR).decisions) {
+    for (const d of readHistory(trace).decisions) {
       const earlier = first.get(`${d.node}/${d.tx}`);
       if (earlier === undefined) first.set(`${d.node}/${d.tx}`, d);
       else if (earlier.outcome !== d.outcome) {
@@ -97,7 +97,7 @@ export const noUnilateralDecision: Checker = {
   name: 'no-unilateral-decision',
   property: 'a participant that voted yes waits for the decision instead of deciding alone',
   check({ trace, nodes, duration }) {
-    const history = readHistory(trace, COORDINATOR);
+    const history = readHistory(trace);
     const yesAt = new Map(history.yesVotes.map((v) => [`${v.node}/${v.tx}`, v]));
     const votedYesBefore = (d: DecisionEvent): boolean => (yesAt.get(`${d.node}/${d.tx}`)?.index ?? Infinity) < d.index;
     for (const d of history.decisions) {
@@ -153,7 +153,7 @@ export const termination: Checker = {
     const end = new ClusterTimeline(trace, nodes).advanceTo(duration);
     const up = end.upNodes();
     const quiet = end.quietSince();
-    const history = readHistory(trace, COORDINATOR);
+    const history = readHistory(trace);
     const lastBegin = Math.max(0, ...history.begun.values());
     // The protocol cannot finish without its coordinator or across a partition; it is not asked to.
     if (!end.up(COORDINATOR) || end.partitioned() || duration - Math.max(quiet, lastBegin) < SETTLE_MS)

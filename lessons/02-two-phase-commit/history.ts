@@ -1,5 +1,7 @@
 import { CLIENT, type NodeId, type Trace } from '../../src/kernel';
 import type { TransactionOutcome } from './contract';
+import { view } from '../../src/grader';
+import { COORDINATOR } from './transactions';
 
 /** What the checkers read from a trace: decisions, yes votes, received Begins, crashes. */
 
@@ -31,7 +33,13 @@ export interface History {
   crashes: Map<NodeId, number[]>;
 }
 
-export function readHistory(trace: Trace, coordinator: NodeId): History {
+/** What the checkers read from a run, computed once per run however many of them ask. */
+export function readHistory(trace: Trace): History {
+  return view(trace, readCoordinatorHistory);
+}
+
+function readCoordinatorHistory(trace: Trace): History {
+  const coordinator = COORDINATOR;
   const history: History = { decisions: [], decisionsSent: [], yesVotes: [], begun: new Map(), crashes: new Map() };
   const voted = new Set<string>();
   const sent = new Set<string>();

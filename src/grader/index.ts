@@ -57,3 +57,4 @@ export {
 } from './studentModule';
 export { reports, stateChanges, type Report, type StateChange } from './traceQueries';
 export { ClusterTimeline, nodesOf, type Period } from './checkers/timeline';
+export { view } from './checkers/view';

@@ -1,4 +1,5 @@
 import type { NodeId, ObservedState, Trace } from '../kernel';
+import { view } from './checkers/view';
 
 /** Small, named views of a trace that checkers share. */
 
@@ -10,7 +11,11 @@ export interface StateChange<S extends ObservedState = ObservedState> {
   state: S;
 }
 
-export function stateChanges<S extends ObservedState>(trace: Trace<S>): StateChange<S>[] {
+export function stateChanges<S extends ObservedState>(trace: Trace<S>): readonly StateChange<S>[] {
+  return view(trace, readStateChanges);
+}
+
+function readStateChanges<S extends ObservedState>(trace: Trace<S>): StateChange<S>[] {
   return [...trace.ofKind('state')].map((e) => ({ index: e.index, time: e.time, node: e.node, state: e.data }));
 }
 
