@@ -7,7 +7,7 @@ import {
   type GradeReport,
   type ScenarioReport,
 } from '../../src/grader';
-import { exercise, scenario } from './fixtures';
+import { exercise, Pinger, scenario } from './fixtures';
 
 /**
  * Checks XML 1.0 well-formedness for what a JUnit report uses: one prolog, nested elements with
@@ -267,5 +267,16 @@ describe('formatJUnit', () => {
     for (const bad of ['<a>x < y</a>', '<a>R&D</a>', '<a x="<">1</a>', '<a><b></a>', '<a>', '<a x=1></a>']) {
       assert.throws(() => wellFormed(prolog + bad), assert.AssertionError, bad);
     }
+  });
+});
+
+describe('the grade table heading', () => {
+  it('says how many seeds named scenarios and generated families ran', () => {
+    const named = scenario({ name: 'steady' });
+    const family = scenario({ name: 'generated', runs: { quick: 4, thorough: 8 } });
+    const report = gradeExercise(exercise([named, family]), Pinger, 'starter.ts', {});
+    assert.match(formatTable(report).split('\n')[0] ?? '', /, 30 seeds per named scenario, 4 per generated family$/);
+    const plain = gradeExercise(exercise([named]), Pinger, 'starter.ts', { seeds: 2 });
+    assert.match(formatTable(plain).split('\n')[0] ?? '', /, 2 seeds per scenario$/);
   });
 });

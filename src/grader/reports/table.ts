@@ -11,7 +11,7 @@ const INDENT = ' '.repeat(8);
  */
 export function formatTable(report: GradeReport): string {
   const nameWidth = Math.max(8, ...report.scenarios.map((s) => s.name.length));
-  const seeds = report.seeds.length === 1 ? `seed ${report.seeds[0]}` : `${report.seeds.length} seeds per scenario`;
+  const seeds = report.seeds.length === 1 ? `seed ${report.seeds[0]}` : seedCounts(report);
   const causeOf = new Map<ScenarioReport, FailureCause>();
   for (const cause of groupByCause(report.scenarios)) {
     for (const s of [cause.lead, ...cause.others]) causeOf.set(s, cause);
@@ -68,4 +68,12 @@ function shrunkLines(k: Shrunk): string[] {
 
 export function describeSchedule(faults: readonly ScheduledFault[]): string[] {
   return faults.map((f) => `${describeTrigger(f)}: ${describeFault(f)}`);
+}
+
+/** "30 seeds per scenario", or "30 seeds per named scenario, 100 per generated family". */
+function seedCounts(report: GradeReport): string {
+  const named = report.scenarios.find((s) => !s.generated)?.seedsPlanned ?? report.seeds.length;
+  const generated = [...new Set(report.scenarios.filter((s) => s.generated).map((s) => s.seedsPlanned))];
+  if (generated.length === 0 || (generated.length === 1 && generated[0] === named)) return `${named} seeds per scenario`;
+  return `${named} seeds per named scenario, ${generated.join(' or ')} per generated family`;
 }
