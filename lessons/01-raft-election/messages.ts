@@ -1,7 +1,6 @@
 import type { NodeId } from '../../src/kernel';
-import { fmtMs, type Checker, type Verdict } from '../../src/grader';
+import { fmtMs, handlerRuns, type Checker, type HandlerRun, type Verdict } from '../../src/grader';
 import type { RaftState } from './contract';
-import { handlerRuns, type HandlerRun } from './handlerRuns';
 
 /** A reply answers a request of this type. */
 const replyTo: Record<string, string> = { RequestVote: 'RequestVoteReply', AppendEntries: 'AppendEntriesReply' };
@@ -134,6 +133,6 @@ export const requestByRole: Checker<RaftState> = {
   },
 };
 
-function fail(run: HandlerRun, index: number, explanation: string, nodes: NodeId[]): Verdict {
+function fail(run: HandlerRun<RaftState>, index: number, explanation: string, nodes: NodeId[]): Verdict {
   return { ok: false, explanation, at: run.time, nodes, events: [run.index, index] };
 }

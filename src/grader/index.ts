@@ -57,4 +57,5 @@ export {
 } from './studentModule';
 export { reports, stateChanges, type Report, type StateChange } from './traceQueries';
 export { ClusterTimeline, nodesOf, type Period } from './checkers/timeline';
+export { handlerRuns, type HandlerRun, type SentMessage } from './checkers/handlerRuns';
 export { view } from './checkers/view';

@@ -1,6 +1,5 @@
-import type { AnyMessage, NodeId, Trace } from '../../src/kernel';
-import { view } from '../../src/grader';
-import type { RaftState } from './contract';
+import type { AnyMessage, NodeId, ObservedState, Trace } from '../../kernel';
+import { view } from './view';
 
 /** A message one handler sent, where the trace has it. */
 export interface SentMessage {
@@ -13,15 +12,15 @@ export interface SentMessage {
  * One run of one node's handler, read back from the trace: what started it, what the node reported
  * before and after it (the kernel reads state() after every handler), and what it sent.
  */
-export interface HandlerRun {
+export interface HandlerRun<S extends ObservedState = ObservedState> {
   node: NodeId;
   time: number;
   /** The index of the delivery or timer that started it; for a boot, of its first event. */
   index: number;
   /** The message it handled, for onMessage. */
   request?: { from: NodeId; msg: AnyMessage };
-  before: RaftState | undefined;
-  after: RaftState | undefined;
+  before: S | undefined;
+  after: S | undefined;
   sends: SentMessage[];
 }
 
@@ -31,14 +30,14 @@ export interface HandlerRun {
  * kernel records after its sends, has been seen by then. A run cut short by a crash is left out:
  * its node never finished it.
  */
-export function handlerRuns(trace: Trace<RaftState>): readonly HandlerRun[] {
+export function handlerRuns<S extends ObservedState>(trace: Trace<S>): readonly HandlerRun<S>[] {
   return view(trace, readHandlerRuns);
 }
 
-function readHandlerRuns(trace: Trace<RaftState>): HandlerRun[] {
-  const state = new Map<NodeId, RaftState>();
-  const open = new Map<NodeId, HandlerRun>();
-  const runs: HandlerRun[] = [];
+function readHandlerRuns<S extends ObservedState>(trace: Trace<S>): HandlerRun<S>[] {
+  const state = new Map<NodeId, S>();
+  const open = new Map<NodeId, HandlerRun<S>>();
+  const runs: HandlerRun<S>[] = [];
   const close = (node: NodeId): void => {
     const run = open.get(node);
     if (run === undefined) return;
@@ -46,9 +45,9 @@ function readHandlerRuns(trace: Trace<RaftState>): HandlerRun[] {
     run.after = state.get(node);
     runs.push(run);
   };
-  const begin = (node: NodeId, time: number, index: number, request?: HandlerRun['request']): HandlerRun => {
+  const begin = (node: NodeId, time: number, index: number, request?: HandlerRun<S>['request']): HandlerRun<S> => {
     close(node);
-    const run: HandlerRun = { node, time, index, request, before: state.get(node), after: undefined, sends: [] };
+    const run: HandlerRun<S> = { node, time, index, request, before: state.get(node), after: undefined, sends: [] };
     open.set(node, run);
     return run;
   };
