@@ -3,21 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { simulate } from '../src/kernel';
+import { CHROMIUM, launchChromium } from '../test/browser/chromium';
 import { formatTable, heading, median, ms } from './table';
 import { broadcastSpec } from './workload';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TARGET_EVENTS = 100_000;
 /** Frames of each scripted interaction. */
 const FRAMES = 180;
@@ -69,7 +59,7 @@ export async function benchViewer(root = join(__dirname, '..')): Promise<string>
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await launchChromium();
   try {
     const tab = await browser.newPage({ viewport: { width: 1400, height: 820 } });
     await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
