@@ -22,7 +22,7 @@ function main(argv: readonly string[]): number {
   const budget: RunBudget = { ...resolveSettings({}).limits, wallClock: () => performance.now() };
   const program = loadStudentModule(readFileSync(file, 'utf8'), file);
   for (const scenario of exercise.scenarios) {
-    const report = gradeScenario(exercise, scenario, () => program, file, { shrink: false, budget });
+    const report = gradeScenario(exercise, scenario, program, file, { shrink: false, budget });
     if (report.failure) {
       const { seed, checker, explanation } = report.failure;
       process.stdout.write(

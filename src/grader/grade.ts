@@ -82,14 +82,14 @@ export interface GradeProgress {
 }
 
 /**
- * Grades one scenario: every seed must pass; the first failure is shrunk and reported. `program`
- * gives the class of each run, right after `progress.unit` announces it: a host may evaluate the
- * student's module afresh for every run, so module-level state cannot leak from one into the next.
+ * Grades one scenario: every seed must pass; the first failure is shrunk and reported. A program
+ * loaded with loadStudentModule boots every node from a fresh module, so no state leaks between
+ * runs either.
  */
 export function gradeScenario(
   exercise: Exercise,
   scenario: Scenario,
-  program: () => NodeClass,
+  program: NodeClass,
   file: string,
   options: GradeOptions,
   progress: GradeProgress = {},
@@ -103,7 +103,7 @@ export function gradeScenario(
     const checked = runAndCheck({
       exercise,
       scenario,
-      program: program(),
+      program,
       seed,
       file,
       budget: options.budget,
@@ -128,7 +128,7 @@ export function gradeScenario(
           return runAndCheck({
             exercise,
             scenario,
-            program: program(),
+            program,
             seed,
             file,
             faults,
@@ -190,7 +190,7 @@ export function gradeExercise(
   options: GradeOptions = {},
 ): GradeReport {
   const scenarios = selectScenarios(exercise, options.scenario).map((s) =>
-    gradeScenario(exercise, s, () => program, file, options),
+    gradeScenario(exercise, s, program, file, options),
   );
   return gradeReport(exercise, file, options, scenarios);
 }

@@ -19,8 +19,7 @@ interface Loaded {
   file: string;
   /** Mark each handler as it runs, for the host's watchdog. */
   marks: MarkWriter;
-  /** A new run: nothing is marked yet. */
-  fresh(): NodeClass;
+  program: NodeClass;
 }
 
 /**
@@ -83,15 +82,7 @@ function load(
   // The same isolation as the in-process grader's, so both give the same verdict.
   const program = isolatedProgram(evaluate);
   post({ kind: 'loaded' });
-  return {
-    exercise,
-    file,
-    marks,
-    fresh() {
-      marks.reset();
-      return program;
-    },
-  };
+  return { exercise, file, marks, program };
 }
 
 function gradeOne(
@@ -105,12 +96,13 @@ function gradeOne(
   return gradeScenario(
     loaded.exercise,
     scenario,
-    () => loaded.fresh(),
+    loaded.program,
     loaded.file,
     { ...options, budget: budget(limits), hooks: loaded.marks },
     {
       unit(seed, phase) {
         post({ kind: 'unit', unit: { scenario: name, seed, phase } });
+        loaded.marks.reset();
       },
       failed(failure) {
         post({ kind: 'seed-failed', failure });
@@ -132,10 +124,11 @@ function runOne(
   const { exercise, file } = loaded;
   const scenario = scenarioNamed(exercise, name);
   post({ kind: 'unit', unit: { scenario: name, seed, phase: 'run' } });
+  loaded.marks.reset();
   const checked = runAndCheck({
     exercise,
     scenario,
-    program: loaded.fresh(),
+    program: loaded.program,
     seed,
     file,
     faults,

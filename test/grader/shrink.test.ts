@@ -76,7 +76,7 @@ describe('shrinkFailure', () => {
         },
       ],
     });
-    const report = gradeScenario(exercise([s]), s, () => Pinger, 'starter.ts', { seeds: 1 });
+    const report = gradeScenario(exercise([s]), s, Pinger, 'starter.ts', { seeds: 1 });
     const shrunk = report.failure?.shrunk;
     assert.ok(shrunk);
     assert.deepEqual(shrunk.faults, [culprit]);
