@@ -138,20 +138,23 @@ for (const exercise of exercises) {
       assert.deepEqual(imports, [`distsys/${exercise.id}`]);
     });
 
-    it('maps every checker it runs to a rule in rules.md, and lists no checker it does not run', () => {
-      const rules = readFileSync(join(LESSONS, exercise.lesson, 'rules.md'), 'utf8');
-      // The table's checker column: backticked names in its fourth cell.
-      const listed = new Set(
-        rules
-          .split('\n')
-          .filter((line) => /^\|\s*\d+\s*\|/.test(line))
-          .flatMap((line) => [...(line.split('|')[4] ?? '').matchAll(/`([a-z-]+)`/g)].map((m) => m[1] as string)),
-      );
-      for (const verdict of GRADER_VERDICTS) listed.delete(verdict);
-      const run = new Set(exercise.scenarios.flatMap((s) => s.checkers.map((c) => c.name)));
-      assert.deepEqual([...run].filter((c) => !listed.has(c)).sort(), [], 'checkers with no rule in rules.md');
-      assert.deepEqual([...listed].filter((c) => !run.has(c)).sort(), [], 'rules.md names checkers no scenario runs');
-    });
+    for (const language of LESSON_LANGUAGES) {
+      const file = language === 'en' ? 'rules.md' : `rules.${language}.md`;
+      it(`maps every checker it runs to a rule in ${file}, and lists no checker it does not run`, () => {
+        const rules = readFileSync(join(LESSONS, exercise.lesson, file), 'utf8');
+        // The table's checker column: backticked names in its fourth cell.
+        const listed = new Set(
+          rules
+            .split('\n')
+            .filter((line) => /^\|\s*\d+\s*\|/.test(line))
+            .flatMap((line) => [...(line.split('|')[4] ?? '').matchAll(/`([a-z-]+)`/g)].map((m) => m[1] as string)),
+        );
+        for (const verdict of GRADER_VERDICTS) listed.delete(verdict);
+        const run = new Set(exercise.scenarios.flatMap((s) => s.checkers.map((c) => c.name)));
+        assert.deepEqual([...run].filter((c) => !listed.has(c)).sort(), [], `checkers with no rule in ${file}`);
+        assert.deepEqual([...listed].filter((c) => !run.has(c)).sort(), [], `${file} names checkers no scenario runs`);
+      });
+    }
 
     it('has a starter that loads, runs without an exception, and fails every scenario', () => {
       const path = join(LESSONS, exercise.lesson, exercise.starter);
