@@ -5,5 +5,5 @@
  * module, so two of them may export the same name.
  */
 export type * from './kernelApi';
-export type * from './01-raft-election/contract';
-export type * from './02-two-phase-commit/contract';
+export type * from './06-leader-election/contract';
+export type * from './20-two-phase-commit/contract';

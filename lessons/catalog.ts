@@ -3,7 +3,7 @@ import { lessons } from './registry';
 
 /** An exercise as the course hands it out: with the folder of the lesson whose manifest lists it. */
 export interface CatalogExercise extends Exercise {
-  /** "01-raft-election". */
+  /** "06-leader-election". */
   readonly lesson: string;
 }
 

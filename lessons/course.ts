@@ -9,7 +9,7 @@ import { lessons } from './registry';
 export type { LessonLanguage, Localized } from './manifest';
 
 export interface CourseLesson {
-  /** The lesson folder under `lessons/`: "01-raft-election". */
+  /** The lesson folder under `lessons/`: "06-leader-election". */
   folder: string;
   title: Localized;
   /** Exercise ids, in the order the lesson hands them out. */

@@ -19,7 +19,7 @@ export interface ModuleHeading {
  * catalog are derived from these, so a lesson and its exercises are added in one place.
  */
 export interface LessonManifest {
-  /** The folder the manifest sits in: "01-raft-election". */
+  /** The folder the manifest sits in: "06-leader-election". */
   folder: string;
   /** The module the lesson belongs to; lessons of one module give it the same id and title. */
   module: ModuleHeading;

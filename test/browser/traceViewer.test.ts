@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { raftElection } from '../../lessons/01-raft-election/exercise';
+import { raftElection } from '../../lessons/06-leader-election/exercise';
 import { webviewHtml } from '../../src/extension/core/webviewHtml';
 import { loadStudentModule, runAndCheck, type Failure } from '../../src/grader';
 import type { Trace } from '../../src/kernel';

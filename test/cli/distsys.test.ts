@@ -87,7 +87,7 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
   it("grades the exercise's starter when no file is given", () => {
     const { code, stdout } = distsys(['grade', 'raft-election', '--seed', '1', '--scenario', 'initial-election']);
     assert.notEqual(code, 2);
-    assert.match(stdout, /^Raft leader election \(raft-election\) — lessons\/01-raft-election\/starter\.ts, seed 1$/m);
+    assert.match(stdout, /^Raft leader election \(raft-election\) — lessons\/06-leader-election\/starter\.ts, seed 1$/m);
   });
 
   it('prints the same 16-hex trace hash for the same seed, and writes a trace file with that hash', () => {
@@ -188,7 +188,7 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
     const commands = [
       ['help'],
       ['run', 'raft-election', '--scenario', 'leader-crash', '--seed', '3', '--file', RAFT_REFERENCE],
-      ['grade', 'raft-election', '--file', 'lessons/01-raft-election/starter.ts', '--seeds', '1'],
+      ['grade', 'raft-election', '--file', 'lessons/06-leader-election/starter.ts', '--seeds', '1'],
     ];
     for (const args of commands) {
       const { code, stderr } = await distsysIntoClosedPipe(args);

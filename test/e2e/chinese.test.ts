@@ -9,7 +9,7 @@ import { QUIET_WORKBENCH, frameWith, openWorkbench, screenshot, screenshotOnFail
 const ROOT = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
 const bundle = JSON.parse(readFileSync(resolve(ROOT, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-const lessonTitle = readFileSync(resolve(ROOT, 'lessons/01-raft-election/lesson.zh-cn.md'), 'utf8').match(
+const lessonTitle = readFileSync(resolve(ROOT, 'lessons/06-leader-election/lesson.zh-cn.md'), 'utf8').match(
   /^# (.+)$/m,
 )?.[1];
 

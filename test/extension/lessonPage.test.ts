@@ -35,22 +35,22 @@ function page(
 
 describe('extension: the lesson page message', () => {
   it('links each lesson to its neighbours in course order, titled in the lesson language', () => {
-    const first = page('01-raft-election', 'zh-cn', new Map());
+    const first = page('06-leader-election', 'zh-cn', new Map());
     assert.equal(first.prev, undefined);
-    assert.deepEqual(first.next, { lesson: '02-two-phase-commit', title: '两阶段提交' });
-    const second = page('02-two-phase-commit', 'en', new Map());
-    assert.deepEqual(second.prev, { lesson: '01-raft-election', title: 'Raft leader election' });
+    assert.deepEqual(first.next, { lesson: '20-two-phase-commit', title: '两阶段提交' });
+    const second = page('20-two-phase-commit', 'en', new Map());
+    assert.deepEqual(second.prev, { lesson: '06-leader-election', title: 'Raft leader election' });
     assert.equal(second.next, undefined);
   });
 
   it('offers the lesson exercises, with their titles', () => {
-    assert.deepEqual(page('02-two-phase-commit', 'en', new Map()).exercises, [
+    assert.deepEqual(page('20-two-phase-commit', 'en', new Map()).exercises, [
       { id: 'two-phase-commit', title: 'Two-phase commit' },
     ]);
   });
 
   it('sends each sim block its precomputed trace, and an error where there is none', () => {
-    const folder = '01-raft-election';
+    const folder = '06-leader-election';
     const rendered = renderForPage(readFileSync(join(LESSONS, folder, 'lesson.md'), 'utf8'), folder, 'en');
     assert.ok(rendered.sims.length >= 2);
     const [missing, ...present] = rendered.sims;
@@ -69,9 +69,9 @@ describe('extension: the lesson page message', () => {
   });
 
   it('carries the rendered HTML, the contents and the anchor to scroll to', () => {
-    const message = page('01-raft-election', 'en', new Map(), 'timeouts');
+    const message = page('06-leader-election', 'en', new Map(), 'timeouts');
     assert.equal(message.type, 'showLesson');
-    assert.equal(message.lesson, '01-raft-election');
+    assert.equal(message.lesson, '06-leader-election');
     assert.equal(message.locale, 'en');
     assert.match(message.html, /<h1 id=/);
     assert.ok((message.toc ?? []).length > 0);
@@ -79,8 +79,8 @@ describe('extension: the lesson page message', () => {
   });
 
   it('finds the lesson of a restored panel from its title, in either language', () => {
-    assert.equal(restoredLesson('Two-phase commit'), '02-two-phase-commit');
-    assert.equal(restoredLesson('Raft 领导者选举'), '01-raft-election');
+    assert.equal(restoredLesson('Two-phase commit'), '20-two-phase-commit');
+    assert.equal(restoredLesson('Raft 领导者选举'), '06-leader-election');
     assert.equal(restoredLesson('Something else'), undefined);
   });
 });

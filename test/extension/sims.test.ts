@@ -62,13 +62,13 @@ describe('extension: precomputed live simulations', () => {
     const problems = unknownSims(
       [
         { exercise: 'paxos', scenario: 'x', seed: 1, lesson: '09-paxos/lesson.md', line: 12 },
-        { exercise: 'raft-election', scenario: 'no-such', seed: 1, lesson: '01-raft-election/lesson.md', line: 40 },
+        { exercise: 'raft-election', scenario: 'no-such', seed: 1, lesson: '06-leader-election/lesson.md', line: 40 },
       ],
       exercises,
     );
     assert.equal(problems.length, 2);
     assert.match(problems[0] ?? '', /^lessons\/09-paxos\/lesson\.md:12: .*"paxos"/);
-    assert.match(problems[1] ?? '', /^lessons\/01-raft-election\/lesson\.md:40: .*"no-such"/);
+    assert.match(problems[1] ?? '', /^lessons\/06-leader-election\/lesson\.md:40: .*"no-such"/);
   });
 
   it('writes the reference solution trace, the same every time, passing, named by exercise, scenario and seed', () => {

@@ -3,7 +3,7 @@ import { exerciseOfPath, studentFile } from '../../src/extension/core/exerciseFi
 import { lensLine } from '../../src/extension/core/lensLine';
 import { backupName, planReset, planStart, STUDENT_TSCONFIG } from '../../src/extension/core/starterPlan';
 
-const raft = { id: 'raft-election', lesson: '01-raft-election', starter: 'starter.ts' };
+const raft = { id: 'raft-election', lesson: '06-leader-election', starter: 'starter.ts' };
 const noon = new Date('2024-05-01T12:00:00.000Z');
 const existing =
   (...paths: string[]) =>
@@ -16,7 +16,7 @@ describe('extension: starting and resetting an exercise', () => {
       steps: [
         { kind: 'install', from: 'dist/distsys.d.ts', to: 'distsys/distsys.d.ts' },
         { kind: 'write', to: 'distsys/tsconfig.json', text: STUDENT_TSCONFIG },
-        { kind: 'install', from: 'lessons/01-raft-election/starter.ts', to: 'distsys/raft-election/starter.ts' },
+        { kind: 'install', from: 'lessons/06-leader-election/starter.ts', to: 'distsys/raft-election/starter.ts' },
       ],
       open: 'distsys/raft-election/starter.ts',
     });
@@ -37,7 +37,7 @@ describe('extension: starting and resetting an exercise', () => {
         from: 'distsys/raft-election/starter.ts',
         to: 'distsys/raft-election/starter.backup-2024-05-01T12-00-00-000Z.ts',
       },
-      { kind: 'install', from: 'lessons/01-raft-election/starter.ts', to: 'distsys/raft-election/starter.ts' },
+      { kind: 'install', from: 'lessons/06-leader-election/starter.ts', to: 'distsys/raft-election/starter.ts' },
     ]);
   });
 
@@ -56,7 +56,7 @@ describe('extension: starting and resetting an exercise', () => {
     assert.equal(exerciseOfPath('distsys/raft-election/starter.ts', [raft]), raft);
     assert.equal(exerciseOfPath('distsys\\raft-election\\starter.ts', [raft]), raft);
     assert.equal(exerciseOfPath('distsys/raft-election/starter.backup-2024-05-01T12-00-00-000Z.ts', [raft]), undefined);
-    assert.equal(exerciseOfPath('lessons/01-raft-election/starter.ts', [raft]), undefined);
+    assert.equal(exerciseOfPath('lessons/06-leader-election/starter.ts', [raft]), undefined);
   });
 
   it('gives the student a tsconfig that type-checks strictly without emitting', () => {

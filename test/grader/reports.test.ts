@@ -97,7 +97,7 @@ const failed: ScenarioReport = {
 const report = (scenarios: ScenarioReport[], seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]): GradeReport => ({
   exercise: 'raft-election',
   title: 'Raft leader election',
-  file: 'lessons/01-raft-election/starter.ts',
+  file: 'lessons/06-leader-election/starter.ts',
   seeds,
   score: scenarios.reduce((n, s) => n + s.earned, 0),
   maxScore: scenarios.reduce((n, s) => n + s.points, 0),
@@ -110,7 +110,7 @@ describe('formatTable', () => {
   it('heads the table with the exercise, the file and the seeds', () => {
     assert.equal(
       table[0],
-      'Raft leader election (raft-election) — lessons/01-raft-election/starter.ts, 10 seeds per scenario',
+      'Raft leader election (raft-election) — lessons/06-leader-election/starter.ts, 10 seeds per scenario',
     );
     assert.equal(
       formatTable(report([passed], [7]))
@@ -135,7 +135,7 @@ describe('formatTable', () => {
       '        seed 4 · at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms',
       '        shrunk: 2 → 1 faults, 3000 → 1600 ms (9 runs)',
       '          · at 1500 ms: crash n2',
-      '        replay: distsys run raft-election --scenario leader-crash --seed 4 --file lessons/01-raft-election/starter.ts --trace leader-crash-4.json',
+      '        replay: distsys run raft-election --scenario leader-crash --seed 4 --file lessons/06-leader-election/starter.ts --trace leader-crash-4.json',
     ]);
   });
 
@@ -172,7 +172,7 @@ describe('formatTable', () => {
       '        seed 7 · the same failure as leader-crash, above',
       '        shrunk: 1 → 1 faults, 3000 → 3000 ms (1 run)',
       '          · at 900 ms: pause n1 for 2000 ms',
-      '        replay: distsys run raft-election --scenario leader-pause --seed 7 --file lessons/01-raft-election/starter.ts --trace leader-pause-7.json',
+      '        replay: distsys run raft-election --scenario leader-pause --seed 7 --file lessons/06-leader-election/starter.ts --trace leader-pause-7.json',
     ]);
     assert.equal(lines.filter((l) => l.includes('two leaders in term')).length, 1);
   });

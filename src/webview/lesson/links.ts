@@ -2,12 +2,12 @@
 export type LinkTarget =
   /** Another lesson (or the same one), optionally at a heading. */
   | { lesson: string; anchor?: string }
-  /** A file of a lesson folder, relative to the lessons root: "01-raft-election/starter.ts". */
+  /** A file of a lesson folder, relative to the lessons root: "06-leader-election/starter.ts". */
   | { file: string };
 
 /**
  * Resolves links the way they work when the markdown is read on disk, relative to
- * `lessons/<current>/`: "../02-two-phase-commit/lesson.md#blocking" opens that lesson at that
+ * `lessons/<current>/`: "../20-two-phase-commit/lesson.md#blocking" opens that lesson at that
  * heading, "starter.ts" names a file of the current lesson. Links that leave the lessons root,
  * name a folder that is not a lesson, or a file `hasFile` does not know, resolve to nothing.
  */

@@ -3,7 +3,7 @@ import type { Locale } from './strings';
 
 /** A neighbouring lesson, for the previous/next buttons. */
 export interface LessonRef {
-  /** Lesson folder: "01-raft-election". */
+  /** Lesson folder: "06-leader-election". */
   lesson: string;
   title: string;
 }
@@ -61,7 +61,7 @@ export type LessonToHostMessage =
   | { type: 'openLink'; href: string }
   /** A link to a lesson, or a previous/next button. */
   | { type: 'openLesson'; lesson: string; anchor?: string }
-  /** A link to a lesson file, relative to the lessons folder: "01-raft-election/starter.ts". */
+  /** A link to a lesson file, relative to the lessons folder: "06-leader-election/starter.ts". */
   | { type: 'openFile'; path: string }
   | { type: 'quizAnswered'; lesson: string; quiz: string; correct: boolean };
 

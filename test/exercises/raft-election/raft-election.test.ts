@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gradeExercise, loadStudentModule } from '../../../src/grader';
-import { raftElection } from '../../../lessons/01-raft-election/exercise';
+import { raftElection } from '../../../lessons/06-leader-election/exercise';
 
 /** What is particular to raft-election; what every exercise must satisfy is in ../conformance.test.ts. */
 describe('raft-election exercise', () => {
   it('has a starter that elects nobody: every scenario fails by leader-elected', () => {
     const file = 'starter.ts';
     const program = loadStudentModule(
-      readFileSync(join(__dirname, '../../../lessons/01-raft-election', file), 'utf8'),
+      readFileSync(join(__dirname, '../../../lessons/06-leader-election', file), 'utf8'),
       file,
     );
     for (const s of gradeExercise(raftElection, program, file, { seeds: 1, shrink: false }).scenarios) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gradeExercise, loadStudentModule } from '../../../src/grader';
-import { twoPhaseCommit } from '../../../lessons/02-two-phase-commit/exercise';
+import { twoPhaseCommit } from '../../../lessons/20-two-phase-commit/exercise';
 import { referenceSolution } from '../solutions';
 
 /** What is particular to two-phase-commit; what every exercise must satisfy is in ../conformance.test.ts. */
@@ -24,7 +24,7 @@ describe('two-phase commit exercise', () => {
   it('has a starter that decides nothing: the happy path fails by termination', () => {
     const file = 'starter.ts';
     const starter = loadStudentModule(
-      readFileSync(join(__dirname, '../../../lessons/02-two-phase-commit', file), 'utf8'),
+      readFileSync(join(__dirname, '../../../lessons/20-two-phase-commit', file), 'utf8'),
       file,
     );
     const report = gradeExercise(twoPhaseCommit, starter, file, { scenario: 'happy-path', seeds: 1, shrink: false });

@@ -18,7 +18,7 @@ const markdown = [
   '',
   '## Voting',
   '',
-  'Read [the Raft lesson](../01-raft-election/lesson.md#terms) or [the paper](https://example.org/2pc).',
+  'Read [the Raft lesson](../06-leader-election/lesson.md#terms) or [the paper](https://example.org/2pc).',
   '',
   '```sim exercise=two-phase-commit scenario=happy-path seed=1 height=240',
   'Everyone votes yes.',
@@ -43,16 +43,16 @@ const markdown = [
 function lessonMessage(): ShowLessonMessage {
   const rendered = renderLesson(markdown, {
     resolveLink: (href) =>
-      href.startsWith('../01-raft-election/') ? { lesson: '01-raft-election', anchor: 'terms' } : undefined,
+      href.startsWith('../06-leader-election/') ? { lesson: '06-leader-election', anchor: 'terms' } : undefined,
   });
   assert.deepEqual(rendered.problems, []);
   return {
     type: 'showLesson',
-    lesson: '02-two-phase-commit',
+    lesson: '20-two-phase-commit',
     html: rendered.html,
     title: rendered.title ?? '',
     toc: rendered.toc,
-    prev: { lesson: '01-raft-election', title: 'Raft leader election' },
+    prev: { lesson: '06-leader-election', title: 'Raft leader election' },
     exercises: [{ id: 'two-phase-commit', title: 'Two-phase commit' }],
     sims: { 'sim-1': simTrace({ exercise: 'two-phase-commit', scenario: 'happy-path', seed: 1 }, exercises) },
     simErrors: { 'sim-2': 'no precomputed run' },
@@ -172,7 +172,7 @@ describe('lesson page in a real browser', () => {
     assert.deepEqual(await quiz.locator('.quiz-option.is-wrong').allTextContents(), [' When a majority voted yes']);
     assert.deepEqual(
       (await posted(page)).filter((m) => m.type === 'quizAnswered'),
-      [{ type: 'quizAnswered', lesson: '02-two-phase-commit', quiz: 'quiz-1', correct: false }],
+      [{ type: 'quizAnswered', lesson: '20-two-phase-commit', quiz: 'quiz-1', correct: false }],
     );
   });
 
@@ -190,8 +190,8 @@ describe('lesson page in a real browser', () => {
     await page.keyboard.press('[');
     await page.keyboard.press('ArrowRight');
     assert.deepEqual(await posted(page), [
-      { type: 'openLesson', lesson: '01-raft-election' },
-      { type: 'openLesson', lesson: '01-raft-election' },
+      { type: 'openLesson', lesson: '06-leader-election' },
+      { type: 'openLesson', lesson: '06-leader-election' },
     ]);
     await clearPosted(page);
     await page.locator('form.quiz input').first().focus();
@@ -219,7 +219,7 @@ describe('lesson page in a real browser', () => {
     await page.getByRole('button', { name: 'Start the exercise' }).first().click();
     assert.deepEqual(await posted(page), [
       { type: 'openLink', href: 'https://example.org/2pc' },
-      { type: 'openLesson', lesson: '01-raft-election', anchor: 'terms' },
+      { type: 'openLesson', lesson: '06-leader-election', anchor: 'terms' },
       { type: 'startExercise', exercise: 'two-phase-commit' },
     ]);
     assert.equal(new URL(page.url()).pathname, '/', 'the page itself never navigates');
@@ -240,7 +240,7 @@ describe('lesson page in a real browser', () => {
     await page.evaluate(() => window.scrollTo({ top: 400, behavior: 'instant' }));
     await page.waitForFunction(() => {
       const saved = (window as unknown as { savedState?: { lessons: Record<string, { scroll: number }> } }).savedState;
-      return saved?.lessons['02-two-phase-commit']?.scroll === 400;
+      return saved?.lessons['20-two-phase-commit']?.scroll === 400;
     });
     server.setSavedState(await page.evaluate(() => (window as unknown as { savedState: unknown }).savedState));
     try {

@@ -200,7 +200,7 @@ describe('lesson rendering', () => {
 
   describe('links', () => {
     const resolveLink = (href: string) =>
-      href === '../01-raft-election/lesson.md#terms' ? { lesson: '01-raft-election', anchor: 'terms' } : undefined;
+      href === '../06-leader-election/lesson.md#terms' ? { lesson: '06-leader-election', anchor: 'terms' } : undefined;
 
     it('marks external links to be opened outside, with rel="noopener"', () => {
       const { html } = renderLesson('[Raft](https://raft.github.io "site")');
@@ -211,10 +211,10 @@ describe('lesson rendering', () => {
     });
 
     it('resolves relative links to lessons through the host', () => {
-      const { html, problems } = renderLesson('[terms](../01-raft-election/lesson.md#terms)', { resolveLink });
+      const { html, problems } = renderLesson('[terms](../06-leader-election/lesson.md#terms)', { resolveLink });
       assert.match(
         html,
-        /<a href="..\/01-raft-election\/lesson.md#terms" data-lesson="01-raft-election" data-anchor="terms">terms<\/a>/,
+        /<a href="..\/06-leader-election\/lesson.md#terms" data-lesson="06-leader-election" data-anchor="terms">terms<\/a>/,
       );
       assert.deepEqual(problems, []);
     });

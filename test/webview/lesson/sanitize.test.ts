@@ -68,7 +68,7 @@ describe('url classification', () => {
     assert.equal(classifyUrl('https://raft.github.io'), 'external');
     assert.equal(classifyUrl('mailto:a@b.c'), 'external');
     assert.equal(classifyUrl('#blocking'), 'fragment');
-    assert.equal(classifyUrl('../02-two-phase-commit/lesson.md'), 'relative');
+    assert.equal(classifyUrl('../20-two-phase-commit/lesson.md'), 'relative');
     assert.equal(classifyUrl('starter.ts'), 'relative');
   });
 });

@@ -3,5 +3,5 @@
 // exercise, not for this folder (tsconfig.json maps "distsys/lessons/*" to the lesson files).
 declare module 'distsys/two-phase-commit' {
   export type * from 'distsys/lessons/kernelApi';
-  export type * from 'distsys/lessons/02-two-phase-commit/contract';
+  export type * from 'distsys/lessons/20-two-phase-commit/contract';
 }

@@ -2,7 +2,7 @@ import type { LessonManifest } from '../manifest';
 import { raftElection } from './exercise';
 
 export const lesson: LessonManifest = {
-  folder: '01-raft-election',
+  folder: '06-leader-election',
   module: { id: 'consensus', title: { en: 'Consensus and coordination', 'zh-cn': '共识与协调' } },
   title: { en: 'Raft leader election', 'zh-cn': 'Raft 领导者选举' },
   exercises: [raftElection],

@@ -20,7 +20,7 @@ import type { NodeId, TwoPhaseCommitContext, TwoPhaseCommitMessage, TwoPhaseComm
  *   it, or when it votes no (a participant that refuses may abort at once). Repeating an outcome
  *   is harmless; the opposite one later is a violation.
  *
- * The rules the grader checks (lessons/02-two-phase-commit/rules.md lists them all)
+ * The rules the grader checks (lessons/20-two-phase-commit/rules.md lists them all)
  *   - validity: commit only if every participant's canCommit(tx) is true.
  *   - prepared-work: a participant calls ctx.prepare(tx) before its yes vote leaves. The work
  *     canCommit did lives in memory and a crash loses it; only prepared work survives.

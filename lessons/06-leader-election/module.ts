@@ -3,5 +3,5 @@
 // exercise, not for this folder (tsconfig.json maps "distsys/lessons/*" to the lesson files).
 declare module 'distsys/raft-election' {
   export type * from 'distsys/lessons/kernelApi';
-  export type * from 'distsys/lessons/01-raft-election/contract';
+  export type * from 'distsys/lessons/06-leader-election/contract';
 }
