@@ -40,9 +40,10 @@ export class WorkerSession {
   private readonly names = new Map<number, string>();
   private pending: Pending | undefined;
   private stopping = false;
+  private gone = false;
   private readonly exited: Promise<void>;
 
-  constructor(private readonly config: SessionConfig) {
+  constructor(private config: SessionConfig) {
     this.worker = new Worker(config.workerFile, {
       stdout: true,
       stderr: true,
@@ -50,7 +51,7 @@ export class WorkerSession {
     });
     for (const stream of [this.worker.stdout, this.worker.stderr]) {
       stream.setEncoding('utf8');
-      stream.on('data', (text: string) => config.onOutput?.(text));
+      stream.on('data', (text: string) => this.config.onOutput?.(text));
     }
     this.worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'name') this.names.set(message.id, message.text);
@@ -58,7 +59,32 @@ export class WorkerSession {
     });
     this.worker.on('error', (error) => this.pending?.error(error));
     this.worker.on('exit', () => this.pending?.exit());
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', () => {
+        this.gone = true;
+        resolve();
+      }),
+    );
+  }
+
+  /** Whether the worker can serve another job: it was neither stopped nor lost. */
+  get reusable(): boolean {
+    return !this.stopping && !this.gone && this.pending === undefined;
+  }
+
+  /**
+   * Idle between jobs: the worker no longer keeps the process alive. What it still prints goes to
+   * the job that made it print, until the next job takes the worker up.
+   */
+  park(): void {
+    this.worker.unref();
+  }
+
+  /** Taken up by a new job, with that job's budget and output. */
+  resume(config: SessionConfig): void {
+    this.config = config;
+    this.names.clear();
+    this.worker.ref();
   }
 
   /** The shared memory the worker marks running handlers in; sent with the load request. */
