@@ -44,17 +44,12 @@ export class WorkerSession {
   private readonly exited: Promise<void>;
 
   constructor(private config: SessionConfig) {
-    this.worker = new Worker(config.workerFile, {
-      stdout: true,
-      stderr: true,
-      resourceLimits: { maxOldGenerationSizeMb: config.memoryMb },
-    });
-    for (const stream of [this.worker.stdout, this.worker.stderr]) {
-      stream.setEncoding('utf8');
-      stream.on('data', (text: string) => this.config.onOutput?.(text));
-    }
+    // The worker posts what the student prints as messages (see serve.ts): piped stdio would keep a
+    // parked worker holding the process open.
+    this.worker = new Worker(config.workerFile, { resourceLimits: { maxOldGenerationSizeMb: config.memoryMb } });
     this.worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'name') this.names.set(message.id, message.text);
+      else if (message.kind === 'output') this.config.onOutput?.(message.text);
       else this.pending?.message(message);
     });
     this.worker.on('error', (error) => this.pending?.error(error));
@@ -153,7 +148,7 @@ export class WorkerSession {
   }
 
   /**
-   * Ends an idle worker gently, so everything it printed reaches `onOutput` (terminating could cut
+   * Ends an idle worker gently, so every message it posted (what it printed too) arrives (terminating could cut
    * that short); a worker kept alive by the student's own timers is terminated after a grace period.
    */
   async close(): Promise<void> {

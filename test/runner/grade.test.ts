@@ -198,7 +198,7 @@ describe('runner: grading in worker threads', () => {
     it('does not park a worker the watchdog stopped', async () => {
       const config = { workerFile: await fixtureWorker(), workers: 1, unitBudgetMs: 1500 };
       const pool = poolFor(resolveSettings(config));
-      const report = await graded(request('loops', { options: { seeds: 1 }, scenario: undefined }), config);
+      const report = await graded(request('loops', { options: { seeds: 1 } }), config);
       assert.ok(report.scenarios.some((s) => s.failure?.checker === 'timeout'));
       assert.equal(pool.size, 0, 'a worker the watchdog stopped was parked');
     });
