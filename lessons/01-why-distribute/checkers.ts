@@ -33,13 +33,13 @@ export const idShape: Checker = {
 };
 
 /**
- * The point of the exercise: no ID is handed out twice, by two nodes or by one node twice,
- * before and after a restart or a clock step. Every reply that left a node counts, delivered or
- * not: the client may have received it.
+ * The point of the exercise: no ID is handed out for two requests, by two nodes or by one node
+ * twice, before and after a restart or a clock step. Every reply that left a node counts,
+ * delivered or not: the client may have received it.
  */
 export const uniqueIds: Checker = {
   name: 'unique-ids',
-  property: 'no two generate_ok replies carry the same id, across nodes, restarts and clock steps',
+  property: 'no two requests get the same id, across nodes, restarts and clock steps',
   check({ trace }) {
     const history = idHistory(trace);
     const first = new Map<string, (typeof history.replies)[number]>();
@@ -51,6 +51,8 @@ export const uniqueIds: Checker = {
         first.set(id, reply);
         continue;
       }
+      // The same ID sent again for the same request (a repeated reply) gives the client nothing new.
+      if (earlier.msg.inReplyTo === reply.msg.inReplyTo) continue;
       const who = earlier.node === reply.node ? `${reply.node} handed it out again` : `${reply.node} handed it out too`;
       // What befell the node between its two replies; two nodes' IDs collide whatever happened.
       const meanwhile = earlier.node === reply.node ? between(history, reply.node, earlier.index, reply.index) : [];

@@ -67,10 +67,11 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'clock-steps-back',
-    description: "n2's clock is stepped back one second at 300 ms (an NTP correction) while it keeps handing out IDs.",
+    description:
+      "n2's clock is stepped back 250 ms at 300 ms (a time server's correction) while it keeps handing out IDs: it lives through those 250 ms twice.",
     duration: 700,
     network: reliableNetwork,
-    faults: [{ at: 300, kind: 'clock', node: 'n2', skewMs: -1000 }],
+    faults: [{ at: 300, kind: 'clock', node: 'n2', skewMs: -250 }],
     workload: generateRequests({ count: 200, from: 0, until: 600, to: ['n2'] }, { count: 60, from: 0, until: 600 }),
   }),
   scenario({
