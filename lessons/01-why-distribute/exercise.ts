@@ -16,7 +16,8 @@ const scenario = (s: Omit<Scenario, 'checkers' | 'points' | 'nodes'>): Scenario 
 const scenarios: Scenario[] = [
   scenario({
     name: 'steady-requests',
-    description: 'A calm network: 600 requests spread over three nodes in 600 ms, every ID must differ from every other.',
+    description:
+      'A calm network: 600 requests spread over three nodes in 600 ms, every ID must differ from every other.',
     duration: 700,
     network: reliableNetwork,
     faults: [],
@@ -41,22 +42,24 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'crash-and-restart',
-    description: 'Each node crashes once and restarts 20 to 80 ms later while requests keep coming: its memory is lost, its disk is not.',
+    description:
+      'Each node crashes once and restarts 20 to 80 ms later while 900 requests keep coming, well over a hundred to each node after its restart: its memory is lost, its disk is not.',
     duration: 600,
     network: reliableNetwork,
     faults: ({ nodes, rng }) =>
       nodes.flatMap((node) => {
-        const down = Math.round(rng.between(100, 350));
+        const down = Math.round(rng.between(100, 250));
         return [
           { at: down, kind: 'crash' as const, node },
           { at: down + Math.round(rng.between(20, 80)), kind: 'restart' as const, node },
         ];
       }),
-    workload: generateRequests({ count: 150, from: 0, until: 550 }),
+    workload: generateRequests({ count: 900, from: 0, until: 550 }),
   }),
   scenario({
     name: 'crash-after-reply',
-    description: 'n1 crashes right after sending its first ID and restarts 20 to 60 ms later: what it handed out must survive.',
+    description:
+      'n1 crashes right after sending its first ID and restarts 20 to 60 ms later: what it handed out must survive.',
     duration: 400,
     network: reliableNetwork,
     faults: ({ rng }) => [
