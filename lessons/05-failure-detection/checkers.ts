@@ -1,12 +1,7 @@
 import { faultEvents, faultKind, NETWORK, recordedFault, type NodeId, type Trace } from '../../src/kernel';
 import { fmtMs, measuredChecker, type Checker } from '../../src/grader';
 import { reachability, suspicions, type Suspicion } from './suspicions';
-import {
-  DETECTION_BOUND_MS,
-  EXCUSED_AFTER_UNREACHABLE_MS,
-  MESSAGES_PER_SECOND_PER_PEER,
-  SETTLE_MS,
-} from './timing';
+import { DETECTION_BOUND_MS, EXCUSED_AFTER_UNREACHABLE_MS, MESSAGES_PER_SECOND_PER_PEER, SETTLE_MS } from './timing';
 
 /** A pair the completeness rule judges: `observer` up and `crashed` down together for at least the bound. */
 interface Watch {
@@ -41,7 +36,9 @@ function watches(trace: Trace, nodes: readonly NodeId[], duration: number): Watc
 
 /** The suspicion of `w.crashed` by `w.observer` that lasts to the end of the watch, if there is one. */
 function lastingSuspicion(all: readonly Suspicion[], w: Watch): Suspicion | undefined {
-  return all.find((s) => s.observer === w.observer && s.suspect === w.crashed && s.from <= w.until && s.until >= w.until);
+  return all.find(
+    (s) => s.observer === w.observer && s.suspect === w.crashed && s.from <= w.until && s.until >= w.until,
+  );
 }
 
 /**
@@ -79,7 +76,13 @@ export const completeness: Checker = measuredChecker({
         s === undefined
           ? `${since}, and ${w.observer} did not suspect it for good by ${fmtMs(w.until)}${trustedMeanwhile ? ` (it trusted it again at ${fmtMs(trustedMeanwhile.until)} though it was still down)` : ''}`
           : `${since}, and ${w.observer} suspected it for good only at ${fmtMs(s.from)}${trustedMeanwhile ? ` (it had trusted it again at ${fmtMs(trustedMeanwhile.until)} though it was still down)` : ''}`;
-      worst = { value, detail, at: w.from + DETECTION_BOUND_MS, nodes: [w.observer, w.crashed], events: s ? [s.index] : undefined };
+      worst = {
+        value,
+        detail,
+        at: w.from + DETECTION_BOUND_MS,
+        nodes: [w.observer, w.crashed],
+        events: s ? [s.index] : undefined,
+      };
     }
     return worst;
   },

@@ -95,7 +95,11 @@ function readReachability(trace: Trace): Reachability {
       for (const to of nodes) {
         if (from === to) continue;
         const key = `${from}/${to}`;
-        const why = !timeline.up(from) ? `${from} was down` : !timeline.reaches(from, to) ? 'a partition cut the link' : undefined;
+        const why = !timeline.up(from)
+          ? `${from} was down`
+          : !timeline.reaches(from, to)
+            ? 'a partition cut the link'
+            : undefined;
         const current = silentSince.get(key);
         if (why !== undefined && current === undefined) {
           const s: Silence = { from, to, start: now, end: Infinity, why };
