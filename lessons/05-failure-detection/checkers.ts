@@ -3,7 +3,10 @@ import { fmtMs, measuredChecker, type Checker } from '../../src/grader';
 import { reachability, suspicions, type Suspicion } from './suspicions';
 import { DETECTION_BOUND_MS, EXCUSED_AFTER_UNREACHABLE_MS, MESSAGES_PER_SECOND_PER_PEER, SETTLE_MS } from './timing';
 
-/** A pair the completeness rule judges: `observer` up and `crashed` down together for at least the bound. */
+/**
+ * A pair the completeness rule judges: `observer` up and `crashed` down together for at least the
+ * bound, the observer not paused within the bound (a paused node handles nothing, timers included).
+ */
 interface Watch {
   observer: NodeId;
   crashed: NodeId;
@@ -15,7 +18,7 @@ interface Watch {
 }
 
 function watches(trace: Trace, nodes: readonly NodeId[], duration: number): Watch[] {
-  const { uptimes } = reachability(trace);
+  const { uptimes, pauses } = reachability(trace);
   const out: Watch[] = [];
   for (const down of uptimes) {
     if (down.until === Infinity) continue;
@@ -28,6 +31,7 @@ function watches(trace: Trace, nodes: readonly NodeId[], duration: number): Watc
       const from = Math.max(down.until, up.from);
       const until = Math.min(back, up.until, duration);
       if (until - from < DETECTION_BOUND_MS) continue;
+      if (pauses.some((p) => p.node === up.node && p.from < from + DETECTION_BOUND_MS && p.until > from)) continue;
       out.push({ observer: up.node, crashed: down.node, crashedAt: down.until, from, until });
     }
   }
@@ -46,47 +50,52 @@ function lastingSuspicion(all: readonly Suspicion[], w: Watch): Suspicion | unde
  * figure is the worst delay over every pair (a live node, a crashed one); a pair that never
  * settles into suspicion counts the whole time it waited.
  */
-export const completeness: Checker = measuredChecker({
-  name: 'completeness',
-  property: `every node that crashes is suspected by every node that is up, within ${DETECTION_BOUND_MS} ms and until it restarts`,
-  figure: 'ms from a crash to its lasting suspicion (worst pair)',
-  limit: DETECTION_BOUND_MS,
-  bound: 'at-most',
-  digits: 0,
-  measure({ trace, nodes, duration }) {
-    const all = suspicions(trace);
-    let worst: { value: number; detail: string; at: number; nodes: NodeId[]; events?: number[] } | undefined;
-    for (const w of watches(trace, nodes, duration)) {
-      const s = lastingSuspicion(all, w);
-      const value = s === undefined ? w.until - w.from : Math.max(0, s.from - w.from);
-      if (worst !== undefined && value <= worst.value) continue;
-      const since =
-        w.from === w.crashedAt
-          ? `${w.crashed} crashed at ${fmtMs(w.crashedAt)}`
-          : `${w.observer} restarted at ${fmtMs(w.from)} while ${w.crashed} was down (since ${fmtMs(w.crashedAt)})`;
-      const trustedMeanwhile = all.find(
-        (t) =>
-          t.observer === w.observer &&
-          t.suspect === w.crashed &&
-          t.ended === 'trusted' &&
-          t.until > w.from &&
-          t.until < w.until,
-      );
-      const detail =
-        s === undefined
-          ? `${since}, and ${w.observer} did not suspect it for good by ${fmtMs(w.until)}${trustedMeanwhile ? ` (it trusted it again at ${fmtMs(trustedMeanwhile.until)} though it was still down)` : ''}`
-          : `${since}, and ${w.observer} suspected it for good only at ${fmtMs(s.from)}${trustedMeanwhile ? ` (it had trusted it again at ${fmtMs(trustedMeanwhile.until)} though it was still down)` : ''}`;
-      worst = {
-        value,
-        detail,
-        at: w.from + DETECTION_BOUND_MS,
-        nodes: [w.observer, w.crashed],
-        events: s ? [s.index] : undefined,
-      };
-    }
-    return worst;
-  },
-});
+export const completeness: Checker = detectionTime(DETECTION_BOUND_MS, 'at-most');
+
+/** The worst time from a crash to its lasting suspicion, against a limit on either side (a live simulation shows a slow one). */
+export function detectionTime(limit: number, bound: 'at-most' | 'at-least'): Checker {
+  return measuredChecker({
+    name: 'completeness',
+    property: `every node that crashes is suspected by every node that is up, ${bound === 'at-most' ? 'within' : 'no sooner than'} ${limit} ms and until it restarts`,
+    figure: 'ms from a crash to its lasting suspicion (worst pair)',
+    limit,
+    bound,
+    digits: 0,
+    measure({ trace, nodes, duration }) {
+      const all = suspicions(trace);
+      let worst: { value: number; detail: string; at: number; nodes: NodeId[]; events?: number[] } | undefined;
+      for (const w of watches(trace, nodes, duration)) {
+        const s = lastingSuspicion(all, w);
+        const value = s === undefined ? w.until - w.from : Math.max(0, s.from - w.from);
+        if (worst !== undefined && value <= worst.value) continue;
+        const since =
+          w.from === w.crashedAt
+            ? `${w.crashed} crashed at ${fmtMs(w.crashedAt)}`
+            : `${w.observer} restarted at ${fmtMs(w.from)} while ${w.crashed} was down (since ${fmtMs(w.crashedAt)})`;
+        const trustedMeanwhile = all.find(
+          (t) =>
+            t.observer === w.observer &&
+            t.suspect === w.crashed &&
+            t.ended === 'trusted' &&
+            t.until > w.from &&
+            t.until < w.until,
+        );
+        const detail =
+          s === undefined
+            ? `${since}, and ${w.observer} did not suspect it for good by ${fmtMs(w.until)}${trustedMeanwhile ? ` (it trusted it again at ${fmtMs(trustedMeanwhile.until)} though it was still down)` : ''}`
+            : `${since}, and ${w.observer} suspected it for good only at ${fmtMs(s.from)}${trustedMeanwhile ? ` (it had trusted it again at ${fmtMs(trustedMeanwhile.until)} though it was still down)` : ''}`;
+        worst = {
+          value,
+          detail,
+          at: w.from + DETECTION_BOUND_MS,
+          nodes: [w.observer, w.crashed],
+          events: s ? [s.index] : undefined,
+        };
+      }
+      return worst;
+    },
+  });
+}
 
 /** The faults that struck `nodes` or the network between two times, in words with their times. */
 function faultsBetween(trace: Trace, nodes: readonly NodeId[], from: number, to: number): string[] {
@@ -125,13 +134,16 @@ function isFalse(trace: Trace, s: Suspicion): boolean {
  * Accuracy, counted: suspicions of a node that was up and reachable, against a limit the scenario
  * sets (none where the network only slows down within the contract).
  */
-export const falseSuspicions = (limit: number): Checker =>
+export const falseSuspicions = (limit: number, bound: 'at-most' | 'at-least' = 'at-most'): Checker =>
   measuredChecker({
     name: 'false-suspicions',
-    property: `a node that is up and reachable, only slow (paused or delayed up to the contract's bound), is suspected at most ${limit === 0 ? 'never' : `${limit} times in a run`}`,
+    property:
+      bound === 'at-least'
+        ? `a node that is up and reachable, only slow, is suspected at least ${limit} times in a run`
+        : `a node that is up and reachable, only slow (paused or delayed up to the contract's bound), is suspected ${limit === 0 ? 'never' : `at most ${limit} times in a run`}`,
     figure: 'false suspicions',
     limit,
-    bound: 'at-most',
+    bound,
     digits: 0,
     measure({ trace }) {
       const wrong = suspicions(trace).filter((s) => isFalse(trace, s));
@@ -193,7 +205,8 @@ export const efficiency: Checker = measuredChecker({
     const peers = nodes.length - 1;
     return {
       value: count / seconds / peers,
-      detail: `${busiest} sent ${count} messages to its ${peers} peers in ${seconds} s`,
+      detail: `${busiest} sent ${count} messages to its ${peers} peers between 0 ms and ${fmtMs(duration)}`,
+      at: duration,
       nodes: [busiest],
     };
   },

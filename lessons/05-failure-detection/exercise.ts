@@ -6,6 +6,8 @@ import { SETTLE_MS, SLOWNESS_MS } from './timing';
 
 /** The generated family's fault window; everything heals at its end. */
 const GENERATED_WINDOW_MS = 1500;
+/** When, after the heal, the generated family's last node crashes for good. */
+const FINAL_CRASH_AFTER_HEAL_MS = 300;
 
 /** `count` distinct nodes in a random order, drawn from the scenario's stream. */
 function shuffled(nodes: readonly NodeId[], rng: Random): NodeId[] {
@@ -20,15 +22,23 @@ const within = (rng: Random, from: number, to: number): number => Math.round(rng
 
 const scenario = (s: Omit<Scenario, 'points'>): Scenario => ({ points: 10, ...s });
 
+/** One node crashes for good at `at`: every scenario ends with a crash that must be detected. */
+const finalCrash = (at: number) => (nodes: readonly NodeId[], rng: Random) => ({
+  at,
+  kind: 'crash' as const,
+  node: rng.pick(nodes),
+});
+
 const scenarios: Scenario[] = [
   scenario({
     name: 'calm',
-    description: 'Three nodes on a calm network for 2 s: nobody crashes, so nobody may be suspected.',
+    description:
+      'Three nodes on a calm network: nobody may be suspected until one node crashes for good at 1200 ms, and then both others suspect it within 1 s.',
     nodes: 3,
-    duration: 2000,
+    duration: 2400,
     network: reliableNetwork,
-    faults: [],
-    checkers: [falseSuspicions(0), accuracyAfterHeal, efficiency],
+    faults: ({ nodes, rng }) => [finalCrash(1200)(nodes, rng)],
+    checkers: [falseSuspicions(0), completeness, accuracyAfterHeal, efficiency],
   }),
   scenario({
     name: 'crashes-detected',
@@ -44,7 +54,7 @@ const scenarios: Scenario[] = [
         { at: within(rng, 1200, 1500), kind: 'crash', node: second },
       ];
     },
-    checkers: [completeness, falseSuspicions(0), accuracyAfterHeal, efficiency],
+    checkers: [falseSuspicions(0), completeness, accuracyAfterHeal, efficiency],
   }),
   scenario({
     name: 'restart-while-peer-down',
@@ -61,37 +71,41 @@ const scenarios: Scenario[] = [
         { at: 1400, kind: 'restart', node: restarted },
       ];
     },
-    checkers: [completeness, falseSuspicions(0), accuracyAfterHeal, efficiency],
+    checkers: [falseSuspicions(0), completeness, accuracyAfterHeal, efficiency],
   }),
   scenario({
     name: 'pauses',
-    description: `Every 300 ms a random node freezes for 100 to ${SLOWNESS_MS} ms (a GC pause): slow, not dead, so no suspicion at all.`,
+    description: `Every 300 ms a random node freezes for 100 to ${SLOWNESS_MS} ms (a GC pause): slow, not dead, so no suspicion at all, until one node crashes for good at 2000 ms.`,
     nodes: 3,
-    duration: 2500,
+    duration: 3200,
     network: reliableNetwork,
-    faults: ({ nodes, rng }) =>
-      [200, 500, 800, 1100, 1400, 1700].map((at) => ({
+    faults: ({ nodes, rng }) => [
+      ...[200, 500, 800, 1100, 1400, 1700].map((at) => ({
         at: at + rng.int(50),
         kind: 'pause' as const,
         node: rng.pick(nodes),
         ms: within(rng, 100, SLOWNESS_MS),
       })),
-    checkers: [falseSuspicions(0), accuracyAfterHeal, efficiency],
+      finalCrash(2000)(nodes, rng),
+    ],
+    checkers: [falseSuspicions(0), completeness, accuracyAfterHeal, efficiency],
   }),
   scenario({
     name: 'delay-spikes',
-    description: `Three times, every message takes 150 to ${SLOWNESS_MS} ms longer for a few hundred ms: slow, not dead, so no suspicion at all.`,
+    description: `Three times, every message takes 150 to ${SLOWNESS_MS} ms longer for a few hundred ms: slow, not dead, so no suspicion at all, until one node crashes for good at 2200 ms.`,
     nodes: 3,
-    duration: 2500,
+    duration: 3300,
     network: reliableNetwork,
-    faults: ({ rng }) =>
-      [300, 900, 1500].map((at) => ({
+    faults: ({ nodes, rng }) => [
+      ...[300, 900, 1500].map((at) => ({
         at: at + rng.int(100),
         kind: 'delaySpike' as const,
         extraMs: within(rng, 150, SLOWNESS_MS),
         ms: within(rng, 200, 400),
       })),
-    checkers: [falseSuspicions(0), accuracyAfterHeal, efficiency],
+      finalCrash(2200)(nodes, rng),
+    ],
+    checkers: [falseSuspicions(0), completeness, accuracyAfterHeal, efficiency],
   }),
   scenario({
     name: 'message-loss',
@@ -101,12 +115,12 @@ const scenarios: Scenario[] = [
     duration: 3000,
     network: { ...reliableNetwork, loss: 0.1 },
     faults: ({ nodes, rng }) => [{ at: within(rng, 1000, 1500), kind: 'crash', node: rng.pick(nodes) }],
-    checkers: [completeness, falseSuspicions(1), accuracyAfterHeal, efficiency],
+    checkers: [falseSuspicions(1), completeness, efficiency],
   }),
   scenario({
     name: 'partitions-heal',
     description:
-      'A node is cut off from 400 to 1400 ms, then another can hear but not be heard from 1700 to 2200 ms: suspecting across the cut is allowed, trusting again within 1 s of the heal is required.',
+      'A node is cut off from 400 to 1400 ms, then another can hear but not be heard from 1700 to 2200 ms: suspecting across the cut is allowed, trusting again within 1 s of the heal is required; at 2500 ms a node crashes for good.',
     nodes: 3,
     duration: 2200 + SETTLE_MS + 400,
     network: reliableNetwork,
@@ -117,9 +131,10 @@ const scenarios: Scenario[] = [
         { at: 1400, kind: 'heal' },
         { at: 1700, kind: 'partition', groups: [[mute], nodes.filter((n) => n !== mute)], oneWay: true },
         { at: 2200, kind: 'heal' },
+        finalCrash(2500)(nodes, rng),
       ];
     },
-    checkers: [falseSuspicions(0), accuracyAfterHeal, efficiency],
+    checkers: [falseSuspicions(0), completeness, accuracyAfterHeal, efficiency],
   }),
   scenario({
     name: 'clock-steps-and-drift',
@@ -140,16 +155,19 @@ const scenarios: Scenario[] = [
         { at: 1400, kind: 'clock', node: ahead, skewMs: 2000 },
       ];
     },
-    checkers: [completeness, falseSuspicions(0), accuracyAfterHeal, efficiency],
+    checkers: [falseSuspicions(0), completeness, accuracyAfterHeal, efficiency],
   }),
   scenario({
     name: 'generated-faults',
-    description: `Faults drawn from each seed for ${GENERATED_WINDOW_MS} ms — crashes, long pauses, partitions of every shape, lost, delayed and duplicated messages, clock steps and drift — then everything heals: ${SETTLE_MS} ms later every node trusts every other.`,
+    description: `Faults drawn from each seed for ${GENERATED_WINDOW_MS} ms — crashes, long pauses, partitions of every shape, lost, delayed and duplicated messages, clock steps and drift — then everything heals: ${SETTLE_MS} ms later every node trusts every other, and a node that crashes for good ${FINAL_CRASH_AFTER_HEAL_MS} ms after the heal is suspected by both others.`,
     nodes: 3,
     duration: GENERATED_WINDOW_MS + SETTLE_MS + 500,
     network: reliableNetwork,
-    faults: generatedFaults({ from: 0, until: GENERATED_WINDOW_MS, kinds: nemesisKinds, meanGapMs: 200 }),
-    checkers: [accuracyAfterHeal, efficiency],
+    faults: (setup) => [
+      ...generatedFaults({ from: 0, until: GENERATED_WINDOW_MS, kinds: nemesisKinds, meanGapMs: 200 })(setup),
+      finalCrash(GENERATED_WINDOW_MS + FINAL_CRASH_AFTER_HEAL_MS)(setup.nodes, setup.rng),
+    ],
+    checkers: [completeness, accuracyAfterHeal, efficiency],
     runs: { quick: 100, thorough: 1000 },
   }),
 ];

@@ -1,4 +1,4 @@
-import type { NodeId, Trace } from '../../src/kernel';
+import { faultEvents, type NodeId, type Trace } from '../../src/kernel';
 import { ClusterTimeline, nodesOf, view } from '../../src/grader';
 
 /** A stretch of time one node suspected another: from its `suspect` call to its `trust` call or its crash. */
@@ -62,11 +62,23 @@ export interface Silence {
   why: string;
 }
 
+/** A stretch of time a node was paused: up, handling nothing. */
+export interface Pause {
+  node: NodeId;
+  from: number;
+  until: number;
+}
+
 /** Who was up when, and which links were silent when, replayed from the trace's faults. */
 export interface Reachability {
   uptimes: readonly Uptime[];
   silences: readonly Silence[];
-  /** When the last fault of the run ended (0 if there was none). */
+  pauses: readonly Pause[];
+  /**
+   * When the last fault of the run ended (0 if there was none). A crash of a node that never
+   * comes back does not count: the rest of the run is a cluster without it, and nothing about
+   * the nodes that are up changes.
+   */
   quietSince: number;
 }
 
@@ -114,5 +126,23 @@ function readReachability(trace: Trace): Reachability {
   };
   while (timeline.step()) update();
   for (const [node, from] of upSince) uptimes.push({ node, from, until: Infinity });
-  return { uptimes, silences, quietSince: timeline.quietSince() };
+  const pauses = timeline.periods
+    .filter((p) => p.effect === 'paused')
+    .map((p) => ({ node: p.lane, from: p.from, until: p.until }));
+  return { uptimes, silences, pauses, quietSince: quietSince(trace, timeline, uptimes) };
+}
+
+function quietSince(trace: Trace, timeline: ClusterTimeline, uptimes: readonly Uptime[]): number {
+  const downForGood = new Map(
+    nodesOf(trace).map((n) => [n, Math.max(...uptimes.filter((u) => u.node === n).map((u) => u.until))]),
+  );
+  const kinds = new Set<string>(faultEvents);
+  let quiet = 0;
+  for (const e of trace.events()) {
+    if (!kinds.has(e.kind)) continue;
+    if (e.kind === 'crash' && downForGood.get(e.node) === e.time) continue;
+    quiet = Math.max(quiet, e.time);
+  }
+  for (const p of timeline.periods) if (p.until !== Infinity) quiet = Math.max(quiet, p.until);
+  return quiet;
 }
