@@ -1,4 +1,4 @@
-import { reliableNetwork, type NodeClass } from '../../src/kernel';
+import { reliableNetwork, type Context, type NodeClass } from '../../src/kernel';
 import type { Checker, Scenario } from '../../src/grader';
 import type { Demo } from '../manifest';
 import { detectionTime, efficiency, falseSuspicions } from './checkers';
@@ -10,9 +10,14 @@ import { DETECTION_BOUND_MS } from './timing';
 const HEARTBEAT_MS = 100;
 
 /** A heartbeat detector that suspects a peer after `timeoutMs` of silence, measured with a timer. */
-function heartbeatDetector(timeoutMs: number): NodeClass<FailureDetectorContext> {
+function heartbeatDetector(timeoutMs: number): NodeClass {
   return class implements FailureDetectorNode {
-    constructor(private readonly ctx: FailureDetectorContext) {}
+    private readonly ctx: FailureDetectorContext;
+
+    /** The demo's instrument adds `suspect` and `trust` to every context it builds. */
+    constructor(ctx: Context) {
+      this.ctx = ctx as FailureDetectorContext;
+    }
 
     onStart(): void {
       this.beat();
