@@ -44,6 +44,18 @@ export {
   type RunSpec,
 } from './runSpec';
 export { openSession, simulate, type Session } from './session';
+export {
+  byCodeUnits,
+  defaultCaps,
+  snapshotFields,
+  snapshotStorage,
+  snapshotValue,
+  type SnapshotCaps,
+  type StateValue,
+} from './snapshot';
+export { readStateTable, StateReader, type NodeState } from './stateReader';
+export { StateRecorder, STATE_TABLE_FORMAT, type EntriesDiff, type StateChange, type StateTable } from './stateTable';
+export { describeStateValue } from './stateText';
 export { trafficByType, type TypeTraffic } from './traffic';
 export {
   eventKinds,

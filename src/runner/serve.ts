@@ -135,6 +135,8 @@ function runOne(
     duration,
     budget: budget(limits),
     hooks: loaded.marks,
+    // The fields and storage of every process travel with a trace that will be shown, and only then.
+    recordStates: withTrace,
   });
   const { result, trace, failure, notes } = checked;
   const footer = {
@@ -156,7 +158,7 @@ function runOne(
     duration: checked.run.duration,
     failure,
     notes,
-    traceLines: withTrace ? [...trace.toLines(footer)] : undefined,
+    traceLines: withTrace ? [...trace.toLines(footer, result.states)] : undefined,
   };
 }
 
