@@ -41,7 +41,7 @@ export interface SnapshotCaps {
   entries: number;
   /** Characters kept from each string. */
   stringLength: number;
-  /** Values written in one snapshot of one field, all containers included. */
+  /** Values written in one snapshot of one field, all containers included; past it, containers list no more entries. */
   values: number;
 }
 
@@ -159,13 +159,14 @@ class Writer {
     const cap = this.caps.entries;
     if (Array.isArray(value)) {
       const items: StateValue[] = [];
-      for (let i = 0; i < Math.min(value.length, cap); i++) items.push(this.write(value[i], `${path}[${i}]`, depth));
+      for (let i = 0; i < Math.min(value.length, cap) && this.budget > 0; i++)
+        items.push(this.write(value[i], `${path}[${i}]`, depth));
       return { t: 'array', items, ...more(value.length - items.length) };
     }
     if (value instanceof Map) {
       const entries: Array<[StateValue, StateValue]> = [];
       for (const [k, v] of value) {
-        if (entries.length === cap) break;
+        if (entries.length === cap || this.budget <= 0) break;
         const key = this.write(k, `${path}.key`, depth);
         entries.push([key, this.write(v, `${path}.get(${keyText(k)})`, depth)]);
       }
@@ -174,7 +175,7 @@ class Writer {
     if (value instanceof Set) {
       const items: StateValue[] = [];
       for (const v of value) {
-        if (items.length === cap) break;
+        if (items.length === cap || this.budget <= 0) break;
         items.push(this.write(v, `${path}.item`, depth));
       }
       return { t: 'set', items, ...more(value.size - items.length) };
@@ -182,6 +183,7 @@ class Writer {
     const keys = Object.keys(value).sort(byCodeUnits);
     const entries: Array<[string, StateValue]> = [];
     for (const key of keys.slice(0, cap)) {
+      if (this.budget <= 0) break;
       const descriptor = Object.getOwnPropertyDescriptor(value, key);
       if (descriptor === undefined) continue;
       entries.push([
