@@ -8,7 +8,7 @@ import {
   StateReader,
   Trace,
   type Context,
-  type Fault,
+  type ScheduledFault,
   type NodeClass,
   type NodeId,
   type NodeState,
@@ -80,9 +80,9 @@ function randomProgram(live: Map<NodeId, { node: object; ctx: Context }>): NodeC
 }
 
 /** Crashes and restarts drawn from the seed. */
-function randomFaults(seed: number): Fault[] {
+function randomFaults(seed: number): ScheduledFault[] {
   const rng = new Random(seed, 'test:faults');
-  const faults: Fault[] = [];
+  const faults: ScheduledFault[] = [];
   for (let k = 0; k < 4; k++) {
     const node = `n${1 + Math.floor(rng.next() * 3)}`;
     const at = Math.floor(rng.next() * 800);
