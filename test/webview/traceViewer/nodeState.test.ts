@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { StateReader, StateRecorder, type Context, type NodeClass, type NodeId } from '../../../src/kernel';
+import { StateReader, StateRecorder, type Context, type NodeId } from '../../../src/kernel';
 import { stateDetails } from '../../../src/webview/traceViewer/nodeState';
 import { parseTraceText } from '../../../src/webview/traceViewer/parse';
 import { localeOf, stateStrings } from '../../../src/webview/traceViewer/strings';
@@ -24,7 +24,7 @@ class Voter {
 }
 
 function voterRun() {
-  const result = run(Voter as unknown as NodeClass, {
+  const result = run(Voter, {
     recordStates: true,
     faults: [
       { at: 5, kind: 'crash', node: 'n1' },
@@ -89,7 +89,7 @@ describe('trace viewer: node state in the details pane', () => {
     const send = [...trace.ofKind('send')][0]!;
     const d = stateDetails(reader, send);
     assert.equal(d.own?.changes, false);
-    assert.ok([...d.own!.fields, ...d.own!.storage].every((r) => !r.changed));
+    assert.ok([...d.own.fields, ...d.own.storage].every((r) => !r.changed));
   });
 
   it('has no own process for a network event, and no processes before any started', () => {
