@@ -102,7 +102,7 @@ describe('trace viewer: node state in the details pane', () => {
 
   it('reads the state table from the trace file the viewer is given', () => {
     const { trace, states } = voterRun();
-    const withStates = traceText(trace).replace(/\],"footer":/, `],"states":${JSON.stringify(states)},"footer":`);
+    const withStates = traceText(trace, {}, states);
     assert.ok(parseTraceText(withStates).states?.has('n1'));
     assert.equal(parseTraceText(traceText(trace)).states, undefined);
   });
