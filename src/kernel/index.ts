@@ -54,7 +54,13 @@ export {
   type StateValue,
 } from './snapshot';
 export { readStateTable, StateReader, type NodeState } from './stateReader';
-export { StateRecorder, STATE_TABLE_FORMAT, type EntriesDiff, type StateChange, type StateTable } from './stateTable';
+export {
+  StateRecorder,
+  STATE_TABLE_FORMAT,
+  type EntriesDiff,
+  type RecordedChange,
+  type StateTable,
+} from './stateTable';
 export { describeStateValue } from './stateText';
 export { trafficByType, type TypeTraffic } from './traffic';
 export {

@@ -1,6 +1,6 @@
 import type { NodeId } from './api';
 import type { StateValue } from './snapshot';
-import { STATE_TABLE_FORMAT, type EntriesDiff, type StateChange, type StateTable } from './stateTable';
+import { STATE_TABLE_FORMAT, type EntriesDiff, type RecordedChange, type StateTable } from './stateTable';
 
 /** One process's state at a moment: its fields (undefined while it is not running) and its durable storage. */
 export interface NodeState {
@@ -14,7 +14,7 @@ export interface NodeState {
 const KEYFRAME_EVERY = 32;
 
 interface Lane {
-  changes: StateChange[];
+  changes: RecordedChange[];
   /** keyframes[k]: the state after changes [0, k·KEYFRAME_EVERY). */
   keyframes: NodeState[];
 }
@@ -54,7 +54,7 @@ export class StateReader {
     if (last < 0) return NOTHING;
     const k = Math.floor(last / KEYFRAME_EVERY);
     let state = lane.keyframes[k] as NodeState;
-    for (let i = k * KEYFRAME_EVERY; i <= last; i++) state = applyChange(state, lane.changes[i] as StateChange);
+    for (let i = k * KEYFRAME_EVERY; i <= last; i++) state = applyChange(state, lane.changes[i] as RecordedChange);
     return state;
   }
 
@@ -62,23 +62,23 @@ export class StateReader {
   changedAt(node: NodeId, event: number): boolean {
     const changes = this.lanes.get(node)?.changes ?? [];
     const i = lastAtOrBefore(changes, event);
-    return i >= 0 && (changes[i] as StateChange).at === event;
+    return i >= 0 && (changes[i] as RecordedChange).at === event;
   }
 }
 
 /** The index of the last change at or before `event`, or -1. */
-function lastAtOrBefore(changes: StateChange[], event: number): number {
+function lastAtOrBefore(changes: RecordedChange[], event: number): number {
   let lo = 0;
   let hi = changes.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((changes[mid] as StateChange).at <= event) lo = mid + 1;
+    if ((changes[mid] as RecordedChange).at <= event) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
 }
 
-function applyChange(state: NodeState, change: StateChange): NodeState {
+function applyChange(state: NodeState, change: RecordedChange): NodeState {
   const { fields, storage } = change;
   return {
     fields: fields === 'lost' ? undefined : fields === undefined ? state.fields : applyDiff(state.fields, fields),
@@ -114,7 +114,7 @@ export function readStateTable(value: unknown, where = 'states'): StateTable {
     let previous = -1;
     lane.changes.forEach((c: unknown, i) => {
       const at = `nodes[${n}].changes[${i}]`;
-      const change = c as Partial<StateChange>;
+      const change = c as Partial<RecordedChange>;
       if (typeof change?.at !== 'number' || !Number.isInteger(change.at) || change.at < previous)
         throw problem(`${at}.at is not an event index in order (${JSON.stringify(change?.at)})`);
       previous = change.at;

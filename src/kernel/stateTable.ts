@@ -17,12 +17,12 @@ import {
 export interface StateTable {
   format: typeof STATE_TABLE_FORMAT;
   /** One entry per process, in lane order. */
-  nodes: Array<{ node: NodeId; changes: StateChange[] }>;
+  nodes: Array<{ node: NodeId; changes: RecordedChange[] }>;
 }
 
 export const STATE_TABLE_FORMAT = 'distsys-states/1';
 
-export interface StateChange {
+export interface RecordedChange {
   /** The trace event the change belongs to; a process's changes come in order of it. */
   at: number;
   /** "lost": the process crashed and its fields went with it; otherwise what changed since its last snapshot. */
@@ -40,7 +40,7 @@ export interface EntriesDiff {
 interface Known {
   fields: Map<string, string> | undefined;
   storage: Map<string, string>;
-  changes: StateChange[];
+  changes: RecordedChange[];
   lastAt: number;
 }
 
@@ -68,7 +68,7 @@ export class StateRecorder {
     disk: ReadonlyMap<string, string>,
   ): void {
     const known = this.known[index] as Known;
-    const change: StateChange = { at: Math.max(at, known.lastAt) };
+    const change: RecordedChange = { at: Math.max(at, known.lastAt) };
     if (instance === undefined) {
       if (known.fields !== undefined) change.fields = 'lost';
       known.fields = undefined;
