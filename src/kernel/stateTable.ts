@@ -12,7 +12,8 @@ import {
  * Every process's fields and storage through a run, kept beside its trace (never in it, so event
  * indices and trace hashes stay as they are). Each change is a diff against the process's
  * previous snapshot, anchored at the event whose handler made it: a delivery, a timer, a start or
- * a recovery, a crash (fields lost) or a restart.
+ * a recovery, a crash (fields lost) or a restart. A process that crashes inside its own handler (a
+ * send triggered it) is snapshotted first, at the last event before the crash: what the crash lost.
  */
 export interface StateTable {
   format: typeof STATE_TABLE_FORMAT;

@@ -323,6 +323,8 @@ export class World implements FaultTarget {
   crash(node: NodeId): void {
     const slot = this.slotOf(node);
     if (!slot.up) return;
+    // Crashed inside its own handler (a send triggered it): what the handler had done so far is what the crash loses.
+    if (this.states && this.current === slot) this.capture(slot, (this.trace as Trace).length - 1);
     slot.up = false;
     slot.instance = undefined;
     for (const timer of slot.timers.values()) timer.token = 0; // pending events may still point at them

@@ -190,6 +190,30 @@ describe('state table', () => {
       }
   });
 
+  it('keeps what a handler did before a crash its own send triggered: the vote the crash loses', () => {
+    class Voter {
+      votedFor: NodeId | undefined = undefined;
+      constructor(private readonly ctx: Context) {}
+      onStart(): void {
+        if (this.ctx.id === 'n2') this.ctx.send('n1', { type: 'ask' });
+      }
+      onMessage(from: NodeId): void {
+        this.votedFor = from;
+        this.ctx.send(from, { type: 'vote' });
+        this.votedFor = 'never seen: the crash came first';
+      }
+      onTimer(): void {}
+    }
+    const result = simulate(
+      spec(Voter, { recordStates: true, faults: [{ afterSend: { node: 'n1', count: 1 }, kind: 'crash', node: 'n1' }] }),
+    );
+    const reader = new StateReader(result.states!);
+    const crash = [...result.trace!.ofKind('crash')][0]!;
+    assert.deepEqual([...reader.stateAfter('n1', crash.index - 1).fields!], [['votedFor', 'n2']]);
+    assert.equal(reader.stateAfter('n1', crash.index).fields, undefined);
+    assert.equal(reader.stateAfter('n1', crash.index).lost, true);
+  });
+
   it('records a diff: only the keys that changed', () => {
     const { states } = recordedRun(2);
     const changes = states.nodes.flatMap((n) => n.changes);
