@@ -395,6 +395,46 @@ describe('trace viewer in chromium', function () {
     assert.equal(await page.locator('.tv-state .tv-durable').textContent(), '持久：崩溃后仍在');
   });
 
+  it('shows a vote kept in a field lost at the crash, and the term kept in storage surviving it', async () => {
+    const { source, file } = buggyVariant('raft-election', 'volatile-voted-for');
+    const program = loadStudentModule(source, file);
+    const scenario = raftElection.scenarios.find((s) => s.name === 'restart-after-vote')!;
+    const run = runAndCheck({ exercise: raftElection, scenario, program, seed: 1, file, recordStates: true });
+    assert.ok(run.failure, 'volatile-voted-for fails restart-after-vote on seed 1');
+    const footer = { exercise: 'raft-election', scenario: scenario.name, seed: 1, passed: false, failure: run.failure };
+    await show({
+      type: 'showTrace',
+      traceText: traceText(run.trace, footer, run.result.states),
+      title: 'raft-election · restart-after-vote · seed 1',
+    });
+    const crash = [...run.trace.ofKind('crash')][0]!;
+    await page.evaluate((i) => window.__diagram!.select(i, true), crash.index);
+    await settle();
+    const own = page.locator(`.tv-state[data-node="${crash.node}"]`);
+    assert.equal(
+      await own.locator('.tv-state-note').textContent(),
+      'Lost in the crash: the node restarts with fresh fields, and only its storage.',
+    );
+    const votedFor = own.locator('table[data-section="fields"] tr[data-key="votedFor"] td');
+    assert.deepEqual(await votedFor.allTextContents(), ['"n1"', 'lost in a crash']);
+    assert.deepEqual(
+      await own.locator('table[data-section="storage"] tr[data-key="currentTerm"] td').allTextContents(),
+      ['1', '1'],
+    );
+    await shot('node-state-crash');
+    // Beside the code the panel is narrow: the details go under the diagram, still showing the state.
+    await page.setViewportSize({ width: 560, height: 900 });
+    await settle();
+    assert.ok(await own.locator('table[data-section="storage"]').isVisible());
+    const [diagramBox, detailsBox] = await Promise.all([
+      page.locator('.tv-diagram').boundingBox(),
+      page.locator('.tv-details').boundingBox(),
+    ]);
+    assert.ok(diagramBox && detailsBox && detailsBox.y >= diagramBox.y + diagramBox.height - 1, 'under the diagram');
+    assert.ok(diagramBox.height > 200, `the diagram keeps room to draw (${diagramBox.height} px)`);
+    await shot('node-state-narrow');
+  });
+
   it('asks the host to re-run with a seed, to shrink and to export', async () => {
     const { trace, failure, seed } = failingRaftRun();
     await show({ type: 'showTrace', traceText: traceText(trace), title: 'raft', verdict: { passed: false, failure } });
