@@ -171,6 +171,8 @@ describe('the workbook in code-server, as a student uses it', function () {
     const [before, after] = await term.allTextContents();
     assert.ok(before !== undefined && before !== '–' && before === after, 'the term is in storage: it survives');
     assert.equal(await own.locator('.tv-durable').textContent(), 'durable: survives a crash');
+    // Beside the code the details sit under the diagram: bring the state into view for the record.
+    await own.locator('table[data-section="storage"]').scrollIntoViewIfNeeded();
     await screenshot(page, '07-node-state');
   });
 });
