@@ -112,8 +112,7 @@ function runOne(
   const scenario = scenarioNamed(exercise, name);
   post({ kind: 'unit', unit: { scenario: name, seed, phase: 'run' } });
   loaded.marks.reset();
-  const stopping =
-    stopBefore && stoppingBefore(stopBefore.call, STOP_REASON, loaded.marks, loaded.program);
+  const stopping = stopBefore && stoppingBefore(stopBefore.call, STOP_REASON, loaded.marks, loaded.program);
   const checked = runAndCheck({
     exercise,
     scenario,
@@ -160,7 +159,6 @@ function runOne(
     traceLines: request.trace ? [...trace.toLines(footer)] : undefined,
   };
 }
-
 
 function scenarioNamed(exercise: Exercise, name: string): Scenario {
   const scenario = exercise.scenarios.find((s) => s.name === name);

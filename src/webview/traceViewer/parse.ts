@@ -7,6 +7,8 @@ export interface ParsedTrace {
   footer: Record<string, unknown>;
   /** The verdict the footer carries (a trace written by `distsys run --trace` or the extension). */
   verdict?: TraceVerdict;
+  /** When the run ended, if the footer says: it may be later than the last event. */
+  endTime?: number;
 }
 
 /** Reads a trace file's text with `Trace.parse`; pure, so it runs in Node tests as in the webview. */
@@ -19,5 +21,7 @@ export function parseTraceText(text: string): ParsedTrace {
       ...(footer.failure ? { failure: footer.failure } : {}),
       ...(Array.isArray(footer.notes) ? { notes: footer.notes } : {}),
     };
+  if (typeof footer.endTime === 'number' && Number.isFinite(footer.endTime) && footer.endTime >= 0)
+    parsed.endTime = footer.endTime;
   return parsed;
 }
