@@ -12,8 +12,9 @@ const CONTEXT = 1 / 12;
 
 /**
  * The stretch of a failing run to open on: from the first to the last of the violation's events and
- * its time, with some of the run on either side, kept on the run. Undefined when the failure points
- * at no time (the whole run is shown then).
+ * its time, with some of the run on either side (never before it starts; past its end, so that a
+ * violation at the very end, as in a shrunk or stopped run, is not on the edge). Undefined when
+ * the failure points at no time (the whole run is shown then).
  */
 export function violationWindow(
   run: RunTimes,
@@ -27,5 +28,5 @@ export function violationWindow(
   const first = Math.min(...points);
   const last = Math.max(...points);
   const context = Math.max((last - first) * 0.3, run.endTime * CONTEXT, 1);
-  return { from: Math.max(0, first - context), to: Math.min(Math.max(run.endTime, last), last + context) };
+  return { from: Math.max(0, first - context), to: last + context };
 }
