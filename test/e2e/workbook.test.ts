@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -17,6 +18,7 @@ import {
   waitForInk,
 } from './workbench';
 
+const ROOT = resolve(__dirname, '../..');
 const REFERENCE = resolve(__dirname, '../exercises/raft-election/reference.ts');
 const STUDENT_FILE = 'distsys/raft-election/starter.ts';
 /** Real time one run may take: short, so the run that loops is stopped soon. */
@@ -224,6 +226,47 @@ describe('the workbook in code-server, as a student uses it', function () {
       return rows.length > 1 && rows.every((r) => r.passed);
     });
     await screenshot(page, '06-reference-passes');
+  });
+
+  it('opens a trace file from distsys run --trace in the viewer, and the trace panel comes back after a reload', async function () {
+    this.timeout(180_000);
+    const cli = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'distsys.js'),
+        'run',
+        'raft-election',
+        '--file',
+        STUDENT_FILE,
+        '--scenario',
+        'initial-election',
+        '--seed',
+        '2',
+        '--trace',
+        'run.trace.json',
+      ],
+      { cwd: server.workspace, encoding: 'utf8' },
+    );
+    const written = /^trace: run\.trace\.json \((\d+) events\)$/m.exec(cli);
+    assert.ok(written, cli);
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('run.trace.json');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'run.trace.json' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const file = await frameWith(page, '.tv-title:has-text("run.trace.json")');
+    await waitForInk(file, 'canvas.ds-canvas');
+    const shown = await viewerShows(file);
+    assert.equal(shown.events, Number(written[1]), 'the events the CLI said it wrote');
+    assert.match(shown.banner, /Every check passed/);
+    await screenshot(page, '06b-trace-file');
+
+    await page.reload();
+    await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 90_000 });
+    await page.locator('.tab', { hasText: 'raft-election · initial-election · seed 1' }).first().waitFor();
+    const restored = await frameWith(page, '.tv-banner-submission', 90_000);
+    await waitForInk(restored, 'canvas.ds-canvas');
+    assert.match((await viewerShows(restored)).title, /\(shrunk\)$/);
+    await screenshot(page, '06c-trace-after-reload');
   });
 
   it('watches a run that never returns: the trace up to the handler the time budget stopped', async function () {
