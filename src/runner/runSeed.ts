@@ -5,7 +5,7 @@ import type { Cancelled, Job } from './job';
 import { openSession } from './open';
 import { memoryFailure, timeoutFailure } from './overrun';
 import type { LoadError, SeedRun, StopBefore } from './protocol';
-import type { ExchangeEnd, WorkerSession } from './session';
+import { WorkerSession, type ExchangeEnd } from './session';
 
 type RunEnd = ExchangeEnd<SeedRun> | { status: 'load-error'; error: LoadError };
 
@@ -41,7 +41,9 @@ export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job
   /** One run in a fresh worker (the watchdog ends a worker it stops). */
   const runInWorker = async (stopBefore?: StopBefore): Promise<RunEnd> => {
     const { exercise, source, file, scenario, seed } = request;
-    const opened = await openSession(settings, { exercise: exercise.id, source, file }, (s) => (session = s));
+    session = new WorkerSession(settings);
+    const opened = await openSession(session, settings, { exercise: exercise.id, source, file });
+    if (opened.status !== 'loaded') void session.stop();
     if (opened.status === 'stopped' || cancelled) return { status: 'stopped' };
     if (opened.status === 'load-error') return opened;
     try {
