@@ -186,7 +186,10 @@ describe('distsys run (in-process, fixture catalog)', () => {
     const partial = Trace.parse(readFileSync(join(dir, 't.json'), 'utf8'));
     assert.match(
       stdout,
-      new RegExp(`^trace: .*t\\.json \\(${partial.trace.length} events, up to the handler that did not return\\)$`, 'm'),
+      new RegExp(
+        `^trace: .*t\\.json \\(${partial.trace.length} events, up to the handler that did not return\\)$`,
+        'm',
+      ),
     );
     assert.equal(partial.trace.event(partial.trace.length - 1).kind, 'error');
     assert.equal((JSON.parse(readFileSync(join(dir, 'f.json'), 'utf8')) as unknown[]).length, 4);
