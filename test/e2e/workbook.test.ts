@@ -56,9 +56,19 @@ async function viewerShows(frame: Frame): Promise<{
   };
 }
 
-/** Opens the trace of the failure the Testing peek shows, from its message. */
-async function openTraceFromPeek(page: Page): Promise<Frame> {
-  await page.locator('.test-output-peek').getByText('Open Trace', { exact: true }).first().click();
+/**
+ * Opens the trace of the failure the Testing peek shows: with the link in its message (a command
+ * link), or with the button under it.
+ */
+async function openTraceFromPeek(page: Page, how: 'link' | 'button'): Promise<Frame> {
+  const peek = page.locator('.test-output-peek');
+  await (
+    how === 'link'
+      ? peek.locator('a', { hasText: /^Open Trace$/ })
+      : peek.locator('a, button, .monaco-button', { hasText: /^Open Trace$/ }).last()
+  )
+    .first()
+    .click();
   const frame = await frameWith(page, '.tv-toolbar');
   await frame.locator('.ds-lanes li').first().waitFor();
   return frame;
@@ -152,7 +162,7 @@ describe('the workbook in code-server, as a student uses it', function () {
     const peek = (await page.locator('.test-output-peek').first().textContent()) ?? '';
     const shrunkTo = /Shrunk to (\d+) of \d+ faults and (\d+) ms of \d+ ms/.exec(peek);
     assert.ok(shrunkTo, `the message says what shrinking kept: ${peek}`);
-    const frame = await openTraceFromPeek(page);
+    const frame = await openTraceFromPeek(page, 'link');
     const lanes = await frame.locator('.ds-lanes li').allTextContents();
     assert.ok(lanes.length >= 3, `expected a lane per node, saw ${JSON.stringify(lanes)}`);
     await waitForInk(frame, 'canvas.ds-canvas');
@@ -204,7 +214,7 @@ describe('the workbook in code-server, as a student uses it', function () {
       .locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)')
       .first()
       .dblclick();
-    const frame = await openTraceFromPeek(page);
+    const frame = await openTraceFromPeek(page, 'button');
     await frame.locator('.tv-banner-submission').waitFor();
     const shown = await viewerShows(frame);
     assert.match(shown.banner, /changed since/);
