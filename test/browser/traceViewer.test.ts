@@ -11,7 +11,7 @@ import type { StateTable, Trace } from '../../src/kernel';
 import type { DiagramController } from '../../src/webview/diagram';
 import type { ShowTraceMessage, TraceViewerToHost } from '../../src/webview/traceViewer/protocol';
 import { buggyVariant } from '../exercises/solutions';
-import { gossipTrace, traceText } from '../webview/diagram/fixtures';
+import { gossipTrace, handTrace, traceText } from '../webview/diagram/fixtures';
 import { launchChromium } from './chromium';
 
 const root = join(__dirname, '../..');
@@ -339,7 +339,11 @@ describe('trace viewer in chromium', function () {
     await shot('violation');
     const events = failure.events ?? [];
     assert.ok(events.length > 0, 'the checker names events');
-    const whole = await diagram((d) => d.view.end - d.view.start);
+    const whole = await diagram((d) => d.model.endTime - d.model.times[0]!);
+    const opened = await diagram((d) => d.view);
+    const firstAt = await page.evaluate((i) => window.__diagram!.model.times[i]!, events[0]!);
+    assert.ok(firstAt >= opened.start && firstAt <= opened.end, 'it opens on the violation');
+    await page.evaluate(() => window.__diagram!.fit());
     await page.locator('.tv-jump').click();
     await settle();
     await shot('violation-jump');
@@ -438,6 +442,74 @@ describe('trace viewer in chromium', function () {
       'nothing of the diagram spills over the details',
     );
     await shot('node-state-narrow');
+  });
+
+  it('opens a failure that has only a time on an axis spanning the run, and jumps to that time', async () => {
+    // The starter's failure: the nodes start at 0 ms and nothing else happens; no leader by 2000 ms.
+    const trace = handTrace(
+      ['n1', 'n2', 'n3'],
+      [
+        [0, 'start', 0, -1, -1, undefined],
+        [0, 'start', 1, -1, -1, undefined],
+        [0, 'start', 2, -1, -1, undefined],
+      ],
+    );
+    const failure = { checker: 'leader-elected', property: 'a leader is elected', explanation: 'none', at: 2000 };
+    await show({
+      type: 'showTrace',
+      traceText: traceText(trace, { passed: false, failure, endTime: 4000 }),
+      title: 'starter',
+    });
+    assert.equal(await diagram((d) => d.model.endTime), 4000);
+    const view = await diagram((d) => d.view);
+    assert.ok(view.start > 1000 && view.start < 2000 && view.end > 2000, `around 2000 ms: ${JSON.stringify(view)}`);
+    await shot('violation-at-a-time');
+    await page.evaluate(() => window.__diagram!.fit());
+    await page.locator('.tv-jump').click();
+    await settle();
+    assert.equal(await diagram((d) => d.cursor?.time), 2000);
+    const after = await diagram((d) => d.view);
+    assert.ok(after.start <= 2000 && after.end >= 2000);
+  });
+
+  it("links the verdict's file:line places; clicking one asks the host to open the file there", async () => {
+    const file = 'distsys/raft-election/starter.ts';
+    const failure = {
+      checker: 'exception',
+      property: 'handlers do not throw',
+      explanation: `n1 threw TypeError in onTimer at 12 ms (${file}:13:7): x is undefined`,
+      at: 12,
+      nodes: ['n1'],
+      location: { file, line: 13, column: 7 },
+    };
+    await show({
+      type: 'showTrace',
+      traceText: traceText(gossipTrace(), { passed: false, failure }),
+      title: 'thrown',
+      note: 'This is the run as graded.',
+    });
+    assert.equal(await page.locator('.tv-banner-submission').textContent(), 'This is the run as graded.');
+    assert.equal(await page.locator('.tv-banner-explanation').textContent(), failure.explanation);
+    const links = page.locator('.tv-source-link');
+    assert.deepEqual(
+      await links.allTextContents(),
+      [`${file}:13:7`, `${file}:13:7`],
+      'in the explanation and below it',
+    );
+    await links.first().click();
+    const posted = await page.evaluate(() => window.__posted);
+    assert.deepEqual(posted.at(-1), { type: 'openSource', file, line: 13, column: 7 });
+  });
+
+  it('keeps what the student filtered when another run of the same nodes comes (a shrunk one, another seed)', async () => {
+    await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip' });
+    await page.locator('.tv-node', { hasText: 'n5' }).click();
+    await settle();
+    await show({ type: 'showTrace', traceText: traceText(gossipTrace({ seed: 12 })), title: 'gossip · seed 12' });
+    await page.waitForFunction(() => document.querySelector('.tv-title')?.textContent === 'gossip · seed 12');
+    assert.deepEqual(await diagram((d) => d.viewState().filter), { nodes: ['n1', 'n2', 'n3', 'n4'] });
+    assert.equal(await page.locator('.tv-node', { hasText: 'n5' }).locator('input').isChecked(), false);
+    assert.deepEqual(await page.locator('.ds-lanes li').allTextContents(), ['network', 'n1', 'n2', 'n3', 'n4']);
   });
 
   it('asks the host to re-run with a seed, to shrink and to export', async () => {

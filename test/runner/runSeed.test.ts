@@ -86,6 +86,31 @@ describe('runner: one seed in a worker thread', () => {
     assert.doesNotMatch(failure.explanation, /distsys run/);
   });
 
+  it('replays a stopped run up to the looping handler when a trace is asked for: the trace ends there, marked', async () => {
+    const outcome = await runSeed(request('loops', { scenario: 'calm', seed: 1, trace: true }), {
+      workerFile: await fixtureWorker(),
+      unitBudgetMs: 1500,
+    }).done;
+    assert.equal(outcome.status, 'stopped');
+    const partial = outcome.partial;
+    assert.ok(partial?.traceLines, 'a partial run with its trace');
+    const { trace, footer } = Trace.parse(partial.traceLines.join('\n'));
+    assert.equal(trace.length, partial.traceEvents);
+    assert.ok(trace.length > 1, 'the events before the stop are kept');
+    const last = trace.event(trace.length - 1);
+    assert.equal(last.kind, 'error');
+    assert.equal(last.node, 'n1');
+    assert.match(JSON.stringify(last.data), /onMessage\(n2, pong\)/);
+    assert.match(JSON.stringify(last.data), /did not return/);
+    const failure = footer.failure as { checker: string; events: number[]; at: number; nodes: string[] };
+    assert.equal(failure.checker, 'timeout');
+    assert.deepEqual(failure.events, [trace.length - 1]);
+    assert.deepEqual(failure.nodes, ['n1']);
+    assert.equal(failure.at, last.time);
+    assert.equal(footer.endTime, last.time);
+    assert.deepEqual(outcome.failure.nodes, ['n1']);
+  });
+
   it('passes what the program prints to onOutput', async () => {
     let printed = '';
     const source = readFileSync(join(ROOT, program('retrying')), 'utf8').replace(

@@ -10,6 +10,8 @@ export interface ParsedTrace {
   verdict?: TraceVerdict;
   /** Every process's fields and storage through the run, when the file has them. */
   states?: StateReader;
+  /** When the run ended, if the footer says: it may be later than the last event. */
+  endTime?: number;
 }
 
 /** Reads a trace file's text with `Trace.parse`; pure, so it runs in Node tests as in the webview. */
@@ -23,5 +25,7 @@ export function parseTraceText(text: string): ParsedTrace {
       ...(footer.failure ? { failure: footer.failure } : {}),
       ...(Array.isArray(footer.notes) ? { notes: footer.notes } : {}),
     };
+  if (typeof footer.endTime === 'number' && Number.isFinite(footer.endTime) && footer.endTime >= 0)
+    parsed.endTime = footer.endTime;
   return parsed;
 }
