@@ -4,6 +4,7 @@ import { lessonOfExercise } from '../../lessons/course';
 import { settings } from './config';
 import { studentFile, TSCONFIG_FILE } from './core/exerciseFiles';
 import { planReset, planStart, type FilePlan } from './core/starterPlan';
+import { WALKTHROUGH_CONTEXT } from './ids';
 import { exists } from './studentExercises';
 import type { Workbook } from './workbook';
 
@@ -37,6 +38,7 @@ export async function startExercise(workbook: Workbook, arg: ExerciseArg): Promi
   if (exercise === undefined || folder === undefined) return;
   const plan = planStart(exercise, await existing(folder, [studentFile(exercise), TSCONFIG_FILE]));
   await carryOut(workbook, folder, plan);
+  void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.exerciseStarted, true);
 }
 
 /** Saves the student's file beside itself as a backup, then puts the starter back. */

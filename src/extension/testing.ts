@@ -5,7 +5,7 @@ import { settings } from './config';
 import { failureMessage, loadErrorMessage, type MessageSpec } from './core/failureMessage';
 import { currentScore } from './core/progress';
 import { planRun, type RunTarget } from './core/runPlan';
-import { FAILURE_MESSAGE, TEST_CONTROLLER } from './ids';
+import { FAILURE_MESSAGE, TEST_CONTROLLER, WALKTHROUGH_CONTEXT } from './ids';
 import type { StudentExercise } from './studentExercises';
 import { mayRunCode, restrictedReason } from './trust';
 import type { Workbook } from './workbook';
@@ -239,7 +239,7 @@ export class ExerciseTests implements vscode.Disposable {
     if (verdicts.length > 0) {
       const progress = await this.workbook.progress.record(exercise, verdicts);
       // The walkthrough's last step completes on this.
-      void vscode.commands.executeCommand('setContext', 'distsys.graded', true);
+      void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.graded, true);
       const { earned, max } = currentScore(exercise, progress);
       run.appendOutput(`${vscode.l10n.t('{0}: {1}/{2} points', exercise.id, earned, max)}\r\n`);
     }
