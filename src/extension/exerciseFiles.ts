@@ -51,6 +51,7 @@ export async function resetExercise(workbook: Workbook, arg: ExerciseArg): Promi
   await vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString() && d.isDirty)?.save();
   const plan = planReset(exercise, await existing(folder, [studentFile(exercise), TSCONFIG_FILE]), new Date());
   await carryOut(workbook, folder, plan);
+  await workbook.progress.forgetVerdicts(exercise.id);
   const backup = plan.steps.find((s) => s.kind === 'backup');
   if (backup)
     void vscode.window.showInformationMessage(

@@ -179,7 +179,7 @@ export class ExerciseTests implements vscode.Disposable {
     );
     for (const item of items.values()) run.enqueued(item);
     const pending = new Set(items.keys());
-    const verdicts: ScenarioReport[] = [];
+    const verdicts: Array<{ name: string; passed: boolean }> = [];
     const source = (await vscode.workspace.openTextDocument(student.uri)).getText();
     const finish = (each: (item: vscode.TestItem) => void): void => {
       for (const name of pending) {
@@ -229,6 +229,8 @@ export class ExerciseTests implements vscode.Disposable {
       }
       if (outcome.status === 'load-error') {
         const message = this.message(student, loadErrorMessage(outcome.error, student.file));
+        // A file that does not load fails every scenario asked for: no earlier pass may still count.
+        for (const name of pending) verdicts.push({ name, passed: false });
         finish((item) => run.errored(item, message));
         break;
       }
