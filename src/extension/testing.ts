@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Scenario, ScenarioReport, SeedFailure } from '../grader';
+import { groupByCause, type Scenario, type ScenarioReport, type SeedFailure } from '../grader';
 import { grade, type GradeOutcome, type Job } from '../runner';
 import { settings } from './config';
 import { failureMessage, loadErrorMessage, type MessageSpec } from './core/failureMessage';
@@ -180,6 +180,7 @@ export class ExerciseTests implements vscode.Disposable {
     for (const item of items.values()) run.enqueued(item);
     const pending = new Set(items.keys());
     const verdicts: Array<{ name: string; passed: boolean }> = [];
+    const failed: ScenarioReport[] = [];
     const source = (await vscode.workspace.openTextDocument(student.uri)).getText();
     const finish = (each: (item: vscode.TestItem) => void): void => {
       for (const name of pending) {
@@ -204,8 +205,9 @@ export class ExerciseTests implements vscode.Disposable {
           onScenario: (report) => {
             pending.delete(report.name);
             verdicts.push(report);
+            if (!report.passed) failed.push(report);
             const item = items.get(report.name);
-            if (item) this.report(run, item, student, report);
+            if (item) this.report(run, item, { student, source, failed }, report);
           },
         },
         this.workbook.runnerConfig((text) => run.appendOutput(text.replace(/\r?\n/g, '\r\n'))),
@@ -247,20 +249,28 @@ export class ExerciseTests implements vscode.Disposable {
     }
   }
 
-  private report(run: vscode.TestRun, item: vscode.TestItem, student: StudentExercise, report: ScenarioReport): void {
+  /** `failed`: this run's failing scenarios so far, the one reported last; one cause is told once. */
+  private report(
+    run: vscode.TestRun,
+    item: vscode.TestItem,
+    { student, source, failed }: { student: StudentExercise; source: string; failed: readonly ScenarioReport[] },
+    report: ScenarioReport,
+  ): void {
     if (report.passed || report.failure === undefined) {
       this.failures.delete(item.id);
       run.passed(item);
       return;
     }
     this.failures.set(item.id, { student, scenario: report.name, failure: report.failure });
-    const message = this.message(student, failureMessage(report.failure, student.file, vscode.l10n.t));
+    const lead = groupByCause(failed).find((cause) => cause.others.includes(report))?.lead;
+    const context = { file: student.file, source, ...(lead ? { sameAs: lead.name } : {}) };
+    const message = this.message(student, failureMessage(report.failure, context, vscode.l10n.t));
     message.contextValue = FAILURE_MESSAGE;
     run.failed(item, message);
   }
 
   private message(student: StudentExercise, spec: MessageSpec): vscode.TestMessage {
-    const message = new vscode.TestMessage(spec.text);
+    const message = new vscode.TestMessage(new vscode.MarkdownString(spec.markdown));
     message.location = new vscode.Location(student.uri, new vscode.Position(spec.line, spec.column));
     return message;
   }

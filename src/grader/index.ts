@@ -30,6 +30,7 @@ export {
   type NemesisKind,
   type NemesisPlan,
 } from './nemesis';
+export { groupByCause, type FailureCause } from './reports/causes';
 export { formatJUnit } from './reports/junit';
 export { formatTable } from './reports/table';
 export {
@@ -59,3 +60,4 @@ export { reports, stateChanges, type Report, type StateChange } from './traceQue
 export { ClusterTimeline, nodesOf, type Period } from './checkers/timeline';
 export { handlerRuns, type HandlerRun, type SentMessage } from './checkers/handlerRuns';
 export { view } from './checkers/view';
+export { culpritHandler, type CulpritHandler } from './culprit';

@@ -12,6 +12,7 @@ import {
   type RunSpec,
   type Trace,
 } from '../kernel';
+import { culpritHandler, type CulpritHandler } from './culprit';
 import type { Checker, Exercise, Scenario, ScenarioSetup } from './exercise';
 import { nodeNames } from './exercise';
 import { firstStudentFrame, studentStack, type SourceLocation } from './studentModule';
@@ -27,6 +28,8 @@ export interface Failure {
   events?: number[];
   /** The student's line, when a stack points there. */
   location?: SourceLocation;
+  /** The handler that was running when the rule broke, when the checker cites events. */
+  handler?: CulpritHandler;
   stack?: string;
 }
 
@@ -199,6 +202,7 @@ function judge(
         at: verdict.at,
         nodes: verdict.nodes,
         events: verdict.events,
+        handler: culpritHandler(trace, verdict.events),
       };
     }
     if (verdict.note) notes.push(verdict.note);

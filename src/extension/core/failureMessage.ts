@@ -1,24 +1,51 @@
 import type { SeedFailure, SourceLocation } from '../../grader';
+import { handlerLine } from './handlerLine';
 import type { Translate } from './translate';
 
-/** A test message before it becomes VS Code's: its text and where in the student's file it points. */
+/** A test message before it becomes VS Code's: Markdown, and where in the student's file it points. */
 export interface MessageSpec {
-  text: string;
+  /** Markdown, so the peek view wraps it. */
+  markdown: string;
   /** 0-based; the top of the file when the failure points nowhere in it. */
   line: number;
   column: number;
 }
 
-/** The checker's explanation, the seed that failed and what shrinking kept, at the student's line when known. */
-export function failureMessage(failure: SeedFailure, file: string, t: Translate): MessageSpec {
-  const lines = [
-    failure.explanation,
-    t('Property: {0} (checker {1})', failure.property, failure.checker),
-    t('Failing seed: {0}', failure.seed),
-  ];
+/** What a failure message may add about the student's file and the rest of the run. */
+export interface FailureContext {
+  /** The path the grader knows the student's file by. */
+  file: string;
+  /** The file's text as graded, to find the handler that broke the rule. */
+  source: string;
+  /** The scenario already reported with the same cause in this run: its message says it all. */
+  sameAs?: string;
+}
+
+/**
+ * The checker's explanation, where it happened, the seed that failed and what shrinking kept,
+ * anchored at the line of the throw, else at the handler that was running when the rule broke.
+ */
+export function failureMessage(failure: SeedFailure, context: FailureContext, t: Translate): MessageSpec {
+  const at = anchor(failure, context);
+  if (context.sameAs !== undefined) {
+    return {
+      markdown: [
+        t('The same failure as {0} (seed {1}): see its message.', code(context.sameAs), failure.seed),
+        escapeMarkdown(failure.explanation),
+      ].join('\n\n'),
+      ...at,
+    };
+  }
+  const paragraphs = [`**${escapeMarkdown(failure.property)}**`, escapeMarkdown(failure.explanation)];
+  const culprit = failure.handler;
+  if (failure.location === undefined && culprit !== undefined) {
+    const handler = culprit.detail === undefined ? culprit.handler : `${culprit.handler} (${culprit.detail})`;
+    paragraphs.push(t('Where to look: {0} in {1} at {2} ms.', culprit.node, code(handler), Math.round(culprit.time)));
+  }
+  const facts = [t('Checker: {0}', code(failure.checker)), t('Failing seed: {0}', failure.seed)];
   const shrunk = failure.shrunk;
   if (shrunk && (shrunk.faults.length < shrunk.originalFaults || shrunk.duration < shrunk.originalDuration)) {
-    lines.push(
+    facts.push(
       t(
         'Shrunk to {0} of {1} faults and {2} ms of {3} ms',
         shrunk.faults.length,
@@ -28,16 +55,40 @@ export function failureMessage(failure: SeedFailure, file: string, t: Translate)
       ),
     );
   }
-  if (failure.stack) lines.push('', failure.stack);
-  return { text: lines.join('\n'), ...position(failure.location, file) };
+  paragraphs.push(facts.join(' · '));
+  if (failure.stack) paragraphs.push(fence(failure.stack));
+  return { markdown: paragraphs.join('\n\n'), ...at };
 }
 
 /** The student's file could not be loaded: every scenario asked for fails with this. */
 export function loadErrorMessage(error: { message: string; location?: SourceLocation }, file: string): MessageSpec {
-  return { text: error.message, ...position(error.location, file) };
+  return { markdown: escapeMarkdown(error.message), ...position(error.location, file) };
+}
+
+function anchor(failure: SeedFailure, context: FailureContext): { line: number; column: number } {
+  if (failure.location?.file === context.file) return position(failure.location, context.file);
+  const line = failure.handler && handlerLine(context.source, failure.handler);
+  return { line: line ?? 0, column: 0 };
 }
 
 function position(location: SourceLocation | undefined, file: string): { line: number; column: number } {
   if (location === undefined || location.file !== file) return { line: 0, column: 0 };
   return { line: Math.max(0, location.line - 1), column: Math.max(0, location.column - 1) };
+}
+
+/** Text shown as written: Markdown's own characters escaped, so `n1*` or `<x>` are not markup. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/^(\s*)([#+-]|\d+\.)/gm, (_, space: string, mark: string) => `${space}${mark.replace(/[#+.-]/, '\\$&')}`);
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+function fence(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = '`'.repeat(longest + 1);
+  return `${ticks}text\n${text}\n${ticks}`;
 }
