@@ -33,6 +33,9 @@ Flags:
   --faults F        replay the fault schedule saved in F instead of the scenario's own
   --save-faults F   write the run's fault schedule to F (JSON)
 
-Output from console.log in a handler shows in distsys run only; ctx.log puts a line in the trace.
+Output from console.log in a handler shows in distsys run only, on stderr, each line tagged
+[scenario · seed · node · virtual time] as in the trace; distsys grade drops it. ctx.log puts a
+line in the trace itself. In VS Code it shows in the Testing view's output and the Distributed
+Systems output channel.
 Exit status: 0 every scenario passed, 1 a scenario failed, 2 bad input, 3 internal error, 130 interrupted.
 `;

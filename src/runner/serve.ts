@@ -10,6 +10,7 @@ import {
   type Scenario,
 } from '../grader';
 import type { FaultSchedule, NodeClass, RunBudget } from '../kernel';
+import { ConsoleTags } from './consoleTags';
 import { MarkWriter } from './marks';
 import type { HostRequest, SeedOptions, SeedRun, UnitLimits, WorkerMessage } from './protocol';
 
@@ -30,6 +31,7 @@ export function serveGrading(exercises: readonly Exercise[]): void {
   const port = parentPort;
   if (port === null) throw new Error('serveGrading runs inside a worker thread');
   const post = (message: WorkerMessage): void => port.postMessage(message);
+  const tags = new ConsoleTags(console);
   let loaded: Loaded | undefined;
   port.on('message', (request: HostRequest) => {
     try {
@@ -37,12 +39,16 @@ export function serveGrading(exercises: readonly Exercise[]): void {
       else if (request.kind === 'load') loaded = load(request, exercises, post);
       else if (loaded === undefined) throw new Error(`"${request.kind}" before "load"`);
       else if (request.kind === 'grade-scenario')
-        post({ kind: 'scenario', report: gradeOne(loaded, request.scenario, request.options, request.limits, post) });
+        post({
+          kind: 'scenario',
+          report: gradeOne(loaded, tags, request.scenario, request.options, request.limits, post),
+        });
       else
         post({
           kind: 'ran',
           run: runOne(
             loaded,
+            tags,
             request.scenario,
             request.seed,
             request.faults,
@@ -87,6 +93,7 @@ function load(
 
 function gradeOne(
   loaded: Loaded,
+  tags: ConsoleTags,
   name: string,
   options: SeedOptions,
   limits: UnitLimits,
@@ -98,11 +105,12 @@ function gradeOne(
     scenario,
     loaded.program,
     loaded.file,
-    { ...options, budget: budget(limits), hooks: loaded.marks },
+    { ...options, budget: budget(limits), hooks: tags },
     {
       unit(seed, phase) {
         post({ kind: 'unit', unit: { scenario: name, seed, phase } });
         loaded.marks.reset();
+        tags.startUnit({ scenario: name, seed, phase }, loaded.marks);
       },
       failed(failure) {
         post({ kind: 'seed-failed', failure });
@@ -113,6 +121,7 @@ function gradeOne(
 
 function runOne(
   loaded: Loaded,
+  tags: ConsoleTags,
   name: string,
   seed: number,
   faults: FaultSchedule | undefined,
@@ -125,6 +134,7 @@ function runOne(
   const scenario = scenarioNamed(exercise, name);
   post({ kind: 'unit', unit: { scenario: name, seed, phase: 'run' } });
   loaded.marks.reset();
+  tags.startUnit({ scenario: name, seed, phase: 'run' }, loaded.marks);
   const checked = runAndCheck({
     exercise,
     scenario,
@@ -134,7 +144,7 @@ function runOne(
     faults,
     duration,
     budget: budget(limits),
-    hooks: loaded.marks,
+    hooks: tags,
   });
   const { result, trace, failure, notes } = checked;
   const footer = {
