@@ -32,15 +32,18 @@ declare global {
 async function serveViewer(): Promise<{ url: string; close: () => Promise<void> }> {
   let origin = '';
   const server: Server = createServer((request, response) => {
+    // "/?lang=zh-cn": the page as the extension writes it for a student reading Chinese.
+    const lang = new URL(request.url ?? '/', 'http://localhost').searchParams.get('lang') ?? 'en';
     const page = webviewHtml({
       title: 'Trace',
-      lang: 'en',
+      lang,
       cspSource: origin,
       nonce: 'test-nonce-0123456789',
       script: `${origin}/traceViewer.js`,
       style: `${origin}/traceViewer.css`,
     });
-    if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    if (request.url === '/' || request.url?.startsWith('/?'))
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     else if (request.url === '/traceViewer.js')
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(bundle));
     else if (request.url === '/traceViewer.css')
@@ -93,7 +96,7 @@ describe('trace viewer in chromium', function () {
   });
 
   /** A fresh viewer page at a device pixel ratio, once it has said it is ready. */
-  async function openPage(deviceScaleFactor: number): Promise<void> {
+  async function openPage(deviceScaleFactor: number, lang = 'en'): Promise<void> {
     page = await browser.newPage({ viewport: { width: 1400, height: 820 }, colorScheme: 'dark', deviceScaleFactor });
     // CSP violations and script errors surface as console errors.
     page.on('console', (m) => {
@@ -106,7 +109,7 @@ describe('trace viewer in chromium', function () {
         window.__posted.push((e as CustomEvent<TraceViewerToHost>).detail),
       );
     });
-    await page.goto(server.url);
+    await page.goto(`${server.url}?lang=${lang}`);
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
   }
 
@@ -388,6 +391,23 @@ describe('trace viewer in chromium', function () {
     assert.match((await page.locator('.tv-details-title').textContent()) ?? '', /logged/);
     await settle();
     await shot('filtered-search');
+  });
+
+  it("speaks the page's language in the toolbar and the verdict", async () => {
+    await page.close();
+    await openPage(1, 'zh-cn');
+    const { trace, failure, seed } = failingRaftRun();
+    await show({ type: 'showTrace', traceText: traceText(trace), title: 'raft', verdict: { passed: false, failure } });
+    const toolbar = page.locator('.tv-toolbar');
+    assert.equal(await toolbar.getAttribute('aria-label'), '轨迹查看器');
+    assert.equal(await toolbar.getByRole('button', { name: '播放或暂停（空格）' }).textContent(), '▶ 播放');
+    assert.equal(await toolbar.getByRole('button', { name: '让整个运行适应视图（0）' }).textContent(), '适应');
+    assert.equal(await toolbar.locator('.tv-search').getAttribute('placeholder'), '搜索类型、内容、日志（/）');
+    assert.deepEqual(await toolbar.locator('summary').allTextContents(), ['消息', '事件']);
+    assert.equal(await page.locator('.tv-jump').textContent(), '跳到违规处');
+    assert.match((await page.locator('.tv-meta').textContent()) ?? '', new RegExp(`^many-elections · 种子 ${seed} · [\\d,]+ 个事件 · `));
+    await page.getByRole('button', { name: '用这个种子再运行一次' }).click();
+    await shot('chinese');
   });
 
   it('tells the student when the text is not a trace', async () => {

@@ -2,6 +2,7 @@
 import type { Trace } from '../../kernel/trace';
 import type { DiagramController, DiagramOptions, DiagramViewState, DrawStats } from './controller';
 import { playerControls } from './controls';
+import { playerStrings } from './strings';
 import { describeEvent, type EventDetails } from './details';
 import { computeVisibility, type DiagramFilter, type Visibility } from './filter';
 import { bindPointer, bindScrubber, keyAction, type InputTarget } from './interaction';
@@ -164,7 +165,7 @@ class Diagram implements DiagramController {
       themeWatch.disconnect();
       scheme.removeEventListener('change', schemeChanged);
     });
-    if (options.controls) this.element.prepend(playerControls(this));
+    if (options.controls) this.element.prepend(playerControls(this, playerStrings[options.locale ?? 'en']));
     this.resize();
   }
 

@@ -2,12 +2,18 @@
 import type { TraceVerdict } from './protocol';
 import { fmt } from '../diagram/details';
 import { button, h } from './dom';
+import type { ViewerStrings } from './strings';
 
 /**
  * The verdict at the top: which property failed, in the checker's words, where in the student's
  * file, and a button that takes the diagram to the violation. Passing runs get a quiet line.
  */
-export function renderBanner(banner: HTMLElement, verdict: TraceVerdict | undefined, jump: () => void): void {
+export function renderBanner(
+  banner: HTMLElement,
+  verdict: TraceVerdict | undefined,
+  jump: () => void,
+  text: ViewerStrings,
+): void {
   banner.replaceChildren();
   banner.className = 'tv-banner';
   if (verdict === undefined) {
@@ -23,7 +29,7 @@ export function renderBanner(banner: HTMLElement, verdict: TraceVerdict | undefi
       h(
         'div',
         { class: 'tv-banner-body' },
-        h('strong', { text: 'Every check passed on this run.' }),
+        h('strong', { text: text.passed }),
         ...(verdict.notes ?? []).map((n) => h('div', { class: 'tv-banner-note', text: n })),
       ),
     );
@@ -38,7 +44,7 @@ export function renderBanner(banner: HTMLElement, verdict: TraceVerdict | undefi
     h('strong', { text: f.property }),
     h('span', { class: 'tv-banner-checker', text: f.checker }),
   );
-  if (f.at !== undefined) headline.append(h('span', { class: 'tv-banner-when', text: `at ${fmt(f.at)}` }));
+  if (f.at !== undefined) headline.append(h('span', { class: 'tv-banner-when', text: text.at(fmt(f.at)) }));
   const body = h(
     'div',
     { class: 'tv-banner-body' },
@@ -48,8 +54,6 @@ export function renderBanner(banner: HTMLElement, verdict: TraceVerdict | undefi
   if (where) body.append(h('div', { class: 'tv-banner-where', text: where }));
   const actions = h('div', { class: 'tv-banner-actions' });
   if (f.at !== undefined || (f.events?.length ?? 0) > 0)
-    actions.append(
-      button('Jump to violation', 'Show the events that break the property', jump, 'tv-button tv-primary tv-jump'),
-    );
+    actions.append(button(text.jump, text.jumpTitle, jump, 'tv-button tv-primary tv-jump'));
   banner.append(h('span', { class: 'tv-banner-icon', text: '✕' }), body, actions);
 }

@@ -10,6 +10,7 @@ import { renderDetails } from './detailsPanel';
 import { h } from './dom';
 import type { Host } from './host';
 import { parseTraceText } from './parse';
+import type { ViewerStrings } from './strings';
 import { buildToolbar, type Toolbar } from './toolbar';
 
 const SAVE_EVERY_MS = 250;
@@ -28,7 +29,7 @@ export class TraceViewer {
   private readonly banner = h('div', { class: 'tv-banner' });
   private readonly toolbar = h('div', {
     class: 'tv-toolbar',
-    attrs: { role: 'toolbar', 'aria-label': 'Trace viewer' },
+    attrs: { role: 'toolbar' },
   });
   private readonly stage = h('div', { class: 'tv-diagram' });
   private readonly details = h('aside', {
@@ -43,8 +44,10 @@ export class TraceViewer {
   constructor(
     root: HTMLElement,
     private readonly host: Host,
+    private readonly text: ViewerStrings,
   ) {
     this.banner.hidden = true;
+    this.toolbar.setAttribute('aria-label', text.viewer);
     root.classList.add('tv');
     root.append(
       h('header', { class: 'tv-header' }, this.title, this.meta, this.runActions),
@@ -52,7 +55,7 @@ export class TraceViewer {
       this.toolbar,
       h('div', { class: 'tv-main' }, this.stage, this.details),
     );
-    this.showMessage('Waiting for a trace…');
+    this.showMessage(text.waiting);
     // The page may go away before the next save is due.
     window.addEventListener('pagehide', () => this.flush());
   }
@@ -66,9 +69,7 @@ export class TraceViewer {
     try {
       parsed = parseTraceText(message.traceText);
     } catch (error) {
-      this.showMessage(
-        `This is not a trace file this viewer can read: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.showMessage(`${this.text.unreadable} ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     const { trace, hash } = parsed;
@@ -95,16 +96,17 @@ export class TraceViewer {
 
     this.title.textContent = message.title;
     const seed = typeof trace.header.seed === 'number' ? trace.header.seed : 0;
-    const scenario = typeof trace.header.scenario === 'string' ? `${trace.header.scenario} · ` : '';
-    this.meta.textContent = `${scenario}seed ${seed} · ${trace.length.toLocaleString('en-US')} events · ${fmt(model.endTime)} · ${hash}`;
+    const scenario = typeof trace.header.scenario === 'string' ? trace.header.scenario : undefined;
+    this.meta.textContent = this.text.meta(scenario, seed, trace.length, fmt(model.endTime), hash);
     const jump = (): void => this.jumpToViolation(failure?.events ?? [], failure?.at);
-    renderBanner(this.banner, verdict, jump);
+    renderBanner(this.banner, verdict, jump, this.text);
     this.tools = buildToolbar(this.toolbar, {
       diagram,
       runActions: this.runActions,
       host: this.host,
       seed,
       failing: failure !== undefined,
+      text: this.text,
     });
     const legend = diagram.legend();
     const pick = (i: number): void => diagram.select(i, true);

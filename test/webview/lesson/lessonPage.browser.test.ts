@@ -234,6 +234,18 @@ describe('lesson page in a real browser', () => {
     );
   });
 
+  it("speaks the lesson's language in a simulation's controls", async () => {
+    const english = page.locator('figure[data-sim="sim-1"] .ds-controls');
+    await english.waitFor();
+    assert.equal(await english.getByRole('button', { name: 'Play or pause (space)' }).textContent(), 'Play');
+    await page.evaluate((m) => window.postMessage(m, '*'), { ...message, locale: 'zh-cn' });
+    const chinese = page.locator('figure[data-sim="sim-1"] .ds-controls');
+    await page.waitForFunction(() => document.querySelector('.ds-controls .ds-readout')?.textContent === '整个运行');
+    assert.equal(await chinese.getByRole('button', { name: '播放或暂停（空格）' }).textContent(), '播放');
+    await chinese.getByRole('button', { name: '下一个事件（→）' }).click();
+    assert.match((await chinese.locator('.ds-readout').textContent()) ?? '', /^[\d.]+ ms · 第 1 个事件，共 \d+ 个$/);
+  });
+
   it('restores quiz answers and the scroll position after the webview reloads', async () => {
     await page.locator('form.quiz').getByLabel('When every participant voted yes').check();
     await page.locator('form.quiz').getByRole('button', { name: 'Check' }).click();
