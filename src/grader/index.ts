@@ -61,3 +61,15 @@ export { ClusterTimeline, nodesOf, type Period } from './checkers/timeline';
 export { handlerRuns, type HandlerRun, type SentMessage } from './checkers/handlerRuns';
 export { view } from './checkers/view';
 export { culpritHandler, type CulpritHandler } from './culprit';
+export {
+  builtInProperties,
+  fill,
+  languageOf,
+  languages,
+  type Language,
+  type Template,
+  type Text,
+  type Translated,
+  type Translations,
+} from './language';
+export { exerciseTitle, localizedFailure, scenarioDescription } from './localize';
