@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
-import { groupByCause, type Scenario, type ScenarioReport, type SeedFailure } from '../grader';
+import {
+  exerciseTitle,
+  groupByCause,
+  scenarioDescription,
+  type Scenario,
+  type ScenarioReport,
+  type SeedFailure,
+} from '../grader';
 import { grade, type GradeOutcome, type Job } from '../runner';
-import { settings } from './config';
+import { affectsLanguage, settings } from './config';
 import { failureMessage, loadErrorMessage, type MessageSpec } from './core/failureMessage';
 import { currentScore } from './core/progress';
 import { planRun, type RunTarget } from './core/runPlan';
@@ -49,7 +56,12 @@ export class ExerciseTests implements vscode.Disposable {
       true,
     );
     this.controller.resolveHandler = () => workbook.students.refresh();
-    this.disposables.push(workbook.students.onDidChange(() => this.sync()));
+    this.disposables.push(
+      workbook.students.onDidChange(() => this.sync()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsLanguage(e)) this.sync();
+      }),
+    );
     this.sync();
   }
 
@@ -72,14 +84,15 @@ export class ExerciseTests implements vscode.Disposable {
   }
 
   private sync(): void {
+    const language = settings.language();
     const items = this.workbook.students.all.map((student) => {
       const item = this.controller.createTestItem(student.uri.toString(), student.exercise.id, student.uri);
-      item.description = student.exercise.title;
+      item.description = exerciseTitle(student.exercise, language);
       this.targets.set(item, { student });
       item.children.replace(
         student.exercise.scenarios.map((scenario, index) => {
           const child = this.controller.createTestItem(scenarioId(student, scenario.name), scenario.name, student.uri);
-          child.description = scenario.description;
+          child.description = scenarioDescription(scenario, language);
           child.sortText = String(index).padStart(4, '0');
           this.targets.set(child, { student, scenario });
           return child;
@@ -263,7 +276,12 @@ export class ExerciseTests implements vscode.Disposable {
     }
     this.failures.set(item.id, { student, scenario: report.name, failure: report.failure });
     const lead = groupByCause(failed).find((cause) => cause.others.includes(report))?.lead;
-    const context = { file: student.file, source, ...(lead ? { sameAs: lead.name } : {}) };
+    const context = {
+      file: student.file,
+      source,
+      language: settings.language(),
+      ...(lead ? { sameAs: lead.name } : {}),
+    };
     const message = this.message(student, failureMessage(report.failure, context, vscode.l10n.t));
     message.contextValue = FAILURE_MESSAGE;
     run.failed(item, message);

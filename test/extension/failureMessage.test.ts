@@ -106,6 +106,22 @@ describe('extension: failures as test messages', () => {
     assert.doesNotMatch(message.markdown, /Checker:/);
   });
 
+  it("speaks the student's language where the checker has it, English where it has not", () => {
+    const translated: SeedFailure = {
+      ...failure,
+      translations: { 'zh-cn': { property: '每个任期至多一个领导者', explanation: '任期 3 有两个领导者' } },
+    };
+    assert.match(
+      failureMessage(translated, { ...context, language: 'zh-cn' }, t).markdown,
+      /^\*\*每个任期至多一个领导者\*\*\n\n任期 3 有两个领导者/,
+    );
+    assert.match(failureMessage(translated, context, t).markdown, /^\*\*at most one leader per term\*\*/);
+    assert.match(
+      failureMessage(failure, { ...context, language: 'zh-cn' }, t).markdown,
+      /^\*\*at most one leader per term\*\*\n\ntwo leaders/,
+    );
+  });
+
   it('shows Markdown characters of an explanation as written', () => {
     assert.equal(escapeMarkdown('n1 *voted* for <n2>\n- twice'), 'n1 \\*voted\\* for \\<n2\\>\n\\- twice');
   });

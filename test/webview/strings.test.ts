@@ -6,7 +6,9 @@ import { pageLocale, viewerStrings } from '../../src/webview/traceViewer/strings
 function texts(table: object): string[] {
   return Object.values(table).flatMap((v: unknown) =>
     typeof v === 'string'
-      ? [v]
+      ? v === 'en' || v === 'zh-cn'
+        ? []
+        : [v]
       : typeof v === 'function'
         ? [String((v as (...a: unknown[]) => unknown)('s', 1, 2, '3 ms', 'h'))]
         : texts(v as object),

@@ -1,4 +1,4 @@
-import type { SeedFailure, SourceLocation } from '../../grader';
+import { localizedFailure, type Language, type SeedFailure, type SourceLocation } from '../../grader';
 import { handlerLine } from './handlerLine';
 import type { Translate } from './translate';
 
@@ -19,6 +19,8 @@ export interface FailureContext {
   source: string;
   /** The scenario already reported with the same cause in this run: its message says it all. */
   sameAs?: string;
+  /** The student's language: the property and explanation in it where the checker has them. */
+  language?: Language;
 }
 
 /**
@@ -27,16 +29,17 @@ export interface FailureContext {
  */
 export function failureMessage(failure: SeedFailure, context: FailureContext, t: Translate): MessageSpec {
   const at = anchor(failure, context);
+  const { property, explanation } = localizedFailure(failure, context.language ?? 'en');
   if (context.sameAs !== undefined) {
     return {
       markdown: [
         t('The same failure as {0} (seed {1}): see its message.', code(context.sameAs), failure.seed),
-        escapeMarkdown(failure.explanation),
+        escapeMarkdown(explanation),
       ].join('\n\n'),
       ...at,
     };
   }
-  const paragraphs = [`**${escapeMarkdown(failure.property)}**`, escapeMarkdown(failure.explanation)];
+  const paragraphs = [`**${escapeMarkdown(property)}**`, escapeMarkdown(explanation)];
   const culprit = failure.handler;
   if (failure.location === undefined && culprit !== undefined) {
     const handler = culprit.detail === undefined ? culprit.handler : `${culprit.handler} (${culprit.detail})`;

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { localizedFailure } from '../../grader/localize';
 import type { TraceVerdict } from './protocol';
 import { fmt } from '../diagram/details';
 import { button, h } from './dom';
@@ -37,11 +38,12 @@ export function renderBanner(
   }
   banner.classList.add('tv-fail');
   banner.setAttribute('role', 'alert');
+  const { property, explanation } = localizedFailure(f, text.language);
   const where = f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : undefined;
   const headline = h(
     'div',
     { class: 'tv-banner-headline' },
-    h('strong', { text: f.property }),
+    h('strong', { text: property }),
     h('span', { class: 'tv-banner-checker', text: f.checker }),
   );
   if (f.at !== undefined) headline.append(h('span', { class: 'tv-banner-when', text: text.at(fmt(f.at)) }));
@@ -49,7 +51,7 @@ export function renderBanner(
     'div',
     { class: 'tv-banner-body' },
     headline,
-    h('div', { class: 'tv-banner-explanation', text: f.explanation }),
+    h('div', { class: 'tv-banner-explanation', text: explanation }),
   );
   if (where) body.append(h('div', { class: 'tv-banner-where', text: where }));
   const actions = h('div', { class: 'tv-banner-actions' });

@@ -2,6 +2,8 @@ import type { DiagramLocale } from '../diagram/strings';
 
 /** Text of the trace viewer's toolbar, banner and header, in the languages lessons are written in. */
 export interface ViewerStrings {
+  /** The language these are in: a failure's own translations are picked by it. */
+  language: DiagramLocale;
   viewer: string;
   waiting: string;
   unreadable: string;
@@ -68,6 +70,7 @@ export interface ViewerStrings {
 
 export const viewerStrings: Record<DiagramLocale, ViewerStrings> = {
   en: {
+    language: 'en',
     viewer: 'Trace viewer',
     waiting: 'Waiting for a trace…',
     unreadable: 'This is not a trace file this viewer can read:',
@@ -130,6 +133,7 @@ export const viewerStrings: Record<DiagramLocale, ViewerStrings> = {
     jumpTitle: 'Show the events that break the property',
   },
   'zh-cn': {
+    language: 'zh-cn',
     viewer: '轨迹查看器',
     waiting: '正在等待轨迹…',
     unreadable: '这不是本查看器能读取的轨迹文件：',

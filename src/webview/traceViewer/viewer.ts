@@ -4,6 +4,7 @@ import { buildModel } from '../diagram/model';
 import type { DiagramController, DiagramViewState } from '../diagram/controller';
 import { mountDiagram } from '../diagram/mount';
 import type { Violation } from '../diagram/render/scene';
+import { localizedFailure } from '../../grader/localize';
 import type { ShowTraceMessage, TraceVerdict } from './protocol';
 import { renderBanner } from './banner';
 import { renderDetails } from './detailsPanel';
@@ -81,7 +82,7 @@ export class TraceViewer {
     this.stage.replaceChildren();
     const failure = verdict?.passed === false ? verdict.failure : undefined;
     const violation: Violation | undefined = failure && {
-      label: failure.property,
+      label: localizedFailure(failure, this.text.language).property,
       at: failure.at,
       nodes: failure.nodes,
       events: failure.events,
