@@ -55,9 +55,13 @@ function mountTrace(stage: HTMLElement, traceText: string, data: DOMStringMap, l
   stage.style.height = '';
   if (data['height'] !== undefined) stage.style.minHeight = `${data['height']}px`;
   stage.classList.add('sim-mounted');
-  const diagram = mountDiagram(stage, trace, { compact: true, controls: true, locale });
   const nodes = data['nodes'];
-  if (nodes !== undefined) diagram.setFilter({ nodes: nodes.split(',') });
+  const filter = nodes === undefined ? {} : { nodes: nodes.split(',') };
+  // The block's window (written "start-end" by the renderer, which checked it) is where the view opens.
+  const [start, end] = (data['window'] ?? '').split('-').map(Number);
+  const state = start !== undefined && end !== undefined && start < end ? { start, end, filter, speed: 1 } : undefined;
+  const diagram = mountDiagram(stage, trace, { compact: true, controls: true, locale, ...(state ? { state } : {}) });
+  if (state === undefined && nodes !== undefined) diagram.setFilter(filter);
   return () => diagram.destroy();
 }
 

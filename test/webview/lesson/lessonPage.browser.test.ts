@@ -20,7 +20,7 @@ const markdown = [
   '',
   'Read [the Raft lesson](../06-leader-election/lesson.md#terms) or [the paper](https://example.org/2pc).',
   '',
-  '```sim exercise=two-phase-commit scenario=happy-path seed=1 height=240',
+  '```sim exercise=two-phase-commit scenario=happy-path seed=1 height=240 window=0-250',
   'Everyone votes yes.',
   '```',
   '',
