@@ -53,6 +53,10 @@ describe('extension: the "distsys" declarations students type-check against', fu
     const files: Record<string, string> = {};
     for (const exercise of exercises) {
       files[studentFile(exercise)] = readFileSync(join(ROOT, shippedStarter(exercise)), 'utf8');
+      files[`distsys/${exercise.id}/starter.zh-cn.ts`] = readFileSync(
+        join(ROOT, shippedStarter(exercise, 'zh-cn')),
+        'utf8',
+      );
       for (const solution of [referenceSolution(exercise.id), ...alternativeSolutions(exercise.id)])
         files[`distsys/${exercise.id}/${solution.file}`] = solution.source;
     }
