@@ -3,7 +3,7 @@ import type { Trace } from '../../kernel/trace';
 import type { DiagramController, DiagramOptions, DiagramViewState, DrawStats } from './controller';
 import { playerControls } from './controls';
 import { playerStrings } from './strings';
-import { describeEvent, type EventDetails } from './details';
+import { describeEvent, tooltipText, type EventDetails } from './details';
 import { computeVisibility, type DiagramFilter, type Visibility } from './filter';
 import { bindPointer, bindScrubber, keyAction, type InputTarget } from './interaction';
 import { compactSizes, fullSizes, layoutRows, type RowGeometry } from './layout';
@@ -618,17 +618,13 @@ class Diagram implements DiagramController {
       return;
     }
     const d = describeEvent(this.model, hit);
-    this.tooltip.textContent = `${fmtTime(d.time)} · ${d.title}`;
+    this.tooltip.textContent = tooltipText(d);
     this.tooltip.hidden = false;
     const r = this.canvas.getBoundingClientRect();
     const tipWidth = this.tooltip.offsetWidth;
     this.tooltip.style.left = `${Math.min(clientX - r.left + 14, this.width - tipWidth - 4)}px`;
     this.tooltip.style.top = `${clientY - r.top + 16}px`;
   }
-}
-
-function fmtTime(ms: number): string {
-  return `${Number(ms.toFixed(2))} ms`;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
