@@ -4,6 +4,7 @@ import type { DiagramController, DiagramOptions, DiagramViewState, DrawStats } f
 import { playerControls } from './controls';
 import { playerStrings } from './strings';
 import { describeEvent, tooltipText, type EventDetails } from './details';
+import { noOpEvents } from './noOps';
 import { computeVisibility, type DiagramFilter, type Visibility } from './filter';
 import { bindPointer, bindScrubber, keyAction, type InputTarget } from './interaction';
 import { compactSizes, fullSizes, layoutRows, type RowGeometry } from './layout';
@@ -41,6 +42,8 @@ class Diagram implements DiagramController {
   private readonly canvas: HTMLCanvasElement;
   private readonly scrubber: HTMLCanvasElement | undefined;
   private readonly tooltip: HTMLElement;
+  /** Events stepping passes over (see noOpEvents), worked out at the first step. */
+  private noOps: Uint8Array | undefined;
   /** The lane names as text, for screen readers (the canvas has none). */
   private readonly laneList: HTMLUListElement;
   private readonly viewport: Viewport;
@@ -222,9 +225,10 @@ class Diagram implements DiagramController {
           : upperBound(this.model.times, this.viewport.end);
     else i = this.cursor.index;
     const dir = Math.sign(delta);
+    const skip = (this.noOps ??= noOpEvents(this.model));
     for (let left = Math.abs(delta); left > 0; left--) {
       let j = i + dir;
-      while (j >= 0 && j < n && !shown[j]) j += dir;
+      while (j >= 0 && j < n && (!shown[j] || skip[j] === 1)) j += dir;
       if (j < 0 || j >= n) break;
       i = j;
     }
