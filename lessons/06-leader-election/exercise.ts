@@ -279,10 +279,10 @@ const FAULT_WINDOW_MS = 4000;
 
 const generatedFaultsOn = (nodes: number): Scenario => ({
   name: `generated-faults-${nodes}`,
-  description: `${nodes} nodes under faults drawn from each seed for 4 s — crashes of any nodes (all at once too), pauses, partitions of every shape, lost and delayed messages, clock steps and drift — then everything heals and a leader everyone follows must emerge within 5 s.`,
+  description: `${nodes} nodes under faults drawn from each seed for 4 s — crashes of any nodes (all at once too), pauses, partitions of every shape, lost, duplicated and delayed messages, clock steps and drift — then everything heals and a leader everyone follows must emerge within 5 s.`,
   translations: {
     'zh-cn': {
-      description: `${nodes} 个节点在 4 s 内承受由每个种子抽取的故障——任意节点崩溃（也可能同时全部崩溃）、停顿、各种形状的分区、消息丢失和延迟、时钟跳变和漂移——然后一切恢复，5 s 内必须选出一个大家都跟随的领导者。`,
+      description: `${nodes} 个节点在 4 s 内承受由每个种子抽取的故障——任意节点崩溃（也可能同时全部崩溃）、停顿、各种形状的分区、消息丢失、重复和延迟、时钟跳变和漂移——然后一切恢复，5 s 内必须选出一个大家都跟随的领导者。`,
     },
   },
   points: 10,

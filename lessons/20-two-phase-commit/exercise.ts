@@ -106,9 +106,8 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'coordinator-crash-before-decision',
-    translations: { 'zh-cn': { description: '第一个事务的最后一张赞成票还在路上时，协调者 n1 崩溃，稍后重启。' } },
-    description:
-      'The coordinator n1 crashes while the last yes vote of the first transaction is on its way, and restarts later.',
+    translations: { 'zh-cn': { description: '协调者 n1 在 n4 的第一张投票发出、尚未送达的那一刻崩溃，稍后重启。' } },
+    description: "The coordinator n1 crashes the moment n4's first vote leaves, before it arrives, and restarts later.",
     duration: 2400,
     network: reliableNetwork,
     faults: crashThenRestart('n1', { node: 'n4', type: 'Vote', count: 1 }, { min: 400, max: 900 }),
@@ -184,11 +183,11 @@ const scenarios: Scenario[] = [
     translations: {
       'zh-cn': {
         description:
-          '八个事务运行期间，在 2.5 s 内注入由每个种子抽取的故障——任意节点崩溃（协调者也会）、停顿、各种形状的分区、消息丢失和延迟、时钟跳变和漂移——然后一切恢复：每个事务都必须结束，而且各处结果一致。',
+          '八个事务运行期间，在 2.5 s 内注入由每个种子抽取的故障——任意节点崩溃（协调者也会）、停顿、各种形状的分区、消息丢失、重复和延迟、时钟跳变和漂移——然后一切恢复：每个事务都必须结束，而且各处结果一致。',
       },
     },
     description:
-      'Faults drawn from each seed for 2.5 s while eight transactions run — crashes of any nodes, the coordinator too, pauses, partitions of every shape, lost and delayed messages, clock steps and drift — then everything heals: every transaction must end, the same everywhere.',
+      'Faults drawn from each seed for 2.5 s while eight transactions run — crashes of any nodes, the coordinator too, pauses, partitions of every shape, lost, duplicated and delayed messages, clock steps and drift — then everything heals: every transaction must end, the same everywhere.',
     duration: GENERATED_WINDOW_MS + SETTLE_MS + 500,
     network: { ...reliableNetwork, latency: { min: 1, max: 10 }, duplicate: 0.05 },
     faults: generatedFaults({ from: 0, until: GENERATED_WINDOW_MS, kinds: nemesisKinds, meanGapMs: 300 }),

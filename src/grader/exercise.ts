@@ -9,11 +9,12 @@ import type {
   RunResult,
   Trace,
 } from '../kernel';
+import type { Measurement } from './checkers/measured';
 import type { Text, Translations } from './language';
 
-/** What a checker concludes about one run. */
+/** What a checker concludes about one run; a measured checker's verdict carries its figure, passing or not. */
 export type Verdict =
-  | { ok: true; note?: string }
+  | { ok: true; note?: string; measurement?: Measurement }
   | {
       ok: false;
       /**
@@ -26,6 +27,7 @@ export type Verdict =
       nodes?: NodeId[];
       /** Trace events to highlight. */
       events?: number[];
+      measurement?: Measurement;
     };
 
 /** One finished run, as checkers see it; S is the node state the exercise observes. */

@@ -64,6 +64,7 @@ export { culpritHandler, type CulpritHandler } from './culprit';
 export {
   builtInProperties,
   fill,
+  inEnglish,
   languageOf,
   languages,
   type Language,
@@ -73,3 +74,14 @@ export {
   type Translations,
 } from './language';
 export { exerciseTitle, localizedFailure, scenarioDescription } from './localize';
+export {
+  describeMeasuredFigure,
+  describeMeasurement,
+  foldMeasurements,
+  measuredChecker,
+  withinLimit,
+  type MeasuredCheckerSpec,
+  type MeasuredFigure,
+  type Measurement,
+  type RunFigure,
+} from './checkers/measured';

@@ -12,6 +12,11 @@ export type Text = Record<Language, string>;
  */
 export type Template<V> = Record<Language, (values: V) => string>;
 
+/** A text's English form, whether it was written in English only or in every language. */
+export function inEnglish(text: string | Text): string {
+  return typeof text === 'string' ? text : text.en;
+}
+
 export function fill<V>(template: Template<V>, values: V): Text {
   return { en: template.en(values), 'zh-cn': template['zh-cn'](values) };
 }

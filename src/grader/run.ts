@@ -13,7 +13,7 @@ import {
   type Trace,
 } from '../kernel';
 import { culpritHandler, type CulpritHandler } from './culprit';
-import { languages, type Text, type Translations } from './language';
+import { inEnglish, languages, type Text, type Translations } from './language';
 import type { Checker, Exercise, Scenario, ScenarioSetup } from './exercise';
 import { nodeNames } from './exercise';
 import { firstStudentFrame, studentStack, type SourceLocation } from './studentModule';
@@ -68,7 +68,8 @@ export function concretize(scenario: Scenario, seed: number): ConcreteRun {
 }
 
 export interface RunRequest {
-  exercise: Exercise;
+  /** What a run needs of its exercise (a lesson's demo has as much): its id for the trace header, its instrumentation. */
+  exercise: Pick<Exercise, 'id' | 'instrument'>;
   scenario: Scenario;
   program: NodeClass;
   seed: number;
@@ -79,6 +80,8 @@ export interface RunRequest {
   duration?: number;
   budget?: RunBudget;
   hooks?: HandlerHooks;
+  /** Record every process's fields and storage beside the trace: for a run that is shown, never while grading. */
+  recordStates?: boolean;
 }
 
 export interface CheckedResult {
@@ -114,6 +117,7 @@ export function runSpecOf(request: RunRequest, run: ConcreteRun): RunSpec {
     duration: run.duration,
     seed: request.seed,
     trace: true,
+    ...(request.recordStates ? { recordStates: true } : {}),
     budget: request.budget,
     hooks: request.hooks,
     instrument: exercise.instrument,
@@ -212,7 +216,7 @@ function judge(
       return {
         checker: checker.name,
         property: checker.property,
-        explanation: typeof explanation === 'string' ? explanation : explanation.en,
+        explanation: inEnglish(explanation),
         ...translationsOf(checker, explanation),
         at: verdict.at,
         nodes: verdict.nodes,

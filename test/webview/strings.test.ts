@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { playerStrings } from '../../src/webview/diagram/strings';
-import { pageLocale, viewerStrings } from '../../src/webview/traceViewer/strings';
+import { localeOf, viewerStrings } from '../../src/webview/traceViewer/strings';
 
 /** Every text of a table, the functions called with sample values. */
 function texts(table: object): string[] {
@@ -28,9 +28,9 @@ describe('webview: interface text in Chinese', () => {
   }
 
   it("reads the page's language from <html lang>, English for any other", () => {
-    assert.equal(pageLocale('zh-cn'), 'zh-cn');
-    assert.equal(pageLocale('zh-CN'), 'zh-cn');
-    assert.equal(pageLocale('en'), 'en');
-    assert.equal(pageLocale('fr'), 'en');
+    assert.equal(localeOf('zh-cn'), 'zh-cn');
+    assert.equal(localeOf('zh-CN'), 'zh-cn');
+    assert.equal(localeOf('en'), 'en');
+    assert.equal(localeOf('fr'), 'en');
   });
 });
