@@ -8,6 +8,9 @@ export const MAX_ID_LENGTH = 64;
 /** The contract fixes the reply's shape: the client stores IDs as short strings and matches replies to requests. */
 export const idShape: Checker = {
   name: 'id-shape',
+  translations: {
+    'zh-cn': { property: '每个 generate_ok 都把请求的 msgId 作为 inReplyTo，并带有一个 1 到 64 个字符的字符串 id' },
+  },
   property: `every generate_ok carries the request's msgId as inReplyTo and an id that is a string of 1 to ${MAX_ID_LENGTH} characters`,
   check({ trace }) {
     for (const { node, time, index, msg } of idHistory(trace).replies) {
@@ -39,6 +42,7 @@ export const idShape: Checker = {
  */
 export const uniqueIds: Checker = {
   name: 'unique-ids',
+  translations: { 'zh-cn': { property: '任何两个请求都不会拿到相同的 id，跨节点、跨重启、跨时钟跳变都一样' } },
   property: 'no two requests get the same id, across nodes, restarts and clock steps',
   check({ trace }) {
     const history = idHistory(trace);
@@ -74,6 +78,9 @@ export const uniqueIds: Checker = {
  */
 export const totalAvailability: Checker = {
   name: 'total-availability',
+  translations: {
+    'zh-cn': { property: '在线节点收到的每个 generate，都在收到它的处理函数里得到回答，分区与否都一样' },
+  },
   property: 'every generate a live node receives is answered in the handler that receives it, partitions or not',
   check({ trace }) {
     for (const { node, time, index, request, sends } of handlerRuns(trace)) {
@@ -96,6 +103,7 @@ export const totalAvailability: Checker = {
 /** Efficiency: a node has all it needs (its own name, its own disk), so nodes send each other nothing. */
 export const coordinationFree: Checker = {
   name: 'coordination-free',
+  translations: { 'zh-cn': { property: '节点之间不互相发送消息：生成 ID 不需要协调' } },
   property: 'nodes send no messages to each other: an ID needs no coordination',
   check({ trace, nodes }) {
     for (const e of trace.ofKind('send')) {

@@ -16,6 +16,9 @@ const scenario = (s: Omit<Scenario, 'checkers' | 'points' | 'nodes'>): Scenario 
 const scenarios: Scenario[] = [
   scenario({
     name: 'steady-requests',
+    translations: {
+      'zh-cn': { description: '平静的网络：600 ms 内有 600 个请求分散到三个节点，每个 ID 都必须与其他所有 ID 不同。' },
+    },
     description:
       'A calm network: 600 requests spread over three nodes in 600 ms, every ID must differ from every other.',
     duration: 700,
@@ -25,6 +28,7 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'same-millisecond',
+    translations: { 'zh-cn': { description: '请求以六个一组同时到达同一个节点，所以有好几个在同一毫秒内到达。' } },
     description: 'Requests come in bursts of six to one node at once, so several arrive within the same millisecond.',
     duration: 500,
     network: reliableNetwork,
@@ -33,6 +37,7 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'partitioned-nodes',
+    translations: { 'zh-cn': { description: '从头到尾每个节点都与其他节点隔开，而客户端仍能联系到每一个节点。' } },
     description:
       'Every node is cut off from the others from the start to the end, while the client still reaches each of them.',
     duration: 500,
@@ -42,6 +47,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'crash-and-restart',
+    translations: {
+      'zh-cn': {
+        description:
+          '每个节点崩溃一次，20 到 80 ms 后重启，其间 900 个请求不断到来，重启后每个节点都要处理一百多个：内存丢了，磁盘还在。',
+      },
+    },
     description:
       'Each node crashes once and restarts 20 to 80 ms later while 900 requests keep coming, well over a hundred to each node after its restart: its memory is lost, its disk is not.',
     duration: 600,
@@ -58,6 +69,9 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'crash-after-reply',
+    translations: {
+      'zh-cn': { description: 'n1 发出第一个 ID 后立刻崩溃，20 到 60 ms 后重启：它发出去的东西必须留下来。' },
+    },
     description:
       'n1 crashes right after sending its first ID and restarts 20 to 60 ms later: what it handed out must survive.',
     duration: 400,
@@ -70,6 +84,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'clock-steps-back',
+    translations: {
+      'zh-cn': {
+        description:
+          'n2 的时钟在 300 ms 时被拨回 250 ms（时间服务器的校正），而它还在继续发 ID：这 250 ms 它要再过一遍。',
+      },
+    },
     description:
       "n2's clock is stepped back 250 ms at 300 ms (a time server's correction) while it keeps handing out IDs: it lives through those 250 ms twice.",
     duration: 700,
@@ -79,6 +99,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'generated-faults',
+    translations: {
+      'zh-cn': {
+        description:
+          '在 600 ms 内注入由每个种子抽取的故障——任意节点崩溃、停顿、各种形状的分区、消息丢失和延迟、时钟跳变和漂移——然后一切恢复：ID 保持唯一，到达的每个请求都得到回答。',
+      },
+    },
     description:
       'Faults drawn from each seed for 600 ms — crashes of any nodes, pauses, partitions of every shape, lost and delayed messages, clock steps and drift — then everything heals: IDs stay unique and every request that arrives is answered.',
     duration: GENERATED_WINDOW_MS + 300,
@@ -92,6 +118,7 @@ const scenarios: Scenario[] = [
 export const uniqueIds: Exercise = {
   id: 'unique-ids',
   title: 'Unique IDs',
+  translations: { 'zh-cn': { title: '唯一 ID' } },
   starter: 'starter.ts',
   scenarios,
 };

@@ -56,6 +56,11 @@ export const completeness: Checker = detectionTime(DETECTION_BOUND_MS, 'at-most'
 export function detectionTime(limit: number, bound: 'at-most' | 'at-least'): Checker {
   return measuredChecker({
     name: 'completeness',
+    translations: {
+      'zh-cn': {
+        property: `每个崩溃的节点都被每个在线节点怀疑，${bound === 'at-most' ? `${limit} ms 之内` : `不早于 ${limit} ms`}开始，一直到它重启`,
+      },
+    },
     property: `every node that crashes is suspected by every node that is up, ${bound === 'at-most' ? 'within' : 'no sooner than'} ${limit} ms and until it restarts`,
     figure: 'ms from a crash to its lasting suspicion (worst pair)',
     limit,
@@ -137,6 +142,14 @@ function isFalse(trace: Trace, s: Suspicion): boolean {
 export const falseSuspicions = (limit: number, bound: 'at-most' | 'at-least' = 'at-most'): Checker =>
   measuredChecker({
     name: 'false-suspicions',
+    translations: {
+      'zh-cn': {
+        property:
+          bound === 'at-least'
+            ? `在线且可达、只是慢的节点，每次运行至少被怀疑 ${limit} 次`
+            : `在线且可达、只是慢（停顿或延迟不超过契约的上限）的节点，${limit === 0 ? '从不被怀疑' : `每次运行至多被怀疑 ${limit} 次`}`,
+      },
+    },
     property:
       bound === 'at-least'
         ? `a node that is up and reachable, only slow, is suspected at least ${limit} times in a run`
@@ -167,6 +180,7 @@ export const falseSuspicions = (limit: number, bound: 'at-most' | 'at-least' = '
  */
 export const accuracyAfterHeal: Checker = {
   name: 'accuracy-after-heal',
+  translations: { 'zh-cn': { property: `最后一次故障结束 ${SETTLE_MS} ms 之后，没有节点怀疑一个在线的节点` } },
   property: `${SETTLE_MS} ms after the last fault ends, no node suspects a node that is up`,
   check({ trace, duration }) {
     const { uptimes, quietSince } = reachability(trace);
@@ -191,6 +205,9 @@ export const accuracyAfterHeal: Checker = {
 /** Efficiency: watching a node costs a few messages a second, not a flood. */
 export const efficiency: Checker = measuredChecker({
   name: 'efficiency',
+  translations: {
+    'zh-cn': { property: `每个节点为它监视的每个节点每秒至多发送 ${MESSAGES_PER_SECOND_PER_PEER} 条消息` },
+  },
   property: `each node sends at most ${MESSAGES_PER_SECOND_PER_PEER} messages per second for each node it watches`,
   figure: 'messages per second per watched node (busiest node)',
   limit: MESSAGES_PER_SECOND_PER_PEER,

@@ -32,6 +32,12 @@ const finalCrash = (at: number) => (nodes: readonly NodeId[], rng: Random) => ({
 const scenarios: Scenario[] = [
   scenario({
     name: 'calm',
+    translations: {
+      'zh-cn': {
+        description:
+          '平静网络上的三个节点：在一个节点于 1200 ms 永久崩溃之前谁都不能被怀疑，之后另外两个节点要在 1 s 内怀疑它。',
+      },
+    },
     description:
       'Three nodes on a calm network: nobody may be suspected until one node crashes for good at 1200 ms, and then both others suspect it within 1 s.',
     nodes: 3,
@@ -42,6 +48,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'crashes-detected',
+    translations: {
+      'zh-cn': {
+        description:
+          '四个节点；一个在 500 到 800 ms 之间崩溃，另一个在 1200 到 1500 ms 之间崩溃，都不再回来：两个幸存者要在 1 s 内怀疑这两个节点，而且彼此从不怀疑。',
+      },
+    },
     description:
       'Four nodes; one crashes between 500 and 800 ms, another between 1200 and 1500 ms, and neither comes back: both survivors suspect both within 1 s, and never each other.',
     nodes: 4,
@@ -58,6 +70,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'restart-while-peer-down',
+    translations: {
+      'zh-cn': {
+        description:
+          '一个节点在 300 ms 崩溃、1400 ms 重启；其间另一个节点在 600 ms 永久崩溃：重启的节点也要怀疑它，而第三个节点要重新信任重启的节点。',
+      },
+    },
     description:
       'One node crashes at 300 ms and restarts at 1400 ms; meanwhile another crashes at 600 ms for good: the restarted node suspects it too, and is trusted again by the third.',
     nodes: 3,
@@ -75,6 +93,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'pauses',
+    translations: {
+      'zh-cn': {
+        description:
+          '每隔 300 ms，随机一个节点冻结 100 到 200 ms（一次 GC 停顿）：慢，不是死，所以谁都不该被怀疑，直到一个节点在 2000 ms 永久崩溃。',
+      },
+    },
     description: `Every 300 ms a random node freezes for 100 to ${SLOWNESS_MS} ms (a GC pause): slow, not dead, so no suspicion at all, until one node crashes for good at 2000 ms.`,
     nodes: 3,
     duration: 3200,
@@ -92,6 +116,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'delay-spikes',
+    translations: {
+      'zh-cn': {
+        description:
+          '有三次，每条消息在几百毫秒内多花 150 到 200 ms：慢，不是死，所以谁都不该被怀疑，直到一个节点在 2200 ms 永久崩溃。',
+      },
+    },
     description: `Three times, every message takes 150 to ${SLOWNESS_MS} ms longer for a few hundred ms: slow, not dead, so no suspicion at all, until one node crashes for good at 2200 ms.`,
     nodes: 3,
     duration: 3300,
@@ -109,6 +139,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'message-loss',
+    translations: {
+      'zh-cn': {
+        description:
+          '四个节点，网络每十条消息丢一条；一个节点在 1000 到 1500 ms 之间崩溃：它要在 1 s 内被怀疑，而丢一两次心跳不该让人被怀疑（每次运行至多一次误判）。',
+      },
+    },
     description:
       'Four nodes on a network that loses one message in ten; one node crashes between 1000 and 1500 ms: it is suspected within 1 s, and a lost heartbeat or two suspects nobody (one false suspicion per run at most).',
     nodes: 4,
@@ -119,6 +155,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'partitions-heal',
+    translations: {
+      'zh-cn': {
+        description:
+          '一个节点在 400 到 1400 ms 被隔开，接着另一个节点在 1700 到 2200 ms 能听到别人、别人却听不到它：隔着断口怀疑是允许的，恢复后 1 s 内重新信任是必须的；2500 ms 时一个节点永久崩溃。',
+      },
+    },
     description:
       'A node is cut off from 400 to 1400 ms, then another can hear but not be heard from 1700 to 2200 ms: suspecting across the cut is allowed, trusting again within 1 s of the heal is required; at 2500 ms a node crashes for good.',
     nodes: 3,
@@ -138,6 +180,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'clock-steps-and-drift',
+    translations: {
+      'zh-cn': {
+        description:
+          '时钟相差几秒，快慢最多 10 %；一个节点在 800 ms 崩溃，紧接着第二个节点的时钟被拨回 3 s，1400 ms 时第三个节点的时钟向前跳 2 s：超时靠计时器运行，所以什么都不该改变。',
+      },
+    },
     description:
       "Clocks seconds apart and running up to 10 % fast or slow; one node crashes at 800 ms, just before a second node's clock steps back 3 s, and at 1400 ms the third node's clock jumps 2 s ahead: timeouts run on timers, so nothing changes.",
     nodes: 3,
@@ -159,6 +207,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'generated-faults',
+    translations: {
+      'zh-cn': {
+        description:
+          '在 1500 ms 内注入由每个种子抽取的故障——崩溃、长时间停顿、各种形状的分区、消息丢失、延迟和重复、时钟跳变和漂移——然后一切恢复：1000 ms 之后每个节点都信任其他每个节点，恢复 300 ms 后永久崩溃的节点要被另外两个节点怀疑。',
+      },
+    },
     description: `Faults drawn from each seed for ${GENERATED_WINDOW_MS} ms — crashes, long pauses, partitions of every shape, lost, delayed and duplicated messages, clock steps and drift — then everything heals: ${SETTLE_MS} ms later every node trusts every other, and a node that crashes for good ${FINAL_CRASH_AFTER_HEAL_MS} ms after the heal is suspected by both others.`,
     nodes: 3,
     duration: GENERATED_WINDOW_MS + SETTLE_MS + 500,
@@ -175,6 +229,7 @@ const scenarios: Scenario[] = [
 export const failureDetector: Exercise = {
   id: 'failure-detector',
   title: 'Failure detector',
+  translations: { 'zh-cn': { title: '故障检测器' } },
   starter: 'starter.ts',
   instrument: suspicionApi,
   scenarios,

@@ -1,11 +1,31 @@
 import type { NodeId, Trace } from '../../src/kernel';
-import { ClusterTimeline, fmtMs, stateChanges, type Checker, type Verdict } from '../../src/grader';
+import {
+  ClusterTimeline,
+  fill,
+  fmtMs,
+  stateChanges,
+  type Checker,
+  type Template,
+  type Verdict,
+} from '../../src/grader';
 import { describeRaft, majorityOf, raftState, type RaftTimeline } from './cluster';
 import type { RaftState } from './contract';
 import { candidacyStarts, deliveredVotes, leadershipStarts } from './leadership';
 
+const twoLeaders: Template<{
+  term: number;
+  first: { node: NodeId; time: number };
+  second: { node: NodeId; time: number };
+}> = {
+  en: ({ term, first, second }) =>
+    `two leaders in term ${term}: ${first.node} at ${fmtMs(first.time)} and ${second.node} at ${fmtMs(second.time)}; a node may vote only once per term, and a candidate needs a majority`,
+  'zh-cn': ({ term, first, second }) =>
+    `任期 ${term} 有两个领导者：${fmtMs(first.time)} 时的 ${first.node} 和 ${fmtMs(second.time)} 时的 ${second.node}；一个节点每个任期只能投一票，候选人需要多数票`,
+};
+
 export const electionSafety: Checker<RaftState> = {
   name: 'election-safety',
+  translations: { 'zh-cn': { property: '每个任期至多一个领导者' } },
   property: 'at most one leader per term',
   check({ trace }) {
     const leaders = new Map<number, { node: NodeId; time: number; index: number }>();
@@ -14,7 +34,7 @@ export const electionSafety: Checker<RaftState> = {
       if (first && first.node !== s.node) {
         return {
           ok: false,
-          explanation: `two leaders in term ${s.term}: ${first.node} at ${fmtMs(first.time)} and ${s.node} at ${fmtMs(s.time)}; a node may vote only once per term, and a candidate needs a majority`,
+          explanation: fill(twoLeaders, { term: s.term, first, second: s }),
           at: s.time,
           nodes: [first.node, s.node],
           events: [first.index, s.index],
@@ -28,6 +48,7 @@ export const electionSafety: Checker<RaftState> = {
 
 export const termMonotonic: Checker<RaftState> = {
   name: 'term-monotonic',
+  translations: { 'zh-cn': { property: '节点的任期从不倒退，崩溃重启之后也一样' } },
   property: "a node's term never goes back, not even across a crash and restart",
   check({ trace }) {
     const last = new Map<NodeId, { term: number; index: number }>();
@@ -62,6 +83,7 @@ export const termMonotonic: Checker<RaftState> = {
 
 export const voteQuorum: Checker<RaftState> = {
   name: 'vote-quorum',
+  translations: { 'zh-cn': { property: '领导者拿到了多数节点（含它自己）的赞成票，每个投票者只算一票' } },
   property: 'a leader received granted votes from a majority of the nodes (itself included), one per voter',
   check({ trace, nodes }) {
     const majority = Math.floor(nodes.length / 2) + 1;
@@ -110,6 +132,9 @@ export const ELECTION_BOUND_MS = 5000;
 export function leaderElected(withinMs: number = ELECTION_BOUND_MS): Checker<RaftState> {
   return {
     name: 'leader-elected',
+    translations: {
+      'zh-cn': { property: `网络稳定之后 ${withinMs} ms 内选出领导者，而且它能联系到的每个存活节点都跟随它` },
+    },
     property: `once the network is stable, within ${withinMs} ms a leader is elected and every live node it can reach follows it`,
     check({ trace, nodes, duration }) {
       const settled = new ClusterTimeline(trace, nodes).advanceTo(duration).quietSince();
@@ -193,6 +218,7 @@ function diagnose(trace: Trace<RaftState>, cluster: RaftTimeline, running: NodeI
 
 export const stableLeadership: Checker<RaftState> = {
   name: 'stable-leadership',
+  translations: { 'zh-cn': { property: '没有故障时，第一个领导者一直保持它的任期：没有多余的选举' } },
   property: 'while nothing fails, the first leader keeps its term: no needless elections',
   check({ trace }) {
     const first = leadershipStarts(trace)[0];
@@ -273,6 +299,11 @@ export const MAX_QUIET_ELECTIONS = 5;
 /** Message counts in a run without faults: heartbeats within the rate limit, few elections. */
 export const messageEfficiency: Checker<RaftState> = {
   name: 'message-efficiency',
+  translations: {
+    'zh-cn': {
+      property: `每个跟随者每秒至多收到 ${MAX_HEARTBEATS_PER_SECOND} 次心跳，RequestVote 很少，消息总数不超过心跳、投票及其回复所需`,
+    },
+  },
   property: `at most ${MAX_HEARTBEATS_PER_SECOND} heartbeats a second per follower, few RequestVotes, and no more messages than heartbeats, votes and their replies need`,
   check({ trace, result, nodes, duration }) {
     const seconds = duration / 1000;

@@ -40,6 +40,7 @@ const FIRST_LEADER_MS = 2000;
 
 const initialElection: Scenario = {
   name: 'initial-election',
+  translations: { 'zh-cn': { description: '可靠网络上的三个节点在 2 s 内选出一个领导者，之后谁也不再发起选举。' } },
   description:
     'Three nodes on a reliable network elect one leader within 2 s, and nobody starts another election after it.',
   points: 10,
@@ -52,6 +53,12 @@ const initialElection: Scenario = {
 
 const reElection: Scenario = {
   name: 're-election',
+  translations: {
+    'zh-cn': {
+      description:
+        '每个领导者轮流被隔离再重新接入；接着任何两个节点都无法通信，然后两个可以，最后全部可以：每当多数节点能通信，就要选出领导者。',
+    },
+  },
   description:
     'Each leader is cut off in turn and rejoins; then no two nodes can talk, then two can, then all: a leader emerges each time a majority can talk.',
   points: 10,
@@ -74,6 +81,7 @@ const reElection: Scenario = {
 
 const manyElections: Scenario = {
   name: 'many-elections',
+  translations: { 'zh-cn': { description: '七个节点：一次又一次，随机三个节点与另外四个隔开，然后网络恢复。' } },
   description:
     'Seven nodes: again and again three random nodes are cut off from the other four, then the network heals.',
   points: 10,
@@ -93,6 +101,7 @@ const manyElections: Scenario = {
 
 const messageLoss: Scenario = {
   name: 'message-loss',
+  translations: { 'zh-cn': { description: '五个节点，网络丢掉四分之一的消息，仍要选出一个大家都跟随的领导者。' } },
   description:
     'Five nodes on a network that loses a quarter of all messages still elect a leader that everyone follows.',
   points: 10,
@@ -105,6 +114,12 @@ const messageLoss: Scenario = {
 
 const oneWayPartition: Scenario = {
   name: 'one-way-partition',
+  translations: {
+    'zh-cn': {
+      description:
+        '每个领导者轮流只能听到别人、自己发出的消息却全部丢失；它必须让位给新领导者，等能发出消息后再跟随它。',
+    },
+  },
   description:
     'Each leader in turn can still hear the others but its own messages are lost; it must give way to a new leader and follow it once it can speak again.',
   points: 8,
@@ -124,6 +139,11 @@ const oneWayPartition: Scenario = {
 
 const clockSkewDrift: Scenario = {
   name: 'clock-skew-drift',
+  translations: {
+    'zh-cn': {
+      description: '五个节点的时钟相差几秒，快慢最多 5 %，还会被向前、向后拨动：选举靠定时器运行，所以什么都不该改变。',
+    },
+  },
   description:
     'Five nodes whose clocks are seconds apart, run up to 5 % fast or slow, and are stepped forward and back: elections run on timers, so nothing changes.',
   points: 8,
@@ -147,6 +167,12 @@ const clockSkewDrift: Scenario = {
 
 const pausedLeader: Scenario = {
   name: 'paused-leader',
+  translations: {
+    'zh-cn': {
+      description:
+        '每个领导者轮流冻结 2 s（一次很长的 GC 停顿），醒来后还以为自己是领导者；看到更新的任期时它必须让位。',
+    },
+  },
   description:
     'Each leader in turn freezes for 2 s (a long GC pause) and wakes up believing it still leads; it must step down when it sees a newer term.',
   points: 10,
@@ -159,6 +185,9 @@ const pausedLeader: Scenario = {
 
 const leaderCrash: Scenario = {
   name: 'leader-crash',
+  translations: {
+    'zh-cn': { description: '每个领导者轮流崩溃；其余节点选出新的领导者，崩溃的节点稍后只带着自己存下的东西重启。' },
+  },
   description:
     'Each leader in turn crashes; the others elect a new one, and the crashed nodes restart later with only what they stored.',
   points: 10,
@@ -182,6 +211,12 @@ const FAR_MS = { min: 300, max: 400 };
 
 const restartAfterVote: Scenario = {
   name: 'restart-after-vote',
+  translations: {
+    'zh-cn': {
+      description:
+        '节点 n3 位于两个相距很远的节点之间；它刚投出第一票就崩溃，在另一个远端节点于同一任期请求投票时恰好重启：它必须记得自己投给了谁。',
+    },
+  },
   description:
     'Node n3 sits between two distant nodes; it crashes right after granting its first vote and restarts just as the other distant node asks for a vote in the same term: it must remember whom it voted for.',
   points: 10,
@@ -208,6 +243,11 @@ const restartAfterVote: Scenario = {
 
 const duplicateMessages: Scenario = {
   name: 'duplicate-messages',
+  translations: {
+    'zh-cn': {
+      description: '五个节点，网络把将近三分之一的消息投递两次；随机两个节点被隔离一段时间，逼出又一次选举。',
+    },
+  },
   description:
     'Five nodes on a network that delivers almost a third of all messages twice; two random nodes are cut off for a while to force another election.',
   points: 7,
@@ -223,6 +263,7 @@ const duplicateMessages: Scenario = {
 
 const electionCount: Scenario = {
   name: 'election-count',
+  translations: { 'zh-cn': { description: '可靠网络上安静的十秒：一次选举，每秒至多十次心跳，没有消息风暴。' } },
   description:
     'Ten quiet seconds on a reliable network: one election, at most ten heartbeats a second, and no message storms.',
   points: 7,
@@ -239,6 +280,11 @@ const FAULT_WINDOW_MS = 4000;
 const generatedFaultsOn = (nodes: number): Scenario => ({
   name: `generated-faults-${nodes}`,
   description: `${nodes} nodes under faults drawn from each seed for 4 s — crashes of any nodes (all at once too), pauses, partitions of every shape, lost, duplicated and delayed messages, clock steps and drift — then everything heals and a leader everyone follows must emerge within 5 s.`,
+  translations: {
+    'zh-cn': {
+      description: `${nodes} 个节点在 4 s 内承受由每个种子抽取的故障——任意节点崩溃（也可能同时全部崩溃）、停顿、各种形状的分区、消息丢失、重复和延迟、时钟跳变和漂移——然后一切恢复，5 s 内必须选出一个大家都跟随的领导者。`,
+    },
+  },
   points: 10,
   nodes,
   duration: FAULT_WINDOW_MS + ELECTION_BOUND_MS + 500,
@@ -251,6 +297,7 @@ const generatedFaultsOn = (nodes: number): Scenario => ({
 export const raftElection: Exercise = {
   id: 'raft-election',
   title: 'Raft leader election',
+  translations: { 'zh-cn': { title: 'Raft 领导者选举' } },
   starter: 'starter.ts',
   instrument: raftInstrument,
   scenarios: [

@@ -13,6 +13,12 @@ const replyTo: Record<string, string> = { RequestVote: 'RequestVoteReply', Appen
  */
 export const replyTerm: Checker<RaftState> = {
   name: 'reply-term',
+  translations: {
+    'zh-cn': {
+      property:
+        '每个 RequestVote 和 AppendEntries 都以回复者的当前任期作答；过期的 AppendEntries 被拒绝，也不改变任何状态',
+    },
+  },
   property:
     "every RequestVote and AppendEntries is answered with the replier's current term; a stale AppendEntries is refused and changes nothing",
   check({ trace }) {
@@ -76,6 +82,7 @@ const announcement: Partial<Record<RaftState['role'], string>> = { candidate: 'R
  */
 export const promptHeartbeat: Checker<RaftState> = {
   name: 'announces-at-once',
+  translations: { 'zh-cn': { property: '新候选人立刻向其他每个节点请求投票，新领导者立刻向其他每个节点发送心跳' } },
   property: 'a new candidate asks every other node for its vote, and a new leader heartbeats every other node, at once',
   check({ trace, nodes }) {
     const runs = handlerRuns(trace);
@@ -112,6 +119,7 @@ export const promptHeartbeat: Checker<RaftState> = {
  */
 export const requestByRole: Checker<RaftState> = {
   name: 'request-by-role',
+  translations: { 'zh-cn': { property: 'RequestVote 只来自该任期的候选人，AppendEntries 只来自该任期的领导者' } },
   property: 'RequestVote comes only from a candidate of that term, AppendEntries only from the leader of that term',
   check({ trace }) {
     for (const run of handlerRuns(trace)) {

@@ -8,6 +8,7 @@ import { fmtMs, type Checker } from '../../src/grader';
  */
 export const voteOnce: Checker = {
   name: 'vote-once',
+  translations: { 'zh-cn': { property: '每个任期里，节点最多把票投给一个候选人，崩溃重启之后也一样' } },
   property: 'a node grants its vote to at most one candidate per term, even across a crash and restart',
   check({ trace }) {
     const granted = new Map<string, { candidate: NodeId; time: number; index: number }>();
@@ -62,6 +63,9 @@ function voteFor(voter: NodeId, candidate: NodeId): string {
  */
 export const voteGranted: Checker = {
   name: 'vote-granted',
+  translations: {
+    'zh-cn': { property: '当且仅当请求的任期就是自己的任期、而且本任期还没投给别人时，节点才投出赞成票' },
+  },
   property: "a node grants a vote exactly when the request's term is its own and it has voted for nobody else in it",
   check({ trace }) {
     /** "voter/term" → the candidate it voted for (itself when it ran). */

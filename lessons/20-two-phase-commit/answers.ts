@@ -11,6 +11,9 @@ const answer: Partial<Record<string, string>> = { Prepare: 'Vote', Commit: 'Ack'
  */
 export const answersEveryRequest: Checker = {
   name: 'answers-every-request',
+  translations: {
+    'zh-cn': { property: '参与者对每个 Prepare 都回 Vote，对每个 Commit 或 Abort 都回 Ack，重复收到的也一样' },
+  },
   property: 'a participant answers every Prepare with a Vote and every Commit or Abort with an Ack, repeated ones too',
   check({ trace }) {
     for (const { node, time, index, request, sends } of handlerRuns(trace)) {

@@ -1,4 +1,4 @@
-import { ClusterTimeline, fmtMs, type Checker, type Verdict } from '../../src/grader';
+import { ClusterTimeline, fill, fmtMs, type Checker, type Template, type Verdict } from '../../src/grader';
 import { firstDecision, listNodes, readHistory, type DecisionEvent } from './history';
 import { answersEveryRequest } from './answers';
 import { nonTriviality } from './nonTriviality';
@@ -17,8 +17,26 @@ import { canCommitFor, COORDINATOR, participantsOf } from './transactions';
  */
 export const SETTLE_MS = 1000;
 
+/** Two decisions on one transaction, in trace order. */
+type TwoDecisions = { tx: string; earlier: DecisionEvent; later: DecisionEvent };
+
+const atomicityBroken: Template<TwoDecisions> = {
+  en: ({ tx, earlier, later }) =>
+    `atomicity broken for ${tx}: ${earlier.node} ${past(earlier.outcome)} it at ${fmtMs(earlier.time)} but ${later.node} ${past(later.outcome)} it at ${fmtMs(later.time)}`,
+  'zh-cn': ({ tx, earlier, later }) =>
+    `${tx} 的原子性被破坏：${earlier.node} 在 ${fmtMs(earlier.time)} ${pastZh(earlier.outcome)}了它，而 ${later.node} 在 ${fmtMs(later.time)} ${pastZh(later.outcome)}了它`,
+};
+
+const outcomeChanged: Template<TwoDecisions> = {
+  en: ({ tx, earlier, later }) =>
+    `${later.node} changed its outcome for ${tx}: ${earlier.outcome} at ${fmtMs(earlier.time)}, then ${later.outcome} at ${fmtMs(later.time)}; a decision is final`,
+  'zh-cn': ({ tx, earlier, later }) =>
+    `${later.node} 改变了它对 ${tx} 的结果：${fmtMs(earlier.time)} 时是 ${earlier.outcome}，${fmtMs(later.time)} 时又成了 ${later.outcome}；决定一旦做出就不能更改`,
+};
+
 export const atomicity: Checker = {
   name: 'atomicity',
+  translations: { 'zh-cn': { property: '没有哪个事务被一个节点提交、又被另一个节点中止' } },
   property: 'no transaction is committed by one node and aborted by another',
   check({ trace }) {
     const seen = new Map<string, DecisionEvent[]>();
@@ -29,7 +47,7 @@ export const atomicity: Checker = {
       if (opposite) {
         return {
           ok: false,
-          explanation: `atomicity broken for ${d.tx}: ${opposite.node} ${past(opposite.outcome)} it at ${fmtMs(opposite.time)} but ${d.node} ${past(d.outcome)} it at ${fmtMs(d.time)}`,
+          explanation: fill(atomicityBroken, { tx: d.tx, earlier: opposite, later: d }),
           at: d.time,
           nodes: [opposite.node, d.node],
           events: [opposite.index, d.index],
@@ -43,6 +61,7 @@ export const atomicity: Checker = {
 
 export const validity: Checker = {
   name: 'validity',
+  translations: { 'zh-cn': { property: '只有每个参与者都能提交时，事务才会提交' } },
   property: 'a transaction commits only if every participant can commit it',
   check({ trace, nodes }) {
     const participants = participantsOf(nodes);
@@ -65,6 +84,7 @@ export const validity: Checker = {
 
 export const decisionStable: Checker = {
   name: 'decision-stable',
+  translations: { 'zh-cn': { property: '节点对一个事务的结果从不改变，重启之后也一样' } },
   property: 'a node never changes its outcome for a transaction, across restarts too',
   check({ trace }) {
     const first = new Map<string, DecisionEvent>();
@@ -74,7 +94,7 @@ export const decisionStable: Checker = {
       else if (earlier.outcome !== d.outcome) {
         return {
           ok: false,
-          explanation: `${d.node} changed its outcome for ${d.tx}: ${earlier.outcome} at ${fmtMs(earlier.time)}, then ${d.outcome} at ${fmtMs(d.time)}; a decision is final`,
+          explanation: fill(outcomeChanged, { tx: d.tx, earlier, later: d }),
           at: d.time,
           nodes: [d.node],
           events: [earlier.index, d.index],
@@ -95,6 +115,7 @@ export const decisionStable: Checker = {
  */
 export const noUnilateralDecision: Checker = {
   name: 'no-unilateral-decision',
+  translations: { 'zh-cn': { property: '投了赞成票的参与者等待决议，而不是自己做决定' } },
   property: 'a participant that voted yes waits for the decision instead of deciding alone',
   check({ trace, nodes, duration }) {
     const history = readHistory(trace);
@@ -148,6 +169,11 @@ function blockingNote(end: ClusterTimeline, history: ReturnType<typeof readHisto
 
 export const termination: Checker = {
   name: 'termination',
+  translations: {
+    'zh-cn': {
+      property: `协调者在线、网络安静 ${fmtMs(SETTLE_MS)} 之后，每个在线节点都已对协调者收到的每个事务做出决定`,
+    },
+  },
   property: `once the coordinator is up and the network has been quiet for ${fmtMs(SETTLE_MS)}, every node that is up has decided every transaction the coordinator received`,
   check({ trace, nodes, duration }) {
     const end = new ClusterTimeline(trace, nodes).advanceTo(duration);
@@ -183,6 +209,10 @@ export const termination: Checker = {
 
 function past(outcome: 'commit' | 'abort'): string {
   return outcome === 'commit' ? 'committed' : 'aborted';
+}
+
+function pastZh(outcome: 'commit' | 'abort'): string {
+  return outcome === 'commit' ? '提交' : '中止';
 }
 
 /** Every scenario's checkers, in the order a failure is reported. */

@@ -33,6 +33,7 @@ const scenario = (s: Omit<Scenario, 'checkers' | 'points' | 'nodes'> & Partial<P
 const scenarios: Scenario[] = [
   scenario({
     name: 'happy-path',
+    translations: { 'zh-cn': { description: '平静的网络：每个参与者都同意时事务提交，有一个不同意时事务中止。' } },
     description: 'A calm network: transactions commit when every participant says yes and abort when one says no.',
     duration: 2400,
     network: reliableNetwork,
@@ -41,6 +42,9 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'message-loss',
+    translations: {
+      'zh-cn': { description: '前 1200 ms 丢掉三分之一的消息，有些消息重复，客户端把每个 Begin 都发两次。' },
+    },
     description:
       'A third of all messages are lost for the first 1200 ms, some are duplicated, and the client sends each Begin twice.',
     duration: 2400,
@@ -50,6 +54,9 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'duplicates-and-reordering',
+    translations: {
+      'zh-cn': { description: '延迟在 1 到 40 ms 之间，40 % 的消息投递两次：投票和决议来得晚、顺序乱、还会重复。' },
+    },
     description:
       'Latency from 1 to 40 ms and 40 % of messages delivered twice: votes and decisions arrive late, out of order and repeated.',
     duration: 2000,
@@ -59,6 +66,7 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'participant-crash-before-vote',
+    translations: { 'zh-cn': { description: 'n3 在看到第一个 Prepare（一个它会拒绝的事务）之前崩溃，稍后重启。' } },
     description: 'n3 crashes before it sees the first Prepare (a transaction it would refuse) and restarts later.',
     duration: 2400,
     network: reliableNetwork,
@@ -67,6 +75,9 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'participant-crash-after-yes-vote',
+    translations: {
+      'zh-cn': { description: 'n3 对第一个事务投出赞成票后立刻崩溃，稍后重启：它必须仍处于已准备状态。' },
+    },
     description:
       'n3 crashes right after voting yes on the first transaction and restarts later: it must still be prepared.',
     duration: 2400,
@@ -76,6 +87,7 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'participant-crash-after-decision',
+    translations: { 'zh-cn': { description: 'n2 确认它的第一个决议后立刻崩溃，稍后重启：结果不能改变。' } },
     description:
       'n2 crashes right after acknowledging its first decision and restarts later: the outcome must not change.',
     duration: 2400,
@@ -85,6 +97,7 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'coordinator-crash-after-prepare',
+    translations: { 'zh-cn': { description: '协调者 n1 只发出前三个 Prepare 中的两个就崩溃，稍后重启。' } },
     description: 'The coordinator n1 crashes after sending only two of the first three Prepares, and restarts later.',
     duration: 2400,
     network: reliableNetwork,
@@ -93,6 +106,7 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'coordinator-crash-before-decision',
+    translations: { 'zh-cn': { description: '协调者 n1 在 n4 的第一张投票发出、尚未送达的那一刻崩溃，稍后重启。' } },
     description: "The coordinator n1 crashes the moment n4's first vote leaves, before it arrives, and restarts later.",
     duration: 2400,
     network: reliableNetwork,
@@ -101,6 +115,11 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'coordinator-crash-mid-commit',
+    translations: {
+      'zh-cn': {
+        description: '协调者 n1 决定提交，只发出第一个 Commit 就崩溃，很久之后才重启：它的日志必须把事情做完。',
+      },
+    },
     description:
       'The coordinator n1 decides commit, sends its first Commit only, crashes, and restarts much later: its log must finish the job.',
     duration: 2400,
@@ -110,6 +129,9 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'partition-coordinator-participant',
+    translations: {
+      'zh-cn': { description: 'n3 投出第一张赞成票后立刻被隔离，而下一个事务（n3 会拒绝的）开始了；网络稍后恢复。' },
+    },
     description:
       'n3 is cut off right after its first yes vote, while the next transaction (one n3 refuses) begins; the network heals later.',
     duration: 2400,
@@ -123,6 +145,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'coordinator-dies-blocking',
+    translations: {
+      'zh-cn': {
+        description:
+          '最后一张赞成票还在路上时，协调者 n1 崩溃且再也不回来；n2 的时钟向前跳了 4 s：投了赞成票的参与者必须等待，不管看起来有多久。',
+      },
+    },
     description:
       "The coordinator n1 crashes while the last yes vote is on its way and never comes back; n2's clock jumps 4 s ahead: participants that voted yes must wait, however long it seems.",
     nodes: 3,
@@ -137,6 +165,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'participant-never-returns',
+    translations: {
+      'zh-cn': {
+        description:
+          'n3 收到第一个 Prepare 后立刻崩溃且再也不回来：协调者必须停止等待它的投票，中止事务，并通知其他人。',
+      },
+    },
     description:
       'n3 crashes right after it receives the first Prepare and never comes back: the coordinator must stop waiting for its vote, abort, and tell the others.',
     duration: 2400,
@@ -146,6 +180,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'generated-faults',
+    translations: {
+      'zh-cn': {
+        description:
+          '八个事务运行期间，在 2.5 s 内注入由每个种子抽取的故障——任意节点崩溃（协调者也会）、停顿、各种形状的分区、消息丢失、重复和延迟、时钟跳变和漂移——然后一切恢复：每个事务都必须结束，而且各处结果一致。',
+      },
+    },
     description:
       'Faults drawn from each seed for 2.5 s while eight transactions run — crashes of any nodes, the coordinator too, pauses, partitions of every shape, lost, duplicated and delayed messages, clock steps and drift — then everything heals: every transaction must end, the same everywhere.',
     duration: GENERATED_WINDOW_MS + SETTLE_MS + 500,
@@ -167,6 +207,7 @@ const scenarios: Scenario[] = [
 export const twoPhaseCommit: Exercise = {
   id: 'two-phase-commit',
   title: 'Two-phase commit',
+  translations: { 'zh-cn': { title: '两阶段提交' } },
   starter: 'starter.ts',
   instrument: transactionResources,
   scenarios,

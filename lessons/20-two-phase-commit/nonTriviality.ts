@@ -18,6 +18,7 @@ const failures = new Set(['crash', 'restart', 'pause', 'partition', 'heal', 'fau
  */
 export const nonTriviality: Checker = {
   name: 'non-triviality',
+  translations: { 'zh-cn': { property: '每个参与者都能提交的事务会提交，除非它运行期间发生了故障' } },
   property: 'a transaction every participant can commit commits, unless something fails while it runs',
   check({ trace, nodes }) {
     const participants = participantsOf(nodes);

@@ -10,6 +10,11 @@ import { COORDINATOR } from './transactions';
  */
 export const preparedWork: Checker = {
   name: 'prepared-work',
+  translations: {
+    'zh-cn': {
+      property: '参与者先准备好工作（ctx.prepare）再投赞成票，只准备自己仍持有的工作，中止之后绝不再投赞成票',
+    },
+  },
   property:
     'a participant prepares its work (ctx.prepare) before it votes yes, prepares only work it still holds, and never votes yes after aborting',
   check({ trace }) {

@@ -12,6 +12,7 @@ const aboutTransaction = new Set(['Prepare', 'Commit', 'Abort']);
  */
 export const quiescence: Checker = {
   name: 'quiescence',
+  translations: { 'zh-cn': { property: '参与者确认某个事务之后，协调者不再向它发送关于这个事务的任何消息' } },
   property: 'the coordinator sends nothing more about a transaction to a participant that has acknowledged it',
   check({ trace }) {
     const acked = new Map<string, { index: number; time: number }>();

@@ -15,6 +15,9 @@ export const RESEND_BOUND_MS = 250;
  */
 export const resendsUnanswered: Checker = {
   name: 'resends-unanswered',
+  translations: {
+    'zh-cn': { property: `事务未决期间，对还没收到投票的参与者，协调者至少每 ${RESEND_BOUND_MS} ms 重发一次 Prepare` },
+  },
   property: `while a transaction is undecided, the coordinator resends Prepare to each participant whose vote has not arrived, at least every ${RESEND_BOUND_MS} ms`,
   check({ trace }) {
     /** "participant/tx" → when the last Prepare left, while the vote is awaited. */

@@ -14,7 +14,7 @@ export function colourTable(table: string): string {
       line
         .replace(/^( {2})PASS /, (_, pad: string) => `${pad}${green('PASS')} `)
         .replace(/^( {2})FAIL /, (_, pad: string) => `${pad}${red('FAIL')} `)
-        .replace(/^Score: .*/, (s) => bold(s)),
+        .replace(/^(Score: |得分：).*/, (s) => bold(s)),
     )
     .join('\n');
 }

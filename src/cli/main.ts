@@ -3,6 +3,7 @@ import { exercises } from '../../lessons/catalog';
 import { version } from '../../package.json';
 import { runCli } from './cli';
 import { EXIT } from './errors';
+import { environmentLanguage } from './language';
 
 // Bundled as dist/cli.js: the worker bundle sits beside it and the lessons one folder up.
 const interrupt = new AbortController();
@@ -23,6 +24,7 @@ void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   colour: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  language: environmentLanguage(process.env),
   version,
   signal: interrupt.signal,
 }).then((code) => {

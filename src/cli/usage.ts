@@ -6,9 +6,9 @@ export const USAGE = `distsys — grade and replay distributed-systems exercises
 Usage:
   distsys list
   distsys grade <exercise> [--file F] [--seeds N | --seed S | --thorough] [--scenario X]
-                [--json | --junit F] [--no-shrink] [--budget MS]
+                [--json | --junit F] [--no-shrink] [--budget MS] [--lang L]
   distsys run <exercise> --scenario X --seed S [--file F] [--trace F]
-                [--faults F] [--save-faults F] [--budget MS]
+                [--faults F] [--save-faults F] [--budget MS] [--lang L]
   distsys help | --help | -h
   distsys --version
 
@@ -32,7 +32,12 @@ Flags:
   --trace F         write the run's trace file to F, with the verdict in its footer
   --faults F        replay the fault schedule saved in F instead of the scenario's own
   --save-faults F   write the run's fault schedule to F (JSON)
+  --lang L          en or zh-cn: the language of the report (default: from LC_ALL,
+                    LC_MESSAGES or LANG, e.g. LANG=zh_CN.UTF-8; else en)
 
-Output from console.log in a handler shows in distsys run only; ctx.log puts a line in the trace.
+Output from console.log in a handler shows in distsys run only, on stderr, each line tagged
+[scenario · seed · node · virtual time] as in the trace; distsys grade drops it. ctx.log puts a
+line in the trace itself. In VS Code it shows in the Testing view's output and the Distributed
+Systems output channel.
 Exit status: 0 every scenario passed, 1 a scenario failed, 2 bad input, 3 internal error, 130 interrupted.
 `;

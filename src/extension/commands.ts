@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { courseLessons } from '../../lessons/course';
+import { scenarioDescription } from '../grader';
 import { settings } from './config';
 import { resetExercise, resolveExercise, startExercise, type ExerciseArg } from './exerciseFiles';
 import { COMMANDS, VIEWS } from './ids';
@@ -61,7 +62,7 @@ export function registerCommands(workbook: Workbook, { lessons, tests, traces }:
     const student = mayRunCode() ? await studentOf(workbook, arg) : undefined;
     if (student === undefined) return;
     const picked = await vscode.window.showQuickPick(
-      student.exercise.scenarios.map((s) => ({ label: s.name, detail: s.description })),
+      student.exercise.scenarios.map((s) => ({ label: s.name, detail: scenarioDescription(s, settings.language()) })),
       { placeHolder: vscode.l10n.t('Choose a scenario of {0}', student.exercise.id), matchOnDetail: true },
     );
     if (picked) await tests.runItems(student, picked.label);

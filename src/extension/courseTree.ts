@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exerciseTitle } from '../grader';
 import { course } from '../../lessons/course';
 import { COMMANDS, VIEWS } from './ids';
 import { affectsLanguage, settings } from './config';
@@ -76,7 +77,8 @@ class CourseTree implements vscode.TreeDataProvider<CourseNode> {
     item.contextValue = `exercise.${node.status}`;
     item.description = exerciseDescription(node, vscode.l10n.t);
     item.iconPath = STATUS_ICONS[node.status];
-    const title = this.workbook.exercise(node.id)?.title ?? node.id;
+    const exercise = this.workbook.exercise(node.id);
+    const title = exercise ? exerciseTitle(exercise, settings.language()) : node.id;
     item.tooltip = `${title}\n${item.description}`;
     // Read out as the row shows it: the tooltip would otherwise stand in for the label.
     item.accessibilityInformation = { label: `${node.id}, ${item.description}` };

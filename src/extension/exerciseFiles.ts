@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { CatalogExercise } from '../../lessons/catalog';
 import { lessonOfExercise } from '../../lessons/course';
 import { settings } from './config';
-import { studentFile, TSCONFIG_FILE } from './core/exerciseFiles';
+import { shippedStarter, studentFile, TSCONFIG_FILE } from './core/exerciseFiles';
 import { planReset, planStart, type FilePlan } from './core/starterPlan';
+import { WALKTHROUGH_CONTEXT } from './ids';
 import { exists } from './studentExercises';
 import type { Workbook } from './workbook';
 
@@ -35,8 +36,13 @@ export async function startExercise(workbook: Workbook, arg: ExerciseArg): Promi
   const exercise = await resolveExercise(workbook, arg);
   const folder = exercise && (await workspaceFolder());
   if (exercise === undefined || folder === undefined) return;
-  const plan = planStart(exercise, await existing(folder, [studentFile(exercise), TSCONFIG_FILE]));
+  const plan = planStart(
+    exercise,
+    await existing(folder, [studentFile(exercise), TSCONFIG_FILE]),
+    await starterFor(workbook, exercise),
+  );
   await carryOut(workbook, folder, plan);
+  void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.exerciseStarted, true);
 }
 
 /** Saves the student's file beside itself as a backup, then puts the starter back. */
@@ -47,8 +53,14 @@ export async function resetExercise(workbook: Workbook, arg: ExerciseArg): Promi
   const target = vscode.Uri.joinPath(folder.uri, studentFile(exercise));
   // What is unsaved belongs in the backup too.
   await vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString() && d.isDirty)?.save();
-  const plan = planReset(exercise, await existing(folder, [studentFile(exercise), TSCONFIG_FILE]), new Date());
+  const plan = planReset(
+    exercise,
+    await existing(folder, [studentFile(exercise), TSCONFIG_FILE]),
+    new Date(),
+    await starterFor(workbook, exercise),
+  );
   await carryOut(workbook, folder, plan);
+  await workbook.progress.forgetVerdicts(exercise.id);
   const backup = plan.steps.find((s) => s.kind === 'backup');
   if (backup)
     void vscode.window.showInformationMessage(
@@ -78,6 +90,12 @@ async function carryOut(workbook: Workbook, folder: vscode.WorkspaceFolder, plan
   }
   await workbook.students.refresh();
   await vscode.window.showTextDocument(inWorkspace(plan.open), { preview: false });
+}
+
+/** The shipped starter in the student's language, the English one when it has no translation. */
+async function starterFor(workbook: Workbook, exercise: CatalogExercise): Promise<string> {
+  const localized = shippedStarter(exercise, settings.language());
+  return (await exists(workbook.asset(...localized.split('/')))) ? localized : shippedStarter(exercise);
 }
 
 /** Which of these workspace paths exist, as the plans ask it. */

@@ -33,3 +33,14 @@ export const TEST_CONTROLLER = 'distsys';
 
 /** The contextValue of a failure's test message: the "Open Trace" menu item shows on these. */
 export const FAILURE_MESSAGE = 'distsys.failure';
+
+/**
+ * Context keys the walkthrough's steps complete on. A step cannot complete on `onCommand:` when the
+ * lesson page runs the command: commands the extension runs itself never reach the workbench's
+ * listener. The key is set where the thing is done, whoever asked for it.
+ */
+export const WALKTHROUGH_CONTEXT = {
+  lessonOpened: 'distsys.lessonOpened',
+  exerciseStarted: 'distsys.exerciseStarted',
+  graded: 'distsys.graded',
+} as const;

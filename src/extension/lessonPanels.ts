@@ -5,7 +5,7 @@ import { affectsLanguage, settings } from './config';
 import { lessonFileName } from './core/language';
 import { lessonMessage, renderForPage, restoredLesson } from './core/lessonPage';
 import { SIMS_DIR, simFileName } from './core/simFiles';
-import { COMMANDS, PANELS } from './ids';
+import { COMMANDS, PANELS, WALKTHROUGH_CONTEXT } from './ids';
 import { pageHtml, webviewOptions } from './webviewPage';
 import type { Workbook } from './workbook';
 
@@ -54,6 +54,7 @@ export class LessonPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
 
   private adopt(panel: vscode.WebviewPanel, folder: string, anchor?: string): void {
     this.panels.set(folder, panel);
+    void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.lessonOpened, true);
     panel.iconPath = this.workbook.asset('media', 'icons', 'lesson.svg');
     panel.webview.html = pageHtml(panel.webview, this.workbook, {
       title: panel.title,

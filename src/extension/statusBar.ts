@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { currentScore } from './core/progress';
+import { currentScore, hasVerdicts } from './core/progress';
 import type { Workbook } from './workbook';
 
 /** The score of the exercise in the active editor; a click opens the Testing view. */
@@ -17,6 +17,12 @@ export function registerStatusBar(workbook: Workbook): void {
     const { exercise } = student;
     const progress = workbook.progress.get(exercise.id);
     const { earned, max } = currentScore(exercise, progress);
+    if (!hasVerdicts(exercise, progress)) {
+      item.text = `$(beaker) ${exercise.id}`;
+      item.tooltip = vscode.l10n.t('{0}: not graded yet. Click to open the Testing view.', exercise.title);
+      item.show();
+      return;
+    }
     item.text = `$(beaker) ${exercise.id} ${earned}/${max}`;
     item.tooltip = vscode.l10n.t(
       '{0}: {1} of {2} points (best {3}). Click to open the Testing view.',

@@ -1,11 +1,18 @@
 import * as vscode from 'vscode';
-import type { Scenario, ScenarioReport, SeedFailure } from '../grader';
+import {
+  exerciseTitle,
+  groupByCause,
+  scenarioDescription,
+  type Scenario,
+  type ScenarioReport,
+  type SeedFailure,
+} from '../grader';
 import { grade, type GradeOutcome, type Job } from '../runner';
-import { settings } from './config';
-import { failureMarkdown, failureMessage, loadErrorMessage, type MessageSpec } from './core/failureMessage';
+import { affectsLanguage, settings } from './config';
+import { failureMessage, loadErrorMessage, type MessageSpec } from './core/failureMessage';
 import { currentScore } from './core/progress';
 import { planRun, type RunTarget } from './core/runPlan';
-import { COMMANDS, FAILURE_MESSAGE, TEST_CONTROLLER } from './ids';
+import { COMMANDS, FAILURE_MESSAGE, TEST_CONTROLLER, WALKTHROUGH_CONTEXT } from './ids';
 import type { StudentExercise } from './studentExercises';
 import { mayRunCode, restrictedReason } from './trust';
 import type { Workbook } from './workbook';
@@ -51,7 +58,12 @@ export class ExerciseTests implements vscode.Disposable {
       true,
     );
     this.controller.resolveHandler = () => workbook.students.refresh();
-    this.disposables.push(workbook.students.onDidChange(() => this.sync()));
+    this.disposables.push(
+      workbook.students.onDidChange(() => this.sync()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsLanguage(e)) this.sync();
+      }),
+    );
     this.sync();
   }
 
@@ -74,14 +86,15 @@ export class ExerciseTests implements vscode.Disposable {
   }
 
   private sync(): void {
+    const language = settings.language();
     const items = this.workbook.students.all.map((student) => {
       const item = this.controller.createTestItem(student.uri.toString(), student.exercise.id, student.uri);
-      item.description = student.exercise.title;
+      item.description = exerciseTitle(student.exercise, language);
       this.targets.set(item, { student });
       item.children.replace(
         student.exercise.scenarios.map((scenario, index) => {
           const child = this.controller.createTestItem(scenarioId(student, scenario.name), scenario.name, student.uri);
-          child.description = scenario.description;
+          child.description = scenarioDescription(scenario, language);
           child.sortText = String(index).padStart(4, '0');
           this.targets.set(child, { student, scenario });
           return child;
@@ -181,7 +194,8 @@ export class ExerciseTests implements vscode.Disposable {
     );
     for (const item of items.values()) run.enqueued(item);
     const pending = new Set(items.keys());
-    const verdicts: ScenarioReport[] = [];
+    const verdicts: Array<{ name: string; passed: boolean }> = [];
+    const failed: ScenarioReport[] = [];
     const source = (await vscode.workspace.openTextDocument(student.uri)).getText();
     const finish = (each: (item: vscode.TestItem) => void): void => {
       for (const name of pending) {
@@ -206,8 +220,9 @@ export class ExerciseTests implements vscode.Disposable {
           onScenario: (report) => {
             pending.delete(report.name);
             verdicts.push(report);
+            if (!report.passed) failed.push(report);
             const item = items.get(report.name);
-            if (item) this.report(run, item, student, source, report);
+            if (item) this.report(run, item, { student, source, failed }, report);
           },
         },
         this.workbook.runnerConfig((text) => run.appendOutput(text.replace(/\r?\n/g, '\r\n'))),
@@ -231,6 +246,8 @@ export class ExerciseTests implements vscode.Disposable {
       }
       if (outcome.status === 'load-error') {
         const message = this.message(student, loadErrorMessage(outcome.error, student.file));
+        // A file that does not load fails every scenario asked for: no earlier pass may still count.
+        for (const name of pending) verdicts.push({ name, passed: false });
         finish((item) => run.errored(item, message));
         break;
       }
@@ -241,17 +258,17 @@ export class ExerciseTests implements vscode.Disposable {
     if (verdicts.length > 0) {
       const progress = await this.workbook.progress.record(exercise, verdicts);
       // The walkthrough's last step completes on this.
-      void vscode.commands.executeCommand('setContext', 'distsys.graded', true);
+      void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.graded, true);
       const { earned, max } = currentScore(exercise, progress);
       run.appendOutput(`${vscode.l10n.t('{0}: {1}/{2} points', exercise.id, earned, max)}\r\n`);
     }
   }
 
+  /** `failed`: this run's failing scenarios so far, the one reported last; one cause is told once. */
   private report(
     run: vscode.TestRun,
     item: vscode.TestItem,
-    student: StudentExercise,
-    source: string,
+    { student, source, failed }: { student: StudentExercise; source: string; failed: readonly ScenarioReport[] },
     report: ScenarioReport,
   ): void {
     if (report.passed || report.failure === undefined) {
@@ -259,23 +276,30 @@ export class ExerciseTests implements vscode.Disposable {
       run.passed(item);
       return;
     }
-    const failure = report.failure;
-    this.failures.set(item.id, { student, scenario: report.name, failure, source });
-    const markdown = new vscode.MarkdownString(
-      failureMarkdown(failure, student.file, vscode.l10n.t, {
-        source: (line, column) => student.uri.with({ fragment: `L${line},${column}` }).toString(),
-        openTrace: commandUri(COMMANDS.openTrace, { failure: item.id }),
-      }),
-    );
+    this.failures.set(item.id, { student, scenario: report.name, failure: report.failure, source });
+    const lead = groupByCause(failed).find((cause) => cause.others.includes(report))?.lead;
+    const context = {
+      file: student.file,
+      source,
+      language: settings.language(),
+      ...(lead ? { sameAs: lead.name } : {}),
+    };
+    const links = {
+      source: (line: number, column: number) => student.uri.with({ fragment: `L${line},${column}` }).toString(),
+      openTrace: commandUri(COMMANDS.openTrace, { failure: item.id }),
+    };
     // Only the one command the message links to may run from it.
-    markdown.isTrusted = { enabledCommands: [COMMANDS.openTrace] };
-    const message = this.message(student, failureMessage(failure, student.file, vscode.l10n.t), markdown);
+    const message = this.message(student, failureMessage(report.failure, context, vscode.l10n.t, links), [
+      COMMANDS.openTrace,
+    ]);
     message.contextValue = FAILURE_MESSAGE;
     run.failed(item, message);
   }
 
-  private message(student: StudentExercise, spec: MessageSpec, markdown?: vscode.MarkdownString): vscode.TestMessage {
-    const message = new vscode.TestMessage(markdown ?? spec.text);
+  private message(student: StudentExercise, spec: MessageSpec, enabledCommands: string[] = []): vscode.TestMessage {
+    const markdown = new vscode.MarkdownString(spec.markdown);
+    if (enabledCommands.length > 0) markdown.isTrusted = { enabledCommands };
+    const message = new vscode.TestMessage(markdown);
     message.location = new vscode.Location(student.uri, new vscode.Position(spec.line, spec.column));
     return message;
   }
@@ -286,11 +310,11 @@ export class ExerciseTests implements vscode.Disposable {
   }
 }
 
+function scenarioId(student: StudentExercise, scenario: string): string {
+  return `${student.uri.toString()}#${scenario}`;
+}
+
 /** A `command:` link that runs a command with one argument, for trusted Markdown. */
 function commandUri(command: string, arg: unknown): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify([arg]))}`;
-}
-
-function scenarioId(student: StudentExercise, scenario: string): string {
-  return `${student.uri.toString()}#${scenario}`;
 }

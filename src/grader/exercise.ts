@@ -10,14 +10,18 @@ import type {
   Trace,
 } from '../kernel';
 import type { Measurement } from './checkers/measured';
+import type { Text, Translations } from './language';
 
 /** What a checker concludes about one run; a measured checker's verdict carries its figure, passing or not. */
 export type Verdict =
   | { ok: true; note?: string; measurement?: Measurement }
   | {
       ok: false;
-      /** Names the property, the nodes and the virtual time: "two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms". */
-      explanation: string;
+      /**
+       * Names the property, the nodes and the virtual time: "two leaders in term 3: n1 at 1520 ms
+       * and n3 at 1544 ms". In every language when filled from a Template.
+       */
+      explanation: string | Text;
       /** Virtual time of the violation, ms. */
       at?: number;
       nodes?: NodeId[];
@@ -41,6 +45,7 @@ export interface Checker<S extends ObservedState = ObservedState> {
   name: string;
   /** The property in words: "at most one leader per term". */
   property: string;
+  translations?: Translations<{ property: string }>;
   check(run: CheckedRun<S>): Verdict;
 }
 
@@ -56,6 +61,7 @@ export interface Scenario<S extends ObservedState = ObservedState> {
   name: string;
   /** One sentence for the student: what this tests. */
   description: string;
+  translations?: Translations<{ description: string }>;
   points: number;
   nodes: number;
   /** Virtual ms. */
@@ -83,6 +89,7 @@ export interface Exercise<S extends ObservedState = ObservedState> {
   starter: string;
   instrument?: Instrumentation<S>;
   scenarios: Scenario<S>[];
+  translations?: Translations<{ title: string }>;
 }
 
 export function nodeNames(count: number): NodeId[] {

@@ -30,6 +30,7 @@ export {
   type NemesisKind,
   type NemesisPlan,
 } from './nemesis';
+export { groupByCause, type FailureCause } from './reports/causes';
 export { formatJUnit } from './reports/junit';
 export { formatTable } from './reports/table';
 export {
@@ -59,6 +60,20 @@ export { reports, stateChanges, type Report, type StateChange } from './traceQue
 export { ClusterTimeline, nodesOf, type Period } from './checkers/timeline';
 export { handlerRuns, type HandlerRun, type SentMessage } from './checkers/handlerRuns';
 export { view } from './checkers/view';
+export { culpritHandler, type CulpritHandler } from './culprit';
+export {
+  builtInProperties,
+  fill,
+  inEnglish,
+  languageOf,
+  languages,
+  type Language,
+  type Template,
+  type Text,
+  type Translated,
+  type Translations,
+} from './language';
+export { exerciseTitle, localizedFailure, scenarioDescription } from './localize';
 export {
   describeMeasuredFigure,
   describeMeasurement,

@@ -12,6 +12,8 @@ import {
   type RunSpec,
   type Trace,
 } from '../kernel';
+import { culpritHandler, type CulpritHandler } from './culprit';
+import { inEnglish, languages, type Text, type Translations } from './language';
 import type { Checker, Exercise, Scenario, ScenarioSetup } from './exercise';
 import { nodeNames } from './exercise';
 import { firstStudentFrame, studentStack, type SourceLocation } from './studentModule';
@@ -27,6 +29,10 @@ export interface Failure {
   events?: number[];
   /** The student's line, when a stack points there. */
   location?: SourceLocation;
+  /** The handler that was running when the rule broke, when the checker cites events. */
+  handler?: CulpritHandler;
+  /** The property and the explanation in the course's other languages, where they are written. */
+  translations?: Translations<{ property?: string; explanation?: string }>;
   stack?: string;
 }
 
@@ -168,6 +174,11 @@ function judge(
       checker: 'exception',
       property: 'handlers do not throw',
       explanation: `${outcome.node} threw ${outcome.error.name} in ${outcome.handler} at ${fmtMs(outcome.time)}${where}: ${outcome.error.message}`,
+      translations: {
+        'zh-cn': {
+          explanation: `${outcome.node} 在 ${fmtMs(outcome.time)} 执行 ${outcome.handler} 时抛出了 ${outcome.error.name}${where}：${outcome.error.message}`,
+        },
+      },
       at: outcome.time,
       nodes: [outcome.node],
       location,
@@ -175,14 +186,19 @@ function judge(
     };
   }
   if (outcome.status === 'budget') {
-    const what =
-      outcome.budget === 'events'
-        ? `${outcome.limit.toLocaleString('en-US')} events`
-        : `${outcome.limit} ms of real time`;
+    const events = outcome.budget === 'events';
+    const limit = events ? outcome.limit.toLocaleString('en-US') : String(outcome.limit);
+    const what = events ? `${limit} events` : `${limit} ms of real time`;
+    const whatZh = events ? `${limit} 个事件` : `${limit} ms 真实时间`;
     return {
       checker: 'budget',
       property: 'the run stays within its budget',
       explanation: `the run used up its budget of ${what} by ${fmtMs(outcome.time)} of virtual time: look for a message storm or a timer set to 0 ms in a loop`,
+      translations: {
+        'zh-cn': {
+          explanation: `到虚拟时间 ${fmtMs(outcome.time)} 时，运行已用完 ${whatZh} 的预算：找找有没有消息风暴，或者在循环里设置了 0 ms 的定时器`,
+        },
+      },
       at: outcome.time,
     };
   }
@@ -196,18 +212,37 @@ function judge(
       duration: run.duration,
     });
     if (!verdict.ok) {
+      const explanation = verdict.explanation;
       return {
         checker: checker.name,
         property: checker.property,
-        explanation: verdict.explanation,
+        explanation: inEnglish(explanation),
+        ...translationsOf(checker, explanation),
         at: verdict.at,
         nodes: verdict.nodes,
         events: verdict.events,
+        handler: culpritHandler(trace, verdict.events),
       };
     }
     if (verdict.note) notes.push(verdict.note);
   }
   return undefined;
+}
+
+/** The failure's property and explanation in each language the checker has them in. */
+function translationsOf(checker: Checker, explanation: string | Text): Pick<Failure, 'translations'> {
+  const translations: NonNullable<Failure['translations']> = {};
+  for (const language of languages) {
+    if (language === 'en') continue;
+    const property = checker.translations?.[language]?.property;
+    const explained = typeof explanation === 'string' ? undefined : explanation[language];
+    if (property !== undefined || explained !== undefined)
+      translations[language] = {
+        ...(property !== undefined ? { property } : {}),
+        ...(explained !== undefined ? { explanation: explained } : {}),
+      };
+  }
+  return Object.keys(translations).length === 0 ? {} : { translations };
 }
 
 /** "1520 ms": virtual times printed the same way everywhere. */

@@ -15,8 +15,8 @@ export type HandlerCall =
 
 /** Called around every handler; a host uses them to know which handler is running (a watchdog's marks). */
 export interface HandlerHooks {
-  /** `localTime` is the process's own clock as the handler starts. */
-  beforeHandler?(node: NodeId, call: HandlerCall, localTime: number): void;
+  /** `localTime` is the process's own clock as the handler starts; `time` the run's virtual time, as traces show it. */
+  beforeHandler?(node: NodeId, call: HandlerCall, localTime: number, time: number): void;
   /** The handler returned or threw. Handlers nest when a fault triggered by a send restarts a process. */
   afterHandler?(node: NodeId): void;
 }

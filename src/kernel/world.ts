@@ -159,7 +159,7 @@ export class World implements FaultTarget {
     const hooks = this.hooks;
     this.current = slot;
     if (hooks?.beforeHandler !== undefined)
-      hooks.beforeHandler(slot.id, handlerCall(handler, arg, msg), slot.clock.read(this.now));
+      hooks.beforeHandler(slot.id, handlerCall(handler, arg, msg), slot.clock.read(this.now), this.now);
     try {
       const result = this.call(slot, handler, arg, msg);
       if (typeof (result as { then?: unknown } | undefined)?.then === 'function') {

@@ -10,6 +10,7 @@ import {
   type Scenario,
 } from '../grader';
 import type { NodeClass, RunBudget } from '../kernel';
+import { ConsoleTags } from './consoleTags';
 import { MarkWriter } from './marks';
 import type { HostRequest, SeedOptions, SeedRun, UnitLimits, WorkerMessage } from './protocol';
 import { stoppingBefore } from './stopBefore';
@@ -33,6 +34,7 @@ export function serveGrading(exercises: readonly Exercise[]): void {
   const post = (message: WorkerMessage): void => port.postMessage(message);
   postWhatIsPrinted(post);
   const ownGlobals = new Set(Reflect.ownKeys(globalThis));
+  const tags = new ConsoleTags(console);
   let loaded: Loaded | undefined;
   port.on('message', (request: HostRequest) => {
     try {
@@ -42,8 +44,11 @@ export function serveGrading(exercises: readonly Exercise[]): void {
         loaded = load(request, exercises, post);
       } else if (loaded === undefined) throw new Error(`"${request.kind}" before "load"`);
       else if (request.kind === 'grade-scenario')
-        post({ kind: 'scenario', report: gradeOne(loaded, request.scenario, request.options, request.limits, post) });
-      else post({ kind: 'ran', run: runOne(loaded, request, post) });
+        post({
+          kind: 'scenario',
+          report: gradeOne(loaded, tags, request.scenario, request.options, request.limits, post),
+        });
+      else post({ kind: 'ran', run: runOne(loaded, tags, request, post) });
     } catch (error) {
       post({
         kind: 'internal-error',
@@ -99,6 +104,7 @@ function load(
 
 function gradeOne(
   loaded: Loaded,
+  tags: ConsoleTags,
   name: string,
   options: SeedOptions,
   limits: UnitLimits,
@@ -110,11 +116,12 @@ function gradeOne(
     scenario,
     loaded.program,
     loaded.file,
-    { ...options, budget: budget(limits), hooks: loaded.marks },
+    { ...options, budget: budget(limits), hooks: tags },
     {
       unit(seed, phase) {
         post({ kind: 'unit', unit: { scenario: name, seed, phase } });
         loaded.marks.reset();
+        tags.startUnit({ scenario: name, seed, phase }, loaded.marks);
       },
       failed(failure) {
         post({ kind: 'seed-failed', failure });
@@ -128,6 +135,7 @@ const STOP_REASON = 'this handler did not return: the run was stopped here when 
 
 function runOne(
   loaded: Loaded,
+  tags: ConsoleTags,
   request: Extract<HostRequest, { kind: 'run' }>,
   post: (m: WorkerMessage) => void,
 ): SeedRun {
@@ -137,6 +145,7 @@ function runOne(
   post({ kind: 'unit', unit: { scenario: name, seed, phase: 'run' } });
   loaded.marks.reset();
   const stopping = stopBefore && stoppingBefore(stopBefore.call, STOP_REASON, loaded.marks, loaded.program);
+  tags.startUnit({ scenario: name, seed, phase: 'run' }, stopping?.hooks ?? loaded.marks);
   const checked = runAndCheck({
     exercise,
     scenario,
@@ -146,7 +155,7 @@ function runOne(
     faults: request.faults,
     duration: request.duration,
     budget: budget(request.limits),
-    hooks: stopping?.hooks ?? loaded.marks,
+    hooks: tags,
     // The fields and storage of every process travel with a trace that will be shown, and only then.
     recordStates: request.trace,
   });

@@ -96,8 +96,12 @@ describe('trace viewer in chromium', function () {
   });
 
   /** A fresh viewer page at a device pixel ratio, once it has said it is ready. */
-  async function openPage(deviceScaleFactor: number, path = ''): Promise<void> {
-    page = await browser.newPage({ viewport: { width: 1400, height: 820 }, colorScheme: 'dark', deviceScaleFactor });
+  async function openPage(
+    deviceScaleFactor: number,
+    path = '',
+    viewport = { width: 1400, height: 820 },
+  ): Promise<void> {
+    page = await browser.newPage({ viewport, colorScheme: 'dark', deviceScaleFactor });
     // CSP violations and script errors surface as console errors.
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(m.text());
@@ -550,6 +554,39 @@ describe('trace viewer in chromium', function () {
     assert.match((await page.locator('.tv-details-title').textContent()) ?? '', /logged/);
     await settle();
     await shot('filtered-search');
+  });
+
+  it("speaks the page's language in the toolbar and the verdict", async () => {
+    await page.close();
+    await openPage(1, '?lang=zh-cn');
+    const { trace, failure, seed } = failingRaftRun();
+    await show({ type: 'showTrace', traceText: traceText(trace), title: 'raft', verdict: { passed: false, failure } });
+    const toolbar = page.locator('.tv-toolbar');
+    assert.equal(await toolbar.getAttribute('aria-label'), '轨迹查看器');
+    assert.equal(await toolbar.getByRole('button', { name: '播放或暂停（空格）' }).textContent(), '▶ 播放');
+    assert.equal(await toolbar.getByRole('button', { name: '让整个运行适应视图（0）' }).textContent(), '适应');
+    assert.equal(await toolbar.locator('.tv-search').getAttribute('placeholder'), '搜索类型、内容、日志（/）');
+    assert.deepEqual(await toolbar.locator('summary').allTextContents(), ['消息', '事件']);
+    assert.equal(await page.locator('.tv-jump').textContent(), '跳到违规处');
+    assert.match(
+      (await page.locator('.tv-meta').textContent()) ?? '',
+      new RegExp(`^many-elections · 种子 ${seed} · [\\d,]+ 个事件 · `),
+    );
+    await page.getByRole('button', { name: '用这个种子再运行一次' }).click();
+    await shot('chinese');
+  });
+
+  it('leaves most of an editor-sized page to the diagram, details and verdict included', async () => {
+    await page.close();
+    await openPage(1, '', { width: 1000, height: 640 });
+    const { trace, failure } = failingRaftRun();
+    await show({ type: 'showTrace', traceText: traceText(trace), title: 'raft', verdict: { passed: false, failure } });
+    const stage = await page.locator('.tv-diagram').boundingBox();
+    const canvas = await page.locator('.ds-canvas').boundingBox();
+    assert.ok(stage && canvas);
+    await shot('editor-sized');
+    assert.ok(stage.width >= 700, `the diagram is ${stage.width} px of 1000 wide`);
+    assert.ok(canvas.height >= 380, `the lanes get ${canvas.height} px of 640 high`);
   });
 
   it('tells the student when the text is not a trace', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { integerFlag, parseArgs } from '../../src/cli/args';
 import { UsageError } from '../../src/cli/errors';
+import { environmentLanguage } from '../../src/cli/language';
 import { editDistance, nearest } from '../../src/cli/suggest';
 
 const spec = { values: ['seed', 'seeds', 'file'], switches: ['json', 'no-shrink'] };
@@ -39,6 +40,16 @@ describe('distsys arguments', () => {
     assert.equal(of('4294967295'), 4294967295);
     for (const bad of ['-1', '1.5', '1e3', 'seven', '4294967296'])
       assert.throws(() => of(bad), new UsageError(`--seed must be a whole number from 0 to 4294967295, got "${bad}"`));
+  });
+});
+
+describe('distsys language from the environment', () => {
+  it('reads LC_ALL, then LC_MESSAGES, then LANG, and falls back to English', () => {
+    assert.equal(environmentLanguage({ LANG: 'zh_CN.UTF-8' }), 'zh-cn');
+    assert.equal(environmentLanguage({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' }), 'en');
+    assert.equal(environmentLanguage({ LC_ALL: '', LC_MESSAGES: 'zh_CN', LANG: 'en_GB' }), 'zh-cn');
+    assert.equal(environmentLanguage({ LANG: 'C.UTF-8' }), 'en');
+    assert.equal(environmentLanguage({}), 'en');
   });
 });
 

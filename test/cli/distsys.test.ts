@@ -93,6 +93,23 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
     );
   });
 
+  it('writes the report in Chinese with --lang zh-cn or a Chinese LANG, and refuses a language it does not speak', () => {
+    const args = ['grade', 'raft-election', '--seed', '1', '--scenario', 'initial-election'];
+    const flagged = distsys([...args, '--lang', 'zh-cn'], { LANG: 'C.UTF-8' });
+    const fromEnvironment = distsys(args, { LANG: 'zh_CN.UTF-8', LC_ALL: '' });
+    for (const { code, stdout } of [flagged, fromEnvironment]) {
+      assert.equal(code, 1, stdout);
+      assert.match(stdout, /^Raft 领导者选举 \(raft-election\) — .*, 种子 1$/m);
+      assert.match(stdout, /FAIL {2}initial-election +0\/10 分 {2}可靠网络上的三个节点在 2 s 内选出一个领导者/);
+      assert.match(stdout, /^ {8}种子 1 · 网络稳定之后 2000 ms 内选出领导者/m);
+      assert.match(stdout, /^得分：0\/10 分——1 个场景通过了 0 个$/m);
+    }
+    assert.match(distsys([...args, '--lang', 'en'], { LANG: 'zh_CN.UTF-8' }).stdout, /^Score: 0\/10 points/m);
+    const bad = distsys([...args, '--lang', 'fr']);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stderr, 'distsys: --lang must be en or zh-cn, got "fr"\n');
+  });
+
   it('prints the same 16-hex trace hash for the same seed, and writes a trace file with that hash', () => {
     const trace = join(scratch(), 'leader-crash-3.json');
     const args = ['run', 'raft-election', '--scenario', 'leader-crash', '--seed', '3', '--file', RAFT_REFERENCE];

@@ -215,7 +215,7 @@ describe('distsys run (in-process, fixture catalog)', () => {
     );
   });
 
-  it('forwards what the handlers print to stderr', async () => {
+  it('forwards what the handlers print to stderr, tagged with scenario, seed, node and virtual time', async () => {
     const file = join(scratch(), 'chatty.ts');
     writeFileSync(
       file,
@@ -235,7 +235,7 @@ describe('distsys run (in-process, fixture catalog)', () => {
       '1',
     ]);
     assert.equal(code, 0);
-    assert.match(stderr, /n1 up\n/);
+    assert.match(stderr, /^\[calm · seed 1 · n1 · 0 ms\] n1 up$/m);
   });
 
   it('needs --scenario and --seed, and a whole-number seed', async () => {

@@ -1,10 +1,21 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { course } from '../../lessons/course';
 import { startCodeServer, type CodeServer } from './codeServer';
-import { QUIET_WORKBENCH, frameWith, openWorkbench, screenshot, screenshotOnFailure } from './workbench';
+import { viewerStrings } from '../../src/webview/traceViewer/strings';
+import { playerStrings } from '../../src/webview/diagram/strings';
+import {
+  QUIET_WORKBENCH,
+  frameWith,
+  openWorkbench,
+  runCommand,
+  screenshot,
+  screenshotOnFailure,
+  until,
+  waitForInk,
+} from './workbench';
 
 const ROOT = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
@@ -22,7 +33,10 @@ describe('the workbook in code-server with the display language zh-cn', function
 
   before(async function () {
     this.timeout(180_000);
-    server = await startCodeServer({ locale: 'zh-cn', settings: QUIET_WORKBENCH });
+    server = await startCodeServer({
+      locale: 'zh-cn',
+      settings: { ...QUIET_WORKBENCH, 'distsys.seedsPerScenario': 2 },
+    });
     ({ browser, page } = await openWorkbench(server.url));
   });
 
@@ -54,5 +68,59 @@ describe('the workbook in code-server with the display language zh-cn', function
     const frame = await frameWith(page, 'h1');
     assert.equal((await frame.locator('h1').first().innerText()).trim(), lessonTitle);
     await screenshot(page, '07-chinese-ui');
+  });
+
+  it("speaks Chinese in a lesson simulation's controls", async function () {
+    const frame = await frameWith(page, 'figure.sim .sim-mounted canvas');
+    const sim = frame.locator('figure.sim').first();
+    await sim.scrollIntoViewIfNeeded();
+    await waitForInk(frame, 'figure.sim .sim-mounted canvas.ds-canvas');
+    const text = playerStrings['zh-cn'];
+    const controls = sim.locator('.ds-controls');
+    assert.equal(await controls.getByRole('button', { name: text.playTitle }).textContent(), text.play);
+    await controls.getByRole('button', { name: text.next }).click();
+    assert.match((await controls.locator('.ds-readout').textContent()) ?? '', /第 1 个事件/);
+    await screenshot(page, '08-chinese-simulation');
+  });
+
+  it('explains a failure in Chinese in the Testing view, and opens its trace with a Chinese toolbar', async function () {
+    await page.locator('.monaco-list-row[aria-label^="raft-election"]').first().click();
+    const student = join(server.workspace, 'distsys', 'raft-election', 'starter.ts');
+    await until(page, 'the student file', () => existsSync(student));
+    await page.locator('.tab.active', { hasText: 'starter.ts' }).waitFor();
+    await runCommand(page, `${manifest['command.category']}: ${manifest['command.gradeExercise']}`);
+    if (!(await page.locator('.test-explorer').isVisible()))
+      await page.locator('.activitybar [aria-label^="Testing"], .activitybar [aria-label^="测试"]').first().click();
+    const exercise = page
+      .locator('.test-explorer .monaco-list-row[aria-level="1"]', { hasText: 'raft-election' })
+      .first();
+    await exercise.waitFor();
+    if ((await exercise.getAttribute('aria-expanded')) !== 'true') await exercise.locator('.monaco-tl-twistie').click();
+    const failed = page.locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)');
+    await failed.first().waitFor({ timeout: 120_000 });
+    // A scenario's description is in Chinese beside its name.
+    assert.match((await failed.first().innerText()) ?? '', /\p{Script=Han}/u);
+    await failed.first().dblclick();
+    const peek = page.locator('.test-output-peek');
+    await peek
+      .getByText(/种子|检查器/)
+      .first()
+      .waitFor();
+    assert.match(await peek.innerText(), /检查器：/);
+    await screenshot(page, '09-chinese-failure');
+    await peek
+      .getByText(manifest['command.openTrace'] ?? '', { exact: true })
+      .first()
+      .click();
+    const viewer = viewerStrings['zh-cn'];
+    const trace = await frameWith(page, '.tv-toolbar');
+    await trace.locator('.ds-lanes li').first().waitFor();
+    await waitForInk(trace, 'canvas.ds-canvas');
+    assert.equal(
+      await trace.locator('.tv-toolbar').getByRole('button', { name: viewer.playTitle }).textContent(),
+      viewer.play,
+    );
+    assert.equal(await trace.locator('.tv-toolbar').getAttribute('aria-label'), viewer.viewer);
+    await screenshot(page, '10-chinese-trace-viewer');
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
@@ -53,6 +53,8 @@ describe('extension: the "distsys" declarations students type-check against', fu
     const files: Record<string, string> = {};
     for (const exercise of exercises) {
       files[studentFile(exercise)] = readFileSync(join(ROOT, shippedStarter(exercise)), 'utf8');
+      const chinese = join(ROOT, shippedStarter(exercise, 'zh-cn'));
+      if (existsSync(chinese)) files[`distsys/${exercise.id}/starter.zh-cn.ts`] = readFileSync(chinese, 'utf8');
       for (const solution of [referenceSolution(exercise.id), ...alternativeSolutions(exercise.id)])
         files[`distsys/${exercise.id}/${solution.file}`] = solution.source;
     }

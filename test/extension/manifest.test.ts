@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, FAILURE_MESSAGE, PANELS, VIEWS } from '../../src/extension/ids';
+import { COMMANDS, FAILURE_MESSAGE, PANELS, VIEWS, WALKTHROUGH_CONTEXT } from '../../src/extension/ids';
 import { DEFAULT_UNIT_BUDGET_MS } from '../../src/runner';
 
 interface Manifest {
@@ -14,6 +14,7 @@ interface Manifest {
     views: Record<string, Array<{ id: string }>>;
     menus: Record<string, Array<{ command: string; when?: string }>>;
     configuration: { properties: Record<string, { default: unknown }> };
+    walkthroughs: Array<{ steps: Array<{ id: string; completionEvents: string[] }> }>;
   };
 }
 
@@ -23,6 +24,42 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 describe('extension: manifest', () => {
   it('contributes exactly the commands the extension registers', () => {
     assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), Object.values(COMMANDS).sort());
+  });
+
+  it('completes each walkthrough step on what the extension sets, however the student did the step', () => {
+    const steps = manifest.contributes.walkthroughs.flatMap((w) => w.steps);
+    const contexts = new Set<string>(Object.values(WALKTHROUGH_CONTEXT));
+    const views = new Set(Object.values(manifest.contributes.views).flatMap((v) => v.map((x) => x.id)));
+    for (const step of steps) {
+      assert.ok(step.completionEvents.length > 0, `step ${step.id} never completes`);
+      for (const event of step.completionEvents) {
+        const [kind, name = ''] = event.split(':');
+        // onCommand misses a command the lesson page runs through the extension.
+        assert.ok(
+          (kind === 'onContext' && contexts.has(name)) || (kind === 'onView' && views.has(name)),
+          `step ${step.id}: ${event} is neither a walkthrough context key nor a contributed view`,
+        );
+      }
+    }
+    assert.deepEqual(
+      steps.map((s) => s.completionEvents.find((e) => e.startsWith('onContext:'))),
+      [
+        `onContext:${WALKTHROUGH_CONTEXT.lessonOpened}`,
+        `onContext:${WALKTHROUGH_CONTEXT.exerciseStarted}`,
+        `onContext:${WALKTHROUGH_CONTEXT.graded}`,
+      ],
+    );
+  });
+
+  it('sets every walkthrough context key somewhere in the extension', () => {
+    const dir = join(ROOT, 'src', 'extension');
+    const source = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    for (const key of Object.keys(WALKTHROUGH_CONTEXT)) {
+      assert.match(source, new RegExp(`'setContext', WALKTHROUGH_CONTEXT\\.${key}, true`), `nothing sets ${key}`);
+    }
   });
 
   it('puts the course view in its own activity-bar container', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   allPassed,
   currentScore,
+  hasVerdicts,
   PROGRESS_FILE,
   PROGRESS_VERSION,
   ProgressStore,
@@ -63,6 +64,21 @@ describe('extension: progress store', () => {
     await store.record(exercise, [{ name: 'a', passed: false }]);
     assert.deepEqual(store.get(exercise.id), { scenarios: { a: false, b: true }, best: 15 });
     assert.equal(allPassed(exercise, store.get(exercise.id)), false);
+  });
+
+  it('has no verdicts before a grade, nor after the file is put back to the starter, and keeps the best', async () => {
+    const { store } = await open(dir);
+    assert.equal(hasVerdicts(exercise, store.get(exercise.id)), false);
+    await store.record(exercise, [
+      { name: 'a', passed: true },
+      { name: 'b', passed: true },
+    ]);
+    assert.equal(hasVerdicts(exercise, store.get(exercise.id)), true);
+    await store.forgetVerdicts(exercise.id);
+    const again = (await open(dir)).store;
+    assert.deepEqual(again.get(exercise.id), { scenarios: {}, best: 15 });
+    assert.equal(hasVerdicts(exercise, again.get(exercise.id)), false);
+    assert.equal(allPassed(exercise, again.get(exercise.id)), false);
   });
 
   it('writes through a temporary file and leaves none behind', async () => {

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { exerciseOfPath, studentFile } from '../../src/extension/core/exerciseFiles';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exercises } from '../../lessons/catalog';
+import { exerciseOfPath, shippedStarter, studentFile } from '../../src/extension/core/exerciseFiles';
 import { lensLine } from '../../src/extension/core/lensLine';
 import { backupName, planReset, planStart, STUDENT_TSCONFIG } from '../../src/extension/core/starterPlan';
 
@@ -44,6 +47,42 @@ describe('extension: starting and resetting an exercise', () => {
   it('resets a missing file by starting afresh, with nothing to back up', () => {
     assert.deepEqual(planReset(raft, existing(), noon), planStart(raft, existing()));
   });
+
+  it("copies the starter in the student's language, under the same name", () => {
+    const chinese = shippedStarter(raft, 'zh-cn');
+    assert.equal(chinese, 'lessons/06-leader-election/starter.zh-cn.ts');
+    for (const plan of [
+      planStart(raft, existing(), chinese),
+      planReset(raft, existing(studentFile(raft)), noon, chinese),
+    ])
+      assert.deepEqual(plan.steps.at(-1), { kind: 'install', from: chinese, to: 'distsys/raft-election/starter.ts' });
+  });
+
+  // Start and Reset fall back to the English starter where no translation is shipped.
+  const translated = exercises.filter((e) => existsSync(join(__dirname, '..', '..', shippedStarter(e, 'zh-cn'))));
+  it('ships the Chinese starters of leader election and two-phase commit', () => {
+    for (const id of ['raft-election', 'two-phase-commit'])
+      assert.ok(
+        translated.some((e) => e.id === id),
+        id,
+      );
+  });
+
+  for (const exercise of translated) {
+    it(`${exercise.id}: the Chinese starter is the English one with its comments in Chinese`, () => {
+      const read = (language: 'en' | 'zh-cn'): string =>
+        readFileSync(join(__dirname, '..', '..', shippedStarter(exercise, language)), 'utf8');
+      const code = (source: string): string =>
+        source
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\/\/.*$/gm, '')
+          .replace(/\s+/g, ' ');
+      assert.equal(code(read('zh-cn')), code(read('en')));
+      const comments = read('zh-cn').match(/\/\*[\s\S]*?\*\/|\/\/.*$/gm) ?? [];
+      assert.ok(comments.length > 0);
+      for (const comment of comments) assert.match(comment, /\p{Script=Han}/u, comment);
+    });
+  }
 
   it('names backups by time, keeping the extension so they stay TypeScript', () => {
     assert.equal(backupName('distsys/x/node.ts', noon), 'distsys/x/node.backup-2024-05-01T12-00-00-000Z.ts');

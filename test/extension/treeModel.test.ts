@@ -86,6 +86,7 @@ describe('extension: course tree model', () => {
       kind: 'exercise',
       id: 'a',
       status: 'in-progress',
+      graded: true,
       earned: 5,
       max: 15,
       best: 15,
@@ -94,6 +95,7 @@ describe('extension: course tree model', () => {
       kind: 'exercise',
       id: 'c',
       status: 'not-started',
+      graded: false,
       earned: 0,
       max: 3,
       best: 0,
@@ -107,6 +109,7 @@ describe('extension: course tree descriptions', () => {
     kind: 'exercise',
     id: 'a',
     status: 'in-progress',
+    graded: true,
     earned: 5,
     max: 15,
     best: 5,
@@ -120,6 +123,13 @@ describe('extension: course tree descriptions', () => {
   it('shows the score, and the best one when the latest verdicts add up to less', () => {
     assert.equal(exerciseDescription(node({}), t), '5/15 points');
     assert.equal(exerciseDescription(node({ best: 15 }), t), '5/15 points (best 15)');
+  });
+
+  it('shows no score for a started exercise before its first grade, nor after a reset', () => {
+    const started = buildCourseTree(course, state({}, ['a']), 'en');
+    assert.equal(exerciseDescription(exercises(started)[0] as ExerciseNode, t), 'not graded yet');
+    const reset = buildCourseTree(course, state({ a: { scenarios: {}, best: 15 } }, ['a']), 'en');
+    assert.equal(exerciseDescription(exercises(reset)[0] as ExerciseNode, t), 'not graded yet (best 15)');
   });
 
   it('says passed with the full score', () => {

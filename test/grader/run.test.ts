@@ -80,6 +80,7 @@ describe('runAndCheck', () => {
       at: 10,
       nodes: ['n1'],
       events: [3],
+      handler: { node: 'n1', time: 10, handler: 'onTimer', detail: 'tick' },
     });
     assert.deepEqual(checked.notes, ['all good so far']);
   });

@@ -111,7 +111,7 @@ describe('runner: one seed in a worker thread', () => {
     assert.deepEqual(outcome.failure.nodes, ['n1']);
   });
 
-  it('passes what the program prints to onOutput', async () => {
+  it('passes what the program prints to onOutput, each line tagged with its scenario, seed, node and virtual time', async () => {
     let printed = '';
     const source = readFileSync(join(ROOT, program('retrying')), 'utf8').replace(
       'onStart(): void {',
@@ -122,6 +122,7 @@ describe('runner: one seed in a worker thread', () => {
       { workerFile: await fixtureWorker(), onOutput: (text) => (printed += text) },
     ).done;
     assert.equal(outcome.status, 'ran');
-    for (const node of ['n1', 'n2', 'n3']) assert.match(printed, new RegExp(`hello 199 from ${node}`));
+    for (const node of ['n1', 'n2', 'n3'])
+      assert.match(printed, new RegExp(`^\\[crash · seed 3 · ${node} · 0 ms\\] hello 199 from ${node}$`, 'm'));
   });
 });

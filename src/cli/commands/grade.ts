@@ -1,6 +1,7 @@
 import { formatJUnit, formatTable } from '../../grader';
 import { grade } from '../../runner';
 import { integerFlag, onePositional, parseArgs } from '../args';
+import { languageFlag } from '../language';
 import { colourTable } from '../colour';
 import type { CliEnv } from '../env';
 import { EXIT, UsageError } from '../errors';
@@ -10,7 +11,7 @@ import { readStudentFile } from '../studentFile';
 import { BUDGET_MIN_MS, MAX_SEED, untilInterrupted } from './shared';
 
 const flags = {
-  values: ['file', 'seeds', 'seed', 'scenario', 'junit', 'budget'],
+  values: ['file', 'seeds', 'seed', 'scenario', 'junit', 'budget', 'lang'],
   switches: ['json', 'no-shrink', 'thorough'],
 };
 
@@ -34,6 +35,7 @@ export async function gradeCommand(argv: readonly string[], env: CliEnv): Promis
   const json = parsed.switches.has('json');
   if (json && junit !== undefined) throw new UsageError('use --json or --junit, not both');
   const budget = integerFlag(parsed, 'budget', BUDGET_MIN_MS);
+  const language = languageFlag(parsed, env);
   const student = readStudentFile(env, exercise, parsed.values.get('file'));
 
   const job = grade(
@@ -49,7 +51,7 @@ export async function gradeCommand(argv: readonly string[], env: CliEnv): Promis
   const report = outcome.report;
   if (json) env.stdout(JSON.stringify(report, null, 2) + '\n');
   else {
-    const table = formatTable(report);
+    const table = formatTable(report, { language, exercise });
     env.stdout((env.colour ? colourTable(table) : table) + '\n');
   }
   if (junit !== undefined) writeText(env.cwd, junit, formatJUnit(report));

@@ -7,11 +7,15 @@ import type { CliEnv } from '../env';
 import { EXIT, UsageError } from '../errors';
 import { findExerciseOrExplain, findScenarioOrExplain } from '../exercises';
 import { formatSeedRun, formatStoppedRun } from '../format/seedRun';
+import { languageFlag } from '../language';
 import { writeLines, writeText } from '../output';
 import { readStudentFile, readText } from '../studentFile';
 import { BUDGET_MIN_MS, MAX_SEED, untilInterrupted } from './shared';
 
-const flags = { values: ['file', 'scenario', 'seed', 'trace', 'faults', 'save-faults', 'budget'], switches: [] };
+const flags = {
+  values: ['file', 'scenario', 'seed', 'trace', 'faults', 'save-faults', 'budget', 'lang'],
+  switches: [],
+};
 const synopsis = 'distsys run <exercise> --scenario X --seed S';
 
 /** `distsys run <exercise> --scenario X --seed S`: one run, its verdict and trace hash; optionally its trace file. */
@@ -22,6 +26,7 @@ export async function runCommand(argv: readonly string[], env: CliEnv): Promise<
   requiredValue(parsed, 'seed', synopsis);
   const seed = integerFlag(parsed, 'seed', 0, MAX_SEED) as number;
   const budget = integerFlag(parsed, 'budget', BUDGET_MIN_MS);
+  const language = languageFlag(parsed, env);
   const faultsFile = parsed.values.get('faults');
   const faults = faultsFile === undefined ? undefined : readSchedule(env, faultsFile, scenario);
   const traceFile = parsed.values.get('trace');
@@ -41,13 +46,13 @@ export async function runCommand(argv: readonly string[], env: CliEnv): Promise<
     case 'load-error':
       throw new UsageError(outcome.error.message);
     case 'stopped':
-      env.stdout(formatStoppedRun(title, outcome.failure, env.colour) + '\n');
+      env.stdout(formatStoppedRun(title, outcome.failure, env.colour, language) + '\n');
       if (traceFile !== undefined) writeTrace(env, traceFile, outcome.partial, 'up to the handler that did not return');
       if (saveFaults !== undefined) save(env, saveFaults, faults ?? concretize(scenario, seed).faults);
       return EXIT.failed;
     case 'ran': {
       const run = outcome.run;
-      env.stdout(formatSeedRun(title, run, env.colour) + '\n');
+      env.stdout(formatSeedRun(title, run, env.colour, language) + '\n');
       if (traceFile !== undefined) writeTrace(env, traceFile, run);
       if (saveFaults !== undefined) save(env, saveFaults, run.faults);
       return run.failure ? EXIT.failed : EXIT.passed;

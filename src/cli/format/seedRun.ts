@@ -1,4 +1,4 @@
-import type { Failure } from '../../grader';
+import { localizedFailure, type Failure, type Language } from '../../grader';
 import { describeSchedule } from '../../grader/reports/table';
 import type { FaultSchedule, MessageCounts } from '../../kernel';
 import type { SeedRun } from '../../runner';
@@ -12,8 +12,8 @@ export interface RunTitle {
 }
 
 /** What `distsys run` prints for a run that finished: verdict, traffic, events, hash, and the faults to save. */
-export function formatSeedRun(title: RunTitle, run: SeedRun, colour: boolean): string {
-  const lines = [heading(title), ...verdictLines(run.failure, run.notes, colour)];
+export function formatSeedRun(title: RunTitle, run: SeedRun, colour: boolean, language: Language = 'en'): string {
+  const lines = [heading(title), ...verdictLines(run.failure, run.notes, colour, language)];
   lines.push(`messages: ${messageLine(run.messages)}`);
   lines.push(
     `events: ${run.traceEvents.toLocaleString('en-US')} in the trace (${run.events.toLocaleString('en-US')} handled), virtual time ${Math.round(run.endTime)} ms of ${run.duration} ms`,
@@ -24,21 +24,35 @@ export function formatSeedRun(title: RunTitle, run: SeedRun, colour: boolean): s
 }
 
 /** What `distsys run` prints when the watchdog stopped the run: there is no trace to hash. */
-export function formatStoppedRun(title: RunTitle, failure: Failure, colour: boolean): string {
-  return [heading(title), ...verdictLines(failure, [], colour), 'hash: none (the run did not finish)'].join('\n');
+export function formatStoppedRun(
+  title: RunTitle,
+  failure: Failure,
+  colour: boolean,
+  language: Language = 'en',
+): string {
+  return [heading(title), ...verdictLines(failure, [], colour, language), 'hash: none (the run did not finish)'].join(
+    '\n',
+  );
 }
 
 function heading(t: RunTitle): string {
   return `${t.exercise} · ${t.scenario} · seed ${t.seed} — ${t.file}`;
 }
 
-function verdictLines(failure: Failure | undefined, notes: readonly string[], colour: boolean): string[] {
+function verdictLines(
+  failure: Failure | undefined,
+  notes: readonly string[],
+  colour: boolean,
+  language: Language,
+): string[] {
+  const zh = language === 'zh-cn';
   if (failure === undefined)
-    return [`${colourVerdict(true, 'PASS', colour)}  every check holds`, ...notes.map((n) => `      note: ${n}`)];
-  const lines = [
-    `${colourVerdict(false, 'FAIL', colour)}  ${failure.checker}: ${failure.property}`,
-    `      ${failure.explanation}`,
-  ];
+    return [
+      `${colourVerdict(true, 'PASS', colour)}  ${zh ? '每项检查都成立' : 'every check holds'}`,
+      ...notes.map((n) => `      ${zh ? '备注' : 'note'}: ${n}`),
+    ];
+  const { property, explanation } = localizedFailure(failure, language);
+  const lines = [`${colourVerdict(false, 'FAIL', colour)}  ${failure.checker}: ${property}`, `      ${explanation}`];
   // The first stack line repeats the explanation; the frames are the student's own lines.
   if (failure.stack && failure.checker === 'exception')
     lines.push(

@@ -25,9 +25,13 @@ export function studentFile(exercise: ExerciseLayout): string {
   return `${STUDENT_ROOT}/${exercise.id}/${baseName(exercise.starter)}`;
 }
 
-/** The starter as shipped with the extension, relative to the extension's root. */
-export function shippedStarter(exercise: ExerciseLayout): string {
-  return `lessons/${exercise.lesson}/${exercise.starter}`;
+/**
+ * The starter as shipped with the extension, relative to the extension's root; in another
+ * language, its translation beside it (`starter.zh-cn.ts`: the same code, its comments translated).
+ */
+export function shippedStarter(exercise: ExerciseLayout, language: 'en' | 'zh-cn' = 'en'): string {
+  const starter = language === 'en' ? exercise.starter : exercise.starter.replace(/\.ts$/, `.${language}.ts`);
+  return `lessons/${exercise.lesson}/${starter}`;
 }
 
 /** The exercise whose student file this is (a backup beside it is not). */

@@ -45,6 +45,14 @@ export function currentScore(
   return { earned, max };
 }
 
+/**
+ * True once the student's current file has a verdict to show. Nothing graded yet, or the file put
+ * back to the starter, has none: a score then would be a guess, not a result.
+ */
+export function hasVerdicts(exercise: ExercisePoints, progress: ExerciseProgress | undefined): boolean {
+  return progress !== undefined && exercise.scenarios.some((s) => s.name in progress.scenarios);
+}
+
 /** True once every scenario's latest verdict is a pass. */
 export function allPassed(exercise: ExercisePoints, progress: ExerciseProgress | undefined): boolean {
   return progress !== undefined && exercise.scenarios.every((s) => progress.scenarios[s.name] === true);
@@ -106,6 +114,21 @@ export class ProgressStore {
       await this.write();
       for (const listener of this.listeners) listener();
       return progress;
+    });
+  }
+
+  /**
+   * The student's file was put back to the starter: its latest verdicts no longer describe it.
+   * The best score stays, since it was earned.
+   */
+  forgetVerdicts(exercise: string): Promise<void> {
+    return this.enqueue(async () => {
+      await this.reload();
+      const before = this.exercises.get(exercise);
+      if (before === undefined) return;
+      this.exercises.set(exercise, { scenarios: {}, best: before.best });
+      await this.write();
+      for (const listener of this.listeners) listener();
     });
   }
 

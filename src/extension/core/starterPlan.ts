@@ -32,24 +32,33 @@ export const STUDENT_TSCONFIG = `${JSON.stringify(
  * opened, never replaced); the declarations are ours and always refreshed; a tsconfig the student
  * may have edited is kept.
  */
-export function planStart(exercise: ExerciseLayout, exists: (path: string) => boolean): FilePlan {
+export function planStart(
+  exercise: ExerciseLayout,
+  exists: (path: string) => boolean,
+  starter = shippedStarter(exercise),
+): FilePlan {
   const student = studentFile(exercise);
   const steps: FileStep[] = [{ kind: 'install', from: SHIPPED_DECLARATIONS, to: DECLARATIONS_FILE }];
   if (!exists(TSCONFIG_FILE)) steps.push({ kind: 'write', to: TSCONFIG_FILE, text: STUDENT_TSCONFIG });
-  if (!exists(student)) steps.push({ kind: 'install', from: shippedStarter(exercise), to: student });
+  if (!exists(student)) steps.push({ kind: 'install', from: starter, to: student });
   return { steps, open: student };
 }
 
 /** Resetting: the student's file is first saved beside itself, then the starter replaces it. */
-export function planReset(exercise: ExerciseLayout, exists: (path: string) => boolean, now: Date): FilePlan {
+export function planReset(
+  exercise: ExerciseLayout,
+  exists: (path: string) => boolean,
+  now: Date,
+  starter = shippedStarter(exercise),
+): FilePlan {
   const student = studentFile(exercise);
-  const start = planStart(exercise, exists);
+  const start = planStart(exercise, exists, starter);
   if (!exists(student)) return start;
   return {
     steps: [
       ...start.steps,
       { kind: 'backup', from: student, to: backupName(student, now) },
-      { kind: 'install', from: shippedStarter(exercise), to: student },
+      { kind: 'install', from: starter, to: student },
     ],
     open: student,
   };

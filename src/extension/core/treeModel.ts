@@ -1,5 +1,5 @@
 import type { CourseModule, LessonLanguage } from '../../../lessons/course';
-import { allPassed, currentScore, type ExercisePoints, type ExerciseProgress } from './progress';
+import { allPassed, currentScore, hasVerdicts, type ExercisePoints, type ExerciseProgress } from './progress';
 import type { Translate } from './translate';
 
 export type ExerciseStatus = 'not-started' | 'in-progress' | 'passed';
@@ -22,6 +22,8 @@ export interface ExerciseNode {
   kind: 'exercise';
   id: string;
   status: ExerciseStatus;
+  /** False until the student's current file is graded: then there is no score to show. */
+  graded: boolean;
   earned: number;
   max: number;
   best: number;
@@ -61,6 +63,7 @@ export function buildCourseTree(
             kind: 'exercise',
             id,
             status: exerciseStatus(exercise, progress, state.started(id)),
+            graded: hasVerdicts(exercise, progress),
             earned,
             max,
             best: progress?.best ?? 0,
@@ -84,6 +87,7 @@ export function exerciseStatus(
 /** The short text beside an exercise: its status and score, best score when it is higher. */
 export function exerciseDescription(node: ExerciseNode, t: Translate): string {
   if (node.status === 'not-started') return t('not started');
+  if (!node.graded) return node.best > 0 ? t('not graded yet (best {0})', node.best) : t('not graded yet');
   const score = t('{0}/{1} points', node.earned, node.max);
   if (node.status === 'passed') return t('passed · {0}', score);
   return node.best > node.earned ? t('{0} (best {1})', score, node.best) : score;

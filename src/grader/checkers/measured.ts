@@ -74,6 +74,7 @@ export interface RunFigure {
 export interface MeasuredCheckerSpec<S extends ObservedState> {
   name: string;
   property: string;
+  translations?: Checker<S>['translations'];
   figure: string;
   limit: number;
   bound: Measurement['bound'];
@@ -87,6 +88,7 @@ export function measuredChecker<S extends ObservedState = ObservedState>(spec: M
   return {
     name: spec.name,
     property: spec.property,
+    ...(spec.translations ? { translations: spec.translations } : {}),
     check(run): Verdict {
       const figure = spec.measure(run);
       if (figure === undefined) return { ok: true };

@@ -3,6 +3,7 @@ import type { DiagramModel } from './model';
 import type { DiagramFilter } from './filter';
 import type { EventDetails } from './details';
 import type { Cursor, Violation } from './render/scene';
+import type { DiagramLocale } from './strings';
 
 /* What a page gets from mountDiagram: the options it mounts with and the controller it drives. */
 
@@ -13,6 +14,8 @@ export interface DiagramOptions {
   scrubber?: boolean;
   /** Play, step and fit buttons above the diagram, for pages without a toolbar of their own. */
   controls?: boolean;
+  /** The language of those buttons (default English). */
+  locale?: DiagramLocale;
   violation?: Violation;
   highlight?: number[];
   /** A view to come back to (zoom, cursor, filter), e.g. saved by the webview. */

@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
 import type { DiagramController } from './controller';
+import type { PlayerStrings } from './strings';
 
 /**
  * A compact player's own buttons (rewind, step back, play, step, show all, fit), for pages that
  * embed a diagram without a toolbar of their own. Returns the bar; it follows the controller.
  */
-export function playerControls(diagram: DiagramController): HTMLElement {
+export function playerControls(diagram: DiagramController, text: PlayerStrings): HTMLElement {
   const bar = document.createElement('div');
   bar.className = 'ds-controls';
   Object.assign(bar.style, {
@@ -30,12 +31,12 @@ export function playerControls(diagram: DiagramController): HTMLElement {
     bar.append(b);
     return b;
   };
-  button('|◀', 'Back to the start (Home)', () => diagram.seek(-Infinity));
-  button('◀', 'Previous event (←)', () => diagram.step(-1));
-  const play = button('Play', 'Play or pause (space)', () => (diagram.playing ? diagram.pause() : diagram.play()));
-  button('▶', 'Next event (→)', () => diagram.step(1));
-  button('▶|', 'Show the whole run (End)', () => diagram.showAll());
-  button('Fit', 'Fit the run in view (0)', () => diagram.fit());
+  button('|◀', text.toStart, () => diagram.seek(-Infinity));
+  button('◀', text.previous, () => diagram.step(-1));
+  const play = button(text.play, text.playTitle, () => (diagram.playing ? diagram.pause() : diagram.play()));
+  button('▶', text.next, () => diagram.step(1));
+  button('▶|', text.showAll, () => diagram.showAll());
+  button(text.fit, text.fitTitle, () => diagram.fit());
   const readout = document.createElement('span');
   readout.className = 'ds-readout';
   Object.assign(readout.style, {
@@ -45,12 +46,10 @@ export function playerControls(diagram: DiagramController): HTMLElement {
   });
   bar.append(readout);
   const update = (): void => {
-    play.textContent = diagram.playing ? 'Pause' : 'Play';
+    play.textContent = diagram.playing ? text.pause : text.play;
     const c = diagram.cursor;
     readout.textContent =
-      c === undefined
-        ? 'whole run'
-        : `${Number(c.time.toFixed(1))} ms · event ${c.index + 1} of ${diagram.model.count}`;
+      c === undefined ? text.wholeRun : text.position(Number(c.time.toFixed(1)), c.index + 1, diagram.model.count);
   };
   diagram.onChange(update);
   update();

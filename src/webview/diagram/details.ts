@@ -231,3 +231,31 @@ function compactJson(data: object): string {
     .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(' ');
 }
+
+/** Longest payload line a tooltip shows; the details pane has the rest. */
+const TOOLTIP_PAYLOAD_CHARS = 140;
+
+/**
+ * What hovering an event shows: when and what, then its payload on one line —
+ * `type=RequestVote term=3 candidateId=n2` — so a message is told apart without clicking it.
+ */
+export function tooltipText(d: Pick<EventDetails, 'time' | 'title' | 'payload'>): string {
+  const head = `${Number(d.time.toFixed(2))} ms · ${d.title}`;
+  if (d.payload === undefined || d.payload === '') return head;
+  const line = compactPayload(d.payload);
+  return `${head}\n${line.length > TOOLTIP_PAYLOAD_CHARS ? `${line.slice(0, TOOLTIP_PAYLOAD_CHARS - 1)}…` : line}`;
+}
+
+function compactPayload(payload: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    // A log line, or a stack: its first line says what it is.
+    return payload.split('\n')[0] ?? '';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return JSON.stringify(value);
+  return Object.entries(value)
+    .map(([key, v]) => `${key}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' ');
+}

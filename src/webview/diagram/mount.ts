@@ -2,7 +2,9 @@
 import type { Trace } from '../../kernel/trace';
 import type { DiagramController, DiagramOptions, DiagramViewState, DrawStats } from './controller';
 import { playerControls } from './controls';
-import { describeEvent, type EventDetails } from './details';
+import { playerStrings } from './strings';
+import { describeEvent, tooltipText, type EventDetails } from './details';
+import { noOpEvents } from './noOps';
 import { computeVisibility, type DiagramFilter, type Visibility } from './filter';
 import { bindPointer, bindScrubber, keyAction, type InputTarget } from './interaction';
 import { compactSizes, fullSizes, layoutRows, type RowGeometry } from './layout';
@@ -40,6 +42,8 @@ class Diagram implements DiagramController {
   private readonly canvas: HTMLCanvasElement;
   private readonly scrubber: HTMLCanvasElement | undefined;
   private readonly tooltip: HTMLElement;
+  /** Events stepping passes over (see noOpEvents), worked out at the first step. */
+  private noOps: Uint8Array | undefined;
   /** The lane names as text, for screen readers (the canvas has none). */
   private readonly laneList: HTMLUListElement;
   private readonly viewport: Viewport;
@@ -164,7 +168,7 @@ class Diagram implements DiagramController {
       themeWatch.disconnect();
       scheme.removeEventListener('change', schemeChanged);
     });
-    if (options.controls) this.element.prepend(playerControls(this));
+    if (options.controls) this.element.prepend(playerControls(this, playerStrings[options.locale ?? 'en']));
     this.resize();
   }
 
@@ -221,9 +225,10 @@ class Diagram implements DiagramController {
           : upperBound(this.model.times, this.viewport.end);
     else i = this.cursor.index;
     const dir = Math.sign(delta);
+    const skip = (this.noOps ??= noOpEvents(this.model));
     for (let left = Math.abs(delta); left > 0; left--) {
       let j = i + dir;
-      while (j >= 0 && j < n && !shown[j]) j += dir;
+      while (j >= 0 && j < n && (!shown[j] || skip[j] === 1)) j += dir;
       if (j < 0 || j >= n) break;
       i = j;
     }
@@ -623,17 +628,13 @@ class Diagram implements DiagramController {
       return;
     }
     const d = describeEvent(this.model, hit);
-    this.tooltip.textContent = `${fmtTime(d.time)} · ${d.title}`;
+    this.tooltip.textContent = tooltipText(d);
     this.tooltip.hidden = false;
     const r = this.canvas.getBoundingClientRect();
     const tipWidth = this.tooltip.offsetWidth;
     this.tooltip.style.left = `${Math.min(clientX - r.left + 14, this.width - tipWidth - 4)}px`;
     this.tooltip.style.top = `${clientY - r.top + 16}px`;
   }
-}
-
-function fmtTime(ms: number): string {
-  return `${Number(ms.toFixed(2))} ms`;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {

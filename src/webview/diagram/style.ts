@@ -69,7 +69,8 @@ export function styleTooltip(tooltip: HTMLElement, theme: Theme): void {
     maxWidth: '460px',
     padding: '4px 8px',
     borderRadius: '4px',
-    whiteSpace: 'nowrap',
+    // The payload goes on a line of its own.
+    whiteSpace: 'pre',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     font: `12px ${theme.font}`,

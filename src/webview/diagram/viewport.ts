@@ -1,5 +1,7 @@
 /** Zooming in further than this shows nothing new: events a microsecond apart are the same point. */
 const MIN_SPAN_MS = 0.5;
+/** The room left before the run's first event, as a share of the view: enough to see a marker at 0 whole. */
+const START_MARGIN = 0.02;
 
 /**
  * The visible time range and the pixels it maps to. Zoom and pan keep the range on the trace
@@ -41,7 +43,7 @@ export class Viewport {
   /** Shows the whole trace, with a margin so the first and last events are not on the edge. */
   fit(): void {
     const span = Math.max(this.hi - this.lo, MIN_SPAN_MS * 4);
-    this.set(this.lo - span * 0.02, this.lo + span * 1.04);
+    this.set(this.lo - span * START_MARGIN, this.lo + span * (1 + 2 * START_MARGIN));
   }
 
   /** factor > 1 zooms in; `around` stays where it is on screen. */
@@ -77,10 +79,14 @@ export class Viewport {
     this.place(start, this.clampSpan(end - start));
   }
 
-  /** Puts a view of `span` at `start`, moved back onto the run if it strayed off it. */
+  /**
+   * Puts a view of `span` at `start`, moved back onto the run if it strayed off it. Before the
+   * run's start only the margin fit leaves: time before the run never existed, and playback
+   * revealing its first events would otherwise label the axis with negative times.
+   */
   private place(start: number, span: number): void {
     const slack = span * 0.5;
-    const min = this.lo - slack;
+    const min = this.lo - span * START_MARGIN;
     const max = Math.max(this.hi + slack - span, min);
     this.start = Math.min(Math.max(start, min), max);
     this.span = span;

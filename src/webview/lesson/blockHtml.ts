@@ -31,8 +31,9 @@ export function simFigure(
     `data-seed="${sim.seed}"`,
     ...(sim.height !== undefined ? [`data-height="${sim.height}"`] : []),
     ...(sim.nodes !== undefined ? [`data-nodes="${escapeHtml(sim.nodes.join(','))}"`] : []),
+    ...(sim.window !== undefined ? [`data-window="${sim.window.start}-${sim.window.end}"`] : []),
   ];
-  const label = `${sim.exercise} · ${sim.scenario} · seed ${sim.seed}`;
+  const label = `${sim.exercise} · ${sim.scenario} · ${text.seed} ${sim.seed}`;
   const body = caption.trim() === '' ? '' : md.block(caption);
   return (
     `<figure class="sim" ${data.join(' ')}>\n` +

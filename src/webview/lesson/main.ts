@@ -63,7 +63,7 @@ function show(message: ShowLessonMessage): void {
       onChecked: (correct) => host.post({ type: 'quizAnswered', lesson: message.lesson, quiz, correct }),
     });
   }
-  sims = mountSims(layout.article, text);
+  sims = mountSims(layout.article, text, message.locale ?? 'en');
   sims.provide(message.sims, message.simErrors ?? {});
 
   if (message.anchor !== undefined) scrollToAnchor(message.anchor);

@@ -1,7 +1,7 @@
 /**
  * The info string of a live simulation block:
  *
- *     ```sim exercise=two-phase-commit scenario=happy-path seed=1 height=320 nodes=n1,n2,n3
+ *     ```sim exercise=two-phase-commit scenario=happy-path seed=1 height=320 nodes=n1,n2,n3 window=250-450
  *     Caption: what to watch for.
  *     ```
  *
@@ -17,6 +17,11 @@ export interface SimAttributes {
   height?: number;
   /** The nodes to draw, in this order; all of them when absent. */
   nodes?: string[];
+  /**
+   * The virtual time the diagram opens on, ms: the moment worth watching. At Fit a 300 ms
+   * election in a 10 s run is a pixel wide; the reader can still zoom out to the whole run.
+   */
+  window?: { start: number; end: number };
 }
 
 export type SimParse = { ok: true; attributes: SimAttributes } | { ok: false; errors: string[] };
@@ -27,7 +32,7 @@ export const MAX_SIM_HEIGHT = 1200;
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const nodeId = /^[A-Za-z0-9_-]+$/;
 const required = ['exercise', 'scenario', 'seed'] as const;
-const known = new Set<string>([...required, 'height', 'nodes']);
+const known = new Set<string>([...required, 'height', 'nodes', 'window']);
 
 /** Parses everything after the word `sim` in the fence's info string. */
 export function parseSimAttributes(text: string): SimParse {
@@ -60,6 +65,7 @@ export function parseSimAttributes(text: string): SimParse {
   const seed = integerAttribute('seed', raw.get('seed'), 0, 0xffffffff, errors);
   const height = integerAttribute('height', raw.get('height'), MIN_SIM_HEIGHT, MAX_SIM_HEIGHT, errors);
   const nodes = nodeList(raw.get('nodes'), errors);
+  const window = timeWindow(raw.get('window'), errors);
 
   if (errors.length > 0 || exercise === undefined || scenario === undefined || seed === undefined) {
     return { ok: false, errors };
@@ -67,6 +73,7 @@ export function parseSimAttributes(text: string): SimParse {
   const attributes: SimAttributes = { exercise, scenario, seed };
   if (height !== undefined) attributes.height = height;
   if (nodes !== undefined) attributes.nodes = nodes;
+  if (window !== undefined) attributes.window = window;
   return { ok: true, attributes };
 }
 
@@ -93,4 +100,15 @@ function nodeList(value: string | undefined, errors: string[]): string[] | undef
     return undefined;
   }
   return nodes;
+}
+
+function timeWindow(value: string | undefined, errors: string[]): { start: number; end: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)-(\d+)$/.exec(value);
+  const [start, end] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+  if (!(start < end)) {
+    errors.push(`window=${value || '(empty)'} must be two whole milliseconds, the first smaller, like window=250-450`);
+    return undefined;
+  }
+  return { start, end };
 }

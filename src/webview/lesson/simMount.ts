@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { Trace } from '../../kernel/trace';
 import { mountDiagram } from '../diagram';
-import type { LessonStrings } from './strings';
+import type { LessonStrings, Locale } from './strings';
 
 /** The live simulations of the lesson on screen. */
 export interface MountedSims {
@@ -15,7 +15,7 @@ export interface MountedSims {
  * sends its trace. Until then a figure keeps its "running" line, at the height the block asked
  * for, so the page does not jump when diagrams arrive.
  */
-export function mountSims(root: HTMLElement, text: LessonStrings): MountedSims {
+export function mountSims(root: HTMLElement, text: LessonStrings, locale: Locale): MountedSims {
   const figures = Array.from(root.querySelectorAll<HTMLElement>('figure.sim[data-sim]'));
   const disposers = new Map<string, () => void>();
   for (const figure of figures) {
@@ -33,7 +33,7 @@ export function mountSims(root: HTMLElement, text: LessonStrings): MountedSims {
         const trace = traces[id];
         const error = errors[id];
         try {
-          if (trace !== undefined) disposers.set(id, mountTrace(stage, trace, figure.dataset));
+          if (trace !== undefined) disposers.set(id, mountTrace(stage, trace, figure.dataset, locale));
           else if (error !== undefined) showFailure(stage, text, error);
         } catch (e) {
           showFailure(stage, text, e instanceof Error ? e.message : String(e));
@@ -48,16 +48,20 @@ export function mountSims(root: HTMLElement, text: LessonStrings): MountedSims {
 }
 
 /** The one place the lesson meets the diagram: a trace file's text in, a way to unmount out. */
-function mountTrace(stage: HTMLElement, traceText: string, data: DOMStringMap): () => void {
+function mountTrace(stage: HTMLElement, traceText: string, data: DOMStringMap, locale: Locale): () => void {
   const { trace } = Trace.parse(traceText);
   stage.replaceChildren();
   // The diagram sizes itself to its lanes; the block's height becomes a minimum.
   stage.style.height = '';
   if (data['height'] !== undefined) stage.style.minHeight = `${data['height']}px`;
   stage.classList.add('sim-mounted');
-  const diagram = mountDiagram(stage, trace, { compact: true, controls: true });
   const nodes = data['nodes'];
-  if (nodes !== undefined) diagram.setFilter({ nodes: nodes.split(',') });
+  const filter = nodes === undefined ? {} : { nodes: nodes.split(',') };
+  // The block's window (written "start-end" by the renderer, which checked it) is where the view opens.
+  const [start, end] = (data['window'] ?? '').split('-').map(Number);
+  const state = start !== undefined && end !== undefined && start < end ? { start, end, filter, speed: 1 } : undefined;
+  const diagram = mountDiagram(stage, trace, { compact: true, controls: true, locale, ...(state ? { state } : {}) });
+  if (state === undefined && nodes !== undefined) diagram.setFilter(filter);
   return () => diagram.destroy();
 }
 

@@ -11,6 +11,8 @@ export interface LessonStrings {
   revealed: string;
   chooseFirst: string;
   simLoading: string;
+  /** "seed", in a simulation's label: exercise · scenario · seed 1. */
+  seed: string;
   simUnavailable: string;
   blockError: string;
   previous: string;
@@ -30,6 +32,7 @@ export const strings: Record<Locale, LessonStrings> = {
     revealed: 'The correct answers are marked.',
     chooseFirst: 'Choose an answer first.',
     simLoading: 'Running the simulation…',
+    seed: 'seed',
     simUnavailable: 'The simulation could not run:',
     blockError: 'This block could not be shown',
     previous: 'Previous',
@@ -47,6 +50,7 @@ export const strings: Record<Locale, LessonStrings> = {
     revealed: '已标出正确答案。',
     chooseFirst: '请先选择答案。',
     simLoading: '正在运行模拟…',
+    seed: '种子',
     simUnavailable: '模拟无法运行：',
     blockError: '此块无法显示',
     previous: '上一课',

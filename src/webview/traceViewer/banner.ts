@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
+import { localizedFailure } from '../../grader/localize';
 import type { TraceVerdict } from './protocol';
 import { fmt } from '../diagram/details';
 import { button, h } from './dom';
 import { splitLocations, type SourceRef } from './locations';
+import type { ViewerStrings } from './strings';
 
 export interface BannerActions {
   /** Takes the diagram to the violation. */
@@ -20,6 +22,7 @@ export function renderBanner(
   banner: HTMLElement,
   verdict: TraceVerdict | undefined,
   on: BannerActions,
+  text: ViewerStrings,
   note?: string,
 ): void {
   banner.replaceChildren();
@@ -39,7 +42,7 @@ export function renderBanner(
       h(
         'div',
         { class: 'tv-banner-body' },
-        h('strong', { text: 'Every check passed on this run.' }),
+        h('strong', { text: text.passed }),
         ...noteLine,
         ...(verdict.notes ?? []).map((n) => h('div', { class: 'tv-banner-note', text: n })),
       ),
@@ -48,32 +51,26 @@ export function renderBanner(
   }
   banner.classList.add('tv-fail');
   banner.setAttribute('role', 'alert');
+  const { property, explanation } = localizedFailure(f, text.language);
   const where = f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : undefined;
   const headline = h(
     'div',
     { class: 'tv-banner-headline' },
-    h('strong', { text: f.property }),
+    h('strong', { text: property }),
     h('span', { class: 'tv-banner-checker', text: f.checker }),
   );
-  if (f.at !== undefined) headline.append(h('span', { class: 'tv-banner-when', text: `at ${fmt(f.at)}` }));
+  if (f.at !== undefined) headline.append(h('span', { class: 'tv-banner-when', text: text.at(fmt(f.at)) }));
   const body = h(
     'div',
     { class: 'tv-banner-body' },
     headline,
     ...noteLine,
-    linked('tv-banner-explanation', f.explanation),
+    linked('tv-banner-explanation', explanation),
   );
   if (where) body.append(linked('tv-banner-where', where));
   const actions = h('div', { class: 'tv-banner-actions' });
   if (f.at !== undefined || (f.events?.length ?? 0) > 0)
-    actions.append(
-      button(
-        'Jump to violation',
-        'Show the events that break the property',
-        () => on.jump(),
-        'tv-button tv-primary tv-jump',
-      ),
-    );
+    actions.append(button(text.jump, text.jumpTitle, () => on.jump(), 'tv-button tv-primary tv-jump'));
   banner.append(h('span', { class: 'tv-banner-icon', text: '✕' }), body, actions);
 }
 

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { asHostMessage } from './protocol';
 import { connectHost } from './host';
+import { localeOf, viewerStrings } from './strings';
 import { TraceViewer } from './viewer';
 
 /**
@@ -9,7 +10,7 @@ import { TraceViewer } from './viewer';
  */
 const host = connectHost();
 const root = document.getElementById('trace-viewer') ?? document.body.appendChild(document.createElement('main'));
-const viewer = new TraceViewer(root, host);
+const viewer = new TraceViewer(root, host, viewerStrings[localeOf(document.documentElement.lang)]);
 
 /** The live diagram, for tests and benchmarks that drive the page from outside. */
 declare global {

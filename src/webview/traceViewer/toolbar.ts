@@ -5,21 +5,22 @@ import type { DiagramFilter } from '../diagram/filter';
 import { kindOf } from '../diagram/model';
 import { button, h } from './dom';
 import type { Host } from './host';
+import type { ViewerStrings } from './strings';
 
 /** Event kinds grouped the way a student thinks of them, for the "Events" menu. */
-const kindGroups: Array<{ label: string; kinds: EventKind[] }> = [
-  { label: 'delivered messages', kinds: ['deliver'] },
-  { label: 'lost messages', kinds: ['drop'] },
-  { label: 'messages in flight at the end', kinds: ['send'] },
-  { label: 'duplicates', kinds: ['duplicate'] },
-  { label: 'timers', kinds: ['timer'] },
-  { label: 'node states', kinds: ['state'] },
-  { label: 'logs', kinds: ['log'] },
-  { label: 'reports', kinds: ['report'] },
-  { label: 'operations (invoke, ok, fail, info)', kinds: ['op'] },
-  { label: 'crashes, restarts, pauses', kinds: ['crash', 'restart', 'recover', 'pause', 'resume', 'start'] },
-  { label: 'network faults', kinds: ['partition', 'heal', 'fault', 'clock'] },
-  { label: 'errors', kinds: ['error'] },
+const kindGroups: Array<{ label: keyof ViewerStrings['kindGroups']; kinds: EventKind[] }> = [
+  { label: 'deliver', kinds: ['deliver'] },
+  { label: 'drop', kinds: ['drop'] },
+  { label: 'inFlight', kinds: ['send'] },
+  { label: 'duplicate', kinds: ['duplicate'] },
+  { label: 'timer', kinds: ['timer'] },
+  { label: 'state', kinds: ['state'] },
+  { label: 'log', kinds: ['log'] },
+  { label: 'report', kinds: ['report'] },
+  { label: 'op', kinds: ['op'] },
+  { label: 'process', kinds: ['crash', 'restart', 'recover', 'pause', 'resume', 'start'] },
+  { label: 'network', kinds: ['partition', 'heal', 'fault', 'clock'] },
+  { label: 'error', kinds: ['error'] },
 ];
 
 const speeds = [0.25, 0.5, 1, 2, 4, 8];
@@ -36,42 +37,44 @@ export interface ToolbarOptions {
   seed: number;
   /** Shrinking needs a failing run. */
   failing: boolean;
+  text: ViewerStrings;
 }
 
 /** Fills the toolbar for one trace (playback, zoom, filters, search) and the run's own actions. */
 export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
   const d = o.diagram;
+  const t = o.text;
   bar.replaceChildren();
   const group = (label: string, ...items: Array<Node | string>): HTMLElement =>
     h('div', { class: 'tv-group', attrs: { role: 'group', 'aria-label': label } }, ...items);
 
-  const play = button('▶ Play', 'Play or pause (space)', () => (d.playing ? d.pause() : d.play()), 'tv-button tv-play');
-  const speed = h('select', { class: 'tv-select', title: 'Playback speed', attrs: { 'aria-label': 'Playback speed' } });
+  const play = button(t.play, t.playTitle, () => (d.playing ? d.pause() : d.play()), 'tv-button tv-play');
+  const speed = h('select', { class: 'tv-select', title: t.speed, attrs: { 'aria-label': t.speed } });
   for (const s of speeds) speed.append(h('option', { text: `${s}×`, attrs: { value: String(s) } }));
   speed.value = String(d.viewState().speed);
   speed.addEventListener('change', () => d.setSpeed(Number(speed.value)));
   bar.append(
     group(
-      'Playback',
-      button('|◀', 'Back to the start: nothing has happened yet (Home)', () => d.seek(-Infinity)),
-      button('◀', 'Previous event (←, shift for 10)', () => d.step(-1)),
+      t.playback,
+      button('|◀', t.toStart, () => d.seek(-Infinity)),
+      button('◀', t.previous, () => d.step(-1)),
       play,
-      button('▶', 'Next event (→, shift for 10)', () => d.step(1)),
-      button('▶|', 'Show the whole run (End)', () => d.showAll()),
+      button('▶', t.next, () => d.step(1)),
+      button('▶|', t.showAll, () => d.showAll()),
       speed,
     ),
     group(
-      'Zoom',
-      button('−', 'Zoom out (-)', () => d.zoom(1 / 1.5)),
-      button('+', 'Zoom in (+)', () => d.zoom(1.5)),
-      button('Fit', 'Fit the whole run (0)', () => d.fit()),
+      t.zoom,
+      button('−', t.zoomOut, () => d.zoom(1 / 1.5)),
+      button('+', t.zoomIn, () => d.zoom(1.5)),
+      button(t.fit, t.fitTitle, () => d.fit()),
     ),
   );
 
   const filter: DiagramFilter = { ...d.viewState().filter };
   const apply = (): void => d.setFilter(filter);
   const lanes = d.model.lanes.filter((l) => !l.network).map((l) => l.id);
-  const nodeBoxes = group('Nodes', h('span', { class: 'tv-label', text: 'Nodes' }));
+  const nodeBoxes = group(t.nodes, h('span', { class: 'tv-label', text: t.nodes }));
   const shownNodes = new Set(filter.nodes ?? lanes);
   for (const id of lanes) {
     nodeBoxes.append(
@@ -92,7 +95,7 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
 
   const types = d.legend();
   const shownTypes = new Set(filter.messageTypes ?? types.map((t) => t.type));
-  const typeMenu = menu('Messages', 'Which message types to show');
+  const typeMenu = menu(t.messages, t.messagesTitle);
   for (const { type, colour } of types) {
     const box = checkbox(type, shownTypes.has(type), (on) => {
       if (on) shownTypes.add(type);
@@ -111,11 +114,11 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
   const groups = kindGroups.filter((g) => g.kinds.some((k) => present.has(k)));
   const allKinds = kindGroups.flatMap((g) => g.kinds);
   const shownKinds = new Set(filter.kinds ?? allKinds);
-  const kindMenu = menu('Events', 'Which kinds of events to show');
+  const kindMenu = menu(t.events, t.eventsTitle);
   for (const g of groups) {
     kindMenu.list.append(
       checkbox(
-        g.label,
+        t.kindGroups[g.label],
         g.kinds.every((k) => shownKinds.has(k)),
         (on) => {
           for (const k of g.kinds)
@@ -127,14 +130,14 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
       ),
     );
   }
-  bar.append(group('Filters', typeMenu.root, kindMenu.root));
+  bar.append(group(t.filters, typeMenu.root, kindMenu.root));
 
   const search = h('input', {
     class: 'tv-search',
     attrs: {
       type: 'search',
-      placeholder: 'Search types, payloads, logs  ( / )',
-      'aria-label': 'Search the trace',
+      placeholder: t.searchPlaceholder,
+      'aria-label': t.searchLabel,
       spellcheck: 'false',
     },
   });
@@ -146,9 +149,9 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
       search.value.trim() === ''
         ? ''
         : matches.length === 0
-          ? 'no match'
+          ? t.noMatch
           : at < 0
-            ? `${matches.length} found`
+            ? t.found(matches.length)
             : `${at + 1} / ${matches.length}`;
   };
   const move = (dir: 1 | -1): void => {
@@ -179,10 +182,10 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
   });
   bar.append(
     group(
-      'Search',
+      t.search,
       search,
-      button('↑', 'Previous match (shift+enter)', () => move(-1)),
-      button('↓', 'Next match (enter)', () => move(1)),
+      button('↑', t.previousMatch, () => move(-1)),
+      button('↓', t.nextMatch, () => move(1)),
       count,
     ),
   );
@@ -193,15 +196,15 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
       type: 'number',
       min: '0',
       step: '1',
-      'aria-label': 'Seed',
-      title: 'The seed decides every random choice of the run',
+      'aria-label': t.seed,
+      title: t.seedTitle,
     },
   });
   seed.value = String(o.seed);
   const rerun = (): void => {
     const value = Number(seed.value);
     if (!Number.isInteger(value) || value < 0) {
-      seed.setCustomValidity('a whole number ≥ 0');
+      seed.setCustomValidity(t.seedInvalid);
       seed.reportValidity();
       return;
     }
@@ -211,23 +214,21 @@ export function buildToolbar(bar: HTMLElement, o: ToolbarOptions): Toolbar {
   seed.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') rerun();
   });
-  const shrink = button('Shrink', 'Find a smaller fault schedule that still fails', () =>
-    o.host.post({ type: 'shrink' }),
-  );
+  const shrink = button(t.shrink, t.shrinkTitle, () => o.host.post({ type: 'shrink' }));
   shrink.disabled = !o.failing;
   o.runActions.replaceChildren(
     group(
-      'Run',
-      h('span', { class: 'tv-label', text: 'Seed' }),
+      t.run,
+      h('span', { class: 'tv-label', text: t.seed }),
       seed,
-      button('Re-run', 'Run again with this seed', rerun),
+      button(t.rerun, t.rerunTitle, rerun),
       shrink,
-      button('Export', 'Save this trace to a file', () => o.host.post({ type: 'export' })),
+      button(t.export, t.exportTitle, () => o.host.post({ type: 'export' })),
     ),
   );
 
   d.onChange(() => {
-    play.textContent = d.playing ? '⏸ Pause' : '▶ Play';
+    play.textContent = d.playing ? t.pause : t.play;
     play.setAttribute('aria-pressed', String(d.playing));
   });
   return {

@@ -4,6 +4,7 @@ import { buildModel } from '../diagram/model';
 import type { DiagramController, DiagramViewState } from '../diagram/controller';
 import { mountDiagram } from '../diagram/mount';
 import type { Violation } from '../diagram/render/scene';
+import { localizedFailure } from '../../grader/localize';
 import type { Failure } from '../../grader/run';
 import type { Lane } from '../diagram/columns';
 import type { ShowTraceMessage, TraceVerdict } from './protocol';
@@ -13,6 +14,7 @@ import { h } from './dom';
 import type { Host } from './host';
 import { violationWindow } from './focus';
 import { parseTraceText } from './parse';
+import type { ViewerStrings } from './strings';
 import { localeOf, stateStrings } from './strings';
 import { buildToolbar, type Toolbar } from './toolbar';
 
@@ -32,7 +34,7 @@ export class TraceViewer {
   private readonly banner = h('div', { class: 'tv-banner' });
   private readonly toolbar = h('div', {
     class: 'tv-toolbar',
-    attrs: { role: 'toolbar', 'aria-label': 'Trace viewer' },
+    attrs: { role: 'toolbar' },
   });
   private readonly stage = h('div', { class: 'tv-diagram' });
   private readonly details = h('aside', {
@@ -47,8 +49,10 @@ export class TraceViewer {
   constructor(
     root: HTMLElement,
     private readonly host: Host,
+    private readonly text: ViewerStrings,
   ) {
     this.banner.hidden = true;
+    this.toolbar.setAttribute('aria-label', text.viewer);
     root.classList.add('tv');
     root.append(
       h('header', { class: 'tv-header' }, this.title, this.meta, this.runActions),
@@ -56,7 +60,7 @@ export class TraceViewer {
       this.toolbar,
       h('div', { class: 'tv-main' }, this.stage, this.details),
     );
-    this.showMessage('Waiting for a trace…');
+    this.showMessage(text.waiting);
     // The page may go away before the next save is due.
     window.addEventListener('pagehide', () => this.flush());
   }
@@ -70,9 +74,7 @@ export class TraceViewer {
     try {
       parsed = parseTraceText(message.traceText);
     } catch (error) {
-      this.showMessage(
-        `This is not a trace file this viewer can read: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.showMessage(`${this.text.unreadable} ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     const { trace, hash } = parsed;
@@ -89,7 +91,7 @@ export class TraceViewer {
     this.diagram?.destroy();
     this.stage.replaceChildren();
     const violation: Violation | undefined = failure && {
-      label: failure.property,
+      label: localizedFailure(failure, this.text.language).property,
       at: failure.at,
       nodes: failure.nodes,
       events: failure.events,
@@ -106,8 +108,8 @@ export class TraceViewer {
 
     this.title.textContent = message.title;
     const seed = typeof trace.header.seed === 'number' ? trace.header.seed : 0;
-    const scenario = typeof trace.header.scenario === 'string' ? `${trace.header.scenario} · ` : '';
-    this.meta.textContent = `${scenario}seed ${seed} · ${trace.length.toLocaleString('en-US')} events · ${fmt(model.endTime)} · ${hash}`;
+    const scenario = typeof trace.header.scenario === 'string' ? trace.header.scenario : undefined;
+    this.meta.textContent = this.text.meta(scenario, seed, trace.length, fmt(model.endTime), hash);
     const jump = (): void => this.jumpToViolation(failure);
     renderBanner(
       this.banner,
@@ -116,6 +118,7 @@ export class TraceViewer {
         jump,
         openSource: (ref) => this.host.post({ type: 'openSource', file: ref.file, line: ref.line, column: ref.column }),
       },
+      this.text,
       message.note,
     );
     this.tools = buildToolbar(this.toolbar, {
@@ -124,6 +127,7 @@ export class TraceViewer {
       host: this.host,
       seed,
       failing: failure !== undefined,
+      text: this.text,
     });
     const legend = diagram.legend();
     const pick = (i: number): void => diagram.select(i, true);

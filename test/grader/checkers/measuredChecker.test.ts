@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describeMeasurement, measuredChecker, runAndCheck, type Measurement } from '../../../src/grader';
+import { describeMeasurement, inEnglish, measuredChecker, runAndCheck, type Measurement } from '../../../src/grader';
 import { exercise, Pinger, scenario } from '../fixtures';
 
 /** Pings per node over the run, against `limit`: every Pinger run sends some. */
@@ -52,11 +52,14 @@ describe('measured checkers', () => {
     const over = verdictOf(pingsPerNode(1, 'at-most'));
     assert.equal(over.verdict.ok, false);
     assert.match(
-      !over.verdict.ok ? over.verdict.explanation : '',
+      !over.verdict.ok ? inEnglish(over.verdict.explanation) : '',
       /^\d+ pings per node, at most 1 allowed: \d+ pings from 3 nodes$/,
     );
     assert.deepEqual(!over.verdict.ok ? [over.verdict.nodes, over.verdict.at] : [], [['n1'], 5]);
     const under = verdictOf(pingsPerNode(10_000, 'at-least'));
-    assert.match(!under.verdict.ok ? under.verdict.explanation : '', /pings per node, at least 10000 allowed/);
+    assert.match(
+      !under.verdict.ok ? inEnglish(under.verdict.explanation) : '',
+      /pings per node, at least 10000 allowed/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describeEvent, markerLabel } from '../../../src/webview/diagram/details';
+import { describeEvent, markerLabel, tooltipText } from '../../../src/webview/diagram/details';
 import { buildModel } from '../../../src/webview/diagram/model';
 import { handTrace } from './fixtures';
 
@@ -29,6 +29,18 @@ describe('diagram model: event details', () => {
       { label: 'dropped (duplicate)', index: 5 },
     ]);
     assert.equal(d.payload, JSON.stringify({ type: 'Ping', k: 1 }, null, 2));
+  });
+
+  it('shows the payload in the tooltip on one line, cut short when long', () => {
+    assert.equal(
+      tooltipText(describeEvent(model, 0)),
+      '0 ms · n1 → n2 Ping: delivered after 4 ms, dropped after 9 ms: n2 is down (duplicate)\ntype=Ping k=1',
+    );
+    assert.equal(tooltipText(describeEvent(model, 8)).split('\n')[1], 'back   up');
+    assert.equal(tooltipText({ time: 1.234, title: 'crash on n2' }), '1.23 ms · crash on n2');
+    const long = tooltipText({ time: 0, title: 't', payload: JSON.stringify({ type: 'x'.repeat(300) }) });
+    assert.equal(long.split('\n')[1]?.length, 140);
+    assert.ok(long.endsWith('…'));
   });
 
   it('shows a lost message with its payload and the reason', () => {

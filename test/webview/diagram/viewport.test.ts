@@ -38,6 +38,23 @@ describe('diagram view: viewport and axis', () => {
     assert.ok(vp.contains(0));
   });
 
+  it('shows no time before the run but the margin fit leaves, however it is zoomed, panned or revealed', () => {
+    const vp = new Viewport(0, 4000);
+    vp.width = 600;
+    for (const move of [
+      () => vp.zoom(40, 0),
+      () => vp.pan(-1e6),
+      () => vp.reveal(0),
+      () => vp.show(0, 5),
+      () => vp.set(-300, 300),
+    ]) {
+      move();
+      assert.ok(vp.start >= -vp.span * 0.02 - 1e-9, `the view starts at ${vp.start} ms, span ${vp.span}`);
+      // The first tick left of 0 would be a whole step before it: off the view.
+      assert.ok(vp.start > -tickStep(vp.scale, 90), 'no negative tick on the axis');
+    }
+  });
+
   it('keeps the span exactly while panning, so the pan cache sees the same zoom', () => {
     const vp = new Viewport(0, 1000);
     vp.zoom(7.3, 123.4);

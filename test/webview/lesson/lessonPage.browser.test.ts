@@ -20,7 +20,7 @@ const markdown = [
   '',
   'Read [the Raft lesson](../06-leader-election/lesson.md#terms) or [the paper](https://example.org/2pc).',
   '',
-  '```sim exercise=two-phase-commit scenario=happy-path seed=1 height=240',
+  '```sim exercise=two-phase-commit scenario=happy-path seed=1 height=240 window=0-250',
   'Everyone votes yes.',
   '```',
   '',
@@ -232,6 +232,18 @@ describe('lesson page in a real browser', () => {
       await page.locator('figure[data-sim="sim-2"] .sim-error').textContent(),
       'The simulation could not run: no precomputed run',
     );
+  });
+
+  it("speaks the lesson's language in a simulation's controls", async () => {
+    const english = page.locator('figure[data-sim="sim-1"] .ds-controls');
+    await english.waitFor();
+    assert.equal(await english.getByRole('button', { name: 'Play or pause (space)' }).textContent(), 'Play');
+    await page.evaluate((m) => window.postMessage(m, '*'), { ...message, locale: 'zh-cn' });
+    const chinese = page.locator('figure[data-sim="sim-1"] .ds-controls');
+    await page.waitForFunction(() => document.querySelector('.ds-controls .ds-readout')?.textContent === '整个运行');
+    assert.equal(await chinese.getByRole('button', { name: '播放或暂停（空格）' }).textContent(), '播放');
+    await chinese.getByRole('button', { name: '下一个事件（→）' }).click();
+    assert.match((await chinese.locator('.ds-readout').textContent()) ?? '', /^[\d.]+ ms · 第 1 个事件，共 \d+ 个$/);
   });
 
   it('restores quiz answers and the scroll position after the webview reloads', async () => {

@@ -30,6 +30,17 @@ describe('sim block attributes', () => {
     });
   });
 
+  it('reads the window the diagram opens on, and rejects one that is empty or backwards', () => {
+    assert.deepEqual(parseSimAttributes('exercise=e scenario=s seed=1 window=250-450'), {
+      ok: true,
+      attributes: { exercise: 'e', scenario: 's', seed: 1, window: { start: 250, end: 450 } },
+    });
+    for (const bad of ['450-250', '300-300', '250', '-5-10', 'a-b'])
+      assert.deepEqual(errorsOf(`exercise=e scenario=s seed=1 window=${bad}`), [
+        `window=${bad} must be two whole milliseconds, the first smaller, like window=250-450`,
+      ]);
+  });
+
   it('names every missing required attribute', () => {
     assert.deepEqual(errorsOf('exercise=raft-election'), ['missing scenario=', 'missing seed=']);
     assert.deepEqual(errorsOf(''), ['missing exercise=', 'missing scenario=', 'missing seed=']);
@@ -58,7 +69,7 @@ describe('sim block attributes', () => {
   it('rejects unknown, repeated and bare attributes', () => {
     assert.match(
       errorsOf('exercise=e scenario=s seed=1 sede=2').join(),
-      /^unknown attribute sede= \(known: exercise= scenario= seed= height= nodes=\)$/,
+      /^unknown attribute sede= \(known: exercise= scenario= seed= height= nodes= window=\)$/,
     );
     assert.deepEqual(errorsOf('exercise=e scenario=s seed=1 seed=2'), ['seed= given twice']);
     assert.deepEqual(errorsOf('exercise=e scenario=s seed=1 autoplay'), ['expected name=value, found "autoplay"']);
