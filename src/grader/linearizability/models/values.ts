@@ -1,0 +1,22 @@
+/** A value a register or queue holds: JSON's scalars, compared with ===. `null` is Jepsen's nil. */
+export type Scalar = string | number | boolean | null;
+
+export function isScalar(value: unknown): value is Scalar {
+  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+const SHOWN = 40;
+
+/** A value as a sentence shows it: nil, 3, "abc" (long strings cut, with their length). */
+export function show(value: unknown): string {
+  if (value === null || value === undefined) return 'nil';
+  if (typeof value === 'string')
+    return value.length <= SHOWN
+      ? JSON.stringify(value)
+      : `${JSON.stringify(value.slice(0, SHOWN))}… (${value.length} characters)`;
+  return JSON.stringify(value) ?? String(value);
+}
+
+export function unknownFunction(f: string, model: string, known: readonly string[]): string {
+  return `the ${model} model has no function "${f}" (it knows ${known.join(', ')})`;
+}
