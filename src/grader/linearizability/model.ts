@@ -21,6 +21,8 @@ export interface Model<S = unknown> {
   init(): S;
   step(state: S, f: string, input: unknown, output: Output): StepResult<S>;
   equal(a: S, b: S): boolean;
+  /** A 32-bit hash that equal states share; cheap rather than thorough (the search calls it on every step). */
+  hash(state: S): number;
   /** Splits a history into parts whose states are independent (P-compositionality). */
   partition?(operations: readonly Operation[]): Partition[];
   /** What is wrong with an operation's function, input or output for this model; undefined when fine. */

@@ -112,7 +112,7 @@ export class LinearizabilitySearch<S> {
         if (ok) {
           linearized[word] = (linearized[word] as number) | bit;
           const nextHash = hash ^ (keys[index] as number);
-          if (this.remember(nextHash, next)) {
+          if (this.remember(nextHash ^ Math.imul(model.hash(next), 0x9e3779b1), next)) {
             frames.push({ entry: current, state });
             state = next;
             hash = nextHash;
@@ -120,7 +120,7 @@ export class LinearizabilitySearch<S> {
             entry = head.next;
             continue;
           }
-          linearized[word] = (linearized[word] as number) & ~bit;
+          linearized[word] &= ~bit;
         }
         entry = current.next;
         continue;

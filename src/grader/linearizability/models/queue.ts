@@ -1,6 +1,6 @@
 import type { Model } from '../model';
 import { UNKNOWN } from '../operation';
-import { isScalar, show, unknownFunction, type Scalar } from './values';
+import { hashScalar, isScalar, show, unknownFunction, type Scalar } from './values';
 
 const FUNCTIONS = ['enqueue', 'dequeue'];
 
@@ -15,6 +15,7 @@ export const queueModel: Model<readonly Scalar[]> = {
     return { ok: output === UNKNOWN || output === head, next };
   },
   equal: (a, b) => a.length === b.length && a.every((v, i) => v === b[i]),
+  hash: (state) => state.reduce<number>((h, v) => Math.imul(h ^ hashScalar(v), 0x01000193), state.length),
   validate(f, input, output) {
     if (!FUNCTIONS.includes(f)) return unknownFunction(f, 'queue', FUNCTIONS);
     if (f === 'enqueue' && !isScalar(input)) return `enqueue needs a number, string or nil, got ${show(input)}`;

@@ -1,6 +1,6 @@
 import type { Model } from '../model';
 import { UNKNOWN, type Output } from '../operation';
-import { isScalar, show, unknownFunction, type Scalar } from './values';
+import { hashScalar, isScalar, show, unknownFunction, type Scalar } from './values';
 
 /**
  * A single register, empty (nil) at first: `write v`, `read → v`; with `cas` also
@@ -19,6 +19,7 @@ function registerOf(name: string, withCas: boolean): Model<Scalar> {
       return { ok: output === UNKNOWN, next: state };
     },
     equal: (a, b) => a === b,
+    hash: hashScalar,
     validate(f, input, output) {
       if (!functions.includes(f)) {
         const hint = f === 'cas' ? ' (use the cas-register model)' : '';

@@ -14,9 +14,22 @@ export function show(value: unknown): string {
     return value.length <= SHOWN
       ? JSON.stringify(value)
       : `${JSON.stringify(value.slice(0, SHOWN))}… (${value.length} characters)`;
-  return JSON.stringify(value) ?? String(value);
+  return JSON.stringify(value) ?? typeof value;
 }
 
 export function unknownFunction(f: string, model: string, known: readonly string[]): string {
   return `the ${model} model has no function "${f}" (it knows ${known.join(', ')})`;
+}
+
+/** A 32-bit hash of a scalar: the number itself, or FNV-1a over a string's characters. */
+export function hashScalar(value: Scalar): number {
+  if (typeof value === 'number') return Number.isInteger(value) ? value | 0 : hashText(String(value));
+  if (typeof value === 'string') return hashText(value);
+  return value === null ? 0x6e696c : value ? 1 : 2;
+}
+
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
