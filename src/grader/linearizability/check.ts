@@ -1,7 +1,7 @@
 import { HistoryError } from './errors';
 import type { Model } from './model';
 import { show } from './models/values';
-import { operationsOf, type HistoryOperation, type Operation } from './operation';
+import { operationsOf, processName, type HistoryOperation, type Operation } from './operation';
 import { LinearizabilitySearch } from './search';
 
 export type LinearizabilityVerdict = 'linearizable' | 'not-linearizable' | 'unknown';
@@ -62,7 +62,7 @@ export function checkLinearizability<S>(
   const operations = operationsOf(history);
   for (const op of operations) {
     const problem = model.validate(op.f, op.input, op.output);
-    if (problem !== undefined) throw new HistoryError(op.id, `${op.process}'s ${op.f}: ${problem}`);
+    if (problem !== undefined) throw new HistoryError(op.id, `${processName(op.process)}'s ${op.f}: ${problem}`);
   }
   const parts = model.partition?.(operations) ?? [{ key: undefined, operations }];
   const searches = parts.map((part) => new LinearizabilitySearch(model, part.operations));
@@ -131,7 +131,7 @@ function violationOf<S>(
   const onKey = key === undefined ? '' : ` on key ${show(key)}`;
   const count = `${order.length} operation${order.length === 1 ? '' : 's'}`;
   const explanation =
-    `${blocked.process}'s ${model.describe(blocked)} (invoked ${at(blocked.call)}, ${completed}) fits no order of the history${onKey}: ` +
+    `${processName(blocked.process)}'s ${model.describe(blocked)} (invoked ${at(blocked.call)}, ${completed}) fits no order of the history${onKey}: ` +
     `after the longest consistent order found (${count}), ${model.describeState(state)}, and every other order was tried.`;
   return { key, order, blocked, explanation };
 }

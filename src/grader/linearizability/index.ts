@@ -14,4 +14,5 @@ export { models } from './models';
 export { kvModel, type KvValue } from './models/kv';
 export { queueModel } from './models/queue';
 export { casRegisterModel, registerModel } from './models/register';
-export { UNKNOWN, type HistoryOperation, type Operation, type Outcome } from './operation';
+export { processName, UNKNOWN, type HistoryOperation, type Operation, type Outcome } from './operation';
+export { HistoryFormatError, parseJepsenHistory } from './jepsenHistory';

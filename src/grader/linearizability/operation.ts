@@ -48,11 +48,11 @@ export function operationsOf(history: readonly HistoryOperation[]): Operation[] 
     if (op.outcome === 'fail') return;
     const known = op.outcome === 'ok' && op.complete !== undefined;
     if (op.outcome === 'ok' && op.complete === undefined)
-      throw new HistoryError(id, `${op.process}'s ${op.f} is ok but has no completion time`);
+      throw new HistoryError(id, `${processName(op.process)}'s ${op.f} is ok but has no completion time`);
     if (known && (op.complete as number) < op.invoke)
       throw new HistoryError(
         id,
-        `${op.process}'s ${op.f} completes (${op.complete}) before it is invoked (${op.invoke})`,
+        `${processName(op.process)}'s ${op.f} completes (${op.complete}) before it is invoked (${op.invoke})`,
       );
     operations.push({
       id,
@@ -65,4 +65,9 @@ export function operationsOf(history: readonly HistoryOperation[]): Operation[] 
     });
   });
   return operations;
+}
+
+/** How sentences name a process: Jepsen's are numbers ("process 3"), the simulator's are names ("c1"). */
+export function processName(process: string): string {
+  return /^\d+$/.test(process) ? `process ${process}` : process;
 }
