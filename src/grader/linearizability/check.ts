@@ -115,7 +115,7 @@ export function checkLinearizability<S>(
   };
 }
 
-function verdictOf(search: LinearizabilitySearch<unknown>): LinearizabilityVerdict {
+function verdictOf<S>(search: LinearizabilitySearch<S>): LinearizabilityVerdict {
   return search.status === 'running' ? 'unknown' : search.status;
 }
 

@@ -1,5 +1,6 @@
 import type { Model } from './model';
 import type { Operation } from './operation';
+import { SeenStates } from './seenStates';
 
 /** A call or return in the search's doubly linked list; a call knows its return. */
 interface Entry {
@@ -10,17 +11,6 @@ interface Entry {
   match: Entry | undefined;
   prev: Entry | undefined;
   next: Entry | undefined;
-}
-
-interface Frame<S> {
-  entry: Entry;
-  /** The state before the entry's operation was applied. */
-  state: S;
-}
-
-interface CacheEntry<S> {
-  linearized: Uint32Array;
-  state: S;
 }
 
 export type SearchStatus = 'running' | 'linearizable' | 'not-linearizable';
@@ -47,12 +37,14 @@ export class LinearizabilitySearch<S> {
   private readonly head: Entry;
   private entry: Entry | undefined;
   private state: S;
-  private readonly frames: Frame<S>[] = [];
+  /** The calls linearized so far, in order, and the state before each. */
+  private readonly calls: Entry[] = [];
+  private readonly before: S[] = [];
   private readonly linearized: Uint32Array;
   /** Zobrist hash of `linearized`: one random word per operation, xor-ed in and out. */
   private hash = 0;
   private readonly keys: Int32Array;
-  private readonly cache = new Map<number, CacheEntry<S>[]>();
+  private readonly seen: SeenStates<S>;
   private result: SearchStatus = 'running';
   /** How many operations the deepest order placed, and the step at which the search first had to turn back from it. */
   private deepestDepth = 0;
@@ -70,6 +62,7 @@ export class LinearizabilitySearch<S> {
     this.state = model.init();
     this.linearized = new Uint32Array((operations.length + 31) >>> 5);
     this.keys = zobristKeys(operations.length);
+    this.seen = new SeenStates(this.linearized.length, (a, b) => model.equal(a, b));
   }
 
   get status(): SearchStatus {
@@ -86,7 +79,7 @@ export class LinearizabilitySearch<S> {
     const replay = new LinearizabilitySearch(this.model, this.operations);
     replay.run(this.deepestStep - 1);
     return {
-      order: replay.frames.map((f) => f.entry.operation as Operation),
+      order: replay.calls.map((call) => call.operation as Operation),
       state: replay.state,
       blocked: (replay.entry as Entry).operation as Operation,
     };
@@ -95,7 +88,7 @@ export class LinearizabilitySearch<S> {
   /** Takes up to `budget` steps; returns the status after them. */
   run(budget: number): SearchStatus {
     if (this.result !== 'running') return this.result;
-    const { model, head, frames, linearized, keys } = this;
+    const { model, head, calls, before, linearized, keys, seen } = this;
     let { entry, state, hash } = this;
     let steps = 0;
     while (head.next !== undefined) {
@@ -112,8 +105,9 @@ export class LinearizabilitySearch<S> {
         if (ok) {
           linearized[word] = (linearized[word] as number) | bit;
           const nextHash = hash ^ (keys[index] as number);
-          if (this.remember(nextHash ^ Math.imul(model.hash(next), 0x9e3779b1), next)) {
-            frames.push({ entry: current, state });
+          if (seen.add(nextHash ^ Math.imul(model.hash(next), 0x9e3779b1), linearized, next)) {
+            calls.push(current);
+            before.push(state);
             state = next;
             hash = nextHash;
             lift(current, match);
@@ -125,21 +119,21 @@ export class LinearizabilitySearch<S> {
         entry = current.next;
         continue;
       }
-      if (frames.length > this.deepestDepth || this.deepestStep === 0) {
-        this.deepestDepth = frames.length;
+      if (calls.length > this.deepestDepth || this.deepestStep === 0) {
+        this.deepestDepth = calls.length;
         this.deepestStep = this.steps + steps;
       }
-      const top = frames.pop();
-      if (top === undefined) {
+      const last = calls.pop();
+      if (last === undefined) {
         this.result = 'not-linearizable';
         break;
       }
-      const index = top.entry.index;
+      const index = last.index;
       linearized[index >>> 5] = (linearized[index >>> 5] as number) & ~(1 << (index & 31));
       hash ^= keys[index] as number;
-      state = top.state;
-      unlift(top.entry);
-      entry = top.entry.next;
+      state = before.pop() as S;
+      unlift(last);
+      entry = last.next;
     }
     if (head.next === undefined) this.result = 'linearizable';
     this.entry = entry;
@@ -148,26 +142,6 @@ export class LinearizabilitySearch<S> {
     this.steps += steps;
     return this.result;
   }
-
-  /** Adds (linearized, state) to the cache; false if it was there already. */
-  private remember(hash: number, state: S): boolean {
-    const key = hash & 0x3fffffff;
-    let bucket = this.cache.get(key);
-    if (bucket === undefined) {
-      bucket = [];
-      this.cache.set(key, bucket);
-    } else {
-      for (const seen of bucket)
-        if (sameBits(seen.linearized, this.linearized) && this.model.equal(seen.state, state)) return false;
-    }
-    bucket.push({ linearized: this.linearized.slice(), state });
-    return true;
-  }
-}
-
-function sameBits(a: Uint32Array, b: Uint32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**
