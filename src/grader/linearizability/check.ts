@@ -6,8 +6,8 @@ import { LinearizabilitySearch } from './search';
 
 export type LinearizabilityVerdict = 'linearizable' | 'not-linearizable' | 'unknown';
 
-/** Search steps in all before the checker answers `unknown`: a few seconds at most. */
-export const DEFAULT_BUDGET = 20_000_000;
+/** Search steps in all before the checker answers `unknown`: one to ten seconds, as the model's steps cost. */
+export const DEFAULT_BUDGET = 5_000_000;
 /** Steps one partition takes before the next one's turn. */
 const SLICE = 10_000;
 

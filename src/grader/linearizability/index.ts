@@ -11,7 +11,7 @@ export { HistoryError } from './errors';
 export { operationsFromKernel } from './kernelHistory';
 export type { Model, Partition, StepResult } from './model';
 export { models } from './models';
-export { kvModel, type KvValue } from './models/kv';
+export { kvModel, type KvState, type KvValue } from './models/kv';
 export { queueModel } from './models/queue';
 export { casRegisterModel, registerModel } from './models/register';
 export { processName, UNKNOWN, type HistoryOperation, type Operation, type Outcome } from './operation';

@@ -1,5 +1,11 @@
 import type { Random } from '../../../src/kernel/prng';
-import { UNKNOWN, type HistoryOperation, type KvValue, type Model } from '../../../src/grader/linearizability';
+import {
+  UNKNOWN,
+  type HistoryOperation,
+  type KvState,
+  type KvValue,
+  type Model,
+} from '../../../src/grader/linearizability';
 
 /** An operation that completed: `ok(process, f, value, [invoke, complete], result)`. */
 export function ok(
@@ -56,17 +62,20 @@ export function linearizableByBruteForce<S>(model: Model<S>, history: readonly H
 }
 
 /** The kv model over the whole store, one map of keys: brute force with no partitioning. */
-export function wholeStore(kv: Model<string>): Model<ReadonlyMap<string, string>> {
+export function wholeStore(kv: Model<KvState>): Model<ReadonlyMap<string, KvState>> {
   return {
-    ...(kv as unknown as Model<ReadonlyMap<string, string>>),
     name: 'whole kv store',
     init: () => new Map(),
-    partition: undefined,
     step(state, f, input, output) {
       const key = (input as KvValue).key;
       const { ok: fits, next } = kv.step(state.get(key) ?? kv.init(), f, input, output);
       return { ok: fits, next: new Map(state).set(key, next) };
     },
+    equal: (a, b) => a.size === b.size && [...a].every(([key, v]) => b.has(key) && kv.equal(v, b.get(key) as KvState)),
+    hash: (state) => [...state.values()].reduce((h, v) => h ^ kv.hash(v), 0),
+    validate: (f, input, output) => kv.validate(f, input, output),
+    describe: (op) => kv.describe(op),
+    describeState: (state) => [...state].map(([key, v]) => `${key}: ${kv.describeState(v)}`).join(', '),
   };
 }
 

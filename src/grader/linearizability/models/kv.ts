@@ -11,22 +11,35 @@ export interface KvValue {
 const FUNCTIONS = ['get', 'put', 'append'];
 
 /**
+ * One key's value, with a polynomial hash of it kept up to date as appends extend it: the same
+ * appends in another order give the same length and often the same last character, so only a
+ * hash of the whole text tells such states apart, and hashing it afresh each step would cost
+ * as much as the text is long.
+ */
+export interface KvState {
+  text: string;
+  hash: number;
+}
+
+const EMPTY: KvState = { text: '', hash: 0 };
+const BASE = 131;
+
+/**
  * A key-value store of strings, as Porcupine's kv model: `get k → v`, `put k v`, `append k v`
  * (concatenates). A missing key reads as "" (or nil). Keys are independent, so the history is
- * checked key by key; the state is one key's string.
+ * checked key by key; the state is one key's value.
  */
-export const kvModel: Model<string> = {
+export const kvModel: Model<KvState> = {
   name: 'kv',
-  init: () => '',
+  init: () => EMPTY,
   step(state, f, input, output) {
     const value = (input as KvValue).value ?? '';
-    if (f === 'put') return { ok: true, next: value };
-    if (f === 'append') return { ok: true, next: state + value };
-    return { ok: output === UNKNOWN || readOf(output) === state, next: state };
+    if (f === 'put') return { ok: true, next: { text: value, hash: extend(0, value) } };
+    if (f === 'append') return { ok: true, next: { text: state.text + value, hash: extend(state.hash, value) } };
+    return { ok: output === UNKNOWN || readOf(output) === state.text, next: state };
   },
-  equal: (a, b) => a === b,
-  // Values only grow by appends: the length and the last character tell most states apart at no cost.
-  hash: (state) => state.length * 65_599 + (state.length > 0 ? state.charCodeAt(state.length - 1) : 0),
+  equal: (a, b) => a.hash === b.hash && a.text === b.text,
+  hash: (state) => state.hash,
   partition(operations: readonly Operation[]): Partition[] {
     const byKey = new Map<string, Operation[]>();
     for (const op of operations) {
@@ -51,8 +64,15 @@ export const kvModel: Model<string> = {
       return `get ${show(key)} → ${op.output === UNKNOWN ? '(result unknown)' : show(readOf(op.output))}`;
     return `${op.f} ${show(value)} ${op.f === 'put' ? 'into' : 'to'} ${show(key)}`;
   },
-  describeState: (state) => `the key holds ${show(state)}`,
+  describeState: (state) => `the key holds ${show(state.text)}`,
 };
+
+/** The hash of `text + more`, from the hash of `text`. */
+function extend(hash: number, more: string): number {
+  let h = hash;
+  for (let i = 0; i < more.length; i++) h = (Math.imul(h, BASE) + more.charCodeAt(i)) | 0;
+  return h;
+}
 
 function readOf(output: Output): string {
   return (output as KvValue).value ?? '';
