@@ -10,7 +10,6 @@ import {
 import { etcdWorkload, jepsenHistory, kvWorkload, withChangedRead } from './jepsenHistories';
 import { formatTable, heading, median, ms } from './table';
 
-
 interface Row {
   name: string;
   model: Model;

@@ -21,7 +21,7 @@ import { didYouMean } from '../suggest';
 const flags = { values: ['model', 'budget'], switches: ['json'] };
 const synopsis = `distsys check-history <file> --model ${Object.keys(models).join('|')}`;
 /** Exit status when the budget ran out before an answer. */
-export const EXIT_UNKNOWN = 3;
+const EXIT_UNKNOWN = 3;
 /** The longest order is printed up to the blocked operation, this many operations of it. */
 const ORDER_SHOWN = 10;
 
