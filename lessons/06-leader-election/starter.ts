@@ -38,7 +38,7 @@
  *     skewed, drift and be stepped, but a timer always waits for its own duration.
  *
  * The grader calls state() after every handler: it must return this node's term and role.
- * To study a failure: `distsys run raft-election --scenario <name> --seed <n> --trace run.json`.
+ * To study a failure: `npx distsys run raft-election --scenario <name> --seed <n> --trace run.json`.
  */
 import type { Context, NodeId, RaftMessage, RaftNode, Role } from "distsys/raft-election";
 

@@ -5,7 +5,7 @@ import { STUDENT_ROOT } from './core/exerciseFiles';
 import { COMMANDS } from './ids';
 import type { Workbook } from './workbook';
 
-/** Above the node class of an exercise file: Grade all · Run scenario… · Open lesson. */
+/** Above the node class of an exercise file: Grade all · Run scenario… · Watch a run… · Open lesson. */
 class ExerciseLenses implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
@@ -27,6 +27,12 @@ class ExerciseLenses implements vscode.CodeLensProvider {
       new vscode.CodeLens(range, {
         title: `$(run) ${vscode.l10n.t('Run scenario…')}`,
         command: COMMANDS.runScenario,
+        arguments: [document.uri],
+      }),
+      new vscode.CodeLens(range, {
+        title: `$(type-hierarchy-sub) ${vscode.l10n.t('Watch a run…')}`,
+        tooltip: vscode.l10n.t('Run one scenario with one seed and open its trace, passing or not'),
+        command: COMMANDS.runScenarioWithTrace,
         arguments: [document.uri],
       }),
     ];

@@ -7,6 +7,9 @@ import type { LessonPanels } from './lessonPanels';
 import type { StudentExercise } from './studentExercises';
 import type { ExerciseTests } from './testing';
 import type { TracePanel } from './tracePanel';
+import { parseSeed } from './core/seed';
+import { replayOf, submissionNote } from './core/traceReplay';
+import { openTraceFile } from './traceFiles';
 import { runTrace } from './traceRuns';
 import { mayRunCode } from './trust';
 import type { Workbook } from './workbook';
@@ -17,9 +20,13 @@ export interface Parts {
   traces: TracePanel;
 }
 
-/** What `testing/message/context` menus pass: the test item, when it still exists, and the message. */
+/**
+ * What `testing/message/context` menus pass: the test item, when it still exists, and the message;
+ * a link in the message names the item by id instead.
+ */
 interface MessageMenuArg {
   test?: vscode.TestItem;
+  failure?: string;
 }
 
 export function registerCommands(workbook: Workbook, { lessons, tests, traces }: Parts): void {
@@ -61,20 +68,52 @@ export function registerCommands(workbook: Workbook, { lessons, tests, traces }:
   });
   register(COMMANDS.openTrace, async (arg?: MessageMenuArg) => {
     if (!mayRunCode()) return;
-    const last = tests.lastFailure(arg?.test);
+    const last = tests.lastFailure(arg?.test ?? arg?.failure);
     if (last === undefined) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Grade the scenario again: its failing run is no longer known.'),
       );
       return;
     }
+    // The run as graded: the submission it failed on, shrunk as the message reports it.
+    const current = await currentText(last.student.uri);
     const result = await runTrace(workbook, {
       student: last.student,
       scenario: last.scenario,
-      seed: last.failure.seed,
+      ...replayOf(last.failure),
+      source: last.source,
+      note: submissionNote(last.source, current, vscode.l10n.t),
     });
     if (result) traces.show(result);
   });
+  register(COMMANDS.runScenarioWithTrace, async (arg?: ExerciseArg) => {
+    const student = mayRunCode() ? await studentOf(workbook, arg) : undefined;
+    if (student === undefined) return;
+    const picked = await vscode.window.showQuickPick(
+      student.exercise.scenarios.map((s) => ({ label: s.name, detail: s.description })),
+      { placeHolder: vscode.l10n.t('Choose a scenario of {0} to watch', student.exercise.id), matchOnDetail: true },
+    );
+    if (picked === undefined) return;
+    const seed = await vscode.window.showInputBox({
+      prompt: vscode.l10n.t('The seed decides every random choice of the run'),
+      value: '1',
+      validateInput: (text) => (parseSeed(text) === undefined ? vscode.l10n.t('A whole number, 0 or more') : undefined),
+    });
+    const parsed = seed === undefined ? undefined : parseSeed(seed);
+    if (parsed === undefined) return;
+    const result = await runTrace(workbook, { student, scenario: picked.label, seed: parsed });
+    if (result) traces.show(result);
+  });
+  register(COMMANDS.openTraceFile, (arg?: vscode.Uri) => openTraceFile(arg));
+}
+
+/** The file's text as it is now, in the editor or on disk; undefined when it is gone. */
+async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return (await vscode.workspace.openTextDocument(uri)).getText();
+  } catch {
+    return undefined;
+  }
 }
 
 async function pickLesson(): Promise<string | undefined> {

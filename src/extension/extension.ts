@@ -6,6 +6,7 @@ import { registerCourseTree } from './courseTree';
 import { LessonPanels } from './lessonPanels';
 import { registerStatusBar } from './statusBar';
 import { ExerciseTests } from './testing';
+import { registerTraceFiles } from './traceFiles';
 import { TracePanel } from './tracePanel';
 import { Workbook } from './workbook';
 
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbo
   const course = registerCourseTree(workbook);
   registerCodeLens(workbook);
   registerStatusBar(workbook);
+  registerTraceFiles(workbook, traces);
   registerCommands(workbook, { lessons, tests, traces });
   return { course };
 }

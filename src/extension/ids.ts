@@ -9,6 +9,8 @@ export const COMMANDS = {
   gradeExercise: 'distsys.gradeExercise',
   runScenario: 'distsys.runScenario',
   openTrace: 'distsys.openTrace',
+  openTraceFile: 'distsys.openTraceFile',
+  runScenarioWithTrace: 'distsys.runScenarioWithTrace',
 } as const;
 
 export const VIEWS = {
@@ -20,6 +22,11 @@ export const VIEWS = {
 export const PANELS = {
   lesson: 'distsys.lesson',
   trace: 'distsys.trace',
+} as const;
+
+/** Custom editors: trace files open in the trace viewer. */
+export const EDITORS = {
+  traceFile: 'distsys.traceFile',
 } as const;
 
 export const TEST_CONTROLLER = 'distsys';

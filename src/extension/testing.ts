@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { Scenario, ScenarioReport, SeedFailure } from '../grader';
 import { grade, type GradeOutcome, type Job } from '../runner';
 import { settings } from './config';
-import { failureMessage, loadErrorMessage, type MessageSpec } from './core/failureMessage';
+import { failureMarkdown, failureMessage, loadErrorMessage, type MessageSpec } from './core/failureMessage';
 import { currentScore } from './core/progress';
 import { planRun, type RunTarget } from './core/runPlan';
-import { FAILURE_MESSAGE, TEST_CONTROLLER } from './ids';
+import { COMMANDS, FAILURE_MESSAGE, TEST_CONTROLLER } from './ids';
 import type { StudentExercise } from './studentExercises';
 import { mayRunCode, restrictedReason } from './trust';
 import type { Workbook } from './workbook';
@@ -15,6 +15,8 @@ export interface LastFailure {
   student: StudentExercise;
   scenario: string;
   failure: SeedFailure;
+  /** The file's text as graded: the run is replayed with it, whatever the file holds now. */
+  source: string;
 }
 
 interface ItemTarget {
@@ -53,9 +55,9 @@ export class ExerciseTests implements vscode.Disposable {
     this.sync();
   }
 
-  /** The failure last reported for a scenario item. */
-  lastFailure(item: vscode.TestItem | undefined): LastFailure | undefined {
-    return item && this.failures.get(item.id);
+  /** The failure last reported for a scenario item, or for the item of that id (a message's link names it). */
+  lastFailure(item: vscode.TestItem | string | undefined): LastFailure | undefined {
+    return item === undefined ? undefined : this.failures.get(typeof item === 'string' ? item : item.id);
   }
 
   /** Grades an exercise, or one scenario of it, as if run from the Testing view. */
@@ -205,7 +207,7 @@ export class ExerciseTests implements vscode.Disposable {
             pending.delete(report.name);
             verdicts.push(report);
             const item = items.get(report.name);
-            if (item) this.report(run, item, student, report);
+            if (item) this.report(run, item, student, source, report);
           },
         },
         this.workbook.runnerConfig((text) => run.appendOutput(text.replace(/\r?\n/g, '\r\n'))),
@@ -245,20 +247,35 @@ export class ExerciseTests implements vscode.Disposable {
     }
   }
 
-  private report(run: vscode.TestRun, item: vscode.TestItem, student: StudentExercise, report: ScenarioReport): void {
+  private report(
+    run: vscode.TestRun,
+    item: vscode.TestItem,
+    student: StudentExercise,
+    source: string,
+    report: ScenarioReport,
+  ): void {
     if (report.passed || report.failure === undefined) {
       this.failures.delete(item.id);
       run.passed(item);
       return;
     }
-    this.failures.set(item.id, { student, scenario: report.name, failure: report.failure });
-    const message = this.message(student, failureMessage(report.failure, student.file, vscode.l10n.t));
+    const failure = report.failure;
+    this.failures.set(item.id, { student, scenario: report.name, failure, source });
+    const markdown = new vscode.MarkdownString(
+      failureMarkdown(failure, student.file, vscode.l10n.t, {
+        source: (line, column) => student.uri.with({ fragment: `L${line},${column}` }).toString(),
+        openTrace: commandUri(COMMANDS.openTrace, { failure: item.id }),
+      }),
+    );
+    // Only the one command the message links to may run from it.
+    markdown.isTrusted = { enabledCommands: [COMMANDS.openTrace] };
+    const message = this.message(student, failureMessage(failure, student.file, vscode.l10n.t), markdown);
     message.contextValue = FAILURE_MESSAGE;
     run.failed(item, message);
   }
 
-  private message(student: StudentExercise, spec: MessageSpec): vscode.TestMessage {
-    const message = new vscode.TestMessage(spec.text);
+  private message(student: StudentExercise, spec: MessageSpec, markdown?: vscode.MarkdownString): vscode.TestMessage {
+    const message = new vscode.TestMessage(markdown ?? spec.text);
     message.location = new vscode.Location(student.uri, new vscode.Position(spec.line, spec.column));
     return message;
   }
@@ -267,6 +284,11 @@ export class ExerciseTests implements vscode.Disposable {
     for (const job of this.jobs.values()) job.cancel();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A `command:` link that runs a command with one argument, for trusted Markdown. */
+function commandUri(command: string, arg: unknown): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify([arg]))}`;
 }
 
 function scenarioId(student: StudentExercise, scenario: string): string {

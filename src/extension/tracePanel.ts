@@ -1,112 +1,132 @@
 import * as vscode from 'vscode';
-import type { HostToTraceViewer, TraceViewerToHost } from '../webview/traceViewer/protocol';
-import { settings } from './config';
-import { STUDENT_ROOT } from './core/exerciseFiles';
+import { asSavedRun, type SavedRun } from './core/traceFile';
 import { PANELS } from './ids';
-import { runTrace, shrinkTrace, type TraceResult } from './traceRuns';
-import { pageHtml, webviewOptions } from './webviewPage';
+import { shownRun, TraceView, type ShownTrace } from './traceView';
+import type { TraceRequest, TraceResult } from './traceRuns';
+import { webviewOptions } from './webviewPage';
 import type { Workbook } from './workbook';
 
-/**
- * The space-time diagram of one run, in a single panel reused for every trace. From the page the
- * student can run another seed, shrink the failing run, or save the trace file.
- */
-export class TracePanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private current: TraceResult | undefined;
+/** Where the last trace shown is kept, so the panel comes back after a window reload. */
+const SAVED_RUN_KEY = 'distsys.traceRun';
+const SAVED_TRACE_FILE = 'last.trace.json';
 
-  constructor(private readonly workbook: Workbook) {}
+/**
+ * The space-time diagram of one run, in a single panel reused for every run. From the page the
+ * student can run another seed, shrink the failing run, or save the trace file. The last run is
+ * kept in the workspace's storage, and the panel restored from it after a reload.
+ */
+export class TracePanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private view: TraceView | undefined;
+  private readonly registration: vscode.Disposable;
+
+  constructor(private readonly workbook: Workbook) {
+    this.registration = vscode.window.registerWebviewPanelSerializer(PANELS.trace, this);
+  }
 
   show(result: TraceResult): void {
-    this.current = result;
-    if (this.panel) {
-      this.panel.title = traceTitle(result);
-      this.panel.reveal(undefined, true);
-      this.post();
+    const shown = shownRun(result);
+    void this.save(shown);
+    if (this.view) {
+      this.view.show(shown);
+      this.view.panel.reveal(undefined, true);
       return;
     }
     const panel = vscode.window.createWebviewPanel(
       PANELS.trace,
-      traceTitle(result),
+      shown.title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       webviewOptions(this.workbook),
     );
-    this.panel = panel;
-    panel.iconPath = this.workbook.asset('media', 'icons', 'trace.svg');
-    panel.webview.html = pageHtml(panel.webview, this.workbook, {
-      title: panel.title,
-      lang: settings.language(),
-      script: 'traceViewer',
-      style: 'traceViewer',
-    });
-    const listening = panel.webview.onDidReceiveMessage((message: TraceViewerToHost) => void this.handle(message));
+    this.adopt(panel, shown);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    const shown = this.view === undefined ? await this.restore() : undefined;
+    if (shown === undefined) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = webviewOptions(this.workbook);
+    this.adopt(panel, shown);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, shown: ShownTrace): void {
+    const view = new TraceView(this.workbook, panel, shown, (result) => this.show(result));
+    this.view = view;
     panel.onDidDispose(() => {
-      listening.dispose();
-      this.panel = undefined;
-      this.current = undefined;
+      view.dispose();
+      if (this.view === view) this.view = undefined;
     });
   }
 
-  private async handle(message: TraceViewerToHost): Promise<void> {
-    const current = this.current;
-    if (current === undefined) return;
-    switch (message.type) {
-      case 'ready':
-        this.post();
-        break;
-      case 'rerun': {
-        const { student, scenario } = current.request;
-        const result = await runTrace(this.workbook, { student, scenario, seed: message.seed });
-        if (result) this.show(result);
-        break;
-      }
-      case 'shrink': {
-        const result = await shrinkTrace(this.workbook, current.request);
-        if (result) this.show(result);
-        break;
-      }
-      case 'export':
-        await this.export(current);
-        break;
+  private storage(): vscode.Uri {
+    const { storageUri, globalStorageUri } = this.workbook.context;
+    return storageUri ?? globalStorageUri;
+  }
+
+  /** Keeps the run in the workspace's storage: its text in a file (it can be large), the rest in the state. */
+  private async save(shown: ShownTrace): Promise<void> {
+    const request = shown.request;
+    if (request === undefined) return;
+    const saved: SavedRun = {
+      title: shown.title,
+      exercise: request.student.exercise.id,
+      scenario: request.scenario,
+      seed: request.seed,
+      ...(request.faults ? { faults: request.faults } : {}),
+      ...(request.duration !== undefined ? { duration: request.duration } : {}),
+      ...(request.shrunk ? { shrunk: true } : {}),
+      ...(request.source !== undefined ? { source: request.source } : {}),
+      ...(shown.note ? { note: shown.note } : {}),
+      ...(shown.highlight ? { highlight: shown.highlight } : {}),
+    };
+    try {
+      await vscode.workspace.fs.createDirectory(this.storage());
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(this.storage(), SAVED_TRACE_FILE),
+        new TextEncoder().encode(shown.text),
+      );
+      await this.workbook.context.workspaceState.update(SAVED_RUN_KEY, saved);
+    } catch (error) {
+      this.workbook.output.appendLine(
+        `The trace could not be kept for a reload: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
-  /** The page loads again each time it is shown (no state is kept while hidden): it asks with `ready`. */
-  private post(): void {
-    const { panel, current } = this;
-    if (panel === undefined || current === undefined) return;
-    const message: HostToTraceViewer = {
-      type: 'showTrace',
-      traceText: current.text,
-      title: traceTitle(current),
-      ...(current.highlight ? { highlight: current.highlight } : {}),
+  private async restore(): Promise<ShownTrace | undefined> {
+    const saved = asSavedRun(this.workbook.context.workspaceState.get(SAVED_RUN_KEY));
+    if (saved === undefined) return undefined;
+    let text: string;
+    try {
+      text = new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage(), SAVED_TRACE_FILE)),
+      );
+    } catch {
+      return undefined;
+    }
+    const student = this.workbook.students.byId(saved.exercise);
+    const request: TraceRequest | undefined = student && {
+      student,
+      scenario: saved.scenario,
+      seed: saved.seed,
+      ...(saved.faults ? { faults: saved.faults } : {}),
+      ...(saved.duration !== undefined ? { duration: saved.duration } : {}),
+      ...(saved.shrunk ? { shrunk: true } : {}),
+      ...(saved.source !== undefined ? { source: saved.source } : {}),
+      ...(saved.note ? { note: saved.note } : {}),
     };
-    void panel.webview.postMessage(message);
-  }
-
-  private async export(current: TraceResult): Promise<void> {
-    const { student, scenario, seed } = current.request;
-    const name = `${student.exercise.id}.${scenario}.${seed}${current.request.faults ? '.shrunk' : ''}.trace.json`;
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(student.folder.uri, STUDENT_ROOT, student.exercise.id, name),
-      filters: { [vscode.l10n.t('Trace files')]: ['json'] },
-      saveLabel: vscode.l10n.t('Save Trace'),
-    });
-    if (target === undefined) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(current.text));
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Trace saved to {0}.', vscode.workspace.asRelativePath(target)),
-    );
+    return {
+      text,
+      title: saved.title,
+      ...(request ? { request } : {}),
+      ...(saved.highlight ? { highlight: saved.highlight } : {}),
+      ...(saved.note ? { note: saved.note } : {}),
+    };
   }
 
   dispose(): void {
-    this.panel?.dispose();
+    this.view?.panel.dispose();
+    this.registration.dispose();
   }
-}
-
-function traceTitle(result: TraceResult): string {
-  const { student, scenario, seed, faults } = result.request;
-  return faults
-    ? vscode.l10n.t('{0} · {1} · seed {2} (shrunk)', student.exercise.id, scenario, seed)
-    : vscode.l10n.t('{0} · {1} · seed {2}', student.exercise.id, scenario, seed);
 }

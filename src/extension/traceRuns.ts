@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FaultSchedule } from '../kernel';
-import { grade, runSeed, type Job } from '../runner';
+import { grade, runSeed, type Job, type SeedRun } from '../runner';
+import { replayOf } from './core/traceReplay';
 import type { StudentExercise } from './studentExercises';
 import { mayRunCode } from './trust';
 import type { Workbook } from './workbook';
@@ -12,6 +13,12 @@ export interface TraceRequest {
   seed: number;
   faults?: FaultSchedule;
   duration?: number;
+  /** The schedule and length are what shrinking kept. */
+  shrunk?: boolean;
+  /** The file's text to run (a graded submission); the file as it is now when absent. */
+  source?: string;
+  /** Shown above the verdict: which submission the run is of. */
+  note?: string;
 }
 
 export interface TraceResult {
@@ -26,7 +33,7 @@ export interface TraceResult {
 export async function runTrace(workbook: Workbook, request: TraceRequest): Promise<TraceResult | undefined> {
   if (!mayRunCode()) return undefined;
   const { student, scenario, seed } = request;
-  const source = await studentSource(student);
+  const source = request.source ?? (await studentSource(student));
   const title = vscode.l10n.t('Running {0} · {1} · seed {2}…', student.exercise.id, scenario, seed);
   const outcome = await withJob(title, () =>
     runSeed(
@@ -45,12 +52,10 @@ export async function runTrace(workbook: Workbook, request: TraceRequest): Promi
   );
   switch (outcome?.status) {
     case 'ran':
-      return {
-        request,
-        text: `${(outcome.run.traceLines ?? []).join('\n')}\n`,
-        ...(outcome.run.failure?.events ? { highlight: outcome.run.failure.events } : {}),
-      };
+      return traceOf(request, outcome.run);
     case 'stopped':
+      // A run stopped in a handler that never returned is shown up to that handler.
+      if (outcome.partial) return traceOf(request, outcome.partial);
       void vscode.window.showWarningMessage(
         vscode.l10n.t('The run was stopped, so it has no trace: {0}', outcome.failure.explanation),
       );
@@ -67,7 +72,7 @@ export async function runTrace(workbook: Workbook, request: TraceRequest): Promi
 export async function shrinkTrace(workbook: Workbook, request: TraceRequest): Promise<TraceResult | undefined> {
   if (!mayRunCode()) return undefined;
   const { student, scenario, seed } = request;
-  const source = await studentSource(student);
+  const source = request.source ?? (await studentSource(student));
   const title = vscode.l10n.t('Shrinking {0} · {1} · seed {2}…', student.exercise.id, scenario, seed);
   const outcome = await withJob(title, () =>
     grade(
@@ -84,8 +89,16 @@ export async function shrinkTrace(workbook: Workbook, request: TraceRequest): Pr
     );
     return undefined;
   }
-  const kept = failure.shrunk ?? { faults: failure.faults, duration: failure.duration };
-  return runTrace(workbook, { ...request, faults: kept.faults, duration: kept.duration });
+  const kept = replayOf(failure);
+  return runTrace(workbook, { ...request, ...kept, source });
+}
+
+function traceOf(request: TraceRequest, run: SeedRun): TraceResult {
+  return {
+    request,
+    text: `${(run.traceLines ?? []).join('\n')}\n`,
+    ...(run.failure?.events ? { highlight: run.failure.events } : {}),
+  };
 }
 
 async function studentSource(student: StudentExercise): Promise<string> {

@@ -15,7 +15,10 @@ const enum Slot {
   /** The message type or the timer name. */
   Detail,
   From,
+  /** How many handlers the run has entered, this one included: never restored, so it only grows. */
+  Calls,
 }
+/** The slots a nested handler saves and restores; Calls comes after them. */
 const SLOTS = 5;
 /** The local clock reading sits after the integer slots, 8-byte aligned. */
 const TIME_OFFSET = 32;
@@ -34,14 +37,20 @@ export class MarkWriter implements HandlerHooks {
     buffer: SharedArrayBuffer,
     private readonly announce: (id: number, text: string) => void,
   ) {
-    this.ints = new Int32Array(buffer, 0, SLOTS);
+    this.ints = new Int32Array(buffer, 0, SLOTS + 1);
     this.time = new Float64Array(buffer, TIME_OFFSET, 1);
   }
 
   /** A new run starts: nothing is running. */
   reset(): void {
     this.ints[Slot.Active] = 0;
+    this.ints[Slot.Calls] = 0;
     this.saved.length = 0;
+  }
+
+  /** Handlers entered since the last reset: the running one is the `calls`-th. */
+  get calls(): number {
+    return this.ints[Slot.Calls] as number;
   }
 
   beforeHandler(node: NodeId, call: HandlerCall, localTime: number): void {
@@ -49,6 +58,7 @@ export class MarkWriter implements HandlerHooks {
     const saved = this.saved;
     for (let i = 0; i < SLOTS; i++) saved.push(ints[i] as number);
     saved.push(this.time[0] as number);
+    ints[Slot.Calls] = (ints[Slot.Calls] as number) + 1;
     ints[Slot.Active] = 1;
     ints[Slot.Node] = this.intern(node);
     ints[Slot.Handler] = handlerKinds.indexOf(call.kind);
@@ -80,11 +90,13 @@ export interface HandlerMark {
   node: string;
   handler: string;
   time: number;
+  /** It was the run's `call`-th handler: a replay stops before this one to keep the trace up to it. */
+  call: number;
 }
 
 /** The host's side, read once the worker has stopped. */
 export function readMark(buffer: SharedArrayBuffer, names: ReadonlyMap<number, string>): HandlerMark | undefined {
-  const ints = new Int32Array(buffer, 0, SLOTS);
+  const ints = new Int32Array(buffer, 0, SLOTS + 1);
   if (ints[Slot.Active] !== 1) return undefined;
   const name = (slot: Slot): string => names.get(ints[slot] as number) ?? '?';
   const call = ((): HandlerCall => {
@@ -102,5 +114,6 @@ export function readMark(buffer: SharedArrayBuffer, names: ReadonlyMap<number, s
     node: name(Slot.Node),
     handler: describeHandler(call),
     time: new Float64Array(buffer, TIME_OFFSET, 1)[0] as number,
+    call: ints[Slot.Calls] as number,
   };
 }

@@ -22,9 +22,17 @@ export type HostRequest =
       duration?: number;
       trace: boolean;
       limits: UnitLimits;
+      /** Replay a run the watchdog stopped: its `call`-th handler fails with `failure` instead of running. */
+      stopBefore?: StopBefore;
     }
   /** No more work: the worker lets its thread end, which flushes what the student's code printed. */
   | { kind: 'close' };
+
+/** Where a replay of a stopped run ends, and the verdict its trace carries. */
+export interface StopBefore {
+  call: number;
+  failure: Failure;
+}
 
 /** The student's file could not become a node class. */
 export interface LoadError {
@@ -35,7 +43,10 @@ export interface LoadError {
 /** One seed of one scenario, run with its trace, as `distsys run` shows it. */
 export interface SeedRun {
   outcome: RunOutcome;
+  /** Events the kernel handled (the trace records fewer or more: it has no entry for a cancelled timer, and one per state change). */
   events: number;
+  /** Events in the trace. */
+  traceEvents: number;
   endTime: number;
   messages: MessageCounts;
   hash: string;
@@ -58,6 +69,8 @@ export type WorkerMessage =
   | { kind: 'loaded' }
   | { kind: 'load-error'; error: LoadError }
   | { kind: 'unit'; unit: Unit }
+  /** What the student's code printed, in order with the other messages. */
+  | { kind: 'output'; text: string }
   /** A name the handler marks refer to by number (see marks.ts). */
   | { kind: 'name'; id: number; text: string }
   | { kind: 'seed-failed'; failure: SeedFailure }

@@ -4,8 +4,10 @@ import { resolveSettings, type RunnerConfig } from './config';
 import type { Cancelled, Job } from './job';
 import { openSession } from './open';
 import { memoryFailure, timeoutFailure } from './overrun';
-import type { LoadError, SeedRun } from './protocol';
-import type { WorkerSession } from './session';
+import type { LoadError, SeedRun, StopBefore } from './protocol';
+import { WorkerSession, type ExchangeEnd } from './session';
+
+type RunEnd = ExchangeEnd<SeedRun> | { status: 'load-error'; error: LoadError };
 
 export interface SeedRunRequest {
   exercise: Exercise;
@@ -23,8 +25,11 @@ export interface SeedRunRequest {
 
 export type SeedRunOutcome =
   | { status: 'ran'; run: SeedRun }
-  /** The watchdog stopped the run (or it ran out of memory): no trace, only the verdict. */
-  | { status: 'stopped'; failure: Failure }
+  /**
+   * The watchdog stopped the run (or it ran out of memory). When a trace was asked for and the
+   * looping handler is known, `partial` is the run replayed up to that handler, which ends its trace.
+   */
+  | { status: 'stopped'; failure: Failure; partial?: SeedRun }
   | { status: 'load-error'; error: LoadError }
   | Cancelled;
 
@@ -33,13 +38,16 @@ export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job
   const settings = resolveSettings(config);
   let session: WorkerSession | undefined;
   let cancelled = false;
-  const run = async (): Promise<SeedRunOutcome> => {
+  /** One run in a fresh worker (the watchdog ends a worker it stops). */
+  const runInWorker = async (stopBefore?: StopBefore): Promise<RunEnd> => {
     const { exercise, source, file, scenario, seed } = request;
-    const opened = await openSession(settings, { exercise: exercise.id, source, file }, (s) => (session = s));
-    if (opened.status === 'stopped' || cancelled) return { status: 'cancelled' };
+    session = new WorkerSession(settings);
+    const opened = await openSession(session, settings, { exercise: exercise.id, source, file });
+    if (opened.status !== 'loaded') void session.stop();
+    if (opened.status === 'stopped' || cancelled) return { status: 'stopped' };
     if (opened.status === 'load-error') return opened;
     try {
-      const end = await opened.session.exchange(
+      return await opened.session.exchange(
         {
           kind: 'run',
           scenario,
@@ -48,22 +56,37 @@ export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job
           duration: request.duration,
           trace: request.trace === true,
           limits: settings.limits,
+          ...(stopBefore ? { stopBefore } : {}),
         },
         (m) => (m.kind === 'ran' ? m.run : undefined),
       );
-      const place = { scenario, seed };
-      switch (end.status) {
-        case 'done':
-          return { status: 'ran', run: end.value };
-        case 'overrun':
-          return { status: 'stopped', failure: timeoutFailure(place, settings.unitMs, end.mark) };
-        case 'out-of-memory':
-          return { status: 'stopped', failure: memoryFailure(place) };
-        case 'stopped':
-          return { status: 'cancelled' };
-      }
     } finally {
       await opened.session.close();
+    }
+  };
+  const run = async (): Promise<SeedRunOutcome> => {
+    const place = { scenario: request.scenario, seed: request.seed };
+    const end = await runInWorker();
+    switch (end.status) {
+      case 'load-error':
+        return end;
+      case 'done':
+        return { status: 'ran', run: end.value };
+      case 'overrun': {
+        const failure = timeoutFailure(place, settings.unitMs, end.mark);
+        if (!request.trace || end.mark === undefined || cancelled) return { status: 'stopped', failure };
+        // The run is deterministic: a replay reaches the same handler, and stops there instead.
+        const replay = await runInWorker({ call: end.mark.call, failure });
+        return replay.status === 'done'
+          ? { status: 'stopped', failure, partial: replay.value }
+          : replay.status === 'stopped' && cancelled
+            ? { status: 'cancelled' }
+            : { status: 'stopped', failure };
+      }
+      case 'out-of-memory':
+        return { status: 'stopped', failure: memoryFailure(place) };
+      case 'stopped':
+        return { status: 'cancelled' };
     }
   };
   return {

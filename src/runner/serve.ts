@@ -9,9 +9,10 @@ import {
   type Exercise,
   type Scenario,
 } from '../grader';
-import type { FaultSchedule, NodeClass, RunBudget } from '../kernel';
+import type { NodeClass, RunBudget } from '../kernel';
 import { MarkWriter } from './marks';
 import type { HostRequest, SeedOptions, SeedRun, UnitLimits, WorkerMessage } from './protocol';
+import { stoppingBefore } from './stopBefore';
 
 /** The student's file, transpiled once, evaluated afresh for every node at every boot (see isolatedProgram). */
 interface Loaded {
@@ -30,28 +31,19 @@ export function serveGrading(exercises: readonly Exercise[]): void {
   const port = parentPort;
   if (port === null) throw new Error('serveGrading runs inside a worker thread');
   const post = (message: WorkerMessage): void => port.postMessage(message);
+  postWhatIsPrinted(post);
+  const ownGlobals = new Set(Reflect.ownKeys(globalThis));
   let loaded: Loaded | undefined;
   port.on('message', (request: HostRequest) => {
     try {
       if (request.kind === 'close') port.close();
-      else if (request.kind === 'load') loaded = load(request, exercises, post);
-      else if (loaded === undefined) throw new Error(`"${request.kind}" before "load"`);
+      else if (request.kind === 'load') {
+        forgetStudentGlobals(ownGlobals);
+        loaded = load(request, exercises, post);
+      } else if (loaded === undefined) throw new Error(`"${request.kind}" before "load"`);
       else if (request.kind === 'grade-scenario')
         post({ kind: 'scenario', report: gradeOne(loaded, request.scenario, request.options, request.limits, post) });
-      else
-        post({
-          kind: 'ran',
-          run: runOne(
-            loaded,
-            request.scenario,
-            request.seed,
-            request.faults,
-            request.duration,
-            request.trace,
-            request.limits,
-            post,
-          ),
-        });
+      else post({ kind: 'ran', run: runOne(loaded, request, post) });
     } catch (error) {
       post({
         kind: 'internal-error',
@@ -59,6 +51,26 @@ export function serveGrading(exercises: readonly Exercise[]): void {
       });
     }
   });
+}
+
+/**
+ * console.log and direct writes reach the host as messages, in order with the verdicts, so the
+ * host has them all when a unit ends.
+ */
+function postWhatIsPrinted(post: (m: WorkerMessage) => void): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+      post({ kind: 'output', text: typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8') });
+      const done = rest.find((arg): arg is () => void => typeof arg === 'function');
+      done?.();
+      return true;
+    };
+  }
+}
+
+/** A worker serves one file after another: what an earlier file put on the global object goes. */
+function forgetStudentGlobals(ownGlobals: ReadonlySet<PropertyKey>): void {
+  for (const key of Reflect.ownKeys(globalThis)) if (!ownGlobals.has(key)) Reflect.deleteProperty(globalThis, key);
 }
 
 function load(
@@ -111,37 +123,50 @@ function gradeOne(
   );
 }
 
+/** What the handler a replay stops before says in its error event. */
+const STOP_REASON = 'this handler did not return: the run was stopped here when its time budget ran out';
+
 function runOne(
   loaded: Loaded,
-  name: string,
-  seed: number,
-  faults: FaultSchedule | undefined,
-  duration: number | undefined,
-  withTrace: boolean,
-  limits: UnitLimits,
+  request: Extract<HostRequest, { kind: 'run' }>,
   post: (m: WorkerMessage) => void,
 ): SeedRun {
   const { exercise, file } = loaded;
+  const { scenario: name, seed, stopBefore } = request;
   const scenario = scenarioNamed(exercise, name);
   post({ kind: 'unit', unit: { scenario: name, seed, phase: 'run' } });
   loaded.marks.reset();
+  const stopping = stopBefore && stoppingBefore(stopBefore.call, STOP_REASON, loaded.marks, loaded.program);
   const checked = runAndCheck({
     exercise,
     scenario,
-    program: loaded.program,
+    program: stopping?.program ?? loaded.program,
     seed,
     file,
-    faults,
-    duration,
-    budget: budget(limits),
-    hooks: loaded.marks,
+    faults: request.faults,
+    duration: request.duration,
+    budget: budget(request.limits),
+    hooks: stopping?.hooks ?? loaded.marks,
+    // The fields and storage of every process travel with a trace that will be shown, and only then.
+    recordStates: request.trace,
   });
-  const { result, trace, failure, notes } = checked;
+  const { result, trace, notes } = checked;
+  const failure =
+    stopping?.stopped && stopBefore
+      ? {
+          ...stopBefore.failure,
+          at: result.endTime,
+          // The handler that did not return is the trace's last event, the error the replay put there.
+          events: [trace.length - 1],
+        }
+      : checked.failure;
   const footer = {
     exercise: exercise.id,
     scenario: name,
     seed,
     file,
+    // The run's length: the diagram's time axis reaches it even when the last event came earlier.
+    endTime: result.endTime,
     passed: failure === undefined,
     ...(failure ? { failure } : {}),
     notes,
@@ -149,6 +174,7 @@ function runOne(
   return {
     outcome: result.outcome,
     events: result.events,
+    traceEvents: trace.length,
     endTime: result.endTime,
     messages: result.messages,
     hash: trace.hash(),
@@ -156,7 +182,7 @@ function runOne(
     duration: checked.run.duration,
     failure,
     notes,
-    traceLines: withTrace ? [...trace.toLines(footer)] : undefined,
+    traceLines: request.trace ? [...trace.toLines(footer, result.states)] : undefined,
   };
 }
 

@@ -44,7 +44,7 @@ describe('distsys grade (in-process, fixture catalog)', () => {
     assert.equal(stdout.match(/never heard a pong/g)?.length, 1, stdout);
     assert.match(
       stdout,
-      /replay: distsys run ping-pong --scenario crash --seed \d+ --file test\/cli\/fixtures\/programs\/once\.ts/,
+      /replay: npx distsys run ping-pong --scenario crash --seed \d+ --file test\/cli\/fixtures\/programs\/once\.ts/,
     );
     assert.match(stdout, /Score: 2\/10/);
   });

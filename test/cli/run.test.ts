@@ -25,7 +25,7 @@ describe('distsys run (in-process, fixture catalog)', () => {
       first.stdout,
       /^messages: \d+ sent, \d+ delivered, \d+ dropped, 0 duplicated \(ping \d+, pong \d+\)$/m,
     );
-    assert.match(first.stdout, /^events: \d+, virtual time 400 ms of 400 ms$/m);
+    assert.match(first.stdout, /^events: \d+ in the trace \(\d+ handled\), virtual time 400 ms of 400 ms$/m);
     assert.equal(hashOf((await fixtureCli(args)).stdout), hashOf(first.stdout));
   });
 
@@ -68,14 +68,20 @@ describe('distsys run (in-process, fixture catalog)', () => {
     const parsed = Trace.parse(text);
     assert.equal(parsed.hash, hashOf(stdout));
     assert.equal(parsed.trace.hash(), parsed.hash);
+    const processes = parsed.states?.nodes.length ?? 0;
+    assert.ok(processes > 0, 'the trace file carries every process’s fields and storage');
     assert.equal(
       text.split('\n').length,
-      parsed.trace.length + 3,
-      'a header line, one line per event, a footer line and the final newline',
+      parsed.trace.length + 4 + processes,
+      'a header line, one line per event, the state table (an opening line, one per process), a footer line and the final newline',
     );
     assert.equal(parsed.footer.passed, false);
     assert.equal((parsed.footer.failure as { checker: string }).checker, 'every-pong');
-    assert.match(stdout, new RegExp(`^trace: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ events\\)$`, 'm'));
+    assert.match(
+      stdout,
+      new RegExp(`^trace: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${parsed.trace.length} events\\)$`, 'm'),
+      'the count of events the file holds',
+    );
   });
 
   it('saves the fault schedule with --save-faults and replays it with --faults to the same hash', async () => {
@@ -152,7 +158,7 @@ describe('distsys run (in-process, fixture catalog)', () => {
     assert.match(stderr, /faults\.json: not valid JSON: /);
   });
 
-  it('stops a handler that loops forever and says which one, with no hash or trace but the schedule saved', async () => {
+  it('stops a handler that loops forever and says which one, with no hash, the trace up to it and the schedule saved', async () => {
     const dir = scratch();
     const args = [
       'run',
@@ -179,7 +185,15 @@ describe('distsys run (in-process, fixture catalog)', () => {
       /FAIL {2}timeout: each handler returns\n {6}seed 1 of crash did not finish within 1500 ms of real time: n1 was still running onMessage\(n2, pong\)/,
     );
     assert.match(stdout, /^hash: none \(the run did not finish\)$/m);
-    assert.match(stdout, /^trace: not written \(the run did not finish\)$/m);
+    const partial = Trace.parse(readFileSync(join(dir, 't.json'), 'utf8'));
+    assert.match(
+      stdout,
+      new RegExp(
+        `^trace: .*t\\.json \\(${partial.trace.length} events, up to the handler that did not return\\)$`,
+        'm',
+      ),
+    );
+    assert.equal(partial.trace.event(partial.trace.length - 1).kind, 'error');
     assert.equal((JSON.parse(readFileSync(join(dir, 'f.json'), 'utf8')) as unknown[]).length, 4);
   });
 

@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { raftElection } from '../../lessons/06-leader-election/exercise';
+import { gradeScenario, loadStudentModule, runAndCheck } from '../../src/grader';
+import type { DiagramController } from '../../src/webview/diagram';
+import { buggyVariant } from '../exercises/solutions';
 import { startCodeServer, type CodeServer } from './codeServer';
 import {
   QUIET_WORKBENCH,
@@ -14,7 +19,61 @@ import {
   waitForInk,
 } from './workbench';
 
+const ROOT = resolve(__dirname, '../..');
 const REFERENCE = resolve(__dirname, '../exercises/raft-election/reference.ts');
+const STUDENT_FILE = 'distsys/raft-election/starter.ts';
+/** Real time one run may take: short, so the run that loops is stopped soon. */
+const BUDGET_MS = 3000;
+
+declare global {
+  interface Window {
+    __diagram?: DiagramController;
+  }
+}
+
+/** What the trace viewer shows: the run's events and length, the visible window, the verdict. */
+async function viewerShows(frame: Frame): Promise<{
+  title: string;
+  events: number;
+  endTime: number;
+  view: { start: number; end: number };
+  lastKind: string;
+  banner: string;
+}> {
+  await frame.waitForFunction(() => window.__diagram !== undefined);
+  const seen = await frame.evaluate(() => {
+    const d = window.__diagram as DiagramController;
+    return {
+      events: d.model.count,
+      endTime: d.model.endTime,
+      view: d.view,
+      lastKind: d.model.count === 0 ? '' : d.model.trace.event(d.model.count - 1).kind,
+    };
+  });
+  return {
+    ...seen,
+    title: (await frame.locator('.tv-title').textContent()) ?? '',
+    banner: (await frame.locator('.tv-banner').textContent()) ?? '',
+  };
+}
+
+/**
+ * Opens the trace of the failure the Testing peek shows: with the link in its message (a command
+ * link), or with the button under it.
+ */
+async function openTraceFromPeek(page: Page, how: 'link' | 'button'): Promise<Frame> {
+  const peek = page.locator('.test-output-peek');
+  await (
+    how === 'link'
+      ? peek.locator('a', { hasText: /^Open Trace$/ })
+      : peek.locator('a, button, .monaco-button', { hasText: /^Open Trace$/ }).last()
+  )
+    .first()
+    .click();
+  const frame = await frameWith(page, '.tv-toolbar');
+  await frame.locator('.ds-lanes li').first().waitFor();
+  return frame;
+}
 
 /** Brings up the Testing view; its activity icon would hide the side bar if the view were already up. */
 async function showTesting(page: Page): Promise<void> {
@@ -41,7 +100,9 @@ describe('the workbook in code-server, as a student uses it', function () {
 
   before(async function () {
     this.timeout(180_000);
-    server = await startCodeServer({ settings: { ...QUIET_WORKBENCH, 'distsys.seedsPerScenario': 3 } });
+    server = await startCodeServer({
+      settings: { ...QUIET_WORKBENCH, 'distsys.seedsPerScenario': 3, 'distsys.timeBudgetMs': BUDGET_MS },
+    });
     ({ browser, page } = await openWorkbench(server.url));
   });
 
@@ -94,24 +155,77 @@ describe('the workbook in code-server, as a student uses it', function () {
     await screenshot(page, '04-starter-fails');
   });
 
-  it('opens the trace of a failure from its message and draws lanes and arrows', async function () {
+  it('opens the trace of a failure from its message: the shrunk run, on its violation', async function () {
     await page
       .locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)')
       .first()
       .dblclick();
-    await page.locator('.test-output-peek').getByText('Open Trace', { exact: true }).first().click();
-    const frame = await frameWith(page, '.tv-toolbar');
-    await frame.locator('.ds-lanes li').first().waitFor();
+    const peek = (await page.locator('.test-output-peek').first().textContent()) ?? '';
+    const shrunkTo = /Shrunk to (\d+) of \d+ faults and (\d+) ms of \d+ ms/.exec(peek);
+    assert.ok(shrunkTo, `the message says what shrinking kept: ${peek}`);
+    const frame = await openTraceFromPeek(page, 'link');
     const lanes = await frame.locator('.ds-lanes li').allTextContents();
     assert.ok(lanes.length >= 3, `expected a lane per node, saw ${JSON.stringify(lanes)}`);
     await waitForInk(frame, 'canvas.ds-canvas');
-    const summary = await frame.locator('.ds-diagram').getAttribute('aria-label');
-    assert.match(summary ?? '', /of \d+ lanes and [1-9]\d* events/);
+    const shown = await viewerShows(frame);
+    assert.match(shown.title, /\(shrunk\)$/);
+
+    // The same shrunk run, graded and replayed here in-process, has exactly the events on screen.
+    const meta = (await frame.locator('.tv-meta').textContent()) ?? '';
+    const [, scenarioName, seed] = /^(\S+) · seed (\d+)/.exec(meta) ?? [];
+    const scenario = raftElection.scenarios.find((s) => s.name === scenarioName);
+    assert.ok(scenario, `the trace names its scenario: ${meta}`);
+    const starter = readFileSync(join(server.workspace, STUDENT_FILE), 'utf8');
+    const program = loadStudentModule(starter, STUDENT_FILE);
+    const failure = gradeScenario(raftElection, scenario, program, STUDENT_FILE, { seed: Number(seed) }).failure;
+    const kept = failure?.shrunk;
+    assert.ok(kept, 'the seed fails and shrinks in-process too');
+    assert.equal(kept.duration, Number(shrunkTo[2]));
+    const replay = runAndCheck({
+      exercise: raftElection,
+      scenario,
+      program,
+      seed: Number(seed),
+      file: STUDENT_FILE,
+      faults: kept.faults,
+      duration: kept.duration,
+    });
+    assert.equal(shown.events, replay.trace.length, 'the events of the shrunk run');
+    assert.equal(shown.endTime, replay.result.endTime, 'the time axis spans the shrunk run');
+
+    // Opened on the violation: its time is in view, with the verdict above.
+    const at = replay.failure?.at;
+    assert.ok(at !== undefined, 'the failure has a time');
+    assert.ok(shown.view.start <= at && at <= shown.view.end, `${at} ms in view ${JSON.stringify(shown.view)}`);
+    assert.ok(shown.view.start > -1 && shown.view.end > 1, 'not the −1…0.5 ms axis of the events alone');
+    assert.match(shown.banner, new RegExp(`at ${at} ms`));
+    await frame.locator('.tv-jump').click();
+    const cursor = await frame.evaluate(() => window.__diagram?.cursor?.time);
+    assert.equal(cursor, at, 'Jump to violation puts the cursor at its time');
     await screenshot(page, '05-trace-viewer');
   });
 
+  it('keeps the submission a failure was graded on: after an edit, Open Trace shows the recorded run', async function () {
+    // The reference passes every scenario; the failure in the peek was the starter's.
+    copyFileSync(REFERENCE, join(server.workspace, STUDENT_FILE));
+    await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
+    await runCommand(page, 'File: Revert File');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'class Raft implements RaftNode' }).first().waitFor();
+    await page
+      .locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)')
+      .first()
+      .dblclick();
+    const frame = await openTraceFromPeek(page, 'button');
+    await frame.locator('.tv-banner-submission').waitFor();
+    const shown = await viewerShows(frame);
+    assert.match(shown.banner, /changed since/);
+    assert.doesNotMatch(shown.banner, /Every check passed/);
+    assert.ok(await frame.locator('.tv-banner.tv-fail').isVisible(), 'the recorded run still fails');
+    await screenshot(page, '05b-recorded-run-after-edit');
+  });
+
   it('grades the reference solution copied over the starter: every scenario passes', async function () {
-    copyFileSync(REFERENCE, join(server.workspace, 'distsys', 'raft-election', 'starter.ts'));
+    copyFileSync(REFERENCE, join(server.workspace, STUDENT_FILE));
     await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
     // The editor may still hold the starter's text: take the file's from disk, as the grader reads the document.
     await runCommand(page, 'File: Revert File');
@@ -123,5 +237,129 @@ describe('the workbook in code-server, as a student uses it', function () {
       return rows.length > 1 && rows.every((r) => r.passed);
     });
     await screenshot(page, '06-reference-passes');
+  });
+
+  it('shows a node’s fields and storage in the trace: a vote kept in a field, lost in a crash', async function () {
+    // The mistake the lesson warns of: votedFor in a field, not in ctx.storage.
+    const buggy = buggyVariant('raft-election', 'volatile-voted-for');
+    writeFileSync(join(server.workspace, 'distsys', 'raft-election', 'starter.ts'), buggy.source);
+    await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
+    await runCommand(page, 'File: Revert File');
+    await runCommand(page, 'Distributed Systems: Grade Exercise');
+    await showTesting(page);
+    const failed = page.locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)', {
+      hasText: 'restart-after-vote',
+    });
+    await failed.first().waitFor({ timeout: 60_000 });
+    await failed.first().dblclick();
+    await page.locator('.test-output-peek').getByText('Open Trace', { exact: true }).first().click();
+    const frame = await frameWith(page, '.tv-toolbar');
+    await until(page, 'the trace of restart-after-vote', async () =>
+      /restart-after-vote/.test((await frame.locator('.tv-meta').textContent()) ?? ''),
+    );
+    // Select the crash of the node that voted: its fields go, its storage stays.
+    const crash = await frame.evaluate(() => {
+      const d = (
+        window as unknown as {
+          __diagram: {
+            model: { trace: { length: number; kindAt(i: number): string } };
+            select(i: number, reveal: boolean): void;
+          };
+        }
+      ).__diagram;
+      for (let i = 0; i < d.model.trace.length; i++)
+        if (d.model.trace.kindAt(i) === 'crash') {
+          d.select(i, true);
+          return i;
+        }
+      return -1;
+    });
+    assert.ok(crash >= 0, 'the run has a crash');
+    const own = frame.locator('.tv-state');
+    await own.waitFor();
+    const votedFor = own.locator('table[data-section="fields"] tr[data-key="votedFor"]');
+    assert.match((await votedFor.locator('td').first().textContent()) ?? '', /^"n\d"$/, 'the vote before the crash');
+    assert.equal(await votedFor.locator('td').last().textContent(), 'lost in a crash');
+    const term = own.locator('table[data-section="storage"] tr[data-key="currentTerm"] td');
+    const [before, after] = await term.allTextContents();
+    assert.ok(before !== undefined && before !== '–' && before === after, 'the term is in storage: it survives');
+    assert.equal(await own.locator('.tv-durable').textContent(), 'durable: survives a crash');
+    // Beside the code the details sit under the diagram: bring the state into view for the record.
+    await own.locator('table[data-section="storage"]').scrollIntoViewIfNeeded();
+    await screenshot(page, '07-node-state');
+  });
+
+  it('opens a trace file from distsys run --trace in the viewer, and the trace panel comes back after a reload', async function () {
+    this.timeout(180_000);
+    const cli = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'distsys.js'),
+        'run',
+        'raft-election',
+        '--file',
+        STUDENT_FILE,
+        '--scenario',
+        'initial-election',
+        '--seed',
+        '2',
+        '--trace',
+        'run.trace.json',
+      ],
+      { cwd: server.workspace, encoding: 'utf8' },
+    );
+    const written = /^trace: run\.trace\.json \((\d+) events\)$/m.exec(cli);
+    assert.ok(written, cli);
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('run.trace.json');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'run.trace.json' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const file = await frameWith(page, '.tv-title:has-text("run.trace.json")');
+    await waitForInk(file, 'canvas.ds-canvas');
+    const shown = await viewerShows(file);
+    assert.equal(shown.events, Number(written[1]), 'the events the CLI said it wrote');
+    assert.match(shown.banner, /Every check passed/);
+    await screenshot(page, '06b-trace-file');
+
+    await page.reload();
+    await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 90_000 });
+    await page.locator('.tab', { hasText: 'raft-election · initial-election · seed 1' }).first().waitFor();
+    const restored = await frameWith(page, '.tv-banner-submission', 90_000);
+    await waitForInk(restored, 'canvas.ds-canvas');
+    assert.match((await viewerShows(restored)).title, /\(shrunk\)$/);
+    await screenshot(page, '06c-trace-after-reload');
+  });
+
+  it('watches a run that never returns: the trace up to the handler the time budget stopped', async function () {
+    this.timeout(180_000);
+    const looping = readFileSync(REFERENCE, 'utf8').replace(
+      'onMessage(from: NodeId, msg: RaftMessage): void {',
+      'onMessage(from: NodeId, msg: RaftMessage): void {\n    if (this.ctx.id === "n2") for (;;) {}',
+    );
+    assert.notEqual(looping, readFileSync(REFERENCE, 'utf8'), 'the loop went in');
+    writeFileSync(join(server.workspace, STUDENT_FILE), looping);
+    await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
+    await runCommand(page, 'File: Revert File');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'for (;;) {}' }).first().waitFor();
+    await runCommand(page, 'Distributed Systems: Watch a Run (Scenario and Seed)…');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('initial-election');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'initial-election' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await input.fill('1');
+    await page.keyboard.press('Enter');
+    const frame = await frameWith(page, '.tv-banner.tv-fail', BUDGET_MS * 3 + 60_000);
+    await until(page, 'the stopped run', async () => /each handler returns/.test((await viewerShows(frame)).banner));
+    const shown = await viewerShows(frame);
+    assert.match(shown.banner, /n2 was still running onMessage/);
+    assert.ok(shown.events > 3, `the events before the stop are kept: ${shown.events}`);
+    assert.equal(shown.lastKind, 'error', 'the handler that did not return ends the trace, marked');
+    const stoppedAt = await frame.evaluate(() => {
+      const d = window.__diagram as DiagramController;
+      return d.model.times[d.model.count - 1] as number;
+    });
+    assert.ok(shown.view.start <= stoppedAt && stoppedAt <= shown.view.end, 'the stop is in view');
+    await waitForInk(frame, 'canvas.ds-canvas');
+    await screenshot(page, '07-stopped-run-partial-trace');
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { SeedFailure } from '../../src/grader';
-import { failureMessage, loadErrorMessage } from '../../src/extension/core/failureMessage';
+import { failureMarkdown, failureMessage, loadErrorMessage } from '../../src/extension/core/failureMessage';
 import type { Translate } from '../../src/extension/core/translate';
 
 /** Fills placeholders the way vscode.l10n.t does for English. */
@@ -72,6 +72,35 @@ describe('extension: failures as test messages', () => {
       text: 'must `export default` the node class',
       line: 0,
       column: 0,
+    });
+  });
+
+  describe('as Markdown', () => {
+    const links = {
+      source: (line: number, column: number) => `file:///ws/${file}#L${line},${column}`,
+      openTrace: 'command:distsys.openTrace?%5B%7B%22failure%22%3A%22x%22%7D%5D',
+    };
+
+    it("links each place in the student's file, in the explanation and the stack, to that line", () => {
+      const thrown: SeedFailure = {
+        ...failure,
+        checker: 'exception',
+        explanation: `n1 threw TypeError in onTimer("election") at 120 ms (${file}:42:7): x is undefined`,
+        location: { file, line: 42, column: 7 },
+        stack: `TypeError: x is undefined\n    at Raft.onTimer (${file}:42:7)\n    at helper (lib/other.ts:3:1)`,
+      };
+      const markdown = failureMarkdown(thrown, file, t, links);
+      const target = `file:///ws/${file}#L42,7`;
+      assert.equal(markdown.split(`](${target})`).length - 1, 2, 'one link in the explanation, one in the stack');
+      assert.match(markdown, /\[distsys\/raft\\-election\/starter\\\.ts:42:7\]\(file:/, 'the link reads as the place');
+      assert.doesNotMatch(markdown, /\[lib\/other/, 'a place in another file is only text');
+    });
+
+    it('offers the trace as a command link, and escapes what the checker wrote', () => {
+      const markdown = failureMarkdown({ ...failure, explanation: 'n1 sent *2* [votes] to <n2>' }, file, t, links);
+      assert.ok(markdown.includes(`[Open Trace](${links.openTrace})`));
+      assert.ok(markdown.includes('n1 sent \\*2\\* \\[votes\\] to \\<n2\\>'), markdown);
+      assert.match(markdown, /Failing seed: 7/);
     });
   });
 });

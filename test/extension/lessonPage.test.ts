@@ -35,12 +35,15 @@ function page(
 
 describe('extension: the lesson page message', () => {
   it('links each lesson to its neighbours in course order, titled in the lesson language', () => {
-    const first = page('06-leader-election', 'zh-cn', new Map());
+    const first = page('01-why-distribute', 'zh-cn', new Map());
     assert.equal(first.prev, undefined);
-    assert.deepEqual(first.next, { lesson: '20-two-phase-commit', title: '两阶段提交' });
-    const second = page('20-two-phase-commit', 'en', new Map());
-    assert.deepEqual(second.prev, { lesson: '06-leader-election', title: 'Raft leader election' });
-    assert.equal(second.next, undefined);
+    assert.deepEqual(first.next, { lesson: '05-failure-detection', title: '故障检测' });
+    const middle = page('06-leader-election', 'zh-cn', new Map());
+    assert.deepEqual(middle.prev, { lesson: '05-failure-detection', title: '故障检测' });
+    assert.deepEqual(middle.next, { lesson: '20-two-phase-commit', title: '两阶段提交' });
+    const last = page('20-two-phase-commit', 'en', new Map());
+    assert.deepEqual(last.prev, { lesson: '06-leader-election', title: 'Raft leader election' });
+    assert.equal(last.next, undefined);
   });
 
   it('offers the lesson exercises, with their titles', () => {

@@ -135,7 +135,7 @@ describe('formatTable', () => {
       '        seed 4 · at most one leader per term: two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms',
       '        shrunk: 2 → 1 faults, 3000 → 1600 ms (9 runs)',
       '          · at 1500 ms: crash n2',
-      '        replay: distsys run raft-election --scenario leader-crash --seed 4 --file lessons/06-leader-election/starter.ts --trace leader-crash-4.json',
+      '        replay: npx distsys run raft-election --scenario leader-crash --seed 4 --file lessons/06-leader-election/starter.ts --trace leader-crash-4.trace.json',
     ]);
   });
 
@@ -172,7 +172,7 @@ describe('formatTable', () => {
       '        seed 7 · the same failure as leader-crash, above',
       '        shrunk: 1 → 1 faults, 3000 → 3000 ms (1 run)',
       '          · at 900 ms: pause n1 for 2000 ms',
-      '        replay: distsys run raft-election --scenario leader-pause --seed 7 --file lessons/06-leader-election/starter.ts --trace leader-pause-7.json',
+      '        replay: npx distsys run raft-election --scenario leader-pause --seed 7 --file lessons/06-leader-election/starter.ts --trace leader-pause-7.trace.json',
     ]);
     assert.equal(lines.filter((l) => l.includes('two leaders in term')).length, 1);
   });

@@ -27,6 +27,7 @@ async function ran(req: SeedRunRequest): Promise<SeedRun> {
 describe('runner: one seed in a worker thread', () => {
   it('gives the same trace hash for the same program, scenario and seed, and another for another seed', async () => {
     const first = await ran(request('retrying'));
+    assert.equal((await ran(request('retrying', { trace: true }))).hash, first.hash, 'recording states moves no hash');
     assert.match(first.hash, /^[0-9a-f]{16}$/);
     assert.equal((await ran(request('retrying'))).hash, first.hash);
     assert.notEqual((await ran(request('retrying', { seed: 4 }))).hash, first.hash);
@@ -38,7 +39,17 @@ describe('runner: one seed in a worker thread', () => {
     const parsed = Trace.parse(run.traceLines.join('\n'));
     assert.equal(parsed.hash, run.hash);
     assert.equal(parsed.trace.hash(), run.hash);
-    assert.equal(parsed.trace.length, run.traceLines.length - 2, 'a header line, one line per event, a footer line');
+    const processes = parsed.trace.header.lanes.filter((lane) => lane !== 'client').length;
+    assert.equal(
+      parsed.trace.length,
+      run.traceLines.length - 3 - processes,
+      'a header line, one line per event, the state table (an opening line, one line per process), a footer line',
+    );
+    assert.deepEqual(
+      parsed.states?.nodes.map((n) => n.node),
+      parsed.trace.header.lanes.slice(0, processes),
+      'the fields and storage of every process come with a trace that is to be shown',
+    );
     assert.equal(parsed.footer.passed, false);
     assert.equal((parsed.footer.failure as { checker: string }).checker, 'every-pong');
     assert.equal(parsed.footer.scenario, 'crash');
@@ -73,6 +84,31 @@ describe('runner: one seed in a worker thread', () => {
     assert.deepEqual(failure.nodes, ['n1']);
     assert.match(failure.explanation, /n1 was still running onMessage\(n2, pong\)/);
     assert.doesNotMatch(failure.explanation, /distsys run/);
+  });
+
+  it('replays a stopped run up to the looping handler when a trace is asked for: the trace ends there, marked', async () => {
+    const outcome = await runSeed(request('loops', { scenario: 'calm', seed: 1, trace: true }), {
+      workerFile: await fixtureWorker(),
+      unitBudgetMs: 1500,
+    }).done;
+    assert.equal(outcome.status, 'stopped');
+    const partial = outcome.partial;
+    assert.ok(partial?.traceLines, 'a partial run with its trace');
+    const { trace, footer } = Trace.parse(partial.traceLines.join('\n'));
+    assert.equal(trace.length, partial.traceEvents);
+    assert.ok(trace.length > 1, 'the events before the stop are kept');
+    const last = trace.event(trace.length - 1);
+    assert.equal(last.kind, 'error');
+    assert.equal(last.node, 'n1');
+    assert.match(JSON.stringify(last.data), /onMessage\(n2, pong\)/);
+    assert.match(JSON.stringify(last.data), /did not return/);
+    const failure = footer.failure as { checker: string; events: number[]; at: number; nodes: string[] };
+    assert.equal(failure.checker, 'timeout');
+    assert.deepEqual(failure.events, [trace.length - 1]);
+    assert.deepEqual(failure.nodes, ['n1']);
+    assert.equal(failure.at, last.time);
+    assert.equal(footer.endTime, last.time);
+    assert.deepEqual(outcome.failure.nodes, ['n1']);
   });
 
   it('passes what the program prints to onOutput', async () => {

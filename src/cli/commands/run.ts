@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { concretize, nodeNames, type Scenario } from '../../grader';
 import { validateSchedule, type FaultSchedule } from '../../kernel';
-import { runSeed } from '../../runner';
+import { runSeed, type SeedRun } from '../../runner';
 import { integerFlag, onePositional, parseArgs, requiredValue } from '../args';
 import type { CliEnv } from '../env';
 import { EXIT, UsageError } from '../errors';
@@ -42,20 +42,28 @@ export async function runCommand(argv: readonly string[], env: CliEnv): Promise<
       throw new UsageError(outcome.error.message);
     case 'stopped':
       env.stdout(formatStoppedRun(title, outcome.failure, env.colour) + '\n');
-      if (traceFile !== undefined) env.stdout(`trace: not written (the run did not finish)\n`);
+      if (traceFile !== undefined) writeTrace(env, traceFile, outcome.partial, 'up to the handler that did not return');
       if (saveFaults !== undefined) save(env, saveFaults, faults ?? concretize(scenario, seed).faults);
       return EXIT.failed;
     case 'ran': {
       const run = outcome.run;
       env.stdout(formatSeedRun(title, run, env.colour) + '\n');
-      if (traceFile !== undefined && run.traceLines) {
-        writeLines(env.cwd, traceFile, run.traceLines);
-        env.stdout(`trace: ${traceFile} (${run.events.toLocaleString('en-US')} events)\n`);
-      }
+      if (traceFile !== undefined) writeTrace(env, traceFile, run);
       if (saveFaults !== undefined) save(env, saveFaults, run.faults);
       return run.failure ? EXIT.failed : EXIT.passed;
     }
   }
+}
+
+/** Writes the trace file and says how many events it holds; a stopped run has one only if its replay reached the stop. */
+function writeTrace(env: CliEnv, file: string, run: SeedRun | undefined, partial?: string): void {
+  if (run?.traceLines === undefined) {
+    env.stdout(`trace: not written (the run did not finish)\n`);
+    return;
+  }
+  writeLines(env.cwd, file, run.traceLines);
+  const events = `${run.traceEvents.toLocaleString('en-US')} events`;
+  env.stdout(`trace: ${file} (${partial ? `${events}, ${partial}` : events})\n`);
 }
 
 function save(env: CliEnv, file: string, faults: FaultSchedule): void {

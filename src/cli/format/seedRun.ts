@@ -16,7 +16,7 @@ export function formatSeedRun(title: RunTitle, run: SeedRun, colour: boolean): s
   const lines = [heading(title), ...verdictLines(run.failure, run.notes, colour)];
   lines.push(`messages: ${messageLine(run.messages)}`);
   lines.push(
-    `events: ${run.events.toLocaleString('en-US')}, virtual time ${Math.round(run.endTime)} ms of ${run.duration} ms`,
+    `events: ${run.traceEvents.toLocaleString('en-US')} in the trace (${run.events.toLocaleString('en-US')} handled), virtual time ${Math.round(run.endTime)} ms of ${run.duration} ms`,
   );
   lines.push(`hash: ${run.hash}`);
   if (run.failure) lines.push(...faultLines(run.faults));

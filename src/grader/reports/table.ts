@@ -40,7 +40,7 @@ function failureLines(report: GradeReport, s: ScenarioReport, f: SeedFailure, ca
       : [`${INDENT}seed ${f.seed} · the same failure as ${cause.lead.name}, above`];
   if (f.shrunk) out.push(...shrunkLines(f.shrunk));
   out.push(
-    `${INDENT}replay: distsys run ${report.exercise} --scenario ${s.name} --seed ${f.seed} --file ${report.file} --trace ${s.name}-${f.seed}.json`,
+    `${INDENT}replay: npx distsys run ${report.exercise} --scenario ${s.name} --seed ${f.seed} --file ${report.file} --trace ${s.name}-${f.seed}.trace.json`,
   );
   return out;
 }

@@ -57,6 +57,8 @@ export interface DiagramController {
   zoom(factor: number, aroundTime?: number): void;
   pan(ms: number): void;
   fit(): void;
+  /** Shows the time range [from, to], as far as the zoom limits allow. */
+  showTime(from: number, to: number): void;
   highlight(events: readonly number[], scrollTo?: boolean): void;
   setFilter(filter: DiagramFilter): void;
   setViolation(violation: Violation | undefined): void;

@@ -20,7 +20,15 @@ export interface DiagramModel extends EventColumns {
   readonly states: StateTracks;
 }
 
-export function buildModel(trace: Trace): DiagramModel {
+export interface ModelOptions {
+  /**
+   * When the run ended (a trace file's footer says): the time axis reaches it even if the last event
+   * came earlier, as when nothing happens after the nodes start.
+   */
+  endTime?: number;
+}
+
+export function buildModel(trace: Trace, options: ModelOptions = {}): DiagramModel {
   const lanes: Lane[] = [
     { row: NETWORK_ROW, id: 'network', network: true },
     ...trace.header.lanes.map((id, i) => ({ row: i + 1, id, network: false })),
@@ -59,7 +67,7 @@ export function buildModel(trace: Trace): DiagramModel {
       typeOf[i] = id;
     }
   }
-  const endTime = count === 0 ? 0 : (times[count - 1] as number);
+  const endTime = Math.max(count === 0 ? 0 : (times[count - 1] as number), options.endTime ?? 0);
   const columns: EventColumns = { count, times, kinds, rows, peers, links, typeOf, endTime };
   return {
     trace,

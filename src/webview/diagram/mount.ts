@@ -273,6 +273,12 @@ class Diagram implements DiagramController {
     this.invalidate(true, false);
   }
 
+  showTime(from: number, to: number): void {
+    this.viewport.show(from, to, 0);
+    this.sharpNext = true;
+    this.invalidate(true, false);
+  }
+
   highlight(events: readonly number[], scrollTo = true): void {
     this.highlighted = new Set(events.filter((i) => i >= 0 && i < this.model.count));
     if (scrollTo && this.highlighted.size > 0) this.focusOn([...this.highlighted]);

@@ -23,6 +23,8 @@ export interface ShowTraceMessage {
   verdict?: TraceVerdict;
   /** Event indices to ring and scroll to. */
   highlight?: number[];
+  /** A line above the verdict: which submission this run is of, when the file has changed since. */
+  note?: string;
 }
 
 export type HostToTraceViewer = ShowTraceMessage;
@@ -34,7 +36,9 @@ export type TraceViewerToHost =
   /** Shrink the failing run's fault schedule to a smaller one that still fails. */
   | { type: 'shrink' }
   /** Save the trace file somewhere the student chooses. */
-  | { type: 'export' };
+  | { type: 'export' }
+  /** Open the student's file at a line a failure points to (1-based, as stacks count). */
+  | { type: 'openSource'; file: string; line: number; column: number };
 
 /** Checks what arrived on the message channel really is a host message (anything may post to a window). */
 export function asHostMessage(data: unknown): HostToTraceViewer | undefined {
@@ -51,6 +55,7 @@ export function asHostMessage(data: unknown): HostToTraceViewer | undefined {
   };
   if (isVerdict(m.verdict)) out.verdict = m.verdict;
   if (highlight) out.highlight = highlight;
+  if (typeof m.note === 'string') out.note = m.note;
   return out;
 }
 

@@ -4,12 +4,16 @@ import { buildModel } from '../diagram/model';
 import type { DiagramController, DiagramViewState } from '../diagram/controller';
 import { mountDiagram } from '../diagram/mount';
 import type { Violation } from '../diagram/render/scene';
+import type { Failure } from '../../grader/run';
+import type { Lane } from '../diagram/columns';
 import type { ShowTraceMessage, TraceVerdict } from './protocol';
 import { renderBanner } from './banner';
-import { renderDetails } from './detailsPanel';
+import { renderDetails, type StatePane } from './detailsPanel';
 import { h } from './dom';
 import type { Host } from './host';
+import { violationWindow } from './focus';
 import { parseTraceText } from './parse';
+import { localeOf, stateStrings } from './strings';
 import { buildToolbar, type Toolbar } from './toolbar';
 
 const SAVE_EVERY_MS = 250;
@@ -74,31 +78,46 @@ export class TraceViewer {
     const { trace, hash } = parsed;
     const verdict: TraceVerdict | undefined = message.verdict ?? parsed.verdict;
     const saved = this.host.loadState() as SavedState | undefined;
-    const model = buildModel(trace);
+    const failure = verdict?.passed === false ? verdict.failure : undefined;
+    // The axis spans the whole run, and the violation's time if it came later still.
+    const model = buildModel(trace, { endTime: Math.max(parsed.endTime ?? 0, failure?.at ?? 0) });
+    // Another run of the same cluster (a shrunk one, another seed) keeps what the student filtered.
+    const previous = this.diagram;
+    const keptFilter =
+      previous && sameLanes(previous.model.lanes, model.lanes) ? previous.viewState().filter : undefined;
     this.flush();
     this.diagram?.destroy();
     this.stage.replaceChildren();
-    const failure = verdict?.passed === false ? verdict.failure : undefined;
     const violation: Violation | undefined = failure && {
       label: failure.property,
       at: failure.at,
       nodes: failure.nodes,
       events: failure.events,
     };
+    const restoring = saved?.hash === hash;
     const diagram = mountDiagram(this.stage, model, {
       violation,
       highlight: message.highlight,
-      state: saved?.hash === hash ? saved.view : undefined,
+      state: restoring ? saved.view : undefined,
       onSearchKey: () => this.tools?.focusSearch(),
     });
     this.diagram = diagram;
+    if (!restoring && keptFilter) diagram.setFilter(keptFilter);
 
     this.title.textContent = message.title;
     const seed = typeof trace.header.seed === 'number' ? trace.header.seed : 0;
     const scenario = typeof trace.header.scenario === 'string' ? `${trace.header.scenario} · ` : '';
     this.meta.textContent = `${scenario}seed ${seed} · ${trace.length.toLocaleString('en-US')} events · ${fmt(model.endTime)} · ${hash}`;
-    const jump = (): void => this.jumpToViolation(failure?.events ?? [], failure?.at);
-    renderBanner(this.banner, verdict, jump);
+    const jump = (): void => this.jumpToViolation(failure);
+    renderBanner(
+      this.banner,
+      verdict,
+      {
+        jump,
+        openSource: (ref) => this.host.post({ type: 'openSource', file: ref.file, line: ref.line, column: ref.column }),
+      },
+      message.note,
+    );
     this.tools = buildToolbar(this.toolbar, {
       diagram,
       runActions: this.runActions,
@@ -108,8 +127,12 @@ export class TraceViewer {
     });
     const legend = diagram.legend();
     const pick = (i: number): void => diagram.select(i, true);
-    diagram.onSelect((d) => renderDetails(this.details, d, legend, pick));
-    renderDetails(this.details, undefined, legend, pick);
+    const states: StatePane | undefined = parsed.states && {
+      reader: parsed.states,
+      text: stateStrings[localeOf(document.documentElement.lang)],
+    };
+    diagram.onSelect((d) => renderDetails(this.details, d, legend, pick, states));
+    renderDetails(this.details, undefined, legend, pick, states);
     if (diagram.selected !== undefined) diagram.select(diagram.selected);
     // Playback changes the view every frame: save at most a few times a second, and the last one.
     let pending: ReturnType<typeof setTimeout> | undefined;
@@ -126,17 +149,24 @@ export class TraceViewer {
     this.flush = () => {
       if (pending !== undefined) save();
     };
-    if (message.highlight && message.highlight.length > 0) diagram.highlight(message.highlight, true);
+    if (restoring) return;
+    // A failing run opens on its violation; a passing one on the whole run.
+    const around = failure && violationWindow(model, failure);
+    if (around) diagram.showTime(around.from, around.to);
+    if (message.highlight && message.highlight.length > 0) diagram.highlight(message.highlight, around === undefined);
   }
 
-  /** Rings the violating events, brings them into view and selects the first; else moves the cursor to the time. */
-  private jumpToViolation(events: number[], at: number | undefined): void {
+  /** Shows the violation's stretch of the run, rings its events and selects the first; else puts the cursor at its time. */
+  private jumpToViolation(failure: Failure | undefined): void {
     const d = this.diagram;
-    if (d === undefined) return;
+    if (d === undefined || failure === undefined) return;
+    const around = violationWindow(d.model, failure);
+    if (around) d.showTime(around.from, around.to);
+    const events = failure.events ?? [];
     if (events.length > 0) {
-      d.highlight(events, true);
+      d.highlight(events, false);
       d.select(events[0]);
-    } else if (at !== undefined) d.seek(at);
+    } else if (failure.at !== undefined) d.seek(failure.at);
     d.element.focus({ preventScroll: true });
   }
 
@@ -145,4 +175,8 @@ export class TraceViewer {
     this.diagram = undefined;
     this.stage.replaceChildren(h('div', { class: 'tv-empty', text }));
   }
+}
+
+function sameLanes(a: readonly Lane[], b: readonly Lane[]): boolean {
+  return a.length === b.length && a.every((lane, i) => lane.id === b[i]?.id);
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { asHostMessage } from '../../../src/webview/traceViewer/protocol';
+import { buildModel } from '../../../src/webview/diagram/model';
 import { parseTraceText } from '../../../src/webview/traceViewer/parse';
 import { gossipTrace, traceText } from './fixtures';
 
@@ -20,6 +21,17 @@ describe('trace viewer: reading what the host sends', () => {
     assert.equal(parsed.hash, trace.hash());
     assert.equal(parsed.trace.hash(), trace.hash());
     assert.deepEqual(parsed.verdict, { passed: false, failure, notes: [] });
+  });
+
+  it("reads the run's end from the footer, which the diagram's time axis reaches", () => {
+    const trace = gossipTrace();
+    const parsed = parseTraceText(traceText(trace, { passed: true, endTime: 5000 }));
+    assert.equal(parsed.endTime, 5000);
+    assert.equal(buildModel(parsed.trace, { endTime: parsed.endTime }).endTime, 5000);
+    const last = trace.event(trace.length - 1).time;
+    assert.equal(buildModel(parsed.trace).endTime, last, 'without it, the last event ends the axis');
+    assert.equal(buildModel(parsed.trace, { endTime: 1 }).endTime, last, 'never before the last event');
+    assert.equal(parseTraceText(traceText(trace, { endTime: 'soon' })).endTime, undefined);
   });
 
   it('has no verdict when the footer carries none', () => {
