@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: kernel throughput against a bare heap, the cost of recording node state, grading time per exercise, the memory
- * of a 1 M-event trace, and the two transpilers for student TypeScript. Every figure comes from
+ * of a 1 M-event trace, the two transpilers for student TypeScript, and the linearizability checker. Every figure comes from
  * this run. Memory and cold start are measured in fresh child processes (`--probe`).
  */
 import { spawnSync } from 'node:child_process';
 import { measureGrading } from './grading';
+import { measureLinearizability } from './linearizability';
 import { measureStateRecording } from './stateRecording';
 import { formatTable, heading, mb, ms } from './table';
 import { measureThroughput } from './throughput';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   console.log(traceMemorySection(runProbe<TraceMemory>(['trace-memory'])));
   console.log(transpilerSection());
   console.log(await benchViewer());
+  console.log(measureLinearizability());
 }
 
 function runProbe<T>(args: string[]): T {

@@ -1,3 +1,4 @@
+import { checkHistoryCommand } from './commands/checkHistory';
 import { gradeCommand } from './commands/grade';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
@@ -10,6 +11,7 @@ const commands: Record<string, (argv: readonly string[], env: CliEnv) => number 
   list: listCommand,
   grade: gradeCommand,
   run: runCommand,
+  'check-history': checkHistoryCommand,
 };
 
 /** Runs one `distsys` command line and returns its exit status. User errors print one line, never a stack. */

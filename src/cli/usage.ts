@@ -1,4 +1,5 @@
 import { DEFAULT_SEEDS, THOROUGH_SEEDS } from '../grader';
+import { DEFAULT_BUDGET } from '../grader/linearizability';
 import { DEFAULT_UNIT_BUDGET_MS } from '../runner';
 
 export const USAGE = `distsys — grade and replay distributed-systems exercises in a deterministic simulator
@@ -9,6 +10,7 @@ Usage:
                 [--json | --junit F] [--no-shrink] [--budget MS] [--lang L]
   distsys run <exercise> --scenario X --seed S [--file F] [--trace F]
                 [--faults F] [--save-faults F] [--budget MS] [--lang L]
+  distsys check-history <file> --model register|cas-register|kv|queue [--budget N] [--json]
   distsys help | --help | -h
   distsys --version
 
@@ -16,6 +18,8 @@ Commands:
   list    the exercises, with their lessons and scenarios
   grade   run every scenario over its seeds and print the score table
   run     run one seed of one scenario: its verdict, message counts and trace hash
+  check-history
+          is a Jepsen history (its log, or EDN maps one per line) linearizable under the model?
 
 Flags:
   --file F          the student's file (default: the exercise's starter in lessons/)
@@ -34,10 +38,13 @@ Flags:
   --save-faults F   write the run's fault schedule to F (JSON)
   --lang L          en or zh-cn: the language of the report (default: from LC_ALL,
                     LC_MESSAGES or LANG, e.g. LANG=zh_CN.UTF-8; else en)
+  --model M         check-history: the object the history used (kv is checked key by key)
+  --budget N        check-history: search steps before answering unknown (default ${DEFAULT_BUDGET.toLocaleString('en-US')})
 
 Output from console.log in a handler shows in distsys run only, on stderr, each line tagged
 [scenario · seed · node · virtual time] as in the trace; distsys grade drops it. ctx.log puts a
 line in the trace itself. In VS Code it shows in the Testing view's output and the Distributed
 Systems output channel.
-Exit status: 0 every scenario passed, 1 a scenario failed, 2 bad input, 3 internal error, 130 interrupted.
+Exit status: 0 every scenario passed, 1 a scenario failed, 2 bad input, 3 internal error, 130 interrupted;
+check-history: 0 linearizable, 1 not linearizable, 2 bad input, 3 unknown (the budget ran out).
 `;

@@ -1,0 +1,18 @@
+export {
+  checkLinearizability,
+  DEFAULT_BUDGET,
+  type CheckOptions,
+  type LinearizabilityResult,
+  type LinearizabilityVerdict,
+  type PartitionResult,
+  type Violation,
+} from './check';
+export { HistoryError } from './errors';
+export { operationsFromKernel } from './kernelHistory';
+export type { Model, Partition, StepResult } from './model';
+export { models } from './models';
+export { kvModel, type KvState, type KvValue } from './models/kv';
+export { queueModel } from './models/queue';
+export { casRegisterModel, registerModel } from './models/register';
+export { processName, UNKNOWN, type HistoryOperation, type Operation, type Outcome } from './operation';
+export { HistoryFormatError, parseJepsenHistory } from './jepsenHistory';

@@ -1,0 +1,34 @@
+import type { Operation, Output } from './operation';
+
+/** The result of applying one operation to a state: whether its output fits, and the state after it. */
+export interface StepResult<S> {
+  ok: boolean;
+  next: S;
+}
+
+/** One part of a history that can be checked alone (a key of a key-value store). */
+export interface Partition {
+  key: string;
+  operations: Operation[];
+}
+
+/**
+ * A sequential specification. `step` must not change the state it is given; `output` is UNKNOWN
+ * when the operation's outcome is unknown, and then any result fits.
+ */
+export interface Model<S = unknown> {
+  name: string;
+  init(): S;
+  step(state: S, f: string, input: unknown, output: Output): StepResult<S>;
+  equal(a: S, b: S): boolean;
+  /** A 32-bit hash that equal states share; cheap rather than thorough (the search calls it on every step). */
+  hash(state: S): number;
+  /** Splits a history into parts whose states are independent (P-compositionality). */
+  partition?(operations: readonly Operation[]): Partition[];
+  /** What is wrong with an operation's function, input or output for this model; undefined when fine. */
+  validate(f: string, input: unknown, output: Output): string | undefined;
+  /** `write 3`, `read → 3`, `append "x" to "k1"`. */
+  describe(operation: Operation): string;
+  /** `the register holds 4`. */
+  describeState(state: S): string;
+}

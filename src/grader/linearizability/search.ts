@@ -1,0 +1,207 @@
+import type { Model } from './model';
+import type { Operation } from './operation';
+import { SeenStates } from './seenStates';
+
+/** A call or return in the search's doubly linked list; a call knows its return. */
+interface Entry {
+  /** The operation's index within this search (0…n-1); -1 for the list's head. */
+  index: number;
+  operation: Operation | undefined;
+  /** A call's return entry; undefined for a return. */
+  match: Entry | undefined;
+  prev: Entry | undefined;
+  next: Entry | undefined;
+}
+
+export type SearchStatus = 'running' | 'linearizable' | 'not-linearizable';
+
+/** The deepest point the search reached: an order that explains part of the history, and what blocked it. */
+export interface Deepest<S> {
+  order: Operation[];
+  /** The state after `order`. */
+  state: S;
+  /** The operation whose completion the search reached without being able to place it. */
+  blocked: Operation;
+}
+
+/**
+ * Wing & Gong's search with Lowe's cache, as Porcupine and Knossos do it, over one partition of a
+ * history. Calls and returns sit in one list in time order; the search takes the first call whose
+ * operation the model accepts in the current state, lifts the call and its return out of the list,
+ * and starts again from the front. Reaching a return means that operation could not be placed:
+ * undo the last choice and try the next call. A (set of linearized operations, state) pair seen
+ * before is not explored again. It runs in slices of steps so several searches can take turns.
+ */
+export class LinearizabilitySearch<S> {
+  readonly operations: readonly Operation[];
+  private readonly head: Entry;
+  private entry: Entry | undefined;
+  private state: S;
+  /** The calls linearized so far, in order, and the state before each. */
+  private readonly calls: Entry[] = [];
+  private readonly before: S[] = [];
+  private readonly linearized: Uint32Array;
+  /** Zobrist hash of `linearized`: one random word per operation, xor-ed in and out. */
+  private hash = 0;
+  private readonly keys: Int32Array;
+  private readonly seen: SeenStates<S>;
+  private result: SearchStatus = 'running';
+  /** How many operations the deepest order placed, and the step at which the search first had to turn back from it. */
+  private deepestDepth = 0;
+  private deepestStep = 0;
+  /** Steps taken so far. */
+  steps = 0;
+
+  constructor(
+    private readonly model: Model<S>,
+    operations: readonly Operation[],
+  ) {
+    this.operations = operations;
+    this.head = listOf(operations);
+    this.entry = this.head.next;
+    this.state = model.init();
+    this.linearized = new Uint32Array((operations.length + 31) >>> 5);
+    this.keys = zobristKeys(operations.length);
+    this.seen = new SeenStates(this.linearized.length, (a, b) => model.equal(a, b));
+  }
+
+  get status(): SearchStatus {
+    return this.result;
+  }
+
+  /**
+   * The deepest order found, once the search has had to turn back. Copying the stack each time
+   * the search goes deeper would cost as much as the search, so it only notes the step, and a
+   * second search, which takes the very same steps, stops there and reads its stack.
+   */
+  deepest(): Deepest<S> | undefined {
+    if (this.deepestStep === 0) return undefined;
+    const replay = new LinearizabilitySearch(this.model, this.operations);
+    replay.run(this.deepestStep - 1);
+    return {
+      order: replay.calls.map((call) => call.operation as Operation),
+      state: replay.state,
+      blocked: (replay.entry as Entry).operation as Operation,
+    };
+  }
+
+  /** Takes up to `budget` steps; returns the status after them. */
+  run(budget: number): SearchStatus {
+    if (this.result !== 'running') return this.result;
+    const { model, head, calls, before, linearized, keys, seen } = this;
+    let { entry, state, hash } = this;
+    let steps = 0;
+    while (head.next !== undefined) {
+      if (steps === budget) break;
+      steps++;
+      const current = entry as Entry;
+      const match = current.match;
+      if (match !== undefined) {
+        const op = current.operation as Operation;
+        const { ok, next } = model.step(state, op.f, op.input, op.output);
+        const index = current.index;
+        const word = index >>> 5;
+        const bit = 1 << (index & 31);
+        if (ok) {
+          linearized[word] = (linearized[word] as number) | bit;
+          const nextHash = hash ^ (keys[index] as number);
+          if (seen.add(nextHash ^ Math.imul(model.hash(next), 0x9e3779b1), linearized, next)) {
+            calls.push(current);
+            before.push(state);
+            state = next;
+            hash = nextHash;
+            lift(current, match);
+            entry = head.next;
+            continue;
+          }
+          linearized[word] &= ~bit;
+        }
+        entry = current.next;
+        continue;
+      }
+      if (calls.length > this.deepestDepth || this.deepestStep === 0) {
+        this.deepestDepth = calls.length;
+        this.deepestStep = this.steps + steps;
+      }
+      const last = calls.pop();
+      if (last === undefined) {
+        this.result = 'not-linearizable';
+        break;
+      }
+      const index = last.index;
+      linearized[index >>> 5] = (linearized[index >>> 5] as number) & ~(1 << (index & 31));
+      hash ^= keys[index] as number;
+      state = before.pop() as S;
+      unlift(last);
+      entry = last.next;
+    }
+    if (head.next === undefined) this.result = 'linearizable';
+    this.entry = entry;
+    this.state = state;
+    this.hash = hash;
+    this.steps += steps;
+    return this.result;
+  }
+}
+
+/**
+ * The list of calls and returns in time order, behind a head entry. At equal times calls come
+ * first: operations that touch at an instant overlap. An unknown outcome (ret = Infinity) returns last.
+ */
+function listOf(operations: readonly Operation[]): Entry {
+  const events: Array<{ time: number; isCall: boolean; index: number }> = [];
+  operations.forEach((op, index) => {
+    events.push({ time: op.call, isCall: true, index });
+    events.push({ time: op.ret, isCall: false, index });
+  });
+  events.sort((a, b) => a.time - b.time || (a.isCall === b.isCall ? a.index - b.index : a.isCall ? -1 : 1));
+  const head: Entry = { index: -1, operation: undefined, match: undefined, prev: undefined, next: undefined };
+  const returns = operations.map((operation, index): Entry => ({
+    index,
+    operation,
+    match: undefined,
+    prev: undefined,
+    next: undefined,
+  }));
+  let last = head;
+  for (const event of events) {
+    const ret = returns[event.index] as Entry;
+    const entry: Entry = event.isCall
+      ? { index: event.index, operation: ret.operation, match: ret, prev: last, next: undefined }
+      : ret;
+    entry.prev = last;
+    last.next = entry;
+    last = entry;
+  }
+  return head;
+}
+
+/** Takes a call and its return out of the list (dancing links: they keep their own pointers). */
+function lift(call: Entry, ret: Entry): void {
+  (call.prev as Entry).next = call.next;
+  (call.next as Entry).prev = call.prev;
+  (ret.prev as Entry).next = ret.next;
+  if (ret.next !== undefined) ret.next.prev = ret.prev;
+}
+
+/** Puts them back, in the reverse order of `lift`. */
+function unlift(call: Entry): void {
+  const ret = call.match as Entry;
+  (ret.prev as Entry).next = ret;
+  if (ret.next !== undefined) ret.next.prev = ret;
+  (call.prev as Entry).next = call;
+  (call.next as Entry).prev = call;
+}
+
+/** Deterministic pseudo-random words (xorshift32), one per operation. */
+function zobristKeys(count: number): Int32Array {
+  const keys = new Int32Array(count);
+  let x = 0x9e3779b9 | 0;
+  for (let i = 0; i < count; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    keys[i] = x;
+  }
+  return keys;
+}
