@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Scenario, ScenarioReport, SeedFailure } from '../grader';
 import { grade, type GradeOutcome, type Job } from '../runner';
 import { settings } from './config';
-import { failureMessage, loadErrorMessage, type MessageSpec } from './core/failureMessage';
+import { failureMessage, loadErrorMessage, measuredLines, type MessageSpec } from './core/failureMessage';
 import { currentScore } from './core/progress';
 import { planRun, type RunTarget } from './core/runPlan';
 import { FAILURE_MESSAGE, TEST_CONTROLLER } from './ids';
@@ -246,13 +246,17 @@ export class ExerciseTests implements vscode.Disposable {
   }
 
   private report(run: vscode.TestRun, item: vscode.TestItem, student: StudentExercise, report: ScenarioReport): void {
+    const measured = report.measurements ?? [];
     if (report.passed || report.failure === undefined) {
       this.failures.delete(item.id);
+      // A passing figure is still worth seeing: how far under its limit the solution is.
+      for (const line of measuredLines(measured, vscode.l10n.t))
+        run.appendOutput(`${report.name}: ${line}\r\n`, undefined, item);
       run.passed(item);
       return;
     }
     this.failures.set(item.id, { student, scenario: report.name, failure: report.failure });
-    const message = this.message(student, failureMessage(report.failure, student.file, vscode.l10n.t));
+    const message = this.message(student, failureMessage(report.failure, student.file, vscode.l10n.t, measured));
     message.contextValue = FAILURE_MESSAGE;
     run.failed(item, message);
   }

@@ -136,7 +136,7 @@ function runOne(
     budget: budget(limits),
     hooks: loaded.marks,
   });
-  const { result, trace, failure, notes } = checked;
+  const { result, trace, failure, notes, measurements } = checked;
   const footer = {
     exercise: exercise.id,
     scenario: name,
@@ -156,6 +156,7 @@ function runOne(
     duration: checked.run.duration,
     failure,
     notes,
+    measurements,
     traceLines: withTrace ? [...trace.toLines(footer)] : undefined,
   };
 }

@@ -56,6 +56,24 @@ describe('extension: failures as test messages', () => {
     assert.doesNotMatch(failureMessage(same, file, t).text, /Shrunk/);
   });
 
+  it("adds the scenario's measured figures, each with its limit, after the seed", () => {
+    const message = failureMessage(failure, file, t, [
+      {
+        checker: 'messages-per-broadcast',
+        figure: 'messages per broadcast',
+        value: 42.26,
+        limit: 30,
+        bound: 'at-most',
+        digits: 1,
+        runs: 1,
+      },
+    ]);
+    assert.match(
+      message.text,
+      /\nFailing seed: 7\nMeasured: 42\.3 messages per broadcast \(1 run\), at most 30 allowed$/,
+    );
+  });
+
   it('places a load error at its line, or at the top when it has none', () => {
     assert.deepEqual(
       loadErrorMessage(

@@ -1,4 +1,4 @@
-import type { Failure } from '../../grader';
+import { describeMeasurement, type Failure } from '../../grader';
 import { describeSchedule } from '../../grader/reports/table';
 import type { FaultSchedule, MessageCounts } from '../../kernel';
 import type { SeedRun } from '../../runner';
@@ -14,6 +14,7 @@ export interface RunTitle {
 /** What `distsys run` prints for a run that finished: verdict, traffic, events, hash, and the faults to save. */
 export function formatSeedRun(title: RunTitle, run: SeedRun, colour: boolean): string {
   const lines = [heading(title), ...verdictLines(run.failure, run.notes, colour)];
+  lines.push(...run.measurements.map((m) => `measured: ${describeMeasurement(m)}`));
   lines.push(`messages: ${messageLine(run.messages)}`);
   lines.push(
     `events: ${run.events.toLocaleString('en-US')}, virtual time ${Math.round(run.endTime)} ms of ${run.duration} ms`,

@@ -1,4 +1,4 @@
-import type { SeedFailure, SourceLocation } from '../../grader';
+import { describeMeasuredFigure, type MeasuredFigure, type SeedFailure, type SourceLocation } from '../../grader';
 import type { Translate } from './translate';
 
 /** A test message before it becomes VS Code's: its text and where in the student's file it points. */
@@ -9,8 +9,16 @@ export interface MessageSpec {
   column: number;
 }
 
-/** The checker's explanation, the seed that failed and what shrinking kept, at the student's line when known. */
-export function failureMessage(failure: SeedFailure, file: string, t: Translate): MessageSpec {
+/**
+ * The checker's explanation, the seed that failed and what shrinking kept, at the student's line
+ * when known; then the scenario's measured figures, each with its limit.
+ */
+export function failureMessage(
+  failure: SeedFailure,
+  file: string,
+  t: Translate,
+  measurements: readonly MeasuredFigure[] = [],
+): MessageSpec {
   const lines = [
     failure.explanation,
     t('Property: {0} (checker {1})', failure.property, failure.checker),
@@ -28,8 +36,14 @@ export function failureMessage(failure: SeedFailure, file: string, t: Translate)
       ),
     );
   }
+  lines.push(...measuredLines(measurements, t));
   if (failure.stack) lines.push('', failure.stack);
   return { text: lines.join('\n'), ...position(failure.location, file) };
+}
+
+/** "Measured: 12.4 messages per broadcast (worst of 30 runs), at most 30 allowed", one line per figure. */
+export function measuredLines(measurements: readonly MeasuredFigure[], t: Translate): string[] {
+  return measurements.map((m) => t('Measured: {0}', describeMeasuredFigure(m)));
 }
 
 /** The student's file could not be loaded: every scenario asked for fails with this. */

@@ -1,6 +1,7 @@
 import { describeFault, describeTrigger, type ScheduledFault } from '../../kernel';
 import type { GradeReport, ScenarioReport, SeedFailure } from '../grade';
 import type { Shrunk } from '../shrink';
+import { describeMeasuredFigure } from '../checkers/measured';
 import { groupByCause, type FailureCause } from './causes';
 
 const INDENT = ' '.repeat(8);
@@ -21,6 +22,7 @@ export function formatTable(report: GradeReport): string {
     const mark = s.passed ? 'PASS' : 'FAIL';
     const points = `${s.earned}/${s.points}`.padStart(6);
     lines.push(`  ${mark}  ${s.name.padEnd(nameWidth)} ${points} pts  ${s.description}`);
+    for (const m of s.measurements ?? []) lines.push(`${INDENT}measured: ${describeMeasuredFigure(m)}`);
     const cause = causeOf.get(s);
     if (s.failure && cause) lines.push(...failureLines(report, s, s.failure, cause));
     for (const note of s.notes ?? []) lines.push(`${INDENT}note: ${note}`);
