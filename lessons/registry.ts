@@ -4,6 +4,7 @@
  */
 import type { LessonManifest } from './manifest';
 import { lesson as raftElection } from './06-leader-election/lesson';
+import { lesson as eventualConsistency } from './08-eventual-consistency/lesson';
 import { lesson as twoPhaseCommit } from './20-two-phase-commit/lesson';
 
-export const lessons: readonly LessonManifest[] = [raftElection, twoPhaseCommit];
+export const lessons: readonly LessonManifest[] = [raftElection, eventualConsistency, twoPhaseCommit];
