@@ -20,16 +20,24 @@ export const messagesPerBroadcast: Checker = measuredChecker({
     if (broadcasts === 0) return undefined;
     const members = new Set(nodes);
     const byType = new Map<string, number>();
+    const bySender = new Map<NodeId, number>();
     let sent = 0;
+    let last = 0;
     for (const e of trace.ofKind('send')) {
       if (!members.has(e.node) || e.peer === undefined || !members.has(e.peer)) continue;
       sent++;
+      last = e.time;
       byType.set(e.data.type, (byType.get(e.data.type) ?? 0) + 1);
+      bySender.set(e.node, (bySender.get(e.node) ?? 0) + 1);
     }
+    if (sent === 0) return { value: 0, detail: `no messages between nodes for ${broadcasts} broadcasts` };
     const types = [...byType].map(([type, n]) => `${type} ${n}`).join(', ');
+    const [busiest, most] = [...bySender].reduce((a, b) => (b[1] > a[1] ? b : a));
     return {
       value: sent / broadcasts,
-      detail: `${sent} messages between nodes (${types || 'none'}) for ${broadcasts} broadcasts`,
+      detail: `${sent} messages between nodes (${types}) for ${broadcasts} broadcasts; ${busiest} sent the most, ${most}, and the last message between nodes left at ${fmtMs(last)}`,
+      at: last,
+      nodes: [busiest],
     };
   },
 });
