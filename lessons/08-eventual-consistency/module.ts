@@ -1,7 +1,13 @@
-// Declares "distsys/gossip-broadcast", the module students import this exercise's types from:
-// the kernel's API and this lesson's contract. A declaration, because the module is named for the
-// exercise, not for this folder (tsconfig.json maps "distsys/lessons/*" to the lesson files).
+// Declares the modules students import this lesson's exercise types from, "distsys/gossip-broadcast"
+// and "distsys/crdt-counter": the kernel's API and each exercise's contract. Declarations, because
+// the modules are named for the exercises, not for this folder (tsconfig.json maps
+// "distsys/lessons/*" to the lesson files).
 declare module 'distsys/gossip-broadcast' {
   export type * from 'distsys/lessons/kernelApi';
   export type * from 'distsys/lessons/08-eventual-consistency/contract';
+}
+
+declare module 'distsys/crdt-counter' {
+  export type * from 'distsys/lessons/kernelApi';
+  export type * from 'distsys/lessons/08-eventual-consistency/counter/contract';
 }

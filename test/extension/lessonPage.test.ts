@@ -37,10 +37,12 @@ describe('extension: the lesson page message', () => {
   it('links each lesson to its neighbours in course order, titled in the lesson language', () => {
     const first = page('06-leader-election', 'zh-cn', new Map());
     assert.equal(first.prev, undefined);
-    assert.deepEqual(first.next, { lesson: '20-two-phase-commit', title: '两阶段提交' });
-    const second = page('20-two-phase-commit', 'en', new Map());
+    assert.deepEqual(first.next, { lesson: '08-eventual-consistency', title: '最终一致性' });
+    const second = page('08-eventual-consistency', 'en', new Map());
     assert.deepEqual(second.prev, { lesson: '06-leader-election', title: 'Raft leader election' });
-    assert.equal(second.next, undefined);
+    assert.deepEqual(second.next, { lesson: '20-two-phase-commit', title: 'Two-phase commit' });
+    const last = page('20-two-phase-commit', 'en', new Map());
+    assert.equal(last.next, undefined);
   });
 
   it('offers the lesson exercises, with their titles', () => {
