@@ -238,7 +238,7 @@ const FAULT_WINDOW_MS = 4000;
 
 const generatedFaultsOn = (nodes: number): Scenario => ({
   name: `generated-faults-${nodes}`,
-  description: `${nodes} nodes under faults drawn from each seed for 4 s — crashes of any nodes (all at once too), pauses, partitions of every shape, lost and delayed messages, clock steps and drift — then everything heals and a leader everyone follows must emerge within 5 s.`,
+  description: `${nodes} nodes under faults drawn from each seed for 4 s — crashes of any nodes (all at once too), pauses, partitions of every shape, lost, duplicated and delayed messages, clock steps and drift — then everything heals and a leader everyone follows must emerge within 5 s.`,
   points: 10,
   nodes,
   duration: FAULT_WINDOW_MS + ELECTION_BOUND_MS + 500,

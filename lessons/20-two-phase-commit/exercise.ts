@@ -94,7 +94,7 @@ const scenarios: Scenario[] = [
   scenario({
     name: 'coordinator-crash-before-decision',
     description:
-      'The coordinator n1 crashes while the last yes vote of the first transaction is on its way, and restarts later.',
+      "The coordinator n1 crashes the moment n4's first vote leaves, before it arrives, and restarts later.",
     duration: 2400,
     network: reliableNetwork,
     faults: crashThenRestart('n1', { node: 'n4', type: 'Vote', count: 1 }, { min: 400, max: 900 }),
@@ -148,7 +148,7 @@ const scenarios: Scenario[] = [
   scenario({
     name: 'generated-faults',
     description:
-      'Faults drawn from each seed for 2.5 s while eight transactions run — crashes of any nodes, the coordinator too, pauses, partitions of every shape, lost and delayed messages, clock steps and drift — then everything heals: every transaction must end, the same everywhere.',
+      'Faults drawn from each seed for 2.5 s while eight transactions run — crashes of any nodes, the coordinator too, pauses, partitions of every shape, lost, duplicated and delayed messages, clock steps and drift — then everything heals: every transaction must end, the same everywhere.',
     duration: GENERATED_WINDOW_MS + SETTLE_MS + 500,
     network: { ...reliableNetwork, latency: { min: 1, max: 10 }, duplicate: 0.05 },
     faults: generatedFaults({ from: 0, until: GENERATED_WINDOW_MS, kinds: nemesisKinds, meanGapMs: 300 }),

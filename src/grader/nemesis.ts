@@ -17,7 +17,9 @@ export const nemesisKinds = [
   'partition',
   'isolate',
   'one-way',
+  'bridge',
   'loss',
+  'duplicate',
   'delay',
   'clock-step',
   'clock-drift',
@@ -92,8 +94,12 @@ class ScheduleDraw {
           oneWay: true,
         });
       }
+      case 'bridge':
+        return this.bridge(at);
       case 'loss':
         return this.push({ at, kind: 'lossBurst', rate: round2(rng.between(0.2, 0.95)), ms: this.lasting(at) });
+      case 'duplicate':
+        return this.push({ at, kind: 'duplicateBurst', rate: round2(rng.between(0.2, 1)), ms: this.lasting(at) });
       case 'delay':
         return this.push({ at, kind: 'delaySpike', extraMs: Math.round(rng.between(10, 300)), ms: this.lasting(at) });
       case 'clock-step': {
@@ -129,6 +135,16 @@ class ScheduleDraw {
     }
   }
 
+  /** Two sides that cannot reach each other, and one node both still reach (needs three nodes). */
+  private bridge(at: number): void {
+    const { rng, nodes } = this;
+    if (nodes.length < 3) return this.cut(at, { kind: 'partition', groups: [[rng.pick(nodes)]] });
+    const bridge = rng.pick(nodes);
+    const others = nodes.filter((n) => n !== bridge);
+    const side = someOf(others, 1, others.length - 1, rng);
+    this.cut(at, { kind: 'partition', groups: [side, others.filter((n) => !side.includes(n))], bridge });
+  }
+
   /** A partition, healed after a while unless the end of the window heals it first. */
   private cut(at: number, fault: Extract<Fault, { kind: 'partition' }>): void {
     this.push({ at, ...fault });
@@ -143,17 +159,21 @@ class ScheduleDraw {
 
   /** Between `min` and `max` distinct nodes, drawn uniformly. */
   private someNodes(min: number, max: number): NodeId[] {
-    const pool = [...this.nodes];
-    const count = min + this.rng.int(Math.max(1, max - min + 1));
-    const picked: NodeId[] = [];
-    while (picked.length < count && pool.length > 0)
-      picked.push(pool.splice(this.rng.int(pool.length), 1)[0] as NodeId);
-    return picked;
+    return someOf(this.nodes, min, max, this.rng);
   }
 
   private push(fault: ScheduledFault): void {
     this.faults.push(fault);
   }
+}
+
+/** Between `min` and `max` distinct members of `from`, drawn uniformly. */
+function someOf(from: readonly NodeId[], min: number, max: number, rng: Random): NodeId[] {
+  const pool = [...from];
+  const count = min + rng.int(Math.max(1, max - min + 1));
+  const picked: NodeId[] = [];
+  while (picked.length < count && pool.length > 0) picked.push(pool.splice(rng.int(pool.length), 1)[0] as NodeId);
+  return picked;
 }
 
 function time(f: ScheduledFault): number {

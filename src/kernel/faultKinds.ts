@@ -19,10 +19,11 @@ export interface FaultTarget {
   adjustClock(fault: FaultOf<'clock'>): void;
   lossWindow(fault: FaultOf<'lossBurst'>): void;
   delayWindow(fault: FaultOf<'delaySpike'>): void;
+  duplicateWindow(fault: FaultOf<'duplicateBurst'>): void;
 }
 
 /** A lasting condition a fault puts a node or the network in. */
-export type FaultEffect = 'down' | 'paused' | 'partition' | 'lossBurst' | 'delaySpike';
+export type FaultEffect = 'down' | 'paused' | 'partition' | 'lossBurst' | 'delaySpike' | 'duplicateBurst';
 
 /**
  * What a fault that struck at `at` does over time, for whatever replays a trace (timelines,
@@ -84,12 +85,19 @@ export const faultKinds: { readonly [K in FaultKind]: FaultKindSpec<FaultOf<K>> 
     recordedAs: 'pause',
   },
   partition: {
-    describe: (f) => `partition ${f.groups.map((g) => `{${g.join(',')}}`).join(f.oneWay ? ' -x-> ' : ' | ')}`,
+    describe: (f) =>
+      `partition ${f.groups.map((g) => `{${g.join(',')}}`).join(f.oneWay ? ' -x-> ' : ' | ')}` +
+      (f.bridge === undefined ? '' : `, bridged by ${f.bridge}`),
     validate: (f, nodes) => {
       if (!Array.isArray(f.groups)) return ['partition needs "groups"'];
       if (!f.groups.every(Array.isArray))
         return ['partition groups must be lists of nodes, e.g. [["n1"], ["n2", "n3"]]'];
-      return (f.groups as unknown[][]).flatMap((group) => group.flatMap((node) => nodeProblems(node, nodes)));
+      const groups = f.groups as unknown[][];
+      const problems = groups.flatMap((group) => group.flatMap((node) => nodeProblems(node, nodes)));
+      if (f.bridge === undefined) return problems;
+      if (f.oneWay === true) problems.push('a one-way partition cannot have a "bridge"');
+      if (groups.some((group) => group.includes(f.bridge))) problems.push('the "bridge" must be in no group');
+      return [...problems, ...nodeProblems(f.bridge, nodes)];
     },
     apply: (f, target) => target.partition(f),
     // A partition replaces the one before.
@@ -127,6 +135,16 @@ export const faultKinds: { readonly [K in FaultKind]: FaultKindSpec<FaultOf<K>> 
     ],
     apply: (f, target) => target.delayWindow(f),
     window: (f, at) => ({ lane: NETWORK, starts: 'delaySpike', until: at + f.ms, ends: ['delaySpike'] }),
+    recordedAs: 'fault',
+  },
+  duplicateBurst: {
+    describe: (f) => `deliver ${Math.round(f.rate * 100)} % of messages twice for ${f.ms} ms`,
+    validate: (f) => [
+      ...numberProblems('duplicateBurst', 'rate', f.rate),
+      ...numberProblems('duplicateBurst', 'ms', f.ms),
+    ],
+    apply: (f, target) => target.duplicateWindow(f),
+    window: (f, at) => ({ lane: NETWORK, starts: 'duplicateBurst', until: at + f.ms, ends: ['duplicateBurst'] }),
     recordedAs: 'fault',
   },
 };

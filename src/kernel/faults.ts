@@ -13,16 +13,19 @@ export type Fault =
   /**
    * Splits the cluster: messages between different groups are lost. Nodes listed in no group
    * form one more group together. `oneWay`: only messages from groups[0] to groups[1] are lost.
-   * Replaces any earlier partition.
+   * `bridge`: a node in no group that every group still reaches (Jepsen's bridge: two majorities
+   * that overlap in one node). Replaces any earlier partition.
    */
-  | { kind: 'partition'; groups: NodeId[][]; oneWay?: boolean }
+  | { kind: 'partition'; groups: NodeId[][]; oneWay?: boolean; bridge?: NodeId }
   | { kind: 'heal' }
   /** Steps the node's clock by `skewMs` and sets its rate to 1 + drift (drift 0.01 = 1 % fast). */
   | { kind: 'clock'; node: NodeId; skewMs?: number; drift?: number }
   /** Every message sent in the next `ms` is lost with probability `rate`. */
   | { kind: 'lossBurst'; rate: number; ms: number }
   /** Every message sent in the next `ms` takes `extraMs` longer. */
-  | { kind: 'delaySpike'; extraMs: number; ms: number };
+  | { kind: 'delaySpike'; extraMs: number; ms: number }
+  /** Every message sent in the next `ms` is delivered twice with probability `rate`. */
+  | { kind: 'duplicateBurst'; rate: number; ms: number };
 
 /** The fault of one kind: `FaultOf<'partition'>`. */
 export type FaultOf<K extends Fault['kind']> = Extract<Fault, { kind: K }>;

@@ -45,10 +45,10 @@ export class Partitions {
     return a !== undefined && b !== undefined && this.blocks(a, b);
   }
 
-  split(all: readonly NodeId[], groups: NodeId[][], oneWay: boolean): void {
-    const withRest = partitionSides(all, groups);
+  split(all: readonly NodeId[], { groups, oneWay, bridge }: PartitionShape): void {
+    const withRest = partitionSides(all, groups, bridge);
     this.heal();
-    if (oneWay) {
+    if (oneWay === true) {
       for (const a of groups[0] ?? []) for (const b of groups[1] ?? []) this.cutLink(a, b);
       return;
     }
@@ -74,9 +74,17 @@ export class Partitions {
   }
 }
 
-/** The sides of a partition: its groups, and the nodes listed in none of them as one more. */
-export function partitionSides(all: readonly NodeId[], groups: NodeId[][]): NodeId[][] {
+/** What a partition fault says about who can reach whom. */
+export interface PartitionShape {
+  groups: NodeId[][];
+  oneWay?: boolean;
+  bridge?: NodeId;
+}
+
+/** The sides of a partition: its groups, and the nodes listed in none of them (the bridge aside) as one more. */
+export function partitionSides(all: readonly NodeId[], groups: NodeId[][], bridge?: NodeId): NodeId[][] {
   const listed = new Set(groups.flat());
+  if (bridge !== undefined) listed.add(bridge);
   const rest = all.filter((n) => !listed.has(n));
   return rest.length > 0 ? [...groups, rest] : groups;
 }

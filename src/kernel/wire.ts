@@ -18,6 +18,8 @@ export class Wire {
   private lossRate = 0;
   private spikeUntil = -1;
   private spikeMs = 0;
+  private duplicateUntil = -1;
+  private duplicateRate = 0;
 
   constructor(
     lanes: readonly NodeId[],
@@ -55,7 +57,9 @@ export class Wire {
     if (lossDraw < link.loss) return this.drop(from, to, sendIndex, 'loss');
     if (now < this.lossUntil && burstDraw < this.lossRate) return this.drop(from, to, sendIndex, 'loss burst');
     this.scheduler.schedule(now + latency + spike, Ev.Deliver, to, from, msg, sendIndex, undefined, 0, undefined);
-    if (dupDraw < link.duplicate) {
+    // A burst reuses the link's duplication draw, so runs without bursts keep every fate they had.
+    const duplicate = now < this.duplicateUntil ? Math.max(link.duplicate, this.duplicateRate) : link.duplicate;
+    if (dupDraw < duplicate) {
       counts.duplicated++;
       this.trace?.append(now, kindCode.duplicate, from, to, sendIndex, undefined);
       this.scheduler.schedule(now + dupLatency + spike, Ev.Deliver, to, from, msg, sendIndex, undefined, 0, undefined);
@@ -78,5 +82,11 @@ export class Wire {
   delayWindow(extraMs: number, ms: number): void {
     this.spikeUntil = this.clock.now + ms;
     this.spikeMs = extraMs;
+  }
+
+  /** Every message sent in the next `ms` is delivered twice with probability `rate`. */
+  duplicateWindow(rate: number, ms: number): void {
+    this.duplicateUntil = this.clock.now + ms;
+    this.duplicateRate = rate;
   }
 }

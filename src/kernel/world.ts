@@ -340,7 +340,7 @@ export class World implements FaultTarget {
 
   /** Takes the fault itself, as the trace records it as scheduled; so do the other network faults. */
   partition(fault: FaultOf<'partition'>): void {
-    this.wire.partitions.split(this.spec.nodes, fault.groups, fault.oneWay === true);
+    this.wire.partitions.split(this.spec.nodes, fault);
     this.trace?.append(this.now, kindCode.partition, NETWORK_LANE, -1, -1, fault);
   }
 
@@ -362,6 +362,11 @@ export class World implements FaultTarget {
 
   delayWindow(fault: FaultOf<'delaySpike'>): void {
     this.wire.delayWindow(fault.extraMs, fault.ms);
+    this.trace?.append(this.now, kindCode.fault, NETWORK_LANE, -1, -1, fault);
+  }
+
+  duplicateWindow(fault: FaultOf<'duplicateBurst'>): void {
+    this.wire.duplicateWindow(fault.rate, fault.ms);
     this.trace?.append(this.now, kindCode.fault, NETWORK_LANE, -1, -1, fault);
   }
 

@@ -15,6 +15,7 @@ import type { Cancelled, Job } from './job';
 import { openSession, type StudentFile } from './open';
 import { memoryFailure, timeoutFailure, type UnitPlace } from './overrun';
 import type { LoadError, SeedOptions } from './protocol';
+import { poolFor } from './pool';
 import type { ExchangeEnd, WorkerSession } from './session';
 
 export interface GradeRequest {
@@ -36,6 +37,7 @@ export type GradeOutcome =
 /**
  * Grades in worker threads: scenarios are shared out among the workers, each run is watched, and a
  * run that never returns costs its worker (a fresh one takes the remaining scenarios), not the grade.
+ * Workers come from the pool and go back to it warm (see pool.ts).
  */
 export function grade(request: GradeRequest, config: RunnerConfig = {}): Job<GradeOutcome> {
   const settings = resolveSettings(config);
@@ -64,6 +66,7 @@ async function gradeInWorkers(
   let next = 0;
   let loadError: LoadError | undefined;
   const stopped = (): boolean => isCancelled() || loadError !== undefined;
+  const pool = poolFor(settings);
 
   const lane = async (): Promise<void> => {
     let session: WorkerSession | undefined;
@@ -73,10 +76,11 @@ async function gradeInWorkers(
         const scenario = scenarios[index] as Scenario;
         request.onScenarioStart?.(scenario.name);
         if (session === undefined) {
-          const opened = await openSession(settings, student, (s) => sessions.add(s));
+          session = pool.take(settings);
+          sessions.add(session);
+          const opened = await openSession(session, settings, student);
           if (opened.status === 'load-error') loadError ??= opened.error;
           if (opened.status !== 'loaded') return;
-          session = opened.session;
         }
         let seedFailure: SeedFailure | undefined;
         const end = await session.exchange(
@@ -87,14 +91,20 @@ async function gradeInWorkers(
           },
         );
         if (end.status === 'stopped') return;
-        if (end.status !== 'done') session = undefined; // the watchdog or the heap limit ended that worker
+        if (end.status !== 'done') {
+          sessions.delete(session); // the watchdog or the heap limit ended that worker
+          session = undefined;
+        }
         const report =
           end.status === 'done' ? end.value : lostRunReport(end, scenario, options, settings.unitMs, seedFailure);
         reports[index] = report;
         request.onScenario?.(report);
       }
     } finally {
-      if (session) await session.close();
+      if (session?.reusable === true && !isCancelled()) {
+        sessions.delete(session);
+        pool.give(session);
+      }
     }
   };
 
@@ -102,6 +112,7 @@ async function gradeInWorkers(
   try {
     await Promise.all(Array.from({ length: lanes }, lane));
   } finally {
+    // What is left was cancelled or lost: it is not reused.
     await Promise.all([...sessions].map((s) => s.stop()));
   }
   if (isCancelled()) return { status: 'cancelled' };

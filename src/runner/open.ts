@@ -1,6 +1,6 @@
 import type { Settings } from './config';
 import type { LoadError } from './protocol';
-import { WorkerSession } from './session';
+import type { WorkerSession } from './session';
 
 export interface StudentFile {
   exercise: string;
@@ -12,14 +12,11 @@ export interface StudentFile {
 export type Opened =
   { status: 'loaded'; session: WorkerSession } | { status: 'load-error'; error: LoadError } | { status: 'stopped' };
 
-/** Starts a worker and loads the student's file into it. `track` sees the session at once, so a cancel can reach it. */
-export async function openSession(
-  settings: Settings,
-  student: StudentFile,
-  track: (session: WorkerSession) => void,
-): Promise<Opened> {
-  const session = new WorkerSession(settings);
-  track(session);
+/**
+ * Loads the student's file into a worker (a new one, or one taken from the pool). A file that fails
+ * to load leaves the worker usable: the caller keeps it, parks it or stops it.
+ */
+export async function openSession(session: WorkerSession, settings: Settings, student: StudentFile): Promise<Opened> {
   const end = await session.exchange({ kind: 'load', ...student, marks: session.markBuffer }, (m) =>
     m.kind === 'loaded'
       ? { ok: true as const }
@@ -30,7 +27,6 @@ export async function openSession(
   switch (end.status) {
     case 'done':
       if (end.value.ok) return { status: 'loaded', session };
-      await session.stop();
       return { status: 'load-error', error: end.value.error };
     case 'overrun':
       return {

@@ -60,6 +60,8 @@ export type WorkerMessage =
   | { kind: 'loaded' }
   | { kind: 'load-error'; error: LoadError }
   | { kind: 'unit'; unit: Unit }
+  /** What the student's code printed, in order with the other messages. */
+  | { kind: 'output'; text: string }
   /** A name the handler marks refer to by number (see marks.ts). */
   | { kind: 'name'; id: number; text: string }
   | { kind: 'seed-failed'; failure: SeedFailure }

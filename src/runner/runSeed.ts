@@ -5,7 +5,7 @@ import type { Cancelled, Job } from './job';
 import { openSession } from './open';
 import { memoryFailure, timeoutFailure } from './overrun';
 import type { LoadError, SeedRun } from './protocol';
-import type { WorkerSession } from './session';
+import { WorkerSession } from './session';
 
 export interface SeedRunRequest {
   exercise: Exercise;
@@ -35,7 +35,9 @@ export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job
   let cancelled = false;
   const run = async (): Promise<SeedRunOutcome> => {
     const { exercise, source, file, scenario, seed } = request;
-    const opened = await openSession(settings, { exercise: exercise.id, source, file }, (s) => (session = s));
+    session = new WorkerSession(settings);
+    const opened = await openSession(session, settings, { exercise: exercise.id, source, file });
+    if (opened.status !== 'loaded') void session.stop();
     if (opened.status === 'stopped' || cancelled) return { status: 'cancelled' };
     if (opened.status === 'load-error') return opened;
     try {

@@ -30,12 +30,16 @@ export function serveGrading(exercises: readonly Exercise[]): void {
   const port = parentPort;
   if (port === null) throw new Error('serveGrading runs inside a worker thread');
   const post = (message: WorkerMessage): void => port.postMessage(message);
+  postWhatIsPrinted(post);
+  const ownGlobals = new Set(Reflect.ownKeys(globalThis));
   let loaded: Loaded | undefined;
   port.on('message', (request: HostRequest) => {
     try {
       if (request.kind === 'close') port.close();
-      else if (request.kind === 'load') loaded = load(request, exercises, post);
-      else if (loaded === undefined) throw new Error(`"${request.kind}" before "load"`);
+      else if (request.kind === 'load') {
+        forgetStudentGlobals(ownGlobals);
+        loaded = load(request, exercises, post);
+      } else if (loaded === undefined) throw new Error(`"${request.kind}" before "load"`);
       else if (request.kind === 'grade-scenario')
         post({ kind: 'scenario', report: gradeOne(loaded, request.scenario, request.options, request.limits, post) });
       else
@@ -59,6 +63,26 @@ export function serveGrading(exercises: readonly Exercise[]): void {
       });
     }
   });
+}
+
+/**
+ * console.log and direct writes reach the host as messages, in order with the verdicts, so the
+ * host has them all when a unit ends.
+ */
+function postWhatIsPrinted(post: (m: WorkerMessage) => void): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+      post({ kind: 'output', text: typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8') });
+      const done = rest.find((arg): arg is () => void => typeof arg === 'function');
+      done?.();
+      return true;
+    };
+  }
+}
+
+/** A worker serves one file after another: what an earlier file put on the global object goes. */
+function forgetStudentGlobals(ownGlobals: ReadonlySet<PropertyKey>): void {
+  for (const key of Reflect.ownKeys(globalThis)) if (!ownGlobals.has(key)) Reflect.deleteProperty(globalThis, key);
 }
 
 function load(

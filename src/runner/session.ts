@@ -40,25 +40,46 @@ export class WorkerSession {
   private readonly names = new Map<number, string>();
   private pending: Pending | undefined;
   private stopping = false;
+  private gone = false;
   private readonly exited: Promise<void>;
 
-  constructor(private readonly config: SessionConfig) {
-    this.worker = new Worker(config.workerFile, {
-      stdout: true,
-      stderr: true,
-      resourceLimits: { maxOldGenerationSizeMb: config.memoryMb },
-    });
-    for (const stream of [this.worker.stdout, this.worker.stderr]) {
-      stream.setEncoding('utf8');
-      stream.on('data', (text: string) => config.onOutput?.(text));
-    }
+  constructor(private config: SessionConfig) {
+    // The worker posts what the student prints as messages (see serve.ts): piped stdio would keep a
+    // parked worker holding the process open.
+    this.worker = new Worker(config.workerFile, { resourceLimits: { maxOldGenerationSizeMb: config.memoryMb } });
     this.worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'name') this.names.set(message.id, message.text);
+      else if (message.kind === 'output') this.config.onOutput?.(message.text);
       else this.pending?.message(message);
     });
     this.worker.on('error', (error) => this.pending?.error(error));
     this.worker.on('exit', () => this.pending?.exit());
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', () => {
+        this.gone = true;
+        resolve();
+      }),
+    );
+  }
+
+  /** Whether the worker can serve another job: it was neither stopped nor lost. */
+  get reusable(): boolean {
+    return !this.stopping && !this.gone && this.pending === undefined;
+  }
+
+  /**
+   * Idle between jobs: the worker no longer keeps the process alive. What it still prints goes to
+   * the job that made it print, until the next job takes the worker up.
+   */
+  park(): void {
+    this.worker.unref();
+  }
+
+  /** Taken up by a new job, with that job's budget and output. */
+  resume(config: SessionConfig): void {
+    this.config = config;
+    this.names.clear();
+    this.worker.ref();
   }
 
   /** The shared memory the worker marks running handlers in; sent with the load request. */
@@ -127,7 +148,7 @@ export class WorkerSession {
   }
 
   /**
-   * Ends an idle worker gently, so everything it printed reaches `onOutput` (terminating could cut
+   * Ends an idle worker gently, so every message it posted (what it printed too) arrives (terminating could cut
    * that short); a worker kept alive by the student's own timers is terminated after a grace period.
    */
   async close(): Promise<void> {

@@ -78,6 +78,28 @@ describe('generated fault schedules (nemesis)', () => {
     assert.ok(allDown && back && forward);
   });
 
+  it('draws bridges: two sides that cannot talk and one node in neither that both reach', () => {
+    let bridges = 0;
+    for (let seed = 1; seed <= 100; seed++) {
+      for (const f of draw(seed, { ...plan, kinds: ['bridge'] }).faults) {
+        if (f.kind !== 'partition') continue;
+        bridges++;
+        const [a = [], b = []] = f.groups;
+        assert.ok(f.bridge !== undefined && a.length > 0 && b.length > 0, JSON.stringify(f));
+        assert.deepEqual([...a, ...b, f.bridge].sort(), nodes, `seed ${seed}: ${JSON.stringify(f)}`);
+      }
+    }
+    assert.ok(bridges > 100, `${bridges} bridges drawn`);
+  });
+
+  it('draws duplication bursts that end inside the fault window', () => {
+    const bursts = Array.from({ length: 50 }, (_, i) => draw(i + 1, { ...plan, kinds: ['duplicate'] }).faults)
+      .flat()
+      .filter((f) => f.kind === 'duplicateBurst');
+    assert.ok(bursts.length > 50, `${bursts.length} bursts drawn`);
+    for (const f of bursts) assert.ok(f.rate >= 0.2 && f.rate <= 1, JSON.stringify(f));
+  });
+
   it('draws only the kinds the plan allows', () => {
     for (let seed = 1; seed <= 100; seed++) {
       const kinds = new Set<string>(draw(seed, { ...plan, kinds: ['pause'] }).faults.map((f) => f.kind));

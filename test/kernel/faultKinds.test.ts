@@ -28,6 +28,7 @@ export function forgetsHeal(fault: Fault): string {
     case 'clock':
     case 'lossBurst':
     case 'delaySpike':
+    case 'duplicateBurst':
       return fault.kind;
     default:
       // @ts-expect-error 'heal' is left over, so `fault` is not `never` here.
@@ -42,11 +43,15 @@ function recordingTarget(): { target: FaultTarget; calls: string[] } {
     crash: (node) => calls.push(`crash ${node}`),
     restart: (node) => calls.push(`restart ${node}`),
     pause: (node, ms) => calls.push(`pause ${node} ${ms}`),
-    partition: ({ groups, oneWay }) => calls.push(`partition ${JSON.stringify(groups)} ${oneWay === true}`),
+    partition: ({ groups, oneWay, bridge }) =>
+      calls.push(
+        `partition ${JSON.stringify(groups)} ${oneWay === true}${bridge === undefined ? '' : ` bridge ${bridge}`}`,
+      ),
     heal: () => calls.push('heal'),
     adjustClock: ({ node, skewMs, drift }) => calls.push(`clock ${node} ${skewMs ?? 0} ${drift}`),
     lossWindow: ({ rate, ms }) => calls.push(`loss ${rate} ${ms}`),
     delayWindow: ({ extraMs, ms }) => calls.push(`delay ${extraMs} ${ms}`),
+    duplicateWindow: ({ rate, ms }) => calls.push(`duplicate ${rate} ${ms}`),
   };
   return { target, calls };
 }
@@ -60,6 +65,7 @@ const oneOfEach: Fault[] = [
   { kind: 'clock', node: 'n3', skewMs: -20 },
   { kind: 'lossBurst', rate: 0.5, ms: 100 },
   { kind: 'delaySpike', extraMs: 30, ms: 200 },
+  { kind: 'duplicateBurst', rate: 0.4, ms: 150 },
 ];
 
 describe('the fault table', () => {
@@ -80,6 +86,7 @@ describe('the fault table', () => {
       'clock n3 -20 undefined',
       'loss 0.5 100',
       'delay 30 200',
+      'duplicate 0.4 150',
     ]);
   });
 
@@ -110,6 +117,7 @@ describe('the fault table', () => {
         'clock: n3 - until 100, ends []',
         'lossBurst: network lossBurst until 200, ends [lossBurst]',
         'delaySpike: network delaySpike until 300, ends [delaySpike]',
+        'duplicateBurst: network duplicateBurst until 250, ends [duplicateBurst]',
       ],
     );
   });

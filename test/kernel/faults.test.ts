@@ -346,6 +346,20 @@ describe('faults', () => {
       ]);
     });
 
+    it('refuses a bridge that is in a group, unknown, or on a one-way partition', () => {
+      assert.deepEqual(
+        validateSchedule([{ at: 1, kind: 'partition', groups: [['n1'], ['n2']], bridge: 'n2' }], nodes),
+        ['fault #0: the "bridge" must be in no group'],
+      );
+      assert.deepEqual(validateSchedule([{ at: 1, kind: 'partition', groups: [['n1']], bridge: 'n9' }], nodes), [
+        'fault #0: unknown node "n9" (nodes: n1, n2, n3)',
+      ]);
+      assert.deepEqual(
+        validateSchedule([{ at: 1, kind: 'partition', groups: [['n1'], ['n3']], oneWay: true, bridge: 'n2' }], nodes),
+        ['fault #0: a one-way partition cannot have a "bridge"'],
+      );
+    });
+
     it('refuses partition groups that are not lists of nodes', () => {
       const problems = validateSchedule([{ at: 0, kind: 'partition', groups: ['n1', 'n2'] }], nodes);
       assert.equal(problems.length, 1);

@@ -142,6 +142,15 @@ describe('network', () => {
       }
     });
 
+    it('keeps a bridge node in touch with both sides while the sides cannot reach each other', () => {
+      const window = crossing([{ at: 100, kind: 'partition', groups: [['n1'], ['n3', 'n4']], bridge: 'n2' }]);
+      for (const f of window) {
+        if (f.link.includes('n2') || f.link === 'n3>n4' || f.link === 'n4>n3')
+          assert.equal(f.delivered.length, 1, `${f.link} should be delivered`);
+        else assert.equal(f.dropped, 'partition', `${f.link} should be cut`);
+      }
+    });
+
     it('restores every link when healed', () => {
       const all = fates(
         run(pinger(10), {
@@ -211,6 +220,15 @@ describe('network', () => {
     for (const f of [...sentIn(all, 0, 100), ...sentIn(all, 155, 998)]) assert.deepEqual(f.delivered, [f.sentAt + 1]);
   });
 
+  it('delivers twice, at the burst rate, the messages sent during a duplication burst, and only those', () => {
+    const all = fates(
+      run(pinger(10), { duration: 1000, faults: [{ at: 100, kind: 'duplicateBurst', rate: 1, ms: 55 }] }).trace,
+    );
+    for (const f of sentIn(all, 100, 155)) assert.equal(f.delivered.length, 2, `sent at ${f.sentAt}`);
+    for (const f of [...sentIn(all, 0, 100), ...sentIn(all, 155, 998)])
+      assert.equal(f.delivered.length, 1, `sent at ${f.sentAt}`);
+  });
+
   describe('stream independence', () => {
     const lossy = net({ latency: { min: 1, max: 30 }, loss: 0.2, duplicate: 0.1 });
     const fatesWith = (faults: FaultSchedule) =>
@@ -222,6 +240,14 @@ describe('network', () => {
       assert.notDeepEqual(onLink(after, 'n1>n2'), onLink(before, 'n1>n2'));
       for (const link of ['n2>n1', 'n1>n3', 'n3>n1', 'n2>n3', 'n3>n2'])
         assert.deepEqual(onLink(after, link), onLink(before, link), link);
+    });
+
+    it('leaves the fate of every message sent outside a duplication burst unchanged', () => {
+      const before = fatesWith([]);
+      const after = fatesWith([{ at: 100, kind: 'duplicateBurst', rate: 0.9, ms: 100 }]);
+      assert.notDeepEqual(sentIn(after, 100, 200), sentIn(before, 100, 200));
+      assert.deepEqual(sentIn(after, 0, 100), sentIn(before, 0, 100));
+      assert.deepEqual(sentIn(after, 200, 400), sentIn(before, 200, 400));
     });
 
     it('leaves the links between other nodes unchanged when a node crashes', () => {

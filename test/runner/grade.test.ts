@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioReport } from '../../src/grader';
 import { grade, type GradeOutcome, type GradeRequest, type RunnerConfig } from '../../src/runner';
+import { resolveSettings } from '../../src/runner/config';
+import { drainPools, poolFor } from '../../src/runner/pool';
 import { fixtureWorker, program, ROOT } from '../cli/fixtures/harness';
 import { pingPong } from '../cli/fixtures/pingPong';
 
@@ -178,5 +180,34 @@ describe('runner: grading in worker threads', () => {
     const job = grade(request('loops'), { workerFile: await fixtureWorker(), unitBudgetMs: 600_000 });
     setTimeout(() => job.cancel(), 300);
     assert.deepEqual(await job.done, { status: 'cancelled' });
+  });
+
+  describe('the pool of warm workers', () => {
+    beforeEach(drainPools);
+    after(drainPools);
+
+    it('parks the workers of a grade and gives them to the next grade instead of starting new ones', async () => {
+      const config = { workerFile: await fixtureWorker(), workers: 2 };
+      const pool = poolFor(resolveSettings(config));
+      await graded(request('retrying'), config);
+      assert.equal(pool.size, 2);
+      await graded(request('once'), config);
+      assert.equal(pool.size, 2, 'the second grade started workers of its own');
+    });
+
+    it('does not park a worker the watchdog stopped', async () => {
+      const config = { workerFile: await fixtureWorker(), workers: 1, unitBudgetMs: 1500 };
+      const pool = poolFor(resolveSettings(config));
+      const report = await graded(request('loops', { options: { seeds: 1 } }), config);
+      assert.ok(report.scenarios.some((s) => s.failure?.checker === 'timeout'));
+      assert.equal(pool.size, 0, 'a worker the watchdog stopped was parked');
+    });
+
+    it('clears what an earlier file put on the global object before a parked worker loads the next file', async () => {
+      const config = { workerFile: await fixtureWorker(), workers: 1 };
+      await graded(request('setsGlobal'), config);
+      const report = await graded(request('readsGlobal'), config);
+      assert.equal(report.score, report.maxScore, JSON.stringify(report.scenarios.map((s) => s.failure?.explanation)));
+    });
   });
 });

@@ -173,7 +173,7 @@ export class ClusterTimeline<S extends ObservedState = ObservedState> {
     const period: Period = { effect: w.starts, lane: w.lane, from: at, until: w.until, start: index, end: -1, fault };
     this.periods.push(period);
     this.open.set(key(w.lane, w.starts), period);
-    if (fault.kind === 'partition') this.partitions.split(this.nodes, fault.groups, fault.oneWay === true);
+    if (fault.kind === 'partition') this.partitions.split(this.nodes, fault);
   }
 
   /** Ends a period that is still in force; one that ran out by itself keeps its own end. */

@@ -52,7 +52,7 @@ function sideBands(
   nodes: readonly NodeId[],
   rowOf: ReadonlyMap<NodeId, number>,
 ): Band[] {
-  const sides = fault.oneWay ? fault.groups : partitionSides(nodes, fault.groups);
+  const sides = fault.oneWay ? fault.groups : partitionSides(nodes, fault.groups, fault.bridge);
   return sides.flatMap((side, s) => {
     const label = fault.oneWay
       ? s === 0

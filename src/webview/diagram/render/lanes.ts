@@ -77,6 +77,8 @@ function bandColour(s: Scene, b: Band): string {
       return s.theme.orange;
     case 'delaySpike':
       return s.theme.purple;
+    case 'duplicateBurst':
+      return s.theme.teal;
     case 'partition':
       return b.row === NETWORK_ROW ? s.theme.red : (sideColours(s)[(b.side ?? 0) % 5] as string);
     default:
@@ -91,7 +93,7 @@ function clipToPlot(ctx: CanvasRenderingContext2D, s: Scene): void {
   ctx.clip();
 }
 
-/** Down and paused stretches on node lanes; partitions, loss bursts and delay spikes on the network lane. */
+/** Down and paused stretches on node lanes; partitions, loss and duplication bursts, delay spikes on the network lane. */
 export function drawBands(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList): void {
   clipToPlot(ctx, s);
   for (const { b, x0, x1, top, h, y, colour, future } of bandsInView(s)) {
