@@ -98,7 +98,7 @@ const scenarios: Scenario[] = [
   scenario({
     name: 'generated-faults',
     description:
-      'Faults drawn from each seed for 1.5 s while thirty values are broadcast — crashes of any nodes, pauses, partitions of every shape, lost and delayed messages, clock steps and drift — then everything heals: every acknowledged value must reach every node.',
+      'Faults drawn from each seed for 1.5 s while thirty values are broadcast — crashes of any nodes, pauses, partitions of every shape, lost, duplicated and delayed messages, clock steps and drift — then everything heals: every acknowledged value must reach every node.',
     duration: GENERATED_WINDOW_MS + SETTLE_MS + 300,
     network: { ...reliableNetwork, latency: { min: 1, max: 10 }, duplicate: 0.05 },
     faults: generatedFaults({ from: 0, until: GENERATED_WINDOW_MS, kinds: nemesisKinds, meanGapMs: 200 }),
