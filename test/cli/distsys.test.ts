@@ -87,7 +87,10 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
   it("grades the exercise's starter when no file is given", () => {
     const { code, stdout } = distsys(['grade', 'raft-election', '--seed', '1', '--scenario', 'initial-election']);
     assert.notEqual(code, 2);
-    assert.match(stdout, /^Raft leader election \(raft-election\) — lessons\/06-leader-election\/starter\.ts, seed 1$/m);
+    assert.match(
+      stdout,
+      /^Raft leader election \(raft-election\) — lessons\/06-leader-election\/starter\.ts, seed 1$/m,
+    );
   });
 
   it('prints the same 16-hex trace hash for the same seed, and writes a trace file with that hash', () => {
