@@ -69,7 +69,7 @@ function readHistory(trace: Trace): BroadcastHistory {
           time: e.time,
           node: e.node,
           id: e.data.id,
-          values: numbers ? new Set(values as number[]) : undefined,
+          values: numbers ? new Set(values) : undefined,
         });
       }
     }

@@ -49,6 +49,9 @@ export default class PNCounter implements CounterNode<Msg> {
         merge(this.n, msg.n);
         this.save();
         break;
+      case "AddOk":
+      case "ReadOk":
+        break; // answers go to the client, never to a node
     }
   }
 

@@ -53,6 +53,9 @@ export default class GossipBroadcast implements GossipBroadcastNode<Msg> {
       case "GossipOk":
         for (const v of msg.values) this.unacked.get(from)?.delete(v);
         break;
+      case "BroadcastOk":
+      case "ReadOk":
+        break; // answers go to the client, never to a node
     }
   }
 
