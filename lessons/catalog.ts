@@ -1,4 +1,5 @@
 import type { Exercise } from '../src/grader';
+import type { Demo } from './manifest';
 import { lessons } from './registry';
 
 /** An exercise as the course hands it out: with the folder of the lesson whose manifest lists it. */
@@ -15,3 +16,6 @@ export const exercises: CatalogExercise[] = lessons.flatMap((l) =>
 export function findExercise(id: string): CatalogExercise | undefined {
   return exercises.find((e) => e.id === id);
 }
+
+/** Every lesson's demos, in course order: models a lesson shows in its `sim` blocks and never grades. */
+export const demos: Demo[] = lessons.flatMap((l) => l.demos ?? []);

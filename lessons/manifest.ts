@@ -1,4 +1,5 @@
 import type { Exercise } from '../src/grader';
+import type { NodeClass } from '../src/kernel';
 
 /** The languages lessons are written in: every lesson has a lesson.md and a lesson.<language>.md for each other one. */
 export const LESSON_LANGUAGES = ['en', 'zh-cn'] as const;
@@ -26,4 +27,15 @@ export interface LessonManifest {
   title: Localized;
   /** In the order the lesson hands them out. */
   exercises: Exercise[];
+  /** Models the lesson only shows, in its `sim` blocks: never handed out, never graded. */
+  demos?: Demo[];
+}
+
+/**
+ * A model a lesson shows running (a request's trip through a load balancer, services and a
+ * cache…) that is no exercise: it runs its own program on its own scenarios, whose checkers say
+ * what the run shows. A `sim` block names it as it names an exercise; ids are unique among both.
+ */
+export interface Demo extends Pick<Exercise, 'id' | 'title' | 'scenarios' | 'instrument'> {
+  program: NodeClass;
 }

@@ -3,8 +3,9 @@
  * and the course are derived from this list; a test fails if a folder is missing or out of order).
  */
 import type { LessonManifest } from './manifest';
+import { lesson as whyDistribute } from './01-why-distribute/lesson';
 import { lesson as raftElection } from './06-leader-election/lesson';
 import { lesson as eventualConsistency } from './08-eventual-consistency/lesson';
 import { lesson as twoPhaseCommit } from './20-two-phase-commit/lesson';
 
-export const lessons: readonly LessonManifest[] = [raftElection, eventualConsistency, twoPhaseCommit];
+export const lessons: readonly LessonManifest[] = [whyDistribute, raftElection, eventualConsistency, twoPhaseCommit];

@@ -1,13 +1,16 @@
 /**
  * Precomputes the traces of the lessons' live simulations: every `sim` block of every lesson, in
- * every language, is run with the exercise's reference solution on its scenario and seed, and its
- * trace file is written to `dist/sims/<exercise>.<scenario>.<seed>.json`. The reference solutions
- * stay out of the package; only these traces ship.
+ * every language, is run on its scenario and seed — an exercise with its reference solution, a
+ * lesson's demo with its own program — and its trace file is written to
+ * `dist/sims/<exercise>.<scenario>.<seed>.json`. The reference solutions stay out of the package;
+ * only these traces ship.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { exercises as catalog } from '../lessons/catalog';
+import { exercises as catalog, demos } from '../lessons/catalog';
+import type { Demo } from '../lessons/manifest';
 import { loadStudentModule, runAndCheck, type Exercise } from '../src/grader';
+import type { NodeClass } from '../src/kernel';
 import { SIMS_DIR, simFileName, type SimKey } from '../src/extension/core/simFiles';
 import { renderLesson } from '../src/webview/lesson/render';
 
@@ -52,8 +55,11 @@ export function distinctSims(uses: readonly SimUse[]): SimKey[] {
   return [...byFile.values()];
 }
 
+/** What a sim block may name: an exercise (run with its reference solution) or a lesson's demo (run with its own program). */
+export type Simulated = Exercise | Demo;
+
 /** A block naming an exercise or scenario that does not exist, with where it is. */
-export function unknownSims(uses: readonly SimUse[], exercises: readonly Exercise[]): string[] {
+export function unknownSims(uses: readonly SimUse[], exercises: readonly Simulated[]): string[] {
   return uses.flatMap((use) => {
     const exercise = exercises.find((e) => e.id === use.exercise);
     const where = `lessons/${use.lesson}:${use.line}`;
@@ -65,13 +71,12 @@ export function unknownSims(uses: readonly SimUse[], exercises: readonly Exercis
   });
 }
 
-/** The trace file of the reference solution on one scenario and seed, with the verdict in its footer. */
-export function simTrace(sim: SimKey, exercises: readonly Exercise[], root: string = ROOT): string {
+/** The trace file of the reference solution (or the demo's program) on one scenario and seed, with the verdict in its footer. */
+export function simTrace(sim: SimKey, exercises: readonly Simulated[], root: string = ROOT): string {
   const exercise = exercises.find((e) => e.id === sim.exercise);
   const scenario = exercise?.scenarios.find((s) => s.name === sim.scenario);
   if (exercise === undefined || scenario === undefined) throw new Error(`no scenario ${sim.exercise}/${sim.scenario}`);
-  const file = 'reference.ts';
-  const program = loadStudentModule(readFileSync(join(root, 'test', 'exercises', exercise.id, file), 'utf8'), file);
+  const { program, file } = 'program' in exercise ? demoProgram(exercise) : referenceProgram(exercise, root);
   const { trace, failure, notes } = runAndCheck({ exercise, scenario, program, seed: sim.seed, file });
   const footer = {
     exercise: exercise.id,
@@ -85,14 +90,26 @@ export function simTrace(sim: SimKey, exercises: readonly Exercise[], root: stri
   return [...trace.toLines(footer)].join('\n') + '\n';
 }
 
+function referenceProgram(exercise: Exercise, root: string): { program: NodeClass; file: string } {
+  const file = 'reference.ts';
+  const source = readFileSync(join(root, 'test', 'exercises', exercise.id, file), 'utf8');
+  return { program: loadStudentModule(source, file), file };
+}
+
+/** A demo runs the program its lesson wrote; the trace's footer names the demo as its file. */
+function demoProgram(demo: Demo): { program: NodeClass; file: string } {
+  return { program: demo.program, file: `${demo.id}.ts` };
+}
+
 if (require.main === module) {
+  const simulated = [...catalog, ...demos];
   const uses = findSims(join(ROOT, 'lessons'));
-  const unknown = unknownSims(uses, catalog);
+  const unknown = unknownSims(uses, simulated);
   if (unknown.length > 0) {
     console.error(unknown.join('\n'));
     process.exit(1);
   }
   const out = join(ROOT, SIMS_DIR);
   mkdirSync(out, { recursive: true });
-  for (const sim of distinctSims(uses)) writeFileSync(join(out, simFileName(sim)), simTrace(sim, catalog));
+  for (const sim of distinctSims(uses)) writeFileSync(join(out, simFileName(sim)), simTrace(sim, simulated));
 }

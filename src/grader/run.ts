@@ -65,7 +65,8 @@ export function concretize(scenario: Scenario, seed: number): ConcreteRun {
 }
 
 export interface RunRequest {
-  exercise: Exercise;
+  /** What a run needs of its exercise (a lesson's demo has as much): its id for the trace header, its instrumentation. */
+  exercise: Pick<Exercise, 'id' | 'instrument'>;
   scenario: Scenario;
   program: NodeClass;
   seed: number;

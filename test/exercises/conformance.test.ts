@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
-import { exercises, type CatalogExercise } from '../../lessons/catalog';
+import { demos, exercises, type CatalogExercise } from '../../lessons/catalog';
 import { LESSON_LANGUAGES } from '../../lessons/manifest';
 import { lessons } from '../../lessons/registry';
 import {
@@ -195,13 +195,13 @@ for (const lesson of lessons) {
     for (const language of LESSON_LANGUAGES) {
       const file = lessonFileName(language);
 
-      it(`has ${file}, whose live simulations each name an exercise of the catalog and one of its scenarios`, () => {
+      it(`has ${file}, whose live simulations each name an exercise or demo of the catalog and one of its scenarios`, () => {
         const path = join(LESSONS, lesson.folder, file);
         assert.ok(existsSync(path), `lessons/${lesson.folder}/${file} is missing`);
         for (const sim of renderLesson(readFileSync(path, 'utf8')).sims) {
           const where = `lessons/${lesson.folder}/${file}:${sim.line}`;
-          const exercise = exercises.find((e) => e.id === sim.exercise);
-          assert.ok(exercise, `${where}: no exercise "${sim.exercise}" in the catalog`);
+          const exercise = [...exercises, ...demos].find((e) => e.id === sim.exercise);
+          assert.ok(exercise, `${where}: no exercise or demo "${sim.exercise}" in the catalog`);
           assert.ok(
             exercise.scenarios.some((s) => s.name === sim.scenario),
             `${where}: ${sim.exercise} has no scenario "${sim.scenario}"`,

@@ -35,13 +35,17 @@ function page(
 
 describe('extension: the lesson page message', () => {
   it('links each lesson to its neighbours in course order, titled in the lesson language', () => {
-    const first = page('06-leader-election', 'zh-cn', new Map());
+    const first = page('01-why-distribute', 'zh-cn', new Map());
     assert.equal(first.prev, undefined);
-    assert.deepEqual(first.next, { lesson: '08-eventual-consistency', title: '最终一致性' });
-    const second = page('08-eventual-consistency', 'en', new Map());
-    assert.deepEqual(second.prev, { lesson: '06-leader-election', title: 'Raft leader election' });
-    assert.deepEqual(second.next, { lesson: '20-two-phase-commit', title: 'Two-phase commit' });
+    assert.deepEqual(first.next, { lesson: '06-leader-election', title: 'Raft 领导者选举' });
+    const middle = page('06-leader-election', 'zh-cn', new Map());
+    assert.deepEqual(middle.prev, { lesson: '01-why-distribute', title: '为什么要分布式' });
+    assert.deepEqual(middle.next, { lesson: '08-eventual-consistency', title: '最终一致性' });
+    const eighth = page('08-eventual-consistency', 'en', new Map());
+    assert.deepEqual(eighth.prev, { lesson: '06-leader-election', title: 'Raft leader election' });
+    assert.deepEqual(eighth.next, { lesson: '20-two-phase-commit', title: 'Two-phase commit' });
     const last = page('20-two-phase-commit', 'en', new Map());
+    assert.deepEqual(last.prev, { lesson: '08-eventual-consistency', title: 'Eventual consistency' });
     assert.equal(last.next, undefined);
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exercises } from '../../lessons/catalog';
+import { demos, exercises } from '../../lessons/catalog';
 import { Trace } from '../../src/kernel';
 import { simFileName } from '../../src/extension/core/simFiles';
 import { distinctSims, findSims, simTrace, unknownSims } from '../../scripts/sims';
@@ -54,8 +54,8 @@ describe('extension: precomputed live simulations', () => {
     }
   });
 
-  it('names only exercises and scenarios that exist in the lessons', () => {
-    assert.deepEqual(unknownSims(findSims(LESSONS), exercises), []);
+  it('names only exercises, demos and scenarios that exist in the lessons', () => {
+    assert.deepEqual(unknownSims(findSims(LESSONS), [...exercises, ...demos]), []);
   });
 
   it('reports a block naming a missing exercise or scenario with its file and line', () => {
@@ -79,5 +79,13 @@ describe('extension: precomputed live simulations', () => {
     assert.equal(parsed.trace.hash(), parsed.hash);
     assert.equal(parsed.footer.passed, true);
     assert.equal(simFileName(sim), 'two-phase-commit.happy-path.1.json');
+  });
+
+  it("runs a lesson's demo with its own program, where no reference solution exists", () => {
+    const sim = { exercise: 'request-tour', scenario: 'cache-node-fails', seed: 1 };
+    const parsed = Trace.parse(simTrace(sim, demos));
+    assert.equal(parsed.footer.passed, true);
+    assert.equal(parsed.footer.file, 'request-tour.ts');
+    assert.ok([...parsed.trace.ofKind('crash')].some((e) => e.node === 'n4'));
   });
 });
