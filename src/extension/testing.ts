@@ -9,7 +9,7 @@ import {
 } from '../grader';
 import { grade, type GradeOutcome, type Job } from '../runner';
 import { affectsLanguage, settings } from './config';
-import { failureMessage, loadErrorMessage, type MessageSpec } from './core/failureMessage';
+import { failureMessage, loadErrorMessage, measuredLines, type MessageSpec } from './core/failureMessage';
 import { currentScore } from './core/progress';
 import { planRun, type RunTarget } from './core/runPlan';
 import { COMMANDS, FAILURE_MESSAGE, TEST_CONTROLLER, WALKTHROUGH_CONTEXT } from './ids';
@@ -271,8 +271,12 @@ export class ExerciseTests implements vscode.Disposable {
     { student, source, failed }: { student: StudentExercise; source: string; failed: readonly ScenarioReport[] },
     report: ScenarioReport,
   ): void {
+    const measurements = report.measurements ?? [];
     if (report.passed || report.failure === undefined) {
       this.failures.delete(item.id);
+      // A passing figure is still worth seeing: how far under its limit the solution is.
+      for (const line of measuredLines(measurements, vscode.l10n.t))
+        run.appendOutput(`${report.name}: ${line}\r\n`, undefined, item);
       run.passed(item);
       return;
     }
@@ -282,6 +286,7 @@ export class ExerciseTests implements vscode.Disposable {
       file: student.file,
       source,
       language: settings.language(),
+      measurements,
       ...(lead ? { sameAs: lead.name } : {}),
     };
     const links = {

@@ -2,6 +2,7 @@ import type { FaultSchedule, HandlerHooks, NodeClass, RunBudget } from '../kerne
 import type { Exercise, Scenario } from './exercise';
 import { runAndCheck, type Failure } from './run';
 import { shrinkFailure, type Shrunk } from './shrink';
+import { foldMeasurements, type MeasuredFigure } from './checkers/measured';
 
 /** Seeds a named scenario runs by default, and with `thorough`. */
 export const DEFAULT_SEEDS = 30;
@@ -46,6 +47,8 @@ export interface ScenarioReport {
   failure?: SeedFailure;
   /** Notes from the checkers on the first seed, when it passed. */
   notes?: string[];
+  /** What measured checkers graded, each at its worst over the seeds run. */
+  measurements?: MeasuredFigure[];
 }
 
 export interface GradeReport {
@@ -97,6 +100,7 @@ export function gradeScenario(
   const seeds = seedList(options, scenario);
   let seedsRun = 0;
   let notes: string[] | undefined;
+  let measurements: MeasuredFigure[] = [];
   for (const seed of seeds) {
     seedsRun++;
     progress.unit?.(seed, 'seed');
@@ -110,6 +114,7 @@ export function gradeScenario(
       hooks: options.hooks,
     });
     notes ??= checked.notes;
+    measurements = foldMeasurements(measurements, checked.measurements);
     if (checked.failure) {
       const failure: SeedFailure = {
         ...checked.failure,
@@ -138,10 +143,10 @@ export function gradeScenario(
           }).failure;
         });
       }
-      return scenarioReport(scenario, options, seedsRun, failure);
+      return scenarioReport(scenario, options, seedsRun, failure, undefined, measurements);
     }
   }
-  return scenarioReport(scenario, options, seedsRun, undefined, notes);
+  return scenarioReport(scenario, options, seedsRun, undefined, notes, measurements);
 }
 
 export function scenarioReport(
@@ -150,9 +155,11 @@ export function scenarioReport(
   seedsRun: number,
   failure: SeedFailure | undefined,
   notes?: string[],
+  measurements: MeasuredFigure[] = [],
 ): ScenarioReport {
   return {
     ...(notes && notes.length > 0 ? { notes } : {}),
+    ...(measurements.length > 0 ? { measurements } : {}),
     name: scenario.name,
     description: scenario.description,
     points: scenario.points,

@@ -17,6 +17,7 @@ import { inEnglish, languages, type Text, type Translations } from './language';
 import type { Checker, Exercise, Scenario, ScenarioSetup } from './exercise';
 import { nodeNames } from './exercise';
 import { firstStudentFrame, studentStack, type SourceLocation } from './studentModule';
+import type { Measurement } from './checkers/measured';
 
 /** Why a run failed, in words a student can act on. */
 export interface Failure {
@@ -34,6 +35,8 @@ export interface Failure {
   /** The property and the explanation in the course's other languages, where they are written. */
   translations?: Translations<{ property?: string; explanation?: string }>;
   stack?: string;
+  /** A measured checker's figure and limit, when one failed. */
+  measurement?: Measurement;
 }
 
 /** A scenario made concrete for one seed: everything the kernel needs besides the program. */
@@ -91,6 +94,8 @@ export interface CheckedResult {
   failure?: Failure;
   /** What passing checkers had to say (e.g. why a protocol was right to block). */
   notes: string[];
+  /** The figures measured checkers graded, in checker order. */
+  measurements: Measurement[];
 }
 
 /** A scenario that cannot run as written: the exercise's mistake, never the student's. */
@@ -142,12 +147,14 @@ export function runAndCheck(request: RunRequest): CheckedResult {
   const result = simulate(runSpecOf(request, run));
   const trace = result.trace as Trace;
   const notes: string[] = [];
+  const measurements: Measurement[] = [];
   return {
     run,
     result,
     trace,
-    failure: judge(request.scenario.checkers, result, trace, run, request.file, notes),
+    failure: judge(request.scenario.checkers, result, trace, run, request.file, { notes, measurements }),
     notes,
+    measurements,
   };
 }
 
@@ -164,7 +171,7 @@ function judge(
   trace: Trace,
   run: ConcreteRun,
   file: string,
-  notes: string[],
+  said: { notes: string[]; measurements: Measurement[] },
 ): Failure | undefined {
   const outcome = result.outcome;
   if (outcome.status === 'threw') {
@@ -211,6 +218,7 @@ function judge(
       workload: run.workload,
       duration: run.duration,
     });
+    if (verdict.measurement) said.measurements.push(verdict.measurement);
     if (!verdict.ok) {
       const explanation = verdict.explanation;
       return {
@@ -222,9 +230,10 @@ function judge(
         nodes: verdict.nodes,
         events: verdict.events,
         handler: culpritHandler(trace, verdict.events),
+        ...(verdict.measurement ? { measurement: verdict.measurement } : {}),
       };
     }
-    if (verdict.note) notes.push(verdict.note);
+    if (verdict.note) said.notes.push(verdict.note);
   }
   return undefined;
 }

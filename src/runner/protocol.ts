@@ -1,5 +1,5 @@
 import type { FaultSchedule, MessageCounts, RunOutcome } from '../kernel';
-import type { Failure, GradeOptions, ScenarioReport, SeedFailure, SourceLocation } from '../grader';
+import type { Failure, GradeOptions, Measurement, ScenarioReport, SeedFailure, SourceLocation } from '../grader';
 
 /** Which seeds to run and whether to shrink: the serializable part of the grader's options. */
 export type SeedOptions = Pick<GradeOptions, 'seeds' | 'seed' | 'shrink' | 'thorough'>;
@@ -54,6 +54,8 @@ export interface SeedRun {
   duration: number;
   failure?: Failure;
   notes: string[];
+  /** The figures measured checkers graded. */
+  measurements: Measurement[];
   /** The trace file, line by line (`Trace.toLines` with the verdict in the footer), when asked for. */
   traceLines?: string[];
 }

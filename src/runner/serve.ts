@@ -159,7 +159,7 @@ function runOne(
     // The fields and storage of every process travel with a trace that will be shown, and only then.
     recordStates: request.trace,
   });
-  const { result, trace, notes } = checked;
+  const { result, trace, notes, measurements } = checked;
   const failure =
     stopping?.stopped && stopBefore
       ? {
@@ -191,6 +191,7 @@ function runOne(
     duration: checked.run.duration,
     failure,
     notes,
+    measurements,
     traceLines: request.trace ? [...trace.toLines(footer, result.states)] : undefined,
   };
 }

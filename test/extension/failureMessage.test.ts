@@ -126,6 +126,25 @@ describe('extension: failures as test messages', () => {
     assert.equal(escapeMarkdown('n1 *voted* for <n2>\n- twice'), 'n1 \\*voted\\* for \\<n2\\>\n\\- twice');
   });
 
+  it("adds the scenario's measured figures, each with its limit, after the seed", () => {
+    const measurements = [
+      {
+        checker: 'messages-per-broadcast',
+        figure: 'messages per broadcast',
+        value: 42.26,
+        limit: 30,
+        bound: 'at-most' as const,
+        digits: 1,
+        runs: 1,
+      },
+    ];
+    const message = failureMessage(failure, { ...context, measurements }, t);
+    assert.match(
+      message.markdown,
+      /Failing seed: 7\n\nMeasured: 42\.3 messages per broadcast \(1 run\), at most 30 allowed$/,
+    );
+  });
+
   it('places a load error at its line, or at the top when it has none', () => {
     assert.deepEqual(
       loadErrorMessage(

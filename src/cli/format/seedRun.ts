@@ -1,4 +1,4 @@
-import { localizedFailure, type Failure, type Language } from '../../grader';
+import { describeMeasurement, localizedFailure, type Failure, type Language } from '../../grader';
 import { describeSchedule } from '../../grader/reports/table';
 import type { FaultSchedule, MessageCounts } from '../../kernel';
 import type { SeedRun } from '../../runner';
@@ -14,6 +14,7 @@ export interface RunTitle {
 /** What `distsys run` prints for a run that finished: verdict, traffic, events, hash, and the faults to save. */
 export function formatSeedRun(title: RunTitle, run: SeedRun, colour: boolean, language: Language = 'en'): string {
   const lines = [heading(title), ...verdictLines(run.failure, run.notes, colour, language)];
+  lines.push(...run.measurements.map((m) => `measured: ${describeMeasurement(m)}`));
   lines.push(`messages: ${messageLine(run.messages)}`);
   lines.push(
     `events: ${run.traceEvents.toLocaleString('en-US')} in the trace (${run.events.toLocaleString('en-US')} handled), virtual time ${Math.round(run.endTime)} ms of ${run.duration} ms`,

@@ -1,4 +1,11 @@
-import { localizedFailure, type Language, type SeedFailure, type SourceLocation } from '../../grader';
+import {
+  describeMeasuredFigure,
+  localizedFailure,
+  type Language,
+  type MeasuredFigure,
+  type SeedFailure,
+  type SourceLocation,
+} from '../../grader';
 import { splitLocations } from '../../webview/traceViewer/locations';
 import { handlerLine } from './handlerLine';
 import type { Translate } from './translate';
@@ -22,6 +29,8 @@ export interface FailureContext {
   sameAs?: string;
   /** The student's language: the property and explanation in it where the checker has them. */
   language?: Language;
+  /** The scenario's measured figures, each with its limit. */
+  measurements?: readonly MeasuredFigure[];
 }
 
 /** Where the links of a failure's message go. */
@@ -90,11 +99,19 @@ export function failureMessage(
       ),
     );
   }
-  paragraphs.push(facts.join(' · '), ...openTrace);
+  paragraphs.push(facts.join(' · '));
+  const measured = measuredLines(context.measurements ?? [], t);
+  if (measured.length > 0) paragraphs.push(measured.map(escapeMarkdown).join('  \n'));
+  paragraphs.push(...openTrace);
   // With links a stack keeps its lines (two spaces end each one), its places in the student's file
   // linked; without, it is shown as written.
   if (failure.stack) paragraphs.push(links ? failure.stack.split('\n').map(linked).join('  \n') : fence(failure.stack));
   return { markdown: paragraphs.join('\n\n'), ...at };
+}
+
+/** Each measured figure with its limit: "Measured: 18 messages per broadcast, at most 20 allowed". */
+export function measuredLines(measurements: readonly MeasuredFigure[], t: Translate): string[] {
+  return measurements.map((m) => t('Measured: {0}', describeMeasuredFigure(m)));
 }
 
 /** The student's file could not be loaded: every scenario asked for fails with this. */

@@ -4,6 +4,7 @@ import type { Shrunk } from '../shrink';
 import type { Scenario } from '../exercise';
 import type { Language } from '../language';
 import { exerciseTitle, localizedFailure, scenarioDescription } from '../localize';
+import { describeMeasuredFigure } from '../checkers/measured';
 import { groupByCause, type FailureCause } from './causes';
 import { tableText, type TableText } from './tableText';
 
@@ -44,6 +45,7 @@ export function formatTable(report: GradeReport, { language, exercise }: TableLa
     const mark = s.passed ? 'PASS' : 'FAIL';
     const points = `${s.earned}/${s.points}`.padStart(6);
     lines.push(`  ${mark}  ${s.name.padEnd(nameWidth)} ${points} ${t.points}  ${describe(s)}`);
+    for (const m of s.measurements ?? []) lines.push(`${INDENT}measured: ${describeMeasuredFigure(m)}`);
     const cause = causeOf.get(s);
     if (s.failure && cause) lines.push(...failureLines(report, s, s.failure, cause, t, language));
     for (const note of s.notes ?? []) lines.push(`${INDENT}${t.note}${t.colon}${note}`);

@@ -1,0 +1,223 @@
+import { CLIENT, type NodeId } from '../../src/kernel';
+import { ClusterTimeline, fmtMs, handlerRuns, type Checker, type CheckedRun } from '../../src/grader';
+import { readBroadcastHistory, type ReadAnswer } from './history';
+
+/**
+ * How long the cluster must have been calm (every node up, no partition, no fault since the
+ * timeline's `quietSince`) before a read must hold every value acknowledged a while ago. A correct
+ * node resends unacknowledged gossip at least every 500 ms (the contract says so), and links take
+ * at most a few tens of ms in every faulty scenario: one resend and its answer fit twice over.
+ */
+export const SETTLE_MS = 1000;
+
+/** What a node answers to each request the client sends. */
+const answer: Partial<Record<string, string>> = { Broadcast: 'BroadcastOk', Read: 'ReadOk' };
+
+/**
+ * Every Broadcast and Read gets its answer, in the handler that receives it: a node that never
+ * answers keeps every other rule, so this rule is what makes doing nothing fail. A ReadOk carries
+ * an array of numbers.
+ */
+export const answersEveryRequest: Checker = {
+  name: 'answers-every-request',
+  property:
+    'a node answers every Broadcast with a BroadcastOk and every Read with a ReadOk, in the handler that receives it',
+  check({ trace }) {
+    for (const { node, time, index, request, sends } of handlerRuns(trace)) {
+      if (request?.from !== CLIENT) continue;
+      const expected = answer[request.msg.type];
+      if (expected === undefined) continue;
+      const reply = sends.find((s) => s.to === CLIENT && s.msg.type === expected && s.msg.id === request.msg.id);
+      if (reply === undefined) {
+        return {
+          ok: false,
+          explanation: `${node} received ${request.msg.type} ${String(request.msg.id)} at ${fmtMs(time)} and sent no ${expected} with that id to "client" from the same handler: answer every request at once`,
+          at: time,
+          nodes: [node],
+          events: [index],
+        };
+      }
+      const values = reply.msg.values;
+      if (expected === 'ReadOk' && !(Array.isArray(values) && values.every((v) => typeof v === 'number'))) {
+        return {
+          ok: false,
+          explanation: `${node} answered Read ${String(request.msg.id)} at ${fmtMs(time)} with values ${JSON.stringify(values)}: a ReadOk's values are an array of numbers`,
+          at: time,
+          nodes: [node],
+          events: [reply.index],
+        };
+      }
+    }
+    return { ok: true };
+  },
+};
+
+export const noInventedValues: Checker = {
+  name: 'no-invented-values',
+  property: 'a read returns only values some node received in a Broadcast before it',
+  check({ trace }) {
+    const history = readBroadcastHistory(trace);
+    for (const read of history.reads) {
+      for (const v of read.values ?? []) {
+        const first = history.firstBroadcast.get(v);
+        if (first !== undefined && first.index < read.index) continue;
+        return {
+          ok: false,
+          explanation: `${read.node} returned ${v} in its read at ${fmtMs(read.time)}, but ${first === undefined ? 'no client ever broadcast that value' : `the first Broadcast of ${v} reached ${first.node} only at ${fmtMs(first.time)}`}`,
+          at: read.time,
+          nodes: [read.node],
+          events: [read.index],
+        };
+      }
+    }
+    return { ok: true };
+  },
+};
+
+/**
+ * A node never forgets: once it has acknowledged a value or returned it in a read, every later
+ * read of that node returns it, across a crash too (acknowledging promises the value is stored).
+ */
+export const keepsValues: Checker = {
+  name: 'keeps-values',
+  property:
+    'once a node has acknowledged a value or returned it in a read, every later read of that node returns it, after a restart too',
+  check({ trace }) {
+    const history = readBroadcastHistory(trace);
+    const crashes = new Map<NodeId, number[]>();
+    for (const e of trace.ofKind('crash')) crashes.set(e.node, [...(crashes.get(e.node) ?? []), e.time]);
+    /** Per node: each value it must keep, and since when (its acknowledgement, or the read that first returned it). */
+    const kept = new Map<NodeId, Map<number, { how: string; time: number; index: number }>>();
+    const keptBy = (node: NodeId) => kept.get(node) ?? kept.set(node, new Map()).get(node)!;
+    const events = [
+      ...history.acks.map((a) => ({ index: a.index, ack: a, read: undefined })),
+      ...history.reads.map((r) => ({ index: r.index, ack: undefined, read: r })),
+    ].sort((a, b) => a.index - b.index);
+    for (const { ack, read } of events) {
+      if (ack !== undefined) {
+        const mine = keptBy(ack.node);
+        if (!mine.has(ack.value)) mine.set(ack.value, { how: 'acknowledged', time: ack.time, index: ack.index });
+        continue;
+      }
+      if (read?.values === undefined) continue;
+      const mine = keptBy(read.node);
+      for (const [value, since] of mine) {
+        if (read.values.has(value)) continue;
+        const crash = crashes.get(read.node)?.find((t) => t >= since.time && t < read.time);
+        return {
+          ok: false,
+          explanation:
+            `${read.node} ${since.how} ${value} at ${fmtMs(since.time)}, but its read at ${fmtMs(read.time)} does not return it` +
+            (crash === undefined
+              ? ''
+              : `: ${read.node} crashed at ${fmtMs(crash)} in between — keep values in ctx.storage`),
+          at: read.time,
+          nodes: [read.node],
+          events: [since.index, read.index],
+        };
+      }
+      for (const v of read.values)
+        if (!mine.has(v)) mine.set(v, { how: 'returned', time: read.time, index: read.index });
+    }
+    return { ok: true };
+  },
+};
+
+/** A value and when some node first vouched for it: by acknowledging it, or by returning it in a read. */
+interface Vouched {
+  value: number;
+  node: NodeId;
+  time: number;
+  index: number;
+}
+
+/**
+ * Reads sent when every node is up, nothing has failed for SETTLE_MS and no partition is in force,
+ * each with the time since when the cluster has been calm.
+ */
+function calmReads(
+  { trace, nodes }: CheckedRun,
+  reads: readonly ReadAnswer[],
+): { read: ReadAnswer; calmSince: number }[] {
+  const timeline = new ClusterTimeline(trace, nodes);
+  const calm: { read: ReadAnswer; calmSince: number }[] = [];
+  for (const read of reads) {
+    timeline.advanceTo(read.time);
+    const calmSince = timeline.quietSince();
+    if (timeline.upNodes().length === nodes.length && !timeline.partitioned() && read.time - calmSince >= SETTLE_MS)
+      calm.push({ read, calmSince });
+  }
+  return calm;
+}
+
+/** The first read that lacks a value vouched for at least SETTLE_MS before it, in a calm cluster. */
+function firstMissing(run: CheckedRun, vouched: readonly Vouched[]) {
+  const history = readBroadcastHistory(run.trace);
+  for (const { read, calmSince } of calmReads(run, history.reads)) {
+    const values = read.values;
+    if (values === undefined) continue;
+    // Vouched for in time order: stop at the first one too recent to be owed.
+    for (const v of vouched) {
+      if (v.time > read.time - SETTLE_MS) break;
+      if (!values.has(v.value)) return { read, calmSince, missing: v };
+    }
+  }
+  return undefined;
+}
+
+/** The first time each value was vouched for, in time order. */
+function firstOf(items: Iterable<Vouched>): Vouched[] {
+  const first = new Map<number, Vouched>();
+  for (const v of items) if (!first.has(v.value)) first.set(v.value, v);
+  return [...first.values()];
+}
+
+/** Each value's first appearance in a read, in time order. */
+function* readValues(reads: readonly ReadAnswer[]): Generator<Vouched> {
+  for (const r of reads)
+    for (const value of r.values ?? []) yield { value, node: r.node, time: r.time, index: r.index };
+}
+
+export const acknowledgedEverywhere: Checker = {
+  name: 'acknowledged-everywhere',
+  property: `every acknowledged value is returned by every node's reads once the cluster has been calm for ${fmtMs(SETTLE_MS)}`,
+  check(run) {
+    const acks = firstOf(readBroadcastHistory(run.trace).acks);
+    const found = firstMissing(run, acks);
+    if (found === undefined) return { ok: true };
+    const { read, calmSince, missing } = found;
+    return {
+      ok: false,
+      explanation: `${missing.node} acknowledged ${missing.value} at ${fmtMs(missing.time)}, but ${read.node}'s read at ${fmtMs(read.time)} does not return it, although every node has been up and connected, with no fault, since ${fmtMs(calmSince)}: pass every value on to every node, and resend what was lost`,
+      at: read.time,
+      nodes: [missing.node, read.node],
+      events: [missing.index, read.index],
+    };
+  },
+};
+
+export const convergence: Checker = {
+  name: 'convergence',
+  property: `a value any node has returned in a read is returned by every node's reads once the cluster has been calm for ${fmtMs(SETTLE_MS)}`,
+  check(run) {
+    const found = firstMissing(run, firstOf(readValues(readBroadcastHistory(run.trace).reads)));
+    if (found === undefined) return { ok: true };
+    const { read, calmSince, missing } = found;
+    return {
+      ok: false,
+      explanation: `${missing.node} returned ${missing.value} in a read at ${fmtMs(missing.time)}, but ${read.node}'s read at ${fmtMs(read.time)} does not, although every node has been up and connected, with no fault, since ${fmtMs(calmSince)}: the nodes have not converged`,
+      at: read.time,
+      nodes: [missing.node, read.node],
+      events: [missing.index, read.index],
+    };
+  },
+};
+
+/** Every scenario's correctness checkers, in the order a failure is reported. */
+export const correctnessCheckers: Checker[] = [
+  answersEveryRequest,
+  noInventedValues,
+  keepsValues,
+  acknowledgedEverywhere,
+  convergence,
+];
