@@ -9,4 +9,10 @@ import { lesson as failureDetection } from './05-failure-detection/lesson';
 import { lesson as raftElection } from './06-leader-election/lesson';
 import { lesson as twoPhaseCommit } from './20-two-phase-commit/lesson';
 
-export const lessons: readonly LessonManifest[] = [whyDistribute, clocksAndOrder, failureDetection, raftElection, twoPhaseCommit];
+export const lessons: readonly LessonManifest[] = [
+  whyDistribute,
+  clocksAndOrder,
+  failureDetection,
+  raftElection,
+  twoPhaseCommit,
+];

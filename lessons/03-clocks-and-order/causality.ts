@@ -89,7 +89,14 @@ function readCausality(trace: Trace): Causality {
     const request = pending.get(d.node);
     if (request?.id === d.id && !broadcasts.has(d.id)) {
       pending.delete(d.node);
-      broadcasts.set(d.id, { id: d.id, origin: d.node, time: d.time, index: d.index, clock: d.clock, before: pastOf(history, broadcasts) });
+      broadcasts.set(d.id, {
+        id: d.id,
+        origin: d.node,
+        time: d.time,
+        index: d.index,
+        clock: d.clock,
+        before: pastOf(history, broadcasts),
+      });
     } else if (broadcasts.has(d.id)) {
       deliveries.push(d);
     } else {

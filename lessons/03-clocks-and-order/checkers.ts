@@ -1,6 +1,6 @@
 import type { NodeId } from '../../src/kernel';
 import { fmtMs, measuredChecker, type Checker } from '../../src/grader';
-import { causality, compareClocks, formatClock, type Broadcast, type ClockOrder } from './causality';
+import { causality, compareClocks, formatClock, type Broadcast, type ClockOrder, type Delivery } from './causality';
 
 /** Efficiency's limit: a summary every 50 ms per peer is 20, and each broadcast and resend adds one. */
 export const MESSAGES_PER_SECOND_PER_PEER = 60;
@@ -164,6 +164,34 @@ export const agreement: Checker = {
     return { ok: true };
   },
 };
+
+/** On a calm network, how long the slowest message takes from its broadcast to its last delivery. */
+export const PROPAGATION_LIMIT_MS = 25;
+
+/** Efficiency where nothing fails: a message goes out when it is broadcast, not at the next resend. */
+export const propagation: Checker = measuredChecker({
+  name: 'propagation',
+  property: `on a calm network every message reaches every node within ${PROPAGATION_LIMIT_MS} ms of its broadcast`,
+  figure: 'ms from a broadcast to its last delivery (slowest message)',
+  limit: PROPAGATION_LIMIT_MS,
+  bound: 'at-most',
+  measure({ trace }) {
+    const { broadcasts, deliveries } = causality(trace);
+    const slowest = deliveries.reduce<Delivery | undefined>((worst, d) => {
+      const delay = (d: Delivery): number => d.time - (broadcasts.get(d.id) as Broadcast).time;
+      return worst === undefined || delay(d) > delay(worst) ? d : worst;
+    }, undefined);
+    if (slowest === undefined) return undefined;
+    const b = broadcasts.get(slowest.id) as Broadcast;
+    return {
+      value: Math.round(slowest.time - b.time),
+      detail: `${slowest.node} delivered ${origin(b)} at ${fmtMs(slowest.time)}`,
+      at: slowest.time,
+      nodes: [slowest.node, b.origin],
+      events: [b.index, slowest.index],
+    };
+  },
+});
 
 /** Efficiency: resending is needed, flooding is not. */
 export const efficiency: Checker = measuredChecker({

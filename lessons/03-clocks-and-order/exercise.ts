@@ -1,6 +1,6 @@
 import { reliableNetwork, type NodeId, type Random } from '../../src/kernel';
 import { generatedFaults, nemesisKinds, type Exercise, type Scenario } from '../../src/grader';
-import { allCheckers } from './checkers';
+import { allCheckers, propagation } from './checkers';
 import { deliveryApi } from './instrument';
 import { broadcastRequests } from './requests';
 
@@ -10,7 +10,9 @@ const GENERATED_WINDOW_MS = 500;
 /** A network that reorders: latencies far apart, so a later message often overtakes an earlier one. */
 const reordering = { ...reliableNetwork, latency: { min: 1, max: 40 } };
 
-const scenario = (s: Omit<Scenario, 'checkers' | 'points' | 'nodes'>): Scenario => ({
+const scenario = (
+  s: Omit<Scenario, 'checkers' | 'points' | 'nodes'> & Partial<Pick<Scenario, 'checkers'>>,
+): Scenario => ({
   points: 10,
   nodes: 3,
   checkers: allCheckers,
@@ -28,8 +30,10 @@ function shuffled(nodes: readonly NodeId[], rng: Random): NodeId[] {
 const scenarios: Scenario[] = [
   scenario({
     name: 'calm',
-    description: 'A calm network: 30 broadcasts spread over three nodes in 400 ms, each delivered everywhere once.',
+    description:
+      'A calm network: 30 broadcasts spread over three nodes in 400 ms, each delivered everywhere once, within 25 ms.',
     duration: 700,
+    checkers: [...allCheckers, propagation],
     network: reliableNetwork,
     faults: [],
     workload: broadcastRequests({ count: 30, from: 0, until: 400 }),

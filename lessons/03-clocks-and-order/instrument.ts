@@ -26,10 +26,14 @@ function fullClock(node: NodeId, id: string, clock: unknown, nodes: readonly Nod
   const entries = clock as Record<string, unknown>;
   for (const [key, count] of Object.entries(entries)) {
     if (!nodes.includes(key)) {
-      throw new StudentApiError(`${where}: the clock names "${key}", which is none of the cluster's nodes (${nodes.join(', ')})`);
+      throw new StudentApiError(
+        `${where}: the clock names "${key}", which is none of the cluster's nodes (${nodes.join(', ')})`,
+      );
     }
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-      throw new StudentApiError(`${where}: the clock's entry for ${key} is ${JSON.stringify(count)}, not a whole number ≥ 0`);
+      throw new StudentApiError(
+        `${where}: the clock's entry for ${key} is ${JSON.stringify(count)}, not a whole number ≥ 0`,
+      );
     }
   }
   return Object.fromEntries(nodes.map((n) => [n, (entries[n] as number | undefined) ?? 0]));

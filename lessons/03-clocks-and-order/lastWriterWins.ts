@@ -1,11 +1,10 @@
-import { reliableNetwork, type ClientRequest, type Context, type Message, type Node, type NodeId } from '../../src/kernel';
+import { reliableNetwork, type ClientRequest, type Context, type Node, type NodeId } from '../../src/kernel';
 import { fmtMs, type Checker, type Scenario } from '../../src/grader';
 import type { Demo } from '../manifest';
 
 /** Client → replica: write `value`. Replica → replica: a write with the stamp its writer's clock gave it. */
 type LwwMessage =
-  | { type: 'write'; value: string }
-  | { type: 'replicate'; value: string; stamp: number; writer: NodeId };
+  { type: 'write'; value: string } | { type: 'replicate'; value: string; stamp: number; writer: NodeId };
 
 /**
  * A register replicated with last-writer-wins, as Cassandra resolves cells: each write is stamped
@@ -24,7 +23,8 @@ class LwwReplica implements Node<LwwMessage> {
     if (msg.type === 'write') {
       const stamp = Math.round(this.ctx.now());
       this.apply(msg.value, stamp, this.ctx.id);
-      for (const peer of this.ctx.peers) this.ctx.send(peer, { type: 'replicate', value: msg.value, stamp, writer: this.ctx.id });
+      for (const peer of this.ctx.peers)
+        this.ctx.send(peer, { type: 'replicate', value: msg.value, stamp, writer: this.ctx.id });
     } else {
       this.apply(msg.value, msg.stamp, msg.writer);
     }
@@ -45,10 +45,15 @@ class LwwReplica implements Node<LwwMessage> {
 }
 
 /** Two writes of one register: "a" to n1 at 100 ms, then "b" to n2 at 150 ms of real time. */
-const writes: ClientRequest[] = [
-  { at: 100, to: 'n1', msg: { type: 'write', value: 'a' } },
-  { at: 150, to: 'n2', msg: { type: 'write', value: 'b' } },
-];
+const writes = [
+  { at: 100, to: 'n1', value: 'a' },
+  { at: 150, to: 'n2', value: 'b' },
+] as const;
+
+const workload: ClientRequest[] = writes.map(({ at, to, value }) => {
+  const msg: LwwMessage = { type: 'write', value };
+  return { at, to, msg };
+});
 
 /** What the run shows: which write the replicas kept, against the order the client wrote in. */
 const keptWrite: Checker = {
@@ -62,11 +67,14 @@ const keptWrite: Checker = {
     }
     const values = new Set(nodes.map((n) => finals.get(n)));
     if (values.size !== 1) {
-      return { ok: false, explanation: `the replicas disagree: ${nodes.map((n) => `${n} holds ${finals.get(n) ?? 'nothing'}`).join(', ')}` };
+      return {
+        ok: false,
+        explanation: `the replicas disagree: ${nodes.map((n) => `${n} holds ${finals.get(n) ?? 'nothing'}`).join(', ')}`,
+      };
     }
     const [value] = values;
-    const last = writes[writes.length - 1] as ClientRequest;
-    const lastValue = (last.msg as { value: string }).value;
+    const last = writes[writes.length - 1] as (typeof writes)[number];
+    const lastValue = last.value;
     return {
       ok: true,
       note:
@@ -83,7 +91,7 @@ const lww = (s: Pick<Scenario, 'name' | 'description' | 'clocks'>): Scenario => 
   duration: 250,
   network: reliableNetwork,
   faults: [],
-  workload: writes,
+  workload,
   checkers: [keptWrite],
   ...s,
 });

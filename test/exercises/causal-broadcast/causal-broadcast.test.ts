@@ -27,7 +27,10 @@ describe('causal-broadcast exercise', () => {
       /deliver\("m\d+", …\) at n\d: the clock names "n9", which is none of the cluster's nodes \(n1, n2, n3\)/,
     );
     const fraction = changed('this.ctx.deliver(m.id, m.clock);', 'this.ctx.deliver(m.id, { n1: 0.5 });');
-    assert.match(grade(fraction, 'calm')?.failure?.explanation ?? '', /the clock's entry for n1 is 0.5, not a whole number ≥ 0/);
+    assert.match(
+      grade(fraction, 'calm')?.failure?.explanation ?? '',
+      /the clock's entry for n1 is 0.5, not a whole number ≥ 0/,
+    );
   });
 
   it('reads missing clock entries as 0: a node may leave out the nodes it has heard nothing from', () => {
@@ -40,7 +43,10 @@ describe('causal-broadcast exercise', () => {
 
   it('fails validity when the node asked to broadcast leaves its own delivery to a later handler', () => {
     const late = changed('    this.deliver(message);\n', '');
-    assert.match(grade(late, 'calm')?.failure?.explanation ?? '', /validity: n\d was asked to broadcast m\d+ at \d+ ms and did not deliver it in that handler/);
+    assert.match(
+      grade(late, 'calm')?.failure?.explanation ?? '',
+      /validity: n\d was asked to broadcast m\d+ at \d+ ms and did not deliver it in that handler/,
+    );
   });
 
   it('compares vector clocks entry by entry, a missing entry counting as 0', () => {

@@ -78,7 +78,6 @@ export default class CausalBroadcast implements CausalBroadcastNode<Msg> {
       this.deliver(next);
       next = [...this.waiting.values()].find((m) => this.deliverable(m));
     }
-    for (const m of this.waiting.values()) if (this.delivered(m)) this.waiting.delete(m.id);
   }
 
   /** The next message from its origin, with everything else it depends on delivered. */
