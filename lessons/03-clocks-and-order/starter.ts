@@ -13,6 +13,7 @@ import type { CausalBroadcastContext, CausalBroadcastNode, CausalBroadcastReques
  *     broadcasting m2, or broadcast both), every node delivers m1 first.
  *   - clock-condition: m1's timestamp is less than m2's exactly when m1 happened before m2.
  *   - agreement: once the faults heal, every message is delivered by every node that is up.
+ *   - propagation: on a calm network a message reaches every node within 25 ms.
  *   - efficiency: at most 60 messages per second from one node to each peer.
  *
  * What can go wrong
