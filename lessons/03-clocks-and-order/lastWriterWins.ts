@@ -10,7 +10,7 @@ type LwwMessage =
  * A register replicated with last-writer-wins, as Cassandra resolves cells: each write is stamped
  * with its replica's clock, and every replica keeps the write with the highest stamp.
  */
-class LwwReplica implements Node<LwwMessage> {
+export class LwwReplica implements Node<LwwMessage> {
   value: string | null = null;
   stamp = -Infinity;
   private writer = '';
