@@ -4,7 +4,8 @@
  */
 import type { LessonManifest } from './manifest';
 import { lesson as whyDistribute } from './01-why-distribute/lesson';
+import { lesson as mutualExclusion } from './04-mutual-exclusion/lesson';
 import { lesson as raftElection } from './06-leader-election/lesson';
 import { lesson as twoPhaseCommit } from './20-two-phase-commit/lesson';
 
-export const lessons: readonly LessonManifest[] = [whyDistribute, raftElection, twoPhaseCommit];
+export const lessons: readonly LessonManifest[] = [whyDistribute, mutualExclusion, raftElection, twoPhaseCommit];

@@ -3,7 +3,7 @@ import { raftElection } from './exercise';
 
 export const lesson: LessonManifest = {
   folder: '06-leader-election',
-  module: { id: 'consensus', title: { en: 'Consensus and coordination', 'zh-cn': '共识与协调' } },
+  module: { id: 'coordination', title: { en: 'Coordination', 'zh-cn': '协调' } },
   title: { en: 'Raft leader election', 'zh-cn': 'Raft 领导者选举' },
   exercises: [raftElection],
 };

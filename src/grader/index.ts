@@ -59,3 +59,4 @@ export { reports, stateChanges, type Report, type StateChange } from './traceQue
 export { ClusterTimeline, nodesOf, type Period } from './checkers/timeline';
 export { handlerRuns, type HandlerRun, type SentMessage } from './checkers/handlerRuns';
 export { view } from './checkers/view';
+export { figureAtMost, type FigureLimit, type RunFigure } from './checkers/measuredFigure';
