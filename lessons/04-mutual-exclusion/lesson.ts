@@ -1,4 +1,5 @@
 import type { LessonManifest } from '../manifest';
+import { centralLock } from './centralLock';
 import { ricartAgrawala } from './exercise';
 
 export const lesson: LessonManifest = {
@@ -6,4 +7,5 @@ export const lesson: LessonManifest = {
   module: { id: 'coordination', title: { en: 'Coordination', 'zh-cn': '协调' } },
   title: { en: 'Mutual exclusion', 'zh-cn': '分布式互斥' },
   exercises: [ricartAgrawala],
+  demos: [centralLock],
 };
