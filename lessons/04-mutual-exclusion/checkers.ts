@@ -163,6 +163,35 @@ function total(byType: Map<string, number>): number {
   return [...byType.values()].reduce((a, b) => a + b, 0);
 }
 
+/**
+ * A want asks for holdMs inside: a node that leaves sooner has not done the work the section
+ * guards. Wants are served in the order they arrive. Asked in calm scenarios, where no clock drifts.
+ */
+export const staysHoldMs: Checker = {
+  name: 'stays-hold-ms',
+  property: 'a node stays in the critical section the holdMs its want asks for',
+  check({ trace }) {
+    for (const boots of sectionHistory(trace).boots.values()) {
+      for (const boot of boots) {
+        for (const [k, entry] of boot.entries.entries()) {
+          const want = boot.wants[k];
+          if (want === undefined || entry.left?.how !== 'exit' || typeof want.holdMs !== 'number') continue;
+          const stayed = entry.left.time - entry.time;
+          if (stayed >= want.holdMs) continue;
+          return {
+            ok: false,
+            explanation: `${entry.node} entered at ${fmtMs(entry.time)} and left at ${fmtMs(entry.left.time)}, after ${Math.round(stayed)} ms: the want it served (received at ${fmtMs(want.time)}) asked for ${want.holdMs} ms inside`,
+            at: entry.left.time,
+            nodes: [entry.node],
+            events: [entry.index, entry.left.index],
+          };
+        }
+      }
+    }
+    return { ok: true };
+  },
+};
+
 /** Most specific cause first. */
 export const safetyAndLiveness: Checker[] = [mutualExclusion, timestampOrder, everyWantServed];
-export const calmCheckers: Checker[] = [...safetyAndLiveness, messagesPerEntry];
+export const calmCheckers: Checker[] = [...safetyAndLiveness, staysHoldMs, messagesPerEntry];

@@ -18,7 +18,8 @@ export interface Boot {
   node: NodeId;
   /** Index and time of the boot's start (0 for the first). */
   time: number;
-  wants: Array<{ index: number; time: number }>;
+  /** In the order they arrived, with the time each asked to stay inside. */
+  wants: Array<{ index: number; time: number; holdMs: unknown }>;
   entries: Entry[];
   /** The last Request's timestamp, and which peers replied with that timestamp since. */
   lastRequest?: { ts: unknown; time: number; repliedBy: Set<NodeId> };
@@ -58,7 +59,7 @@ function readSectionHistory(trace: Trace): SectionHistory {
     switch (e.kind) {
       case 'deliver': {
         const boot = current(e.node);
-        if (e.peer === CLIENT && e.data.type === 'want') boot.wants.push({ index: e.index, time: e.time });
+        if (e.peer === CLIENT && e.data.type === 'want') boot.wants.push({ index: e.index, time: e.time, holdMs: e.data.holdMs });
         else if (e.data.type === 'Reply' && e.peer !== undefined && boot.lastRequest?.ts === e.data.ts)
           boot.lastRequest.repliedBy.add(e.peer);
         break;

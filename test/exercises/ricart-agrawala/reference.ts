@@ -91,8 +91,8 @@ export default class RicartAgrawala implements RicartAgrawalaNode {
     this.requestIfIdle();
   }
 
+  /** Runs only while waiting: the timer is set with each request and cancelled on entering. */
   private resend(): void {
-    if (this.requestTs === undefined || this.inside) return;
     for (const peer of this.ctx.peers)
       if (!this.replied.has(peer)) this.ctx.send(peer, { type: "Request", ts: this.requestTs });
     this.ctx.setTimer("resend", RESEND_MS);
