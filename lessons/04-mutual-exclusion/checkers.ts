@@ -192,6 +192,42 @@ export const staysHoldMs: Checker = {
   },
 };
 
+/**
+ * Efficiency when something was lost: a resend goes only to the nodes that have not replied.
+ * A node that answered this request has nothing more to say about it; asking again costs two
+ * messages, and under loss that is where the traffic is.
+ */
+export const resendsOnlyToSilent: Checker = {
+  name: 'resends-only-to-silent',
+  property: 'a node resends its Request only to nodes that have not replied to it',
+  check({ trace, nodes }) {
+    const replied = new Map<string, { index: number; time: number }>();
+    for (const e of trace.events()) {
+      if (!nodes.includes(e.node)) continue;
+      if (e.kind === 'crash') {
+        for (const key of [...replied.keys()]) if (key.startsWith(`${e.node}/`)) replied.delete(key);
+        continue;
+      }
+      if (e.peer === undefined || (e.kind !== 'deliver' && e.kind !== 'send')) continue;
+      const key = `${e.node}/${e.peer}/${String(e.data.ts)}`;
+      if (e.kind === 'deliver' && e.data.type === 'Reply') {
+        if (!replied.has(key)) replied.set(key, { index: e.index, time: e.time });
+        continue;
+      }
+      const reply = replied.get(key);
+      if (e.kind !== 'send' || e.data.type !== 'Request' || reply === undefined) continue;
+      return {
+        ok: false,
+        explanation: `${e.node} sent ${e.peer} its Request with ts ${String(e.data.ts)} again at ${fmtMs(e.time)}, after ${e.peer}'s Reply to it had arrived at ${fmtMs(reply.time)}: resend only to the nodes that have not replied`,
+        at: e.time,
+        nodes: [e.node, e.peer],
+        events: [reply.index, e.index],
+      };
+    }
+    return { ok: true };
+  },
+};
+
 /** Most specific cause first. */
-export const safetyAndLiveness: Checker[] = [mutualExclusion, timestampOrder, everyWantServed];
+export const safetyAndLiveness: Checker[] = [mutualExclusion, timestampOrder, everyWantServed, resendsOnlyToSilent];
 export const calmCheckers: Checker[] = [...safetyAndLiveness, staysHoldMs, messagesPerEntry];

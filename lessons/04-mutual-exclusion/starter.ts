@@ -24,6 +24,7 @@ import type { NodeId, RicartAgrawalaContext, RicartAgrawalaMessage, RicartAgrawa
  *   - timestamp-order: nodes enter in (ts, node id) order of their requests.
  *   - every-want-served: every want is served once the faults heal, unless its node crashed first.
  *   - messages-per-entry: in a calm network, at most 2(n−1) messages between nodes per entry.
+ *   - resends-only-to-silent: resend a Request only to the peers that have not replied.
  *   - stays-hold-ms: stay inside the holdMs the want asks for; serve wants in the order they came.
  *
  * What can go wrong
