@@ -28,7 +28,12 @@ class CentralLockNode implements Node<LockMessage> {
   private holder: NodeId | undefined;
   private readonly holds: number[] = [];
 
-  constructor(private readonly ctx: Context<LockMessage> & CriticalSection) {}
+  private readonly ctx: Context<LockMessage> & CriticalSection;
+
+  constructor(ctx: Context<LockMessage>) {
+    // The demo's instrument gives every context enter() and exit().
+    this.ctx = ctx as Context<LockMessage> & CriticalSection;
+  }
 
   onStart(): void {}
 
@@ -80,9 +85,15 @@ const whatTheLockShows: Checker = {
     const waiting = workload.length - entries.filter((e) => e.left?.how === 'exit').length;
     if (end.up(COORDINATOR)) {
       if (waiting > 0)
-        return { ok: false, explanation: `${waiting} wants were not served by ${fmtMs(duration)}, with the coordinator ${COORDINATOR} up` };
+        return {
+          ok: false,
+          explanation: `${waiting} wants were not served by ${fmtMs(duration)}, with the coordinator ${COORDINATOR} up`,
+        };
       const each = (messagesBetweenNodes / Math.max(1, entries.length)).toFixed(1);
-      return { ok: true, note: `${entries.length} entries cost ${messagesBetweenNodes} messages between nodes, ${each} each: Acquire, Grant, Release` };
+      return {
+        ok: true,
+        note: `${entries.length} entries cost ${messagesBetweenNodes} messages between nodes, ${each} each: Acquire, Grant, Release`,
+      };
     }
     const crash = [...trace.ofKind('crash')].find((e) => e.node === COORDINATOR);
     return {
@@ -110,12 +121,14 @@ export const centralLock: Demo = {
   scenarios: [
     demoScenario({
       name: 'coordinator-grants',
-      description: 'The coordinator n1 grants the section to n2, n3 and n4 in the order their Acquires arrive: three messages per entry.',
+      description:
+        'The coordinator n1 grants the section to n2, n3 and n4 in the order their Acquires arrive: three messages per entry.',
       faults: [],
     }),
     demoScenario({
       name: 'coordinator-crashes',
-      description: 'The coordinator n1 crashes at 150 ms and never comes back: the nodes that want in after that wait for a Grant forever.',
+      description:
+        'The coordinator n1 crashes at 150 ms and never comes back: the nodes that want in after that wait for a Grant forever.',
       faults: [{ at: 150, kind: 'crash', node: COORDINATOR }],
     }),
   ],

@@ -27,7 +27,9 @@ export const mutualExclusion: Checker = {
 
 function leftWhen(entry: Entry): string {
   if (entry.left === undefined) return ' (and never left)';
-  return entry.left.how === 'exit' ? ` (it left at ${fmtMs(entry.left.time)})` : ` (until it crashed at ${fmtMs(entry.left.time)})`;
+  return entry.left.how === 'exit'
+    ? ` (it left at ${fmtMs(entry.left.time)})`
+    : ` (until it crashed at ${fmtMs(entry.left.time)})`;
 }
 
 /** (timestamp, node id) order, the order Ricart–Agrawala promises. */
@@ -101,7 +103,9 @@ export const everyWantServed: Checker = {
       const request = boot.lastRequest;
       const awaited = down.filter((n) => n !== node && request !== undefined && !request.repliedBy.has(n));
       if (request !== undefined && request.time >= first.time && awaited.length > 0) {
-        blocked.push(`${node}'s Request with ts ${String(request.ts)} (sent at ${fmtMs(request.time)}) waits for ${listNodes(awaited)}`);
+        blocked.push(
+          `${node}'s Request with ts ${String(request.ts)} (sent at ${fmtMs(request.time)}) waits for ${listNodes(awaited)}`,
+        );
         continue;
       }
       return {
@@ -122,12 +126,12 @@ export const everyWantServed: Checker = {
 
 function stuckOn(node: NodeId, boot: Boot, nodes: readonly NodeId[]): string {
   const inside = boot.entries.at(-1);
-  if (inside !== undefined && inside.left === undefined)
-    return `: it entered at ${fmtMs(inside.time)} and never left`;
+  if (inside !== undefined && inside.left === undefined) return `: it entered at ${fmtMs(inside.time)} and never left`;
   const request = boot.lastRequest;
   if (request === undefined) return ': it sent no Request';
   const missing = nodes.filter((n) => n !== node && !request.repliedBy.has(n));
-  if (missing.length === 0) return `: every node replied to its Request with ts ${String(request.ts)}, yet it did not enter`;
+  if (missing.length === 0)
+    return `: every node replied to its Request with ts ${String(request.ts)}, yet it did not enter`;
   return `: its Request with ts ${String(request.ts)} (first sent at ${fmtMs(request.time)}) never got a Reply from ${listNodes(missing)}`;
 }
 

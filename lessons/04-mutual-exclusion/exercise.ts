@@ -10,7 +10,9 @@ const GENERATED_WINDOW_MS = 600;
 /** Short stays keep every wait in a calm scenario well under a resend timer of 200 ms. */
 const shortHold = { min: 3, max: 8 };
 
-const scenario = (s: Omit<Scenario, 'checkers' | 'points' | 'nodes'> & Partial<Pick<Scenario, 'checkers'>>): Scenario => ({
+const scenario = (
+  s: Omit<Scenario, 'checkers' | 'points' | 'nodes'> & Partial<Pick<Scenario, 'checkers'>>,
+): Scenario => ({
   points: 10,
   nodes: 4,
   checkers: safetyAndLiveness,
@@ -20,7 +22,8 @@ const scenario = (s: Omit<Scenario, 'checkers' | 'points' | 'nodes'> & Partial<P
 const scenarios: Scenario[] = [
   scenario({
     name: 'calm-requests',
-    description: 'A calm network: 12 wants spread over 900 ms, few of them at the same time; each entry costs 2(n−1) messages.',
+    description:
+      'A calm network: 12 wants spread over 900 ms, few of them at the same time; each entry costs 2(n−1) messages.',
     duration: 1100,
     network: reliableNetwork,
     faults: [],
@@ -83,7 +86,14 @@ const scenarios: Scenario[] = [
     duration: 1200,
     network: reliableNetwork,
     faults: ({ rng }) => [
-      { at: 50, kind: 'partition', groups: [['n1', 'n2'], ['n3', 'n4']] },
+      {
+        at: 50,
+        kind: 'partition',
+        groups: [
+          ['n1', 'n2'],
+          ['n3', 'n4'],
+        ],
+      },
       { at: Math.round(rng.between(300, 400)), kind: 'heal' },
     ],
     workload: generateWants({ count: 8, from: 0, until: 500, together: 1, holdMs: shortHold }),

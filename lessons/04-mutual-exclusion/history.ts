@@ -59,9 +59,12 @@ function readSectionHistory(trace: Trace): SectionHistory {
     switch (e.kind) {
       case 'deliver': {
         const boot = current(e.node);
-        if (e.peer === CLIENT && e.data.type === 'want') boot.wants.push({ index: e.index, time: e.time, holdMs: e.data.holdMs });
-        else if (e.data.type === 'Reply' && e.peer !== undefined && boot.lastRequest?.ts === e.data.ts)
-          boot.lastRequest.repliedBy.add(e.peer);
+        if (e.peer === CLIENT && e.data.type === 'want')
+          boot.wants.push({ index: e.index, time: e.time, holdMs: e.data.holdMs });
+        else if (e.data.type === 'Reply' && e.peer !== undefined) {
+          const request = boot.lastRequest;
+          if (request !== undefined && request.ts === e.data.ts) request.repliedBy.add(e.peer);
+        }
         break;
       }
       case 'send': {

@@ -29,7 +29,12 @@ class TokenRingNode implements Node<RingMessage> {
   private generation = 0;
   private holding = false;
 
-  constructor(private readonly ctx: Context<RingMessage> & CriticalSection) {}
+  private readonly ctx: Context<RingMessage> & CriticalSection;
+
+  constructor(ctx: Context<RingMessage>) {
+    // The demo's instrument gives every context enter() and exit().
+    this.ctx = ctx as Context<RingMessage> & CriticalSection;
+  }
 
   onStart(): void {
     if (this.ctx.id !== MONITOR) return;
@@ -93,7 +98,10 @@ const whatTheRingShows: Checker = {
       const served = last.entries.filter((e) => e.left?.how === 'exit').length;
       const first = last.wants[served];
       if (first !== undefined)
-        return { ok: false, explanation: `${node} received a want at ${fmtMs(first.time)}, not served by ${fmtMs(duration)}` };
+        return {
+          ok: false,
+          explanation: `${node} received a want at ${fmtMs(first.time)}, not served by ${fmtMs(duration)}`,
+        };
     }
     const replaced = [...trace.ofKind('log')]
       .filter((e) => e.data.includes('replaces'))
@@ -121,14 +129,16 @@ export const tokenRing: Demo = {
   scenarios: [
     demoScenario({
       name: 'token-circulates',
-      description: 'The token goes round n1, n2, n3, n4: a node with a want enters when the token reaches it, the others pass it on.',
+      description:
+        'The token goes round n1, n2, n3, n4: a node with a want enters when the token reaches it, the others pass it on.',
       duration: 400,
       faults: [],
       workload: generateWants({ count: 6, from: 0, until: 300, holdMs: { min: 10, max: 20 } }),
     }),
     demoScenario({
       name: 'holder-crashes',
-      description: 'n3 crashes just as the token is passed to it and restarts 100 ms later: the token is gone, and after 150 ms without it n1 makes generation 2.',
+      description:
+        'n3 crashes just as the token is passed to it and restarts 100 ms later: the token is gone, and after 150 ms without it n1 makes generation 2.',
       duration: 600,
       faults: [
         { afterSend: { node: 'n2', type: 'Token', count: 3 }, kind: 'crash', node: 'n3' },

@@ -33,7 +33,8 @@ export function generateWants(...plans: WantPlan[]): (setup: ScenarioSetup) => C
         const at = Math.round(rng.between(plan.from, plan.until));
         const left = [...targets];
         for (let k = 0; k <= (plan.together ?? 0) && left.length > 0; k++) {
-          const to = left.splice(rng.int(left.length), 1)[0] as NodeId; wants.push(wantAt(at, to, Math.round(rng.between(plan.holdMs.min, plan.holdMs.max))));
+          const to = left.splice(rng.int(left.length), 1)[0] as NodeId;
+          wants.push(wantAt(at, to, Math.round(rng.between(plan.holdMs.min, plan.holdMs.max))));
         }
       }
     }

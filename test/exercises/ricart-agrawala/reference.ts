@@ -13,8 +13,8 @@ export default class RicartAgrawala implements RicartAgrawalaNode {
   private clock = 0;
   /** The hold times of the wants not yet served, oldest first. */
   private readonly wants: number[] = [];
-  /** The timestamp of this node's pending request, until it leaves the section. */
-  private requestTs: number | undefined;
+  /** The timestamp of this node's pending request until it leaves the section; 0 for none (timestamps start at 1). */
+  private requestTs = 0;
   private inside = false;
   private readonly replied = new Set<NodeId>();
   /** Requests this node owes a reply, by requester: the timestamp to answer. */
@@ -61,12 +61,12 @@ export default class RicartAgrawala implements RicartAgrawalaNode {
 
   private defers(from: NodeId, ts: number): boolean {
     if (this.inside) return true;
-    if (this.requestTs === undefined) return false;
+    if (this.requestTs === 0) return false;
     return this.requestTs < ts || (this.requestTs === ts && this.ctx.id < from);
   }
 
   private requestIfIdle(): void {
-    if (this.requestTs !== undefined || this.wants.length === 0) return;
+    if (this.requestTs !== 0 || this.wants.length === 0) return;
     this.tick();
     this.requestTs = this.clock;
     this.replied.clear();
@@ -84,7 +84,7 @@ export default class RicartAgrawala implements RicartAgrawalaNode {
   private leave(): void {
     this.ctx.exit();
     this.inside = false;
-    this.requestTs = undefined;
+    this.requestTs = 0;
     this.wants.shift();
     for (const [node, ts] of this.deferred) this.ctx.send(node, { type: "Reply", ts });
     this.deferred.clear();
