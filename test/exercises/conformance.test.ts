@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { demos, exercises, type CatalogExercise } from '../../lessons/catalog';
 import { LESSON_LANGUAGES } from '../../lessons/manifest';
@@ -141,7 +141,8 @@ for (const exercise of exercises) {
     for (const language of LESSON_LANGUAGES) {
       const file = language === 'en' ? 'rules.md' : `rules.${language}.md`;
       it(`maps every checker it runs to a rule in ${file}, and lists no checker it does not run`, () => {
-        const rules = readFileSync(join(LESSONS, exercise.lesson, file), 'utf8');
+        // Beside the exercise's starter: a lesson with two exercises keeps each one's files in a folder of its own.
+        const rules = readFileSync(join(LESSONS, exercise.lesson, dirname(exercise.starter), file), 'utf8');
         // The table's checker column: backticked names in its fourth cell.
         const listed = new Set(
           rules

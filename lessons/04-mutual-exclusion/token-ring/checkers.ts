@@ -154,8 +154,14 @@ function perNode(names: readonly string[]): string {
     .join(', ');
 }
 
-/** Most specific cause first. */
-export const ringSafety: Checker[] = [oneTokenPerGeneration, noStaleToken];
-export const ringChecks: Checker[] = [...ringSafety, everyWantServed, noRegenerationStorm];
-export const calmRingChecks: Checker[] = [mutualExclusion, ...ringChecks, staysHoldMs, passesPerEntry];
-export const faultRingChecks: Checker[] = [mutualExclusion, ...ringChecks];
+/** Most specific cause first: a second token, then what it does. */
+export const ringChecks: Checker[] = [oneTokenPerGeneration, noStaleToken, noRegenerationStorm, everyWantServed];
+/** Where no node pauses and no message is late, one token at a time means one node inside at a time. */
+export const faultRingChecks: Checker[] = [
+  oneTokenPerGeneration,
+  noStaleToken,
+  noRegenerationStorm,
+  mutualExclusion,
+  everyWantServed,
+];
+export const calmRingChecks: Checker[] = [...faultRingChecks, staysHoldMs, passesPerEntry];

@@ -1,4 +1,4 @@
-import type { NodeId, TokenRingContext, TokenRingMessage, TokenRingNode } from "distsys/token-ring";
+import type { NodeId, TokenRingContext, TokenRingMessage, TokenRingNode } from 'distsys/token-ring';
 
 /**
  * A token ring (Le Lann, 1977), with a monitor that replaces a lost token, as Token Ring and

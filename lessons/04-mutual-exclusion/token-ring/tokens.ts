@@ -63,10 +63,19 @@ function readTokenHistory(trace: Trace): TokenHistory {
       const generation = e.data.generation;
       const tokens = holding(e.node);
       if (!tokens.has(generation)) creations.push({ node: e.node, generation, index: e.index, time: e.time });
-      else uses.push({ node: e.node, what: 'passed', generation, index: e.index, time: e.time, newest: newest.get(e.node) });
+      else
+        uses.push({
+          node: e.node,
+          what: 'passed',
+          generation,
+          index: e.index,
+          time: e.time,
+          newest: newest.get(e.node),
+        });
       saw(e.node, generation, e.time);
       // Passing a token on gives up every older one the node held: it had to drop them.
-      for (const g of [...tokens]) if (typeof g !== 'number' || typeof generation !== 'number' || g <= generation) tokens.delete(g);
+      for (const g of [...tokens])
+        if (typeof g !== 'number' || typeof generation !== 'number' || g <= generation) tokens.delete(g);
       lastPassed.set(e.node, e.time);
     } else if (e.kind === 'report' && e.data.event === 'enter') {
       const tokens = [...holding(e.node)];
@@ -74,8 +83,15 @@ function readTokenHistory(trace: Trace): TokenHistory {
         entriesWithoutToken.push({ node: e.node, index: e.index, time: e.time, passedAt: lastPassed.get(e.node) });
         continue;
       }
-      const generation = tokens.every((g) => typeof g === 'number') ? Math.max(...(tokens as number[])) : tokens[0];
-      uses.push({ node: e.node, what: 'entered', generation, index: e.index, time: e.time, newest: newest.get(e.node) });
+      const generation = tokens.every((g) => typeof g === 'number') ? Math.max(...(tokens)) : tokens[0];
+      uses.push({
+        node: e.node,
+        what: 'entered',
+        generation,
+        index: e.index,
+        time: e.time,
+        newest: newest.get(e.node),
+      });
     }
   }
   return { creations, uses, entriesWithoutToken, lastReached };

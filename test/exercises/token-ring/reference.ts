@@ -40,7 +40,6 @@ export default class TokenRing implements TokenRingNode {
       return;
     }
     this.see(msg.generation);
-    if (this.ctx.id === MONITOR) this.ctx.setTimer("lost", LOSS_MS);
     // A newer token while holding an older one: the older is dropped, and this one goes on in its place.
     if (this.holding) return;
     this.holding = true;
@@ -49,6 +48,7 @@ export default class TokenRing implements TokenRingNode {
 
   onTimer(name: string): void {
     if (name === "lost") {
+      // Its own hold outlasted the wait: the token is not lost, it is here.
       if (this.holding) this.ctx.setTimer("lost", LOSS_MS);
       else this.makeToken();
     } else if (name === "leave") {
@@ -76,7 +76,6 @@ export default class TokenRing implements TokenRingNode {
   /** The monitor makes a new token and sends it on at once: it enters only with a token it received. */
   private makeToken(): void {
     this.see(this.generation + 1);
-    this.holding = true;
     this.pass();
   }
 
