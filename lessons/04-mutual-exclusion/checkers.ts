@@ -95,31 +95,47 @@ export const everyWantServed: Checker = {
     const { boots } = sectionHistory(trace);
     const end = new ClusterTimeline(trace, nodes).advanceTo(duration);
     const down = nodes.filter((n) => !end.up(n));
-    const blocked: string[] = [];
-    for (const node of nodes) {
-      const waiting = unserved(boots.get(node) ?? []);
-      if (waiting === undefined) continue;
-      const { boot, first } = waiting;
-      const request = boot.lastRequest;
-      const awaited = down.filter((n) => n !== node && request !== undefined && !request.repliedBy.has(n));
-      if (request !== undefined && request.time >= first.time && awaited.length > 0) {
-        blocked.push(
-          `${node}'s Request with ts ${String(request.ts)} (sent at ${fmtMs(request.time)}) waits for ${listNodes(awaited)}`,
-        );
-        continue;
+    const waiting = nodes.flatMap((node) => {
+      const unservedWant = unserved(boots.get(node) ?? []);
+      if (unservedWant === undefined) return [];
+      const request = unservedWant.boot.lastRequest;
+      const missing =
+        request !== undefined && request.time >= unservedWant.first.time
+          ? nodes.filter((n) => n !== node && !request.repliedBy.has(n))
+          : [];
+      return [{ node, ...unservedWant, request, missing }];
+    });
+    // Blocked: waiting for a node that never came back, or for a node that is itself blocked.
+    const blocked = new Map<NodeId, NodeId[]>();
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const w of waiting) {
+        const on = w.missing.filter((n) => down.includes(n) || blocked.has(n));
+        if (blocked.has(w.node) || on.length === 0) continue;
+        blocked.set(w.node, on);
+        grew = true;
       }
+    }
+    const stuck = waiting.find((w) => !blocked.has(w.node));
+    if (stuck !== undefined) {
       return {
         ok: false,
-        explanation: `${node} received a want at ${fmtMs(first.time)} and had not served it by the end at ${fmtMs(duration)}${stuckOn(node, boot, nodes)}`,
-        at: first.time,
-        nodes: [node],
-        events: [first.index],
+        explanation: `${stuck.node} received a want at ${fmtMs(stuck.first.time)} and had not served it by the end at ${fmtMs(duration)}${stuckOn(stuck.node, stuck.boot, nodes)}`,
+        at: stuck.first.time,
+        nodes: [stuck.node],
+        events: [stuck.first.index],
       };
     }
-    if (blocked.length === 0) return { ok: true };
+    if (blocked.size === 0) return { ok: true };
+    const waits = waiting
+      .filter((w) => blocked.has(w.node))
+      .map(
+        (w) =>
+          `${w.node}'s Request with ts ${String(w.request?.ts)} (sent at ${fmtMs(w.request?.time ?? 0)}) waits for ${listNodes(blocked.get(w.node) ?? [])}`,
+      );
     return {
       ok: true,
-      note: `${blocked.join('; ')}: ${listNodes(down)} crashed and never came back, and an entry needs a Reply from every other node. Ricart–Agrawala blocks while any node is down; only a failure detector (lesson 05) could tell a dead node from a slow one`,
+      note: `${waits.join('; ')}: ${listNodes(down)} crashed and never came back, and an entry needs a Reply from every other node, so a request waits for it, or for a node that waits for it. Ricart–Agrawala blocks while any node is down; only a failure detector (lesson 05) could tell a dead node from a slow one`,
     };
   },
 };
