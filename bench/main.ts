@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: kernel throughput against a bare heap, grading time per exercise, the memory
+ * `npm run bench`: kernel throughput against a bare heap, the cost of recording node state, grading time per exercise, the memory
  * of a 1 M-event trace, and the two transpilers for student TypeScript. Every figure comes from
  * this run. Memory and cold start are measured in fresh child processes (`--probe`).
  */
 import { spawnSync } from 'node:child_process';
 import { measureGrading } from './grading';
+import { measureStateRecording } from './stateRecording';
 import { formatTable, heading, mb, ms } from './table';
 import { measureThroughput } from './throughput';
 import { probeTraceMemory, type TraceMemory } from './traceMemory';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   }
   console.log(`distsys bench: node ${process.version}, ${process.arch}, ${process.platform}`);
   console.log(measureThroughput());
+  console.log(measureStateRecording());
   console.log(await measureGrading());
   console.log(traceMemorySection(runProbe<TraceMemory>(['trace-memory'])));
   console.log(transpilerSection());

@@ -5,7 +5,14 @@
 import type { LessonManifest } from './manifest';
 import { lesson as whyDistribute } from './01-why-distribute/lesson';
 import { lesson as mutualExclusion } from './04-mutual-exclusion/lesson';
+import { lesson as failureDetection } from './05-failure-detection/lesson';
 import { lesson as raftElection } from './06-leader-election/lesson';
 import { lesson as twoPhaseCommit } from './20-two-phase-commit/lesson';
 
-export const lessons: readonly LessonManifest[] = [whyDistribute, mutualExclusion, raftElection, twoPhaseCommit];
+export const lessons: readonly LessonManifest[] = [
+  whyDistribute,
+  mutualExclusion,
+  failureDetection,
+  raftElection,
+  twoPhaseCommit,
+];

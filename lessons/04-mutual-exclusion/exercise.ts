@@ -1,6 +1,6 @@
 import { reliableNetwork } from '../../src/kernel';
 import { generatedFaults, nemesisKinds, type Exercise, type Scenario } from '../../src/grader';
-import { calmCheckers, safetyAndLiveness } from './checkers';
+import { calmCheckers, CLUSTER_SIZE, safetyAndLiveness } from './checkers';
 import { criticalSection } from './instrument';
 import { generateWants, wantAt } from './wants';
 
@@ -14,7 +14,7 @@ const scenario = (
   s: Omit<Scenario, 'checkers' | 'points' | 'nodes'> & Partial<Pick<Scenario, 'checkers'>>,
 ): Scenario => ({
   points: 10,
-  nodes: 4,
+  nodes: CLUSTER_SIZE,
   checkers: safetyAndLiveness,
   ...s,
 });

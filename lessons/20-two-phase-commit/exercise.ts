@@ -93,8 +93,7 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'coordinator-crash-before-decision',
-    description:
-      "The coordinator n1 crashes the moment n4's first vote leaves, before it arrives, and restarts later.",
+    description: "The coordinator n1 crashes the moment n4's first vote leaves, before it arrives, and restarts later.",
     duration: 2400,
     network: reliableNetwork,
     faults: crashThenRestart('n1', { node: 'n4', type: 'Vote', count: 1 }, { min: 400, max: 900 }),

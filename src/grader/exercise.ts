@@ -9,10 +9,11 @@ import type {
   RunResult,
   Trace,
 } from '../kernel';
+import type { Measurement } from './checkers/measured';
 
-/** What a checker concludes about one run. */
+/** What a checker concludes about one run; a measured checker's verdict carries its figure, passing or not. */
 export type Verdict =
-  | { ok: true; note?: string }
+  | { ok: true; note?: string; measurement?: Measurement }
   | {
       ok: false;
       /** Names the property, the nodes and the virtual time: "two leaders in term 3: n1 at 1520 ms and n3 at 1544 ms". */
@@ -22,6 +23,7 @@ export type Verdict =
       nodes?: NodeId[];
       /** Trace events to highlight. */
       events?: number[];
+      measurement?: Measurement;
     };
 
 /** One finished run, as checkers see it; S is the node state the exercise observes. */

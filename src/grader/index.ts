@@ -59,4 +59,14 @@ export { reports, stateChanges, type Report, type StateChange } from './traceQue
 export { ClusterTimeline, nodesOf, type Period } from './checkers/timeline';
 export { handlerRuns, type HandlerRun, type SentMessage } from './checkers/handlerRuns';
 export { view } from './checkers/view';
-export { figureAtMost, type FigureLimit, type RunFigure } from './checkers/measuredFigure';
+export {
+  describeMeasuredFigure,
+  describeMeasurement,
+  foldMeasurements,
+  measuredChecker,
+  withinLimit,
+  type MeasuredCheckerSpec,
+  type MeasuredFigure,
+  type Measurement,
+  type RunFigure,
+} from './checkers/measured';

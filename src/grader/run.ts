@@ -74,6 +74,8 @@ export interface RunRequest {
   duration?: number;
   budget?: RunBudget;
   hooks?: HandlerHooks;
+  /** Record every process's fields and storage beside the trace: for a run that is shown, never while grading. */
+  recordStates?: boolean;
 }
 
 export interface CheckedResult {
@@ -109,6 +111,7 @@ export function runSpecOf(request: RunRequest, run: ConcreteRun): RunSpec {
     duration: run.duration,
     seed: request.seed,
     trace: true,
+    ...(request.recordStates ? { recordStates: true } : {}),
     budget: request.budget,
     hooks: request.hooks,
     instrument: exercise.instrument,

@@ -39,8 +39,9 @@ export class SimulatedGlobals {
         if (args.length === 0) super(EPOCH + sources.now());
         else super(...(args as [number]));
       }
+      /** Whole milliseconds, as the real one: two requests in one millisecond read the same value. */
       static override now(): number {
-        return EPOCH + sources.now();
+        return EPOCH + Math.floor(sources.now());
       }
     }
     Object.defineProperty(SimulatedDate, 'name', { value: 'Date' }); // error messages name what the student wrote

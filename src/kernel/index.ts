@@ -44,6 +44,24 @@ export {
   type RunSpec,
 } from './runSpec';
 export { openSession, simulate, type Session } from './session';
+export {
+  byCodeUnits,
+  defaultCaps,
+  snapshotFields,
+  snapshotStorage,
+  snapshotValue,
+  type SnapshotCaps,
+  type StateValue,
+} from './snapshot';
+export { readStateTable, StateReader, type NodeState } from './stateReader';
+export {
+  StateRecorder,
+  STATE_TABLE_FORMAT,
+  type EntriesDiff,
+  type RecordedChange,
+  type StateTable,
+} from './stateTable';
+export { describeStateValue } from './stateText';
 export { trafficByType, type TypeTraffic } from './traffic';
 export {
   eventKinds,

@@ -2,6 +2,7 @@ import type { Message, Node, NodeClass, NodeId } from './api';
 import type { FaultSchedule } from './faults';
 import type { HandlerHooks } from './handlers';
 import type { NetworkConfig } from './network';
+import type { StateTable } from './stateTable';
 import type { ObservedState, Trace } from './trace';
 
 /** The lane of a scenario's fixed workload: requests leave from it, replies to it are only recorded. */
@@ -65,6 +66,8 @@ export interface RunSpec<S extends ObservedState = ObservedState> {
   duration: number;
   seed: number;
   trace: boolean;
+  /** Also record every process's fields and storage after each handler, beside the trace (see StateTable); needs `trace`. */
+  recordStates?: boolean;
   budget?: RunBudget;
   instrument?: Instrumentation<S>;
   hooks?: HandlerHooks;
@@ -99,4 +102,6 @@ export interface RunResult<S extends ObservedState = ObservedState> {
   events: number;
   messages: MessageCounts;
   trace?: Trace<S>;
+  /** Every process's fields and storage through the run, when `recordStates` asked for them. */
+  states?: StateTable;
 }

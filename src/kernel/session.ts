@@ -125,6 +125,7 @@ class SimulationSession implements Session {
       events: this.processed,
       messages: world.wire.counts,
       trace: world.trace,
+      ...(world.states ? { states: world.states.table() } : {}),
     };
   }
 

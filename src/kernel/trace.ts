@@ -1,5 +1,7 @@
 import type { AnyMessage, NodeId, OpType } from './api';
 import type { FaultOf } from './faultKinds';
+import { readStateTable } from './stateReader';
+import type { StateTable } from './stateTable';
 
 /** Everything a run can record, in the order a space-time diagram needs it. */
 export const eventKinds = [
@@ -255,25 +257,34 @@ export class Trace<S extends ObservedState = ObservedState> {
 
   /**
    * The trace file: valid JSON that is also line-streamable: a header line, one event per line,
-   * a footer line. `footer` carries what is not part of the run itself (verdicts).
+   * a footer line. `footer` carries what is not part of the run itself (verdicts). A run's state
+   * table, when given, goes between the events and the footer, one line per process.
    */
-  *toLines(footer: Record<string, unknown> = {}): Generator<string> {
+  *toLines(footer: Record<string, unknown> = {}, states?: StateTable): Generator<string> {
     yield `{"format":"distsys-trace/1","header":${JSON.stringify(this.header)},"hash":${JSON.stringify(this.hash())},"events":[`;
     for (let i = 0; i < this.length; i++) yield this.line(i) + (i + 1 < this.length ? ',' : '');
-    yield `],"footer":${JSON.stringify(footer)}}`;
+    if (states === undefined) {
+      yield `],"footer":${JSON.stringify(footer)}}`;
+      return;
+    }
+    yield `],"states":{"format":${JSON.stringify(states.format)},"nodes":[`;
+    const { nodes } = states;
+    for (let i = 0; i < nodes.length; i++) yield JSON.stringify(nodes[i]) + (i + 1 < nodes.length ? ',' : '');
+    yield `]},"footer":${JSON.stringify(footer)}}`;
   }
 
   private lineWithoutStack(i: number): string {
     return this.encode(i, withoutStack);
   }
 
-  /** Reads a trace file back (the whole text, or its lines). */
-  static parse(text: string): { trace: Trace; hash: string; footer: Record<string, unknown> } {
+  /** Reads a trace file back (the whole text, or its lines), with its state table when it has one. */
+  static parse(text: string): { trace: Trace; hash: string; footer: Record<string, unknown>; states?: StateTable } {
     const file = JSON.parse(text) as {
       format?: string;
       header: TraceHeader;
       hash: string;
       events: Array<[number, EventKind, number, number, number, unknown]>;
+      states?: unknown;
       footer: Record<string, unknown>;
     };
     if (file.format !== 'distsys-trace/1')
@@ -283,7 +294,8 @@ export class Trace<S extends ObservedState = ObservedState> {
       if (!eventKinds.includes(kind)) throw new Error(`event #${i} has an unknown kind ${JSON.stringify(kind)}`);
       trace.record(time, kind, node, peer, link, data ?? undefined);
     });
-    return { trace, hash: file.hash, footer: file.footer };
+    if (file.states === undefined) return { trace, hash: file.hash, footer: file.footer };
+    return { trace, hash: file.hash, footer: file.footer, states: readStateTable(file.states) };
   }
 }
 

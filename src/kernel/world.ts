@@ -11,6 +11,7 @@ import { Random } from './prng';
 import { CRASHED, ProcessSlot, TimerSlot } from './processSlot';
 import { CLIENT, NODE_ROLE, type RunOutcome, type RunSpec } from './runSpec';
 import type { Scheduler } from './scheduler';
+import { StateRecorder } from './stateTable';
 import { kindCode, NETWORK_LANE, Trace } from './trace';
 import { Wire } from './wire';
 
@@ -29,6 +30,8 @@ export class World implements FaultTarget {
   readonly slots: ProcessSlot[];
   readonly wire: Wire;
   readonly trace: Trace | undefined;
+  /** Records each process's fields and storage after its handlers, when the run asks for it. */
+  readonly states: StateRecorder | undefined;
   private readonly laneIndex = new Map<NodeId, number>();
   /** Each role's processes, in lane order. */
   private readonly roles = new Map<string, readonly NodeId[]>();
@@ -77,6 +80,7 @@ export class World implements FaultTarget {
       spec.processes === undefined ? {} : { roles: Object.fromEntries(processes.map((p) => [p.id, p.role])) };
     if (spec.trace)
       this.trace = new Trace({ lanes: this.lanes, seed: spec.seed, ...spec.meta, faults: spec.faults, ...roles });
+    if (this.trace && spec.recordStates) this.states = new StateRecorder(processes.map((p) => p.id));
     this.wire = new Wire(this.lanes, spec.network, spec.seed, scheduler, this.trace, this);
     this.triggers = spec.faults.filter((f) => 'afterSend' in f);
     this.observing = spec.instrument?.observe !== undefined;
@@ -140,6 +144,13 @@ export class World implements FaultTarget {
     // A process that crashed (an afterSend trigger) or threw inside onStart/onRecover never came up.
     if (slot.up && this.outcome === undefined)
       this.trace?.append(this.now, recovering ? kindCode.recover : kindCode.start, slot.index, -1, -1, undefined);
+    // What onStart/onRecover left belongs to its start or recover event (or to the crash or error that ended it).
+    if (this.states) this.capture(slot, (this.trace as Trace).length - 1);
+  }
+
+  /** Records the process's fields and storage as they are now, at trace event `at`. */
+  private capture(slot: ProcessSlot, at: number): void {
+    (this.states as StateRecorder).capture(slot.index, at, slot.up ? slot.instance : undefined, slot.ctx, slot.disk);
   }
 
   /** Calls one handler of the slot's program: `arg` is the sender or the timer's name, `msg` the message. */
@@ -267,8 +278,9 @@ export class World implements FaultTarget {
     if (this.now < slot.pausedUntil) return this.defer(ev, slot);
     if (wire.partitions.blocks(ev.from, to)) return wire.drop(to, ev.from, ev.link, 'partition');
     wire.counts.delivered++;
-    this.trace?.append(this.now, kindCode.deliver, to, ev.from, ev.link, ev.msg);
+    const at = this.trace?.append(this.now, kindCode.deliver, to, ev.from, ev.link, ev.msg);
     this.invoke(slot, HandlerCode.Message, this.lanes[ev.from] as NodeId, ev.msg);
+    if (this.states) this.capture(slot, at as number);
   }
 
   private fireTimer(ev: SimEvent): void {
@@ -277,8 +289,9 @@ export class World implements FaultTarget {
     if (timer.token !== ev.token) return; // replaced, cancelled, or lost in a crash
     if (this.now < slot.pausedUntil) return this.defer(ev, slot);
     timer.token = 0;
-    this.trace?.append(this.now, kindCode.timer, slot.index, -1, -1, timer.name);
+    const at = this.trace?.append(this.now, kindCode.timer, slot.index, -1, -1, timer.name);
     this.invoke(slot, HandlerCode.Timer, timer.name, undefined);
+    if (this.states) this.capture(slot, at as number);
   }
 
   /** A paused process handles nothing; what arrives waits, in order, until it resumes. */
@@ -310,13 +323,16 @@ export class World implements FaultTarget {
   crash(node: NodeId): void {
     const slot = this.slotOf(node);
     if (!slot.up) return;
+    // Crashed inside its own handler (a send triggered it): what the handler had done so far is what the crash loses.
+    if (this.states && this.current === slot) this.capture(slot, (this.trace as Trace).length - 1);
     slot.up = false;
     slot.instance = undefined;
     for (const timer of slot.timers.values()) timer.token = 0; // pending events may still point at them
     slot.timers.clear();
     slot.pausedUntil = 0;
     slot.lastState = undefined;
-    this.trace?.append(this.now, kindCode.crash, slot.index, -1, -1, undefined);
+    const at = this.trace?.append(this.now, kindCode.crash, slot.index, -1, -1, undefined);
+    if (this.states) this.capture(slot, at as number);
   }
 
   /** A fresh instance of a process that is down runs onRecover (onStart without one). */
@@ -324,7 +340,8 @@ export class World implements FaultTarget {
     const slot = this.slotOf(node);
     if (slot.up) return;
     slot.up = true;
-    this.trace?.append(this.now, kindCode.restart, slot.index, -1, -1, undefined);
+    const at = this.trace?.append(this.now, kindCode.restart, slot.index, -1, -1, undefined);
+    if (this.states) this.capture(slot, at as number);
     this.boot(slot, true);
   }
 

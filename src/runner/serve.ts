@@ -159,6 +159,8 @@ function runOne(
     duration,
     budget: budget(limits),
     hooks: loaded.marks,
+    // The fields and storage of every process travel with a trace that will be shown, and only then.
+    recordStates: withTrace,
   });
   const { result, trace, failure, notes } = checked;
   const footer = {
@@ -180,7 +182,7 @@ function runOne(
     duration: checked.run.duration,
     failure,
     notes,
-    traceLines: withTrace ? [...trace.toLines(footer)] : undefined,
+    traceLines: withTrace ? [...trace.toLines(footer, result.states)] : undefined,
   };
 }
 

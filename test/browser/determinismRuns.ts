@@ -1,9 +1,10 @@
 /**
  * A fixed set of runs whose trace hashes must be the same in every engine: a gossip program under
  * every kind of fault, and each catalog exercise's reference solution loaded from source the way a
- * student's file is. Pure code: it is bundled for the browser and run in Node alike.
+ * student's file is; with them, a hash of each run's recorded fields and storage (its state table).
+ * Pure code: it is bundled for the browser and run in Node alike.
  */
-import { simulate, type Context, type Node, type RunSpec } from '../../src/kernel';
+import { hashString, simulate, type Context, type Node, type RunSpec, type StateTable } from '../../src/kernel';
 import { loadStudentModule, runAndCheck } from '../../src/grader';
 import { exercises } from '../../lessons/catalog';
 
@@ -13,21 +14,28 @@ export interface RunHash {
   hash: string;
   /** For exercise runs: "pass" or the failing checker. */
   verdict?: string;
+  /** A hash of the run's state table (every process's fields and storage), as its trace file carries it. */
+  states: number;
 }
 
 /** Reference solution source text, by exercise id. */
 export type ReferenceSources = Record<string, string>;
 
-/** Reaches for every ambient source of time and randomness, and for storage and logs. */
+/** Reaches for every ambient source of time and randomness, and for storage and logs; keeps state of every shape. */
 class Gossip implements Node {
   private seen = 0;
-  constructor(private readonly ctx: Context) {}
+  private readonly heard = new Map<string, Set<number>>();
+  private readonly odd: Record<string, unknown> = { nan: NaN, big: 10n ** 20n, none: undefined, since: new Date(0) };
+  constructor(private readonly ctx: Context) {
+    this.odd.self = this.odd;
+  }
   onStart(): void {
     this.ctx.storage.set('boots', (this.ctx.storage.get<number>('boots') ?? 0) + 1);
     this.ctx.setTimer('tick', 10);
   }
   onMessage(from: string, msg: { type: string; seen?: number }): void {
     this.seen++;
+    this.heard.set(from, (this.heard.get(from) ?? new Set()).add((msg.seen ?? 0) % 4));
     if (this.seen % 50 === 0) this.ctx.log('heard', from, msg.seen, { at: this.ctx.now() });
   }
   onTimer(): void {
@@ -77,9 +85,9 @@ const SCENARIOS_PER_EXERCISE = 2;
 export function determinismRuns(references: ReferenceSources): RunHash[] {
   const runs: RunHash[] = [];
   for (const seed of GOSSIP_SEEDS) {
-    const trace = simulate(gossipSpec(seed)).trace;
-    if (!trace) throw new Error('the gossip run recorded no trace');
-    runs.push({ run: `gossip seed ${seed}`, events: trace.length, hash: trace.hash() });
+    const { trace, states } = simulate({ ...gossipSpec(seed), recordStates: true });
+    if (!trace || !states) throw new Error('the gossip run recorded no trace or no states');
+    runs.push({ run: `gossip seed ${seed}`, events: trace.length, hash: trace.hash(), states: statesHash(states) });
   }
   for (const exercise of exercises) {
     const source = references[exercise.id];
@@ -90,15 +98,20 @@ export function determinismRuns(references: ReferenceSources): RunHash[] {
     const program = loadStudentModule(source, 'reference.ts');
     for (const scenario of exercise.scenarios.slice(0, SCENARIOS_PER_EXERCISE)) {
       for (const seed of EXERCISE_SEEDS) {
-        const checked = runAndCheck({ exercise, scenario, program, seed, file: 'reference.ts' });
+        const checked = runAndCheck({ exercise, scenario, program, seed, file: 'reference.ts', recordStates: true });
         runs.push({
           run: `${exercise.id}/${scenario.name} seed ${seed}`,
           events: checked.trace.length,
           hash: checked.trace.hash(),
           verdict: checked.failure?.checker ?? 'pass',
+          states: statesHash(checked.result.states as StateTable),
         });
       }
     }
   }
   return runs;
+}
+
+function statesHash(states: StateTable): number {
+  return hashString(JSON.stringify(states));
 }

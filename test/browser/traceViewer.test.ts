@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { raftElection } from '../../lessons/06-leader-election/exercise';
 import { webviewHtml } from '../../src/extension/core/webviewHtml';
 import { loadStudentModule, runAndCheck, type Failure } from '../../src/grader';
-import type { Trace } from '../../src/kernel';
+import type { StateTable, Trace } from '../../src/kernel';
 import type { DiagramController } from '../../src/webview/diagram';
 import type { ShowTraceMessage, TraceViewerToHost } from '../../src/webview/traceViewer/protocol';
 import { buggyVariant } from '../exercises/solutions';
@@ -32,15 +32,18 @@ declare global {
 async function serveViewer(): Promise<{ url: string; close: () => Promise<void> }> {
   let origin = '';
   const server: Server = createServer((request, response) => {
+    // "/?lang=zh-cn" serves the page in Chinese, as VS Code does in a Chinese UI.
+    const lang = request.url === '/?lang=zh-cn' ? 'zh-cn' : 'en';
     const page = webviewHtml({
       title: 'Trace',
-      lang: 'en',
+      lang,
       cspSource: origin,
       nonce: 'test-nonce-0123456789',
       script: `${origin}/traceViewer.js`,
       style: `${origin}/traceViewer.css`,
     });
-    if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    if (request.url === '/' || request.url === '/?lang=zh-cn')
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     else if (request.url === '/traceViewer.js')
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(bundle));
     else if (request.url === '/traceViewer.css')
@@ -57,13 +60,13 @@ async function serveViewer(): Promise<{ url: string; close: () => Promise<void> 
 }
 
 /** The first failing run of the Raft variant that grants every vote: two leaders in one term. */
-function failingRaftRun(): { trace: Trace; failure: Failure; seed: number } {
+function failingRaftRun(): { trace: Trace; failure: Failure; seed: number; states?: StateTable } {
   const { source, file } = buggyVariant('raft-election', 'double-vote');
   const program = loadStudentModule(source, file);
   const scenario = raftElection.scenarios.find((s) => s.name === 'many-elections')!;
   for (let seed = 1; seed <= 30; seed++) {
-    const run = runAndCheck({ exercise: raftElection, scenario, program, seed, file });
-    if (run.failure) return { trace: run.trace, failure: run.failure, seed };
+    const run = runAndCheck({ exercise: raftElection, scenario, program, seed, file, recordStates: true });
+    if (run.failure) return { trace: run.trace, failure: run.failure, seed, states: run.result.states };
   }
   throw new Error('double-vote passed many-elections on 30 seeds');
 }
@@ -93,7 +96,7 @@ describe('trace viewer in chromium', function () {
   });
 
   /** A fresh viewer page at a device pixel ratio, once it has said it is ready. */
-  async function openPage(deviceScaleFactor: number): Promise<void> {
+  async function openPage(deviceScaleFactor: number, path = ''): Promise<void> {
     page = await browser.newPage({ viewport: { width: 1400, height: 820 }, colorScheme: 'dark', deviceScaleFactor });
     // CSP violations and script errors surface as console errors.
     page.on('console', (m) => {
@@ -106,7 +109,7 @@ describe('trace viewer in chromium', function () {
         window.__posted.push((e as CustomEvent<TraceViewerToHost>).detail),
       );
     });
-    await page.goto(server.url);
+    await page.goto(server.url + path);
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
   }
 
@@ -348,6 +351,93 @@ describe('trace viewer in chromium', function () {
     for (const i of events)
       assert.ok(await page.evaluate((e) => window.__diagram!.pointOf(e) !== undefined, i), `event #${i} is drawn`);
     assert.equal(await diagram((d) => d.selected), events[0]);
+  });
+
+  it('shows the selected event’s node, fields and storage before → after, and the other nodes', async () => {
+    const { trace, failure, seed, states } = failingRaftRun();
+    await show({ type: 'showTrace', traceText: traceText(trace, { passed: false, failure }, states), title: 'raft' });
+    // A vote request that made its receiver vote: its storage changed.
+    const vote = [...trace.ofKind('deliver')].find(
+      (e) =>
+        (e.data as { type: string }).type === 'RequestVote' &&
+        states!.nodes.some((n) => n.changes.some((c) => c.at === e.index && c.storage !== undefined)),
+    )?.index;
+    assert.ok(vote !== undefined, `seed ${seed} has a vote`);
+    const node = trace.event(vote).node;
+    await page.evaluate((i) => window.__diagram!.select(i, true), vote);
+    await settle();
+    const own = page.locator(`.tv-state[data-node="${node}"]`);
+    assert.equal(await own.locator('h3').textContent(), `State of ${node}`);
+    assert.deepEqual(await own.locator('table[data-section="fields"] thead th').allTextContents(), [
+      'key',
+      'before',
+      'after',
+    ]);
+    assert.deepEqual(await own.locator('table[data-section="fields"] tbody th').allTextContents(), [
+      'answered',
+      'role',
+      'votes',
+    ]);
+    assert.equal(await own.locator('.tv-durable').textContent(), 'durable: survives a crash');
+    const votedFor = own.locator('table[data-section="storage"] tr[data-key="votedFor"]');
+    assert.equal(await votedFor.getAttribute('class'), 'tv-changed');
+    assert.equal(await votedFor.locator('td').last().textContent(), JSON.stringify(trace.event(vote).peer));
+    assert.equal(await page.locator('.tv-state-other').count(), trace.header.lanes.length - 1);
+    await page.locator('.tv-details').evaluate((e) => (e.scrollTop = e.scrollHeight));
+    await shot('node-state');
+    // The same pane in a Chinese UI.
+    await page.close();
+    await openPage(1, '?lang=zh-cn');
+    await show({ type: 'showTrace', traceText: traceText(trace, { passed: false, failure }, states), title: 'raft' });
+    await page.evaluate((i) => window.__diagram!.select(i, true), vote);
+    await settle();
+    assert.equal(await page.locator('.tv-state h3').textContent(), `${node} 的状态`);
+    assert.equal(await page.locator('.tv-state .tv-durable').textContent(), '持久：崩溃后仍在');
+  });
+
+  it('shows a vote kept in a field lost at the crash, and the term kept in storage surviving it', async () => {
+    const { source, file } = buggyVariant('raft-election', 'volatile-voted-for');
+    const program = loadStudentModule(source, file);
+    const scenario = raftElection.scenarios.find((s) => s.name === 'restart-after-vote')!;
+    const run = runAndCheck({ exercise: raftElection, scenario, program, seed: 1, file, recordStates: true });
+    assert.ok(run.failure, 'volatile-voted-for fails restart-after-vote on seed 1');
+    const footer = { exercise: 'raft-election', scenario: scenario.name, seed: 1, passed: false, failure: run.failure };
+    await show({
+      type: 'showTrace',
+      traceText: traceText(run.trace, footer, run.result.states),
+      title: 'raft-election · restart-after-vote · seed 1',
+    });
+    const crash = [...run.trace.ofKind('crash')][0]!;
+    await page.evaluate((i) => window.__diagram!.select(i, true), crash.index);
+    await settle();
+    const own = page.locator(`.tv-state[data-node="${crash.node}"]`);
+    assert.equal(
+      await own.locator('.tv-state-note').textContent(),
+      'Lost in the crash: the node restarts with fresh fields, and only its storage.',
+    );
+    const votedFor = own.locator('table[data-section="fields"] tr[data-key="votedFor"] td');
+    assert.deepEqual(await votedFor.allTextContents(), ['"n1"', 'lost in a crash']);
+    assert.deepEqual(
+      await own.locator('table[data-section="storage"] tr[data-key="currentTerm"] td').allTextContents(),
+      ['1', '1'],
+    );
+    await shot('node-state-crash');
+    // Beside the code the panel is narrow: the details go under the diagram, still showing the state.
+    await page.setViewportSize({ width: 520, height: 800 });
+    await settle();
+    assert.ok(await own.locator('table[data-section="storage"]').isVisible());
+    const [diagramBox, detailsBox] = await Promise.all([
+      page.locator('.tv-diagram').boundingBox(),
+      page.locator('.tv-details').boundingBox(),
+    ]);
+    assert.ok(diagramBox && detailsBox && detailsBox.y >= diagramBox.y + diagramBox.height - 1, 'under the diagram');
+    assert.ok(diagramBox.height >= 180, `the diagram keeps room to draw (${diagramBox.height} px)`);
+    const overview = await page.locator('.tv-diagram canvas').last().boundingBox();
+    assert.ok(
+      overview && overview.y + overview.height <= detailsBox.y + 1,
+      'nothing of the diagram spills over the details',
+    );
+    await shot('node-state-narrow');
   });
 
   it('asks the host to re-run with a seed, to shrink and to export', async () => {

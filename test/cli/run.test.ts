@@ -68,10 +68,12 @@ describe('distsys run (in-process, fixture catalog)', () => {
     const parsed = Trace.parse(text);
     assert.equal(parsed.hash, hashOf(stdout));
     assert.equal(parsed.trace.hash(), parsed.hash);
+    const processes = parsed.states?.nodes.length ?? 0;
+    assert.ok(processes > 0, 'the trace file carries every process’s fields and storage');
     assert.equal(
       text.split('\n').length,
-      parsed.trace.length + 3,
-      'a header line, one line per event, a footer line and the final newline',
+      parsed.trace.length + 4 + processes,
+      'a header line, one line per event, the state table (an opening line, one per process), a footer line and the final newline',
     );
     assert.equal(parsed.footer.passed, false);
     assert.equal((parsed.footer.failure as { checker: string }).checker, 'every-pong');

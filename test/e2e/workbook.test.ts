@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { buggyVariant } from '../exercises/solutions';
 import { startCodeServer, type CodeServer } from './codeServer';
 import {
   QUIET_WORKBENCH,
@@ -123,5 +124,55 @@ describe('the workbook in code-server, as a student uses it', function () {
       return rows.length > 1 && rows.every((r) => r.passed);
     });
     await screenshot(page, '06-reference-passes');
+  });
+
+  it('shows a node’s fields and storage in the trace: a vote kept in a field, lost in a crash', async function () {
+    // The mistake the lesson warns of: votedFor in a field, not in ctx.storage.
+    const buggy = buggyVariant('raft-election', 'volatile-voted-for');
+    writeFileSync(join(server.workspace, 'distsys', 'raft-election', 'starter.ts'), buggy.source);
+    await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
+    await runCommand(page, 'File: Revert File');
+    await runCommand(page, 'Distributed Systems: Grade Exercise');
+    await showTesting(page);
+    const failed = page.locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)', {
+      hasText: 'restart-after-vote',
+    });
+    await failed.first().waitFor({ timeout: 60_000 });
+    await failed.first().dblclick();
+    await page.locator('.test-output-peek').getByText('Open Trace', { exact: true }).first().click();
+    const frame = await frameWith(page, '.tv-toolbar');
+    await until(page, 'the trace of restart-after-vote', async () =>
+      /restart-after-vote/.test((await frame.locator('.tv-meta').textContent()) ?? ''),
+    );
+    // Select the crash of the node that voted: its fields go, its storage stays.
+    const crash = await frame.evaluate(() => {
+      const d = (
+        window as unknown as {
+          __diagram: {
+            model: { trace: { length: number; kindAt(i: number): string } };
+            select(i: number, reveal: boolean): void;
+          };
+        }
+      ).__diagram;
+      for (let i = 0; i < d.model.trace.length; i++)
+        if (d.model.trace.kindAt(i) === 'crash') {
+          d.select(i, true);
+          return i;
+        }
+      return -1;
+    });
+    assert.ok(crash >= 0, 'the run has a crash');
+    const own = frame.locator('.tv-state');
+    await own.waitFor();
+    const votedFor = own.locator('table[data-section="fields"] tr[data-key="votedFor"]');
+    assert.match((await votedFor.locator('td').first().textContent()) ?? '', /^"n\d"$/, 'the vote before the crash');
+    assert.equal(await votedFor.locator('td').last().textContent(), 'lost in a crash');
+    const term = own.locator('table[data-section="storage"] tr[data-key="currentTerm"] td');
+    const [before, after] = await term.allTextContents();
+    assert.ok(before !== undefined && before !== '–' && before === after, 'the term is in storage: it survives');
+    assert.equal(await own.locator('.tv-durable').textContent(), 'durable: survives a crash');
+    // Beside the code the details sit under the diagram: bring the state into view for the record.
+    await own.locator('table[data-section="storage"]').scrollIntoViewIfNeeded();
+    await screenshot(page, '07-node-state');
   });
 });

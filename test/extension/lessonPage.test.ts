@@ -39,7 +39,7 @@ describe('extension: the lesson page message', () => {
     assert.equal(first.prev, undefined);
     assert.deepEqual(first.next, { lesson: '04-mutual-exclusion', title: '分布式互斥' });
     const middle = page('06-leader-election', 'zh-cn', new Map());
-    assert.deepEqual(middle.prev, { lesson: '04-mutual-exclusion', title: '分布式互斥' });
+    assert.deepEqual(middle.prev, { lesson: '05-failure-detection', title: '故障检测' });
     assert.deepEqual(middle.next, { lesson: '20-two-phase-commit', title: '两阶段提交' });
     const last = page('20-two-phase-commit', 'en', new Map());
     assert.deepEqual(last.prev, { lesson: '06-leader-election', title: 'Raft leader election' });

@@ -50,6 +50,11 @@ describe('ambient nondeterminism inside handlers', () => {
     assert.deepEqual(logsOf(trace, 'n1'), ['600 1704067200600 2024-01-01T00:00:00.600Z']);
   });
 
+  it('reads Date.now in whole milliseconds, as a real clock does, while performance.now keeps the fraction', () => {
+    const { trace } = run(Ambient, { nodes: ['n1'], clocks: { n1: { skewMs: 0.75 } } });
+    assert.deepEqual(logsOf(trace, 'n1'), ['100.75 1704067200100 2024-01-01T00:00:00.100Z']);
+  });
+
   it('leaves a Date built from arguments alone', () => {
     const { trace } = run(onStartOf('n1', (ctx) => ctx.log(new Date(Date.UTC(2000, 0, 1)).toISOString())));
     assert.deepEqual(logsOf(trace, 'n1'), ['2000-01-01T00:00:00.000Z']);

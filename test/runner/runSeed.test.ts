@@ -27,6 +27,7 @@ async function ran(req: SeedRunRequest): Promise<SeedRun> {
 describe('runner: one seed in a worker thread', () => {
   it('gives the same trace hash for the same program, scenario and seed, and another for another seed', async () => {
     const first = await ran(request('retrying'));
+    assert.equal((await ran(request('retrying', { trace: true }))).hash, first.hash, 'recording states moves no hash');
     assert.match(first.hash, /^[0-9a-f]{16}$/);
     assert.equal((await ran(request('retrying'))).hash, first.hash);
     assert.notEqual((await ran(request('retrying', { seed: 4 }))).hash, first.hash);
@@ -38,7 +39,17 @@ describe('runner: one seed in a worker thread', () => {
     const parsed = Trace.parse(run.traceLines.join('\n'));
     assert.equal(parsed.hash, run.hash);
     assert.equal(parsed.trace.hash(), run.hash);
-    assert.equal(parsed.trace.length, run.traceLines.length - 2, 'a header line, one line per event, a footer line');
+    const processes = parsed.trace.header.lanes.filter((lane) => lane !== 'client').length;
+    assert.equal(
+      parsed.trace.length,
+      run.traceLines.length - 3 - processes,
+      'a header line, one line per event, the state table (an opening line, one line per process), a footer line',
+    );
+    assert.deepEqual(
+      parsed.states?.nodes.map((n) => n.node),
+      parsed.trace.header.lanes.slice(0, processes),
+      'the fields and storage of every process come with a trace that is to be shown',
+    );
     assert.equal(parsed.footer.passed, false);
     assert.equal((parsed.footer.failure as { checker: string }).checker, 'every-pong');
     assert.equal(parsed.footer.scenario, 'crash');

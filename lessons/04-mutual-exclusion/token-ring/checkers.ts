@@ -1,5 +1,5 @@
-import { ClusterTimeline, figureAtMost, fmtMs, type Checker } from '../../../src/grader';
-import { mutualExclusion, staysHoldMs } from '../checkers';
+import { ClusterTimeline, fmtMs, measuredChecker, type Checker } from '../../../src/grader';
+import { CLUSTER_SIZE, mutualExclusion, staysHoldMs } from '../checkers';
 import { sectionHistory } from '../history';
 import { tokenHistory, type Creation } from './tokens';
 
@@ -122,11 +122,12 @@ export const noRegenerationStorm: Checker = {
 };
 
 /** Efficiency, measured: with nodes wanting in often, an entry costs at most one rotation of passes. */
-export const passesPerEntry = figureAtMost({
+export const passesPerEntry = measuredChecker({
   name: 'passes-per-entry',
   property: 'when nodes want in often, at most n token passes per entry (one rotation)',
   figure: 'token passes per entry',
-  atMost: ({ nodes }) => nodes.length,
+  limit: CLUSTER_SIZE,
+  bound: 'at-most',
   measure({ trace, nodes }) {
     const { entries } = sectionHistory(trace);
     const last = Math.max(...entries.map((e) => e.left?.time ?? e.time));

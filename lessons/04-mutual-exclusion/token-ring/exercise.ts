@@ -2,6 +2,7 @@ import { reliableNetwork } from '../../../src/kernel';
 import { generatedFaults, nemesisKinds, type Exercise, type Scenario } from '../../../src/grader';
 import { criticalSection } from '../instrument';
 import { generateWants } from '../wants';
+import { CLUSTER_SIZE } from '../checkers';
 import { calmRingChecks, faultRingChecks, ringChecks } from './checkers';
 
 /** The generated family's fault window; everything heals at its end and wants go on after it. */
@@ -12,7 +13,7 @@ const betweenNodesOnce = nemesisKinds.filter((k) => k !== 'duplicate');
 
 const hold = { min: 5, max: 15 };
 
-const scenario = (s: Omit<Scenario, 'points' | 'nodes'>): Scenario => ({ points: 10, nodes: 4, ...s });
+const scenario = (s: Omit<Scenario, 'points' | 'nodes'>): Scenario => ({ points: 10, nodes: CLUSTER_SIZE, ...s });
 
 const scenarios: Scenario[] = [
   scenario({

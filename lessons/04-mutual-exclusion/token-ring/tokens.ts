@@ -83,7 +83,7 @@ function readTokenHistory(trace: Trace): TokenHistory {
         entriesWithoutToken.push({ node: e.node, index: e.index, time: e.time, passedAt: lastPassed.get(e.node) });
         continue;
       }
-      const generation = tokens.every((g) => typeof g === 'number') ? Math.max(...(tokens)) : tokens[0];
+      const generation = tokens.every((g) => typeof g === 'number') ? Math.max(...tokens) : tokens[0];
       uses.push({
         node: e.node,
         what: 'entered',

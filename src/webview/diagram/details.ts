@@ -109,7 +109,7 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
   return d;
 }
 
-/** Each node's state when event i happened, counting event i itself. */
+/** Each node's state once event i has happened: what the handler it ran (if any) left, a crash at i. */
 function clusterAt(model: DiagramModel, i: number): EventDetails['cluster'] {
   const t = model.times[i] as number;
   return model.lanes
@@ -119,7 +119,7 @@ function clusterAt(model: DiagramModel, i: number): EventDetails['cluster'] {
       const down = model.bands.some(
         (b) => b.kind === 'down' && b.row === lane.row && b.start <= i && (b.end === -1 || b.end > i),
       );
-      const segment = (model.states.byRow[lane.row] ?? []).filter((seg) => seg.event <= i && seg.t0 <= t).pop();
+      const segment = (model.states.byRow[lane.row] ?? []).filter((seg) => seg.from <= i && seg.t0 <= t).pop();
       const current =
         segment !== undefined && !down && segment.t1 >= t ? segmentLabel(model.states, segment.values) : '';
       return { node: lane.id, state: down ? 'down' : current, down };

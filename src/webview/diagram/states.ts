@@ -8,6 +8,12 @@ export interface StateSegment {
   t0: number;
   t1: number;
   event: number;
+  /**
+   * The event whose handler reached this state: the delivery or timer that ran it (its `state`
+   * event comes after the messages the handler sent), or the state event itself for onStart and
+   * onRecover, whose state is recorded before their start event.
+   */
+  from: number;
   values: StateValues;
 }
 
@@ -30,20 +36,26 @@ const MAX_COLOURS = 8;
 export function buildStates(trace: Trace, c: EventColumns, rowCount: number): StateTracks {
   const byRow: StateSegment[][] = Array.from({ length: rowCount }, () => []);
   const open = new Map<number, StateSegment>();
+  /** Each row's last delivery or timer: the handler running there, until a crash or a restart. */
+  const handler = new Map<number, number>();
   const stringValues = new Map<string, Set<string>>();
   const notString = new Set<string>();
   for (let i = 0; i < c.count; i++) {
     const k = c.kinds[i];
-    if (k !== KIND.state && k !== KIND.crash) continue;
     const row = c.rows[i] as number;
+    if (k === KIND.deliver || k === KIND.timer) handler.set(row, i);
+    if (k === KIND.restart) handler.delete(row);
+    if (k !== KIND.state && k !== KIND.crash) continue;
     const t = c.times[i] as number;
     const previous = open.get(row);
     if (previous) previous.t1 = t;
     open.delete(row);
+    const from = handler.get(row) ?? i;
+    handler.delete(row);
     const e = trace.event(i);
     if (e.kind !== 'state') continue;
     const values: StateValues = e.data;
-    const segment: StateSegment = { t0: t, t1: c.endTime, event: i, values };
+    const segment: StateSegment = { t0: t, t1: c.endTime, event: i, from, values };
     byRow[row]?.push(segment);
     open.set(row, segment);
     for (const [key, value] of Object.entries(values)) {

@@ -1,7 +1,11 @@
 /// <reference lib="dom" />
 import type { EventDetails } from '../diagram/details';
 import { fmt } from '../diagram/details';
+import type { StateReader } from '../../kernel/stateReader';
 import { h } from './dom';
+import { stateDetails } from './nodeState';
+import { renderState } from './statePanel';
+import type { StateStrings } from './strings';
 
 /** The glyphs of the diagram, explained; shown while nothing is selected. */
 const glyphs: Array<[string, string, string]> = [
@@ -17,12 +21,19 @@ const glyphs: Array<[string, string, string]> = [
   ['tv-glyph-error', '●', 'a handler threw'],
 ];
 
+/** The run's recorded fields and storage, and the language to show them in. */
+export interface StatePane {
+  reader: StateReader;
+  text: StateStrings;
+}
+
 /** Fills the details panel: the selected event, or how to read the diagram. */
 export function renderDetails(
   panel: HTMLElement,
   details: EventDetails | undefined,
   legend: Array<{ type: string; colour: string }>,
   pick: (index: number) => void,
+  states?: StatePane,
 ): void {
   panel.replaceChildren();
   if (details === undefined) {
@@ -77,6 +88,8 @@ export function renderDetails(
     panel.append(related);
   }
   if (details.payload !== undefined) panel.append(h('pre', { class: 'tv-payload', text: details.payload }));
+  const state = states && renderState(stateDetails(states.reader, details), states.text);
+  if (state?.own) panel.append(state.own);
   if (details.cluster.some((c) => c.state !== '')) {
     const table = h('dl', { class: 'tv-facts tv-cluster' });
     for (const c of details.cluster) {
@@ -87,4 +100,5 @@ export function renderDetails(
     }
     panel.append(h('h3', { class: 'tv-panel-subtitle', text: 'At this moment' }), table);
   }
+  if (state?.others) panel.append(state.others);
 }

@@ -6,10 +6,11 @@ import { mountDiagram } from '../diagram/mount';
 import type { Violation } from '../diagram/render/scene';
 import type { ShowTraceMessage, TraceVerdict } from './protocol';
 import { renderBanner } from './banner';
-import { renderDetails } from './detailsPanel';
+import { renderDetails, type StatePane } from './detailsPanel';
 import { h } from './dom';
 import type { Host } from './host';
 import { parseTraceText } from './parse';
+import { localeOf, stateStrings } from './strings';
 import { buildToolbar, type Toolbar } from './toolbar';
 
 const SAVE_EVERY_MS = 250;
@@ -108,8 +109,12 @@ export class TraceViewer {
     });
     const legend = diagram.legend();
     const pick = (i: number): void => diagram.select(i, true);
-    diagram.onSelect((d) => renderDetails(this.details, d, legend, pick));
-    renderDetails(this.details, undefined, legend, pick);
+    const states: StatePane | undefined = parsed.states && {
+      reader: parsed.states,
+      text: stateStrings[localeOf(document.documentElement.lang)],
+    };
+    diagram.onSelect((d) => renderDetails(this.details, d, legend, pick, states));
+    renderDetails(this.details, undefined, legend, pick, states);
     if (diagram.selected !== undefined) diagram.select(diagram.selected);
     // Playback changes the view every frame: save at most a few times a second, and the last one.
     let pending: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { gradeExercise, loadStudentModule } from '../../../src/grader';
+import { describeMeasurement, gradeExercise, loadStudentModule, runAndCheck } from '../../../src/grader';
+import { messagesPerEntry } from '../../../lessons/04-mutual-exclusion/checkers';
 import { ricartAgrawala } from '../../../lessons/04-mutual-exclusion/exercise';
 import { referenceSolution } from '../solutions';
 
@@ -19,10 +20,19 @@ describe('ricart-agrawala exercise', () => {
     assert.match(report?.notes?.join(' ') ?? '', /failure detector/);
   });
 
-  it('states the messages per entry against 2(n−1) when the grade passes', () => {
-    const report = grade(referenceSolution('ricart-agrawala').source, 'calm-requests');
-    assert.equal(report?.passed, true);
-    assert.match(report?.notes?.join(' ') ?? '', /^6 messages between nodes per entry \(.*\), at most 6 allowed$/);
+  it('measures the messages per entry of a passing run against 2(n−1)', () => {
+    const { source, file } = referenceSolution('ricart-agrawala');
+    const scenario = ricartAgrawala.scenarios.find((s) => s.name === 'calm-requests')!;
+    const { trace, result, run } = runAndCheck({
+      exercise: ricartAgrawala,
+      scenario,
+      program: loadStudentModule(source, file),
+      seed: 1,
+      file,
+    });
+    const verdict = messagesPerEntry.check({ trace, result, ...run });
+    assert.ok(verdict.ok && verdict.measurement);
+    assert.match(describeMeasurement(verdict.measurement), /^6 messages between nodes per entry, at most 6 allowed$/);
   });
 
   it('rejects entering without asking, even when no one else wants in', () => {

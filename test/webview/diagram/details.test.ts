@@ -71,6 +71,37 @@ describe('diagram model: event details', () => {
     );
   });
 
+  it('shows, at a delivery or a timer, the state its handler left, though the trace records it after the sends', () => {
+    const m = buildModel(
+      handTrace(
+        ['n1', 'n2'],
+        [
+          [0, 'state', 0, -1, -1, { role: 'follower', term: 0 }],
+          [0, 'start', 0],
+          [150, 'timer', 0, -1, -1, 'election'],
+          [150, 'send', 0, 1, -1, { type: 'RequestVote', term: 1 }],
+          [150, 'state', 0, -1, -1, { role: 'candidate', term: 1 }],
+          [160, 'deliver', 1, 0, 3, { type: 'RequestVote', term: 1 }],
+          [170, 'timer', 0, -1, -1, 'election'],
+          [170, 'crash', 0],
+          [200, 'restart', 0],
+          [200, 'state', 0, -1, -1, { role: 'follower', term: 1 }],
+          [200, 'recover', 0],
+        ],
+      ),
+    );
+    const n1 = (i: number): string => describeEvent(m, i).cluster[0]!.state;
+    assert.equal(n1(1), 'follower · term 0');
+    assert.equal(n1(2), 'candidate · term 1', 'the election timer made n1 a candidate');
+    assert.equal(n1(3), 'candidate · term 1');
+    assert.equal(n1(5), 'candidate · term 1');
+    assert.equal(n1(6), 'candidate · term 1', 'a timer that changed nothing leaves the state as it was');
+    assert.equal(n1(7), 'down');
+    assert.equal(n1(8), '', 'up again, with no state until onRecover reports one');
+    assert.equal(n1(9), 'follower · term 1');
+    assert.equal(n1(10), 'follower · term 1');
+  });
+
   it('labels markers with their text on one line', () => {
     assert.equal(markerLabel(model, 8), 'back   up');
     assert.equal(markerLabel(model, 6), 'crash');

@@ -7,6 +7,7 @@ import {
   type Node,
   type NodeId,
   type RunSpec,
+  type StateTable,
 } from '../../../src/kernel';
 
 /**
@@ -92,9 +93,9 @@ export function gossipTrace(over: Partial<RunSpec> = {}): Trace {
   return trace;
 }
 
-/** The trace file's text, as a host sends it to the viewer. */
-export function traceText(trace: Trace, footer: Record<string, unknown> = {}): string {
-  return [...trace.toLines(footer)].join('\n');
+/** The trace file's text, as a host sends it to the viewer; with the run's state table when given. */
+export function traceText(trace: Trace, footer: Record<string, unknown> = {}, states?: StateTable): string {
+  return [...trace.toLines(footer, states)].join('\n');
 }
 
 /** A hand-made trace: `events` are [time, kind, node, peer, link, data] as in the file. */

@@ -1,0 +1,213 @@
+import { faultEvents, faultKind, NETWORK, recordedFault, type NodeId, type Trace } from '../../src/kernel';
+import { fmtMs, measuredChecker, type Checker } from '../../src/grader';
+import { reachability, suspicions, type Suspicion } from './suspicions';
+import { DETECTION_BOUND_MS, EXCUSED_AFTER_UNREACHABLE_MS, MESSAGES_PER_SECOND_PER_PEER, SETTLE_MS } from './timing';
+
+/**
+ * A pair the completeness rule judges: `observer` up and `crashed` down together for at least the
+ * bound, the observer not paused within the bound (a paused node handles nothing, timers included).
+ */
+interface Watch {
+  observer: NodeId;
+  crashed: NodeId;
+  crashedAt: number;
+  /** When both held: the crash, or the observer's own restart if that came later. */
+  from: number;
+  /** When either stopped holding: the crashed node's restart, the observer's crash, or the end of the run. */
+  until: number;
+}
+
+function watches(trace: Trace, nodes: readonly NodeId[], duration: number): Watch[] {
+  const { uptimes, pauses } = reachability(trace);
+  const out: Watch[] = [];
+  for (const down of uptimes) {
+    if (down.until === Infinity) continue;
+    const back = Math.min(
+      duration,
+      ...uptimes.filter((u) => u.node === down.node && u.from >= down.until).map((u) => u.from),
+    );
+    for (const up of uptimes) {
+      if (up.node === down.node || !nodes.includes(up.node)) continue;
+      const from = Math.max(down.until, up.from);
+      const until = Math.min(back, up.until, duration);
+      if (until - from < DETECTION_BOUND_MS) continue;
+      if (pauses.some((p) => p.node === up.node && p.from < from + DETECTION_BOUND_MS && p.until > from)) continue;
+      out.push({ observer: up.node, crashed: down.node, crashedAt: down.until, from, until });
+    }
+  }
+  return out;
+}
+
+/** The suspicion of `w.crashed` by `w.observer` that lasts to the end of the watch, if there is one. */
+function lastingSuspicion(all: readonly Suspicion[], w: Watch): Suspicion | undefined {
+  return all.find(
+    (s) => s.observer === w.observer && s.suspect === w.crashed && s.from <= w.until && s.until >= w.until,
+  );
+}
+
+/**
+ * Completeness: every crash is suspected by every live node, within the bound and for good. The
+ * figure is the worst delay over every pair (a live node, a crashed one); a pair that never
+ * settles into suspicion counts the whole time it waited.
+ */
+export const completeness: Checker = detectionTime(DETECTION_BOUND_MS, 'at-most');
+
+/** The worst time from a crash to its lasting suspicion, against a limit on either side (a live simulation shows a slow one). */
+export function detectionTime(limit: number, bound: 'at-most' | 'at-least'): Checker {
+  return measuredChecker({
+    name: 'completeness',
+    property: `every node that crashes is suspected by every node that is up, ${bound === 'at-most' ? 'within' : 'no sooner than'} ${limit} ms and until it restarts`,
+    figure: 'ms from a crash to its lasting suspicion (worst pair)',
+    limit,
+    bound,
+    digits: 0,
+    measure({ trace, nodes, duration }) {
+      const all = suspicions(trace);
+      let worst: { value: number; detail: string; at: number; nodes: NodeId[]; events?: number[] } | undefined;
+      for (const w of watches(trace, nodes, duration)) {
+        const s = lastingSuspicion(all, w);
+        const value = s === undefined ? w.until - w.from : Math.max(0, s.from - w.from);
+        if (worst !== undefined && value <= worst.value) continue;
+        const since =
+          w.from === w.crashedAt
+            ? `${w.crashed} crashed at ${fmtMs(w.crashedAt)}`
+            : `${w.observer} restarted at ${fmtMs(w.from)} while ${w.crashed} was down (since ${fmtMs(w.crashedAt)})`;
+        const trustedMeanwhile = all.find(
+          (t) =>
+            t.observer === w.observer &&
+            t.suspect === w.crashed &&
+            t.ended === 'trusted' &&
+            t.until > w.from &&
+            t.until < w.until,
+        );
+        const detail =
+          s === undefined
+            ? `${since}, and ${w.observer} did not suspect it for good by ${fmtMs(w.until)}${trustedMeanwhile ? ` (it trusted it again at ${fmtMs(trustedMeanwhile.until)} though it was still down)` : ''}`
+            : `${since}, and ${w.observer} suspected it for good only at ${fmtMs(s.from)}${trustedMeanwhile ? ` (it had trusted it again at ${fmtMs(trustedMeanwhile.until)} though it was still down)` : ''}`;
+        worst = {
+          value,
+          detail,
+          at: w.from + DETECTION_BOUND_MS,
+          nodes: [w.observer, w.crashed],
+          events: s ? [s.index] : undefined,
+        };
+      }
+      return worst;
+    },
+  });
+}
+
+/** The faults that struck `nodes` or the network between two times, in words with their times. */
+function faultsBetween(trace: Trace, nodes: readonly NodeId[], from: number, to: number): string[] {
+  const kinds = new Set<string>(faultEvents);
+  const out: string[] = [];
+  for (const e of trace.events()) {
+    if (e.time > to) break;
+    if (e.time < from || !kinds.has(e.kind)) continue;
+    const fault = recordedFault(e);
+    if (fault === undefined) continue;
+    const lane = faultKind(fault).window(fault, e.time).lane;
+    if (lane === NETWORK || nodes.includes(lane)) out.push(`${faultKind(fault).describe(fault)} at ${fmtMs(e.time)}`);
+  }
+  return out;
+}
+
+/**
+ * A suspicion is false when the suspect was up and its messages could reach the suspecting node
+ * all through the time before: slowness within the contract (a pause, a delay spike, lost
+ * messages) does not excuse it.
+ */
+function isFalse(trace: Trace, s: Suspicion): boolean {
+  const { uptimes, silences } = reachability(trace);
+  const up = uptimes.some((u) => u.node === s.suspect && u.from <= s.from && u.until > s.from);
+  if (!up) return false;
+  return !silences.some(
+    (q) =>
+      q.from === s.suspect &&
+      q.to === s.observer &&
+      q.start <= s.from &&
+      q.end >= s.from - EXCUSED_AFTER_UNREACHABLE_MS,
+  );
+}
+
+/**
+ * Accuracy, counted: suspicions of a node that was up and reachable, against a limit the scenario
+ * sets (none where the network only slows down within the contract).
+ */
+export const falseSuspicions = (limit: number, bound: 'at-most' | 'at-least' = 'at-most'): Checker =>
+  measuredChecker({
+    name: 'false-suspicions',
+    property:
+      bound === 'at-least'
+        ? `a node that is up and reachable, only slow, is suspected at least ${limit} times in a run`
+        : `a node that is up and reachable, only slow (paused or delayed up to the contract's bound), is suspected ${limit === 0 ? 'never' : `at most ${limit} times in a run`}`,
+    figure: 'false suspicions',
+    limit,
+    bound,
+    digits: 0,
+    measure({ trace }) {
+      const wrong = suspicions(trace).filter((s) => isFalse(trace, s));
+      const first = wrong[0];
+      if (first === undefined) return { value: 0, detail: 'no false suspicion' };
+      const from = first.from - EXCUSED_AFTER_UNREACHABLE_MS;
+      const faults = faultsBetween(trace, [first.observer, first.suspect], Math.max(0, from), first.from);
+      return {
+        value: wrong.length,
+        detail: `first, ${first.observer} suspected ${first.suspect} at ${fmtMs(first.from)} though ${first.suspect} was up and its messages could reach ${first.observer} all through the ${EXCUSED_AFTER_UNREACHABLE_MS} ms before${faults.length > 0 ? ` (meanwhile: ${faults.join('; ')})` : ''}: slow is not dead`,
+        at: first.from,
+        nodes: [first.observer, first.suspect],
+        events: [first.index],
+      };
+    },
+  });
+
+/**
+ * Eventual strong accuracy: once the faults are over, every node trusts every node that is up,
+ * including one it suspected across a partition or while it was down.
+ */
+export const accuracyAfterHeal: Checker = {
+  name: 'accuracy-after-heal',
+  property: `${SETTLE_MS} ms after the last fault ends, no node suspects a node that is up`,
+  check({ trace, duration }) {
+    const { uptimes, quietSince } = reachability(trace);
+    const calmFrom = quietSince + SETTLE_MS;
+    if (calmFrom >= duration) return { ok: true };
+    for (const s of suspicions(trace)) {
+      if (s.until <= calmFrom) continue;
+      const at = Math.max(s.from, calmFrom);
+      if (!uptimes.some((u) => u.node === s.suspect && u.from <= at && u.until > at)) continue;
+      return {
+        ok: false,
+        explanation: `${s.observer} suspected ${s.suspect} at ${fmtMs(at)}, ${fmtMs(at - quietSince)} after the last fault ended (at ${fmtMs(quietSince)}), though ${s.suspect} was up and reachable${s.from < calmFrom ? ` (it began suspecting it at ${fmtMs(s.from)})` : ''}: once the faults are over, a node heard from again is trusted again`,
+        at,
+        nodes: [s.observer, s.suspect],
+        events: [s.index],
+      };
+    }
+    return { ok: true };
+  },
+};
+
+/** Efficiency: watching a node costs a few messages a second, not a flood. */
+export const efficiency: Checker = measuredChecker({
+  name: 'efficiency',
+  property: `each node sends at most ${MESSAGES_PER_SECOND_PER_PEER} messages per second for each node it watches`,
+  figure: 'messages per second per watched node (busiest node)',
+  limit: MESSAGES_PER_SECOND_PER_PEER,
+  bound: 'at-most',
+  measure({ trace, nodes, duration }) {
+    const sent = new Map<NodeId, number>(nodes.map((n) => [n, 0]));
+    for (const e of trace.ofKind('send')) {
+      if (e.peer !== undefined && nodes.includes(e.peer)) sent.set(e.node, (sent.get(e.node) ?? 0) + 1);
+    }
+    const [busiest, count] = [...sent].reduce((a, b) => (b[1] > a[1] ? b : a));
+    const seconds = duration / 1000;
+    const peers = nodes.length - 1;
+    return {
+      value: count / seconds / peers,
+      detail: `${busiest} sent ${count} messages to its ${peers} peers between 0 ms and ${fmtMs(duration)}`,
+      at: duration,
+      nodes: [busiest],
+    };
+  },
+});
