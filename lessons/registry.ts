@@ -5,6 +5,7 @@
 import type { LessonManifest } from './manifest';
 import { lesson as whyDistribute } from './01-why-distribute/lesson';
 import { lesson as clocksAndOrder } from './03-clocks-and-order/lesson';
+import { lesson as mutualExclusion } from './04-mutual-exclusion/lesson';
 import { lesson as failureDetection } from './05-failure-detection/lesson';
 import { lesson as raftElection } from './06-leader-election/lesson';
 import { lesson as eventualConsistency } from './08-eventual-consistency/lesson';
@@ -13,6 +14,7 @@ import { lesson as twoPhaseCommit } from './20-two-phase-commit/lesson';
 export const lessons: readonly LessonManifest[] = [
   whyDistribute,
   clocksAndOrder,
+  mutualExclusion,
   failureDetection,
   raftElection,
   eventualConsistency,
