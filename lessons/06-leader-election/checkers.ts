@@ -20,7 +20,7 @@ const twoLeaders: Template<{
   en: ({ term, first, second }) =>
     `two leaders in term ${term}: ${first.node} at ${fmtMs(first.time)} and ${second.node} at ${fmtMs(second.time)}; a node may vote only once per term, and a candidate needs a majority`,
   'zh-cn': ({ term, first, second }) =>
-    `任期 ${term} 有两个领导者：${fmtMs(first.time)} 时的 ${first.node} 和 ${fmtMs(second.time)} 时的 ${second.node}；一个节点每个任期只能投一票，候选人需要多数票`,
+    `任期 ${term} 有两个领导者：${fmtMs(first.time)} 时的 ${first.node} 和 ${fmtMs(second.time)} 时的 ${second.node}；一个节点每个任期只能投一票，候选者需要多数票`,
 };
 
 export const electionSafety: Checker<RaftState> = {

@@ -13,7 +13,7 @@ const raftTypes = new Set(['RequestVote', 'RequestVoteReply', 'AppendEntries', '
 export const termAdoption: Checker<RaftState> = {
   name: 'term-adoption',
   translations: {
-    'zh-cn': { property: '节点收到任期更高的消息，就采用这个任期并成为跟随者；候选人听到本任期的领导者，就跟随它' },
+    'zh-cn': { property: '节点收到任期更高的消息，就采用这个任期并成为跟随者；候选者听到本任期的领导者，就跟随它' },
   },
   property:
     "a node that receives a message with a higher term adopts it and becomes a follower; a candidate that hears its own term's leader follows it",
