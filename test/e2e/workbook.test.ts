@@ -321,9 +321,16 @@ describe('the workbook in code-server, as a student uses it', function () {
     assert.match(shown.banner, /Every check passed/);
     await screenshot(page, '06b-trace-file');
 
+    // The failure's trace opened earlier is still in its tab: the reload must bring that tab back.
+    const failureTab = (
+      await page
+        .locator('.tab', { hasText: /raft-election · .* \(shrunk\)/ })
+        .first()
+        .innerText()
+    ).trim();
     await page.reload();
     await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 90_000 });
-    await page.locator('.tab', { hasText: 'raft-election · initial-election · seed 1' }).first().waitFor();
+    await page.locator('.tab', { hasText: failureTab }).first().waitFor();
     const restored = await frameWith(page, '.tv-banner-submission', 90_000);
     await waitForInk(restored, 'canvas.ds-canvas');
     assert.match((await viewerShows(restored)).title, /\(shrunk\)$/);
