@@ -11,6 +11,9 @@ export const EFFICIENCY_LIMITS = { messagesPerBroadcast: 20, medianLatencyMs: 50
  */
 export const messagesPerBroadcast: Checker = measuredChecker({
   name: 'messages-per-broadcast',
+  translations: {
+    'zh-cn': { property: `每次广播，节点之间最多互发 ${EFFICIENCY_LIMITS.messagesPerBroadcast} 条消息` },
+  },
   property: `the nodes send at most ${EFFICIENCY_LIMITS.messagesPerBroadcast} messages to each other per broadcast`,
   figure: 'messages between nodes per broadcast',
   limit: EFFICIENCY_LIMITS.messagesPerBroadcast,
@@ -86,6 +89,7 @@ function describe(p: Propagation): string {
 
 export const medianLatency: Checker = measuredChecker({
   name: 'median-latency',
+  translations: { 'zh-cn': { property: `一半的广播值在 ${fmtMs(EFFICIENCY_LIMITS.medianLatencyMs)} 内到达每个节点` } },
   property: `half the broadcast values reach every node within ${fmtMs(EFFICIENCY_LIMITS.medianLatencyMs)}`,
   figure: 'ms median propagation latency',
   limit: EFFICIENCY_LIMITS.medianLatencyMs,
@@ -106,6 +110,7 @@ export const medianLatency: Checker = measuredChecker({
 
 export const maxLatency: Checker = measuredChecker({
   name: 'max-latency',
+  translations: { 'zh-cn': { property: `每个广播值都在 ${fmtMs(EFFICIENCY_LIMITS.maxLatencyMs)} 内到达每个节点` } },
   property: `every broadcast value reaches every node within ${fmtMs(EFFICIENCY_LIMITS.maxLatencyMs)}`,
   figure: 'ms maximum propagation latency',
   limit: EFFICIENCY_LIMITS.maxLatencyMs,

@@ -30,6 +30,7 @@ const hundredMsLinks: NetworkConfig = {
 const scenarios: Scenario[] = [
   scenario({
     name: 'calm',
+    translations: { 'zh-cn': { description: '平静网络：广播给任意节点的二十个值都要到达每个节点。' } },
     description: 'A calm network: twenty values broadcast to any node must reach every node.',
     duration: 2200,
     network: reliableNetwork,
@@ -38,6 +39,9 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'duplicates-and-reordering',
+    translations: {
+      'zh-cn': { description: '延迟 1 到 40 ms，40 % 的消息被投递两次：gossip 会迟到、乱序、重复到达。' },
+    },
     description:
       'Latency from 1 to 40 ms and 40 % of messages delivered twice: gossip arrives late, out of order and repeated.',
     duration: 2200,
@@ -47,6 +51,7 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'message-loss',
+    translations: { 'zh-cn': { description: '前 1200 ms 内一半的消息丢失：丢掉的 gossip 必须重发。' } },
     description: 'Half of all messages are lost for the first 1200 ms: gossip that is lost must be sent again.',
     duration: 2600,
     network: reliableNetwork,
@@ -55,6 +60,7 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'partition-heals',
+    translations: { 'zh-cn': { description: 'n1、n2 与 n3、n4、n5 隔开，两边同时有值被广播；恢复之后两边必须收敛。' } },
     description:
       'n1 and n2 are cut off from n3, n4 and n5 while values are broadcast on both sides; after the heal both sides must converge.',
     duration: 2400,
@@ -67,6 +73,9 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'crash-after-ack',
+    translations: {
+      'zh-cn': { description: 'n2 确认第一个广播后立即崩溃，来不及把值传出去，随后重启：被确认过的值绝不能丢。' },
+    },
     description:
       'n2 crashes right after it acknowledges its first broadcast, before it can pass the value on, and restarts later: an acknowledged value is never lost.',
     duration: 2400,
@@ -86,6 +95,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'efficiency',
+    translations: {
+      'zh-cn': {
+        description:
+          '十个节点，任意两点之间 100 ms，1.2 s 内广播三十个值：按每次广播的消息数和值传遍所有节点的速度评分，与 Gossip Glomers 给高效广播评分的方式相同。',
+      },
+    },
     description:
       'Ten nodes, 100 ms between any two, thirty broadcasts in 1.2 s: graded on messages per broadcast and on how fast values reach every node, as Gossip Glomers grades its efficient broadcast.',
     nodes: 10,
@@ -97,6 +112,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'generated-faults',
+    translations: {
+      'zh-cn': {
+        description:
+          '在 1.5 s 内注入由每个种子抽取的故障，同时广播三十个值——任意节点崩溃、暂停、各种形状的分区、消息丢失、重复和延迟、时钟跳变和漂移——然后一切恢复：每个被确认的值都要到达每个节点。',
+      },
+    },
     description:
       'Faults drawn from each seed for 1.5 s while thirty values are broadcast — crashes of any nodes, pauses, partitions of every shape, lost, duplicated and delayed messages, clock steps and drift — then everything heals: every acknowledged value must reach every node.',
     duration: GENERATED_WINDOW_MS + SETTLE_MS + 300,
@@ -110,6 +131,7 @@ const scenarios: Scenario[] = [
 export const gossipBroadcast: Exercise = {
   id: 'gossip-broadcast',
   title: 'Gossip broadcast',
+  translations: { 'zh-cn': { title: 'Gossip 广播' } },
   starter: 'starter.ts',
   scenarios,
 };

@@ -16,6 +16,9 @@ const answer: Partial<Record<string, string>> = { Add: 'AddOk', Read: 'ReadOk' }
 /** Every Add and Read gets its answer, in the handler that receives it; a ReadOk's value is a whole number. */
 export const answersEveryRequest: Checker = {
   name: 'answers-every-request',
+  translations: {
+    'zh-cn': { property: '节点对每个 Add 回复 AddOk，对每个 Read 回复 ReadOk，就在收到请求的那个处理函数里回复' },
+  },
   property: 'a node answers every Add with an AddOk and every Read with a ReadOk, in the handler that receives it',
   check({ trace }) {
     for (const { node, time, index, request, sends } of handlerRuns(trace)) {
@@ -54,6 +57,7 @@ export const answersEveryRequest: Checker = {
  */
 export const boundedReads: Checker = {
   name: 'bounded-reads',
+  translations: { 'zh-cn': { property: '读只计入在它之前到达过某个节点的加法，每次至多计一次' } },
   property: 'a read counts only adds that reached a node before it, each at most once',
   check({ trace }) {
     const history = readCounterHistory(trace);
@@ -90,6 +94,7 @@ export const boundedReads: Checker = {
  */
 export const readsOwnAdds: Checker = {
   name: 'reads-own-adds',
+  translations: { 'zh-cn': { property: '在某个节点上的读，计入该节点在此之前确认过的每一次加法，重启后也一样' } },
   property: 'a read at a node counts every add that node acknowledged before it, after a restart too',
   check({ trace }) {
     const history = readCounterHistory(trace);
@@ -141,6 +146,9 @@ function settledReads({ trace, nodes }: CheckedRun): { read: CounterRead; since:
  */
 export const noLostIncrement: Checker = {
   name: 'no-lost-increment',
+  translations: {
+    'zh-cn': { property: `集群平静、且 ${fmtMs(SETTLE_MS)} 内没有新的加法到达之后，每次读都计入所有被确认的加法` },
+  },
   property: `once the cluster has been calm and no add has arrived for ${fmtMs(SETTLE_MS)}, every read counts every acknowledged add`,
   check(run) {
     const history = readCounterHistory(run.trace);
@@ -169,6 +177,9 @@ export const noLostIncrement: Checker = {
 /** Once settled, every node reads the same value: states merged in any order, any number of times, agree. */
 export const convergence: Checker = {
   name: 'convergence',
+  translations: {
+    'zh-cn': { property: `集群平静、且 ${fmtMs(SETTLE_MS)} 内没有新的加法到达之后，每个节点读到同一个值` },
+  },
   property: `once the cluster has been calm and no add has arrived for ${fmtMs(SETTLE_MS)}, every node reads the same value`,
   check(run) {
     let first: CounterRead | undefined;

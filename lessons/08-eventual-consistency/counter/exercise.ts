@@ -27,6 +27,9 @@ const clientOnce = (network: NetworkConfig): NetworkConfig => ({
 const scenarios: Scenario[] = [
   scenario({
     name: 'calm',
+    translations: {
+      'zh-cn': { description: '平静网络：在任意节点做的加法（有些是负数）都要在每个节点上恰好计入一次。' },
+    },
     description: 'A calm network: adds at any node, some negative, must be counted once at every node.',
     duration: 2200,
     network: reliableNetwork,
@@ -35,6 +38,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'duplicates-and-reordering',
+    translations: {
+      'zh-cn': {
+        description:
+          '延迟 1 到 40 ms，节点之间 40 % 的消息被投递两次：状态会迟到、乱序、重复到达，合并的结果不能因此改变。',
+      },
+    },
     description:
       'Latency from 1 to 40 ms and 40 % of messages between nodes delivered twice: states arrive late, out of order and repeated, and merging must not care.',
     duration: 2200,
@@ -44,6 +53,11 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'concurrent-partition',
+    translations: {
+      'zh-cn': {
+        description: 'n1、n2 与 n3、n4、n5 隔开，两边都在做加法；恢复之后每个节点都要把每次加法恰好计入一次。',
+      },
+    },
     description:
       'n1 and n2 are cut off from n3, n4 and n5 while both sides add; after the heal every node must count every add once.',
     duration: 2400,
@@ -56,6 +70,7 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'message-loss',
+    translations: { 'zh-cn': { description: '前 1200 ms 内一半的消息丢失：丢掉的状态必须重发。' } },
     description: 'Half of all messages are lost for the first 1200 ms: a state that is lost must be sent again.',
     duration: 2600,
     network: clientOnce(reliableNetwork),
@@ -64,6 +79,9 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'crash-after-add',
+    translations: {
+      'zh-cn': { description: 'n2 确认第一次加法后立即崩溃，来不及把它传出去，随后重启：被确认过的加法绝不能丢。' },
+    },
     description:
       'n2 crashes right after it acknowledges its first add, before it can pass it on, and restarts later: an acknowledged add is never lost.',
     duration: 2400,
@@ -76,6 +94,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'generated-faults',
+    translations: {
+      'zh-cn': {
+        description:
+          '在 1.5 s 内注入由每个种子抽取的故障，同时加法陆续到达——任意节点崩溃、暂停、各种形状的分区、消息丢失和延迟、时钟跳变和漂移——然后一切恢复：每次被确认的加法都要在每个节点上恰好计入一次。',
+      },
+    },
     description:
       'Faults drawn from each seed for 1.5 s while adds arrive — crashes of any nodes, pauses, partitions of every shape, lost and delayed messages, clock steps and drift — then everything heals: every acknowledged add must be counted once everywhere.',
     duration: GENERATED_WINDOW_MS + SETTLE_MS + 300,
@@ -90,6 +114,7 @@ const scenarios: Scenario[] = [
 export const crdtCounter: Exercise = {
   id: 'crdt-counter',
   title: 'CRDT counter',
+  translations: { 'zh-cn': { title: 'CRDT 计数器' } },
   starter: 'counter/starter.ts',
   scenarios,
 };
