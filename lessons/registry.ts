@@ -6,6 +6,7 @@ import type { LessonManifest } from './manifest';
 import { lesson as whyDistribute } from './01-why-distribute/lesson';
 import { lesson as failureDetection } from './05-failure-detection/lesson';
 import { lesson as raftElection } from './06-leader-election/lesson';
+import { lesson as partitioning } from './07-partitioning/lesson';
 import { lesson as twoPhaseCommit } from './20-two-phase-commit/lesson';
 
-export const lessons: readonly LessonManifest[] = [whyDistribute, failureDetection, raftElection, twoPhaseCommit];
+export const lessons: readonly LessonManifest[] = [whyDistribute, failureDetection, raftElection, partitioning, twoPhaseCommit];
