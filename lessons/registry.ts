@@ -9,4 +9,10 @@ import { lesson as raftElection } from './06-leader-election/lesson';
 import { lesson as partitioning } from './07-partitioning/lesson';
 import { lesson as twoPhaseCommit } from './20-two-phase-commit/lesson';
 
-export const lessons: readonly LessonManifest[] = [whyDistribute, failureDetection, raftElection, partitioning, twoPhaseCommit];
+export const lessons: readonly LessonManifest[] = [
+  whyDistribute,
+  failureDetection,
+  raftElection,
+  partitioning,
+  twoPhaseCommit,
+];

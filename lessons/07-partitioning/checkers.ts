@@ -223,32 +223,37 @@ export const stayersKeepKeys: Checker = measuredChecker({
 });
 
 /** On a join or leave, the keys that change owner, over the fair share: all keys / members. */
-export const keysMoved: Checker = measuredChecker({
-  name: 'keys-moved',
-  property: `one join or leave moves at most ${MOVED_LIMIT} times the fair share of keys (all keys / members)`,
-  figure: '× the fair share of keys moved on one join or leave',
-  limit: MOVED_LIMIT,
-  bound: 'at-most',
-  digits: 2,
-  measure({ trace }) {
-    let worst: { value: number; detail: string; at: number; nodes: NodeId[]; events: number[] } | undefined;
-    for (const [before, after] of changes(trace)) {
-      const moved = PROBE_KEYS.filter((_, i) => before.owners[i] !== after.owners[i]).length;
-      const members = Math.max(before.version.members.length, after.version.members.length);
-      const fair = PROBE_KEYS.length / members;
-      const value = moved / fair;
-      if (worst !== undefined && value <= worst.value) continue;
-      worst = {
-        value,
-        detail: `when ${changeName(before, after)}, ${moved} of ${PROBE_KEYS.length} keys changed owner between ${before.node}'s answer at ${fmtMs(before.time)} and ${after.node}'s at ${fmtMs(after.time)}, where the fair share is ${fair.toFixed(0)}`,
-        at: after.time,
-        nodes: [before.node, after.node],
-        events: [before.index, after.index],
-      };
-    }
-    return worst;
-  },
-});
+export const keysMoved: Checker = movedShare(MOVED_LIMIT, 'at-most');
+
+/** The worst share of keys moved by one join or leave, against a limit on either side (a live simulation shows modulo hashing's). */
+export function movedShare(limit: number, bound: 'at-most' | 'at-least'): Checker {
+  return measuredChecker({
+    name: 'keys-moved',
+    property: `one join or leave moves ${bound === 'at-most' ? 'at most' : 'at least'} ${limit} times the fair share of keys (all keys / members)`,
+    figure: '× the fair share of keys moved on one join or leave',
+    limit,
+    bound,
+    digits: 2,
+    measure({ trace }) {
+      let worst: { value: number; detail: string; at: number; nodes: NodeId[]; events: number[] } | undefined;
+      for (const [before, after] of changes(trace)) {
+        const moved = PROBE_KEYS.filter((_, i) => before.owners[i] !== after.owners[i]).length;
+        const members = Math.max(before.version.members.length, after.version.members.length);
+        const fair = PROBE_KEYS.length / members;
+        const value = moved / fair;
+        if (worst !== undefined && value <= worst.value) continue;
+        worst = {
+          value,
+          detail: `when ${changeName(before, after)}, ${moved} of ${PROBE_KEYS.length} keys changed owner between ${before.node}'s answer at ${fmtMs(before.time)} and ${after.node}'s at ${fmtMs(after.time)}, where the fair share is ${fair.toFixed(0)}`,
+          at: after.time,
+          nodes: [before.node, after.node],
+          events: [before.index, after.index],
+        };
+      }
+      return worst;
+    },
+  });
+}
 
 /** Every checker, most specific cause first. */
 export const allCheckers: Checker[] = [

@@ -54,16 +54,19 @@ function drawnPlan(nodes: readonly NodeId[], until: number, rng: Random): Member
   return { initial, changes };
 }
 
+/** The lesson's first picture: one node joins four. */
+export const growFourToFive: Scenario = scenario({
+  name: 'grow-4-to-5',
+  description:
+    'Four members, and n5 joins at 300 ms: it takes about a fifth of the keys, every one of them from a member that stays, and nothing else moves.',
+  duration: 600,
+  network: reliableNetwork,
+  faults: [],
+  workload: fixedPlan({ initial: ['n1', 'n2', 'n3', 'n4'], changes: [{ at: 300, join: 'n5' }] }),
+});
+
 const scenarios: Scenario[] = [
-  scenario({
-    name: 'grow-4-to-5',
-    description:
-      'Four members, and n5 joins at 300 ms: it takes about a fifth of the keys, every one of them from a member that stays, and nothing else moves.',
-    duration: 600,
-    network: reliableNetwork,
-    faults: [],
-    workload: fixedPlan({ initial: ['n1', 'n2', 'n3', 'n4'], changes: [{ at: 300, join: 'n5' }] }),
-  }),
+  growFourToFive,
   scenario({
     name: 'churn',
     description:
