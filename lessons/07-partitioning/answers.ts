@@ -12,6 +12,8 @@ export interface LookupSeen {
   keys: readonly string[];
   /** The member's answer; absent when it sent none. */
   answer?: { version: unknown; owners: unknown; index: number };
+  /** Why the answer is not well formed; absent when it is, or when there is none. */
+  fault?: string;
 }
 
 /** Every lookup delivered to a node whose handler ran to its end, in trace order. */
@@ -20,20 +22,22 @@ export function lookupsSeen(trace: Trace): readonly LookupSeen[] {
 }
 
 function readLookups(trace: Trace): LookupSeen[] {
+  const versions = versionsSent(trace);
   const seen: LookupSeen[] = [];
   for (const { node, time, index, request, sends } of handlerRuns(trace)) {
     if (request?.from !== CLIENT || request.msg.type !== 'lookup') continue;
     const { id, keys } = request.msg;
     if (typeof id !== 'number' || !Array.isArray(keys)) continue;
     const reply = sends.find((s) => s.to === CLIENT && s.msg.type === 'owners' && s.msg.id === id);
-    seen.push({
+    const lookup: LookupSeen = {
       node,
       time,
       index,
       id,
       keys: keys as string[],
       answer: reply && { version: reply.msg.version, owners: reply.msg.owners, index: reply.index },
-    });
+    };
+    seen.push({ ...lookup, fault: answerFault(lookup, versions) });
   }
   return seen;
 }
@@ -91,7 +95,7 @@ function readAnswers(trace: Trace): Answer[] {
   const versions = versionsSent(trace);
   const out: Answer[] = [];
   for (const seen of lookupsSeen(trace)) {
-    if (seen.answer === undefined || answerFault(seen, versions) !== undefined) continue;
+    if (seen.answer === undefined || seen.fault !== undefined) continue;
     out.push({
       node: seen.node,
       time: seen.time,

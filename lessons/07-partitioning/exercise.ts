@@ -7,7 +7,7 @@ import { membershipWorkload, type MembershipChange, type MembershipPlan } from '
 /** Every scenario's cluster: six nodes, of which some are members at any time. */
 const CLUSTER = 6;
 /** The generated family's fault window; everything heals at its end. */
-const GENERATED_WINDOW_MS = 1200;
+const GENERATED_WINDOW_MS = 800;
 
 const scenario = (s: Omit<Scenario, 'points' | 'nodes' | 'checkers'>): Scenario => ({
   points: 10,
@@ -123,7 +123,7 @@ const scenarios: Scenario[] = [
   scenario({
     name: 'generated-faults',
     description: `Members join and leave every 150 to 350 ms while faults drawn from each seed strike for ${GENERATED_WINDOW_MS} ms — crashes, pauses, partitions, lost, delayed and duplicated messages, clock steps — then everything heals: two more changes follow, and every answer after that uses the newest membership.`,
-    duration: GENERATED_WINDOW_MS + 600,
+    duration: GENERATED_WINDOW_MS + 500,
     network: reliableNetwork,
     faults: generatedFaults({ from: 0, until: GENERATED_WINDOW_MS, kinds: nemesisKinds, meanGapMs: 200 }),
     workload: ({ nodes, duration, rng }) => {
@@ -140,11 +140,11 @@ const scenarios: Scenario[] = [
         outside.length > 0
           ? [
               { at: GENERATED_WINDOW_MS + 50, join: node },
-              { at: GENERATED_WINDOW_MS + 350, leave: rng.pick([...members]) },
+              { at: GENERATED_WINDOW_MS + 300, leave: rng.pick([...members]) },
             ]
           : [
               { at: GENERATED_WINDOW_MS + 50, leave: node },
-              { at: GENERATED_WINDOW_MS + 350, join: node },
+              { at: GENERATED_WINDOW_MS + 300, join: node },
             ];
       return membershipWorkload({ initial: plan.initial, changes: [...plan.changes, ...after] }, nodes, duration, rng);
     },

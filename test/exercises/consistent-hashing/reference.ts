@@ -24,7 +24,8 @@ interface Point {
  */
 export default class ConsistentHashing implements PartitioningNode {
   private membership: Membership | undefined;
-  private ring: Point[] = [];
+  /** Built at the first lookup after a change: a node that is not a member is never asked. */
+  private ring: Point[] | undefined;
 
   constructor(private readonly ctx: PartitioningContext) {}
 
@@ -40,7 +41,8 @@ export default class ConsistentHashing implements PartitioningNode {
       this.ctx.storage.set("membership", membership);
       this.adopt(membership);
     } else if (msg.type === "lookup" && this.membership !== undefined) {
-      const owners = msg.keys.map((key) => this.owner(key));
+      const ring = (this.ring ??= this.build(this.membership));
+      const owners = msg.keys.map((key) => this.owner(ring, key));
       this.ctx.send(from, { type: "owners", id: msg.id, version: this.membership.version, owners });
     }
   }
@@ -49,7 +51,11 @@ export default class ConsistentHashing implements PartitioningNode {
 
   private adopt(membership: Membership): void {
     this.membership = membership;
-    this.ring = membership.members
+    this.ring = undefined;
+  }
+
+  private build(membership: Membership): Point[] {
+    return membership.members
       .flatMap((member) =>
         Array.from({ length: VIRTUAL_NODES }, (_, i) => ({ position: this.ctx.hash(`${member}#${i}`), member })),
       )
@@ -57,15 +63,15 @@ export default class ConsistentHashing implements PartitioningNode {
   }
 
   /** The member of the first point at or after the key's hash; past the last point, the first. */
-  private owner(key: string): NodeId {
+  private owner(ring: readonly Point[], key: string): NodeId {
     const h = this.ctx.hash(key);
     let lo = 0;
-    let hi = this.ring.length;
+    let hi = ring.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.ring[mid] as Point).position < h) lo = mid + 1;
+      if ((ring[mid] as Point).position < h) lo = mid + 1;
       else hi = mid;
     }
-    return (this.ring[lo % this.ring.length] as Point).member;
+    return (ring[lo % ring.length] as Point).member;
   }
 }
