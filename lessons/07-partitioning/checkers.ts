@@ -69,6 +69,39 @@ export const agreement: Checker = {
   },
 };
 
+/**
+ * A member answers from the newest membership it has received: a membership delayed on the way
+ * and delivered after a newer one is old news, not a change. Storage survives a restart, so what
+ * a node received before it crashed counts too.
+ */
+export const newestKnown: Checker = {
+  name: 'newest-known',
+  property: 'a member answers from the newest membership it has received, never from an older one that arrived late',
+  check({ trace }) {
+    const received = new Map<NodeId, { version: number; time: number }>();
+    const answered = new Map(answers(trace).map((a) => [a.index, a]));
+    for (const e of trace.events()) {
+      if (e.kind === 'deliver' && e.data.type === 'members' && typeof e.data.version === 'number') {
+        const newest = received.get(e.node);
+        if (newest === undefined || e.data.version > newest.version) {
+          received.set(e.node, { version: e.data.version, time: e.time });
+        }
+      }
+      const answer = answered.get(e.index);
+      const newest = answer && received.get(answer.node);
+      if (answer === undefined || newest === undefined || answer.version.version >= newest.version) continue;
+      return {
+        ok: false,
+        explanation: `${answer.node} answered at ${fmtMs(answer.time)} from membership version ${answer.version.version}, but it had received version ${newest.version} at ${fmtMs(newest.time)}: an older membership that arrives later is stale, keep the highest version`,
+        at: answer.time,
+        nodes: [answer.node],
+        events: [answer.index],
+      };
+    }
+    return { ok: true };
+  },
+};
+
 /** When the last fault of the run ended (0 when there was none). */
 function calmFrom(trace: Trace): number {
   let calm = 0;
@@ -269,6 +302,7 @@ export const allCheckers: Checker[] = [
   agreement,
   availability,
   currentMembership,
+  newestKnown,
   stayersKeepKeys,
   keysMoved,
   balance,

@@ -102,6 +102,15 @@ const scenarios: Scenario[] = [
     workload: fixedPlan(churn),
   }),
   scenario({
+    name: 'late-membership',
+    description:
+      'Messages sent from 195 to 205 ms take 150 ms longer, so the repeat of membership 1 sent at 200 ms arrives after membership 2 (sent at 300 ms): a member keeps version 2 and answers from it at 360 ms.',
+    duration: 700,
+    network: reliableNetwork,
+    faults: [{ at: 195, kind: 'delaySpike', extraMs: 150, ms: 10 }],
+    workload: fixedPlan({ initial: ['n1', 'n2', 'n3', 'n4'], changes: [{ at: 300, join: 'n5' }] }),
+  }),
+  scenario({
     name: 'restart-keeps-membership',
     description:
       'n3 crashes at 720 ms and restarts at 750 ms; lookups reach it at 760 ms, before the membership is repeated at 800 ms: it answers from the membership it kept in storage.',

@@ -16,6 +16,7 @@ import type { NodeId, PartitioningContext, PartitioningMessage, PartitioningNode
  *   - agreement: members answering from the same version name the same owner for every key.
  *   - availability: answer every lookup, also right after a crash and restart.
  *   - current-membership: 300 ms after the faults heal, answer from the newest membership.
+ *   - newest-known: never answer from a membership older than one you have received.
  *   - stayers-keep-keys: on a join or leave, no key moves between two members that both stayed.
  *   - keys-moved: a join or leave moves at most 1.5 × (all keys / members) keys.
  *   - balance: no member owns more than 1.3 × its fair share of 1000 keys.

@@ -24,8 +24,7 @@ interface Point {
  */
 export default class ConsistentHashing implements PartitioningNode {
   private membership: Membership | undefined;
-  /** Built at the first lookup after a change: a node that is not a member is never asked. */
-  private ring: Point[] | undefined;
+  private ring: Point[] = [];
 
   constructor(private readonly ctx: PartitioningContext) {}
 
@@ -41,8 +40,7 @@ export default class ConsistentHashing implements PartitioningNode {
       this.ctx.storage.set("membership", membership);
       this.adopt(membership);
     } else if (msg.type === "lookup" && this.membership !== undefined) {
-      const ring = (this.ring ??= this.build(this.membership));
-      const owners = msg.keys.map((key) => this.owner(ring, key));
+      const owners = msg.keys.map((key) => this.owner(key));
       this.ctx.send(from, { type: "owners", id: msg.id, version: this.membership.version, owners });
     }
   }
@@ -51,11 +49,7 @@ export default class ConsistentHashing implements PartitioningNode {
 
   private adopt(membership: Membership): void {
     this.membership = membership;
-    this.ring = undefined;
-  }
-
-  private build(membership: Membership): Point[] {
-    return membership.members
+    this.ring = membership.members
       .flatMap((member) =>
         Array.from({ length: VIRTUAL_NODES }, (_, i) => ({ position: this.ctx.hash(`${member}#${i}`), member })),
       )
@@ -63,15 +57,15 @@ export default class ConsistentHashing implements PartitioningNode {
   }
 
   /** The member of the first point at or after the key's hash; past the last point, the first. */
-  private owner(ring: readonly Point[], key: string): NodeId {
+  private owner(key: string): NodeId {
     const h = this.ctx.hash(key);
     let lo = 0;
-    let hi = ring.length;
+    let hi = this.ring.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((ring[mid] as Point).position < h) lo = mid + 1;
+      if ((this.ring[mid] as Point).position < h) lo = mid + 1;
       else hi = mid;
     }
-    return (ring[lo % ring.length] as Point).member;
+    return (this.ring[lo % this.ring.length] as Point).member;
   }
 }
