@@ -40,9 +40,9 @@ describe('extension: the lesson page message', () => {
     assert.deepEqual(first.next, { lesson: '05-failure-detection', title: '故障检测' });
     const middle = page('06-leader-election', 'zh-cn', new Map());
     assert.deepEqual(middle.prev, { lesson: '05-failure-detection', title: '故障检测' });
-    assert.deepEqual(middle.next, { lesson: '20-two-phase-commit', title: '两阶段提交' });
+    assert.deepEqual(middle.next, { lesson: '07-partitioning', title: '分区' });
     const last = page('20-two-phase-commit', 'en', new Map());
-    assert.deepEqual(last.prev, { lesson: '06-leader-election', title: 'Raft leader election' });
+    assert.deepEqual(last.prev, { lesson: '07-partitioning', title: 'Partitioning' });
     assert.equal(last.next, undefined);
   });
 
