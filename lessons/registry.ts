@@ -8,6 +8,7 @@ import { lesson as clocksAndOrder } from './03-clocks-and-order/lesson';
 import { lesson as mutualExclusion } from './04-mutual-exclusion/lesson';
 import { lesson as failureDetection } from './05-failure-detection/lesson';
 import { lesson as raftElection } from './06-leader-election/lesson';
+import { lesson as partitioning } from './07-partitioning/lesson';
 import { lesson as eventualConsistency } from './08-eventual-consistency/lesson';
 import { lesson as twoPhaseCommit } from './20-two-phase-commit/lesson';
 
@@ -17,6 +18,7 @@ export const lessons: readonly LessonManifest[] = [
   mutualExclusion,
   failureDetection,
   raftElection,
+  partitioning,
   eventualConsistency,
   twoPhaseCommit,
 ];

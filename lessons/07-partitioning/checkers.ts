@@ -1,0 +1,309 @@
+import type { NodeId, Trace } from '../../src/kernel';
+import { fmtMs, measuredChecker, type Checker } from '../../src/grader';
+import { answers, lookupsSeen, versionsSent, type Answer } from './answers';
+import { PROBE_KEYS, REPEAT_MS } from './workload';
+
+/** Max load over mean load, with 1000 probe keys: 64 virtual nodes a member stay under 1.22 at worst. */
+export const BALANCE_LIMIT = 1.3;
+/** Keys moved by one join or leave, over the fair share (all keys / members): a ring moves about 1. */
+export const MOVED_LIMIT = 1.5;
+/** After the faults heal, how soon every answer uses the newest membership (three repeats of it). */
+export const CURRENT_AFTER_MS = 3 * REPEAT_MS;
+
+/** Every answer names a version the service sent, one owner per key, each a member of that version. */
+export const validAnswers: Checker = {
+  name: 'valid-answers',
+  property: 'an answer names a membership the service sent, and one owner per key, a member of that membership',
+  check({ trace }) {
+    for (const seen of lookupsSeen(trace)) {
+      const fault = seen.fault;
+      if (fault === undefined) continue;
+      return {
+        ok: false,
+        explanation: `${seen.node} answered lookup ${seen.id} at ${fmtMs(seen.time)} wrongly: ${fault}`,
+        at: seen.time,
+        nodes: [seen.node],
+        events: [seen.index],
+      };
+    }
+    return { ok: true };
+  },
+};
+
+/** Two members that answer from the same membership name the same owner for every key. */
+export const agreement: Checker = {
+  name: 'agreement',
+  property: 'members that answer from the same membership name the same owner for a key',
+  check({ trace }) {
+    // By version, each key's first owner named, and the answer that named it.
+    const owners = new Map<number, Map<string, NodeId>>();
+    const namedBy = new Map<number, Map<string, Answer>>();
+    for (const answer of answers(trace)) {
+      const v = answer.version.version;
+      if (!owners.has(v)) {
+        owners.set(v, new Map());
+        namedBy.set(v, new Map());
+      }
+      const [named, by] = [owners.get(v) as Map<string, NodeId>, namedBy.get(v) as Map<string, Answer>];
+      for (let i = 0; i < answer.keys.length; i++) {
+        const key = answer.keys[i] as string;
+        const owner = answer.owners[i] as NodeId;
+        const earlierOwner = named.get(key);
+        if (earlierOwner === undefined) {
+          named.set(key, owner);
+          by.set(key, answer);
+          continue;
+        }
+        if (earlierOwner === owner) continue;
+        const earlier = by.get(key) as Answer;
+        return {
+          ok: false,
+          explanation: `for membership version ${answer.version.version}, ${earlier.node} said ${key} is owned by ${earlierOwner} (at ${fmtMs(earlier.time)}) and ${answer.node} said ${owner} (at ${fmtMs(answer.time)}): every node must compute the same owner from the same membership`,
+          at: answer.time,
+          nodes: [earlier.node, answer.node],
+          events: [earlier.index, answer.index],
+        };
+      }
+    }
+    return { ok: true };
+  },
+};
+
+/**
+ * A member answers from the newest membership it has received: a membership delayed on the way
+ * and delivered after a newer one is old news, not a change. Storage survives a restart, so what
+ * a node received before it crashed counts too.
+ */
+export const newestKnown: Checker = {
+  name: 'newest-known',
+  property: 'a member answers from the newest membership it has received, never from an older one that arrived late',
+  check({ trace }) {
+    const received = new Map<NodeId, { version: number; time: number }>();
+    const answered = new Map(answers(trace).map((a) => [a.index, a]));
+    for (const e of trace.events()) {
+      if (e.kind === 'deliver' && e.data.type === 'members' && typeof e.data.version === 'number') {
+        const newest = received.get(e.node);
+        if (newest === undefined || e.data.version > newest.version) {
+          received.set(e.node, { version: e.data.version, time: e.time });
+        }
+      }
+      const answer = answered.get(e.index);
+      const newest = answer && received.get(answer.node);
+      if (answer === undefined || newest === undefined || answer.version.version >= newest.version) continue;
+      return {
+        ok: false,
+        explanation: `${answer.node} answered at ${fmtMs(answer.time)} from membership version ${answer.version.version}, but it had received version ${newest.version} at ${fmtMs(newest.time)}: an older membership that arrives later is stale, keep the highest version`,
+        at: answer.time,
+        nodes: [answer.node],
+        events: [answer.index],
+      };
+    }
+    return { ok: true };
+  },
+};
+
+/** When the last fault of the run ended (0 when there was none). */
+function calmFrom(trace: Trace): number {
+  let calm = 0;
+  for (const e of trace.events()) {
+    if (e.kind === 'fault') calm = Math.max(calm, e.time + e.data.ms);
+    else if (['crash', 'restart', 'resume', 'partition', 'heal', 'clock', 'pause'].includes(e.kind)) {
+      calm = Math.max(calm, e.time);
+    }
+  }
+  return calm;
+}
+
+/** Once the faults are over, a member answers from the newest membership within CURRENT_AFTER_MS of its sending. */
+export const currentMembership: Checker = {
+  name: 'current-membership',
+  property: `after the faults heal, every answer uses the newest membership sent ${CURRENT_AFTER_MS} ms or more before it`,
+  check({ trace }) {
+    const calm = calmFrom(trace);
+    const versions = [...versionsSent(trace).values()];
+    for (const answer of answers(trace)) {
+      const due = Math.max(calm, answer.time - CURRENT_AFTER_MS);
+      const newest = versions.filter((v) => v.at <= due).at(-1);
+      if (answer.time < calm + CURRENT_AFTER_MS || newest === undefined) continue;
+      if (answer.version.version >= newest.version) continue;
+      return {
+        ok: false,
+        explanation: `${answer.node} answered at ${fmtMs(answer.time)} from membership version ${answer.version.version}, but version ${newest.version} (${newest.members.join(', ')}) had been sent to every node since ${fmtMs(Math.max(newest.at, calm))}, repeated every ${REPEAT_MS} ms`,
+        at: answer.time,
+        nodes: [answer.node],
+        events: [answer.index],
+      };
+    }
+    return { ok: true };
+  },
+};
+
+/**
+ * Availability: a member answers every lookup in the handler that receives it, from the newest
+ * membership it knows, even while members come and go and even after a restart (a membership
+ * kept only in memory is lost with a crash). A node that never received a membership is excused.
+ */
+export const availability: Checker = measuredChecker({
+  name: 'availability',
+  property: 'a node that has ever received a membership answers every lookup it receives, restarted or not',
+  figure: 'lookups left unanswered',
+  limit: 0,
+  bound: 'at-most',
+  digits: 0,
+  measure({ trace }) {
+    const firstMembership = new Map<NodeId, number>();
+    for (const e of trace.ofKind('deliver')) {
+      if (e.data.type === 'members' && !firstMembership.has(e.node)) firstMembership.set(e.node, e.time);
+    }
+    const unanswered = lookupsSeen(trace).filter(
+      (l) => l.answer === undefined && (firstMembership.get(l.node) ?? Infinity) < l.time,
+    );
+    const first = unanswered[0];
+    return {
+      value: unanswered.length,
+      detail:
+        first === undefined
+          ? ''
+          : `${first.node} received lookup ${first.id} at ${fmtMs(first.time)} and sent no owners back, though it had received a membership at ${fmtMs(firstMembership.get(first.node) as number)}`,
+      at: first?.time,
+      nodes: first && [first.node],
+      events: first && [first.index],
+    };
+  },
+});
+
+/** The first answer about every probe key for each membership version. */
+function fullAnswers(trace: Trace): Answer[] {
+  const byVersion = new Map<number, Answer>();
+  for (const answer of answers(trace)) {
+    if (answer.keys.length !== PROBE_KEYS.length || byVersion.has(answer.version.version)) continue;
+    byVersion.set(answer.version.version, answer);
+  }
+  return [...byVersion.values()].sort((a, b) => a.version.version - b.version.version);
+}
+
+/** Balance: over the probe keys, the busiest member's keys against the mean (1 is perfect). */
+export const balance: Checker = measuredChecker({
+  name: 'balance',
+  property: `no member owns more than ${BALANCE_LIMIT} times its fair share of the keys`,
+  figure: 'max load / mean load',
+  limit: BALANCE_LIMIT,
+  bound: 'at-most',
+  digits: 2,
+  measure({ trace }) {
+    let worst: { value: number; detail: string; at: number; nodes: NodeId[]; events: number[] } | undefined;
+    for (const answer of fullAnswers(trace)) {
+      const members = answer.version.members;
+      const load = new Map<NodeId, number>(members.map((m) => [m, 0]));
+      for (const owner of answer.owners) load.set(owner, (load.get(owner) ?? 0) + 1);
+      const [busiest, most] = [...load].reduce((a, b) => (b[1] > a[1] ? b : a));
+      const mean = answer.keys.length / members.length;
+      const value = most / mean;
+      if (worst !== undefined && value <= worst.value) continue;
+      worst = {
+        value,
+        detail: `with membership version ${answer.version.version} (${members.join(', ')}), ${answer.node} gave ${busiest} ${most} of ${answer.keys.length} keys at ${fmtMs(answer.time)}, where the mean is ${mean.toFixed(1)}`,
+        at: answer.time,
+        nodes: [answer.node, busiest],
+        events: [answer.index],
+      };
+    }
+    return worst;
+  },
+});
+
+/** Consecutive versions (one join or leave apart) that both have an answer about every probe key. */
+function changes(trace: Trace): Array<[Answer, Answer]> {
+  const full = fullAnswers(trace);
+  const pairs: Array<[Answer, Answer]> = [];
+  for (let i = 1; i < full.length; i++) {
+    const [before, after] = [full[i - 1] as Answer, full[i] as Answer];
+    if (after.version.version === before.version.version + 1) pairs.push([before, after]);
+  }
+  return pairs;
+}
+
+const changeName = (before: Answer, after: Answer): string => {
+  const joined = after.version.members.filter((m) => !before.version.members.includes(m));
+  const left = before.version.members.filter((m) => !after.version.members.includes(m));
+  const what = [...joined.map((m) => `${m} joined`), ...left.map((m) => `${m} left`)].join(' and ');
+  return `${what || 'nothing changed'} (version ${before.version.version} → ${after.version.version}, at ${fmtMs(after.version.at)})`;
+};
+
+/** On a join or leave, no key moves between two members that both stayed. */
+export const stayersKeepKeys: Checker = measuredChecker({
+  name: 'stayers-keep-keys',
+  property: 'on a join or leave, no key moves between two members that were there before and after',
+  figure: 'keys moved between two members that both stayed',
+  limit: 0,
+  bound: 'at-most',
+  digits: 0,
+  measure({ trace }) {
+    let worst: { value: number; detail: string; at: number; nodes: NodeId[]; events: number[] } | undefined;
+    for (const [before, after] of changes(trace)) {
+      const stayed = (m: NodeId) => before.version.members.includes(m) && after.version.members.includes(m);
+      const moved = PROBE_KEYS.flatMap((key, i) => {
+        const [from, to] = [before.owners[i] as NodeId, after.owners[i] as NodeId];
+        return from !== to && stayed(from) && stayed(to) ? [{ key, from, to }] : [];
+      });
+      if (worst !== undefined && moved.length <= worst.value) continue;
+      const example = moved[0];
+      worst = {
+        value: moved.length,
+        detail:
+          example === undefined
+            ? ''
+            : `when ${changeName(before, after)}, ${example.key} moved from ${example.from} to ${example.to}, which both stayed`,
+        at: after.time,
+        nodes: example ? [example.from, example.to] : [],
+        events: [before.index, after.index],
+      };
+    }
+    return worst;
+  },
+});
+
+/** On a join or leave, the keys that change owner, over the fair share: all keys / members. */
+export const keysMoved: Checker = movedShare(MOVED_LIMIT, 'at-most');
+
+/** The worst share of keys moved by one join or leave, against a limit on either side (a live simulation shows modulo hashing's). */
+export function movedShare(limit: number, bound: 'at-most' | 'at-least'): Checker {
+  return measuredChecker({
+    name: 'keys-moved',
+    property: `one join or leave moves ${bound === 'at-most' ? 'at most' : 'at least'} ${limit} times the fair share of keys (all keys / members)`,
+    figure: '× the fair share of keys moved on one join or leave',
+    limit,
+    bound,
+    digits: 2,
+    measure({ trace }) {
+      let worst: { value: number; detail: string; at: number; nodes: NodeId[]; events: number[] } | undefined;
+      for (const [before, after] of changes(trace)) {
+        const moved = PROBE_KEYS.filter((_, i) => before.owners[i] !== after.owners[i]).length;
+        const members = Math.max(before.version.members.length, after.version.members.length);
+        const fair = PROBE_KEYS.length / members;
+        const value = moved / fair;
+        if (worst !== undefined && value <= worst.value) continue;
+        worst = {
+          value,
+          detail: `when ${changeName(before, after)}, ${moved} of ${PROBE_KEYS.length} keys changed owner between ${before.node}'s answer at ${fmtMs(before.time)} and ${after.node}'s at ${fmtMs(after.time)}, where the fair share is ${fair.toFixed(0)}`,
+          at: after.time,
+          nodes: [before.node, after.node],
+          events: [before.index, after.index],
+        };
+      }
+      return worst;
+    },
+  });
+}
+
+/** Every checker, most specific cause first. */
+export const allCheckers: Checker[] = [
+  validAnswers,
+  agreement,
+  availability,
+  currentMembership,
+  newestKnown,
+  stayersKeepKeys,
+  keysMoved,
+  balance,
+];
