@@ -10,6 +10,7 @@ const origin = (b: Broadcast): string => `${b.id} (broadcast by ${b.origin} at $
 /** Non-triviality: a node asked to broadcast delivers the message itself at once. */
 export const validity: Checker = {
   name: 'validity',
+  translations: { 'zh-cn': { property: '被请求广播一条消息的节点，要在处理这个请求的处理函数里自己交付它' } },
   property: 'a node asked to broadcast a message delivers it itself, in the handler of the request',
   check({ trace }) {
     const [first] = causality(trace).missed;
@@ -27,6 +28,7 @@ export const validity: Checker = {
 /** Integrity: each broadcast message at most once per node, and nothing that was not broadcast. */
 export const noDuplicates: Checker = {
   name: 'no-duplicates',
+  translations: { 'zh-cn': { property: '每个节点对每条被广播的消息至多交付一次，而且只交付确实被广播过的消息' } },
   property: 'every node delivers each broadcast message at most once, and only messages that were broadcast',
   check({ trace }) {
     const { broadcasts, deliveries, strays } = causality(trace);
@@ -62,6 +64,7 @@ export const noDuplicates: Checker = {
 /** Causal delivery, against the happens-before graph the trace itself shows. */
 export const causalDelivery: Checker = {
   name: 'causal-delivery',
+  translations: { 'zh-cn': { property: '如果消息 m1 先于 m2 发生，每个节点都先交付 m1，再交付 m2' } },
   property: 'if message m1 happened before m2, every node delivers m1 before m2',
   check({ trace }) {
     const { broadcasts, deliveries } = causality(trace);
@@ -106,6 +109,12 @@ const orderInWords: Record<ClockOrder, string> = {
 /** The clock condition, both ways: vector order is exactly happens-before. */
 export const clockCondition: Checker = {
   name: 'clock-condition',
+  translations: {
+    'zh-cn': {
+      property:
+        '每个节点对同一条消息报告同一个时间戳，而且 m1 的时间戳小于 m2 的，当且仅当 m1 先于 m2 发生（并发消息的时间戳互不可比）',
+    },
+  },
   property:
     "every node reports one timestamp per message, and m1's is less than m2's exactly when m1 happened before m2 (concurrent messages have incomparable timestamps)",
   check({ trace }) {
@@ -145,6 +154,7 @@ export const clockCondition: Checker = {
 /** Agreement, asked of the heal window: every broadcast reaches every node up at the end. */
 export const agreement: Checker = {
   name: 'agreement',
+  translations: { 'zh-cn': { property: '故障平息之后，每条被广播的消息都被每个在线节点交付' } },
   property: 'once the faults heal, every broadcast message is delivered by every node that is up',
   check({ trace, nodes, duration }) {
     const { broadcasts, deliveries, upAtEnd } = causality(trace);
@@ -171,6 +181,9 @@ export const PROPAGATION_LIMIT_MS = 25;
 /** Efficiency where nothing fails: a message goes out when it is broadcast, not at the next resend. */
 export const propagation: Checker = measuredChecker({
   name: 'propagation',
+  translations: {
+    'zh-cn': { property: `在平静的网络上，每条消息在广播后 ${PROPAGATION_LIMIT_MS} 毫秒内送达每个节点` },
+  },
   property: `on a calm network every message reaches every node within ${PROPAGATION_LIMIT_MS} ms of its broadcast`,
   figure: 'ms from a broadcast to its last delivery (slowest message)',
   limit: PROPAGATION_LIMIT_MS,
@@ -196,6 +209,7 @@ export const propagation: Checker = measuredChecker({
 /** Efficiency: resending is needed, flooding is not. */
 export const efficiency: Checker = measuredChecker({
   name: 'efficiency',
+  translations: { 'zh-cn': { property: `每个节点每秒发给每个对端的消息至多 ${MESSAGES_PER_SECOND_PER_PEER} 条` } },
   property: `each node sends at most ${MESSAGES_PER_SECOND_PER_PEER} messages per second to each peer`,
   figure: 'messages per second per peer (busiest node)',
   limit: MESSAGES_PER_SECOND_PER_PEER,

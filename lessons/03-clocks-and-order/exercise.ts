@@ -30,6 +30,12 @@ function shuffled(nodes: readonly NodeId[], rng: Random): NodeId[] {
 const scenarios: Scenario[] = [
   scenario({
     name: 'calm',
+    translations: {
+      'zh-cn': {
+        description:
+          '平静的网络：400 毫秒内三个节点共发起 30 次广播，每条消息在每个节点都恰好交付一次，且都在 25 毫秒之内。',
+      },
+    },
     description:
       'A calm network: 30 broadcasts spread over three nodes in 400 ms, each delivered everywhere once, within 25 ms.',
     duration: 700,
@@ -40,6 +46,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'slow-link',
+    translations: {
+      'zh-cn': {
+        description:
+          'n1 → n3 要走 60 到 120 毫秒，其他链路都只要几毫秒：n2 在收到 n1 的每条消息 15 毫秒后作答，于是 n3 先听到回答、后听到提问，它得先把回答扣下来。',
+      },
+    },
     description:
       'n1 → n3 takes 60 to 120 ms while every other link takes a few: n2 answers each message of n1 15 ms later, and n3 hears the answer before the question, so it must hold the answer back.',
     duration: 800,
@@ -52,6 +64,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'lossy-reordering',
+    translations: {
+      'zh-cn': {
+        description:
+          '延迟从 1 到 40 毫秒，整个运行期间五条消息丢一条、重复一条：40 次广播，每条消息在每个节点都恰好交付一次，并且按因果顺序。',
+      },
+    },
     description:
       'Latencies from 1 to 40 ms, one message in five lost and one in five duplicated, for the whole run: 40 broadcasts, each delivered everywhere once and in causal order.',
     duration: 900,
@@ -61,6 +79,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'partition-heals',
+    translations: {
+      'zh-cn': {
+        description:
+          '一个节点在 50 到 450 毫秒之间被隔开，两边都在继续广播；恢复之后每个节点都交付每一条消息，被隔开的一侧也要按因果顺序交付。',
+      },
+    },
     description:
       'One node is cut off from 50 to 450 ms while both sides keep broadcasting; after the heal every node delivers every message, the cut-off side in causal order.',
     duration: 850,
@@ -73,6 +97,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'crash-restart',
+    translations: {
+      'zh-cn': {
+        description:
+          '每个节点在 80 到 400 毫秒之间崩溃一次，50 到 150 毫秒后重启，其间广播照常进行：交付过的依然算交付过，它广播过的消息照样要送达每个节点。',
+      },
+    },
     description:
       'Each node crashes once, between 80 and 400 ms, and restarts 50 to 150 ms later while broadcasts go on: what it delivered stays delivered, what it broadcast still reaches everyone.',
     duration: 900,
@@ -89,6 +119,11 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'generated-faults',
+    translations: {
+      'zh-cn': {
+        description: `在 ${GENERATED_WINDOW_MS} 毫秒内注入由每个种子抽取的故障——任意节点的崩溃、暂停、各种形状的分区、消息丢失、延迟和重复、时钟跳变和漂移——然后一切恢复：每条消息都要在每个节点交付，恰好一次，按因果顺序。`,
+      },
+    },
     description: `Faults drawn from each seed for ${GENERATED_WINDOW_MS} ms — crashes of any nodes, pauses, partitions of every shape, lost, delayed and duplicated messages, clock steps and drift — then everything heals: every message is delivered everywhere, once, in causal order.`,
     duration: GENERATED_WINDOW_MS + 450,
     network: reordering,
@@ -101,6 +136,7 @@ const scenarios: Scenario[] = [
 export const causalBroadcast: Exercise = {
   id: 'causal-broadcast',
   title: 'Causal broadcast',
+  translations: { 'zh-cn': { title: '因果广播' } },
   starter: 'starter.ts',
   instrument: deliveryApi,
   scenarios,

@@ -5,6 +5,7 @@ import { sectionHistory, type Boot, type Entry } from './history';
 /** The point of the exercise: never two nodes inside at once, in virtual time, as the trace shows it. */
 export const mutualExclusion: Checker = {
   name: 'mutual-exclusion',
+  translations: { 'zh-cn': { property: '任一时刻至多一个节点处于临界区内' } },
   property: 'at most one node is in the critical section at any time',
   check({ trace }) {
     const { entries } = sectionHistory(trace);
@@ -45,6 +46,7 @@ function before(a: Entry, b: Entry): boolean {
  */
 export const timestampOrder: Checker = {
   name: 'timestamp-order',
+  translations: { 'zh-cn': { property: '节点按请求的先后进入：先比 Lamport 时间戳，相同时比节点 id' } },
   property: 'nodes enter in the order of their requests: by Lamport timestamp, ties broken by node id',
   check({ trace }) {
     let previous: Entry | undefined;
@@ -90,6 +92,7 @@ function unserved(boots: readonly Boot[]): { boot: Boot; first: { index: number;
  */
 export const everyWantServed: Checker = {
   name: 'every-want-served',
+  translations: { 'zh-cn': { property: '节点收到的每个 want 都要得到服务（进入，然后离开），除非节点先崩溃了' } },
   property: 'every want a node receives is served (enter, then exit) unless the node crashes first',
   check({ trace, nodes, duration }): Verdict {
     const { boots } = sectionHistory(trace);
@@ -164,6 +167,7 @@ export const CLUSTER_SIZE = 4;
  */
 export const messagesPerEntry = measuredChecker({
   name: 'messages-per-entry',
+  translations: { 'zh-cn': { property: '网络平静时，每次进入节点之间至多 2(n−1) 条消息' } },
   property: 'in a calm network, at most 2(n−1) messages between nodes per entry',
   figure: 'messages between nodes per entry',
   limit: 2 * (CLUSTER_SIZE - 1),
@@ -193,6 +197,7 @@ function total(byType: Map<string, number>): number {
  */
 export const staysHoldMs: Checker = {
   name: 'stays-hold-ms',
+  translations: { 'zh-cn': { property: '节点在临界区内停留 want 要求的 holdMs' } },
   property: 'a node stays in the critical section the holdMs its want asks for',
   check({ trace }) {
     for (const boots of sectionHistory(trace).boots.values()) {
@@ -223,6 +228,7 @@ export const staysHoldMs: Checker = {
  */
 export const resendsOnlyToSilent: Checker = {
   name: 'resends-only-to-silent',
+  translations: { 'zh-cn': { property: '节点只向还没回复的节点重发 Request' } },
   property: 'a node resends its Request only to nodes that have not replied to it',
   check({ trace, nodes }) {
     const replied = new Map<string, { index: number; time: number }>();

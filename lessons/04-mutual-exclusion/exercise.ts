@@ -22,6 +22,9 @@ const scenario = (
 const scenarios: Scenario[] = [
   scenario({
     name: 'calm-requests',
+    translations: {
+      'zh-cn': { description: '平静的网络：12 个 want 分布在 900 ms 内，很少同时到来；每次进入花费 2(n−1) 条消息。' },
+    },
     description:
       'A calm network: 12 wants spread over 900 ms, few of them at the same time; each entry costs 2(n−1) messages.',
     duration: 1100,
@@ -32,6 +35,11 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'contention',
+    translations: {
+      'zh-cn': {
+        description: '平静的网络：每个节点都在 5 ms 时想进入，时间戳相同；之后又有五次，四个节点在同一时刻想进入。',
+      },
+    },
     description:
       'A calm network: every node wants in at 5 ms, with equal timestamps, then five more times four nodes want in at the same instant.',
     duration: 1000,
@@ -45,6 +53,9 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'reordering-and-duplicates',
+    translations: {
+      'zh-cn': { description: '延迟从 1 到 40 ms，三分之一的消息被投递两次：Request 和 Reply 会迟到、乱序、重复。' },
+    },
     description:
       'Latency from 1 to 40 ms and a third of all messages delivered twice: Requests and Replies arrive late, out of order and repeated.',
     duration: 1400,
@@ -54,6 +65,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'clock-survives-restart',
+    translations: {
+      'zh-cn': {
+        description:
+          'n3 在临界区内停留 200 ms，n1 在等；已经回复过 n1 的 n2 崩溃并重启，然后自己也想进入：它的新请求必须排在 n1 的之后。',
+      },
+    },
     description:
       'n3 holds the section for 200 ms while n1 waits; n2, which replied to n1, crashes and restarts, then wants in itself: its new request must come after n1’s.',
     duration: 700,
@@ -66,6 +83,9 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'node-crashes-and-returns',
+    translations: {
+      'zh-cn': { description: 'n3 在节点们想进入时崩溃，100 到 200 ms 后重启：它宕机期间发给它的 Request 都丢了。' },
+    },
     description:
       'n3 crashes while nodes want in, and restarts 100 to 200 ms later: Requests sent to it while it was down are lost.',
     duration: 1200,
@@ -81,6 +101,9 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'partition-heals',
+    translations: {
+      'zh-cn': { description: '从 50 ms 到 300～400 ms，n1、n2 与 n3、n4 之间断开，两边都有节点想进入。' },
+    },
     description:
       'n1 and n2 are cut off from n3 and n4 from 50 ms until 300 to 400 ms, while nodes on both sides want in.',
     duration: 1200,
@@ -100,6 +123,11 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'crash-blocks-everyone',
+    translations: {
+      'zh-cn': {
+        description: 'n4 在 100 ms 崩溃，再也没回来：此后的每个请求都要等它的回复，而等待正是这个算法给出的回答。',
+      },
+    },
     description:
       'n4 crashes at 100 ms and never comes back: every request after that waits for its reply, and waiting is the algorithm’s answer.',
     duration: 800,
@@ -109,6 +137,12 @@ const scenarios: Scenario[] = [
   }),
   scenario({
     name: 'generated-faults',
+    translations: {
+      'zh-cn': {
+        description:
+          '在 600 ms 内注入由每个种子抽取的故障——任意节点的崩溃、暂停、各种形状的分区、消息丢失、重复和延迟、时钟跳变和漂移——然后一切恢复：节点手上还没服务的每个 want 都要得到服务。',
+      },
+    },
     description:
       'Faults drawn from each seed for 600 ms — crashes of any nodes, pauses, partitions of every shape, lost, duplicated and delayed messages, clock steps and drift — then everything heals: every want the nodes still hold is served.',
     duration: GENERATED_WINDOW_MS + 800,
@@ -122,6 +156,7 @@ const scenarios: Scenario[] = [
 export const ricartAgrawala: Exercise = {
   id: 'ricart-agrawala',
   title: 'Ricart–Agrawala mutual exclusion',
+  translations: { 'zh-cn': { title: 'Ricart–Agrawala 互斥' } },
   starter: 'starter.ts',
   instrument: criticalSection,
   scenarios,

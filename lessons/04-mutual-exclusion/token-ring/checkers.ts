@@ -9,6 +9,7 @@ import { tokenHistory, type Creation } from './tokens';
  */
 export const oneTokenPerGeneration: Checker = {
   name: 'one-token-per-generation',
+  translations: { 'zh-cn': { property: '节点只有持有令牌时才能进入，同一代令牌绝不造两次' } },
   property: 'a node enters only while holding the token, and no generation of the token is made twice',
   check({ trace }) {
     const { creations, entriesWithoutToken } = tokenHistory(trace);
@@ -44,6 +45,7 @@ export const oneTokenPerGeneration: Checker = {
 /** A token older than one a node has seen is dropped: a late old token must not come back into use. */
 export const noStaleToken: Checker = {
   name: 'no-stale-token',
+  translations: { 'zh-cn': { property: '节点绝不拿比它见过的最新代号更旧的令牌进入，也不把它传下去' } },
   property: 'a node never enters with, or passes on, a token older than the newest generation it has seen',
   check({ trace }) {
     for (const use of tokenHistory(trace).uses) {
@@ -67,6 +69,7 @@ export const noStaleToken: Checker = {
  */
 export const everyWantServed: Checker = {
   name: 'every-want-served',
+  translations: { 'zh-cn': { property: '节点收到的每个 want 都要得到服务（进入，然后离开），除非节点先崩溃了' } },
   property: 'every want a node receives is served (enter, then exit) unless the node crashes first',
   check({ trace, duration }) {
     const { boots } = sectionHistory(trace);
@@ -105,6 +108,7 @@ export const everyWantServed: Checker = {
  */
 export const noRegenerationStorm: Checker = {
   name: 'no-regeneration-storm',
+  translations: { 'zh-cn': { property: '最后一次故障之后，至多造一个新令牌' } },
   property: 'after the last fault, at most one new token is made',
   check({ trace, nodes, duration }) {
     const quiet = new ClusterTimeline(trace, nodes).advanceTo(duration).quietSince();
@@ -124,6 +128,7 @@ export const noRegenerationStorm: Checker = {
 /** Efficiency, measured: with nodes wanting in often, an entry costs at most one rotation of passes. */
 export const passesPerEntry = measuredChecker({
   name: 'passes-per-entry',
+  translations: { 'zh-cn': { property: '节点经常想进入时，每次进入至多 n 次令牌传递（转一圈）' } },
   property: 'when nodes want in often, at most n token passes per entry (one rotation)',
   figure: 'token passes per entry',
   limit: CLUSTER_SIZE,
