@@ -14,6 +14,9 @@ export const CURRENT_AFTER_MS = 3 * REPEAT_MS;
 export const validAnswers: Checker = {
   name: 'valid-answers',
   property: 'an answer names a membership the service sent, and one owner per key, a member of that membership',
+  translations: {
+    'zh-cn': { property: '回答注明的是配置服务发出过的成员表，并且每个键恰有一个归属者，它是该成员表中的成员' },
+  },
   check({ trace }) {
     for (const seen of lookupsSeen(trace)) {
       const fault = seen.fault;
@@ -34,6 +37,7 @@ export const validAnswers: Checker = {
 export const agreement: Checker = {
   name: 'agreement',
   property: 'members that answer from the same membership name the same owner for a key',
+  translations: { 'zh-cn': { property: '依据同一份成员表回答的成员，对同一个键给出同一个归属者' } },
   check({ trace }) {
     // By version, each key's first owner named, and the answer that named it.
     const owners = new Map<number, Map<string, NodeId>>();
@@ -77,6 +81,7 @@ export const agreement: Checker = {
 export const newestKnown: Checker = {
   name: 'newest-known',
   property: 'a member answers from the newest membership it has received, never from an older one that arrived late',
+  translations: { 'zh-cn': { property: '成员依据自己收到的最新成员表回答，绝不采用迟到的旧版本' } },
   check({ trace }) {
     const received = new Map<NodeId, { version: number; time: number }>();
     const answered = new Map(answers(trace).map((a) => [a.index, a]));
@@ -118,6 +123,9 @@ function calmFrom(trace: Trace): number {
 export const currentMembership: Checker = {
   name: 'current-membership',
   property: `after the faults heal, every answer uses the newest membership sent ${CURRENT_AFTER_MS} ms or more before it`,
+  translations: {
+    'zh-cn': { property: `故障恢复之后，每个回答都使用在它之前至少 ${CURRENT_AFTER_MS} ms 发出的最新成员表` },
+  },
   check({ trace }) {
     const calm = calmFrom(trace);
     const versions = [...versionsSent(trace).values()];
@@ -146,6 +154,7 @@ export const currentMembership: Checker = {
 export const availability: Checker = measuredChecker({
   name: 'availability',
   property: 'a node that has ever received a membership answers every lookup it receives, restarted or not',
+  translations: { 'zh-cn': { property: '收到过成员表的节点回答它收到的每一次查询，无论是否重启过' } },
   figure: 'lookups left unanswered',
   limit: 0,
   bound: 'at-most',
@@ -186,6 +195,7 @@ function fullAnswers(trace: Trace): Answer[] {
 export const balance: Checker = measuredChecker({
   name: 'balance',
   property: `no member owns more than ${BALANCE_LIMIT} times its fair share of the keys`,
+  translations: { 'zh-cn': { property: `没有哪个成员拥有的键超过公平份额的 ${BALANCE_LIMIT} 倍` } },
   figure: 'max load / mean load',
   limit: BALANCE_LIMIT,
   bound: 'at-most',
@@ -234,6 +244,7 @@ const changeName = (before: Answer, after: Answer): string => {
 export const stayersKeepKeys: Checker = measuredChecker({
   name: 'stayers-keep-keys',
   property: 'on a join or leave, no key moves between two members that were there before and after',
+  translations: { 'zh-cn': { property: '有节点加入或离开时，变动前后都在的两个成员之间没有键迁移' } },
   figure: 'keys moved between two members that both stayed',
   limit: 0,
   bound: 'at-most',
@@ -271,6 +282,11 @@ export function movedShare(limit: number, bound: 'at-most' | 'at-least'): Checke
   return measuredChecker({
     name: 'keys-moved',
     property: `one join or leave moves ${bound === 'at-most' ? 'at most' : 'at least'} ${limit} times the fair share of keys (all keys / members)`,
+    translations: {
+      'zh-cn': {
+        property: `一次加入或离开迁移的键${bound === 'at-most' ? '至多' : '至少'}是公平份额（键总数 / 成员数）的 ${limit} 倍`,
+      },
+    },
     figure: '× the fair share of keys moved on one join or leave',
     limit,
     bound,

@@ -59,6 +59,12 @@ export const growFourToFive: Scenario = scenario({
   name: 'grow-4-to-5',
   description:
     'Four members, and n5 joins at 300 ms: it takes about a fifth of the keys, every one of them from a member that stays, and nothing else moves.',
+  translations: {
+    'zh-cn': {
+      description:
+        '四个成员，n5 在 300 ms 时加入：它接手大约五分之一的键，每一个都来自留下的成员，其余的键一个都不动。',
+    },
+  },
   duration: 600,
   network: reliableNetwork,
   faults: [],
@@ -71,6 +77,12 @@ const scenarios: Scenario[] = [
     name: 'churn',
     description:
       'Four members, then a node joins or leaves every 300 ms (n5 joins, n2 leaves, n6 joins, n4 leaves, n2 comes back): balance, keys moved, agreement and answers at every step.',
+    translations: {
+      'zh-cn': {
+        description:
+          '起初四个成员，之后每 300 ms 有一个节点加入或离开（n5 加入、n2 离开、n6 加入、n4 离开、n2 回来）：每一步都检查均衡、迁移的键、一致性和回答。',
+      },
+    },
     duration: 1800,
     network: reliableNetwork,
     faults: [],
@@ -80,6 +92,12 @@ const scenarios: Scenario[] = [
     name: 'shrink-to-two',
     description:
       'Five members leave one by one, every 250 ms, down to two: a leaving member hands its keys to those that stay, and the last two share them fairly.',
+    translations: {
+      'zh-cn': {
+        description:
+          '五个成员每 250 ms 离开一个，直到剩下两个：离开的成员把它的键交给留下的成员，最后两个成员公平地分担所有键。',
+      },
+    },
     duration: 1100,
     network: reliableNetwork,
     faults: [],
@@ -96,6 +114,12 @@ const scenarios: Scenario[] = [
     name: 'lossy-network',
     description:
       'The churn plan on a network that loses one message in ten and repeats one in ten, some of them the membership: a member answers from the newest membership it has.',
+    translations: {
+      'zh-cn': {
+        description:
+          '同样的成员变动，但网络每十条消息丢一条、重复一条，其中也有成员表：成员总是依据自己手上最新的成员表回答。',
+      },
+    },
     duration: 1800,
     network: { ...reliableNetwork, loss: 0.1, duplicate: 0.1 },
     faults: [],
@@ -105,6 +129,12 @@ const scenarios: Scenario[] = [
     name: 'late-membership',
     description:
       'Messages sent from 195 to 205 ms take 150 ms longer, so the repeat of membership 1 sent at 200 ms arrives after membership 2 (sent at 300 ms): a member keeps version 2 and answers from it at 360 ms.',
+    translations: {
+      'zh-cn': {
+        description:
+          '195 到 205 ms 之间发出的消息多走 150 ms，于是 200 ms 时重发的第 1 版成员表比 300 ms 时发出的第 2 版晚到：成员应保留第 2 版，并在 360 ms 时依据它回答。',
+      },
+    },
     duration: 700,
     network: reliableNetwork,
     faults: [{ at: 195, kind: 'delaySpike', extraMs: 150, ms: 10 }],
@@ -114,6 +144,12 @@ const scenarios: Scenario[] = [
     name: 'restart-keeps-membership',
     description:
       'n3 crashes at 720 ms and restarts at 750 ms; lookups reach it at 760 ms, before the membership is repeated at 800 ms: it answers from the membership it kept in storage.',
+    translations: {
+      'zh-cn': {
+        description:
+          'n3 在 720 ms 崩溃、750 ms 重启；760 ms 时查询到达，而成员表要到 800 ms 才会重发：它应依据自己保存在存储里的成员表回答。',
+      },
+    },
     duration: 1400,
     network: reliableNetwork,
     faults: [
@@ -158,12 +194,18 @@ const scenarios: Scenario[] = [
       return membershipWorkload({ initial: plan.initial, changes: [...plan.changes, ...after] }, nodes, duration, rng);
     },
     runs: { quick: 100, thorough: 1000 },
+    translations: {
+      'zh-cn': {
+        description: `成员每 150 到 350 ms 加入或离开一次，同时在 ${GENERATED_WINDOW_MS} ms 内施加按种子抽取的故障——崩溃、暂停、分区、丢失、延迟和重复的消息、时钟跳变——然后一切恢复：之后再有两次变动，此后的每个回答都必须依据最新的成员表。`,
+      },
+    },
   }),
 ];
 
 export const consistentHashing: Exercise = {
   id: 'consistent-hashing',
   title: 'Consistent hashing',
+  translations: { 'zh-cn': { title: '一致性哈希' } },
   starter: 'starter.ts',
   instrument: hashApi,
   scenarios,
