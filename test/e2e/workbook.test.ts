@@ -331,7 +331,7 @@ describe('the workbook in code-server, as a student uses it', function () {
     await page.reload();
     await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 90_000 });
     await page.locator('.tab', { hasText: failureTab }).first().waitFor();
-    const restored = await frameWith(page, '.tv-banner-submission', 90_000);
+    const restored = await frameWith(page, '.tv-title:has-text("(shrunk)")', 90_000);
     await waitForInk(restored, 'canvas.ds-canvas');
     assert.match((await viewerShows(restored)).title, /\(shrunk\)$/);
     await screenshot(page, '06c-trace-after-reload');
