@@ -51,6 +51,8 @@ export class TracePanel implements vscode.WebviewPanelSerializer, vscode.Disposa
   }
 
   private adopt(panel: vscode.WebviewPanel, shown: ShownTrace): void {
+    // A revived panel comes back with the title it was created with, not the run it showed last.
+    panel.title = shown.title;
     const view = new TraceView(this.workbook, panel, shown, (result) => this.show(result));
     this.view = view;
     panel.onDidDispose(() => {
