@@ -35,15 +35,20 @@ export async function screenshotOnFailure(page: Page | undefined, test: Test | u
   await screenshot(page, `failed-${test.title.replace(/[^\w]+/g, '-').slice(0, 60)}`);
 }
 
-/** Runs a command from the command palette by its title, as typed after F1. */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/**
+ * Runs a command from the command palette by its title, as typed after F1, and waits for the
+ * palette to close — unless the command opens a picker of its own (`opensPicker`): then it waits
+ * for that picker's placeholder.
+ */
+export async function runCommand(page: Page, title: string, opensPicker?: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  if (opensPicker === undefined) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  else await page.locator(`.quick-input-widget input[placeholder*="${opensPicker}"]`).waitFor();
 }
 
 /** The webview frame (webviews nest iframes) that holds an element matching `selector`. */

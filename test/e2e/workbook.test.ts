@@ -348,7 +348,7 @@ describe('the workbook in code-server, as a student uses it', function () {
     await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
     await runCommand(page, 'File: Revert File');
     await page.locator('.monaco-editor .view-lines', { hasText: 'for (;;) {}' }).first().waitFor();
-    await runCommand(page, 'Distributed Systems: Watch a Run (Scenario and Seed)…');
+    await runCommand(page, 'Distributed Systems: Watch a Run (Scenario and Seed)…', 'Choose a scenario');
     const input = page.locator('.quick-input-widget input');
     await input.fill('initial-election');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'initial-election' }).first().waitFor();
