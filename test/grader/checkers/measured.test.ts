@@ -38,6 +38,10 @@ describe('measured-quality grading', () => {
       describeMeasurement({ ...m, bound: 'at-least', value: 3, limit: 4.5 }),
       '3 messages per operation, at least 4.5 allowed',
     );
+    assert.equal(
+      describeMeasurement({ ...m, value: Infinity }),
+      'unbounded messages per operation, at most 30 allowed',
+    );
   });
 
   it('fails a run over the limit with the figure first, then what it is made of', () => {
