@@ -243,7 +243,15 @@ describe('lesson page in a real browser', () => {
     await page.waitForFunction(() => document.querySelector('.ds-controls .ds-readout')?.textContent === '整个运行');
     assert.equal(await chinese.getByRole('button', { name: '播放或暂停（空格）' }).textContent(), '播放');
     await chinese.getByRole('button', { name: '下一个事件（→）' }).click();
-    assert.match((await chinese.locator('.ds-readout').textContent()) ?? '', /^[\d.]+ ms · 第 1 个事件，共 \d+ 个$/);
+    // The readout follows the cursor on the next frame: wait for it rather than read it at once.
+    await page.waitForFunction(
+      () =>
+        /^[\d.]+ ms · 第 1 个事件，共 \d+ 个$/.test(
+          document.querySelector('.ds-controls .ds-readout')?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 10_000 },
+    );
   });
 
   it('restores quiz answers and the scroll position after the webview reloads', async () => {
