@@ -2,6 +2,7 @@ import { reliableNetwork } from '../../src/kernel';
 import { generatedFaults, nemesisKinds, type Exercise, type Scenario } from '../../src/grader';
 import { calmCheckers, CLUSTER_SIZE, safetyAndLiveness } from './checkers';
 import { criticalSection } from './instrument';
+import { halvesCutUntilHealed } from './faults';
 import { generateWants, wantAt } from './wants';
 
 /** The generated family's fault window; everything heals at its end and wants go on after it. */
@@ -108,17 +109,7 @@ const scenarios: Scenario[] = [
       'n1 and n2 are cut off from n3 and n4 from 50 ms until 300 to 400 ms, while nodes on both sides want in.',
     duration: 1200,
     network: reliableNetwork,
-    faults: ({ rng }) => [
-      {
-        at: 50,
-        kind: 'partition',
-        groups: [
-          ['n1', 'n2'],
-          ['n3', 'n4'],
-        ],
-      },
-      { at: Math.round(rng.between(300, 400)), kind: 'heal' },
-    ],
+    faults: halvesCutUntilHealed,
     workload: generateWants({ count: 8, from: 0, until: 500, together: 1, holdMs: shortHold }),
   }),
   scenario({

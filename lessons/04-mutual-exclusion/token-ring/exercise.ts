@@ -1,6 +1,7 @@
 import { reliableNetwork } from '../../../src/kernel';
 import { generatedFaults, nemesisKinds, type Exercise, type Scenario } from '../../../src/grader';
 import { criticalSection } from '../instrument';
+import { halvesCutUntilHealed } from '../faults';
 import { generateWants } from '../wants';
 import { CLUSTER_SIZE } from '../checkers';
 import { calmRingChecks, faultRingChecks, ringChecks } from './checkers';
@@ -100,17 +101,7 @@ const scenarios: Scenario[] = [
       'n1 and n2 are cut off from n3 and n4 from 50 ms until 300 to 400 ms: every token that crosses the cut is lost.',
     duration: 1000,
     network: reliableNetwork,
-    faults: ({ rng }) => [
-      {
-        at: 50,
-        kind: 'partition',
-        groups: [
-          ['n1', 'n2'],
-          ['n3', 'n4'],
-        ],
-      },
-      { at: Math.round(rng.between(300, 400)), kind: 'heal' },
-    ],
+    faults: halvesCutUntilHealed,
     workload: generateWants({ count: 16, from: 0, until: 600, holdMs: hold }),
     checkers: faultRingChecks,
   }),
