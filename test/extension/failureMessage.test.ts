@@ -100,10 +100,12 @@ describe('extension: failures as test messages', () => {
     assert.doesNotMatch(failureMessage(same, context, t).markdown, /Shrunk/);
   });
 
-  it('points a scenario failing for a cause already told to the scenario that told it', () => {
-    const message = failureMessage(failure, { ...context, sameAs: 'partition-leader' }, t);
+  it('points a scenario failing for a cause already told to the scenario that told it, keeping its own seed and shrink', () => {
+    const shrunk = { faults: [], originalFaults: 2, duration: 900, originalDuration: 4000, runs: 5 };
+    const message = failureMessage({ ...failure, shrunk }, { ...context, sameAs: 'partition-leader' }, t);
     assert.match(message.markdown, /^The same failure as `partition-leader` \(seed 7\): see its message\./);
-    assert.doesNotMatch(message.markdown, /Checker:/);
+    assert.doesNotMatch(message.markdown, /\*\*at most one leader per term\*\*/, 'the headline is not told again');
+    assert.match(message.markdown, /Failing seed: 7 · Shrunk to 0 of 2 faults and 900 ms of 4000 ms/);
   });
 
   it("speaks the student's language where the checker has it, English where it has not", () => {

@@ -70,22 +70,6 @@ export function failureMessage(
           `[${escapeMarkdown(t('Open Trace'))}](${links.openTrace}) · ${escapeMarkdown(t('replays this run, step by step'))}`,
         ];
   const { property, explanation } = localizedFailure(failure, context.language ?? 'en');
-  if (context.sameAs !== undefined) {
-    return {
-      markdown: [
-        t('The same failure as {0} (seed {1}): see its message.', code(context.sameAs), failure.seed),
-        linked(explanation),
-        ...openTrace,
-      ].join('\n\n'),
-      ...at,
-    };
-  }
-  const paragraphs = [`**${escapeMarkdown(property)}**`, linked(explanation)];
-  const culprit = failure.handler;
-  if (failure.location === undefined && culprit !== undefined) {
-    const handler = culprit.detail === undefined ? culprit.handler : `${culprit.handler} (${culprit.detail})`;
-    paragraphs.push(t('Where to look: {0} in {1} at {2} ms.', culprit.node, code(handler), Math.round(culprit.time)));
-  }
   const facts = [t('Checker: {0}', code(failure.checker)), t('Failing seed: {0}', failure.seed)];
   const shrunk = failure.shrunk;
   if (shrunk && (shrunk.faults.length < shrunk.originalFaults || shrunk.duration < shrunk.originalDuration)) {
@@ -98,6 +82,24 @@ export function failureMessage(
         shrunk.originalDuration,
       ),
     );
+  }
+  // A cause told already is named, not repeated; this run's own seed and shrink still say which run it is.
+  if (context.sameAs !== undefined) {
+    return {
+      markdown: [
+        t('The same failure as {0} (seed {1}): see its message.', code(context.sameAs), failure.seed),
+        linked(explanation),
+        facts.join(' · '),
+        ...openTrace,
+      ].join('\n\n'),
+      ...at,
+    };
+  }
+  const paragraphs = [`**${escapeMarkdown(property)}**`, linked(explanation)];
+  const culprit = failure.handler;
+  if (failure.location === undefined && culprit !== undefined) {
+    const handler = culprit.detail === undefined ? culprit.handler : `${culprit.handler} (${culprit.detail})`;
+    paragraphs.push(t('Where to look: {0} in {1} at {2} ms.', culprit.node, code(handler), Math.round(culprit.time)));
   }
   paragraphs.push(facts.join(' · '));
   const measured = measuredLines(context.measurements ?? [], t);
