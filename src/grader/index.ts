@@ -37,6 +37,7 @@ export {
   concreteRun,
   concretize,
   ExerciseError,
+  explainedAs,
   fmtMs,
   runAndCheck,
   runSpecOf,

@@ -1,7 +1,8 @@
 /**
  * What every exercise of the catalog must satisfy, checked the same way for each: the reference
  * (and any alternative solution) passes every scenario on many seeds; every buggy variant fails by
- * the scenario and checker its expectation names, explained with a node and a time; the exercise
+ * the scenario and checker its expectation names, explained with a node and a time in every
+ * language of the course; the exercise
  * has its own types module, and the starter imports it, loads and fails; scenarios are well named
  * and deterministic; the lesson's live simulations name real scenarios. What is particular to one
  * exercise is tested in test/exercises/<id>/<id>.test.ts.
@@ -15,7 +16,9 @@ import { LESSON_LANGUAGES } from '../../lessons/manifest';
 import { lessons } from '../../lessons/registry';
 import {
   gradeExercise,
+  languages,
   loadStudentModule,
+  localizedFailure,
   nodeNames,
   runAndCheck,
   seedList,
@@ -106,7 +109,7 @@ for (const exercise of exercises) {
 
       for (const [variant, expected] of Object.entries(expectations ?? {})) {
         for (const { scenario, checker } of expected) {
-          it(`${variant} fails ${scenario} by ${checker}, naming a node and a time`, () => {
+          it(`${variant} fails ${scenario} by ${checker}, naming a node and a time in every language`, () => {
             const { source, file } = buggyVariant(exercise.id, variant);
             // The seeds a student's default grade runs: a mistake must show there, not only in a thorough grade.
             const report = grade(source, file, {}, scenario).scenarios[0];
@@ -115,11 +118,16 @@ for (const exercise of exercises) {
             const failure = report.failure!;
             assert.equal(failure.checker, checker, describeFailure(report));
             const nodes = nodeNames(exercise.scenarios.find((s) => s.name === scenario)!.nodes);
-            assert.ok(
-              nodes.some((n) => new RegExp(`\\b${n}\\b`).test(failure.explanation)),
-              `names none of ${nodes.join(', ')}: ${failure.explanation}`,
-            );
-            assert.match(failure.explanation, /\d ms\b/);
+            for (const language of languages) {
+              const { explanation } = localizedFailure(failure, language);
+              assert.ok(
+                nodes.some((n) => new RegExp(`\\b${n}\\b`).test(explanation)),
+                `${language}: names none of ${nodes.join(', ')}: ${explanation}`,
+              );
+              assert.match(explanation, /\d ms\b/, `${language}: no time in ${explanation}`);
+              if (language !== 'en') assert.notEqual(explanation, failure.explanation, `${language}: English only`);
+            }
+            assert.match(localizedFailure(failure, 'zh-cn').explanation, /\p{Script=Han}/u);
           });
         }
       }
