@@ -9,7 +9,7 @@ import {
 } from '../kernel';
 import type { Checker, Exercise, Verdict } from './exercise';
 import { nodeNames } from './exercise';
-import { inEnglish, type Template, type Text } from './language';
+import { fill, inEnglish, type Template } from './language';
 import { fmtMs } from './run';
 import { loadStudentModule, StudentCodeError } from './studentModule';
 
@@ -97,14 +97,13 @@ export function describeEntry(schedule: FaultSchedule, index: number): string {
 }
 
 interface Held {
-  property: string;
   end: string;
   seen: string;
 }
 
 const HELD: Template<Held> = {
-  en: (v) => `"${v.property}" held for the whole run, to ${v.end}: ${v.seen}`,
-  'zh-cn': (v) => `整个运行（到 ${v.end}）中"${v.property}"一直成立：${v.seen}`,
+  en: (v) => `it held for the whole run, to ${v.end}: ${v.seen}`,
+  'zh-cn': (v) => `整个运行（到 ${v.end}）中它一直成立：${v.seen}`,
 };
 
 /**
@@ -123,11 +122,7 @@ export function breaks(goal: Checker): Checker {
       const end = fmtMs(run.duration);
       if (verdict.ok) {
         const seen = verdict.note ?? 'nothing broke it';
-        const explanation: Text = {
-          en: HELD.en({ property: goal.property, end, seen }),
-          'zh-cn': HELD['zh-cn']({ property: goalZh, end, seen }),
-        };
-        return { ok: false, explanation, at: run.duration, nodes: [...run.nodes] };
+        return { ok: false, explanation: fill(HELD, { end, seen }), at: run.duration, nodes: [...run.nodes] };
       }
       const at = verdict.at ?? run.duration;
       const struck = run.faults.flatMap((entry, i) =>
