@@ -67,10 +67,13 @@ describe('fault submissions: grading a schedule that must break a given program'
   });
 
   it('refuses what is not JSON, saying a schedule is a JSON array', () => {
-    assert.match(refusal('[{"at": 50, // cut n1\n}]'), /^attack\.json: is not JSON \(.*\): a fault schedule is a JSON array/);
+    assert.match(
+      refusal('[{"at": 50, // cut n1\n}]'),
+      /^attack\.json: is not JSON \(.*\): a fault schedule is a JSON array/,
+    );
   });
 
-  it('refuses an invalid schedule with the kernel\'s message, naming the entry', () => {
+  it("refuses an invalid schedule with the kernel's message, naming the entry", () => {
     assert.equal(
       refusal('[{"at": 50, "kind": "crash", "node": "n9"}]'),
       'attack.json: fault #0 {"at":50,"kind":"crash","node":"n9"}: unknown node "n9" (nodes: n1, n2, n3)',
