@@ -29,6 +29,14 @@ function main(argv: readonly string[]): number {
   const known = exercises
     .map((e) => e.id)
     .filter((id) => existsSync(join(ROOT, 'test', 'exercises', id, 'reference.ts')));
+  // A schedule is not code Stryker can mutate: its rules.md says what stands in for mutants.
+  const schedules = ids.filter((id) => exercises.some((e) => e.id === id && e.submission !== undefined));
+  if (schedules.length > 0) {
+    process.stderr.write(
+      `mutation: ${schedules.join(', ')} take a fault schedule, not code: their negative schedules (test/exercises/<id>/buggy/) stand in for mutants, as their rules.md explains\n`,
+    );
+    return 2;
+  }
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
     process.stderr.write(`mutation: no reference solution for ${unknown.join(', ')} (known: ${known.join(', ')})\n`);

@@ -18,6 +18,7 @@ export {
   selectScenarios,
   type GradeOptions,
   type GradeProgress,
+  type BrokenRun,
   type GradeReport,
   type ScenarioReport,
   type SeedFailure,

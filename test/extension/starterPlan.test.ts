@@ -59,7 +59,12 @@ describe('extension: starting and resetting an exercise', () => {
   });
 
   // Start and Reset fall back to the English starter where no translation is shipped.
-  const translated = exercises.filter((e) => existsSync(join(__dirname, '..', '..', shippedStarter(e, 'zh-cn'))));
+  // A fault schedule has no comments to translate: its starter is the same file in every language.
+  const translated = exercises.filter(
+    (e) =>
+      shippedStarter(e, 'zh-cn') !== shippedStarter(e) &&
+      existsSync(join(__dirname, '..', '..', shippedStarter(e, 'zh-cn'))),
+  );
   it('ships the Chinese starters of leader election and two-phase commit', () => {
     for (const id of ['raft-election', 'two-phase-commit'])
       assert.ok(

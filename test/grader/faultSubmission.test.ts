@@ -56,6 +56,12 @@ describe('fault submissions: grading a schedule that must break a given program'
     assert.equal(report.seedsRun, 3);
     assert.match(report.notes?.[0] ?? '', /^the schedule broke it: a ping to n\d was dropped at \d+ ms/);
     assert.match(report.notes?.[0] ?? '', /faults struck by then: fault #0 \(partition \{n1\} at 50 ms\)/);
+    // The run a host opens to show how: the first seed, under the schedule handed in.
+    assert.deepEqual(report.broken, {
+      seed: 1,
+      faults: [{ at: 50, kind: 'partition', groups: [['n1']] }],
+      duration: 200,
+    });
   });
 
   it('fails a schedule under which the goal held, with what the goal saw, and does not shrink it', () => {
@@ -64,6 +70,7 @@ describe('fault submissions: grading a schedule that must break a given program'
     assert.equal(report.failure?.checker, 'breaks-no-ping-dropped');
     assert.equal(report.failure?.explanation, 'it held for the whole run, to 200 ms: n1, n2 and n3 lost no ping');
     assert.equal(report.failure?.shrunk, undefined);
+    assert.equal(report.broken, undefined);
   });
 
   it('refuses what is not JSON, saying a schedule is a JSON array', () => {
