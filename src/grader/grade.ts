@@ -163,7 +163,10 @@ export function gradeScenario(
       return scenarioReport(scenario, options, seedsRun, failure, undefined, measurements);
     }
   }
-  return { ...scenarioReport(scenario, options, seedsRun, undefined, notes, measurements), ...(broken ? { broken } : {}) };
+  return {
+    ...scenarioReport(scenario, options, seedsRun, undefined, notes, measurements),
+    ...(broken ? { broken } : {}),
+  };
 }
 
 export function scenarioReport(

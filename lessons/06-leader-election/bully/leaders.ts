@@ -34,7 +34,7 @@ function readLeaderships(trace: Trace<BullyState>): Leadership[] {
   for (const e of trace.events()) {
     if (e.kind === 'crash') end(e.node, e.time);
     else if (e.kind === 'state') {
-      const leads = (e.data as BullyState).role === 'leader';
+      const leads = e.data.role === 'leader';
       if (!leads) end(e.node, e.time);
       else if (!open.has(e.node)) {
         const leading: Leadership = { node: e.node, from: e.time, until: Infinity, index: e.index };
