@@ -53,6 +53,16 @@ interface Split {
   until: number;
 }
 
+/** What the second leader last heard from the first before it declared itself: the silence it took for death. */
+function lastHeard(trace: Trace<BullyState>, split: Split): number | undefined {
+  let heard: number | undefined;
+  for (const e of trace.ofKind('deliver')) {
+    if (e.time > split.second.from) break;
+    if (e.node === split.second.node && e.peer === split.first.node) heard = e.time;
+  }
+  return heard;
+}
+
 /** The earliest stretch in which two nodes both led for at least HANDOVER_MS. */
 function firstSplit(all: readonly Leadership[], end: number): Split | undefined {
   let found: Split | undefined;
@@ -67,11 +77,11 @@ function firstSplit(all: readonly Leadership[], end: number): Split | undefined 
   return found;
 }
 
-const SPLIT: Template<Split & { end: number }> = {
-  en: ({ first, second, from, until, end }) =>
-    `${first.node} and ${second.node} both led from ${fmtMs(from)} to ${until >= end ? `the end of the run (${fmtMs(end)})` : fmtMs(until)}: ${first.node} since ${fmtMs(first.from)}, and ${second.node} declared itself leader at ${fmtMs(second.from)} while ${first.node} still believed it led`,
-  'zh-cn': ({ first, second, from, until, end }) =>
-    `${first.node} 和 ${second.node} 从 ${fmtMs(from)} 到${until >= end ? `运行结束（${fmtMs(end)}）` : ` ${fmtMs(until)} `}同时是领导者：${first.node} 从 ${fmtMs(first.from)} 起领导，${second.node} 在 ${fmtMs(second.from)} 宣布自己是领导者，而 ${first.node} 仍以为自己在领导`,
+const SPLIT: Template<Split & { end: number; heard: number | undefined }> = {
+  en: ({ first, second, from, until, end, heard }) =>
+    `${first.node} and ${second.node} both led from ${fmtMs(from)} to ${until >= end ? `the end of the run (${fmtMs(end)})` : fmtMs(until)}: ${first.node} since ${fmtMs(first.from)}, and ${second.node} declared itself leader at ${fmtMs(second.from)} while ${first.node} still believed it led${heard === undefined ? '' : ` (${second.node} had heard nothing from ${first.node} since ${fmtMs(heard)})`}`,
+  'zh-cn': ({ first, second, from, until, end, heard }) =>
+    `${first.node} 和 ${second.node} 从 ${fmtMs(from)} 到${until >= end ? `运行结束（${fmtMs(end)}）` : ` ${fmtMs(until)} `}同时是领导者：${first.node} 从 ${fmtMs(first.from)} 起领导，${second.node} 在 ${fmtMs(second.from)} 宣布自己是领导者，而 ${first.node} 仍以为自己在领导${heard === undefined ? '' : `（${second.node} 自 ${fmtMs(heard)} 起就没再收到 ${first.node} 的任何消息）`}`,
 };
 
 /** "n5 (12 ms – end), n4 (1468 ms – 2503 ms)": who led, in turn. */
@@ -95,7 +105,7 @@ export const oneLeader: Checker<BullyState> = {
     const all = leaderships(trace);
     const split = firstSplit(all, duration);
     if (split === undefined) return { ok: true, note: inTurn(all) };
-    const values = { ...split, end: duration };
+    const values = { ...split, end: duration, heard: lastHeard(trace, split) };
     return {
       ok: false,
       explanation: { en: SPLIT.en(values), 'zh-cn': SPLIT['zh-cn'](values) },
