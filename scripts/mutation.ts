@@ -33,7 +33,12 @@ function main(argv: readonly string[]): number {
   const schedules = ids.filter((id) => exercises.some((e) => e.id === id && e.submission !== undefined));
   if (schedules.length > 0) {
     process.stderr.write(
-      `mutation: ${schedules.join(', ')} take a fault schedule, not code: their negative schedules (test/exercises/<id>/buggy/) stand in for mutants, as their rules.md explains\n`,
+      schedules
+        .map(
+          (id) =>
+            `mutation: ${id} takes a fault schedule, not code: the negative schedules in test/exercises/${id}/buggy/ stand in for mutants, as its rules.md explains\n`,
+        )
+        .join(''),
     );
     return 2;
   }
