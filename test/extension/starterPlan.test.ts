@@ -59,10 +59,12 @@ describe('extension: starting and resetting an exercise', () => {
   });
 
   // Start and Reset would fall back to the English starter where no translation is shipped.
-  const translated = exercises.filter((e) => existsSync(join(__dirname, '..', '..', shippedStarter(e, 'zh-cn'))));
-  it('ships a Chinese starter for every exercise', () => {
+  // A fault schedule has no comments to translate: its starter is the same file in every language.
+  const commented = exercises.filter((e) => shippedStarter(e, 'zh-cn') !== shippedStarter(e));
+  const translated = commented.filter((e) => existsSync(join(__dirname, '..', '..', shippedStarter(e, 'zh-cn'))));
+  it('ships a Chinese starter for every exercise whose starter is code', () => {
     assert.deepEqual(
-      exercises.filter((e) => !translated.includes(e)).map((e) => e.id),
+      commented.filter((e) => !translated.includes(e)).map((e) => e.id),
       [],
     );
   });
