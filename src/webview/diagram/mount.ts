@@ -14,6 +14,7 @@ import { Playback } from './playback';
 import { drawOverlay, eventPosition } from './render/frame';
 import { HitList } from './render/hits';
 import { ContentCache } from './render/contentCache';
+import type { LabelHit } from './render/hits';
 import type { Cursor, Scene, Violation } from './render/scene';
 import { drawScrubber, overviewRange, overviewTime } from './render/scrubber';
 import { SearchIndex } from './search';
@@ -51,6 +52,8 @@ class Diagram implements DiagramController {
   private readonly searchIndex: SearchIndex;
   private readonly hits = new HitList();
   private readonly contentCache = new ContentCache();
+  /** The labels the last frame drew over the content (bands', states'), in screen coordinates. */
+  private overlayLabels: LabelHit[] = [];
   /** Bumped by every change that is not a pan or zoom (see contentKey). */
   private contentVersion = 0;
   /** The next frame must be drawn, not stretched from the cache; and the timer that asks for it. */
@@ -498,7 +501,11 @@ class Diagram implements DiagramController {
         this.invalidate(false, false);
       }, SETTLE_MS);
     }
-    drawOverlay(ctx, s);
+    this.overlayLabels = drawOverlay(
+      ctx,
+      s,
+      this.hits.labels().map((box) => this.contentCache.screenBox(box)),
+    );
     if (this.scrubber) {
       const sctx = this.scrubber.getContext('2d');
       if (sctx) {
@@ -615,9 +622,14 @@ class Diagram implements DiagramController {
     };
   }
 
-  /** The event drawn under (x, y) on the canvas, or -1; the lane names cover what lies under them. */
+  /**
+   * The event drawn under (x, y) on the canvas, or -1: a label drawn over the content first; the
+   * lane names cover what lies under them.
+   */
   private hitAt(x: number, y: number): number {
-    return x < this.left ? -1 : this.hits.nearest(this.contentCache.hitX(x), y, 8);
+    if (x < this.left) return -1;
+    const label = this.overlayLabels.find((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h);
+    return label?.event ?? this.hits.nearest(this.contentCache.hitX(x), y, 8);
   }
 
   private hover(x: number, y: number, clientX: number, clientY: number): void {

@@ -6,8 +6,10 @@ import { tickLabel, tickStep } from '../layout';
 import { stateAt, segmentLabel } from '../states';
 import { rgba } from '../theme';
 import { drawArrows, LOST_AT_SEND_DX, LOST_AT_SEND_REACH } from './arrows';
-import type { HitList } from './hits';
-import { drawBandLabels, drawBands, drawLanes, drawStateLabels, drawStates } from './lanes';
+import { fitText, type LabelBox } from '../labelLayout';
+import type { HitList, LabelHit } from './hits';
+import { drawLabels, layoutLabels } from './labels';
+import { bandLabels, clipToPlot, drawBands, drawLanes, drawStates, stateLabels } from './lanes';
 import { drawMarkers, truncate } from './markers';
 import { font, xOf, type Scene } from './scene';
 
@@ -25,23 +27,32 @@ export function drawContent(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
   drawLanes(ctx, s);
   drawBands(ctx, s, hits);
   drawStates(ctx, s, hits);
-  drawArrows(ctx, s, hits);
-  drawMarkers(ctx, s, hits);
+  const arrowLabels = drawArrows(ctx, s, hits);
+  const markerLabels = drawMarkers(ctx, s, hits);
+  // The states' labels are drawn over the content, but they name the lanes' states: what the
+  // content writes keeps clear of where they go.
+  const states = layoutLabels(ctx, stateLabels(s)).map(({ at }) => at);
+  clipToPlot(ctx, s);
+  for (const label of drawLabels(ctx, s, [...markerLabels, ...arrowLabels], states)) hits.label(label);
+  ctx.restore();
 }
 
 /**
- * What goes over the content, drawn fresh every frame: labels that stay at the view's left edge,
- * rings, the violation, the cursor, the axis and the lane names.
+ * What goes over the content, drawn fresh every frame: labels that stay at the view's left edge
+ * (where the content's labels, `occupied`, leave room), rings, the violation, the cursor, the axis
+ * and the lane names. Returns the labels it placed, for hovering.
  */
-export function drawOverlay(ctx: CanvasRenderingContext2D, s: Scene): void {
-  drawBandLabels(ctx, s);
-  drawStateLabels(ctx, s);
+export function drawOverlay(ctx: CanvasRenderingContext2D, s: Scene, occupied: readonly LabelBox[]): LabelHit[] {
+  clipToPlot(ctx, s);
+  const labels = drawLabels(ctx, s, [...bandLabels(s), ...stateLabels(s)], occupied);
+  ctx.restore();
   drawRings(ctx, s);
   drawViolation(ctx, s);
   drawCursor(ctx, s);
   drawAxis(ctx, s, axisStep(s));
   drawViolationChip(ctx, s);
   drawLaneLabels(ctx, s);
+  return labels;
 }
 
 function axisStep(s: Scene): number {
@@ -198,7 +209,8 @@ function drawViolationChip(ctx: CanvasRenderingContext2D, s: Scene): void {
   const x = xOf(s, at);
   if (x < s.left || x > s.width) return;
   ctx.font = font(s, 11, 600);
-  const text = truncate(ctx, `✕ ${s.violation!.label}`, 300);
+  // Whole words: the banner above the diagram has the property in full.
+  const text = `✕ ${fitText(s.violation!.label, 300, (t) => ctx.measureText(t).width) ?? ''}`;
   const w = ctx.measureText(text).width + 12;
   const left = Math.max(s.left, x + w + 4 > s.width ? x - w - 4 : x + 4);
   const h = Math.min(18, s.axisHeight - 4);
@@ -250,7 +262,9 @@ function drawLaneLabels(ctx: CanvasRenderingContext2D, s: Scene): void {
     ctx.fillStyle = down
       ? t.red
       : ((value === undefined || value === null ? undefined : s.stateColours.get(String(value))) ?? t.muted);
-    ctx.fillText(truncate(ctx, text, s.left - 16), 10, y + 14);
+    // Whole parts only: "prepared · tx…", never "prep…".
+    const fitted = fitText(text, s.left - 16, (t) => ctx.measureText(t).width);
+    if (fitted !== undefined) ctx.fillText(fitted, 10, y + 14);
   });
   ctx.textBaseline = 'alphabetic';
 }
