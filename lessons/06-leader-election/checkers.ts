@@ -1,16 +1,9 @@
 import type { NodeId, Trace } from '../../src/kernel';
-import {
-  ClusterTimeline,
-  fill,
-  fmtMs,
-  stateChanges,
-  type Checker,
-  type Template,
-  type Verdict,
-} from '../../src/grader';
-import { describeRaft, majorityOf, raftState, type RaftTimeline } from './cluster';
+import { ClusterTimeline, fill, fmtMs, stateChanges, type Checker, type Template } from '../../src/grader';
+import { majorityOf, raftState, type RaftTimeline } from './cluster';
 import type { RaftState } from './contract';
 import { candidacyStarts, deliveredVotes, leadershipStarts } from './leadership';
+import { unelected } from './unelected';
 
 const twoLeaders: Template<{
   term: number;
@@ -164,56 +157,6 @@ function agreedLeader(cluster: RaftTimeline): NodeId | undefined {
       return id;
   }
   return undefined;
-}
-
-function unelected(
-  trace: Trace<RaftState>,
-  cluster: RaftTimeline,
-  settled: number,
-  deadline: number,
-  duration: number,
-  withinMs: number,
-): Verdict {
-  const running = cluster.nodes.filter((n) => cluster.running(n));
-  const canElect = running.some(
-    (a) => running.filter((b) => b !== a && cluster.connected(a, b)).length + 1 >= majorityOf(cluster.nodes),
-  );
-  if (!canElect)
-    return {
-      ok: true,
-      note: `no majority of nodes can talk to each other at the end (${describeRaft(cluster)}), so no leader can be elected`,
-    };
-  if (deadline > duration)
-    return {
-      ok: true,
-      note: `the run ended ${fmtMs(deadline - duration)} before the ${withinMs} ms bound after the last fault, too early to require a leader`,
-    };
-  return {
-    ok: false,
-    explanation: `no leader followed by the live nodes within ${withinMs} ms of ${settled === 0 ? 'the start' : `the last fault at ${fmtMs(settled)}`}: at ${fmtMs(cluster.time)} ${describeRaft(cluster)}; ${diagnose(trace, cluster, running, settled)}`,
-    at: cluster.time,
-    nodes: running,
-  };
-}
-
-function diagnose(trace: Trace<RaftState>, cluster: RaftTimeline, running: NodeId[], settled: number): string {
-  const changes = stateChanges(trace);
-  for (const id of running) {
-    const v = raftState(cluster, id);
-    const newer = running.find((n) => cluster.connected(id, n) && raftState(cluster, n).term > v.term);
-    if (v.role === 'leader' && newer !== undefined) {
-      return `${id} still leads term ${v.term} though ${newer} is in term ${raftState(cluster, newer).term}: a leader that sees a higher term in any message must step down to follower`;
-    }
-  }
-  if (!changes.some((c) => c.state.role === 'candidate')) {
-    return 'no node ever became a candidate: when a follower hears no heartbeat for its election timeout, it must start an election';
-  }
-  const candidacies = changes.filter((c) => c.time >= settled && c.state.role === 'candidate');
-  if (candidacies.length >= 3) {
-    const who = [...new Set(candidacies.map((c) => c.node))].join(', ');
-    return `${candidacies.length} elections started since ${fmtMs(settled)} (by ${who}) and none produced a leader everyone follows: randomize each election timeout (e.g. 300–600 ms) so that one candidate usually asks first, and make sure a granted vote reaches the candidate`;
-  }
-  return "a leader's heartbeats must reach every follower in time to reset its election timer, and a follower must adopt the leader's term";
 }
 
 export const stableLeadership: Checker<RaftState> = {
