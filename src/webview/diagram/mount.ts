@@ -11,7 +11,7 @@ import { compactSizes, fullSizes, layoutRows, type RowGeometry } from './layout'
 import { NETWORK_ROW } from './columns';
 import { buildModel, type DiagramModel } from './model';
 import { Playback } from './playback';
-import { drawOverlay, eventPosition } from './render/frame';
+import { drawOverlay, eventPosition, laneState } from './render/frame';
 import { HitList } from './render/hits';
 import { ContentCache } from './render/contentCache';
 import type { LabelHit } from './render/hits';
@@ -342,8 +342,27 @@ class Diagram implements DiagramController {
     this.laneList.replaceChildren(
       ...this.model.lanes
         .filter((l) => this.visibility.rows[l.row])
-        .map((l) => Object.assign(document.createElement('li'), { textContent: l.id })),
+        .map((l) => {
+          const item = Object.assign(document.createElement('li'), { textContent: l.id });
+          item.dataset['row'] = String(l.row);
+          return item;
+        }),
     );
+  }
+
+  /**
+   * Each listed lane's state at the cursor (at the end of the view without one), as the canvas
+   * shows it: "prepared · tx t1-em", "down". Read by screen readers, which see no canvas.
+   */
+  private describeLanes(s: Scene): void {
+    const t = this.cursor?.time ?? this.viewport.end;
+    for (const item of Array.from(this.laneList.querySelectorAll('li'))) {
+      const row = Number(item.dataset['row']);
+      const text = row === NETWORK_ROW ? '' : (laneState(s, row, t)?.text ?? '');
+      if ((item.getAttribute('aria-description') ?? '') === text) continue;
+      if (text === '') item.removeAttribute('aria-description');
+      else item.setAttribute('aria-description', text);
+    }
   }
 
   pointOf(index: number): { x: number; y: number } | undefined {
@@ -506,6 +525,7 @@ class Diagram implements DiagramController {
       s,
       this.hits.labels().map((box) => this.contentCache.screenBox(box)),
     );
+    this.describeLanes(s);
     if (this.scrubber) {
       const sctx = this.scrubber.getContext('2d');
       if (sctx) {

@@ -2,7 +2,7 @@
 import { ArrowFlag } from '../arrows';
 import { NETWORK_ROW } from '../columns';
 import { fmt } from '../details';
-import { tickLabel, tickStep } from '../layout';
+import { LABELLED_LANE_PX, tickLabel, tickStep } from '../layout';
 import { stateAt, segmentLabel } from '../states';
 import { rgba } from '../theme';
 import { drawArrows, LOST_AT_SEND_DX, LOST_AT_SEND_REACH } from './arrows';
@@ -249,22 +249,27 @@ function drawLaneLabels(ctx: CanvasRenderingContext2D, s: Scene): void {
     ctx.fillStyle = t.foreground;
     ctx.textBaseline = 'middle';
     ctx.fillText(truncate(ctx, lane.id, s.left - 18), 10, y);
-    if (s.cursor === undefined || s.compact) return;
-    const down = s.model.bands.some(
-      (b) => b.kind === 'down' && b.row === lane.row && b.t0 <= s.cursor!.time && s.cursor!.time < b.t1,
-    );
-    const seg = down ? undefined : stateAt(s.model.states, lane.row, s.cursor.time);
-    const key = s.model.states.colourKey;
-    const text = down ? 'down' : seg ? segmentLabel(s.model.states, seg.values) : '';
-    if (text === '') return;
-    const value = seg && key !== undefined ? seg.values[key] : undefined;
+    if (s.cursor === undefined || (s.rows.height[lane.row] as number) < LABELLED_LANE_PX) return;
+    const state = laneState(s, lane.row, s.cursor.time);
+    if (state === undefined) return;
     ctx.font = font(s, 10, 500);
-    ctx.fillStyle = down
-      ? t.red
-      : ((value === undefined || value === null ? undefined : s.stateColours.get(String(value))) ?? t.muted);
+    ctx.fillStyle = state.colour;
     // Whole parts only: "prepared · tx…", never "prep…".
-    const fitted = fitText(text, s.left - 16, (t) => ctx.measureText(t).width);
+    const fitted = fitText(state.text, s.left - 16, (t) => ctx.measureText(t).width);
     if (fitted !== undefined) ctx.fillText(fitted, 10, y + 14);
   });
   ctx.textBaseline = 'alphabetic';
+}
+
+/** What a lane's node was at time t, in words and its colour: its state's label, or "down". */
+export function laneState(s: Scene, row: number, t: number): { text: string; colour: string } | undefined {
+  const down = s.model.bands.some((b) => b.kind === 'down' && b.row === row && b.t0 <= t && t < b.t1);
+  if (down) return { text: 'down', colour: s.theme.red };
+  const seg = stateAt(s.model.states, row, t);
+  if (seg === undefined) return undefined;
+  const key = s.model.states.colourKey;
+  const value = key === undefined ? undefined : seg.values[key];
+  const colour =
+    (value === undefined || value === null ? undefined : s.stateColours.get(String(value))) ?? s.theme.muted;
+  return { text: segmentLabel(s.model.states, seg.values), colour };
 }
