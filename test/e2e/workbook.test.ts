@@ -199,9 +199,12 @@ describe('the workbook in code-server, as a student uses it', function () {
     assert.ok(shown.view.start <= at && at <= shown.view.end, `${at} ms in view ${JSON.stringify(shown.view)}`);
     assert.ok(shown.view.start > -1 && shown.view.end > 1, 'not the −1…0.5 ms axis of the events alone');
     assert.match(shown.banner, new RegExp(`at ${at} ms`));
+    // No leader came: the verdict cites the boots that set no election timer, and the jump selects the first.
+    const cited = replay.failure?.events ?? [];
+    assert.ok(cited.length > 0, 'the failure cites the events that show it');
     await frame.locator('.tv-jump').click();
-    const cursor = await frame.evaluate(() => window.__diagram?.cursor?.time);
-    assert.equal(cursor, at, 'Jump to violation puts the cursor at its time');
+    const selected = await frame.evaluate(() => window.__diagram?.selected);
+    assert.equal(selected, cited[0], 'Jump to violation selects the first event the verdict cites');
     await screenshot(page, '05-trace-viewer');
   });
 
