@@ -213,6 +213,8 @@ describe('the workbook in code-server, as a student uses it', function () {
     copyFileSync(REFERENCE, join(server.workspace, STUDENT_FILE));
     await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
     await runCommand(page, 'File: Revert File');
+    // The failure's message is anchored at the handler to look at, further down: show the file's top.
+    await page.keyboard.press('Control+Home');
     await page.locator('.monaco-editor .view-lines', { hasText: 'class Raft implements RaftNode' }).first().waitFor();
     await page
       .locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)')
@@ -232,6 +234,8 @@ describe('the workbook in code-server, as a student uses it', function () {
     await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
     // The editor may still hold the starter's text: take the file's from disk, as the grader reads the document.
     await runCommand(page, 'File: Revert File');
+    // The failure's message is anchored at the handler to look at, further down: show the file's top.
+    await page.keyboard.press('Control+Home');
     await page.locator('.monaco-editor .view-lines', { hasText: 'class Raft implements RaftNode' }).first().waitFor();
     await runCommand(page, 'Distributed Systems: Grade Exercise');
     await showTesting(page);

@@ -11,6 +11,8 @@ import { font, FUTURE_ALPHA, xOf, type Scene } from './scene';
 
 /** Clicks on a lane pick an arrow or marker near them before the band or state under them. */
 const BAND_WEIGHT = 3;
+/** A band or state shorter than this on screen gets no label: no word would fit (zoomed out, thousands are). */
+const MIN_LABEL_PX = 24;
 
 /** Lane backgrounds and lines, under everything else. */
 export function drawLanes(ctx: CanvasRenderingContext2D, s: Scene): void {
@@ -128,6 +130,8 @@ export function bandLabels(s: Scene): LabelDraw[] {
     const from = Math.max(x0, s.left) + 6;
     const room = Math.min(x1, s.width) - from - 4;
     const side = b.kind === 'partition' && b.row !== NETWORK_ROW;
+    // Too short a band for a word: measuring its text would cost a frame for nothing.
+    if (room < MIN_LABEL_PX) continue;
     if (side) {
       const key = `${b.start}:${b.side}`;
       if (named.has(key) || (s.rows.height[b.row] as number) < LABELLED_LANE_PX) continue;
@@ -237,6 +241,7 @@ export function stateLabels(s: Scene): LabelDraw[] {
     if ((s.rows.height[row] as number) < LABELLED_LANE_PX) continue;
     const from = Math.max(x0, s.left) + 4;
     const room = Math.min(x1, s.width) - from - 2;
+    if (room < MIN_LABEL_PX) continue;
     labels.push({
       text: segmentLabel(s.model.states, seg.values),
       places: [{ x: from, y: (s.rows.y[row] as number) + 6 }],
