@@ -1,17 +1,9 @@
 import type { NodeId, Trace } from '../../src/kernel';
-import {
-  ClusterTimeline,
-  fill,
-  fmtMs,
-  stateChanges,
-  type Checker,
-  type Template,
-  type Text,
-  type Verdict,
-} from '../../src/grader';
-import { describeRaft, majorityOf, raftState, type RaftTimeline } from './cluster';
+import { ClusterTimeline, fill, fmtMs, stateChanges, type Checker, type Template, type Text } from '../../src/grader';
+import { majorityOf, raftState, type RaftTimeline } from './cluster';
 import type { RaftState } from './contract';
 import { candidacyStarts, deliveredVotes, leadershipStarts } from './leadership';
+import { unelected } from './unelected';
 
 const twoLeaders: Template<{
   term: number;
@@ -219,82 +211,6 @@ function agreedLeader(cluster: RaftTimeline): NodeId | undefined {
       return id;
   }
   return undefined;
-}
-
-function unelected(
-  trace: Trace<RaftState>,
-  cluster: RaftTimeline,
-  settled: number,
-  deadline: number,
-  duration: number,
-  withinMs: number,
-): Verdict {
-  const running = cluster.nodes.filter((n) => cluster.running(n));
-  const canElect = running.some(
-    (a) => running.filter((b) => b !== a && cluster.connected(a, b)).length + 1 >= majorityOf(cluster.nodes),
-  );
-  if (!canElect)
-    return {
-      ok: true,
-      note: `no majority of nodes can talk to each other at the end (${describeRaft(cluster).en}), so no leader can be elected`,
-    };
-  if (deadline > duration)
-    return {
-      ok: true,
-      note: `the run ended ${fmtMs(deadline - duration)} before the ${withinMs} ms bound after the last fault, too early to require a leader`,
-    };
-  return {
-    ok: false,
-    explanation: fill(noLeader, {
-      withinMs,
-      settled,
-      time: cluster.time,
-      cluster: describeRaft(cluster),
-      why: diagnose(trace, cluster, running, settled),
-    }),
-    at: cluster.time,
-    nodes: running,
-  };
-}
-
-const noLeader: Template<{ withinMs: number; settled: number; time: number; cluster: Text; why: Text }> = {
-  en: ({ withinMs, settled, time, cluster, why }) =>
-    `no leader followed by the live nodes within ${withinMs} ms of ${settled === 0 ? 'the start' : `the last fault at ${fmtMs(settled)}`}: at ${fmtMs(time)} ${cluster.en}; ${why.en}`,
-  'zh-cn': ({ withinMs, settled, time, cluster, why }) =>
-    `${settled === 0 ? '开始' : `最后一次故障（${fmtMs(settled)}）`}之后 ${withinMs} ms 内，没有一个被在线节点追随的领导者：${fmtMs(time)} 时 ${cluster['zh-cn']}；${why['zh-cn']}`,
-};
-
-function diagnose(trace: Trace<RaftState>, cluster: RaftTimeline, running: NodeId[], settled: number): Text {
-  const changes = stateChanges(trace);
-  for (const id of running) {
-    const v = raftState(cluster, id);
-    const newer = running.find((n) => cluster.connected(id, n) && raftState(cluster, n).term > v.term);
-    if (v.role === 'leader' && newer !== undefined) {
-      const newerTerm = raftState(cluster, newer).term;
-      return {
-        en: `${id} still leads term ${v.term} though ${newer} is in term ${newerTerm}: a leader that sees a higher term in any message must step down to follower`,
-        'zh-cn': `${id} 仍在领导任期 ${v.term}，而 ${newer} 已在任期 ${newerTerm}：领导者在任何消息里看到更高的任期，都必须退回跟随者`,
-      };
-    }
-  }
-  if (!changes.some((c) => c.state.role === 'candidate')) {
-    return {
-      en: 'no node ever became a candidate: when a follower hears no heartbeat for its election timeout, it must start an election',
-      'zh-cn': '没有任何节点成为过候选者：跟随者在选举超时内没听到心跳，就必须发起选举',
-    };
-  }
-  const candidacies = changes.filter((c) => c.time >= settled && c.state.role === 'candidate');
-  if (candidacies.length >= 3) {
-    const who = [...new Set(candidacies.map((c) => c.node))];
-    return {
-      en: `${candidacies.length} elections started since ${fmtMs(settled)} (by ${who.join(', ')}) and none produced a leader everyone follows: randomize each election timeout (e.g. 300–600 ms) so that one candidate usually asks first, and make sure a granted vote reaches the candidate`,
-      'zh-cn': `自 ${fmtMs(settled)} 起发起了 ${candidacies.length} 次选举（由 ${who.join('、')} 发起），却没有一次选出大家都追随的领导者：把每次的选举超时随机化（比如 300–600 ms），让通常只有一个候选者先开口，并确保赞成票能送到候选者手里`,
-    };
-  }
-  return {
-    en: "a leader's heartbeats must reach every follower in time to reset its election timer, and a follower must adopt the leader's term",
-    'zh-cn': '领导者的心跳必须及时到达每个跟随者、重置它的选举计时器，跟随者也必须采用领导者的任期',
-  };
 }
 
 export const stableLeadership: Checker<RaftState> = {

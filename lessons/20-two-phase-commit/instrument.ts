@@ -2,9 +2,15 @@ import { StudentApiError, type Instrumentation, type NodeId } from '../../src/ke
 import type { TransactionResources } from './contract';
 import { canCommitFor, COORDINATOR, participantsOf } from './transactions';
 
-/** Gives each node its role and its resources; every outcome and every answer lands in the trace. */
+/** Where a node stands with its latest transaction: what its lane shows. */
+export type TransactionState = 'working' | 'prepared' | 'committed' | 'aborted';
+
+/**
+ * Gives each node its role and its resources; every outcome and every answer lands in the trace,
+ * and each node's lane shows where it stands with the transaction it touched last.
+ */
 export const transactionResources: Instrumentation = {
-  extendContext(node: NodeId, report, nodes): TransactionResources {
+  extendContext(node: NodeId, report, nodes, _role, show): TransactionResources {
     const participants = Object.freeze(participantsOf(nodes));
     const answered = new Set<string>();
     const txName = (call: string, tx: unknown): string => {
@@ -12,6 +18,8 @@ export const transactionResources: Instrumentation = {
         throw new StudentApiError(`${call}: the transaction id must be a string, got ${JSON.stringify(tx)}`);
       return tx;
     };
+    // The state first: the diagram colours a lane by the first field the nodes report.
+    const stand = (tx: string, state: TransactionState): void => show({ state, tx });
     return {
       coordinator: COORDINATOR,
       participants,
@@ -24,7 +32,10 @@ export const transactionResources: Instrumentation = {
         }
         const yes = canCommitFor(tx, node);
         // One line per transaction and boot keeps the trace readable when Prepares are resent.
-        if (!answered.has(tx)) report({ event: 'canCommit', tx, yes });
+        if (!answered.has(tx)) {
+          report({ event: 'canCommit', tx, yes });
+          stand(tx, 'working');
+        }
         answered.add(tx);
         return yes;
       },
@@ -41,12 +52,15 @@ export const transactionResources: Instrumentation = {
           );
         }
         report({ event: 'prepare', tx });
+        stand(tx, 'prepared');
       },
       commit(tx) {
         report({ event: 'commit', tx: txName('commit', tx) });
+        stand(tx, 'committed');
       },
       abort(tx) {
         report({ event: 'abort', tx: txName('abort', tx) });
+        stand(tx, 'aborted');
       },
     };
   },

@@ -102,6 +102,10 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
     },
     spec.nodes,
     slot.role,
+    (state) => {
+      guard('show');
+      slot.shown = Object.freeze({ ...state });
+    },
   );
   return extra ? Object.assign(base, extra) : base;
 }

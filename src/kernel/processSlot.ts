@@ -1,6 +1,7 @@
 import type { Context, Node, NodeClass, NodeId } from './api';
 import type { LocalClock } from './clock';
 import type { Random } from './prng';
+import type { ObservedState } from './trace';
 
 /** Thrown through a handler when its process crashes mid-handler (after an afterSend trigger). */
 export const CRASHED = Symbol('crashed');
@@ -25,6 +26,8 @@ export class ProcessSlot {
   sends = 0;
   readonly sendsByType = new Map<string, number>();
   lastState: Record<string, unknown> | undefined;
+  /** What the instrument last showed on this process's lane (`show`), until it crashes. */
+  shown: ObservedState | undefined;
   ctx!: Context<any>;
 
   constructor(

@@ -20,12 +20,17 @@ export interface ClientRequest {
  * asked for every process; `role` tells the nodes from the processes a scenario adds (clients…).
  */
 export interface Instrumentation<S extends ObservedState = ObservedState> {
-  /** Extra API merged into a process's context; `report` writes a report event on its lane; `nodes` is the whole cluster. */
+  /**
+   * Extra API merged into a process's context; `report` writes a report event on its lane; `nodes`
+   * is the whole cluster; `show` sets the state its lane shows from now on (a prepared transaction),
+   * recorded like `observe`'s after the handler, for states the extra API sees and the node's fields do not.
+   */
   extendContext?(
     node: NodeId,
     report: (data: Record<string, unknown>) => void,
     nodes: readonly NodeId[],
     role: string,
+    show: (state: S) => void,
   ): object;
   /** A process's observable state (role, term…); recorded in the trace whenever it changes. */
   observe?(node: Node<any>, role: string): S | undefined;

@@ -167,7 +167,7 @@ export class World implements FaultTarget {
           `${describeHandler(handlerCall(handler, arg, msg))} returned a Promise: handlers must be synchronous (no async/await); the simulation delivers the next event when a handler returns`,
         );
       }
-      if (this.observing && slot.instance) this.observe(slot);
+      if ((this.observing || slot.shown !== undefined) && slot.instance) this.observe(slot);
     } catch (error) {
       if (error !== CRASHED) this.fail(slot, describeHandler(handlerCall(handler, arg, msg)), error);
     } finally {
@@ -201,7 +201,7 @@ export class World implements FaultTarget {
   }
 
   private observe(slot: ProcessSlot): void {
-    const state = this.spec.instrument!.observe!(slot.instance!, slot.role);
+    const state = this.spec.instrument?.observe?.(slot.instance!, slot.role) ?? slot.shown;
     if (state === undefined || shallowEqual(state, slot.lastState)) return;
     slot.lastState = state;
     this.trace?.append(this.now, kindCode.state, slot.index, -1, -1, Object.freeze({ ...state }));
@@ -331,6 +331,7 @@ export class World implements FaultTarget {
     slot.timers.clear();
     slot.pausedUntil = 0;
     slot.lastState = undefined;
+    slot.shown = undefined;
     const at = this.trace?.append(this.now, kindCode.crash, slot.index, -1, -1, undefined);
     if (this.states) this.capture(slot, at as number);
   }

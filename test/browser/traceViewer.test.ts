@@ -5,12 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { raftElection } from '../../lessons/06-leader-election/exercise';
+import { twoPhaseCommit } from '../../lessons/20-two-phase-commit/exercise';
 import { webviewHtml } from '../../src/extension/core/webviewHtml';
 import { loadStudentModule, runAndCheck, type Failure } from '../../src/grader';
 import type { StateTable, Trace } from '../../src/kernel';
 import type { DiagramController } from '../../src/webview/diagram';
 import type { ShowTraceMessage, TraceViewerToHost } from '../../src/webview/traceViewer/protocol';
-import { buggyVariant } from '../exercises/solutions';
+import { buggyVariant, referenceSolution } from '../exercises/solutions';
 import { gossipTrace, handTrace, traceText } from '../webview/diagram/fixtures';
 import { launchChromium } from './chromium';
 
@@ -194,6 +195,30 @@ describe('trace viewer in chromium', function () {
       lightBackground.reduce((a, b) => a + b) > darkBackground.reduce((a, b) => a + b) + 300,
       `follows the colour scheme: ${darkBackground.join(',')} → ${lightBackground.join(',')}`,
     );
+  });
+
+  it("says each lane's state at the cursor for screen readers: a 2PC participant prepared, then committed", async () => {
+    const { source, file } = referenceSolution('two-phase-commit');
+    const scenario = twoPhaseCommit.scenarios.find((s) => s.name === 'happy-path')!;
+    const run = runAndCheck({
+      exercise: twoPhaseCommit,
+      scenario,
+      program: loadStudentModule(source, file),
+      seed: 1,
+      file,
+    });
+    const prepared = [...run.trace.ofKind('report')].find((e) => e.node === 'n2' && e.data['event'] === 'prepare')!;
+    await show({ type: 'showTrace', traceText: traceText(run.trace), title: 'two-phase-commit · happy-path · seed 1' });
+    const n2 = page.locator('.ds-lanes li', { hasText: 'n2' });
+    const described = async (time: number): Promise<string> => {
+      await page.evaluate((t) => window.__diagram!.seek(t), time);
+      await settle();
+      return (await n2.getAttribute('aria-description')) ?? '';
+    };
+    assert.equal(await described(0), '', 'nothing before its first transaction');
+    assert.equal(await described(prepared.time), `prepared · tx ${String(prepared.data['tx'])}`);
+    assert.match(await described(run.trace.event(run.trace.length - 1).time), /^committed · tx t5-/);
+    await shot('2pc-states');
   });
 
   it('draws at the screen pixel ratio, so lines stay crisp on a high-density display', async () => {

@@ -199,9 +199,12 @@ describe('the workbook in code-server, as a student uses it', function () {
     assert.ok(shown.view.start <= at && at <= shown.view.end, `${at} ms in view ${JSON.stringify(shown.view)}`);
     assert.ok(shown.view.start > -1 && shown.view.end > 1, 'not the −1…0.5 ms axis of the events alone');
     assert.match(shown.banner, new RegExp(`at ${at} ms`));
+    // No leader came: the verdict cites the boots that set no election timer, and the jump selects the first.
+    const cited = replay.failure?.events ?? [];
+    assert.ok(cited.length > 0, 'the failure cites the events that show it');
     await frame.locator('.tv-jump').click();
-    const cursor = await frame.evaluate(() => window.__diagram?.cursor?.time);
-    assert.equal(cursor, at, 'Jump to violation puts the cursor at its time');
+    const selected = await frame.evaluate(() => window.__diagram?.selected);
+    assert.equal(selected, cited[0], 'Jump to violation selects the first event the verdict cites');
     await screenshot(page, '05-trace-viewer');
   });
 
@@ -210,6 +213,8 @@ describe('the workbook in code-server, as a student uses it', function () {
     copyFileSync(REFERENCE, join(server.workspace, STUDENT_FILE));
     await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
     await runCommand(page, 'File: Revert File');
+    // The failure's message is anchored at the handler to look at, further down: show the file's top.
+    await page.keyboard.press('Control+Home');
     await page.locator('.monaco-editor .view-lines', { hasText: 'class Raft implements RaftNode' }).first().waitFor();
     await page
       .locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)')
@@ -229,6 +234,8 @@ describe('the workbook in code-server, as a student uses it', function () {
     await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
     // The editor may still hold the starter's text: take the file's from disk, as the grader reads the document.
     await runCommand(page, 'File: Revert File');
+    // The failure's message is anchored at the handler to look at, further down: show the file's top.
+    await page.keyboard.press('Control+Home');
     await page.locator('.monaco-editor .view-lines', { hasText: 'class Raft implements RaftNode' }).first().waitFor();
     await runCommand(page, 'Distributed Systems: Grade Exercise');
     await showTesting(page);

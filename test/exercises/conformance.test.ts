@@ -195,12 +195,20 @@ for (const exercise of exercises) {
       });
     }
 
-    it('has a starter that loads, runs without an exception, and fails every scenario', () => {
+    it('has a starter that loads, runs without an exception, and fails every scenario, naming a node and a time', () => {
       const path = join(LESSONS, exercise.lesson, exercise.starter);
       const report = grade(readFileSync(path, 'utf8'), exercise.starter, { seeds: 1 });
       for (const s of report.scenarios) {
         assert.equal(s.passed, false, `the starter passes ${s.name}`);
         assert.notEqual(s.failure?.checker, 'exception', describeFailure(s));
+        // The first failures a student reads: liveness and measured figures too say where and when.
+        const nodes = nodeNames(exercise.scenarios.find((scenario) => scenario.name === s.name)!.nodes);
+        const explanation = s.failure?.explanation ?? '';
+        assert.ok(
+          nodes.some((n) => new RegExp(`\\b${n}\\b`).test(explanation)),
+          `${s.name}: names none of ${nodes.join(', ')}: ${explanation}`,
+        );
+        assert.match(explanation, /\d ms\b/, `${s.name}: names no time`);
       }
     });
 

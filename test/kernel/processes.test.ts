@@ -166,6 +166,42 @@ describe('processes with roles', () => {
     assert.deepEqual([...new Set(events(trace, 'state').map((e) => e.node))], ['n1']);
   });
 
+  it('records the state an instrument shows on a lane after the handler, once per change, and forgets it at a crash', () => {
+    /** Shows "ticking" at start, then its tick count every 10 ms, twice per tick (the second is no change). */
+    class Ticker implements Node {
+      private ticks = 0;
+      constructor(private readonly ctx: Context) {}
+      private phase(value: string): void {
+        (this.ctx as Context & { phase(value: string): void }).phase(value);
+      }
+      onStart(): void {
+        this.phase('ticking');
+        this.ctx.setTimer('tick', 10);
+      }
+      onMessage(): void {}
+      onTimer(): void {
+        this.ticks++;
+        this.phase(`tick ${this.ticks}`);
+        this.phase(`tick ${this.ticks}`);
+        if (this.ticks < 2) this.ctx.setTimer('tick', 10);
+      }
+    }
+    const { trace } = run(Ticker, {
+      nodes: ['n1'],
+      duration: 60,
+      faults: [
+        { at: 5, kind: 'crash', node: 'n1' },
+        { at: 30, kind: 'restart', node: 'n1' },
+      ],
+      instrument: {
+        extendContext: (_node, _report, _nodes, _role, show) => ({ phase: (value: string) => show({ value }) }),
+      },
+    });
+    const shown = events(trace, 'state').map((e) => `${e.time} ${String(e.data.value)}`);
+    // After the restart "ticking" is recorded again, though it was the last state shown before the crash.
+    assert.deepEqual(shown, ['0 ticking', '30 ticking', '40 tick 1', '50 tick 2']);
+  });
+
   it('runs clients that time out, retry and record invoke, ok and info on their own lanes', () => {
     const { trace, outcome } = run(Register, clientRun());
     assert.equal(outcome.status, 'completed');

@@ -11,9 +11,10 @@ import { compactSizes, fullSizes, layoutRows, type RowGeometry } from './layout'
 import { NETWORK_ROW } from './columns';
 import { buildModel, type DiagramModel } from './model';
 import { Playback } from './playback';
-import { drawOverlay, eventPosition } from './render/frame';
+import { drawOverlay, eventPosition, laneState } from './render/frame';
 import { HitList } from './render/hits';
 import { ContentCache } from './render/contentCache';
+import type { LabelHit } from './render/hits';
 import type { Cursor, Scene, Violation } from './render/scene';
 import { drawScrubber, overviewRange, overviewTime } from './render/scrubber';
 import { SearchIndex } from './search';
@@ -51,6 +52,8 @@ class Diagram implements DiagramController {
   private readonly searchIndex: SearchIndex;
   private readonly hits = new HitList();
   private readonly contentCache = new ContentCache();
+  /** The labels the last frame drew over the content (bands', states'), in screen coordinates. */
+  private overlayLabels: LabelHit[] = [];
   /** Bumped by every change that is not a pan or zoom (see contentKey). */
   private contentVersion = 0;
   /** The next frame must be drawn, not stretched from the cache; and the timer that asks for it. */
@@ -342,8 +345,27 @@ class Diagram implements DiagramController {
     this.laneList.replaceChildren(
       ...this.model.lanes
         .filter((l) => this.visibility.rows[l.row])
-        .map((l) => Object.assign(document.createElement('li'), { textContent: l.id })),
+        .map((l) => {
+          const item = Object.assign(document.createElement('li'), { textContent: l.id });
+          item.dataset['row'] = String(l.row);
+          return item;
+        }),
     );
+  }
+
+  /**
+   * Each listed lane's state at the cursor (at the end of the view without one), as the canvas
+   * shows it: "prepared · tx t1-em", "down". Read by screen readers, which see no canvas.
+   */
+  private describeLanes(s: Scene): void {
+    const t = this.cursor?.time ?? this.viewport.end;
+    for (const item of Array.from(this.laneList.querySelectorAll('li'))) {
+      const row = Number(item.dataset['row']);
+      const text = row === NETWORK_ROW ? '' : (laneState(s, row, t)?.text ?? '');
+      if ((item.getAttribute('aria-description') ?? '') === text) continue;
+      if (text === '') item.removeAttribute('aria-description');
+      else item.setAttribute('aria-description', text);
+    }
   }
 
   pointOf(index: number): { x: number; y: number } | undefined {
@@ -501,7 +523,12 @@ class Diagram implements DiagramController {
         this.invalidate(false, false);
       }, SETTLE_MS);
     }
-    drawOverlay(ctx, s);
+    this.overlayLabels = drawOverlay(
+      ctx,
+      s,
+      this.hits.labels().map((box) => this.contentCache.screenBox(box)),
+    );
+    this.describeLanes(s);
     if (this.scrubber) {
       const sctx = this.scrubber.getContext('2d');
       if (sctx) {
@@ -618,9 +645,14 @@ class Diagram implements DiagramController {
     };
   }
 
-  /** The event drawn under (x, y) on the canvas, or -1; the lane names cover what lies under them. */
+  /**
+   * The event drawn under (x, y) on the canvas, or -1: a label drawn over the content first; the
+   * lane names cover what lies under them.
+   */
   private hitAt(x: number, y: number): number {
-    return x < this.left ? -1 : this.hits.nearest(this.contentCache.hitX(x), y, 8);
+    if (x < this.left) return -1;
+    const label = this.overlayLabels.find((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h);
+    return label?.event ?? this.hits.nearest(this.contentCache.hitX(x), y, 8);
   }
 
   private hover(x: number, y: number, clientX: number, clientY: number): void {

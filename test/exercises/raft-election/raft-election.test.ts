@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gradeExercise, loadStudentModule } from '../../../src/grader';
 import { raftElection } from '../../../lessons/06-leader-election/exercise';
+import { buggyVariant } from '../solutions';
 
 /** What is particular to raft-election; what every exercise must satisfy is in ../conformance.test.ts. */
 describe('raft-election exercise', () => {
@@ -15,6 +16,45 @@ describe('raft-election exercise', () => {
     for (const s of gradeExercise(raftElection, program, file, { seeds: 1, shrink: false }).scenarios) {
       assert.equal(s.failure?.checker, 'leader-elected', `${s.name}: ${s.failure?.explanation ?? 'passed'}`);
     }
+  });
+
+  describe('leader-elected: what the trace shows when no leader comes', () => {
+    const failureOf = (variant: string | undefined, scenario: string) => {
+      const { source, file } =
+        variant === undefined
+          ? {
+              source: readFileSync(join(__dirname, '../../../lessons/06-leader-election/starter.ts'), 'utf8'),
+              file: 'starter.ts',
+            }
+          : buggyVariant('raft-election', variant);
+      const report = gradeExercise(raftElection, loadStudentModule(source, file), file, { shrink: false, scenario });
+      const failure = report.scenarios[0]!.failure!;
+      assert.equal(failure.checker, 'leader-elected', failure.explanation);
+      return failure;
+    };
+
+    it('says no timer ever fired when none was set, and sends the student to onStart', () => {
+      const failure = failureOf(undefined, 'initial-election');
+      assert.match(failure.explanation, /no timer fired on n1, n2, n3 since 0 ms/);
+      assert.deepEqual(failure.handler && [failure.handler.handler, failure.handler.time], ['onStart', 0]);
+      assert.ok((failure.events ?? []).length > 0);
+    });
+
+    it('names the restarts when recovered nodes set no timer, and sends the student to onRecover', () => {
+      const failure = failureOf('recover-no-timer', 'generated-faults-3');
+      assert.match(failure.explanation, /again in onRecover: a restart loses every timer \(restarted: n\d at \d+ ms/);
+      assert.equal(failure.handler?.handler, 'onRecover');
+    });
+
+    it('tells the split votes term by term, and sends the student to the election timer that fired last', () => {
+      const failure = failureOf('fixed-timeout', 'initial-election');
+      assert.match(
+        failure.explanation,
+        /\d+ elections since 0 ms \(each of terms \d+, \d+ and \d+: n1, n2, n3 each with only its own vote\)/,
+      );
+      assert.deepEqual(failure.handler && [failure.handler.handler, failure.handler.detail], ['onTimer', 'election']);
+      assert.equal(new Set(failure.events).size, 3, 'the three candidacies of the last term');
+    });
   });
 
   describe('observing state()', () => {

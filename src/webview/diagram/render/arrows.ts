@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { ArrowFlag } from '../arrows';
-import { rgba } from '../theme';
 import type { HitList } from './hits';
+import { PRIORITY, type LabelDraw } from './labels';
 import { font, FUTURE_ALPHA, xOf, type Scene } from './scene';
 
 /**
@@ -26,7 +26,8 @@ export const LOST_AT_SEND_DX = 14;
 
 let visible = new Int32Array(4096);
 
-export function drawArrows(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList): void {
+/** Draws the arrows in view; returns the message types to write on them, for the frame's label layout. */
+export function drawArrows(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList): LabelDraw[] {
   const vp = s.viewport;
   const a = s.model.arrows;
   const shown = s.visibility.arrows;
@@ -46,11 +47,17 @@ export function drawArrows(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLis
   ctx.beginPath();
   ctx.rect(s.left, s.axisHeight, s.width - s.left, s.height - s.axisHeight);
   ctx.clip();
-  if (perPx <= FULL_PER_PX) drawFull(ctx, s, hits, visible, n);
+  const labels: LabelDraw[] = [];
+  if (perPx <= FULL_PER_PX) drawFull(ctx, s, hits, visible, n, labels);
   else if (perPx <= THIN_PER_PX) drawThin(ctx, s, hits, visible, n);
   else drawBundled(ctx, s, hits, visible, n, perPx > DENSE_PER_PX ? BUNDLE_DENSE_PX : BUNDLE_PX);
   ctx.restore();
+  return labels;
 }
+
+/** A message type's pill: at the middle of its arrow, else a third of the way along from either end. */
+const PILL_PX = 14;
+const PILL_AT = [0.5, 0.33, 0.67];
 
 interface Geometry {
   x0: number;
@@ -86,10 +93,17 @@ function phase(s: Scene, k: number): 0 | 1 | 2 {
   return end === -1 || end > s.cursor.index ? 1 : 0;
 }
 
-function drawFull(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: Int32Array, n: number): void {
+function drawFull(
+  ctx: CanvasRenderingContext2D,
+  s: Scene,
+  hits: HitList,
+  list: Int32Array,
+  n: number,
+  labels: LabelDraw[],
+): void {
   const a = s.model.arrows;
   const g: Geometry = { x0: 0, y0: 0, x1: 0, y1: 0 };
-  const labels: Array<{ x: number; y: number; text: string; colour: string; alpha: number }> = [];
+  const pillFont = font(s, 10, 500);
   ctx.lineCap = 'round';
   for (let j = 0; j < n; j++) {
     const k = list[j] as number;
@@ -132,49 +146,23 @@ function drawFull(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: 
     hits.segment(g.x0, g.y0, g.x1, g.y1, a.send[k] as number);
     if (flags & ArrowFlag.Dropped) hits.point(g.x1, g.y1, a.end[k] as number);
     if (Math.hypot(g.x1 - g.x0, g.y1 - g.y0) > 70 && !(flags & ArrowFlag.LostAtSend)) {
+      const { x0, y0, x1, y1 } = g;
       labels.push({
-        x: (g.x0 + g.x1) / 2,
-        y: (g.y0 + g.y1) / 2,
         text: s.model.messageTypes[a.type[k] as number] ?? '',
+        places: PILL_AT.map((f) => ({ x: x0 + (x1 - x0) * f, y: y0 + (y1 - y0) * f - PILL_PX / 2 })),
+        centred: true,
+        h: PILL_PX,
+        padding: 4,
+        maxWidth: 160,
+        font: pillFont,
         colour,
         alpha: p === 2 ? FUTURE_ALPHA : 1,
+        pill: true,
+        event: a.send[k] as number,
+        priority: PRIORITY.message,
       });
     }
   }
-  drawLabels(ctx, s, labels);
-}
-
-/** Message types along the arrows, on a pill of background, never on top of each other. */
-function drawLabels(
-  ctx: CanvasRenderingContext2D,
-  s: Scene,
-  labels: Array<{ x: number; y: number; text: string; colour: string; alpha: number }>,
-): void {
-  ctx.font = font(s, 10, 500);
-  ctx.textBaseline = 'middle';
-  ctx.textAlign = 'center';
-  const placed: Array<[number, number, number, number]> = [];
-  const background = rgba(s.theme.background, 0.88);
-  for (const l of labels) {
-    const w = ctx.measureText(l.text).width + 8;
-    const h = 14;
-    const box: [number, number, number, number] = [l.x - w / 2, l.y - h / 2, w, h];
-    if (
-      placed.some(
-        (p) => p[0] < box[0] + box[2] && box[0] < p[0] + p[2] && p[1] < box[1] + box[3] && box[1] < p[1] + p[3],
-      )
-    )
-      continue;
-    placed.push(box);
-    ctx.globalAlpha = l.alpha;
-    ctx.fillStyle = background;
-    roundRect(ctx, box[0], box[1], box[2], box[3], 4);
-    ctx.fill();
-    ctx.fillStyle = l.colour;
-    ctx.fillText(l.text, l.x, l.y + 0.5);
-  }
-  ctx.globalAlpha = 1;
-  ctx.textAlign = 'start';
 }
 
 function drawThin(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, list: Int32Array, n: number): void {
@@ -368,9 +356,4 @@ function crossPath(p: Path2D, x: number, y: number, r: number): void {
   p.lineTo(x + r, y + r);
   p.moveTo(x + r, y - r);
   p.lineTo(x - r, y + r);
-}
-
-export function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {
-  ctx.beginPath();
-  ctx.roundRect(x, y, w, h, r);
 }

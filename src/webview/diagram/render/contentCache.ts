@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import type { LabelBox } from '../labelLayout';
 import { Viewport } from '../viewport';
 import { drawContent } from './frame';
 import type { HitList } from './hits';
@@ -60,6 +61,14 @@ export class ContentCache {
   hitX(x: number): number {
     const v = this.view;
     return v.cached ? (v.start + (x - v.left) / v.scale - this.from) * this.scale : x;
+  }
+
+  /** Where a box drawn with the content shows on screen (the inverse of `hitX`). */
+  screenBox(box: LabelBox): LabelBox {
+    const v = this.view;
+    if (!v.cached) return box;
+    const ratio = v.scale / this.scale;
+    return { ...box, x: (box.x / this.scale + this.from - v.start) * v.scale + v.left, w: box.w * ratio };
   }
 
   /** Copies the part of the cache the view shows onto the plot, stretched if the zoom changed. */

@@ -2,12 +2,14 @@
 import { ArrowFlag } from '../arrows';
 import { NETWORK_ROW } from '../columns';
 import { fmt } from '../details';
-import { tickLabel, tickStep } from '../layout';
+import { LABELLED_LANE_PX, tickLabel, tickStep } from '../layout';
 import { stateAt, segmentLabel } from '../states';
 import { rgba } from '../theme';
 import { drawArrows, LOST_AT_SEND_DX, LOST_AT_SEND_REACH } from './arrows';
-import type { HitList } from './hits';
-import { drawBandLabels, drawBands, drawLanes, drawStateLabels, drawStates } from './lanes';
+import { fitText, type LabelBox } from '../labelLayout';
+import type { HitList, LabelHit } from './hits';
+import { drawLabels, layoutLabels } from './labels';
+import { bandLabels, clipToPlot, drawBands, drawLanes, drawStates, stateLabels } from './lanes';
 import { drawMarkers, truncate } from './markers';
 import { font, xOf, type Scene } from './scene';
 
@@ -25,23 +27,32 @@ export function drawContent(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
   drawLanes(ctx, s);
   drawBands(ctx, s, hits);
   drawStates(ctx, s, hits);
-  drawArrows(ctx, s, hits);
-  drawMarkers(ctx, s, hits);
+  const arrowLabels = drawArrows(ctx, s, hits);
+  const markerLabels = drawMarkers(ctx, s, hits);
+  // The states' labels are drawn over the content, but they name the lanes' states: what the
+  // content writes keeps clear of where they go.
+  const states = layoutLabels(ctx, stateLabels(s)).map(({ at }) => at);
+  clipToPlot(ctx, s);
+  for (const label of drawLabels(ctx, s, [...markerLabels, ...arrowLabels], states)) hits.label(label);
+  ctx.restore();
 }
 
 /**
- * What goes over the content, drawn fresh every frame: labels that stay at the view's left edge,
- * rings, the violation, the cursor, the axis and the lane names.
+ * What goes over the content, drawn fresh every frame: labels that stay at the view's left edge
+ * (where the content's labels, `occupied`, leave room), rings, the violation, the cursor, the axis
+ * and the lane names. Returns the labels it placed, for hovering.
  */
-export function drawOverlay(ctx: CanvasRenderingContext2D, s: Scene): void {
-  drawBandLabels(ctx, s);
-  drawStateLabels(ctx, s);
+export function drawOverlay(ctx: CanvasRenderingContext2D, s: Scene, occupied: readonly LabelBox[]): LabelHit[] {
+  clipToPlot(ctx, s);
+  const labels = drawLabels(ctx, s, [...bandLabels(s), ...stateLabels(s)], occupied);
+  ctx.restore();
   drawRings(ctx, s);
   drawViolation(ctx, s);
   drawCursor(ctx, s);
   drawAxis(ctx, s, axisStep(s));
   drawViolationChip(ctx, s);
   drawLaneLabels(ctx, s);
+  return labels;
 }
 
 function axisStep(s: Scene): number {
@@ -198,7 +209,8 @@ function drawViolationChip(ctx: CanvasRenderingContext2D, s: Scene): void {
   const x = xOf(s, at);
   if (x < s.left || x > s.width) return;
   ctx.font = font(s, 11, 600);
-  const text = truncate(ctx, `✕ ${s.violation!.label}`, 300);
+  // Whole words: the banner above the diagram has the property in full.
+  const text = `✕ ${fitText(s.violation!.label, 300, (t) => ctx.measureText(t).width) ?? ''}`;
   const w = ctx.measureText(text).width + 12;
   const left = Math.max(s.left, x + w + 4 > s.width ? x - w - 4 : x + 4);
   const h = Math.min(18, s.axisHeight - 4);
@@ -237,20 +249,27 @@ function drawLaneLabels(ctx: CanvasRenderingContext2D, s: Scene): void {
     ctx.fillStyle = t.foreground;
     ctx.textBaseline = 'middle';
     ctx.fillText(truncate(ctx, lane.id, s.left - 18), 10, y);
-    if (s.cursor === undefined || s.compact) return;
-    const down = s.model.bands.some(
-      (b) => b.kind === 'down' && b.row === lane.row && b.t0 <= s.cursor!.time && s.cursor!.time < b.t1,
-    );
-    const seg = down ? undefined : stateAt(s.model.states, lane.row, s.cursor.time);
-    const key = s.model.states.colourKey;
-    const text = down ? 'down' : seg ? segmentLabel(s.model.states, seg.values) : '';
-    if (text === '') return;
-    const value = seg && key !== undefined ? seg.values[key] : undefined;
+    if (s.cursor === undefined || (s.rows.height[lane.row] as number) < LABELLED_LANE_PX) return;
+    const state = laneState(s, lane.row, s.cursor.time);
+    if (state === undefined) return;
     ctx.font = font(s, 10, 500);
-    ctx.fillStyle = down
-      ? t.red
-      : ((value === undefined || value === null ? undefined : s.stateColours.get(String(value))) ?? t.muted);
-    ctx.fillText(truncate(ctx, text, s.left - 16), 10, y + 14);
+    ctx.fillStyle = state.colour;
+    // Whole parts only: "prepared · tx…", never "prep…".
+    const fitted = fitText(state.text, s.left - 16, (t) => ctx.measureText(t).width);
+    if (fitted !== undefined) ctx.fillText(fitted, 10, y + 14);
   });
   ctx.textBaseline = 'alphabetic';
+}
+
+/** What a lane's node was at time t, in words and its colour: its state's label, or "down". */
+export function laneState(s: Scene, row: number, t: number): { text: string; colour: string } | undefined {
+  const down = s.model.bands.some((b) => b.kind === 'down' && b.row === row && b.t0 <= t && t < b.t1);
+  if (down) return { text: 'down', colour: s.theme.red };
+  const seg = stateAt(s.model.states, row, t);
+  if (seg === undefined) return undefined;
+  const key = s.model.states.colourKey;
+  const value = key === undefined ? undefined : seg.values[key];
+  const colour =
+    (value === undefined || value === null ? undefined : s.stateColours.get(String(value))) ?? s.theme.muted;
+  return { text: segmentLabel(s.model.states, seg.values), colour };
 }

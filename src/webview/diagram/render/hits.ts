@@ -1,3 +1,8 @@
+import type { LabelBox } from '../labelLayout';
+
+/** A label on screen and the event it names. */
+export type LabelHit = LabelBox & { event: number };
+
 /**
  * What the last frame drew where, for clicks and hovers: segments (arrows) and points (markers),
  * each naming its event. Refilled on every draw, so it only ever holds what is on screen.
@@ -7,9 +12,23 @@ export class HitList {
   private events = new Int32Array(1024);
   private weights = new Float32Array(1024);
   private n = 0;
+  private readonly labelBoxes: LabelHit[] = [];
 
   clear(): void {
     this.n = 0;
+    this.labelBoxes.length = 0;
+  }
+
+  /** A label: hovering its text shows its event's tooltip, where the full text is. */
+  label(box: LabelHit): void {
+    this.labelBoxes.push(box);
+    const mid = box.y + box.h / 2;
+    this.segment(box.x, mid, box.x + box.w, mid, box.event);
+  }
+
+  /** The labels drawn, so what is drawn over them can keep clear of them. */
+  labels(): readonly LabelHit[] {
+    return this.labelBoxes;
   }
 
   /** A marker counts as twice as close as it is, so it wins over the arrows and bands it sits on. */

@@ -6,11 +6,13 @@ import { LABELLED_LANE_PX } from '../layout';
 import { segmentLabel, segmentsIn, type StateSegment } from '../states';
 import { rgba } from '../theme';
 import type { HitList } from './hits';
-import { truncate } from './markers';
+import { PRIORITY, type LabelDraw } from './labels';
 import { font, FUTURE_ALPHA, xOf, type Scene } from './scene';
 
 /** Clicks on a lane pick an arrow or marker near them before the band or state under them. */
 const BAND_WEIGHT = 3;
+/** A band or state shorter than this on screen gets no label: no word would fit (zoomed out, thousands are). */
+const MIN_LABEL_PX = 24;
 
 /** Lane backgrounds and lines, under everything else. */
 export function drawLanes(ctx: CanvasRenderingContext2D, s: Scene): void {
@@ -86,7 +88,8 @@ function bandColour(s: Scene, b: Band): string {
   }
 }
 
-function clipToPlot(ctx: CanvasRenderingContext2D, s: Scene): void {
+/** Clips to the plot, under the axis and right of the lane names; the caller restores. */
+export function clipToPlot(ctx: CanvasRenderingContext2D, s: Scene): void {
   ctx.save();
   ctx.beginPath();
   ctx.rect(s.left, s.axisHeight, s.width - s.left, s.height - s.axisHeight);
@@ -115,33 +118,41 @@ export function drawBands(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList
 }
 
 /**
- * The bands' names, drawn over the content so they stay at the left edge of the view while the
- * band runs on past it.
+ * The bands' names, kept at the left edge of the view while the band runs on past it (so they are
+ * drawn over the content, every frame): on the network lane on its line, on a node's lane under it.
  */
-export function drawBandLabels(ctx: CanvasRenderingContext2D, s: Scene): void {
-  clipToPlot(ctx, s);
+export function bandLabels(s: Scene): LabelDraw[] {
+  const labels: LabelDraw[] = [];
   // Each side of a split is named once, on its first lane; the colour marks the others.
   const named = new Set<string>();
-  for (const { b, x0, x1, top, h, y, colour, future } of bandsInView(s)) {
-    ctx.globalAlpha = future ? FUTURE_ALPHA * 2 : 1;
+  const size = s.compact ? 10 : 11;
+  for (const { b, x0, x1, top, y, colour, future } of bandsInView(s)) {
     const from = Math.max(x0, s.left) + 6;
     const room = Math.min(x1, s.width) - from - 4;
-    if (b.kind === 'partition' && b.row !== NETWORK_ROW) {
-      const side = `${b.start}:${b.side}`;
-      if (named.has(side) || room < 60 || h < LABELLED_LANE_PX) continue;
-      named.add(side);
-      ctx.font = font(s, 10, 600);
-      ctx.fillStyle = colour;
-      ctx.fillText(truncate(ctx, b.label, room), from, top + 14);
-      continue;
+    const side = b.kind === 'partition' && b.row !== NETWORK_ROW;
+    // Too short a band for a word: measuring its text would cost a frame for nothing.
+    if (room < MIN_LABEL_PX) continue;
+    if (side) {
+      const key = `${b.start}:${b.side}`;
+      if (named.has(key) || (s.rows.height[b.row] as number) < LABELLED_LANE_PX) continue;
+      named.add(key);
     }
-    if (room < 26) continue;
-    ctx.font = font(s, 11, 600);
-    ctx.fillStyle = colour;
-    ctx.fillText(truncate(ctx, b.label, room), from, b.row === NETWORK_ROW ? y + 4 : top + 13);
+    const h = size + 3;
+    labels.push({
+      text: b.label,
+      // A side of a split is named under its bar along the lane's top; a node's down or paused stretch under its line.
+      places: [{ x: from, y: b.row === NETWORK_ROW ? y - h / 2 : side ? top + 4 : y + 5 }],
+      h,
+      maxWidth: room,
+      font: font(s, side ? 10 : 11, 600),
+      colour,
+      alpha: future ? FUTURE_ALPHA * 2 : 1,
+      pill: false,
+      event: b.start,
+      priority: b.row === NETWORK_ROW ? PRIORITY.fault : PRIORITY.band,
+    });
   }
-  ctx.globalAlpha = 1;
-  ctx.restore();
+  return labels;
 }
 
 /** A translucent fill crossed by diagonal lines: "this lane is not running". */
@@ -219,24 +230,31 @@ export function drawStates(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLis
 }
 
 /**
- * The rest of each state (the term) under its bar where the bar is long enough; drawn over the
- * content so it stays at the left edge of the view while the state runs on past it.
+ * Each state's label (the role and term) under its bar, kept at the left edge of the view while
+ * the state runs on past it; the longest states first, as they have the most room. A label stays
+ * within its state, cut after a whole part when it must be.
  */
-export function drawStateLabels(ctx: CanvasRenderingContext2D, s: Scene): void {
-  clipToPlot(ctx, s);
-  ctx.font = font(s, 10, 600);
-  const labelEnd = new Float64Array(s.visibility.rows.length).fill(-Infinity);
+export function stateLabels(s: Scene): LabelDraw[] {
+  const labels: LabelDraw[] = [];
+  const labelFont = font(s, 10, 600);
   for (const { seg, row, x0, x1, colour } of segmentsInView(s)) {
     if ((s.rows.height[row] as number) < LABELLED_LANE_PX) continue;
-    const text = segmentLabel(s.model.states, seg.values);
     const from = Math.max(x0, s.left) + 4;
-    const w = ctx.measureText(text).width;
-    if (from <= (labelEnd[row] as number) || Math.min(x1, s.width) - from <= w + 6) continue;
-    ctx.fillStyle = colour;
-    ctx.globalAlpha = s.cursor !== undefined && seg.t0 > s.cursor.time ? FUTURE_ALPHA : 1;
-    ctx.fillText(text, from, (s.rows.y[row] as number) + 16);
-    labelEnd[row] = from + w + 8;
+    const room = Math.min(x1, s.width) - from - 2;
+    if (room < MIN_LABEL_PX) continue;
+    labels.push({
+      text: segmentLabel(s.model.states, seg.values),
+      places: [{ x: from, y: (s.rows.y[row] as number) + 6 }],
+      h: 13,
+      maxWidth: room,
+      font: labelFont,
+      colour,
+      alpha: s.cursor !== undefined && seg.t0 > s.cursor.time ? FUTURE_ALPHA : 1,
+      pill: false,
+      event: seg.event,
+      // Longer states go first: one that lasts gets its label before the brief ones around it.
+      priority: PRIORITY.state + 1 / (1 + room),
+    });
   }
-  ctx.globalAlpha = 1;
-  ctx.restore();
+  return labels;
 }

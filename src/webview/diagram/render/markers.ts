@@ -5,9 +5,11 @@ import { KIND } from '../columns';
 import { markerLabel } from '../details';
 import { LABELLED_LANE_PX } from '../layout';
 import { eventsIn, kindOf } from '../model';
+import { stateAt } from '../states';
 import { rgba } from '../theme';
 import { cross } from './arrows';
 import type { HitList } from './hits';
+import { PRIORITY, type LabelDraw } from './labels';
 import { font, FUTURE_ALPHA, xOf, type Scene } from './scene';
 
 /** Kinds drawn as arrows or as state bands rather than as markers. */
@@ -38,19 +40,21 @@ const TIMER_RELABEL_PX = 400;
 
 /**
  * One glyph per event on its lane (timers, logs, reports, crashes, pauses, errors…). Glyphs of the
- * same kind on the same lane closer than 2 px are drawn once, and a label is written only where
- * the previous label on its lane leaves room.
+ * same kind on the same lane closer than 2 px are drawn once. Returns their labels, for the frame's
+ * label layout: above the lane's line, or a line higher where the lane has the room.
  */
-export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList): void {
+export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList): LabelDraw[] {
   const { model, viewport: vp, visibility, theme } = s;
   const pad = 10 / vp.scale;
   const { lo, hi } = eventsIn(model, vp.start - pad, vp.end + pad);
   const kinds = 32;
   const lastX = new Float64Array(model.lanes.length * kinds).fill(-Infinity);
-  const labelEnd = new Float64Array(model.lanes.length).fill(-Infinity);
   // A run of timers of one name is labelled once, then again only where the name changes or after a long gap.
   const lastTimer = model.lanes.map(() => ({ text: '', x: -Infinity }));
-  let labels = 0;
+  const labels: LabelDraw[] = [];
+  const labelFont = font(s, 11);
+  const size = s.compact ? 10 : 11;
+  const lineHeight = size + 3;
   // The numerous kinds (timers, logs) go into one path each, drawn once: [happened, not yet].
   const timers = [new Path2D(), new Path2D()];
   const logs = [new Path2D(), new Path2D()];
@@ -58,8 +62,7 @@ export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
   ctx.beginPath();
   ctx.rect(s.left, s.axisHeight, s.width - s.left, s.height - s.axisHeight);
   ctx.clip();
-  ctx.textBaseline = 'alphabetic';
-  ctx.font = font(s, 11);
+  ctx.font = labelFont;
   for (let i = lo; i < hi; i++) {
     const k = model.kinds[i] as number;
     if (notMarkers.has(k) || !visibility.events[i]) continue;
@@ -84,21 +87,29 @@ export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
     hits.point(x, y, i);
     const roomy = (s.rows.height[row] as number) >= LABELLED_LANE_PX;
     const worthLabelling = roomy ? (s.compact ? labelledCompact : labelled) : labelledWhenNarrow;
-    if (labels < MAX_LABELS && worthLabelling.has(k) && x + 8 > (labelEnd[row] as number) && x < s.width) {
-      const text = truncate(ctx, markerLabel(model, i), LABEL_MAX_PX);
-      if (k === KIND.timer) {
-        const last = lastTimer[row] as { text: string; x: number };
-        if (last.text === text && x - last.x < TIMER_RELABEL_PX) continue;
-        last.text = text;
-        last.x = x;
-      }
-      const w = ctx.measureText(text).width;
-      ctx.globalAlpha = future ? FUTURE_ALPHA : 1;
-      ctx.fillStyle = colour;
-      ctx.fillText(text, x + 7, y - 7);
-      labelEnd[row] = x + 7 + w + 10;
-      labels++;
+    if (labels.length >= MAX_LABELS || !worthLabelling.has(k) || x >= s.width) continue;
+    if (k === KIND.report && stateBeganWith(s, row, model.times[i] as number)) continue;
+    const text = markerLabel(model, i);
+    if (k === KIND.timer) {
+      const last = lastTimer[row] as { text: string; x: number };
+      if (last.text === text && x - last.x < TIMER_RELABEL_PX) continue;
+      last.text = text;
+      last.x = x;
     }
+    const first = y - 7 - size;
+    const laneTop = s.rows.top[row] as number;
+    labels.push({
+      text,
+      places: [first, first - lineHeight].filter((top) => top >= laneTop).map((top) => ({ x: x + 7, y: top })),
+      h: lineHeight,
+      maxWidth: Math.min(LABEL_MAX_PX, s.width - x - 7),
+      font: labelFont,
+      colour,
+      alpha: future ? FUTURE_ALPHA : 1,
+      pill: false,
+      event: i,
+      priority: markerPriority(k),
+    });
   }
   ctx.strokeStyle = ctx.fillStyle = theme.muted;
   ctx.lineWidth = 1.3;
@@ -109,6 +120,22 @@ export function drawMarkers(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
   }
   ctx.globalAlpha = 1;
   ctx.restore();
+  return labels;
+}
+
+function markerPriority(kind: number): number {
+  if (labelledWhenNarrow.has(kind)) return PRIORITY.crash;
+  if (kind === KIND.timer) return PRIORITY.timer;
+  if (kind === KIND.pause || kind === KIND.clock) return PRIORITY.fault;
+  return PRIORITY.report;
+}
+
+/**
+ * Whether the lane's shown state changed at time t: a report there (2PC's "prepare t1") is what
+ * the state's own label says, so its raw fields stay in the tooltip.
+ */
+function stateBeganWith(s: Scene, row: number, t: number): boolean {
+  return stateAt(s.model.states, row, t)?.t0 === t;
 }
 
 /** Draws the kind's glyph at (x, y) and returns its colour. */
