@@ -35,7 +35,9 @@ const REPLACED_HASH = 0x5bd1e995;
  * operation the model accepts in the current state, lifts the call and its return out of the list,
  * and starts again from the front. Reaching a return means that operation could not be placed:
  * undo the last choice and try the next call. A (set of linearized operations, state) pair seen
- * before is not explored again. It runs in slices of steps so several searches can take turns.
+ * before is not explored again. A model with `growth` also prunes (`GrowthPruning`): a state no read
+ * can see is dropped, and states no read sees before they are replaced are one. It runs in slices
+ * of steps so several searches can take turns.
  */
 export class LinearizabilitySearch<S> {
   readonly operations: readonly Operation[];
