@@ -39,19 +39,24 @@ export class GrowthPruning<S> {
     private readonly operations: readonly Operation[],
   ) {
     const count = operations.length;
-    const indices = operations.map((_, index) => index);
-    const reads = indices.filter((i) => growth.reads(operations[i] as Operation));
-    const replacing = indices.filter((i) => growth.replaces(operations[i] as Operation));
-    const byCall = (a: number, b: number): number =>
-      (operations[a] as Operation).call - (operations[b] as Operation).call || a - b;
-    const byReturn = (a: number, b: number): number =>
-      (operations[a] as Operation).ret - (operations[b] as Operation).ret || a - b;
+    const isRead = operations.map((op) => growth.reads(op));
+    const isReplacing = operations.map((op) => growth.replaces(op));
+    const byCall = operations.map((_, index) => index);
+    byCall.sort((a, b) => (operations[a] as Operation).call - (operations[b] as Operation).call || a - b);
+    const byReturn = operations.map((_, index) => index);
+    byReturn.sort((a, b) => (operations[a] as Operation).ret - (operations[b] as Operation).ret || a - b);
     this.placed = new Uint8Array(count);
-    this.readsByReturn = new Cursor(reads.sort(byReturn), count, this.placed);
-    this.readsByCall = new Cursor([...reads].sort(byCall), count, this.placed);
-    this.replacingByCall = new Cursor([...replacing].sort(byCall), count, this.placed);
-    this.replacingByReturn = new Cursor(replacing.sort(byReturn), count, this.placed);
-    this.replacements = operations.map((op) => (growth.replaces(op) ? growth.replacement(op) : undefined));
+    const among = (order: number[], kind: boolean[]): Cursor =>
+      new Cursor(
+        order.filter((i) => kind[i]),
+        count,
+        this.placed,
+      );
+    this.readsByReturn = among(byReturn, isRead);
+    this.readsByCall = among(byCall, isRead);
+    this.replacingByCall = among(byCall, isReplacing);
+    this.replacingByReturn = among(byReturn, isReplacing);
+    this.replacements = operations.map((op, i) => (isReplacing[i] ? growth.replacement(op) : undefined));
   }
 
   place(index: number): void {
