@@ -39,24 +39,29 @@ export class GrowthPruning<S> {
     private readonly operations: readonly Operation[],
   ) {
     const count = operations.length;
-    const isRead = operations.map((op) => growth.reads(op));
-    const isReplacing = operations.map((op) => growth.replaces(op));
-    const byCall = operations.map((_, index) => index);
-    byCall.sort((a, b) => (operations[a] as Operation).call - (operations[b] as Operation).call || a - b);
-    const byReturn = operations.map((_, index) => index);
-    byReturn.sort((a, b) => (operations[a] as Operation).ret - (operations[b] as Operation).ret || a - b);
+    const calls = new Float64Array(count);
+    const rets = new Float64Array(count);
+    const reads: number[] = [];
+    const replacing: number[] = [];
+    this.replacements = new Array<S | undefined>(count);
+    for (let index = 0; index < count; index++) {
+      const op = operations[index] as Operation;
+      calls[index] = op.call;
+      rets[index] = op.ret;
+      if (growth.reads(op)) reads.push(index);
+      if (growth.replaces(op)) {
+        replacing.push(index);
+        this.replacements[index] = growth.replacement(op);
+      }
+    }
+    const byCall = (a: number, b: number): number => (calls[a] as number) - (calls[b] as number) || a - b;
+    const byReturn = (a: number, b: number): number => (rets[a] as number) - (rets[b] as number) || a - b;
     this.placed = new Uint8Array(count);
-    const among = (order: number[], kind: boolean[]): Cursor =>
-      new Cursor(
-        order.filter((i) => kind[i]),
-        count,
-        this.placed,
-      );
-    this.readsByReturn = among(byReturn, isRead);
-    this.readsByCall = among(byCall, isRead);
-    this.replacingByCall = among(byCall, isReplacing);
-    this.replacingByReturn = among(byReturn, isReplacing);
-    this.replacements = operations.map((op, i) => (isReplacing[i] ? growth.replacement(op) : undefined));
+    const cursor = (order: number[]): Cursor => new Cursor(order, count, this.placed);
+    this.readsByReturn = cursor([...reads].sort(byReturn));
+    this.readsByCall = cursor(reads.sort(byCall));
+    this.replacingByCall = cursor([...replacing].sort(byCall));
+    this.replacingByReturn = cursor(replacing.sort(byReturn));
   }
 
   place(index: number): void {
@@ -126,7 +131,7 @@ class Cursor {
     count: number,
     readonly placed: Uint8Array,
   ) {
-    this.order = Int32Array.from(order);
+    this.order = new Int32Array(order);
     this.rank = new Int32Array(count).fill(-1);
     order.forEach((index, position) => (this.rank[index] = position));
   }
