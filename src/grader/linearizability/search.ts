@@ -185,12 +185,19 @@ export class LinearizabilitySearch<S> {
  * first: operations that touch at an instant overlap. An unknown outcome (ret = Infinity) returns last.
  */
 function listOf(operations: readonly Operation[]): Entry {
-  const events: Array<{ time: number; isCall: boolean; index: number }> = [];
-  operations.forEach((op, index) => {
-    events.push({ time: op.call, isCall: true, index });
-    events.push({ time: op.ret, isCall: false, index });
-  });
-  events.sort((a, b) => a.time - b.time || (a.isCall === b.isCall ? a.index - b.index : a.isCall ? -1 : 1));
+  // Event e < n is operation e's call, e ≥ n the return of operation e - n: at equal times (or
+  // both unknown, Infinity - Infinity being NaN) the smaller number, so a call, comes first.
+  const n = operations.length;
+  const times = new Float64Array(2 * n);
+  const events = new Array<number>(2 * n);
+  for (let index = 0; index < n; index++) {
+    const op = operations[index] as Operation;
+    times[index] = op.call;
+    times[n + index] = op.ret;
+    events[index] = index;
+    events[n + index] = n + index;
+  }
+  events.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
   const head: Entry = { index: -1, operation: undefined, match: undefined, prev: undefined, next: undefined };
   const returns = operations.map((operation, index): Entry => ({
     index,
@@ -201,10 +208,10 @@ function listOf(operations: readonly Operation[]): Entry {
   }));
   let last = head;
   for (const event of events) {
-    const ret = returns[event.index] as Entry;
-    const entry: Entry = event.isCall
-      ? { index: event.index, operation: ret.operation, match: ret, prev: last, next: undefined }
-      : ret;
+    const isCall = event < n;
+    const index = isCall ? event : event - n;
+    const ret = returns[index] as Entry;
+    const entry: Entry = isCall ? { index, operation: ret.operation, match: ret, prev: last, next: undefined } : ret;
     entry.prev = last;
     last.next = entry;
     last = entry;
