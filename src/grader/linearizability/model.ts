@@ -41,9 +41,9 @@ export interface Model<S = unknown> {
  * nor replaces must fit every state and leave a state grown from it.
  */
 export interface Growth<S> {
-  /** The operation's output tells the state it saw (a get with a known result). */
+  /** The operation completed and its output tells the state it saw (a get with a known result). */
   reads(operation: Operation): boolean;
-  /** The state after the operation does not depend on the one before it (a put). */
+  /** The operation fits every state and leaves the same one whatever came before (a put). */
   replaces(operation: Operation): boolean;
   /** The state a replacing operation leaves. */
   replacement(operation: Operation): S;
