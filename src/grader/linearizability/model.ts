@@ -23,6 +23,8 @@ export interface Model<S = unknown> {
   equal(a: S, b: S): boolean;
   /** A 32-bit hash that equal states share; cheap rather than thorough (the search calls it on every step). */
   hash(state: S): number;
+  /** For a state that only grows until an operation replaces it: lets the search drop states no read can see. */
+  growth?: Growth<S>;
   /** Splits a history into parts whose states are independent (P-compositionality). */
   partition?(operations: readonly Operation[]): Partition[];
   /** What is wrong with an operation's function, input or output for this model; undefined when fine. */
@@ -31,4 +33,20 @@ export interface Model<S = unknown> {
   describe(operation: Operation): string;
   /** `the register holds 4`. */
   describeState(state: S): string;
+}
+
+/**
+ * What the search needs to know of a model whose state only grows until an operation replaces it
+ * (kv: appends extend a value, a put replaces it; a get reads it). An operation that neither reads
+ * nor replaces must fit every state and leave a state grown from it.
+ */
+export interface Growth<S> {
+  /** The operation completed and its output tells the state it saw (a get with a known result). */
+  reads(operation: Operation): boolean;
+  /** The operation fits every state and leaves the same one whatever came before (a put). */
+  replaces(operation: Operation): boolean;
+  /** The state a replacing operation leaves. */
+  replacement(operation: Operation): S;
+  /** Whether the read's output could fit `state` or a state grown from it; true when unsure. */
+  mayGrowInto(state: S, read: Operation): boolean;
 }

@@ -1,3 +1,4 @@
+import { GrowthPruning } from './growth';
 import type { Model } from './model';
 import type { Operation } from './operation';
 import { SeenStates } from './seenStates';
@@ -20,9 +21,13 @@ export interface Deepest<S> {
   order: Operation[];
   /** The state after `order`. */
   state: S;
-  /** The operation whose completion the search reached without being able to place it. */
+  /** The operation the search could not place after `order`: it reached its completion, or it is a read none of the orders after can satisfy. */
   blocked: Operation;
 }
+
+/** Stands in the cache for every state that no read can see before it is replaced: they are all one. */
+const REPLACED: unique symbol = Symbol('replaced');
+const REPLACED_HASH = 0x5bd1e995;
 
 /**
  * Wing & Gong's search with Lowe's cache, as Porcupine and Knossos do it, over one partition of a
@@ -30,7 +35,9 @@ export interface Deepest<S> {
  * operation the model accepts in the current state, lifts the call and its return out of the list,
  * and starts again from the front. Reaching a return means that operation could not be placed:
  * undo the last choice and try the next call. A (set of linearized operations, state) pair seen
- * before is not explored again. It runs in slices of steps so several searches can take turns.
+ * before is not explored again. A model with `growth` also prunes (`GrowthPruning`): a state no read
+ * can see is dropped, and states no read sees before they are replaced are one. It runs in slices
+ * of steps so several searches can take turns.
  */
 export class LinearizabilitySearch<S> {
   readonly operations: readonly Operation[];
@@ -44,11 +51,14 @@ export class LinearizabilitySearch<S> {
   /** Zobrist hash of `linearized`: one random word per operation, xor-ed in and out. */
   private hash = 0;
   private readonly keys: Int32Array;
-  private readonly seen: SeenStates<S>;
+  private readonly seen: SeenStates<S | typeof REPLACED>;
+  private readonly pruning: GrowthPruning<S> | undefined;
   private result: SearchStatus = 'running';
   /** How many operations the deepest order placed, and the step at which the search first had to turn back from it. */
   private deepestDepth = 0;
   private deepestStep = 0;
+  /** When that step's call fit but left a state a read can never see: that read's index; otherwise -1. */
+  private deepestBlocker = -1;
   /** Steps taken so far. */
   steps = 0;
 
@@ -62,7 +72,10 @@ export class LinearizabilitySearch<S> {
     this.state = model.init();
     this.linearized = new Uint32Array((operations.length + 31) >>> 5);
     this.keys = zobristKeys(operations.length);
-    this.seen = new SeenStates(this.linearized.length, (a, b) => model.equal(a, b));
+    this.seen = new SeenStates<S | typeof REPLACED>(this.linearized.length, (a, b) =>
+      a === REPLACED || b === REPLACED ? a === b : model.equal(a, b),
+    );
+    this.pruning = model.growth === undefined ? undefined : new GrowthPruning(model.growth, operations);
   }
 
   get status(): SearchStatus {
@@ -78,17 +91,21 @@ export class LinearizabilitySearch<S> {
     if (this.deepestStep === 0) return undefined;
     const replay = new LinearizabilitySearch(this.model, this.operations);
     replay.run(this.deepestStep - 1);
+    const order = replay.calls.map((call) => call.operation as Operation);
+    const candidate = (replay.entry as Entry).operation as Operation;
+    if (this.deepestBlocker < 0) return { order, state: replay.state, blocked: candidate };
+    const { next } = this.model.step(replay.state, candidate.f, candidate.input, candidate.output);
     return {
-      order: replay.calls.map((call) => call.operation as Operation),
-      state: replay.state,
-      blocked: (replay.entry as Entry).operation as Operation,
+      order: [...order, candidate],
+      state: next,
+      blocked: this.operations[this.deepestBlocker] as Operation,
     };
   }
 
   /** Takes up to `budget` steps; returns the status after them. */
   run(budget: number): SearchStatus {
     if (this.result !== 'running') return this.result;
-    const { model, head, calls, before, linearized, keys, seen } = this;
+    const { model, head, calls, before, linearized, keys, seen, pruning } = this;
     let { entry, state, hash } = this;
     let steps = 0;
     while (head.next !== undefined) {
@@ -100,29 +117,41 @@ export class LinearizabilitySearch<S> {
         const op = current.operation as Operation;
         const { ok, next } = model.step(state, op.f, op.input, op.output);
         const index = current.index;
-        const word = index >>> 5;
-        const bit = 1 << (index & 31);
         if (ok) {
+          const word = index >>> 5;
+          const bit = 1 << (index & 31);
           linearized[word] = (linearized[word] as number) | bit;
+          pruning?.place(index);
+          const outlook = pruning === undefined ? 'open' : pruning.judge(next);
           const nextHash = hash ^ (keys[index] as number);
-          if (seen.add(nextHash ^ Math.imul(model.hash(next), 0x9e3779b1), linearized, next)) {
-            calls.push(current);
-            before.push(state);
-            state = next;
-            hash = nextHash;
-            lift(current, match);
-            entry = head.next;
-            continue;
+          if (outlook !== 'dead') {
+            const open = outlook === 'open';
+            const stateHash = open ? model.hash(next) : REPLACED_HASH;
+            if (seen.add(nextHash ^ Math.imul(stateHash, 0x9e3779b1), linearized, open ? next : REPLACED)) {
+              calls.push(current);
+              before.push(state);
+              state = next;
+              hash = nextHash;
+              lift(current, match);
+              entry = head.next;
+              continue;
+            }
+          } else if (calls.length + 1 > this.deepestDepth || this.deepestStep === 0) {
+            this.noteDeepest(calls.length + 1, this.steps + steps, (pruning as GrowthPruning<S>).blocker);
           }
+          pruning?.takeBack(index);
           linearized[word] &= ~bit;
+          entry = current.next;
+          continue;
         }
-        entry = current.next;
-        continue;
+        // A read that does not fit now and never can: turn back now rather than at its completion.
+        if (pruning?.neverSees(state, index) !== true) {
+          entry = current.next;
+          continue;
+        }
       }
-      if (calls.length > this.deepestDepth || this.deepestStep === 0) {
-        this.deepestDepth = calls.length;
-        this.deepestStep = this.steps + steps;
-      }
+      if (calls.length > this.deepestDepth || this.deepestStep === 0)
+        this.noteDeepest(calls.length, this.steps + steps, -1);
       const last = calls.pop();
       if (last === undefined) {
         this.result = 'not-linearizable';
@@ -131,6 +160,7 @@ export class LinearizabilitySearch<S> {
       const index = last.index;
       linearized[index >>> 5] = (linearized[index >>> 5] as number) & ~(1 << (index & 31));
       hash ^= keys[index] as number;
+      pruning?.takeBack(index);
       state = before.pop() as S;
       unlift(last);
       entry = last.next;
@@ -142,6 +172,12 @@ export class LinearizabilitySearch<S> {
     this.steps += steps;
     return this.result;
   }
+
+  private noteDeepest(depth: number, step: number, blocker: number): void {
+    this.deepestDepth = depth;
+    this.deepestStep = step;
+    this.deepestBlocker = blocker;
+  }
 }
 
 /**
@@ -149,12 +185,19 @@ export class LinearizabilitySearch<S> {
  * first: operations that touch at an instant overlap. An unknown outcome (ret = Infinity) returns last.
  */
 function listOf(operations: readonly Operation[]): Entry {
-  const events: Array<{ time: number; isCall: boolean; index: number }> = [];
-  operations.forEach((op, index) => {
-    events.push({ time: op.call, isCall: true, index });
-    events.push({ time: op.ret, isCall: false, index });
-  });
-  events.sort((a, b) => a.time - b.time || (a.isCall === b.isCall ? a.index - b.index : a.isCall ? -1 : 1));
+  // Event e < n is operation e's call, e ≥ n the return of operation e - n: at equal times (or
+  // both unknown, Infinity - Infinity being NaN) the smaller number, so a call, comes first.
+  const n = operations.length;
+  const times = new Float64Array(2 * n);
+  const events = new Array<number>(2 * n);
+  for (let index = 0; index < n; index++) {
+    const op = operations[index] as Operation;
+    times[index] = op.call;
+    times[n + index] = op.ret;
+    events[index] = index;
+    events[n + index] = n + index;
+  }
+  events.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
   const head: Entry = { index: -1, operation: undefined, match: undefined, prev: undefined, next: undefined };
   const returns = operations.map((operation, index): Entry => ({
     index,
@@ -165,10 +208,10 @@ function listOf(operations: readonly Operation[]): Entry {
   }));
   let last = head;
   for (const event of events) {
-    const ret = returns[event.index] as Entry;
-    const entry: Entry = event.isCall
-      ? { index: event.index, operation: ret.operation, match: ret, prev: last, next: undefined }
-      : ret;
+    const isCall = event < n;
+    const index = isCall ? event : event - n;
+    const ret = returns[index] as Entry;
+    const entry: Entry = isCall ? { index, operation: ret.operation, match: ret, prev: last, next: undefined } : ret;
     entry.prev = last;
     last.next = entry;
     last = entry;

@@ -19,9 +19,11 @@ const FUNCTIONS = ['get', 'put', 'append'];
 export interface KvState {
   text: string;
   hash: number;
+  /** What the last append added, or the whole text after a put: where a wrong order first shows. */
+  tail: string;
 }
 
-const EMPTY: KvState = { text: '', hash: 0 };
+const EMPTY: KvState = { text: '', hash: 0, tail: '' };
 const BASE = 131;
 
 /**
@@ -34,12 +36,24 @@ export const kvModel: Model<KvState> = {
   init: () => EMPTY,
   step(state, f, input, output) {
     const value = (input as KvValue).value ?? '';
-    if (f === 'put') return { ok: true, next: { text: value, hash: extend(0, value) } };
-    if (f === 'append') return { ok: true, next: { text: state.text + value, hash: extend(state.hash, value) } };
+    if (f === 'put') return { ok: true, next: stateOf(value) };
+    if (f === 'append')
+      return { ok: true, next: { text: state.text + value, hash: extend(state.hash, value), tail: value } };
     return { ok: output === UNKNOWN || readOf(output) === state.text, next: state };
   },
   equal: (a, b) => a.hash === b.hash && a.text === b.text,
   hash: (state) => state.hash,
+  growth: {
+    reads: (op) => op.f === 'get' && op.output !== UNKNOWN,
+    replaces: (op) => op.f === 'put',
+    replacement: (op) => stateOf((op.input as KvValue).value ?? ''),
+    // Comparing the whole text would copy it each step (appends build it in pieces); the tail is
+    // where a state first parts from what the read saw, when each step is checked.
+    mayGrowInto: (state, read) => {
+      const seen = readOf(read.output);
+      return seen.length >= state.text.length && seen.startsWith(state.tail, state.text.length - state.tail.length);
+    },
+  },
   partition(operations: readonly Operation[]): Partition[] {
     const byKey = new Map<string, Operation[]>();
     for (const op of operations) {
@@ -66,6 +80,10 @@ export const kvModel: Model<KvState> = {
   },
   describeState: (state) => `the key holds ${show(state.text)}`,
 };
+
+function stateOf(text: string): KvState {
+  return { text, hash: extend(0, text), tail: text };
+}
 
 /** The hash of `text + more`, from the hash of `text`. */
 function extend(hash: number, more: string): number {
