@@ -31,7 +31,9 @@ const scenarios: Scenario[] = [
   scenario({
     name: 'calm',
     translations: {
-      'zh-cn': { description: '平静的网络：三个客户端各自在两个键上执行八个操作，每个操作都要完成，结果要满足线性一致性。' },
+      'zh-cn': {
+        description: '平静的网络：三个客户端各自在两个键上执行八个操作，每个操作都要完成，结果要满足线性一致性。',
+      },
     },
     description:
       'A calm network: three clients perform eight operations each on two keys; every operation completes and the results are linearizable.',
@@ -42,7 +44,10 @@ const scenarios: Scenario[] = [
   scenario({
     name: 'lost-messages',
     translations: {
-      'zh-cn': { description: '前 500 ms 里 40 % 的消息丢失，请求和回复都会丢：客户端超时后重试，服务器不能把同一个请求执行两次。' },
+      'zh-cn': {
+        description:
+          '前 500 ms 里 40 % 的消息丢失，请求和回复都会丢：客户端超时后重试，服务器不能把同一个请求执行两次。',
+      },
     },
     description:
       'For the first 500 ms, 40 % of messages are lost, requests and replies alike: clients time out and retry, and the server must not apply one request twice.',
@@ -114,7 +119,8 @@ const scenarios: Scenario[] = [
     name: 'client-clocks-step',
     translations: {
       'zh-cn': {
-        description: '前 400 ms 里 40 % 的消息丢失，其间 c1 的时钟倒退 3 s，c2 的时钟前跳 3 s：超时要靠定时器，而不是读时钟。',
+        description:
+          '前 400 ms 里 40 % 的消息丢失，其间 c1 的时钟倒退 3 s，c2 的时钟前跳 3 s：超时要靠定时器，而不是读时钟。',
       },
     },
     description:

@@ -9,10 +9,7 @@ export const SERVER: NodeId = 'n1';
  * while requests still reach it (every answer lost, every operation applied), and clients' clocks
  * stepped back or forward. All of it inside the fault window; the nemesis heals everything at its end.
  */
-export function kvFaults(
-  plan: NemesisPlan,
-  clients: readonly NodeId[],
-): (setup: ScenarioSetup) => FaultSchedule {
+export function kvFaults(plan: NemesisPlan, clients: readonly NodeId[]): (setup: ScenarioSetup) => FaultSchedule {
   const nemesis = generatedFaults(plan);
   return (setup) => {
     const { rng } = setup;
@@ -27,7 +24,12 @@ export function kvFaults(
     for (const client of clients) {
       if (!rng.chance(0.3)) continue;
       const step = Math.round(rng.between(500, 5000));
-      extra.push({ at: plan.from + Math.round(rng.between(0, span)), kind: 'clock', node: client, skewMs: rng.chance(0.5) ? -step : step });
+      extra.push({
+        at: plan.from + Math.round(rng.between(0, span)),
+        kind: 'clock',
+        node: client,
+        skewMs: rng.chance(0.5) ? -step : step,
+      });
     }
     // The nemesis's own heal (and restarts) at the window's end come after every extra fault.
     return [...nemesis(setup), ...extra]

@@ -1,5 +1,6 @@
 import { historyOf, type ObservedState } from '../../kernel';
 import type { Checker, Verdict } from '../exercise';
+import { fmtMs } from '../run';
 import { checkLinearizability, HistoryError, operationsFromKernel, type Model } from '../linearizability';
 
 export interface LinearizableCheckerSpec {
@@ -26,7 +27,7 @@ export function linearizableChecker<M, S extends ObservedState = ObservedState>(
       let result;
       try {
         result = checkLinearizability(model, operationsFromKernel(ops), {
-          at: (time) => `at ${time} ms`,
+          at: (time) => `at ${fmtMs(time)}`,
           ...(spec.budget === undefined ? {} : { budget: spec.budget }),
         });
       } catch (error) {
