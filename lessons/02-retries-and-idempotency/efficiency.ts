@@ -1,4 +1,4 @@
-import { measuredChecker, type Checker } from '../../src/grader';
+import { fmtMs, measuredChecker, type Checker } from '../../src/grader';
 import { clientsOf } from './history';
 
 /**
@@ -32,7 +32,7 @@ export function requestsPerOperation(perClient: number, limit: number): Checker 
       const [busiest, most] = [...sent].reduce((a, b) => (b[1] > a[1] ? b : a), ['', -1]);
       return {
         value: total / operations,
-        detail: `${total} messages from ${clients.length} clients for ${operations} operations; ${busiest} sent the most, ${most}`,
+        detail: `${total} messages from ${clients.length} clients for ${operations} operations; ${busiest} sent the most, ${most}${last ? `, and the last left at ${fmtMs(last.time)}` : ''}`,
         ...(last ? { at: last.time, events: [last.index] } : {}),
         nodes: [busiest],
       };
