@@ -8,7 +8,7 @@ import { buggyVariant, referenceSolution } from '../solutions';
 
 const LESSON = join(__dirname, '../../../lessons/02-retries-and-idempotency');
 
-function grade(variant: 'reference' | string, scenario: string, seeds = 1) {
+function grade(variant: string, scenario: string, seeds = 1) {
   const { source, file } =
     variant === 'reference' ? referenceSolution('exactly-once-kv') : buggyVariant('exactly-once-kv', variant);
   return gradeExercise(exactlyOnceKv, loadStudentModule(source, file), file, { scenario, seeds, shrink: false });
