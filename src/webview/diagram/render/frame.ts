@@ -9,10 +9,11 @@ import { drawArrows, LOST_AT_SEND_DX, LOST_AT_SEND_REACH } from './arrows';
 import type { HitList } from './hits';
 import { drawBandLabels, drawBands, drawLanes, drawStateLabels, drawStates } from './lanes';
 import { drawMarkers, truncate } from './markers';
+import { drawOperations } from './operations';
 import { font, xOf, type Scene } from './scene';
 
 /**
- * The content of a frame, back to front: lanes, bands, states, arrows and markers, recording what
+ * The content of a frame, back to front: lanes, bands, states, operations, arrows and markers, recording what
  * it drew where in `hits`. It depends on the zoom but not on where the view is panned, so it can
  * be drawn once for a wider range and shifted (see ContentCache).
  */
@@ -25,6 +26,7 @@ export function drawContent(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
   drawLanes(ctx, s);
   drawBands(ctx, s, hits);
   drawStates(ctx, s, hits);
+  drawOperations(ctx, s, hits);
   drawArrows(ctx, s, hits);
   drawMarkers(ctx, s, hits);
 }

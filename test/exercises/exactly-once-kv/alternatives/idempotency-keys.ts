@@ -69,9 +69,11 @@ class Server implements KvProcess<Msg> {
       case "put":
         this.store[op.key] = op.value;
         return op.value;
-      case "append":
-        this.store[op.key] = before + op.value;
-        return this.store[op.key];
+      case "append": {
+        const after = before + op.value;
+        this.store[op.key] = after;
+        return after;
+      }
     }
   }
 }
