@@ -1,3 +1,4 @@
+import type { Trace } from '../../src/kernel';
 import { fmtMs, measuredChecker, type Checker } from '../../src/grader';
 import { clientsOf } from './history';
 
@@ -35,6 +36,69 @@ export function requestsPerOperation(perClient: number, limit: number): Checker 
         detail: `${total} messages from ${clients.length} clients for ${operations} operations; ${busiest} sent the most, ${most}${last ? `, and the last left at ${fmtMs(last.time)}` : ''}`,
         ...(last ? { at: last.time, events: [last.index] } : {}),
         nodes: [busiest],
+      };
+    },
+  });
+}
+
+/** Retries of two clients that leave this close together arrive together: they move in step. */
+const IN_STEP_MS = 1;
+
+interface Retry {
+  client: string;
+  time: number;
+  index: number;
+}
+
+/** Every send a client makes for an operation after its first one, while the operation is open. */
+function retriesOf(trace: Trace): Retry[] {
+  const clients = new Set(clientsOf(trace));
+  const sentFor = new Map<string, number>();
+  const retries: Retry[] = [];
+  for (const e of trace.events()) {
+    if (!clients.has(e.node)) continue;
+    if (e.kind === 'op') {
+      if (e.data.type === 'invoke') sentFor.set(e.node, 0);
+      else sentFor.delete(e.node);
+    } else if (e.kind === 'send') {
+      const sent = sentFor.get(e.node);
+      if (sent === undefined) continue;
+      if (sent > 0) retries.push({ client: e.node, time: e.time, index: e.index });
+      sentFor.set(e.node, sent + 1);
+    }
+  }
+  return retries;
+}
+
+/**
+ * Clients whose requests failed together must not retry together: backoff without jitter keeps
+ * them in step, and their retries reach the recovering server as one wave. Measured as the share
+ * of retries that leave within 1 ms of another client's retry.
+ */
+export function retriesSpread(limitPercent: number): Checker {
+  return measuredChecker({
+    name: 'retries-spread',
+    property: `at most ${limitPercent} % of retries leave within ${IN_STEP_MS} ms of another client's retry: jitter spreads clients that failed together`,
+    translations: {
+      'zh-cn': {
+        property: `最多 ${limitPercent} % 的重试与别的客户端的重试相隔不到 ${IN_STEP_MS} ms：抖动把一起失败的客户端错开`,
+      },
+    },
+    figure: `% of retries within ${IN_STEP_MS} ms of another client's`,
+    limit: limitPercent,
+    bound: 'at-most',
+    digits: 0,
+    measure({ trace }) {
+      const retries = retriesOf(trace);
+      if (retries.length === 0) return undefined;
+      const inStep = retries.filter((r, i) =>
+        retries.some((o, j) => j !== i && o.client !== r.client && Math.abs(o.time - r.time) <= IN_STEP_MS),
+      );
+      const first = inStep[0];
+      return {
+        value: (100 * inStep.length) / retries.length,
+        detail: `${inStep.length} of ${retries.length} retries left within ${IN_STEP_MS} ms of another client's${first ? `, the first from ${first.client} at ${fmtMs(first.time)}` : ''}`,
+        ...(first ? { at: first.time, nodes: [first.client], events: [first.index] } : {}),
       };
     },
   });

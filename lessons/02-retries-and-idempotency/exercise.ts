@@ -1,7 +1,7 @@
 import { reliableNetwork } from '../../src/kernel';
 import type { Exercise, NemesisKind, Scenario } from '../../src/grader';
 import { kvCheckers } from './checkers';
-import { requestsPerOperation } from './efficiency';
+import { requestsPerOperation, retriesSpread } from './efficiency';
 import { kvFaults, SERVER } from './faults';
 import { clientProcesses, kvWorkload } from './workload';
 
@@ -102,18 +102,18 @@ const scenarios: Scenario[] = [
     translations: {
       'zh-cn': {
         description:
-          '服务器在 30 ms 时崩溃，1 s 后才重启：按客户端平均每个操作发出的消息数评分，固定间隔的重试会变成重试风暴。',
+          '服务器一开始就宕机，2 s 后才重启：按客户端平均每个操作发出的消息数评分，固定间隔的重试会变成重试风暴；同时看同时失败的客户端重试时错开了多远。',
       },
     },
     description:
-      'The server crashes at 30 ms and restarts only a second later: graded on messages from clients per operation, where retrying at a fixed interval becomes a retry storm.',
-    duration: 1900,
+      'The server is down from the start and restarts only after 2 s: graded on messages from clients per operation, where retrying at a fixed interval becomes a retry storm, and on how far apart the clients, who all failed at once, retry.',
+    duration: 2900,
     network: reliableNetwork,
     faults: [
-      { at: 30, kind: 'crash', node: SERVER },
-      { at: 1030, kind: 'restart', node: SERVER },
+      { at: 0, kind: 'crash', node: SERVER },
+      { at: 2000, kind: 'restart', node: SERVER },
     ],
-    checkers: [...kvCheckers(OPERATIONS), requestsPerOperation(OPERATIONS, 3)],
+    checkers: [...kvCheckers(OPERATIONS), requestsPerOperation(OPERATIONS, 3), retriesSpread(50)],
   }),
   scenario({
     name: 'client-clocks-step',

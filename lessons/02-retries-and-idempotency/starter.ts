@@ -22,8 +22,9 @@ import type { KvContext, KvOperation, KvProcess, NodeId } from "distsys/exactly-
  *     after a lost reply) must not be applied twice: give requests ids and remember what you applied.
  *   - operations-complete: a client retries, on a timer, until the server answers; it never gives up.
  *   - failed-means-not-applied: never record fail for an operation that may have happened.
- *   - requests-per-operation: while the server is down, retries back off (exponential, with jitter):
+ *   - requests-per-operation: while the server is down, retries back off exponentially, up to a cap:
  *     at most 3 messages per operation from the clients in the long-outage scenario.
+ *   - retries-spread: clients that failed together do not retry in step: add jitter (ctx.random()).
  *   - A crash discards this object; only this.ctx.storage survives, and onRecover runs instead of
  *     onStart. What must survive a crash goes to storage before the answer leaves.
  */

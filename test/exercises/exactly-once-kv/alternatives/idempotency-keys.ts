@@ -17,7 +17,7 @@ type Msg = Request | Answer;
 
 const SERVER = "n1";
 const BASE_MS = 25;
-const CAP_MS = 320;
+const CAP_MS = 480;
 
 class Server implements KvProcess<Msg> {
   private store: Record<string, string> = {};
