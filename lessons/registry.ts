@@ -4,6 +4,7 @@
  */
 import type { LessonManifest } from './manifest';
 import { lesson as whyDistribute } from './01-why-distribute/lesson';
+import { lesson as retriesAndIdempotency } from './02-retries-and-idempotency/lesson';
 import { lesson as clocksAndOrder } from './03-clocks-and-order/lesson';
 import { lesson as mutualExclusion } from './04-mutual-exclusion/lesson';
 import { lesson as failureDetection } from './05-failure-detection/lesson';
@@ -14,6 +15,7 @@ import { lesson as twoPhaseCommit } from './20-two-phase-commit/lesson';
 
 export const lessons: readonly LessonManifest[] = [
   whyDistribute,
+  retriesAndIdempotency,
   clocksAndOrder,
   mutualExclusion,
   failureDetection,

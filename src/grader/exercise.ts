@@ -57,6 +57,12 @@ export interface ScenarioSetup {
   rng: Random;
 }
 
+/** A process a scenario adds beside its nodes; it runs the student's program, which reads `ctx.role`. */
+export interface ScenarioProcess {
+  id: NodeId;
+  role: string;
+}
+
 export interface Scenario<S extends ObservedState = ObservedState> {
   /** Kebab-case, unique in its exercise: "leader-crash". */
   name: string;
@@ -74,6 +80,13 @@ export interface Scenario<S extends ObservedState = ObservedState> {
     | Record<NodeId, { skewMs?: number; drift?: number }>
     | ((setup: ScenarioSetup) => Record<NodeId, { skewMs?: number; drift?: number }>);
   workload?: readonly ClientRequest[] | ((setup: ScenarioSetup) => ClientRequest[]);
+  /** Processes beside the nodes, each running the student's program under its own role: clients… */
+  processes?: readonly ScenarioProcess[];
+  /**
+   * The scenario's own instrumentation, drawn from each seed (the operations its clients are
+   * given…); it replaces the exercise's.
+   */
+  instrument?: (setup: ScenarioSetup) => Instrumentation<S>;
   checkers: Checker<S>[];
   /**
    * A generated family (its schedule drawn from the seed, see nemesis.ts) asks for its own number

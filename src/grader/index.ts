@@ -4,6 +4,7 @@ export {
   type Checker,
   type Exercise,
   type Scenario,
+  type ScenarioProcess,
   type ScenarioSetup,
   type Verdict,
 } from './exercise';
@@ -96,3 +97,4 @@ export {
   type Measurement,
   type RunFigure,
 } from './checkers/measured';
+export { linearizableChecker, type LinearizableCheckerSpec } from './checkers/linearizable';

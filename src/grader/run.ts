@@ -14,7 +14,7 @@ import {
 } from '../kernel';
 import { culpritHandler, type CulpritHandler } from './culprit';
 import { fill, inEnglish, languages, type Template, type Text, type Translations } from './language';
-import type { Checker, Exercise, Scenario, ScenarioSetup } from './exercise';
+import type { Checker, Exercise, Scenario, ScenarioProcess, ScenarioSetup } from './exercise';
 import { nodeNames } from './exercise';
 import { firstStudentFrame, studentStack, type SourceLocation } from './studentModule';
 import type { Measurement } from './checkers/measured';
@@ -46,15 +46,18 @@ export interface ConcreteRun {
   clocks: Record<NodeId, { skewMs?: number; drift?: number }>;
   workload: ClientRequest[];
   duration: number;
+  /** The processes beside the nodes, by id and role. */
+  processes: ScenarioProcess[];
+}
+
+/** What a scenario draws one part of a run from: its nodes, its length and the seed's stream of that name. */
+function scenarioSetup(scenario: Scenario, seed: number, stream: string): ScenarioSetup {
+  return { nodes: nodeNames(scenario.nodes), duration: scenario.duration, rng: new Random(seed, `scenario:${stream}`) };
 }
 
 export function concretize(scenario: Scenario, seed: number): ConcreteRun {
   const nodes = nodeNames(scenario.nodes);
-  const setup = (stream: string): ScenarioSetup => ({
-    nodes,
-    duration: scenario.duration,
-    rng: new Random(seed, `scenario:${stream}`),
-  });
+  const setup = (stream: string): ScenarioSetup => scenarioSetup(scenario, seed, stream);
   const resolve = <T>(value: T | ((s: ScenarioSetup) => T) | undefined, stream: string, empty: T): T =>
     value === undefined
       ? empty
@@ -67,6 +70,7 @@ export function concretize(scenario: Scenario, seed: number): ConcreteRun {
     clocks: resolve(scenario.clocks, 'clocks', {}),
     workload: [...resolve(scenario.workload, 'workload', [])],
     duration: scenario.duration,
+    processes: (scenario.processes ?? []).map(({ id, role }) => ({ id, role })),
   };
 }
 
@@ -115,6 +119,9 @@ export function runSpecOf(request: RunRequest, run: ConcreteRun): RunSpec {
   return {
     program: request.program,
     nodes: run.nodes,
+    ...(scenario.processes === undefined
+      ? {}
+      : { processes: run.processes.map((p) => ({ ...p, program: request.program })) }),
     network: scenario.network,
     faults: run.faults,
     clocks: run.clocks,
@@ -125,7 +132,7 @@ export function runSpecOf(request: RunRequest, run: ConcreteRun): RunSpec {
     ...(request.recordStates ? { recordStates: true } : {}),
     budget: request.budget,
     hooks: request.hooks,
-    instrument: exercise.instrument,
+    instrument: scenario.instrument?.(scenarioSetup(scenario, request.seed, 'instrument')) ?? exercise.instrument,
     meta: { exercise: exercise.id, scenario: scenario.name },
   };
 }
@@ -160,8 +167,9 @@ export function runAndCheck(request: RunRequest): CheckedResult {
 
 /** Each problem of a concrete schedule, naming its entry: "fault #2 {…}: unknown node "n7" (…)". */
 export function scheduleProblems(run: ConcreteRun): string[] {
+  const lanes = [...run.nodes, ...run.processes.map((p) => p.id)];
   return run.faults.flatMap((entry, i) =>
-    faultProblems(entry, run.nodes).map((problem) => `fault #${i} ${JSON.stringify(entry)}: ${problem}`),
+    faultProblems(entry, lanes).map((problem) => `fault #${i} ${JSON.stringify(entry)}: ${problem}`),
   );
 }
 

@@ -3,12 +3,13 @@ import { eventKinds, type EventKind, type Trace } from '../../kernel/trace';
 import { buildArrows, type Arrows } from './arrows';
 import { buildBands, type Band } from './bands';
 import { KIND, NETWORK_ROW, type EventColumns, type Lane } from './columns';
+import { buildOperations, type OperationBar } from './operations';
 import { buildStates, type StateTracks } from './states';
 import { lowerBound, upperBound } from './window';
 
 /**
  * Everything the diagram draws, computed once from a trace, with no DOM: columns of the events
- * (time order), message arrows, fault bands and node state segments.
+ * (time order), message arrows, fault bands, node state segments and client operations.
  */
 export interface DiagramModel extends EventColumns {
   readonly trace: Trace;
@@ -18,6 +19,8 @@ export interface DiagramModel extends EventColumns {
   readonly arrows: Arrows;
   readonly bands: Band[];
   readonly states: StateTracks;
+  /** Client operations from invoke to completion, from the run's history. */
+  readonly operations: OperationBar[];
 }
 
 export interface ModelOptions {
@@ -77,6 +80,7 @@ export function buildModel(trace: Trace, options: ModelOptions = {}): DiagramMod
     arrows: buildArrows(columns),
     bands: buildBands(trace, columns, lanes),
     states: buildStates(trace, columns, lanes.length),
+    operations: buildOperations(trace, columns, lanes),
   };
 }
 

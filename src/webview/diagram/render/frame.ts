@@ -11,10 +11,11 @@ import type { HitList, LabelHit } from './hits';
 import { drawLabels, layoutLabels } from './labels';
 import { bandLabels, clipToPlot, drawBands, drawLanes, drawStates, stateLabels } from './lanes';
 import { drawMarkers, truncate } from './markers';
+import { drawOperations } from './operations';
 import { font, xOf, type Scene } from './scene';
 
 /**
- * The content of a frame, back to front: lanes, bands, states, arrows and markers, recording what
+ * The content of a frame, back to front: lanes, bands, states, operations, arrows and markers, recording what
  * it drew where in `hits`. It depends on the zoom but not on where the view is panned, so it can
  * be drawn once for a wider range and shifted (see ContentCache).
  */
@@ -27,6 +28,7 @@ export function drawContent(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
   drawLanes(ctx, s);
   drawBands(ctx, s, hits);
   drawStates(ctx, s, hits);
+  drawOperations(ctx, s, hits);
   const arrowLabels = drawArrows(ctx, s, hits);
   const markerLabels = drawMarkers(ctx, s, hits);
   // The states' labels are drawn over the content, but they name the lanes' states: what the

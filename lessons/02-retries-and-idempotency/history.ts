@@ -1,0 +1,94 @@
+import { historyOf, type NodeId, type Op, type Trace } from '../../src/kernel';
+import { reports, view } from '../../src/grader';
+import type { KvOperation } from './contract';
+import { CLIENT_ROLE, type GivenReport } from './workload';
+
+/** One operation a client was given, with what its history says of it. */
+export interface ClientOperation {
+  client: NodeId;
+  /** 1 for the client's first operation. */
+  number: number;
+  given: KvOperation;
+  givenAt: number;
+  givenIndex: number;
+  invoke?: Op;
+  /** Its ok, fail or info. */
+  completion?: Op;
+}
+
+/** A get that completed ok, with the value it read. */
+export interface Read {
+  client: NodeId;
+  key: string;
+  value: string;
+  op: Op;
+}
+
+export interface KvHistory {
+  clients: NodeId[];
+  /** Per client, the operations it was given, in order. */
+  operations: Map<NodeId, ClientOperation[]>;
+  /** Each client's recorded history calls, in order. */
+  recorded: Map<NodeId, Op[]>;
+  reads: Read[];
+}
+
+export function kvHistory(trace: Trace): KvHistory {
+  return view(trace, readKvHistory);
+}
+
+/** The run's clients, from the trace header's roles. */
+export function clientsOf(trace: Trace): NodeId[] {
+  const roles = (trace.header.roles ?? {}) as Record<NodeId, string>;
+  return trace.header.lanes.filter((lane) => roles[lane] === CLIENT_ROLE);
+}
+
+function readKvHistory(trace: Trace): KvHistory {
+  const clients = clientsOf(trace);
+  const operations = new Map<NodeId, ClientOperation[]>(clients.map((c) => [c, []]));
+  const recorded = new Map<NodeId, Op[]>(clients.map((c) => [c, []]));
+  for (const r of reports(trace)) {
+    const { given, number } = r.data as unknown as GivenReport;
+    operations.get(r.node)?.push({ client: r.node, number, given, givenAt: r.time, givenIndex: r.index });
+  }
+  const reads: Read[] = [];
+  for (const op of historyOf(trace)) {
+    const mine = recorded.get(op.process);
+    if (mine === undefined) continue;
+    mine.push(op);
+    if (op.type === 'ok' && op.f === 'get') {
+      const { key, value } = (op.value ?? {}) as { key?: unknown; value?: unknown };
+      if (typeof key === 'string' && typeof value === 'string') reads.push({ client: op.process, key, value, op });
+    }
+  }
+  // Pair each client's invokes with its given operations in order, and each invoke with the completion after it.
+  for (const [client, ops] of recorded) {
+    const given = operations.get(client) as ClientOperation[];
+    let next = 0;
+    let open: ClientOperation | undefined;
+    for (const op of ops) {
+      if (op.type === 'invoke') {
+        open = given[next++];
+        if (open) open.invoke = op;
+      } else if (open && open.completion === undefined) {
+        open.completion = op;
+      }
+    }
+  }
+  return { clients, operations, recorded, reads };
+}
+
+/** "c2's append [c2.3] to "x"", or "its append …" said of the client's own operation. */
+export function describeOperation(op: ClientOperation, own = false): string {
+  const { given } = op;
+  const whose = own ? 'its' : `${op.client}'s`;
+  if (given.f === 'get') return `${whose} get of "${given.key}" (operation ${op.number})`;
+  return `${whose} ${given.f} ${given.value} ${given.f === 'put' ? 'into' : 'to'} "${given.key}"`;
+}
+
+/** How many times `token` occurs in `text`. */
+export function occurrences(text: string, token: string): number {
+  let count = 0;
+  for (let at = text.indexOf(token); at !== -1; at = text.indexOf(token, at + token.length)) count++;
+  return count;
+}
