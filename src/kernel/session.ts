@@ -43,11 +43,24 @@ export function simulate<S extends ObservedState = ObservedState>(spec: RunSpec<
   return openSession(spec).runToEnd();
 }
 
-class SimulationSession implements Session {
-  private readonly scheduler = new Scheduler();
-  private readonly world: World;
+/** What the kernel's choice layer (`choices.ts`) reaches behind a session: not part of the Session API. */
+export interface SessionInternals {
+  readonly world: World;
+  readonly scheduler: Scheduler;
+  /** Queue entries handled so far. */
+  readonly processed: number;
+}
+
+export function sessionInternals(session: Session): SessionInternals {
+  if (!(session instanceof SimulationSession)) throw new Error('not a session opened by openSession');
+  return session;
+}
+
+class SimulationSession implements Session, SessionInternals {
+  readonly scheduler = new Scheduler();
+  readonly world: World;
   private readonly globals: SimulatedGlobals;
-  private processed = 0;
+  processed = 0;
 
   constructor(private readonly spec: RunSpec) {
     const world = (this.world = new World(spec, this.scheduler));
