@@ -10,6 +10,7 @@ import type {
   Trace,
 } from '../kernel';
 import type { Measurement } from './checkers/measured';
+import type { ExploreSetup } from './explore/setup';
 import type { Text, Translations } from './language';
 
 /** What a checker concludes about one run; a measured checker's verdict carries its figure, passing or not. */
@@ -90,6 +91,8 @@ export interface Exercise<S extends ObservedState = ObservedState> {
   instrument?: Instrumentation<S>;
   scenarios: Scenario<S>[];
   translations?: Translations<{ title: string }>;
+  /** Its invariants and the small configuration `distsys explore` searches exhaustively. */
+  explore?: ExploreSetup<S>;
 }
 
 export function nodeNames(count: number): NodeId[] {

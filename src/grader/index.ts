@@ -46,6 +46,21 @@ export {
   type Failure,
   type RunRequest,
 } from './run';
+export {
+  DEFAULT_WALKS,
+  describeChoice,
+  DEFAULT_MAX_STATES,
+  exploreBreadthFirst,
+  exploreExercise,
+  exploreRequest,
+  type ExploreOptions,
+  exploreRandomly,
+  exploreSpec,
+  type ExploreReport,
+  type ExploreRequest,
+  type ExploreSetup,
+  type Violation,
+} from './explore';
 export { shrinkFailure, type Shrunk } from './shrink';
 export {
   compileStudentModule,
