@@ -3,7 +3,7 @@ import { Ev, type EventId, type SimEvent } from './events';
 import type { Fault, ScheduledFault } from './faults';
 import type { NetworkConfig } from './network';
 import type { RunResult, RunSpec } from './runSpec';
-import { openSession, sessionInternals, type Session, type SessionInternals } from './session';
+import { forkSession, openSession, sessionInternals, type Session, type SessionInternals } from './session';
 import { canonicalJson, stateKey } from './stateKey';
 import { kindCode } from './trace';
 
@@ -32,6 +32,11 @@ export interface ChoiceSession {
   result(): RunResult;
   /** Every process's fields, storage and armed timers, the messages in flight and the budget spent, as canonical text. */
   stateKey(): string;
+  /**
+   * A copy at this point, to take other choices from without replaying the path here; undefined
+   * when a node holds something that cannot be copied (a function), and then replaying is the way.
+   */
+  fork(): ChoiceSession | undefined;
 }
 
 /** How many faults one path may take. A restart needs no budget: only a crashed node can restart. */
@@ -217,6 +222,15 @@ class ChosenRun implements ChoiceSession {
 
   stateKey(): string {
     return stateKey(this.internals, this.spent);
+  }
+
+  fork(): ChoiceSession | undefined {
+    const session = forkSession(this.session);
+    if (session === undefined) return undefined;
+    const copy = new ChosenRun(session, this.budget);
+    copy.taken.push(...this.taken);
+    Object.assign(copy.spent, this.spent);
+    return copy;
   }
 
   /** The pending delivery a choice names, checked to be the message it says. */

@@ -178,3 +178,54 @@ describe('choices', () => {
     assert.notEqual(a.stateKey(), b.stateKey());
   });
 });
+
+describe('forks of a chosen run', () => {
+  const budget: FaultBudget = { crashes: 1, drops: 2, duplicates: 2 };
+
+  it('go on exactly as a replay of the same choices does: trace hash and state, whatever the path', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const pick = new Random(seed, 'test:fork');
+      let run = openChoiceSession(counterSpec, budget);
+      for (let i = 0; i < 30; i++) {
+        const choices = run.choices();
+        if (choices.length === 0) break;
+        // Fork at random points and go on with the copy; the original must stay as it was.
+        if (pick.chance(0.5)) {
+          const before = run.stateKey();
+          const copy = run.fork();
+          assert.ok(copy, 'a Counter is plain data');
+          copy.take(pick.pick(copy.choices()));
+          assert.equal(run.stateKey(), before, 'taking a choice on a fork changed the original');
+          run = copy;
+        } else run.take(pick.pick(choices));
+      }
+      const replayed = replayChoices(counterSpec, budget, run.taken);
+      assert.equal((run.result().trace as Trace).hash(), (replayed.result().trace as Trace).hash(), `seed ${seed}`);
+      assert.equal(run.stateKey(), replayed.stateKey(), `seed ${seed}`);
+    }
+  });
+
+  it('give a node that holds its context the copy of its own: what it stores goes to the copy', () => {
+    const run = openChoiceSession(counterSpec, none);
+    const copy = run.fork() as ChoiceSession;
+    take(copy, 'deliver n1>n2');
+    assert.match(copy.stateKey(), /heard=1/);
+    assert.doesNotMatch(run.stateKey(), /heard=/);
+    assert.equal(events(run.result().trace as Trace, 'deliver').length, 0);
+  });
+
+  it('are refused when a node holds a function, which would still act on the original', () => {
+    class Closure extends Counter {
+      readonly later = (): void => undefined;
+    }
+    assert.equal(openChoiceSession(spec(Closure, { nodes: ['n1', 'n2'] }), none).fork(), undefined);
+    class SavedStorage extends Counter {
+      readonly disk: unknown;
+      constructor(ctx: Context) {
+        super(ctx);
+        this.disk = ctx.storage;
+      }
+    }
+    assert.equal(openChoiceSession(spec(SavedStorage, { nodes: ['n1', 'n2'] }), none).fork(), undefined);
+  });
+});

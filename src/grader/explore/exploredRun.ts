@@ -25,6 +25,8 @@ export interface ExploreRequest {
   workload?: ExploreSetup['workload'];
   /** The search stops once it has stored this many distinct states, and says it was cut short. */
   maxStates?: number;
+  /** Breadth-first: go on from copies of a state rather than replays of its path (default true; see ChoiceSession.fork). */
+  fork?: boolean;
 }
 
 export interface ExploreReport {

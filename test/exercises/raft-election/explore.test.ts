@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   describeChoice,
+  exploreBreadthFirst,
   exploreExercise,
   exploreRequest,
   exploreSpec,
@@ -20,12 +21,15 @@ function explore(solution: SolutionSource, options: ExploreOptions) {
 
 /** Exhaustive search of three nodes: what it finds in the buggy variants, at the smallest depth, and that it finds nothing in the reference. */
 describe('raft-election explored exhaustively', () => {
-  it('finds nothing in the reference within 4 choices, with a crash or a duplicate to spend', () => {
-    for (const faults of [none, { ...none, crashes: 1 }, { ...none, duplicates: 1 }]) {
-      const { report } = explore(referenceSolution('raft-election'), { depth: 4, faults });
+  it('finds nothing in the reference within 4 choices, nor within 3 with a crash, a drop or a duplicate to spend', () => {
+    for (const [depth, faults] of [
+      [4, none],
+      [3, { crashes: 1, drops: 1, duplicates: 1 }],
+    ] as const) {
+      const { report } = explore(referenceSolution('raft-election'), { depth, faults });
       assert.equal(report.violation?.failure.explanation, undefined);
       assert.equal(report.complete, true);
-      assert.equal(report.depthReached, 4);
+      assert.equal(report.depthReached, depth);
       assert.ok(report.distinctStates > 100 && report.statesExplored >= report.distinctStates - 1);
     }
   });
@@ -48,9 +52,12 @@ describe('raft-election explored exhaustively', () => {
       assert.ok(found, `${variant}: nothing found`);
       assert.equal(found.failure.checker, checker, found.failure.explanation);
       assert.equal(found.choices.length, depth, found.choices.map(describeChoice).join('; '));
-      const shallower = explore(solution, { depth: depth - 1, faults }).report;
-      assert.equal(shallower.violation, undefined);
-      assert.equal(shallower.complete, true);
+      // Breadth-first, every shallower state was checked first; searching them alone says so too.
+      if (depth <= 4) {
+        const shallower = explore(solution, { depth: depth - 1, faults }).report;
+        assert.equal(shallower.violation, undefined);
+        assert.equal(shallower.complete, true);
+      }
       // The schedule replays to the same run.
       const request = exploreRequest(raftElection, program, solution.file, { faults });
       const again = replayChoices(exploreSpec(request), request.faults, found.choices);
@@ -65,6 +72,30 @@ describe('raft-election explored exhaustively', () => {
       "fire n2's election timer",
       'deliver RequestVote n1→n2 (term 1, candidateId n1)',
     ]);
+  });
+
+  it('searches the same states going on from forks as replaying every path', () => {
+    const solution = referenceSolution('raft-election');
+    const program = loadStudentModule(solution.source, solution.file);
+    const request = exploreRequest(raftElection, program, solution.file, {
+      depth: 3,
+      faults: { crashes: 1, drops: 1, duplicates: 1 },
+    });
+    assert.deepEqual(exploreBreadthFirst(request), exploreBreadthFirst({ ...request, fork: false }));
+  });
+
+  it('replays instead when forks share a module-level variable, and finds the same', () => {
+    // Each election bumps a counter at module level that the node also keeps in a field: a fork shares the module.
+    const source = referenceSolution('raft-election')
+      .source.replace('export default class Raft', 'let elections = 0;\nexport default class Raft')
+      .replace(
+        '  private startElection(): void {',
+        '  private held = 0;\n  private startElection(): void {\n    this.held = ++elections;',
+      );
+    assert.match(source, /this\.held = \+\+elections/);
+    const program = loadStudentModule(source, 'module-state.ts');
+    const request = exploreRequest(raftElection, program, 'module-state.ts', { depth: 3, faults: none });
+    assert.deepEqual(exploreBreadthFirst(request), exploreBreadthFirst({ ...request, fork: false }));
   });
 
   it('random walks reach deeper than the breadth-first depth and find a double vote', () => {
