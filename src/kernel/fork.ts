@@ -43,8 +43,7 @@ class NotPlainData extends Error {}
 class Copier {
   private readonly copies = new Map<object, unknown>();
   /** Where a copied node held its context: patched with the copy's context once it exists. */
-  private readonly contextHolders: Array<{ holder: Record<PropertyKey, unknown>; key: PropertyKey; slot: number }> =
-    [];
+  private readonly contextHolders: Array<{ holder: Record<PropertyKey, unknown>; key: PropertyKey; slot: number }> = [];
   private readonly contexts: Map<object, number>;
 
   constructor(original: World) {
