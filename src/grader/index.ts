@@ -53,6 +53,7 @@ export {
   exploreBreadthFirst,
   exploreExercise,
   exploreRequest,
+  type DepthDone,
   type ExploreOptions,
   exploreRandomly,
   exploreSpec,

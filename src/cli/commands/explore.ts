@@ -46,7 +46,14 @@ export function exploreCommand(argv: readonly string[], env: CliEnv): number {
       `exercise "${exercise.id}" has no invariants to search for; exhaustive search covers ${covered.join(', ') || 'no exercise'}`,
     );
   }
-  const options = exploreOptions(parsed);
+  const options: ExploreOptions = {
+    ...exploreOptions(parsed),
+    // Progress goes to stderr: a deep search takes a while, and stdout stays the report.
+    onDepth: ({ depth, statesExplored, distinctStates }) =>
+      env.stderr(
+        `depth ${depth}: ${statesExplored.toLocaleString('en-US')} states explored, ${distinctStates.toLocaleString('en-US')} distinct\n`,
+      ),
+  };
   const language = languageFlag(parsed, env);
   const student = readStudentFile(env, exercise, parsed.values.get('file'));
   let program;

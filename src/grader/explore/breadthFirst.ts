@@ -103,6 +103,13 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
     }
     frontier = next;
     live = nextLive;
+    request.onDepth?.({
+      depth,
+      statesExplored,
+      distinctStates: seen.size,
+      frontier: next.length,
+      live: live.size,
+    });
   }
   return report({ complete: true });
 }

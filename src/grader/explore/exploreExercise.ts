@@ -14,6 +14,7 @@ export interface ExploreOptions {
   walks?: number;
   seed?: number;
   maxStates?: number;
+  onDepth?: ExploreRequest['onDepth'];
 }
 
 export const DEFAULT_WALKS = 1000;
@@ -41,6 +42,7 @@ export function exploreRequest(
     faults: { ...setup.faults, ...options.faults },
     ...(setup.workload ? { workload: setup.workload } : {}),
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
+    ...(options.onDepth ? { onDepth: options.onDepth } : {}),
   };
 }
 

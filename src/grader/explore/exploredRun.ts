@@ -27,6 +27,17 @@ export interface ExploreRequest {
   maxStates?: number;
   /** Breadth-first: go on from copies of a state rather than replays of its path (default true; see ChoiceSession.fork). */
   fork?: boolean;
+  /** Breadth-first: told as each depth is done (progress for a long search; a bench measures memory here). */
+  onDepth?: (done: DepthDone) => void;
+}
+
+export interface DepthDone {
+  depth: number;
+  statesExplored: number;
+  distinctStates: number;
+  /** States of the next depth, and how many of them are kept running to fork from. */
+  frontier: number;
+  live: number;
 }
 
 export interface ExploreReport {

@@ -3,6 +3,7 @@ export { describeChoice } from './describeChoice';
 export {
   DEFAULT_MAX_STATES,
   exploreSpec,
+  type DepthDone,
   type ExploreReport,
   type ExploreRequest,
   type Violation,
