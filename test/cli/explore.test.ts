@@ -75,7 +75,7 @@ describe('distsys explore (in-process, the real catalog)', () => {
       '20',
     ]);
     assert.equal(code, 1);
-    assert.match(stdout, /^3 nodes, depth 32, 20 random walks; /m);
+    assert.match(stdout, /^3 nodes, depth 24, 20 random walks; /m);
     assert.match(stdout, /^the schedule that breaks it \(\d+ choices/m);
   });
 
