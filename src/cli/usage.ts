@@ -27,7 +27,8 @@ Commands:
           exercise's invariants; prints the shortest schedule that does
 
 Flags:
-  --file F          the student's file (default: the exercise's starter in lessons/)
+  --file F          the student's file (default: the exercise's starter in lessons/): a node
+                    class in TypeScript, or for break-bully a fault schedule in JSON
   --seeds N         seeds 1..N for every scenario (default: ${DEFAULT_SEEDS} for a named scenario,
                     a generated family's own count, e.g. 100)
   --seed S          only seed S

@@ -52,7 +52,11 @@ class ExerciseLenses implements vscode.CodeLensProvider {
 export function registerCodeLens(workbook: Workbook): void {
   workbook.context.subscriptions.push(
     vscode.languages.registerCodeLensProvider(
-      { language: 'typescript', pattern: `**/${STUDENT_ROOT}/*/*.ts` },
+      [
+        { language: 'typescript', pattern: `**/${STUDENT_ROOT}/*/*.ts` },
+        // An exercise whose submission is a fault schedule.
+        { language: 'json', pattern: `**/${STUDENT_ROOT}/*/*.faults.json` },
+      ],
       new ExerciseLenses(workbook),
     ),
   );

@@ -19,7 +19,13 @@ export class StudentExercises implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly exercises: readonly CatalogExercise[]) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${STUDENT_ROOT}/*/*.ts`, false, true, false);
+    // A node class, or a fault schedule for an exercise that takes one.
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      `**/${STUDENT_ROOT}/*/{*.ts,*.faults.json}`,
+      false,
+      true,
+      false,
+    );
     this.disposables.push(
       watcher,
       watcher.onDidCreate(() => this.refresh()),

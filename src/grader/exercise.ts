@@ -11,6 +11,7 @@ import type {
 } from '../kernel';
 import type { Measurement } from './checkers/measured';
 import type { ExploreSetup } from './explore/setup';
+import type { FaultSubmission } from './faultSubmission';
 import type { Text, Translations } from './language';
 
 /** What a checker concludes about one run; a measured checker's verdict carries its figure, passing or not. */
@@ -93,6 +94,11 @@ export interface Exercise<S extends ObservedState = ObservedState> {
   translations?: Translations<{ title: string }>;
   /** Its invariants and the small configuration `distsys explore` searches exhaustively. */
   explore?: ExploreSetup<S>;
+  /**
+   * What the student hands in: a node class in TypeScript when absent; a fault schedule that must
+   * break a given program (see faultSubmission.ts) when set.
+   */
+  submission?: FaultSubmission;
 }
 
 export function nodeNames(count: number): NodeId[] {
