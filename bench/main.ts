@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: kernel throughput against a bare heap, the cost of recording node state, grading time per exercise, the memory
- * of a 1 M-event trace, the two transpilers for student TypeScript, and the linearizability checker. Every figure comes from
+ * of a 1 M-event trace, the two transpilers for student TypeScript, the linearizability checker and the exhaustive search. Every figure comes from
  * this run. Memory and cold start are measured in fresh child processes (`--probe`).
  */
 import { spawnSync } from 'node:child_process';
+import { measureExplore } from './explore';
 import { measureGrading } from './grading';
 import { measureLinearizability } from './linearizability';
 import { measureStateRecording } from './stateRecording';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   console.log(transpilerSection());
   console.log(await benchViewer());
   console.log(measureLinearizability());
+  console.log(measureExplore());
 }
 
 function runProbe<T>(args: string[]): T {

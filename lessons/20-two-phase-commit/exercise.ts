@@ -1,6 +1,7 @@
-import { reliableNetwork, type FaultSchedule, type NetworkConfig } from '../../src/kernel';
+import { Random, reliableNetwork, type FaultSchedule, type NetworkConfig } from '../../src/kernel';
 import { generatedFaults, nemesisKinds, type Exercise, type Scenario, type ScenarioSetup } from '../../src/grader';
-import { allCheckers, SETTLE_MS } from './checkers';
+import { allCheckers, atomicity, decisionStable, noUnilateralDecision, SETTLE_MS, validity } from './checkers';
+import { preparedWork } from './preparedWork';
 import { transactionResources } from './instrument';
 import { transactions, type TransactionPlan } from './transactions';
 
@@ -210,5 +211,19 @@ export const twoPhaseCommit: Exercise = {
   translations: { 'zh-cn': { title: '两阶段提交' } },
   starter: 'starter.ts',
   instrument: transactionResources,
+  explore: {
+    // The safety rules; the others ask for progress or restraint over time, which the search leaves out.
+    invariants: [validity, preparedWork, decisionStable, atomicity, noUnilateralDecision],
+    nodes: 4,
+    depth: 6,
+    faults: { crashes: 0, drops: 0, duplicates: 0 },
+    // Two transactions, the client sending each Begin once: one every participant can commit, one that n3 refuses.
+    workload: (nodes) =>
+      transactions({ count: 2, firstAt: 0, gap: { min: 0, max: 0 }, refusal: 0, forced: { 2: 'n3' } })({
+        nodes,
+        duration: 0,
+        rng: new Random(1, 'explore:workload'),
+      }),
+  },
   scenarios,
 };

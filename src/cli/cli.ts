@@ -1,4 +1,5 @@
 import { checkHistoryCommand } from './commands/checkHistory';
+import { exploreCommand } from './commands/explore';
 import { gradeCommand } from './commands/grade';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
@@ -12,6 +13,7 @@ const commands: Record<string, (argv: readonly string[], env: CliEnv) => number 
   grade: gradeCommand,
   run: runCommand,
   'check-history': checkHistoryCommand,
+  explore: exploreCommand,
 };
 
 /** Runs one `distsys` command line and returns its exit status. User errors print one line, never a stack. */

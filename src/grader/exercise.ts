@@ -10,6 +10,7 @@ import type {
   Trace,
 } from '../kernel';
 import type { Measurement } from './checkers/measured';
+import type { ExploreSetup } from './explore/setup';
 import type { FaultSubmission } from './faultSubmission';
 import type { Text, Translations } from './language';
 
@@ -104,6 +105,8 @@ export interface Exercise<S extends ObservedState = ObservedState> {
   instrument?: Instrumentation<S>;
   scenarios: Scenario<S>[];
   translations?: Translations<{ title: string }>;
+  /** Its invariants and the small configuration `distsys explore` searches exhaustively. */
+  explore?: ExploreSetup<S>;
   /**
    * What the student hands in: a node class in TypeScript when absent; a fault schedule that must
    * break a given program (see faultSubmission.ts) when set.

@@ -58,6 +58,22 @@ export {
   type Failure,
   type RunRequest,
 } from './run';
+export {
+  DEFAULT_WALKS,
+  describeChoice,
+  DEFAULT_MAX_STATES,
+  exploreBreadthFirst,
+  exploreExercise,
+  exploreRequest,
+  type DepthDone,
+  type ExploreOptions,
+  exploreRandomly,
+  exploreSpec,
+  type ExploreReport,
+  type ExploreRequest,
+  type ExploreSetup,
+  type Violation,
+} from './explore';
 export { shrinkFailure, type Shrunk } from './shrink';
 export {
   compileStudentModule,

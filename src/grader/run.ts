@@ -173,7 +173,8 @@ export function scheduleProblems(run: ConcreteRun): string[] {
   );
 }
 
-function judge(
+/** A run's failure: a handler that threw, a spent budget, or the first of the checkers to fail, in order. */
+export function judge(
   checkers: Checker[],
   result: RunResult,
   trace: Trace,

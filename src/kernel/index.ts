@@ -1,5 +1,13 @@
 export { assertNever } from './assertNever';
 export type { AnyMessage, Context, History, Message, Node, NodeClass, NodeId, OpType, Storage } from './api';
+export {
+  choiceNetwork,
+  openChoiceSession,
+  replayChoices,
+  type Choice,
+  type ChoiceSession,
+  type FaultBudget,
+} from './choices';
 export { LocalClock } from './clock';
 export { StudentApiError } from './errors';
 export { EventQueue } from './eventQueue';
@@ -61,6 +69,7 @@ export {
   type RecordedChange,
   type StateTable,
 } from './stateTable';
+export { canonicalJson, hashStateKey } from './stateKey';
 export { describeStateValue } from './stateText';
 export { trafficByType, type TypeTraffic } from './traffic';
 export {

@@ -1,5 +1,6 @@
 import { SimulatedGlobals } from './determinism';
 import { describeEvent, Ev, type EventId, type PendingEvent, type SimEvent } from './events';
+import { forkWorld } from './fork';
 import { sealMessage } from './messages';
 import type { RunResult, RunSpec } from './runSpec';
 import { Scheduler } from './scheduler';
@@ -43,15 +44,44 @@ export function simulate<S extends ObservedState = ObservedState>(spec: RunSpec<
   return openSession(spec).runToEnd();
 }
 
-class SimulationSession implements Session {
-  private readonly scheduler = new Scheduler();
-  private readonly world: World;
-  private readonly globals: SimulatedGlobals;
-  private processed = 0;
+/** What the kernel's choice layer (`choices.ts`) reaches behind a session: not part of the Session API. */
+export interface SessionInternals {
+  readonly world: World;
+  readonly scheduler: Scheduler;
+  /** Queue entries handled so far. */
+  readonly processed: number;
+}
 
-  constructor(private readonly spec: RunSpec) {
-    const world = (this.world = new World(spec, this.scheduler));
+export function sessionInternals(session: Session): SessionInternals {
+  if (!(session instanceof SimulationSession)) throw new Error('not a session opened by openSession');
+  return session;
+}
+
+/** A copy of the session at this point that runs on by itself (see fork.ts); undefined when a node is not plain data. */
+export function forkSession(session: Session): Session | undefined {
+  const { world, processed } = sessionInternals(session);
+  const copy = forkWorld(world);
+  return copy && new SimulationSession(world.spec, { ...copy, processed });
+}
+
+class SimulationSession implements Session, SessionInternals {
+  readonly scheduler: Scheduler;
+  readonly world: World;
+  private readonly globals: SimulatedGlobals;
+  processed = 0;
+
+  /** `from`: a forked world to go on from, instead of a new run. */
+  constructor(
+    private readonly spec: RunSpec,
+    from?: { world: World; scheduler: Scheduler; processed: number },
+  ) {
+    this.scheduler = from?.scheduler ?? new Scheduler();
+    const world = (this.world = from?.world ?? new World(spec, this.scheduler));
     this.globals = new SimulatedGlobals({ random: () => world.ambientRandom(), now: () => world.ambientNow() });
+    if (from !== undefined) {
+      this.processed = from.processed;
+      return;
+    }
     // Starts first: at time 0 every process is up before any fault or request.
     for (const slot of world.slots)
       this.scheduler.schedule(0, Ev.Start, slot.index, -1, undefined, -1, undefined, 0, undefined);

@@ -122,6 +122,18 @@ class Columns {
     this.peer = new Int16Array(buffer, CHUNK * 14, CHUNK);
     this.kind = new Uint8Array(buffer, CHUNK * 16, CHUNK);
   }
+
+  /** A new chunk holding this one's first `used` events. */
+  copy(used: number): Columns {
+    const copy = new Columns();
+    copy.time.set(this.time.subarray(0, used));
+    copy.link.set(this.link.subarray(0, used));
+    copy.node.set(this.node.subarray(0, used));
+    copy.peer.set(this.peer.subarray(0, used));
+    copy.kind.set(this.kind.subarray(0, used));
+    for (let i = 0; i < used; i++) copy.data[i] = this.data[i];
+    return copy;
+  }
 }
 
 /**
@@ -136,6 +148,19 @@ export class Trace<S extends ObservedState = ObservedState> {
   private tail = this.chunks[0] as Columns;
 
   constructor(readonly header: TraceHeader) {}
+
+  /**
+   * A trace that holds this one's events and goes on by itself (a forked run's). Full chunks are
+   * never written again, so both share them; the last one is copied. Payloads are shared: they
+   * are never changed once recorded.
+   */
+  copy(): Trace<S> {
+    // Built without the constructor, whose first chunk would be thrown away at once.
+    const copy = Object.create(Trace.prototype) as Trace<S>;
+    const full = this.chunks.slice(0, -1);
+    const tail = this.tail.copy(this.length - full.length * CHUNK);
+    return Object.assign(copy, { header: this.header, length: this.length, chunks: [...full, tail], tail });
+  }
 
   /** Appends an event and returns its index. `peer` and `link` are -1 when absent. */
   record(time: number, kind: EventKind, node: number, peer = -1, link = -1, data?: unknown): number {

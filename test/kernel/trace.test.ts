@@ -95,6 +95,23 @@ describe('trace', () => {
     );
   });
 
+  it('copies a trace that goes on by itself: the copy and the original each keep only their own later events', () => {
+    for (const length of [0, 5, 1024, 1500]) {
+      const t = new Trace({ lanes: ['n1'], seed: 1 });
+      for (let i = 0; i < length; i++) t.record(i, 'log', 0, -1, -1, `e${i}`);
+      const copy = t.copy();
+      assert.equal(copy.hash(), t.hash(), `${length} events`);
+      t.record(length, 'log', 0, -1, -1, 'original');
+      copy.record(length, 'log', 0, -1, -1, 'copy');
+      copy.record(length + 1, 'log', 0, -1, -1, 'copy again');
+      assert.equal(t.length, length + 1);
+      assert.equal(copy.length, length + 2);
+      assert.equal(t.event(length).data, 'original');
+      assert.equal(copy.event(length).data, 'copy');
+      if (length > 0) assert.equal(copy.event(length - 1).data, `e${length - 1}`);
+    }
+  });
+
   it('keeps every event across many chunks of storage', () => {
     const t = new Trace({ lanes: ['n1'], seed: 1 });
     for (let i = 0; i < 5000; i++) t.record(i / 4, i % 2 === 0 ? 'timer' : 'log', 0, -1, i % 7 === 0 ? i : -1, `e${i}`);

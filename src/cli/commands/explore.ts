@@ -1,0 +1,145 @@
+import {
+  DEFAULT_MAX_STATES,
+  DEFAULT_WALKS,
+  exploreExercise,
+  exploreRequest,
+  loadStudentModule,
+  StudentCodeError,
+  type ExploreOptions,
+} from '../../grader';
+import type { FaultBudget } from '../../kernel';
+import { integerFlag, onePositional, parseArgs, type ParsedArgs } from '../args';
+import type { CliEnv } from '../env';
+import { EXIT, UsageError } from '../errors';
+import { findExerciseOrExplain } from '../exercises';
+import { formatExploreReport } from '../format/exploreReport';
+import { languageFlag } from '../language';
+import { readStudentFile } from '../studentFile';
+import { MAX_SEED } from './shared';
+
+const flags = {
+  values: ['file', 'nodes', 'depth', 'faults', 'mode', 'walks', 'seed', 'max-states', 'lang'],
+  switches: ['json'],
+};
+const synopsis = 'distsys explore <exercise> [--nodes N] [--depth D] [--faults crash=1,drop=2]';
+
+/** The names `--faults` takes for each part of the budget. */
+const faultNames: Record<string, keyof FaultBudget> = {
+  crash: 'crashes',
+  crashes: 'crashes',
+  drop: 'drops',
+  drops: 'drops',
+  duplicate: 'duplicates',
+  duplicates: 'duplicates',
+};
+
+/**
+ * `distsys explore <exercise>`: searches every order of events of a small cluster, with a budget
+ * of crashes, drops and duplicates, for a state that breaks one of the exercise's invariants.
+ */
+export function exploreCommand(argv: readonly string[], env: CliEnv): number {
+  const parsed = parseArgs(argv, 'explore', flags);
+  const exercise = findExerciseOrExplain(env.exercises, onePositional(parsed, 'explore', synopsis));
+  if (exercise.explore === undefined) {
+    const covered = env.exercises.filter((e) => e.explore !== undefined).map((e) => e.id);
+    throw new UsageError(
+      `exercise "${exercise.id}" has no invariants to search for; exhaustive search covers ${covered.join(', ') || 'no exercise'}`,
+    );
+  }
+  const options: ExploreOptions = {
+    ...exploreOptions(parsed),
+    // Progress goes to stderr: a deep search takes a while, and stdout stays the report.
+    onDepth: ({ depth, statesExplored, distinctStates }) =>
+      env.stderr(
+        `depth ${depth}: ${statesExplored.toLocaleString('en-US')} states explored, ${distinctStates.toLocaleString('en-US')} distinct\n`,
+      ),
+  };
+  const language = languageFlag(parsed, env);
+  const student = readStudentFile(env, exercise, parsed.values.get('file'));
+  let program;
+  try {
+    program = loadStudentModule(student.source, student.file);
+  } catch (error) {
+    if (error instanceof StudentCodeError) throw new UsageError(error.message);
+    throw error;
+  }
+  const request = exploreRequest(exercise, program, student.file, options);
+  const started = performance.now();
+  const report = exploreExercise(exercise, program, student.file, options);
+  const seconds = (performance.now() - started) / 1000;
+  const title = {
+    exercise: exercise.id,
+    file: student.file,
+    nodes: request.nodes,
+    depth: request.depth,
+    faults: request.faults,
+    ...(options.mode === 'random' ? { walks: options.walks ?? DEFAULT_WALKS } : {}),
+  };
+  if (parsed.switches.has('json')) {
+    const found = report.violation;
+    env.stdout(
+      JSON.stringify(
+        {
+          ...title,
+          mode: report.mode,
+          statesExplored: report.statesExplored,
+          distinctStates: report.distinctStates,
+          depthReached: report.depthReached,
+          complete: report.complete,
+          ...(found
+            ? {
+                violation: {
+                  checker: found.failure.checker,
+                  property: found.failure.property,
+                  explanation: found.failure.explanation,
+                  traceHash: found.trace.hash(),
+                  schedule: found.choices,
+                },
+              }
+            : {}),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else env.stdout(formatExploreReport(title, report, seconds, env.colour, language) + '\n');
+  return report.violation ? EXIT.failed : EXIT.passed;
+}
+
+function exploreOptions(parsed: ParsedArgs): ExploreOptions {
+  const mode = parsed.values.get('mode') ?? 'bfs';
+  if (mode !== 'bfs' && mode !== 'random') throw new UsageError(`--mode must be bfs or random, got "${mode}"`);
+  for (const flag of ['walks', 'seed'])
+    if (mode === 'bfs' && parsed.values.has(flag)) throw new UsageError(`--${flag} applies to --mode random only`);
+  const options: ExploreOptions = { mode };
+  const nodes = integerFlag(parsed, 'nodes', 1, 9);
+  const depth = integerFlag(parsed, 'depth', 1, 10_000);
+  const walks = integerFlag(parsed, 'walks', 1);
+  const seed = integerFlag(parsed, 'seed', 0, MAX_SEED);
+  const maxStates = integerFlag(parsed, 'max-states', 1, 100 * DEFAULT_MAX_STATES);
+  const faults = parsed.values.get('faults');
+  if (nodes !== undefined) options.nodes = nodes;
+  if (depth !== undefined) options.depth = depth;
+  if (walks !== undefined) options.walks = walks;
+  if (seed !== undefined) options.seed = seed;
+  if (maxStates !== undefined) options.maxStates = maxStates;
+  if (faults !== undefined) options.faults = faultBudget(faults);
+  return options;
+}
+
+/** `crash=1,drop=2,duplicate=1`: the parts given replace the exercise's own; the rest stay. */
+export function faultBudget(text: string): Partial<FaultBudget> {
+  const budget: Partial<FaultBudget> = {};
+  for (const part of text.split(',')) {
+    const [name, count, extra] = part.trim().split('=');
+    const key = faultNames[name ?? ''];
+    if (key === undefined || count === undefined || extra !== undefined)
+      throw new UsageError(
+        `--faults: "${part}" is not a fault and its count: write crash=N, drop=N or duplicate=N, separated by commas`,
+      );
+    if (!/^\d+$/.test(count) || Number(count) > 1000)
+      throw new UsageError(`--faults: ${name}=${count}: the count must be a whole number from 0 to 1000`);
+    budget[key] = Number(count);
+  }
+  return budget;
+}

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exercises } from '../../lessons/catalog';
+import { applyPatch } from '../exercises/applyPatch';
+import { fixtureCli, ROOT } from './fixtures/harness';
+
+const raftDir = join(ROOT, 'test', 'exercises', 'raft-election');
+const reference = join('test', 'exercises', 'raft-election', 'reference.ts');
+
+/** The double-vote variant written to a file of its own, as a student's would be. */
+function doubleVoteFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'distsys-explore-')), 'double-vote.ts');
+  const source = readFileSync(join(raftDir, 'reference.ts'), 'utf8');
+  writeFileSync(file, applyPatch(source, readFileSync(join(raftDir, 'buggy', 'double-vote.patch'), 'utf8')));
+  return file;
+}
+
+const explore = (args: string[]) => fixtureCli(['explore', ...args], { exercises });
+
+describe('distsys explore (in-process, the real catalog)', () => {
+  it('exits 1 with the invariant broken and the shortest schedule as numbered steps', async () => {
+    const { code, stdout } = await explore(['raft-election', '--file', doubleVoteFile(), '--depth', '4']);
+    assert.equal(code, 1);
+    assert.match(stdout, /^3 nodes, depth 4, breadth-first; faults: crash 0, drop 0, duplicate 0$/m);
+    assert.match(stdout, /^FAIL {2}vote-once: /m);
+    assert.match(
+      stdout,
+      /the shortest schedule that breaks it \(3 choices, every node started first\):\n {2}1\. fire n1's election timer\n {2}2\. fire n2's election timer\n {2}3\. deliver RequestVote n1→n2 \(term 1, candidateId n1\)\n/,
+    );
+    assert.match(stdout, /^states: \d+ explored, \d+ distinct, depth reached 3, [\d,]+ states\/s$/m);
+  });
+
+  it('exits 0 when no state within the bounds breaks an invariant, and says every state was explored', async () => {
+    const { code, stdout } = await explore([
+      'raft-election',
+      '--file',
+      reference,
+      '--depth',
+      '3',
+      '--faults',
+      'crash=1',
+    ]);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /^3 nodes, depth 3, breadth-first; faults: crash 1, drop 0, duplicate 0$/m);
+    assert.match(stdout, /^PASS {2}no invariant broken within 3 choices \(every state explored\)$/m);
+  });
+
+  it('prints JSON with the schedule as choices a replay takes', async () => {
+    const { code, stdout } = await explore(['raft-election', '--file', doubleVoteFile(), '--depth', '3', '--json']);
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout) as {
+      mode: string;
+      complete: boolean;
+      violation: { checker: string; traceHash: string; schedule: Array<{ kind: string }> };
+    };
+    assert.equal(report.mode, 'bfs');
+    assert.equal(report.violation.checker, 'vote-once');
+    assert.deepEqual(
+      report.violation.schedule.map((c) => c.kind),
+      ['timer', 'timer', 'deliver'],
+    );
+    assert.match(report.violation.traceHash, /^[0-9a-f]{16}$/);
+  });
+
+  it('walks at random with --mode random', async () => {
+    const { code, stdout } = await explore([
+      'raft-election',
+      '--file',
+      doubleVoteFile(),
+      '--mode',
+      'random',
+      '--walks',
+      '20',
+    ]);
+    assert.equal(code, 1);
+    assert.match(stdout, /^3 nodes, depth 24, 20 random walks; /m);
+    assert.match(stdout, /^the schedule that breaks it \(\d+ choices/m);
+  });
+
+  it('exits 2 naming what is wrong with a flag', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['raft-election', '--faults', 'crash=x'], /--faults: crash=x: the count must be a whole number from 0 to 1000/],
+      [['raft-election', '--faults', 'flood=1'], /--faults: "flood=1" is not a fault and its count: write crash=N/],
+      [['raft-election', '--mode', 'dfs'], /--mode must be bfs or random, got "dfs"/],
+      [['raft-election', '--walks', '5'], /--walks applies to --mode random only/],
+      [['raft-election', '--nodes', '0'], /--nodes must be a whole number from 1 to 9, got "0"/],
+      [['unique-ids'], /exercise "unique-ids" has no invariants to search for; exhaustive search covers raft-election/],
+      [[], /missing the exercise: distsys explore <exercise>/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = await explore(args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, message);
+    }
+  });
+});
