@@ -94,6 +94,7 @@ export function violationOf(run: ChoiceSession, request: ExploreRequest, spec: R
       clocks: {},
       workload: [...(spec.workload ?? [])],
       duration: result.endTime,
+      processes: [],
     },
     request.file,
     { notes: [], measurements: [] },
