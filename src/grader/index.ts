@@ -85,3 +85,13 @@ export {
   type Measurement,
   type RunFigure,
 } from './checkers/measured';
+export {
+  MAX_STUDENT_NODES,
+  parseStudentScenario,
+  STUDENT_SCENARIO_FOLDER,
+  studentScenarioName,
+  withStudentScenarios,
+  type StudentScenarioFile,
+  type StudentScenarioSource,
+  type StudentScenarios,
+} from './studentScenarios';
