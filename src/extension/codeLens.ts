@@ -5,7 +5,7 @@ import { STUDENT_ROOT } from './core/exerciseFiles';
 import { COMMANDS } from './ids';
 import type { Workbook } from './workbook';
 
-/** Above the node class of an exercise file: Grade all · Run scenario… · Watch a run… · Open lesson. */
+/** Above the node class of an exercise file: Grade all · Run scenario… · Watch a run… · Lab bench · Open lesson. */
 class ExerciseLenses implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
@@ -33,6 +33,12 @@ class ExerciseLenses implements vscode.CodeLensProvider {
         title: `$(type-hierarchy-sub) ${vscode.l10n.t('Watch a run…')}`,
         tooltip: vscode.l10n.t('Run one scenario with one seed and open its trace, passing or not'),
         command: COMMANDS.runScenarioWithTrace,
+        arguments: [document.uri],
+      }),
+      new vscode.CodeLens(range, {
+        title: `$(beaker) ${vscode.l10n.t('Lab bench')}`,
+        tooltip: vscode.l10n.t('Run this file live, and crash, pause and cut off its nodes by hand'),
+        command: COMMANDS.openBench,
         arguments: [document.uri],
       }),
     ];

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { raftElection } from '../../lessons/06-leader-election/exercise';
+import { webviewHtml } from '../../src/extension/core/webviewHtml';
+import type { BenchToHost, HostToBench } from '../../src/webview/labBench/protocol';
+import { referenceSolution } from '../exercises/solutions';
+import { launchChromium } from './chromium';
+
+const root = join(__dirname, '../..');
+const results = join(root, 'test-results');
+
+declare global {
+  interface Window {
+    __benchPosted: BenchToHost[];
+  }
+}
+
+/** Serves the bench as the extension does: the real webview page under its content security policy. */
+async function serveBench(lang: string): Promise<{ url: string; close: () => Promise<void> }> {
+  let origin = '';
+  const server: Server = createServer((request, response) => {
+    const page = webviewHtml({
+      title: 'Lab bench',
+      lang,
+      cspSource: origin,
+      nonce: 'test-nonce-0123456789',
+      script: `${origin}/labBench.js`,
+      style: `${origin}/labBench.css`,
+      runsStudentCode: true,
+    });
+    if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    else if (request.url === '/labBench.js')
+      response
+        .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
+        .end(readFileSync(join(root, 'dist/webview/labBench.js')));
+    else if (request.url === '/labBench.css')
+      response
+        .writeHead(200, { 'content-type': 'text/css; charset=utf-8' })
+        .end(readFileSync(join(root, 'media/labBench.css')));
+    else if (request.url === '/favicon.ico') response.writeHead(204).end();
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/`,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
+
+function initMessage(source: string): HostToBench {
+  return {
+    type: 'init',
+    exercise: raftElection.id,
+    title: raftElection.title,
+    file: 'distsys/raft-election/starter.ts',
+    source,
+    scenarios: raftElection.scenarios.map((s) => ({
+      name: s.name,
+      description: s.description,
+      nodes: s.nodes,
+      duration: s.duration,
+      generated: s.runs !== undefined,
+    })),
+    workerScript: readFileSync(join(root, 'dist/webview/labBenchWorker.js'), 'utf8'),
+  };
+}
+
+/** The node cards whose state says they lead, and are up. */
+async function leaders(page: Page): Promise<string[]> {
+  return page.$$eval('.bench-card:not(.bench-down)', (cards) =>
+    cards.filter((c) => /role leader/.test(c.textContent ?? '')).map((c) => c.getAttribute('data-node') ?? ''),
+  );
+}
+
+describe('lab bench in chromium', function () {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveBench>>;
+  let page: Page;
+  let problems: string[];
+
+  before(async () => {
+    browser = await launchChromium();
+    server = await serveBench('en');
+    mkdirSync(results, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await page.addInitScript(() => {
+      window.__benchPosted = [];
+      window.addEventListener('bench:post', (e) => window.__benchPosted.push((e as CustomEvent<BenchToHost>).detail));
+    });
+    await page.goto(server.url);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed')
+      await page.screenshot({ path: join(results, `lab-bench-failed-${this.currentTest.title.slice(0, 20)}.png`) });
+    await page.close();
+  });
+
+  it('runs the student’s file in a worker under the page’s policy; a crash by click elects a new leader', async () => {
+    const { source } = referenceSolution('raft-election');
+    await page.evaluate((m) => window.postMessage(m, '*'), initMessage(source));
+    await page.selectOption('.bench-speed', '5');
+    await page.waitForFunction(() => document.querySelectorAll('.bench-card').length === 3);
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('.bench-card')).some((c) => /role leader/.test(c.textContent ?? '')),
+      undefined,
+      { timeout: 20_000 },
+    );
+    const [first] = await leaders(page);
+    assert.ok(first);
+    await page.click(`.bench-card[data-node="${first}"] button:has-text("Crash")`);
+    await page.waitForFunction(
+      (old) =>
+        Array.from(document.querySelectorAll('.bench-card:not(.bench-down)')).some(
+          (c) => c.getAttribute('data-node') !== old && /role leader/.test(c.textContent ?? ''),
+        ),
+      first,
+      { timeout: 20_000 },
+    );
+    assert.ok(await page.isVisible(`.bench-card.bench-down[data-node="${first}"]`));
+    assert.match((await page.textContent('.bench-schedule')) ?? '', new RegExp(`crash ${first}`));
+    await page.screenshot({ path: join(results, 'lab-bench-crash.png') });
+    await page.click('.bench-save');
+    const saved = await page.evaluate(() => window.__benchPosted.find((m) => m.type === 'save'));
+    assert.ok(saved?.type === 'save');
+    assert.equal(saved.scenario.faults.length, 1);
+    assert.deepEqual(problems, []);
+  });
+
+  it('shows a syntax error at its line and keeps the run on screen', async () => {
+    const { source } = referenceSolution('raft-election');
+    await page.evaluate((m) => window.postMessage(m, '*'), initMessage(source));
+    await page.waitForFunction(() => document.querySelectorAll('.bench-card').length === 3);
+    await page.evaluate(() =>
+      window.postMessage({ type: 'source', source: 'export default class {\n  x = ;\n}' }, '*'),
+    );
+    await page.waitForSelector('.bench-banner:not([hidden])');
+    const banner = (await page.textContent('.bench-banner')) ?? '';
+    assert.match(banner, /distsys\/raft-election\/starter\.ts:2:\d+: syntax error/);
+    assert.match(banner, /last file that loaded/);
+    assert.equal(await page.locator('.bench-card').count(), 3);
+    assert.deepEqual(problems, []);
+  });
+});
