@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { raftElection } from '../../lessons/06-leader-election/exercise';
 import { webviewHtml } from '../../src/extension/core/webviewHtml';
+import { loadStudentModule } from '../../src/grader';
+import { LiveRun } from '../../src/webview/labBench/liveRun';
 import type { BenchToHost, HostToBench } from '../../src/webview/labBench/protocol';
-import { referenceSolution } from '../exercises/solutions';
+import { buggyVariant, referenceSolution } from '../exercises/solutions';
 import { launchChromium } from './chromium';
 
 const root = join(__dirname, '../..');
@@ -138,10 +140,25 @@ describe('lab bench in chromium', function () {
     assert.ok(await page.isVisible(`.bench-card.bench-down[data-node="${first}"]`));
     assert.match((await page.textContent('.bench-schedule')) ?? '', new RegExp(`crash ${first}`));
     await page.screenshot({ path: join(results, 'lab-bench-crash.png') });
+    // A partition drawn by picking groups on the cards: the two nodes still up, one each side.
+    const up = await page.$$eval('.bench-card:not(.bench-down)', (cards) =>
+      cards.map((c) => c.getAttribute('data-node')),
+    );
+    await page.click(`.bench-card[data-node="${up[0]}"] .bench-group`);
+    await page.click(`.bench-card[data-node="${up[1]}"] .bench-group`);
+    await page.click(`.bench-card[data-node="${up[1]}"] .bench-group`);
+    await page.click('.bench-partition');
+    await page.click('.bench-schedule-box summary');
+    await page.waitForSelector(`.bench-schedule li:has-text("partition {${up[0]}} | {${up[1]}}")`);
+    await page.waitForTimeout(2000);
+    await page.screenshot({ path: join(results, 'lab-bench-partition.png') });
     await page.click('.bench-save');
     const saved = await page.evaluate(() => window.__benchPosted.find((m) => m.type === 'save'));
     assert.ok(saved?.type === 'save');
-    assert.equal(saved.scenario.faults.length, 1);
+    assert.deepEqual(
+      saved.scenario.faults.map((f) => f.kind),
+      ['crash', 'partition'],
+    );
     assert.deepEqual(problems, []);
   });
 
@@ -157,6 +174,34 @@ describe('lab bench in chromium', function () {
     assert.match(banner, /distsys\/raft-election\/starter\.ts:2:\d+: syntax error/);
     assert.match(banner, /last file that loaded/);
     assert.equal(await page.locator('.bench-card').count(), 3);
+    assert.deepEqual(problems, []);
+  });
+
+  it('stops the clock at a safety violation and marks it, with the checker’s words', async () => {
+    const { source, file } = buggyVariant('raft-election', 'double-vote');
+    const program = loadStudentModule(source, file);
+    const seed = [...Array(30).keys()].find(
+      (s) =>
+        new LiveRun(raftElection, program, { from: 'many-elections', seed: s, duration: 60_000, added: [] }).advance(
+          60_000,
+        ).violation !== undefined,
+    );
+    assert.ok(seed !== undefined, 'double-vote breaks a safety rule on one of 30 seeds');
+    await page.evaluate((m) => window.postMessage(m, '*'), initMessage(source));
+    await page.waitForFunction(() => document.querySelectorAll('.bench-card').length === 3);
+    await page.selectOption('.bench-from', 'many-elections');
+    await page.fill('.bench-seed', String(seed));
+    await page.click('.bench-restart');
+    await page.selectOption('.bench-speed', '100');
+    await page.waitForSelector('.bench-banner:not([hidden])', { timeout: 60_000 });
+    const banner = (await page.textContent('.bench-banner')) ?? '';
+    assert.match(banner, /^Violated: /);
+    const time = await page.textContent('.bench-time');
+    await page.waitForTimeout(500);
+    assert.equal(await page.textContent('.bench-time'), time, 'the clock stopped');
+    assert.equal(await page.textContent('.bench-play'), 'Run');
+    assert.ok(await page.locator('.bench-card button', { hasText: 'Crash' }).first().isDisabled());
+    await page.screenshot({ path: join(results, 'lab-bench-violation.png') });
     assert.deepEqual(problems, []);
   });
 });

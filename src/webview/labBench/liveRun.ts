@@ -11,6 +11,9 @@ import { openSession, type FaultSchedule, type NodeClass, type RunResult, type S
 import type { EventKind, Trace, TraceHeader } from '../../kernel/trace';
 import type { StateTable } from '../../kernel/stateTable';
 
+/** Events between two looks of the safety checkers while a run advances: each look reads the whole trace. */
+const CHECK_EVERY = 200;
+
 /** Where a bench run starts: a scenario of the exercise at a seed, or its setting with a blank cluster. */
 export interface BenchSetup {
   /** The scenario whose network, clocks, workload and checkers the run has. */
@@ -100,19 +103,26 @@ export class LiveRun {
 
   /**
    * Runs every event due by virtual time `to` (at most `maxEvents` of them, so a storm cannot hold
-   * the worker), then checks the run so far. A violation stops the run where it was found.
+   * the worker), checking the run so far every CHECK_EVERY events and at the end. A violation
+   * stops the run, and its clock, soon after the event that broke the rule.
    */
   advance(to: number, maxEvents = 20_000): LiveUpdate {
     const session = this.session;
     let ran = 0;
+    let unchecked = 0;
     while (!this.stopped && ran < maxEvents) {
       const next = session.pending()[0];
       if (next === undefined || next.time > to) break;
       session.step();
       ran++;
+      if (++unchecked === CHECK_EVERY) {
+        unchecked = 0;
+        this.violation = this.check();
+      }
     }
-    this.now = ran >= maxEvents ? session.now : Math.max(this.now, Math.min(to, this.setup.duration));
-    if (ran > 0 && this.violation === undefined) this.violation = this.check();
+    if (unchecked > 0 && this.violation === undefined) this.violation = this.check();
+    const cut = ran >= maxEvents || this.violation !== undefined;
+    this.now = cut ? Math.max(this.now, session.now) : Math.max(this.now, Math.min(to, this.setup.duration));
     return this.update();
   }
 
