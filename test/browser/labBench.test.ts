@@ -204,4 +204,32 @@ describe('lab bench in chromium', function () {
     await page.screenshot({ path: join(results, 'lab-bench-violation.png') });
     assert.deepEqual(problems, []);
   });
+
+  it('steps by the student’s choice of the next event, back and forward', async () => {
+    const { source } = referenceSolution('raft-election');
+    await page.evaluate((m) => window.postMessage(m, '*'), initMessage(source));
+    await page.waitForFunction(() => document.querySelectorAll('.bench-card').length === 3);
+    await page.click('.bench-step-toggle');
+    assert.ok(await page.isDisabled('.bench-play'));
+    assert.ok(await page.isDisabled('.bench-save'));
+    const chosen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const choice = page.locator('.bench-choice').last();
+      chosen.push((await choice.textContent()) ?? '');
+      await choice.click();
+      await page.waitForSelector(`.bench-step .bench-status:has-text("${i + 1} step")`);
+    }
+    assert.match(chosen.join('\n'), /fire timer|deliver|start/);
+    const schedule = await page.evaluate(() => document.querySelector('.bench-step')?.textContent ?? '');
+    await page.click('.bench-back');
+    await page.waitForSelector('.bench-step .bench-status:has-text("2 steps chosen")');
+    await page.click('.bench-forward');
+    await page.waitForSelector('.bench-step .bench-status:has-text("3 steps chosen")');
+    assert.equal(await page.evaluate(() => document.querySelector('.bench-step')?.textContent ?? ''), schedule);
+    await page.screenshot({ path: join(results, 'lab-bench-step.png') });
+    await page.click('.bench-step-toggle');
+    assert.ok(await page.isHidden('.bench-step'));
+    assert.ok(!(await page.isDisabled('.bench-play')));
+    assert.deepEqual(problems, []);
+  });
 });

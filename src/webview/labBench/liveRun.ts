@@ -7,7 +7,15 @@ import {
   type StudentScenarioFile,
   type Text,
 } from '../../grader';
-import { openSession, type FaultSchedule, type NodeClass, type RunResult, type Session } from '../../kernel';
+import {
+  openSession,
+  type EventId,
+  type FaultSchedule,
+  type NodeClass,
+  type PendingEvent,
+  type RunResult,
+  type Session,
+} from '../../kernel';
 import type { EventKind, Trace, TraceHeader } from '../../kernel/trace';
 import type { StateTable } from '../../kernel/stateTable';
 
@@ -48,6 +56,8 @@ export interface LiveUpdate {
   from: number;
   events: EventTuple[];
   states: StateTable | undefined;
+  /** What could happen next, earliest first: step mode offers them as choices. */
+  pending: PendingEvent[];
   /** The run is over: its length is reached, or a handler threw (the trace says which). */
   done: boolean;
   violation?: LiveViolation;
@@ -126,6 +136,29 @@ export class LiveRun {
     return this.update();
   }
 
+  /**
+   * Step mode: runs the pending event the student chose instead of the earliest (a delivery out of
+   * order, a timer early), then checks the run. Replaying the same choices gives the same run.
+   */
+  choose(id: EventId): LiveUpdate {
+    if (!this.stopped) {
+      if (!this.session.pending().some((e) => e.id === id))
+        throw new Error(`event ${id} is not pending any more: choose among those listed`);
+      this.session.step(id);
+      this.now = Math.max(this.now, this.session.now);
+      this.violation = this.check();
+    }
+    return this.update();
+  }
+
+  /** Every event of the trace so far. */
+  events(): EventTuple[] {
+    const trace = this.session.trace;
+    const events: EventTuple[] = [];
+    if (trace) for (let i = 0; i < trace.length; i++) events.push(JSON.parse(trace.line(i)) as EventTuple);
+    return events;
+  }
+
   /** The events not sent yet, every node's state so far and whether the run stopped. */
   private update(): LiveUpdate {
     const trace = this.session.trace;
@@ -139,6 +172,7 @@ export class LiveRun {
       from,
       events,
       states: this.session.states(),
+      pending: done || this.violation !== undefined ? [] : this.session.pending(),
       done,
       ...(this.violation ? { violation: this.violation } : {}),
     };

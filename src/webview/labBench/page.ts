@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { nodeNames } from '../../grader/exercise';
 import type { StudentScenarioFile } from '../../grader/studentScenarios';
+import type { EventId, PendingEvent } from '../../kernel/events';
 import { describeFault, describeTrigger, type FaultSchedule } from '../../kernel/faults';
 import { StateReader } from '../../kernel/stateReader';
 import type { StateTable } from '../../kernel/stateTable';
@@ -54,6 +55,17 @@ export class BenchPage {
   private readonly nodeCards: NodeCards;
   /** A new run starts running as soon as it is open. */
   private autoplay = false;
+  /**
+   * Step mode: the run goes in time order to `from`, then through the events the student chose;
+   * going back replays one choice fewer, forward takes one back from `redo`.
+   */
+  private stepping: { from: number; choices: EventId[]; redo: EventId[] } | undefined;
+  private pending: PendingEvent[] = [];
+  /** The next redraw brings the present into view. */
+  private follow = false;
+  private readonly stepPanel = h('div', { class: 'bench-step' });
+  private readonly stepButton: HTMLButtonElement;
+  private saveButton: HTMLButtonElement | undefined;
 
   private readonly heading = h('h1', { class: 'bench-title' });
   private readonly fileLine = h('span', { class: 'bench-file' });
@@ -76,6 +88,8 @@ export class BenchPage {
   ) {
     root.classList.add('bench');
     this.playButton = button(text.play, text.play, () => this.setPlaying(!this.playing), 'bench-play');
+    this.stepButton = button(text.stepMode, text.stepModeTitle, () => this.toggleStepping(), 'bench-step-toggle');
+    this.stepPanel.hidden = true;
     this.banner.hidden = true;
     this.nodeCards = new NodeCards(
       this.cards,
@@ -95,6 +109,7 @@ export class BenchPage {
       this.startRow,
       this.clockRow,
       this.banner,
+      this.stepPanel,
       this.cards,
       this.network,
       h('details', { class: 'bench-schedule-box' }, h('summary', { text: text.schedule }), this.schedule),
@@ -155,7 +170,7 @@ export class BenchPage {
       source: this.source,
       file: this.init.file,
       setup: this.setup,
-      to,
+      ...(this.stepping ? { to: this.stepping.from, choices: this.stepping.choices } : { to, choices: [] }),
     });
   }
 
@@ -198,6 +213,7 @@ export class BenchPage {
     for (const [time, kind, node, peer, link, data] of update.events)
       trace.record(time, kind, node, peer, link, data ?? undefined);
     this.states = update.states;
+    this.pending = update.pending;
     this.now = update.now;
     this.done = update.done;
     this.dirty = true;
@@ -211,6 +227,8 @@ export class BenchPage {
       this.setPlaying(false);
       if (this.threw()) this.showBanner('error', this.text.threw);
     }
+    // Running or stepping, the diagram shows the present; stopped, the violation; paused, where the student put it.
+    this.follow = this.playing || (this.stepping !== undefined && this.violation === undefined);
     this.refreshControls();
   }
 
@@ -238,7 +256,7 @@ export class BenchPage {
   }
 
   private setPlaying(on: boolean): void {
-    const can = !this.done && this.violation === undefined && this.trace !== undefined;
+    const can = !this.done && this.violation === undefined && this.trace !== undefined && this.stepping === undefined;
     this.playing = on && can;
     this.playButton.textContent = this.playing ? this.text.pause : this.text.play;
     this.playButton.setAttribute('aria-pressed', String(this.playing));
@@ -259,9 +277,100 @@ export class BenchPage {
   // ---- hand faults ----
 
   private act(action: BenchAction): void {
-    if (this.setup === undefined || this.trace === undefined) return;
+    if (this.setup === undefined || this.trace === undefined || this.stepping) return;
     this.setup = { ...this.setup, added: withAction(this.setup.added, action, this.now, this.setup.duration) };
     this.open(this.now);
+  }
+
+  // ---- step mode ----
+
+  private toggleStepping(): void {
+    if (this.stepping === undefined) {
+      this.setPlaying(false);
+      this.stepping = { from: this.now, choices: [], redo: [] };
+    } else {
+      // Back to the run in time order, where stepping began.
+      const from = this.stepping.from;
+      this.stepping = undefined;
+      this.open(from);
+    }
+    this.setPlaying(false);
+    this.refreshControls();
+  }
+
+  private choose(id: EventId): void {
+    const stepping = this.stepping;
+    if (stepping === undefined || this.busy) return;
+    stepping.choices.push(id);
+    stepping.redo = [];
+    this.send({ type: 'choose', id });
+  }
+
+  private back(): void {
+    const stepping = this.stepping;
+    const last = stepping?.choices.pop();
+    if (stepping === undefined || last === undefined) return;
+    stepping.redo.push(last);
+    this.open(stepping.from);
+  }
+
+  private forward(): void {
+    const stepping = this.stepping;
+    const next = stepping?.redo.pop();
+    if (stepping === undefined || next === undefined || this.busy) return;
+    stepping.choices.push(next);
+    this.send({ type: 'choose', id: next });
+  }
+
+  private renderStepPanel(): void {
+    const stepping = this.stepping;
+    const text = this.text;
+    this.stepPanel.hidden = stepping === undefined;
+    this.stepButton.textContent = stepping ? text.leaveStepMode : text.stepMode;
+    this.stepButton.setAttribute('aria-pressed', String(stepping !== undefined));
+    if (stepping === undefined) return;
+    const back = button(text.back, text.back, () => this.back(), 'bench-back');
+    back.disabled = stepping.choices.length === 0;
+    const forward = button(text.forward, text.forward, () => this.forward(), 'bench-forward');
+    forward.disabled = stepping.redo.length === 0;
+    const choices = this.pending.map((e) =>
+      button(
+        `${this.describePending(e)} · ${text.due(fmt(e.time))}`,
+        text.stepModeTitle,
+        () => this.choose(e.id),
+        'bench-choice',
+      ),
+    );
+    this.stepPanel.replaceChildren(
+      h(
+        'div',
+        { class: 'bench-row' },
+        back,
+        forward,
+        h('span', { class: 'bench-status', text: text.stepping(stepping.choices.length) }),
+      ),
+      h('p', { class: 'bench-none', text: this.pending.length === 0 ? text.noNextEvents : text.nextEvents }),
+      h('div', { class: 'bench-choices' }, ...choices),
+    );
+  }
+
+  private describePending(e: PendingEvent): string {
+    const text = this.text;
+    const node = e.node ?? '';
+    switch (e.kind) {
+      case 'deliver':
+        return text.deliver(e.type ?? '?', e.from ?? '?', node);
+      case 'timer':
+        return text.timer(e.timer ?? '?', node);
+      case 'fault':
+        return e.fault ? describeFault(e.fault) : 'fault';
+      case 'start':
+        return text.startNode(node);
+      case 'resume':
+        return text.resume(node);
+      case 'client-send':
+        return text.request(e.type ?? '?', e.to ?? node);
+    }
   }
 
   // ---- the page ----
@@ -290,6 +399,7 @@ export class BenchPage {
       const picked = scenarios.find((s) => s.name === from.value) ?? scenarios[0];
       if (picked === undefined) return;
       this.groups.clear();
+      this.stepping = undefined;
       this.done = false;
       this.violation = undefined;
       this.setup = {
@@ -318,8 +428,10 @@ export class BenchPage {
     speed.value = String(this.speed);
     speed.addEventListener('change', () => (this.speed = Number(speed.value)));
     const save = button(text.saveScenario, text.saveTitle, () => this.save(), 'bench-save');
+    this.saveButton = save;
     this.clockRow.replaceChildren(
       this.playButton,
+      this.stepButton,
       h('label', {}, `${text.speed} `, speed),
       this.timeLabel,
       this.status,
@@ -438,8 +550,9 @@ export class BenchPage {
         ...(v.events ? { events: v.events } : {}),
       },
     );
-    if (this.playing) diagram.showTime(Math.max(0, this.now - FOLLOW_MS), this.now);
+    if (this.follow) diagram.showTime(Math.max(0, this.now - FOLLOW_MS), this.now);
     else if (v?.events && v.events.length > 0) diagram.highlight(v.events);
+    this.follow = false;
     this.refreshControls();
   }
 
@@ -449,7 +562,10 @@ export class BenchPage {
     this.status.textContent = this.done ? this.text.ended : this.playing ? this.text.running : this.text.paused;
     if (trace === undefined) return;
     const states = this.states && new StateReader(this.states);
-    const enabled = !this.done && this.violation === undefined;
+    const enabled = !this.done && this.violation === undefined && this.stepping === undefined;
+    if (this.saveButton) this.saveButton.disabled = this.stepping !== undefined;
+    this.playButton.disabled = this.stepping !== undefined;
+    this.renderStepPanel();
     this.nodeCards.show(this.nodes(), (node) => nodeNow(node, trace, states), this.groups, enabled);
     this.renderSchedule(trace.header);
   }

@@ -1,4 +1,5 @@
 import type { StudentScenarioFile } from '../../grader';
+import type { EventId } from '../../kernel/events';
 import type { TraceHeader } from '../../kernel/trace';
 import type { BenchSetup, LiveUpdate } from './liveRun';
 
@@ -43,8 +44,21 @@ export type BenchToHost =
 
 /** The page's requests to its worker. */
 export type PageToWorker =
-  /** (Re)starts the run from the beginning with this code and setup, and runs it to `to`. */
-  | { type: 'open'; exercise: string; source: string; file: string; setup: BenchSetup; to: number }
+  /**
+   * (Re)starts the run from the beginning with this code and setup, runs it in time order to `to`,
+   * then runs the events chosen in step mode, in order.
+   */
+  | {
+      type: 'open';
+      exercise: string;
+      source: string;
+      file: string;
+      setup: BenchSetup;
+      to: number;
+      choices: EventId[];
+    }
+  /** Step mode: runs this pending event next. */
+  | { type: 'choose'; id: EventId }
   /** Runs on to virtual time `to`. */
   | { type: 'advance'; to: number };
 

@@ -49,6 +49,21 @@ export interface BenchStrings {
   keptRun: string;
   openLine: string;
   stalled: string;
+  stepMode: string;
+  stepModeTitle: string;
+  leaveStepMode: string;
+  back: string;
+  forward: string;
+  nextEvents: string;
+  noNextEvents: string;
+  stepping: (choices: number) => string;
+  /** A pending event as a choice: what it does, and when it was due. */
+  deliver: (type: string, from: string, to: string) => string;
+  timer: (name: string, node: string) => string;
+  startNode: (node: string) => string;
+  resume: (node: string) => string;
+  request: (type: string, to: string) => string;
+  due: (ms: string) => string;
 }
 
 export const benchStrings: Record<Locale, BenchStrings> = {
@@ -101,6 +116,21 @@ export const benchStrings: Record<Locale, BenchStrings> = {
     keptRun: 'The run on screen is of your last file that loaded.',
     openLine: 'Open the line',
     stalled: 'A handler has not returned for seconds: the run was stopped. Fix the loop and save the file.',
+    stepMode: 'Step mode',
+    stepModeTitle:
+      'You choose what happens next: deliver any message in flight, in any order, or fire a timer early. Faults by hand and saving wait until you leave step mode, which goes back to the run where stepping began.',
+    leaveStepMode: 'Leave step mode',
+    back: '◀ Back',
+    forward: 'Forward ▶',
+    nextEvents: 'What happens next? Choose:',
+    noNextEvents: 'Nothing is pending: the run has nothing left to do.',
+    stepping: (choices) => `${choices} step${choices === 1 ? '' : 's'} chosen`,
+    deliver: (type, from, to) => `deliver ${type} ${from} → ${to}`,
+    timer: (name, node) => `fire timer ${name} at ${node}`,
+    startNode: (node) => `start ${node}`,
+    resume: (node) => `resume ${node}`,
+    request: (type, to) => `client request ${type} → ${to}`,
+    due: (ms) => `due ${ms}`,
   },
   'zh-cn': {
     title: (exercise) => `实验台：${exercise}`,
@@ -150,5 +180,20 @@ export const benchStrings: Record<Locale, BenchStrings> = {
     keptRun: '屏幕上的运行来自你上一次能加载的文件。',
     openLine: '打开这一行',
     stalled: '有处理函数好几秒都没有返回，运行已被停止。修好这个循环后保存文件即可。',
+    stepMode: '单步模式',
+    stepModeTitle:
+      '由你决定下一步发生什么：按任意顺序投递任何一条在途消息，或者让某个定时器提前触发。手动故障和保存要等离开单步模式后才能用；离开时运行会回到开始单步的那一刻。',
+    leaveStepMode: '离开单步模式',
+    back: '◀ 后退',
+    forward: '前进 ▶',
+    nextEvents: '下一步发生什么？请选择：',
+    noNextEvents: '没有待发生的事件：这次运行已经无事可做。',
+    stepping: (choices) => `已选 ${choices} 步`,
+    deliver: (type, from, to) => `投递 ${type}：${from} → ${to}`,
+    timer: (name, node) => `在 ${node} 上触发定时器 ${name}`,
+    startNode: (node) => `启动 ${node}`,
+    resume: (node) => `恢复 ${node}`,
+    request: (type, to) => `客户端请求 ${type} → ${to}`,
+    due: (ms) => `本应在 ${ms}`,
   },
 };

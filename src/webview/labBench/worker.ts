@@ -21,8 +21,12 @@ let loaded: { source: string; program: NodeClass } | undefined;
 scope.addEventListener('message', (e) => {
   const request = e.data;
   try {
-    if (request.type === 'advance') {
-      if (run) scope.postMessage({ type: 'advanced', update: run.advance(request.to) });
+    if (request.type === 'advance' || request.type === 'choose') {
+      if (run)
+        scope.postMessage({
+          type: 'advanced',
+          update: request.type === 'advance' ? run.advance(request.to) : run.choose(request.id),
+        });
       return;
     }
     const exercise = exercises.find((x) => x.id === request.exercise);
@@ -43,7 +47,10 @@ scope.addEventListener('message', (e) => {
       }
     }
     const fresh = new LiveRun(exercise, program, request.setup);
-    const update = fresh.advance(request.to, Number.MAX_SAFE_INTEGER);
+    let update = fresh.advance(request.to, Number.MAX_SAFE_INTEGER);
+    for (const id of request.choices) update = fresh.choose(id);
+    // The page keeps every event: the choices' updates each carried only their own.
+    update = { ...update, from: 0, events: fresh.events() };
     run = fresh;
     scope.postMessage({ type: 'opened', header: fresh.header, update });
   } catch (error) {
