@@ -22,9 +22,11 @@ declare global {
 }
 
 /** Serves the bench as the extension does: the real webview page under its content security policy. */
-async function serveBench(lang: string): Promise<{ url: string; close: () => Promise<void> }> {
+async function serveBench(): Promise<{ url: string; close: () => Promise<void> }> {
   let origin = '';
   const server: Server = createServer((request, response) => {
+    // "/?lang=zh-cn" serves the page in Chinese, as VS Code does in a Chinese UI.
+    const lang = request.url === '/?lang=zh-cn' ? 'zh-cn' : 'en';
     const page = webviewHtml({
       title: 'Lab bench',
       lang,
@@ -34,7 +36,8 @@ async function serveBench(lang: string): Promise<{ url: string; close: () => Pro
       style: `${origin}/labBench.css`,
       runsStudentCode: true,
     });
-    if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    if (request.url === '/' || request.url === '/?lang=zh-cn')
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     else if (request.url === '/labBench.js')
       response
         .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
@@ -87,7 +90,7 @@ describe('lab bench in chromium', function () {
 
   before(async () => {
     browser = await launchChromium();
-    server = await serveBench('en');
+    server = await serveBench();
     mkdirSync(results, { recursive: true });
   });
 
@@ -230,6 +233,20 @@ describe('lab bench in chromium', function () {
     await page.click('.bench-step-toggle');
     assert.ok(await page.isHidden('.bench-step'));
     assert.ok(!(await page.isDisabled('.bench-play')));
+    assert.deepEqual(problems, []);
+  });
+
+  it('speaks Chinese when VS Code does', async () => {
+    await page.goto(`${server.url}?lang=zh-cn`);
+    const { source } = referenceSolution('raft-election');
+    await page.evaluate((m) => window.postMessage(m, '*'), initMessage(source));
+    await page.waitForFunction(() => document.querySelectorAll('.bench-card').length === 3);
+    assert.equal(await page.textContent('.bench-title'), '实验台：raft-election');
+    assert.equal(await page.locator('.bench-card button', { hasText: '崩溃' }).count(), 3);
+    assert.match((await page.textContent('.bench-network')) ?? '', /分区.*恢复网络.*单向切断/);
+    await page.click('.bench-step-toggle');
+    await page.waitForSelector('.bench-step p:has-text("下一步发生什么")');
+    await page.screenshot({ path: join(results, 'lab-bench-zh-cn.png') });
     assert.deepEqual(problems, []);
   });
 });

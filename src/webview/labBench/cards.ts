@@ -21,26 +21,28 @@ export interface NodeNow {
 /** The node's present, read from the trace so far and the state table. */
 export function nodeNow(node: NodeId, trace: Trace, states: StateReader | undefined): NodeNow {
   const lane = trace.header.lanes.indexOf(node);
-  let down = false;
-  let observed = '';
-  for (let i = trace.length - 1; i >= 0; i--) {
+  let down: boolean | undefined;
+  let observed: string | undefined;
+  // Backwards to the latest of each: a boot's state is recorded just before its start event.
+  for (let i = trace.length - 1; i >= 0 && (down === undefined || observed === undefined); i--) {
     const e = trace.event(i);
     if (e.node !== node) continue;
-    if (observed === '' && e.kind === 'state')
+    if (observed === undefined && e.kind === 'state')
       observed = Object.entries(e.data)
         .map(([k, v]) => `${k} ${String(v)}`)
         .join(' · ');
-    if (e.kind === 'crash' || e.kind === 'restart' || e.kind === 'start' || e.kind === 'recover') {
+    if (
+      down === undefined &&
+      (e.kind === 'crash' || e.kind === 'restart' || e.kind === 'start' || e.kind === 'recover')
+    )
       down = e.kind === 'crash';
-      break;
-    }
   }
   const now = states && lane >= 0 ? states.stateAfter(node, trace.length - 1) : undefined;
   const text = (m: ReadonlyMap<string, Parameters<typeof describeStateValue>[0]>): Array<[string, string]> =>
     [...m].map(([k, v]) => [k, describeStateValue(v, 120)]);
   return {
-    down,
-    observed,
+    down: down === true,
+    observed: observed ?? '',
     fields: now?.fields ? text(now.fields) : undefined,
     storage: now ? text(now.storage) : [],
   };
