@@ -29,6 +29,19 @@ function main(argv: readonly string[]): number {
   const known = exercises
     .map((e) => e.id)
     .filter((id) => existsSync(join(ROOT, 'test', 'exercises', id, 'reference.ts')));
+  // A schedule is not code Stryker can mutate: its rules.md says what stands in for mutants.
+  const schedules = ids.filter((id) => exercises.some((e) => e.id === id && e.submission !== undefined));
+  if (schedules.length > 0) {
+    process.stderr.write(
+      schedules
+        .map(
+          (id) =>
+            `mutation: ${id} takes a fault schedule, not code: the negative schedules in test/exercises/${id}/buggy/ stand in for mutants, as its rules.md explains\n`,
+        )
+        .join(''),
+    );
+    return 2;
+  }
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
     process.stderr.write(`mutation: no reference solution for ${unknown.join(', ')} (known: ${known.join(', ')})\n`);

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { exercises as catalog, demos } from '../lessons/catalog';
 import type { Demo } from '../lessons/manifest';
-import { loadStudentModule, runAndCheck, type Exercise } from '../src/grader';
+import { loadSubmission, runAndCheck, type Exercise } from '../src/grader';
 import type { NodeClass } from '../src/kernel';
 import { SIMS_DIR, simFileName, type SimKey } from '../src/extension/core/simFiles';
 import { renderLesson } from '../src/webview/lesson/render';
@@ -73,10 +73,11 @@ export function unknownSims(uses: readonly SimUse[], exercises: readonly Simulat
 
 /** The trace file of the reference solution (or the demo's program) on one scenario and seed, with the verdict in its footer. */
 export function simTrace(sim: SimKey, exercises: readonly Simulated[], root: string = ROOT): string {
-  const exercise = exercises.find((e) => e.id === sim.exercise);
-  const scenario = exercise?.scenarios.find((s) => s.name === sim.scenario);
-  if (exercise === undefined || scenario === undefined) throw new Error(`no scenario ${sim.exercise}/${sim.scenario}`);
-  const { program, file } = 'program' in exercise ? demoProgram(exercise) : referenceProgram(exercise, root);
+  const named = exercises.find((e) => e.id === sim.exercise);
+  if (named === undefined) throw new Error(`no exercise or demo ${sim.exercise}`);
+  const { exercise, program, file } = 'program' in named ? demoProgram(named) : referenceProgram(named, root);
+  const scenario = exercise.scenarios.find((s) => s.name === sim.scenario);
+  if (scenario === undefined) throw new Error(`no scenario ${sim.exercise}/${sim.scenario}`);
   const { trace, failure, notes } = runAndCheck({ exercise, scenario, program, seed: sim.seed, file });
   const footer = {
     exercise: exercise.id,
@@ -90,15 +91,16 @@ export function simTrace(sim: SimKey, exercises: readonly Simulated[], root: str
   return [...trace.toLines(footer)].join('\n') + '\n';
 }
 
-function referenceProgram(exercise: Exercise, root: string): { program: NodeClass; file: string } {
-  const file = 'reference.ts';
+/** The reference solution, or for an exercise that takes a schedule, its target under the reference schedule. */
+function referenceProgram(exercise: Exercise, root: string): { exercise: Exercise; program: NodeClass; file: string } {
+  const file = exercise.submission === undefined ? 'reference.ts' : 'reference.faults.json';
   const source = readFileSync(join(root, 'test', 'exercises', exercise.id, file), 'utf8');
-  return { program: loadStudentModule(source, file), file };
+  return { ...loadSubmission(exercise, source, file), file };
 }
 
 /** A demo runs the program its lesson wrote; the trace's footer names the demo as its file. */
-function demoProgram(demo: Demo): { program: NodeClass; file: string } {
-  return { program: demo.program, file: `${demo.id}.ts` };
+function demoProgram(demo: Demo): { exercise: Demo; program: NodeClass; file: string } {
+  return { exercise: demo, program: demo.program, file: `${demo.id}.ts` };
 }
 
 if (require.main === module) {

@@ -1,6 +1,6 @@
-import { CLIENT } from '../../src/kernel';
-import { fmtMs, handlerRuns, type Checker } from '../../src/grader';
-import { between, idHistory } from './replies';
+import { CLIENT, type AnyMessage, type NodeId } from '../../src/kernel';
+import { fill, fmtMs, handlerRuns, type Checker, type Template, type Text } from '../../src/grader';
+import { between, idHistory, type NodeEvent, type Reply } from './replies';
 
 /** The longest ID the client accepts (the contract's limit). */
 export const MAX_ID_LENGTH = 64;
@@ -14,18 +14,11 @@ export const idShape: Checker = {
   property: `every generate_ok carries the request's msgId as inReplyTo and an id that is a string of 1 to ${MAX_ID_LENGTH} characters`,
   check({ trace }) {
     for (const { node, time, index, msg } of idHistory(trace).replies) {
-      const problem =
-        typeof msg.inReplyTo !== 'number'
-          ? `inReplyTo ${JSON.stringify(msg.inReplyTo)}, not the msgId of a request`
-          : typeof msg.id !== 'string'
-            ? `id ${JSON.stringify(msg.id)}, which is not a string`
-            : msg.id.length === 0 || msg.id.length > MAX_ID_LENGTH
-              ? `an id of ${msg.id.length} characters`
-              : undefined;
+      const problem = shapeProblem(msg);
       if (problem === undefined) continue;
       return {
         ok: false,
-        explanation: `${node} sent generate_ok at ${fmtMs(time)} with ${problem}: a reply carries inReplyTo (the request's msgId) and an id that is a string of 1 to ${MAX_ID_LENGTH} characters`,
+        explanation: fill(badShape, { node, time, problem }),
         at: time,
         nodes: [node],
         events: [index],
@@ -33,6 +26,57 @@ export const idShape: Checker = {
     }
     return { ok: true };
   },
+};
+
+/** What is wrong with a reply's shape, if anything. */
+function shapeProblem(msg: AnyMessage): Text | undefined {
+  if (typeof msg.inReplyTo !== 'number')
+    return {
+      en: `inReplyTo ${JSON.stringify(msg.inReplyTo)}, not the msgId of a request`,
+      'zh-cn': `inReplyTo 为 ${JSON.stringify(msg.inReplyTo)}，不是某个请求的 msgId`,
+    };
+  if (typeof msg.id !== 'string')
+    return {
+      en: `id ${JSON.stringify(msg.id)}, which is not a string`,
+      'zh-cn': `id 为 ${JSON.stringify(msg.id)}，不是字符串`,
+    };
+  if (msg.id.length === 0 || msg.id.length > MAX_ID_LENGTH)
+    return { en: `an id of ${msg.id.length} characters`, 'zh-cn': `id 长 ${msg.id.length} 个字符` };
+  return undefined;
+}
+
+const badShape: Template<{ node: NodeId; time: number; problem: Text }> = {
+  en: ({ node, time, problem }) =>
+    `${node} sent generate_ok at ${fmtMs(time)} with ${problem.en}: a reply carries inReplyTo (the request's msgId) and an id that is a string of 1 to ${MAX_ID_LENGTH} characters`,
+  'zh-cn': ({ node, time, problem }) =>
+    `${node} 在 ${fmtMs(time)} 发出的 generate_ok 里，${problem['zh-cn']}：回复要带上 inReplyTo（请求的 msgId），以及一个 1 到 ${MAX_ID_LENGTH} 个字符的字符串 id`,
+};
+
+const givenTwice: Template<{ id: string; earlier: Reply; reply: Reply; meanwhile: NodeEvent[] }> = {
+  en: ({ id, earlier, reply, meanwhile }) =>
+    `ID ${JSON.stringify(id)} given twice: ${earlier.node} handed it out at ${fmtMs(earlier.time)} (request ${String(earlier.msg.inReplyTo)}), and ${reply.node} handed it out ${earlier.node === reply.node ? 'again' : 'too'} at ${fmtMs(reply.time)} (request ${String(reply.msg.inReplyTo)})` +
+    (meanwhile.length > 0
+      ? `; in between, ${meanwhile.map((e) => `${e.node} ${e.what.en} at ${fmtMs(e.time)}`).join(', ')}`
+      : ''),
+  'zh-cn': ({ id, earlier, reply, meanwhile }) =>
+    `ID ${JSON.stringify(id)} 发了两次：${earlier.node} 在 ${fmtMs(earlier.time)} 把它发给了请求 ${String(earlier.msg.inReplyTo)}，${reply.node} ${earlier.node === reply.node ? '又' : '也'}在 ${fmtMs(reply.time)} 把它发给了请求 ${String(reply.msg.inReplyTo)}` +
+    (meanwhile.length > 0
+      ? `；这期间，${meanwhile.map((e) => `${fmtMs(e.time)} 时 ${e.node} ${e.what['zh-cn']}`).join('，')}`
+      : ''),
+};
+
+const unanswered: Template<{ node: NodeId; msgId: unknown; time: number; toPeers: { type: string; to: NodeId }[] }> = {
+  en: ({ node, msgId, time, toPeers }) =>
+    `${node} received generate ${String(msgId)} at ${fmtMs(time)} and did not answer it in that handler${toPeers.length > 0 ? ` (it sent ${toPeers.map((s) => `${s.type} to ${s.to}`).join(', ')})` : ''}: a node answers every request at once, from what it holds, without waiting for another node`,
+  'zh-cn': ({ node, msgId, time, toPeers }) =>
+    `${node} 在 ${fmtMs(time)} 收到 generate ${String(msgId)}，却没有在那个处理函数里回答它${toPeers.length > 0 ? `（它发出了${toPeers.map((s) => `给 ${s.to} 的 ${s.type}`).join('、')}）` : ''}：节点要立刻用手头已有的东西回答每个请求，不等任何别的节点`,
+};
+
+const peersTalked: Template<{ node: NodeId; peer: NodeId; type: string; time: number }> = {
+  en: ({ node, peer, type, time }) =>
+    `${node} sent ${type} to ${peer} at ${fmtMs(time)}: handing out IDs needs no messages between nodes; each message costs a round trip per ID and stalls in a partition`,
+  'zh-cn': ({ node, peer, type, time }) =>
+    `${node} 在 ${fmtMs(time)} 给 ${peer} 发了 ${type}：发放 ID 不需要节点之间通信；每条消息都让每个 ID 多一次往返，遇到分区还会卡住`,
 };
 
 /**
@@ -57,12 +101,11 @@ export const uniqueIds: Checker = {
       }
       // The same ID sent again for the same request (a repeated reply) gives the client nothing new.
       if (earlier.msg.inReplyTo === reply.msg.inReplyTo) continue;
-      const who = earlier.node === reply.node ? `${reply.node} handed it out again` : `${reply.node} handed it out too`;
       // What befell the node between its two replies; two nodes' IDs collide whatever happened.
       const meanwhile = earlier.node === reply.node ? between(history, reply.node, earlier.index, reply.index) : [];
       return {
         ok: false,
-        explanation: `ID ${JSON.stringify(id)} given twice: ${earlier.node} handed it out at ${fmtMs(earlier.time)} (request ${String(earlier.msg.inReplyTo)}), and ${who} at ${fmtMs(reply.time)} (request ${String(reply.msg.inReplyTo)})${meanwhile.length > 0 ? `; in between, ${meanwhile.join(', ')}` : ''}`,
+        explanation: fill(givenTwice, { id, earlier, reply, meanwhile }),
         at: reply.time,
         nodes: [...new Set([earlier.node, reply.node])],
         events: [earlier.index, reply.index],
@@ -87,10 +130,14 @@ export const totalAvailability: Checker = {
       if (request?.from !== CLIENT || request.msg.type !== 'generate') continue;
       const msgId = request.msg.msgId;
       if (sends.some((s) => s.to === CLIENT && s.msg.type === 'generate_ok' && s.msg.inReplyTo === msgId)) continue;
-      const toPeers = [...new Set(sends.filter((s) => s.to !== CLIENT).map((s) => `${s.msg.type} to ${s.to}`))];
+      const toPeers = [
+        ...new Map(
+          sends.filter((s) => s.to !== CLIENT).map((s) => [`${s.msg.type} ${s.to}`, { type: s.msg.type, to: s.to }]),
+        ).values(),
+      ];
       return {
         ok: false,
-        explanation: `${node} received generate ${String(msgId)} at ${fmtMs(time)} and did not answer it in that handler${toPeers.length > 0 ? ` (it sent ${toPeers.join(', ')})` : ''}: a node answers every request at once, from what it holds, without waiting for another node`,
+        explanation: fill(unanswered, { node, msgId, time, toPeers }),
         at: time,
         nodes: [node],
         events: [index],
@@ -110,7 +157,7 @@ export const coordinationFree: Checker = {
       if (e.peer === undefined || !nodes.includes(e.node) || !nodes.includes(e.peer)) continue;
       return {
         ok: false,
-        explanation: `${e.node} sent ${e.data.type} to ${e.peer} at ${fmtMs(e.time)}: handing out IDs needs no messages between nodes; each message costs a round trip per ID and stalls in a partition`,
+        explanation: fill(peersTalked, { node: e.node, peer: e.peer, type: e.data.type, time: e.time }),
         at: e.time,
         nodes: [e.node, e.peer],
         events: [e.index],

@@ -1,5 +1,5 @@
 import { CLIENT, type AnyMessage, type NodeId, type Trace } from '../../src/kernel';
-import { view } from '../../src/grader';
+import { view, type Text } from '../../src/grader';
 
 /** A `generate_ok` a node sent the client, as the trace has it (its fields unchecked: the client may get anything). */
 export interface Reply {
@@ -14,7 +14,7 @@ export interface NodeEvent {
   index: number;
   time: number;
   node: NodeId;
-  what: string;
+  what: Text;
 }
 
 /** What the unique-ids checkers read: every reply in send order, and each node's restarts and clock steps. */
@@ -34,21 +34,23 @@ function readIdHistory(trace: Trace): IdHistory {
   for (const e of trace.events()) {
     if (e.kind === 'send' && e.node !== CLIENT && e.peer === CLIENT && e.data.type === 'generate_ok')
       replies.push({ index: e.index, time: e.time, node: e.node, msg: e.data });
-    else if (e.kind === 'restart') events.push({ index: e.index, time: e.time, node: e.node, what: 'restarted' });
+    else if (e.kind === 'restart')
+      events.push({ index: e.index, time: e.time, node: e.node, what: { en: 'restarted', 'zh-cn': '重启' } });
     else if (e.kind === 'clock' && e.data.skewMs !== undefined && e.data.skewMs !== 0)
       events.push({
         index: e.index,
         time: e.time,
         node: e.node,
-        what: `had its clock stepped ${e.data.skewMs > 0 ? 'forward' : 'back'} ${Math.abs(e.data.skewMs)} ms`,
+        what: {
+          en: `had its clock stepped ${e.data.skewMs > 0 ? 'forward' : 'back'} ${Math.abs(e.data.skewMs)} ms`,
+          'zh-cn': `的时钟被${e.data.skewMs > 0 ? '拨快' : '拨慢'}了 ${Math.abs(e.data.skewMs)} ms`,
+        },
       });
   }
   return { replies, events };
 }
 
-/** What happened to `node` strictly between two trace indices, in words: "n1 restarted at 300 ms". */
-export function between(history: IdHistory, node: NodeId, from: number, to: number): string[] {
-  return history.events
-    .filter((e) => e.node === node && e.index > from && e.index < to)
-    .map((e) => `${e.node} ${e.what} at ${Math.round(e.time)} ms`);
+/** What happened to `node` strictly between two trace indices. */
+export function between(history: IdHistory, node: NodeId, from: number, to: number): NodeEvent[] {
+  return history.events.filter((e) => e.node === node && e.index > from && e.index < to);
 }

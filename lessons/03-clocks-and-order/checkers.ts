@@ -1,11 +1,71 @@
 import type { NodeId } from '../../src/kernel';
-import { fmtMs, measuredChecker, type Checker } from '../../src/grader';
+import { fill, fmtMs, measuredChecker, type Checker, type Template } from '../../src/grader';
 import { causality, compareClocks, formatClock, type Broadcast, type ClockOrder, type Delivery } from './causality';
 
 /** Efficiency's limit: a summary every 50 ms per peer is 20, and each broadcast and resend adds one. */
 export const MESSAGES_PER_SECOND_PER_PEER = 60;
 
 const origin = (b: Broadcast): string => `${b.id} (broadcast by ${b.origin} at ${fmtMs(b.time)})`;
+const originZh = (b: Broadcast): string => `${b.id}（${b.origin} 在 ${fmtMs(b.time)} 广播）`;
+
+type At = { node: NodeId; id: string; time: number };
+
+const notDeliveredAtOnce: Template<At> = {
+  en: ({ node, id, time }) =>
+    `validity: ${node} was asked to broadcast ${id} at ${fmtMs(time)} and did not deliver it in that handler`,
+  'zh-cn': ({ node, id, time }) =>
+    `validity：${node} 在 ${fmtMs(time)} 被请求广播 ${id}，却没有在那个处理函数里自己交付它`,
+};
+
+const neverBroadcast: Template<At> = {
+  en: ({ node, id, time }) =>
+    `no-duplicates: ${node} delivered ${id} at ${fmtMs(time)}, a message nobody had broadcast by then`,
+  'zh-cn': ({ node, id, time }) =>
+    `no-duplicates：${node} 在 ${fmtMs(time)} 交付了 ${id}，而那时还没有谁广播过这条消息`,
+};
+
+const deliveredTwice: Template<At & { earlier: number }> = {
+  en: ({ node, id, time, earlier }) =>
+    `no-duplicates: ${node} delivered ${id} twice, at ${fmtMs(earlier)} and again at ${fmtMs(time)}`,
+  'zh-cn': ({ node, id, time, earlier }) =>
+    `no-duplicates：${node} 把 ${id} 交付了两次，先在 ${fmtMs(earlier)}，又在 ${fmtMs(time)}`,
+};
+
+const outOfCausalOrder: Template<{ node: NodeId; time: number; message: Broadcast; earlier: Broadcast }> = {
+  en: ({ node, time, message, earlier }) =>
+    `causal-delivery: ${node} delivered ${origin(message)} at ${fmtMs(time)} before ${origin(earlier)}, which happened before it`,
+  'zh-cn': ({ node, time, message, earlier }) =>
+    `causal-delivery：${node} 在 ${fmtMs(time)} 交付了 ${originZh(message)}，却还没交付先于它发生的 ${originZh(earlier)}`,
+};
+
+const stampChanged: Template<{ node: NodeId; time: number; id: string; clock: string; origin: NodeId; sent: string }> =
+  {
+    en: ({ node, time, id, clock, origin, sent }) =>
+      `clock-condition: ${node} delivered ${id} at ${fmtMs(time)} with timestamp ${clock}, but ${origin} broadcast it with ${sent}`,
+    'zh-cn': ({ node, time, id, clock, origin, sent }) =>
+      `clock-condition：${node} 在 ${fmtMs(time)} 交付 ${id} 时报告的时间戳是 ${clock}，但 ${origin} 广播它时用的是 ${sent}`,
+  };
+
+const orderInWordsZh: Record<ClockOrder, string> = {
+  before: '小于',
+  after: '大于',
+  equal: '等于',
+  concurrent: '不可比于',
+};
+
+const wrongStampOrder: Template<{ earlier: Broadcast; later: Broadcast; truth: ClockOrder; stamped: ClockOrder }> = {
+  en: ({ earlier, later, truth, stamped }) =>
+    `clock-condition: ${origin(earlier)} ${truth === 'before' ? 'happened before' : 'is concurrent with'} ${origin(later)}, but its timestamp ${formatClock(earlier.clock)} is ${orderInWords[stamped]} ${formatClock(later.clock)}`,
+  'zh-cn': ({ earlier, later, truth, stamped }) =>
+    `clock-condition：${originZh(earlier)} ${truth === 'before' ? '先于' : '并发于'} ${originZh(later)}，但它的时间戳 ${formatClock(earlier.clock)} ${orderInWordsZh[stamped]} ${formatClock(later.clock)}`,
+};
+
+const neverDelivered: Template<{ node: NodeId; message: Broadcast; end: number }> = {
+  en: ({ node, message, end }) =>
+    `agreement: ${node} never delivered ${origin(message)}, by the end of the run at ${fmtMs(end)}`,
+  'zh-cn': ({ node, message, end }) =>
+    `agreement：直到运行在 ${fmtMs(end)} 结束，${node} 都没有交付 ${originZh(message)}`,
+};
 
 /** Non-triviality: a node asked to broadcast delivers the message itself at once. */
 export const validity: Checker = {
@@ -17,7 +77,7 @@ export const validity: Checker = {
     if (first === undefined) return { ok: true };
     return {
       ok: false,
-      explanation: `validity: ${first.node} was asked to broadcast ${first.id} at ${fmtMs(first.time)} and did not deliver it in that handler`,
+      explanation: fill(notDeliveredAtOnce, first),
       at: first.time,
       nodes: [first.node],
       events: [first.index],
@@ -36,7 +96,7 @@ export const noDuplicates: Checker = {
     if (stray !== undefined) {
       return {
         ok: false,
-        explanation: `no-duplicates: ${stray.node} delivered ${stray.id} at ${fmtMs(stray.time)}, a message nobody had broadcast by then`,
+        explanation: fill(neverBroadcast, stray),
         at: stray.time,
         nodes: [stray.node],
         events: [stray.index],
@@ -49,7 +109,7 @@ export const noDuplicates: Checker = {
       if (earlier !== undefined) {
         return {
           ok: false,
-          explanation: `no-duplicates: ${d.node} delivered ${d.id} twice, at ${fmtMs(earlier)} and again at ${fmtMs(d.time)}`,
+          explanation: fill(deliveredTwice, { ...d, earlier }),
           at: d.time,
           nodes: [d.node],
           events: [d.index],
@@ -87,7 +147,7 @@ export const causalDelivery: Checker = {
         const earlier = broadcasts.get(missing) as Broadcast;
         return {
           ok: false,
-          explanation: `causal-delivery: ${d.node} delivered ${origin(message)} at ${fmtMs(d.time)} before ${origin(earlier)}, which happened before it`,
+          explanation: fill(outOfCausalOrder, { node: d.node, time: d.time, message, earlier }),
           at: d.time,
           nodes: [d.node, message.origin],
           events: [d.index, message.index, earlier.index],
@@ -124,7 +184,14 @@ export const clockCondition: Checker = {
       if (compareClocks(d.clock, b.clock) !== 'equal') {
         return {
           ok: false,
-          explanation: `clock-condition: ${d.node} delivered ${d.id} at ${fmtMs(d.time)} with timestamp ${formatClock(d.clock)}, but ${b.origin} broadcast it with ${formatClock(b.clock)}`,
+          explanation: fill(stampChanged, {
+            node: d.node,
+            time: d.time,
+            id: d.id,
+            clock: formatClock(d.clock),
+            origin: b.origin,
+            sent: formatClock(b.clock),
+          }),
           at: d.time,
           nodes: [d.node, b.origin],
           events: [d.index, b.index],
@@ -137,10 +204,9 @@ export const clockCondition: Checker = {
         const truth: ClockOrder = later.before.has(earlier.id) ? 'before' : 'concurrent';
         const stamped = compareClocks(earlier.clock, later.clock);
         if (stamped === truth) continue;
-        const fact = truth === 'before' ? 'happened before' : 'is concurrent with';
         return {
           ok: false,
-          explanation: `clock-condition: ${origin(earlier)} ${fact} ${origin(later)}, but its timestamp ${formatClock(earlier.clock)} is ${orderInWords[stamped]} ${formatClock(later.clock)}`,
+          explanation: fill(wrongStampOrder, { earlier, later, truth, stamped }),
           at: later.time,
           nodes: [earlier.origin, later.origin],
           events: [earlier.index, later.index],
@@ -164,7 +230,7 @@ export const agreement: Checker = {
         if (node === b.origin || upAtEnd.get(node) === false || got.has(`${node}/${b.id}`)) continue;
         return {
           ok: false,
-          explanation: `agreement: ${node} never delivered ${origin(b)}, by the end of the run at ${fmtMs(duration)}`,
+          explanation: fill(neverDelivered, { node, message: b, end: duration }),
           at: duration,
           nodes: [node, b.origin],
           events: [b.index],
@@ -182,7 +248,10 @@ export const PROPAGATION_LIMIT_MS = 25;
 export const propagation: Checker = measuredChecker({
   name: 'propagation',
   translations: {
-    'zh-cn': { property: `在平静的网络上，每条消息在广播后 ${PROPAGATION_LIMIT_MS} 毫秒内送达每个节点` },
+    'zh-cn': {
+      property: `在平静的网络上，每条消息在广播后 ${PROPAGATION_LIMIT_MS} 毫秒内送达每个节点`,
+      figure: '从广播到最后一次交付的毫秒数（最慢的消息）',
+    },
   },
   property: `on a calm network every message reaches every node within ${PROPAGATION_LIMIT_MS} ms of its broadcast`,
   figure: 'ms from a broadcast to its last delivery (slowest message)',
@@ -198,7 +267,10 @@ export const propagation: Checker = measuredChecker({
     const b = broadcasts.get(slowest.id) as Broadcast;
     return {
       value: Math.round(slowest.time - b.time),
-      detail: `${slowest.node} delivered ${origin(b)} at ${fmtMs(slowest.time)}`,
+      detail: {
+        en: `${slowest.node} delivered ${origin(b)} at ${fmtMs(slowest.time)}`,
+        'zh-cn': `${slowest.node} 在 ${fmtMs(slowest.time)} 才交付 ${originZh(b)}`,
+      },
       at: slowest.time,
       nodes: [slowest.node, b.origin],
       events: [b.index, slowest.index],
@@ -209,7 +281,12 @@ export const propagation: Checker = measuredChecker({
 /** Efficiency: resending is needed, flooding is not. */
 export const efficiency: Checker = measuredChecker({
   name: 'efficiency',
-  translations: { 'zh-cn': { property: `每个节点每秒发给每个对端的消息至多 ${MESSAGES_PER_SECOND_PER_PEER} 条` } },
+  translations: {
+    'zh-cn': {
+      property: `每个节点每秒发给每个对端的消息至多 ${MESSAGES_PER_SECOND_PER_PEER} 条`,
+      figure: '每秒发给每个对端的消息数（最忙的节点）',
+    },
+  },
   property: `each node sends at most ${MESSAGES_PER_SECOND_PER_PEER} messages per second to each peer`,
   figure: 'messages per second per peer (busiest node)',
   limit: MESSAGES_PER_SECOND_PER_PEER,
@@ -223,7 +300,10 @@ export const efficiency: Checker = measuredChecker({
     const peers = nodes.length - 1;
     return {
       value: count / (duration / 1000) / peers,
-      detail: `${busiest} sent ${count} messages to its ${peers} peers between 0 ms and ${fmtMs(duration)}`,
+      detail: {
+        en: `${busiest} sent ${count} messages to its ${peers} peers between 0 ms and ${fmtMs(duration)}`,
+        'zh-cn': `${busiest} 在 0 ms 到 ${fmtMs(duration)} 之间向它的 ${peers} 个对端发了 ${count} 条消息`,
+      },
       at: duration,
       nodes: [busiest],
     };

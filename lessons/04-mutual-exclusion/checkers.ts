@@ -1,6 +1,22 @@
-import { fmtMs, measuredChecker, ClusterTimeline, type Checker, type Verdict } from '../../src/grader';
+import {
+  fill,
+  fmtMs,
+  measuredChecker,
+  ClusterTimeline,
+  type Checker,
+  type Template,
+  type Text,
+  type Verdict,
+} from '../../src/grader';
 import type { NodeId } from '../../src/kernel';
 import { sectionHistory, type Boot, type Entry } from './history';
+
+const twoInside: Template<{ entry: Entry; other: Entry }> = {
+  en: ({ entry, other }) =>
+    `${entry.node} entered the critical section at ${fmtMs(entry.time)} while ${other.node} had been inside since ${fmtMs(other.time)}${leftWhen(other).en}: at most one node may be inside at a time`,
+  'zh-cn': ({ entry, other }) =>
+    `${entry.node} 在 ${fmtMs(entry.time)} 进入了临界区，而 ${other.node} 从 ${fmtMs(other.time)} 起就在里面${leftWhen(other)['zh-cn']}：同一时刻至多一个节点可以在里面`,
+};
 
 /** The point of the exercise: never two nodes inside at once, in virtual time, as the trace shows it. */
 export const mutualExclusion: Checker = {
@@ -16,7 +32,7 @@ export const mutualExclusion: Checker = {
       if (other === undefined) continue;
       return {
         ok: false,
-        explanation: `${entry.node} entered the critical section at ${fmtMs(entry.time)} while ${other.node} had been inside since ${fmtMs(other.time)}${leftWhen(other)}: at most one node may be inside at a time`,
+        explanation: fill(twoInside, { entry, other }),
         at: entry.time,
         nodes: [other.node, entry.node],
         events: [other.index, entry.index],
@@ -26,12 +42,29 @@ export const mutualExclusion: Checker = {
   },
 };
 
-function leftWhen(entry: Entry): string {
-  if (entry.left === undefined) return ' (and never left)';
+function leftWhen(entry: Entry): Text {
+  if (entry.left === undefined) return { en: ' (and never left)', 'zh-cn': '（而且一直没有离开）' };
   return entry.left.how === 'exit'
-    ? ` (it left at ${fmtMs(entry.left.time)})`
-    : ` (until it crashed at ${fmtMs(entry.left.time)})`;
+    ? { en: ` (it left at ${fmtMs(entry.left.time)})`, 'zh-cn': `（它在 ${fmtMs(entry.left.time)} 离开）` }
+    : {
+        en: ` (until it crashed at ${fmtMs(entry.left.time)})`,
+        'zh-cn': `（直到它在 ${fmtMs(entry.left.time)} 崩溃）`,
+      };
 }
+
+const enteredUnasked: Template<Entry> = {
+  en: ({ node, time, requestTs }) =>
+    `${node} entered the critical section at ${fmtMs(time)} ${requestTs === undefined ? 'without sending a Request since it booted' : `after a Request whose ts is ${JSON.stringify(requestTs)}, not a number`}: a node enters only once every other node has replied to its timestamped Request`,
+  'zh-cn': ({ node, time, requestTs }) =>
+    `${node} 在 ${fmtMs(time)} 进入了临界区，${requestTs === undefined ? '可它自启动以来没有发过 Request' : `它之前那个 Request 的 ts 是 ${JSON.stringify(requestTs)}，不是数字`}：节点要等其他每个节点都回复了它带时间戳的 Request，才能进入`,
+};
+
+const servedOutOfOrder: Template<{ entry: Entry; previous: Entry }> = {
+  en: ({ entry, previous }) =>
+    `${entry.node} entered at ${fmtMs(entry.time)} on its request with timestamp ${String(entry.requestTs)}, after ${previous.node} entered at ${fmtMs(previous.time)} on its request with timestamp ${String(previous.requestTs)}: requests are served in (timestamp, node id) order, so ${entry.node}'s should have come first — or its timestamp should have been higher, had its clock followed the timestamps it received`,
+  'zh-cn': ({ entry, previous }) =>
+    `${entry.node} 凭时间戳为 ${String(entry.requestTs)} 的请求在 ${fmtMs(entry.time)} 进入，排在凭时间戳 ${String(previous.requestTs)} 的请求于 ${fmtMs(previous.time)} 进入的 ${previous.node} 之后：请求按（时间戳，节点 id）的顺序得到服务，所以本该 ${entry.node} 先进——要不然，如果它的时钟跟上了收到的时间戳，它的时间戳本该更大`,
+};
 
 /** (timestamp, node id) order, the order Ricart–Agrawala promises. */
 function before(a: Entry, b: Entry): boolean {
@@ -54,7 +87,7 @@ export const timestampOrder: Checker = {
       if (typeof entry.requestTs !== 'number') {
         return {
           ok: false,
-          explanation: `${entry.node} entered the critical section at ${fmtMs(entry.time)} ${entry.requestTs === undefined ? 'without sending a Request since it booted' : `after a Request whose ts is ${JSON.stringify(entry.requestTs)}, not a number`}: a node enters only once every other node has replied to its timestamped Request`,
+          explanation: fill(enteredUnasked, entry),
           at: entry.time,
           nodes: [entry.node],
           events: [entry.index],
@@ -63,7 +96,7 @@ export const timestampOrder: Checker = {
       if (previous !== undefined && !before(previous, entry)) {
         return {
           ok: false,
-          explanation: `${entry.node} entered at ${fmtMs(entry.time)} on its request with timestamp ${entry.requestTs}, after ${previous.node} entered at ${fmtMs(previous.time)} on its request with timestamp ${String(previous.requestTs)}: requests are served in (timestamp, node id) order, so ${entry.node}'s should have come first — or its timestamp should have been higher, had its clock followed the timestamps it received`,
+          explanation: fill(servedOutOfOrder, { entry, previous }),
           at: entry.time,
           nodes: [previous.node, entry.node],
           events: [previous.index, entry.index],
@@ -123,7 +156,12 @@ export const everyWantServed: Checker = {
     if (stuck !== undefined) {
       return {
         ok: false,
-        explanation: `${stuck.node} received a want at ${fmtMs(stuck.first.time)} and had not served it by the end at ${fmtMs(duration)}${stuckOn(stuck.node, stuck.boot, nodes)}`,
+        explanation: fill(wantNotServed, {
+          node: stuck.node,
+          time: stuck.first.time,
+          end: duration,
+          why: stuckOn(stuck.node, stuck.boot, nodes),
+        }),
         at: stuck.first.time,
         nodes: [stuck.node],
         events: [stuck.first.index],
@@ -143,15 +181,32 @@ export const everyWantServed: Checker = {
   },
 };
 
-function stuckOn(node: NodeId, boot: Boot, nodes: readonly NodeId[]): string {
+const wantNotServed: Template<{ node: NodeId; time: number; end: number; why: Text }> = {
+  en: ({ node, time, end, why }) =>
+    `${node} received a want at ${fmtMs(time)} and had not served it by the end at ${fmtMs(end)}: ${why.en}`,
+  'zh-cn': ({ node, time, end, why }) =>
+    `${node} 在 ${fmtMs(time)} 收到一个 want，到运行在 ${fmtMs(end)} 结束时还没有服务它：${why['zh-cn']}`,
+};
+
+function stuckOn(node: NodeId, boot: Boot, nodes: readonly NodeId[]): Text {
   const inside = boot.entries.at(-1);
-  if (inside !== undefined && inside.left === undefined) return `: it entered at ${fmtMs(inside.time)} and never left`;
+  if (inside !== undefined && inside.left === undefined)
+    return {
+      en: `it entered at ${fmtMs(inside.time)} and never left`,
+      'zh-cn': `它在 ${fmtMs(inside.time)} 进入后再没离开`,
+    };
   const request = boot.lastRequest;
-  if (request === undefined) return ': it sent no Request';
+  if (request === undefined) return { en: 'it sent no Request', 'zh-cn': '它没有发出 Request' };
   const missing = nodes.filter((n) => n !== node && !request.repliedBy.has(n));
   if (missing.length === 0)
-    return `: every node replied to its Request with ts ${String(request.ts)}, yet it did not enter`;
-  return `: its Request with ts ${String(request.ts)} (first sent at ${fmtMs(request.time)}) never got a Reply from ${listNodes(missing)}`;
+    return {
+      en: `every node replied to its Request with ts ${String(request.ts)}, yet it did not enter`,
+      'zh-cn': `每个节点都回复了它 ts 为 ${String(request.ts)} 的 Request，它却没有进入`,
+    };
+  return {
+    en: `its Request with ts ${String(request.ts)} (first sent at ${fmtMs(request.time)}) never got a Reply from ${listNodes(missing)}`,
+    'zh-cn': `它 ts 为 ${String(request.ts)} 的 Request（最早在 ${fmtMs(request.time)} 发出）一直没有等到 ${missing.join('、')} 的 Reply`,
+  };
 }
 
 function listNodes(nodes: readonly string[]): string {
@@ -167,7 +222,9 @@ export const CLUSTER_SIZE = 4;
  */
 export const messagesPerEntry = measuredChecker({
   name: 'messages-per-entry',
-  translations: { 'zh-cn': { property: '网络平静时，每次进入节点之间至多 2(n−1) 条消息' } },
+  translations: {
+    'zh-cn': { property: '网络平静时，每次进入节点之间至多 2(n−1) 条消息', figure: '每次进入时节点之间的消息数' },
+  },
   property: 'in a calm network, at most 2(n−1) messages between nodes per entry',
   figure: 'messages between nodes per entry',
   limit: 2 * (CLUSTER_SIZE - 1),
@@ -175,12 +232,19 @@ export const messagesPerEntry = measuredChecker({
   measure({ trace, duration }) {
     const { entries, sentByNode, messagesBetweenNodes } = sectionHistory(trace);
     if (entries.length === 0) return undefined;
-    if (messagesBetweenNodes === 0) return { value: 0, detail: `no messages for ${entries.length} entries` };
+    if (messagesBetweenNodes === 0)
+      return {
+        value: 0,
+        detail: { en: `no messages for ${entries.length} entries`, 'zh-cn': `${entries.length} 次进入，没有消息` },
+      };
     const [busiest, byType] = [...sentByNode.entries()].reduce((a, b) => (total(b[1]) > total(a[1]) ? b : a));
-    const counts = [...byType.entries()].map(([type, n]) => `${n} ${type}`).join(', ');
+    const counts = [...byType.entries()].map(([type, n]) => `${n} ${type}`);
     return {
       value: messagesBetweenNodes / entries.length,
-      detail: `${messagesBetweenNodes} messages for ${entries.length} entries by ${fmtMs(duration)}; ${busiest} sent the most: ${counts}`,
+      detail: {
+        en: `${messagesBetweenNodes} messages for ${entries.length} entries by ${fmtMs(duration)}; ${busiest} sent the most: ${counts.join(', ')}`,
+        'zh-cn': `到 ${fmtMs(duration)} 为止，${entries.length} 次进入用了 ${messagesBetweenNodes} 条消息；${busiest} 发得最多：${counts.join('、')}`,
+      },
       at: duration,
       nodes: [busiest],
     };
@@ -209,7 +273,12 @@ export const staysHoldMs: Checker = {
           if (stayed >= want.holdMs) continue;
           return {
             ok: false,
-            explanation: `${entry.node} entered at ${fmtMs(entry.time)} and left at ${fmtMs(entry.left.time)}, after ${Math.round(stayed)} ms: the want it served (received at ${fmtMs(want.time)}) asked for ${want.holdMs} ms inside`,
+            explanation: fill(leftTooSoon, {
+              node: entry.node,
+              entered: entry.time,
+              left: entry.left.time,
+              wanted: { time: want.time, holdMs: want.holdMs },
+            }),
             at: entry.left.time,
             nodes: [entry.node],
             events: [entry.index, entry.left.index],
@@ -219,6 +288,21 @@ export const staysHoldMs: Checker = {
     }
     return { ok: true };
   },
+};
+
+const leftTooSoon: Template<{ node: NodeId; entered: number; left: number; wanted: { time: number; holdMs: number } }> =
+  {
+    en: ({ node, entered, left, wanted }) =>
+      `${node} entered at ${fmtMs(entered)} and left at ${fmtMs(left)}, after ${fmtMs(left - entered)}: the want it served (received at ${fmtMs(wanted.time)}) asked for ${wanted.holdMs} ms inside`,
+    'zh-cn': ({ node, entered, left, wanted }) =>
+      `${node} 在 ${fmtMs(entered)} 进入，${fmtMs(left)} 就离开了，只待了 ${fmtMs(left - entered)}：它服务的那个 want（在 ${fmtMs(wanted.time)} 收到）要求在里面待 ${wanted.holdMs} ms`,
+  };
+
+const resentToReplied: Template<{ node: NodeId; peer: NodeId; ts: unknown; time: number; replied: number }> = {
+  en: ({ node, peer, ts, time, replied }) =>
+    `${node} sent ${peer} its Request with ts ${String(ts)} again at ${fmtMs(time)}, after ${peer}'s Reply to it had arrived at ${fmtMs(replied)}: resend only to the nodes that have not replied`,
+  'zh-cn': ({ node, peer, ts, time, replied }) =>
+    `${node} 在 ${fmtMs(time)} 又给 ${peer} 发了 ts 为 ${String(ts)} 的 Request，可 ${peer} 对它的 Reply 早在 ${fmtMs(replied)} 就到了：只向还没回复的节点重发`,
 };
 
 /**
@@ -248,7 +332,13 @@ export const resendsOnlyToSilent: Checker = {
       if (e.kind !== 'send' || e.data.type !== 'Request' || reply === undefined) continue;
       return {
         ok: false,
-        explanation: `${e.node} sent ${e.peer} its Request with ts ${String(e.data.ts)} again at ${fmtMs(e.time)}, after ${e.peer}'s Reply to it had arrived at ${fmtMs(reply.time)}: resend only to the nodes that have not replied`,
+        explanation: fill(resentToReplied, {
+          node: e.node,
+          peer: e.peer,
+          ts: e.data.ts,
+          time: e.time,
+          replied: reply.time,
+        }),
         at: e.time,
         nodes: [e.node, e.peer],
         events: [reply.index, e.index],

@@ -1,5 +1,5 @@
 import { faultEvents, faultKind, NETWORK, recordedFault, type NodeId, type Trace } from '../../src/kernel';
-import { fmtMs, measuredChecker, type Checker } from '../../src/grader';
+import { fill, fmtMs, measuredChecker, type Checker, type Template, type Text } from '../../src/grader';
 import { reachability, suspicions, type Suspicion } from './suspicions';
 import { DETECTION_BOUND_MS, EXCUSED_AFTER_UNREACHABLE_MS, MESSAGES_PER_SECOND_PER_PEER, SETTLE_MS } from './timing';
 
@@ -59,6 +59,7 @@ export function detectionTime(limit: number, bound: 'at-most' | 'at-least'): Che
     translations: {
       'zh-cn': {
         property: `每个崩溃的节点都被每个在线节点怀疑，${bound === 'at-most' ? `${limit} ms 之内` : `不早于 ${limit} ms`}开始，一直到它重启`,
+        figure: '从崩溃到持续怀疑的毫秒数（最差的一对节点）',
       },
     },
     property: `every node that crashes is suspected by every node that is up, ${bound === 'at-most' ? 'within' : 'no sooner than'} ${limit} ms and until it restarts`,
@@ -68,15 +69,11 @@ export function detectionTime(limit: number, bound: 'at-most' | 'at-least'): Che
     digits: 0,
     measure({ trace, nodes, duration }) {
       const all = suspicions(trace);
-      let worst: { value: number; detail: string; at: number; nodes: NodeId[]; events?: number[] } | undefined;
+      let worst: { value: number; detail: Text; at: number; nodes: NodeId[]; events?: number[] } | undefined;
       for (const w of watches(trace, nodes, duration)) {
         const s = lastingSuspicion(all, w);
         const value = s === undefined ? w.until - w.from : Math.max(0, s.from - w.from);
         if (worst !== undefined && value <= worst.value) continue;
-        const since =
-          w.from === w.crashedAt
-            ? `${w.crashed} crashed at ${fmtMs(w.crashedAt)}`
-            : `${w.observer} restarted at ${fmtMs(w.from)} while ${w.crashed} was down (since ${fmtMs(w.crashedAt)})`;
         const trustedMeanwhile = all.find(
           (t) =>
             t.observer === w.observer &&
@@ -85,13 +82,9 @@ export function detectionTime(limit: number, bound: 'at-most' | 'at-least'): Che
             t.until > w.from &&
             t.until < w.until,
         );
-        const detail =
-          s === undefined
-            ? `${since}, and ${w.observer} did not suspect it for good by ${fmtMs(w.until)}${trustedMeanwhile ? ` (it trusted it again at ${fmtMs(trustedMeanwhile.until)} though it was still down)` : ''}`
-            : `${since}, and ${w.observer} suspected it for good only at ${fmtMs(s.from)}${trustedMeanwhile ? ` (it had trusted it again at ${fmtMs(trustedMeanwhile.until)} though it was still down)` : ''}`;
         worst = {
           value,
-          detail,
+          detail: fill(slowDetection, { w, suspectedFrom: s?.from, trustedAgain: trustedMeanwhile?.until }),
           at: w.from + DETECTION_BOUND_MS,
           nodes: [w.observer, w.crashed],
           events: s ? [s.index] : undefined,
@@ -101,6 +94,37 @@ export function detectionTime(limit: number, bound: 'at-most' | 'at-least'): Che
     },
   });
 }
+
+const slowDetection: Template<{ w: Watch; suspectedFrom: number | undefined; trustedAgain: number | undefined }> = {
+  en: ({ w, suspectedFrom, trustedAgain }) =>
+    (w.from === w.crashedAt
+      ? `${w.crashed} crashed at ${fmtMs(w.crashedAt)}`
+      : `${w.observer} restarted at ${fmtMs(w.from)} while ${w.crashed} was down (since ${fmtMs(w.crashedAt)})`) +
+    (suspectedFrom === undefined
+      ? `, and ${w.observer} did not suspect it for good by ${fmtMs(w.until)}${trustedAgain !== undefined ? ` (it trusted it again at ${fmtMs(trustedAgain)} though it was still down)` : ''}`
+      : `, and ${w.observer} suspected it for good only at ${fmtMs(suspectedFrom)}${trustedAgain !== undefined ? ` (it had trusted it again at ${fmtMs(trustedAgain)} though it was still down)` : ''}`),
+  'zh-cn': ({ w, suspectedFrom, trustedAgain }) =>
+    (w.from === w.crashedAt
+      ? `${w.crashed} 在 ${fmtMs(w.crashedAt)} 崩溃`
+      : `${w.observer} 在 ${fmtMs(w.from)} 重启，那时 ${w.crashed} 已经宕机（从 ${fmtMs(w.crashedAt)} 起）`) +
+    (suspectedFrom === undefined
+      ? `，而到 ${fmtMs(w.until)} ${w.observer} 都没有持续怀疑它${trustedAgain !== undefined ? `（它在 ${fmtMs(trustedAgain)} 又信任了它，尽管它仍未恢复）` : ''}`
+      : `，而 ${w.observer} 直到 ${fmtMs(suspectedFrom)} 才开始持续怀疑它${trustedAgain !== undefined ? `（此前它在 ${fmtMs(trustedAgain)} 又信任了它，尽管它仍未恢复）` : ''}`),
+};
+
+const falseSuspicion: Template<{ first: Suspicion; faults: string[] }> = {
+  en: ({ first, faults }) =>
+    `first, ${first.observer} suspected ${first.suspect} at ${fmtMs(first.from)} though ${first.suspect} was up and its messages could reach ${first.observer} all through the ${EXCUSED_AFTER_UNREACHABLE_MS} ms before${faults.length > 0 ? ` (meanwhile: ${faults.join('; ')})` : ''}: slow is not dead`,
+  'zh-cn': ({ first, faults }) =>
+    `第一次是 ${first.observer} 在 ${fmtMs(first.from)} 怀疑了 ${first.suspect}，可 ${first.suspect} 当时在线，而且此前整整 ${EXCUSED_AFTER_UNREACHABLE_MS} ms 里它的消息都能到达 ${first.observer}${faults.length > 0 ? `（期间发生了：${faults.join('；')}）` : ''}：慢不等于死`,
+};
+
+const suspectedAfterHeal: Template<{ s: Suspicion; at: number; quietSince: number; calmFrom: number }> = {
+  en: ({ s, at, quietSince, calmFrom }) =>
+    `${s.observer} suspected ${s.suspect} at ${fmtMs(at)}, ${fmtMs(at - quietSince)} after the last fault ended (at ${fmtMs(quietSince)}), though ${s.suspect} was up and reachable${s.from < calmFrom ? ` (it began suspecting it at ${fmtMs(s.from)})` : ''}: once the faults are over, a node heard from again is trusted again`,
+  'zh-cn': ({ s, at, quietSince, calmFrom }) =>
+    `${s.observer} 在 ${fmtMs(at)} 仍怀疑 ${s.suspect}，这时最后一次故障已经结束（${fmtMs(quietSince)}）${fmtMs(at - quietSince)}，而 ${s.suspect} 在线且可达${s.from < calmFrom ? `（它从 ${fmtMs(s.from)} 开始怀疑）` : ''}：故障过去之后，重新收到消息的节点要重新被信任`,
+};
 
 /** The faults that struck `nodes` or the network between two times, in words with their times. */
 function faultsBetween(trace: Trace, nodes: readonly NodeId[], from: number, to: number): string[] {
@@ -148,6 +172,7 @@ export const falseSuspicions = (limit: number, bound: 'at-most' | 'at-least' = '
           bound === 'at-least'
             ? `在线且可达、只是慢的节点，每次运行至少被怀疑 ${limit} 次`
             : `在线且可达、只是慢（停顿或延迟不超过契约的上限）的节点，${limit === 0 ? '从不被怀疑' : `每次运行至多被怀疑 ${limit} 次`}`,
+        figure: '误判的怀疑次数',
       },
     },
     property:
@@ -161,12 +186,12 @@ export const falseSuspicions = (limit: number, bound: 'at-most' | 'at-least' = '
     measure({ trace }) {
       const wrong = suspicions(trace).filter((s) => isFalse(trace, s));
       const first = wrong[0];
-      if (first === undefined) return { value: 0, detail: 'no false suspicion' };
+      if (first === undefined) return { value: 0, detail: { en: 'no false suspicion', 'zh-cn': '没有误判的怀疑' } };
       const from = first.from - EXCUSED_AFTER_UNREACHABLE_MS;
       const faults = faultsBetween(trace, [first.observer, first.suspect], Math.max(0, from), first.from);
       return {
         value: wrong.length,
-        detail: `first, ${first.observer} suspected ${first.suspect} at ${fmtMs(first.from)} though ${first.suspect} was up and its messages could reach ${first.observer} all through the ${EXCUSED_AFTER_UNREACHABLE_MS} ms before${faults.length > 0 ? ` (meanwhile: ${faults.join('; ')})` : ''}: slow is not dead`,
+        detail: fill(falseSuspicion, { first, faults }),
         at: first.from,
         nodes: [first.observer, first.suspect],
         events: [first.index],
@@ -192,7 +217,7 @@ export const accuracyAfterHeal: Checker = {
       if (!uptimes.some((u) => u.node === s.suspect && u.from <= at && u.until > at)) continue;
       return {
         ok: false,
-        explanation: `${s.observer} suspected ${s.suspect} at ${fmtMs(at)}, ${fmtMs(at - quietSince)} after the last fault ended (at ${fmtMs(quietSince)}), though ${s.suspect} was up and reachable${s.from < calmFrom ? ` (it began suspecting it at ${fmtMs(s.from)})` : ''}: once the faults are over, a node heard from again is trusted again`,
+        explanation: fill(suspectedAfterHeal, { s, at, quietSince, calmFrom }),
         at,
         nodes: [s.observer, s.suspect],
         events: [s.index],
@@ -206,7 +231,10 @@ export const accuracyAfterHeal: Checker = {
 export const efficiency: Checker = measuredChecker({
   name: 'efficiency',
   translations: {
-    'zh-cn': { property: `每个节点为它监视的每个节点每秒至多发送 ${MESSAGES_PER_SECOND_PER_PEER} 条消息` },
+    'zh-cn': {
+      property: `每个节点为它监视的每个节点每秒至多发送 ${MESSAGES_PER_SECOND_PER_PEER} 条消息`,
+      figure: '每秒为每个被监视节点发送的消息数（最忙的节点）',
+    },
   },
   property: `each node sends at most ${MESSAGES_PER_SECOND_PER_PEER} messages per second for each node it watches`,
   figure: 'messages per second per watched node (busiest node)',
@@ -222,7 +250,10 @@ export const efficiency: Checker = measuredChecker({
     const peers = nodes.length - 1;
     return {
       value: count / seconds / peers,
-      detail: `${busiest} sent ${count} messages to its ${peers} peers between 0 ms and ${fmtMs(duration)}`,
+      detail: {
+        en: `${busiest} sent ${count} messages to its ${peers} peers between 0 ms and ${fmtMs(duration)}`,
+        'zh-cn': `${busiest} 在 0 ms 到 ${fmtMs(duration)} 之间向它的 ${peers} 个对端发了 ${count} 条消息`,
+      },
       at: duration,
       nodes: [busiest],
     };

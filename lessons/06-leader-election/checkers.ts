@@ -6,6 +6,7 @@ import {
   stateChanges,
   type Checker,
   type Template,
+  type Text,
   type Verdict,
 } from '../../src/grader';
 import { describeRaft, majorityOf, raftState, type RaftTimeline } from './cluster';
@@ -21,6 +22,57 @@ const twoLeaders: Template<{
     `two leaders in term ${term}: ${first.node} at ${fmtMs(first.time)} and ${second.node} at ${fmtMs(second.time)}; a node may vote only once per term, and a candidate needs a majority`,
   'zh-cn': ({ term, first, second }) =>
     `任期 ${term} 有两个领导者：${fmtMs(first.time)} 时的 ${first.node} 和 ${fmtMs(second.time)} 时的 ${second.node}；一个节点每个任期只能投一票，候选者需要多数票`,
+};
+
+const termWentBack: Template<{
+  node: NodeId;
+  before: number;
+  term: number;
+  time: number;
+  restart: number | undefined;
+}> = {
+  en: ({ node, before, term, time, restart }) =>
+    `${node}'s term went back from ${before} to ${term} at ${fmtMs(time)}; ` +
+    (restart === undefined
+      ? 'a term only moves forward'
+      : `it restarted at ${fmtMs(restart)} and came back in the lower term: currentTerm is persistent state (Figure 2), so whatever the node keeps in ctx.storage must be read back whenever it boots — onRecover runs after a restart, instead of onStart`),
+  'zh-cn': ({ node, before, term, time, restart }) =>
+    `${node} 的任期在 ${fmtMs(time)} 从 ${before} 倒退到了 ${term}；` +
+    (restart === undefined
+      ? '任期只能往前走'
+      : `它在 ${fmtMs(restart)} 重启，回来时却处在更低的任期：currentTerm 是持久状态（图 2），节点存进 ctx.storage 的东西每次启动都要读回来——重启之后运行的是 onRecover，而不是 onStart`),
+};
+
+const leaderWithoutMajority: Template<{
+  node: NodeId;
+  term: number;
+  time: number;
+  voters: NodeId[];
+  majority: number;
+  size: number;
+  repeated: NodeId[];
+  stale: string[];
+}> = {
+  en: ({ node, term, time, voters, majority, size, repeated, stale }) => {
+    const hints = [
+      ...(repeated.length > 0
+        ? [
+            `${repeated.join(' and ')}'s vote arrived more than once: count voters, not replies (the network may duplicate a message)`,
+          ]
+        : []),
+      ...(stale.length > 0 ? [`granted votes from earlier terms do not count: ${stale.join(', ')}`] : []),
+    ];
+    return `${node} became leader of term ${term} at ${fmtMs(time)} with granted votes from ${[node, ...voters].join(', ')} only: a leader needs ${majority} of the ${size} nodes' votes${hints.length > 0 ? `; ${hints.join('; ')}` : ''}`;
+  },
+  'zh-cn': ({ node, term, time, voters, majority, size, repeated, stale }) => {
+    const hints = [
+      ...(repeated.length > 0
+        ? [`${repeated.join('、')} 的票到了不止一次：要数投票者，不要数回复（网络可能复制消息）`]
+        : []),
+      ...(stale.length > 0 ? [`更早任期的赞成票不算数：${stale.join('、')}`] : []),
+    ];
+    return `${node} 在 ${fmtMs(time)} 成为任期 ${term} 的领导者，赞成票却只来自 ${[node, ...voters].join('、')}：领导者需要 ${size} 个节点中 ${majority} 个的票${hints.length > 0 ? `；${hints.join('；')}` : ''}`;
+  },
 };
 
 export const electionSafety: Checker<RaftState> = {
@@ -64,14 +116,15 @@ export const termMonotonic: Checker<RaftState> = {
       const term = e.data.term;
       const before = last.get(e.node);
       if (before && term < before.term) {
-        const restart = restartedAt.get(e.node);
-        const why =
-          restart === undefined
-            ? 'a term only moves forward'
-            : `it restarted at ${fmtMs(restart)} and came back in the lower term: currentTerm is persistent state (Figure 2), so whatever the node keeps in ctx.storage must be read back whenever it boots — onRecover runs after a restart, instead of onStart`;
         return {
           ok: false,
-          explanation: `${e.node}'s term went back from ${before.term} to ${term} at ${fmtMs(e.time)}; ${why}`,
+          explanation: fill(termWentBack, {
+            node: e.node,
+            before: before.term,
+            term,
+            time: e.time,
+            restart: restartedAt.get(e.node),
+          }),
           at: e.time,
           nodes: [e.node],
           events: [before.index, e.index],
@@ -98,21 +151,23 @@ export const voteQuorum: Checker<RaftState> = {
       const voters = new Set(inTerm.map((v) => v.voter));
       voters.delete(s.node);
       if (voters.size + 1 >= majority) continue;
-      const hints: string[] = [];
       const repeated = [...voters].filter((v) => inTerm.filter((r) => r.voter === v).length > 1);
-      if (repeated.length > 0)
-        hints.push(
-          `${repeated.join(' and ')}'s vote arrived more than once: count voters, not replies (the network may duplicate a message)`,
-        );
       const since = candidacies.get(`${s.node}/${s.term}`) ?? -1;
       const stale = received
         .filter((v) => v.index > since && v.term < s.term)
         .map((v) => `${v.voter} (term ${v.term})`);
-      if (stale.length > 0)
-        hints.push(`granted votes from earlier terms do not count: ${[...new Set(stale)].join(', ')}`);
       return {
         ok: false,
-        explanation: `${s.node} became leader of term ${s.term} at ${fmtMs(s.time)} with granted votes from ${[s.node, ...voters].join(', ')} only: a leader needs ${majority} of the ${nodes.length} nodes' votes${hints.length > 0 ? `; ${hints.join('; ')}` : ''}`,
+        explanation: fill(leaderWithoutMajority, {
+          node: s.node,
+          term: s.term,
+          time: s.time,
+          voters: [...voters],
+          majority,
+          size: nodes.length,
+          repeated,
+          stale: [...new Set(stale)],
+        }),
         at: s.time,
         nodes: [s.node, ...voters],
         events: [s.index],
@@ -184,7 +239,7 @@ function unelected(
   if (!canElect)
     return {
       ok: true,
-      note: `no majority of nodes can talk to each other at the end (${describeRaft(cluster)}), so no leader can be elected`,
+      note: `no majority of nodes can talk to each other at the end (${describeRaft(cluster).en}), so no leader can be elected`,
     };
   if (deadline > duration)
     return {
@@ -193,30 +248,56 @@ function unelected(
     };
   return {
     ok: false,
-    explanation: `no leader followed by the live nodes within ${withinMs} ms of ${settled === 0 ? 'the start' : `the last fault at ${fmtMs(settled)}`}: at ${fmtMs(cluster.time)} ${describeRaft(cluster)}; ${diagnose(trace, cluster, running, settled)}`,
+    explanation: fill(noLeader, {
+      withinMs,
+      settled,
+      time: cluster.time,
+      cluster: describeRaft(cluster),
+      why: diagnose(trace, cluster, running, settled),
+    }),
     at: cluster.time,
     nodes: running,
   };
 }
 
-function diagnose(trace: Trace<RaftState>, cluster: RaftTimeline, running: NodeId[], settled: number): string {
+const noLeader: Template<{ withinMs: number; settled: number; time: number; cluster: Text; why: Text }> = {
+  en: ({ withinMs, settled, time, cluster, why }) =>
+    `no leader followed by the live nodes within ${withinMs} ms of ${settled === 0 ? 'the start' : `the last fault at ${fmtMs(settled)}`}: at ${fmtMs(time)} ${cluster.en}; ${why.en}`,
+  'zh-cn': ({ withinMs, settled, time, cluster, why }) =>
+    `${settled === 0 ? '开始' : `最后一次故障（${fmtMs(settled)}）`}之后 ${withinMs} ms 内，没有一个被在线节点追随的领导者：${fmtMs(time)} 时 ${cluster['zh-cn']}；${why['zh-cn']}`,
+};
+
+function diagnose(trace: Trace<RaftState>, cluster: RaftTimeline, running: NodeId[], settled: number): Text {
   const changes = stateChanges(trace);
   for (const id of running) {
     const v = raftState(cluster, id);
     const newer = running.find((n) => cluster.connected(id, n) && raftState(cluster, n).term > v.term);
     if (v.role === 'leader' && newer !== undefined) {
-      return `${id} still leads term ${v.term} though ${newer} is in term ${raftState(cluster, newer).term}: a leader that sees a higher term in any message must step down to follower`;
+      const newerTerm = raftState(cluster, newer).term;
+      return {
+        en: `${id} still leads term ${v.term} though ${newer} is in term ${newerTerm}: a leader that sees a higher term in any message must step down to follower`,
+        'zh-cn': `${id} 仍在领导任期 ${v.term}，而 ${newer} 已在任期 ${newerTerm}：领导者在任何消息里看到更高的任期，都必须退回跟随者`,
+      };
     }
   }
   if (!changes.some((c) => c.state.role === 'candidate')) {
-    return 'no node ever became a candidate: when a follower hears no heartbeat for its election timeout, it must start an election';
+    return {
+      en: 'no node ever became a candidate: when a follower hears no heartbeat for its election timeout, it must start an election',
+      'zh-cn': '没有任何节点成为过候选者：跟随者在选举超时内没听到心跳，就必须发起选举',
+    };
   }
   const candidacies = changes.filter((c) => c.time >= settled && c.state.role === 'candidate');
   if (candidacies.length >= 3) {
-    const who = [...new Set(candidacies.map((c) => c.node))].join(', ');
-    return `${candidacies.length} elections started since ${fmtMs(settled)} (by ${who}) and none produced a leader everyone follows: randomize each election timeout (e.g. 300–600 ms) so that one candidate usually asks first, and make sure a granted vote reaches the candidate`;
+    const who = [...new Set(candidacies.map((c) => c.node))];
+    return {
+      en: `${candidacies.length} elections started since ${fmtMs(settled)} (by ${who.join(', ')}) and none produced a leader everyone follows: randomize each election timeout (e.g. 300–600 ms) so that one candidate usually asks first, and make sure a granted vote reaches the candidate`,
+      'zh-cn': `自 ${fmtMs(settled)} 起发起了 ${candidacies.length} 次选举（由 ${who.join('、')} 发起），却没有一次选出大家都追随的领导者：把每次的选举超时随机化（比如 300–600 ms），让通常只有一个候选者先开口，并确保赞成票能送到候选者手里`,
+    };
   }
-  return "a leader's heartbeats must reach every follower in time to reset its election timer, and a follower must adopt the leader's term";
+  return {
+    en: "a leader's heartbeats must reach every follower in time to reset its election timer, and a follower must adopt the leader's term",
+    'zh-cn': '领导者的心跳必须及时到达每个跟随者、重置它的选举计时器，跟随者也必须采用领导者的任期',
+  };
 }
 
 export const stableLeadership: Checker<RaftState> = {
@@ -237,12 +318,16 @@ export const stableLeadership: Checker<RaftState> = {
               (s) => s.index > first.index && s.state.term === term && s.state.role === 'candidate',
             );
       const who = starter ?? c;
-      const started = starter
-        ? `started an election for term ${term} at ${fmtMs(who.time)}`
-        : `moved to term ${term} at ${fmtMs(who.time)}`;
       return {
         ok: false,
-        explanation: `${who.node} ${started} although nothing failed after ${first.node} became leader of term ${first.term} at ${fmtMs(first.time)}: ${needlessElection(trace, first.node, who.node, first.index, who.index)}`,
+        explanation: fill(needlessTerm, {
+          node: who.node,
+          started: starter !== undefined,
+          term,
+          time: who.time,
+          first,
+          why: needlessElection(trace, first.node, who.node, first.index, who.index),
+        }),
         at: who.time,
         nodes: who.node === first.node ? [who.node] : [who.node, first.node],
         events: [first.index, who.index],
@@ -252,10 +337,27 @@ export const stableLeadership: Checker<RaftState> = {
   },
 };
 
+const needlessTerm: Template<{
+  node: NodeId;
+  started: boolean;
+  term: number;
+  time: number;
+  first: { node: NodeId; term: number; time: number };
+  why: Text;
+}> = {
+  en: ({ node, started, term, time, first, why }) =>
+    `${node} ${started ? `started an election for term ${term}` : `moved to term ${term}`} at ${fmtMs(time)} although nothing failed after ${first.node} became leader of term ${first.term} at ${fmtMs(first.time)}: ${why.en}`,
+  'zh-cn': ({ node, started, term, time, first, why }) =>
+    `${first.node} 在 ${fmtMs(first.time)} 成为任期 ${first.term} 的领导者之后什么故障也没有，${node} 却在 ${fmtMs(time)} ${started ? `为任期 ${term} 发起了选举` : `进入了任期 ${term}`}：${why['zh-cn']}`,
+};
+
 /** Why a node gave up on a live leader, from what reached it (and what happened to the leader's clock) just before. */
-function needlessElection(trace: Trace, leader: NodeId, follower: NodeId, from: number, to: number): string {
+function needlessElection(trace: Trace, leader: NodeId, follower: NodeId, from: number, to: number): Text {
   if (follower === leader)
-    return `${leader} was leading: a leader must not start elections (stop its election timer while it leads)`;
+    return {
+      en: `${leader} was leading: a leader must not start elections (stop its election timer while it leads)`,
+      'zh-cn': `${leader} 当时正是领导者：领导者不能发起选举（在领导期间停掉它的选举计时器）`,
+    };
   let heartbeat: number | undefined;
   let followerStep: number | undefined;
   let leaderStep: number | undefined;
@@ -273,19 +375,36 @@ function needlessElection(trace: Trace, leader: NodeId, follower: NodeId, from: 
   }
   const at = trace.timeAt(to);
   if (followerStep !== undefined && at - followerStep < HEARTBEAT_WINDOW_MS) {
-    return `${follower}'s clock was stepped at ${fmtMs(followerStep)}; measure timeouts with ctx.setTimer, which a clock step does not disturb, not by comparing ctx.now() readings`;
+    return {
+      en: `${follower}'s clock was stepped at ${fmtMs(followerStep)}; measure timeouts with ctx.setTimer, which a clock step does not disturb, not by comparing ctx.now() readings`,
+      'zh-cn': `${follower} 的时钟在 ${fmtMs(followerStep)} 被拨动了；用 ctx.setTimer 计量超时（时钟跳变影响不了它），不要比较 ctx.now() 的读数`,
+    };
   }
   if (leaderStep !== undefined && (lastSent === undefined || lastSent < leaderStep)) {
-    return `${leader}'s clock was stepped at ${fmtMs(leaderStep)} and ${leader} sent ${follower} no heartbeat after it; time heartbeats with ctx.setTimer, which a clock step does not disturb, not by comparing ctx.now() readings`;
+    return {
+      en: `${leader}'s clock was stepped at ${fmtMs(leaderStep)} and ${leader} sent ${follower} no heartbeat after it; time heartbeats with ctx.setTimer, which a clock step does not disturb, not by comparing ctx.now() readings`,
+      'zh-cn': `${leader} 的时钟在 ${fmtMs(leaderStep)} 被拨动了，此后 ${leader} 再没给 ${follower} 发心跳；用 ctx.setTimer 安排心跳（时钟跳变影响不了它），不要比较 ctx.now() 的读数`,
+    };
   }
   if (heartbeat !== undefined && at - heartbeat < HEARTBEAT_WINDOW_MS) {
-    return `${leader}'s heartbeat reached ${follower} at ${fmtMs(heartbeat)}, only ${fmtMs(at - heartbeat)} before: a follower must restart its election timer on every AppendEntries of the current term`;
+    return {
+      en: `${leader}'s heartbeat reached ${follower} at ${fmtMs(heartbeat)}, only ${fmtMs(at - heartbeat)} before: a follower must restart its election timer on every AppendEntries of the current term`,
+      'zh-cn': `${leader} 的心跳在 ${fmtMs(heartbeat)} 到达 ${follower}，距此只有 ${fmtMs(at - heartbeat)}：跟随者每收到一条当前任期的 AppendEntries，都要重新启动选举计时器`,
+    };
   }
-  const last =
-    heartbeat === undefined
-      ? `no heartbeat from ${leader} had reached ${follower}`
-      : `the last heartbeat from ${leader} reached ${follower} at ${fmtMs(heartbeat)}`;
-  return `${last}; a leader must send heartbeats at once when elected and then well within the shortest election timeout (every 100 ms with timeouts of 300–600 ms)`;
+  const advice = {
+    en: 'a leader must send heartbeats at once when elected and then well within the shortest election timeout (every 100 ms with timeouts of 300–600 ms)',
+    'zh-cn': '领导者当选后要立刻发心跳，之后的间隔要远小于最短的选举超时（超时为 300–600 ms 时，每 100 ms 一次）',
+  };
+  return heartbeat === undefined
+    ? {
+        en: `no heartbeat from ${leader} had reached ${follower}; ${advice.en}`,
+        'zh-cn': `${leader} 的心跳一次也没到过 ${follower}；${advice['zh-cn']}`,
+      }
+    : {
+        en: `the last heartbeat from ${leader} reached ${follower} at ${fmtMs(heartbeat)}; ${advice.en}`,
+        'zh-cn': `${leader} 的最后一次心跳在 ${fmtMs(heartbeat)} 到达 ${follower}；${advice['zh-cn']}`,
+      };
 }
 
 /** A heartbeat or clock step this recent explains an election on its own. */
@@ -319,11 +438,12 @@ export const messageEfficiency: Checker<RaftState> = {
     const requests = byType.RequestVote ?? 0;
     const total = Object.values(byType).reduce((a, b) => a + b, 0);
     const span = `in ${fmtMs(duration)}`;
+    const limits = { duration, followers, heartbeatLimit, voteLimit, heartbeats, requests };
     if (heartbeats > heartbeatLimit) {
       const [top, sent] = topSender(trace, 'AppendEntries');
       return {
         ok: false,
-        explanation: `${top} sent ${sent} AppendEntries ${span}, ${Math.round(sent / followers / seconds)} a second to each of its ${followers} followers: heartbeats may go at most ${MAX_HEARTBEATS_PER_SECOND} times a second (the whole cluster may send ${heartbeatLimit}, it sent ${heartbeats})`,
+        explanation: fill(tooManyHeartbeats, { ...limits, top, sent }),
         nodes: [top],
       };
     }
@@ -331,7 +451,7 @@ export const messageEfficiency: Checker<RaftState> = {
       const [top, sent] = topSender(trace, 'RequestVote');
       return {
         ok: false,
-        explanation: `the cluster sent ${requests} RequestVotes ${span} (${top} sent ${sent}) although nothing failed: ${voteLimit} (${MAX_QUIET_ELECTIONS} elections of ${followers} requests) is plenty; resend a RequestVote only to a peer that has not answered, and not more often than every 50 ms or so`,
+        explanation: fill(tooManyVoteRequests, { ...limits, top, sent }),
         nodes: [top],
       };
     }
@@ -340,12 +460,44 @@ export const messageEfficiency: Checker<RaftState> = {
       const [top, sent] = topSender(trace, undefined);
       return {
         ok: false,
-        explanation: `the cluster sent ${total} messages ${span} (${top} sent ${sent}): heartbeats, votes and one reply to each need at most ${totalLimit}`,
+        explanation: fill(tooManyMessages, { ...limits, top, sent, total, totalLimit }),
         nodes: [top],
       };
     }
     return { ok: true, note: `${total} messages ${span}: ${heartbeats} AppendEntries, ${requests} RequestVotes` };
   },
+};
+
+type MessageCounts = {
+  duration: number;
+  followers: number;
+  heartbeatLimit: number;
+  voteLimit: number;
+  heartbeats: number;
+  requests: number;
+  top: NodeId;
+  sent: number;
+};
+
+const tooManyHeartbeats: Template<MessageCounts> = {
+  en: (c) =>
+    `${c.top} sent ${c.sent} AppendEntries in ${fmtMs(c.duration)}, ${Math.round(c.sent / c.followers / (c.duration / 1000))} a second to each of its ${c.followers} followers: heartbeats may go at most ${MAX_HEARTBEATS_PER_SECOND} times a second (the whole cluster may send ${c.heartbeatLimit}, it sent ${c.heartbeats})`,
+  'zh-cn': (c) =>
+    `${c.top} 在 ${fmtMs(c.duration)} 内发了 ${c.sent} 条 AppendEntries，每秒给它的 ${c.followers} 个跟随者各发 ${Math.round(c.sent / c.followers / (c.duration / 1000))} 条：心跳每秒至多 ${MAX_HEARTBEATS_PER_SECOND} 次（整个集群最多可发 ${c.heartbeatLimit} 条，实际发了 ${c.heartbeats} 条）`,
+};
+
+const tooManyVoteRequests: Template<MessageCounts> = {
+  en: (c) =>
+    `the cluster sent ${c.requests} RequestVotes in ${fmtMs(c.duration)} (${c.top} sent ${c.sent}) although nothing failed: ${c.voteLimit} (${MAX_QUIET_ELECTIONS} elections of ${c.followers} requests) is plenty; resend a RequestVote only to a peer that has not answered, and not more often than every 50 ms or so`,
+  'zh-cn': (c) =>
+    `什么故障也没有，集群却在 ${fmtMs(c.duration)} 内发了 ${c.requests} 条 RequestVote（${c.top} 发了 ${c.sent} 条）：${c.voteLimit} 条（${MAX_QUIET_ELECTIONS} 次选举，每次 ${c.followers} 个请求）已经绰绰有余；只向还没回答的对端重发 RequestVote，而且间隔不要短于 50 ms 左右`,
+};
+
+const tooManyMessages: Template<MessageCounts & { total: number; totalLimit: number }> = {
+  en: (c) =>
+    `the cluster sent ${c.total} messages in ${fmtMs(c.duration)} (${c.top} sent ${c.sent}): heartbeats, votes and one reply to each need at most ${c.totalLimit}`,
+  'zh-cn': (c) =>
+    `集群在 ${fmtMs(c.duration)} 内发了 ${c.total} 条消息（${c.top} 发了 ${c.sent} 条）：心跳、投票加上各自的一条回复，至多需要 ${c.totalLimit} 条`,
 };
 
 function topSender(trace: Trace, type: string | undefined): [NodeId, number] {

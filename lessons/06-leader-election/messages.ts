@@ -1,6 +1,76 @@
 import type { NodeId } from '../../src/kernel';
-import { fmtMs, handlerRuns, type Checker, type HandlerRun, type Verdict } from '../../src/grader';
-import type { RaftState } from './contract';
+import {
+  fill,
+  fmtMs,
+  handlerRuns,
+  type Checker,
+  type HandlerRun,
+  type Template,
+  type Text,
+  type Verdict,
+} from '../../src/grader';
+import { roleInChinese } from './cluster';
+import type { RaftState, Role } from './contract';
+
+/** The handler run a verdict is about: who handled what from whom, and when. */
+type Handled = { node: NodeId; from: NodeId; type: string; term: number; time: number };
+
+const notAnswered: Template<Handled & { reply: string }> = {
+  en: ({ node, from, type, term, time, reply }) =>
+    `${node} received ${type} of term ${term} from ${from} at ${fmtMs(time)} and sent no ${reply} back: every ${type} is answered, so that its sender learns the outcome and this node's term`,
+  'zh-cn': ({ node, from, type, term, time, reply }) =>
+    `${node} 在 ${fmtMs(time)} 收到 ${from} 发来的任期 ${term} 的 ${type}，却没有回 ${reply}：每个 ${type} 都要回答，好让发送者知道结果和这个节点的任期`,
+};
+
+const wrongSuccess: Template<Handled & { success: unknown; own: number }> = {
+  en: ({ node, from, term, time, success, own }) =>
+    `${node} answered ${from}'s AppendEntries of term ${term} at ${fmtMs(time)} with success = ${String(success)} while in term ${own}: an AppendEntries of an older term is refused (success = false), one of the current term or newer is accepted`,
+  'zh-cn': ({ node, from, term, time, success, own }) =>
+    `${node} 身在任期 ${own}，在 ${fmtMs(time)} 以 success = ${String(success)} 回答了 ${from} 任期 ${term} 的 AppendEntries：旧任期的 AppendEntries 要拒绝（success = false），当前或更新任期的要接受`,
+};
+
+const staleChanged: Template<Handled & { before: RaftState; after: RaftState }> = {
+  en: ({ node, from, term, time, before, after }) =>
+    `${node} was ${before.role} of term ${before.term} and became ${after.role} of term ${after.term} at ${fmtMs(time)} on ${from}'s AppendEntries of the older term ${term}: a stale leader's message changes nothing`,
+  'zh-cn': ({ node, from, term, time, before, after }) =>
+    `${node} 原是任期 ${before.term} 的${roleInChinese[before.role]}，却因 ${from} 旧任期 ${term} 的 AppendEntries，在 ${fmtMs(time)} 变成了任期 ${after.term} 的${roleInChinese[after.role]}：过期领导者的消息什么也不改变`,
+};
+
+const wrongReplyTerm: Template<Handled & { reply: string; replied: unknown; expected: number }> = {
+  en: ({ node, from, type, term, time, reply, replied, expected }) =>
+    `${node} answered ${from}'s ${type} of term ${term} at ${fmtMs(time)} with a ${reply} of term ${String(replied)}, though its own term was then ${expected}: a reply carries the replier's currentTerm, so that a stale sender learns of the newer term`,
+  'zh-cn': ({ node, from, type, term, time, reply, replied, expected }) =>
+    `${node} 在 ${fmtMs(time)} 用任期 ${String(replied)} 的 ${reply} 回答了 ${from} 任期 ${term} 的 ${type}，而它自己当时的任期是 ${expected}：回复要带上回复者的 currentTerm，过期的发送者才能得知更新的任期`,
+};
+
+const lateAnnouncement: Template<{
+  node: NodeId;
+  role: Role;
+  term: number;
+  time: number;
+  type: string;
+  missed: NodeId[];
+}> = {
+  en: ({ node, role, term, time, type, missed }) =>
+    `${node} became ${role} of term ${term} at ${fmtMs(time)} but sent no ${type} to ${missed.join(', ')} then: a new ${role} sends ${type} to every peer at once`,
+  'zh-cn': ({ node, role, term, time, type, missed }) =>
+    `${node} 在 ${fmtMs(time)} 成为任期 ${term} 的${roleInChinese[role]}，当时却没有给 ${missed.join('、')} 发 ${type}：新的${roleInChinese[role]}要立刻向每个对端发送 ${type}`,
+};
+
+const wrongSender: Template<{
+  node: NodeId;
+  to: NodeId;
+  type: string;
+  term: unknown;
+  time: number;
+  after: RaftState;
+  role: Role;
+}> = {
+  en: ({ node, to, type, term, time, after, role }) =>
+    `${node} sent ${type} of term ${String(term)} to ${to} at ${fmtMs(time)} while it was ${after.role} of term ${after.term}: only a ${role} sends ${type}, and only for the term it is ${role} of`,
+  'zh-cn': ({ node, to, type, term, time, after, role }) =>
+    `${node} 身为任期 ${after.term} 的${roleInChinese[after.role]}，却在 ${fmtMs(time)} 给 ${to} 发了任期 ${String(term)} 的 ${type}：只有${roleInChinese[role]}才发 ${type}，而且只为它担任${roleInChinese[role]}的那个任期发`,
+};
 
 /** A reply answers a request of this type. */
 const replyTo: Record<string, string> = { RequestVote: 'RequestVoteReply', AppendEntries: 'AppendEntriesReply' };
@@ -28,14 +98,16 @@ export const replyTerm: Checker<RaftState> = {
       const type = replyTo[request.msg.type];
       if (type === undefined) continue;
       const expected = Math.max(run.before.term, request.msg.term);
+      const handled: Handled = {
+        node: run.node,
+        from: request.from,
+        type: request.msg.type,
+        term: request.msg.term,
+        time: run.time,
+      };
       const replies = run.sends.filter((s) => s.msg.type === type && s.to === request.from);
       if (replies.length === 0) {
-        return fail(
-          run,
-          run.index,
-          `${run.node} received ${request.msg.type} of term ${request.msg.term} from ${request.from} at ${fmtMs(run.time)} and sent no ${type} back: every ${request.msg.type} is answered, so that its sender learns the outcome and this node's term`,
-          [run.node, request.from],
-        );
+        return fail(run, run.index, fill(notAnswered, { ...handled, reply: type }), [run.node, request.from]);
       }
       if (request.msg.type === 'AppendEntries') {
         const stale = request.msg.term < run.before.term;
@@ -44,19 +116,17 @@ export const replyTerm: Checker<RaftState> = {
           return fail(
             run,
             wrong.index,
-            `${run.node} answered ${request.from}'s AppendEntries of term ${request.msg.term} at ${fmtMs(run.time)} with success = ${String(wrong.msg.success)} while in term ${run.before.term}: an AppendEntries of an older term is refused (success = false), one of the current term or newer is accepted`,
+            fill(wrongSuccess, { ...handled, success: wrong.msg.success, own: run.before.term }),
             [run.node, request.from],
           );
         }
-        const changed =
-          run.after !== undefined && (run.after.role !== run.before.role || run.after.term !== run.before.term);
+        const after = run.after;
+        const changed = after !== undefined && (after.role !== run.before.role || after.term !== run.before.term);
         if (stale && changed) {
-          return fail(
-            run,
-            run.index,
-            `${run.node} was ${run.before.role} of term ${run.before.term} and became ${run.after?.role ?? ''} of term ${run.after?.term ?? ''} at ${fmtMs(run.time)} on ${request.from}'s AppendEntries of the older term ${request.msg.term}: a stale leader's message changes nothing`,
-            [run.node, request.from],
-          );
+          return fail(run, run.index, fill(staleChanged, { ...handled, before: run.before, after }), [
+            run.node,
+            request.from,
+          ]);
         }
       }
       for (const sent of replies) {
@@ -64,7 +134,7 @@ export const replyTerm: Checker<RaftState> = {
         return fail(
           run,
           sent.index,
-          `${run.node} answered ${request.from}'s ${request.msg.type} of term ${request.msg.term} at ${fmtMs(run.time)} with a ${type} of term ${String(sent.msg.term)}, though its own term was then ${expected}: a reply carries the replier's currentTerm, so that a stale sender learns of the newer term`,
+          fill(wrongReplyTerm, { ...handled, reply: type, replied: sent.msg.term, expected }),
           [run.node, request.from],
         );
       }
@@ -104,7 +174,7 @@ export const promptHeartbeat: Checker<RaftState> = {
       return fail(
         run,
         run.index,
-        `${run.node} became ${after.role} of term ${after.term} at ${fmtMs(run.time)} but sent no ${type} to ${missed.join(', ')} then: a new ${after.role} sends ${type} to every peer at once`,
+        fill(lateAnnouncement, { node: run.node, role: after.role, term: after.term, time: run.time, type, missed }),
         [run.node, ...missed],
       );
     }
@@ -132,7 +202,15 @@ export const requestByRole: Checker<RaftState> = {
         return fail(
           run,
           sent.index,
-          `${run.node} sent ${sent.msg.type} of term ${String(sent.msg.term)} to ${sent.to} at ${fmtMs(run.time)} while it was ${after.role} of term ${after.term}: only a ${role} sends ${sent.msg.type}, and only for the term it is ${role} of`,
+          fill(wrongSender, {
+            node: run.node,
+            to: sent.to,
+            type: sent.msg.type,
+            term: sent.msg.term,
+            time: run.time,
+            after,
+            role,
+          }),
           [run.node, sent.to],
         );
       }
@@ -141,6 +219,6 @@ export const requestByRole: Checker<RaftState> = {
   },
 };
 
-function fail(run: HandlerRun<RaftState>, index: number, explanation: string, nodes: NodeId[]): Verdict {
+function fail(run: HandlerRun<RaftState>, index: number, explanation: Text, nodes: NodeId[]): Verdict {
   return { ok: false, explanation, at: run.time, nodes, events: [run.index, index] };
 }

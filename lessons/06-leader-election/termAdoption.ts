@@ -1,7 +1,31 @@
-import { fmtMs, handlerRuns, type Checker } from '../../src/grader';
+import type { NodeId } from '../../src/kernel';
+import { fill, fmtMs, handlerRuns, type Checker, type Template } from '../../src/grader';
+import { roleInChinese } from './cluster';
 import type { RaftState } from './contract';
 
 const raftTypes = new Set(['RequestVote', 'RequestVoteReply', 'AppendEntries', 'AppendEntriesReply']);
+
+const termNotAdopted: Template<{
+  node: NodeId;
+  from: NodeId;
+  type: string;
+  term: number;
+  time: number;
+  before: RaftState;
+  after: RaftState;
+  higher: boolean;
+}> = {
+  en: ({ node, from, type, term, time, before, after, higher }) =>
+    `${node} received ${type} of term ${term} from ${from} at ${fmtMs(time)} as ${before.role} of term ${before.term}, and after handling it still reported ${after.role} of term ${after.term}: ` +
+    (higher
+      ? 'a node that sees a higher term in any message must adopt that term and become a follower before doing anything else'
+      : 'an AppendEntries of its own term comes from the leader of that term: a candidate must become its follower'),
+  'zh-cn': ({ node, from, type, term, time, before, after, higher }) =>
+    `${node} 身为任期 ${before.term} 的${roleInChinese[before.role]}，在 ${fmtMs(time)} 收到 ${from} 发来的任期 ${term} 的 ${type}，处理完后报告的却仍是任期 ${after.term} 的${roleInChinese[after.role]}：` +
+    (higher
+      ? '节点在任何消息里看到更高的任期，都必须先采用这个任期、成为跟随者，再做别的事'
+      : '本任期的 AppendEntries 来自本任期的领导者：候选者必须成为它的跟随者'),
+};
 
 /**
  * Figure 2, for all servers: a message with a higher term makes the receiver adopt that term and
@@ -26,12 +50,9 @@ export const termAdoption: Checker<RaftState> = {
       const leaderOfOwnTerm = type === 'AppendEntries' && term === before.term && before.role === 'candidate';
       if (higher ? after.term >= term && after.role === 'follower' : !leaderOfOwnTerm || after.role !== 'candidate')
         continue;
-      const rule = higher
-        ? 'a node that sees a higher term in any message must adopt that term and become a follower before doing anything else'
-        : 'an AppendEntries of its own term comes from the leader of that term: a candidate must become its follower';
       return {
         ok: false,
-        explanation: `${node} received ${type} of term ${term} from ${request.from} at ${fmtMs(time)} as ${before.role} of term ${before.term}, and after handling it still reported ${after.role} of term ${after.term}: ${rule}`,
+        explanation: fill(termNotAdopted, { node, from: request.from, type, term, time, before, after, higher }),
         at: time,
         nodes: [node, request.from],
         events: [index],

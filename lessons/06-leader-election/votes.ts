@@ -1,5 +1,34 @@
 import type { NodeId } from '../../src/kernel';
-import { fmtMs, type Checker } from '../../src/grader';
+import { fill, fmtMs, type Checker, type Template } from '../../src/grader';
+
+type Vote = { candidate: NodeId; time: number };
+
+const votedTwice: Template<{ node: NodeId; term: number; first: Vote; second: Vote; crash: number | undefined }> = {
+  en: ({ node, term, first, second, crash }) =>
+    `${node} voted twice in term ${term}: for ${voteFor(node, first.candidate)} at ${fmtMs(first.time)} and for ${voteFor(node, second.candidate)} at ${fmtMs(second.time)}; ` +
+    (crash !== undefined
+      ? `it crashed at ${fmtMs(crash)} in between: votedFor must be kept in ctx.storage, and read back when the node boots`
+      : 'a node that has voted in a term refuses every other candidate of that term'),
+  'zh-cn': ({ node, term, first, second, crash }) =>
+    `${node} 在任期 ${term} 投了两次票：${fmtMs(first.time)} 投给${voteForZh(node, first.candidate)}，${fmtMs(second.time)} 又投给${voteForZh(node, second.candidate)}；` +
+    (crash !== undefined
+      ? `两次之间它在 ${fmtMs(crash)} 崩溃过：votedFor 必须存进 ctx.storage，节点启动时再读回来`
+      : '节点在一个任期里投过票之后，要拒绝这个任期的其他所有候选者'),
+};
+
+const grantedStale: Template<{ node: NodeId; peer: NodeId; requested: number; term: number; time: number }> = {
+  en: ({ node, peer, requested, term, time }) =>
+    `${node} granted ${peer}'s RequestVote for term ${requested} at ${fmtMs(time)} while it was in term ${term}: grant a vote only when the request's term equals currentTerm (after adopting a higher one); a candidate of an older term cannot lead`,
+  'zh-cn': ({ node, peer, requested, term, time }) =>
+    `${node} 在 ${fmtMs(time)} 同意了 ${peer} 任期 ${requested} 的 RequestVote，而它自己当时在任期 ${term}：只有请求的任期等于 currentTerm（采用更高任期之后）才能投赞成票；旧任期的候选者当不了领导者`,
+};
+
+const refused: Template<{ node: NodeId; peer: NodeId; term: number; time: number; votedForPeer: boolean }> = {
+  en: ({ node, peer, term, time, votedForPeer }) =>
+    `${node} refused ${peer}'s RequestVote for term ${term} at ${fmtMs(time)}, though it was in term ${term} and ${votedForPeer ? `had already voted for ${peer} in it (a candidate asks again when a reply is lost)` : 'had voted for nobody in it'}: grant the vote when the request's term equals currentTerm and votedFor is nobody or the candidate`,
+  'zh-cn': ({ node, peer, term, time, votedForPeer }) =>
+    `${node} 在 ${fmtMs(time)} 拒绝了 ${peer} 任期 ${term} 的 RequestVote，可它当时就在任期 ${term}，而且${votedForPeer ? `在这个任期已经投给了 ${peer}（回复丢失时候选者会再问一次）` : '在这个任期还没投过票'}：请求的任期等于 currentTerm、且 votedFor 为空或就是这个候选者时，就该投赞成票`,
+};
 
 /**
  * Figure 2's RequestVote rule seen from the voter: in one term it grants its vote to one candidate
@@ -36,12 +65,15 @@ export const voteOnce: Checker = {
       }
       if (first.candidate === candidate) continue;
       const crash = [...trace.ofKind('crash')].find((c) => c.node === e.node && c.index > first.index && c.index < i);
-      const why = crash
-        ? `it crashed at ${fmtMs(crash.time)} in between: votedFor must be kept in ctx.storage, and read back when the node boots`
-        : 'a node that has voted in a term refuses every other candidate of that term';
       return {
         ok: false,
-        explanation: `${e.node} voted twice in term ${data.term}: for ${voteFor(e.node, first.candidate)} at ${fmtMs(first.time)} and for ${voteFor(e.node, candidate)} at ${fmtMs(e.time)}; ${why}`,
+        explanation: fill(votedTwice, {
+          node: e.node,
+          term: data.term,
+          first,
+          second: { candidate, time: e.time },
+          crash: crash?.time,
+        }),
         at: e.time,
         nodes: [...new Set([e.node, first.candidate, candidate])],
         events: [first.index, i],
@@ -54,6 +86,10 @@ export const voteOnce: Checker = {
 /** "itself (n2)" for a candidacy, the candidate's name for a granted vote. */
 function voteFor(voter: NodeId, candidate: NodeId): string {
   return candidate === voter ? `itself (as a candidate)` : candidate;
+}
+
+function voteForZh(voter: NodeId, candidate: NodeId): string {
+  return candidate === voter ? '自己（作为候选者）' : ` ${candidate}`;
 }
 
 /**
@@ -98,7 +134,13 @@ export const voteGranted: Checker = {
         if (request !== undefined && request.from === e.peer && request.term !== data.term) {
           return {
             ok: false,
-            explanation: `${e.node} granted ${e.peer}'s RequestVote for term ${request.term} at ${fmtMs(e.time)} while it was in term ${data.term}: grant a vote only when the request's term equals currentTerm (after adopting a higher one); a candidate of an older term cannot lead`,
+            explanation: fill(grantedStale, {
+              node: e.node,
+              peer: e.peer,
+              requested: request.term,
+              term: data.term,
+              time: e.time,
+            }),
             at: e.time,
             nodes: [e.node, e.peer],
             events: [request.index, i],
@@ -113,13 +155,15 @@ export const voteGranted: Checker = {
         (voted !== undefined && voted !== e.peer)
       )
         continue;
-      const had =
-        voted === undefined
-          ? 'had voted for nobody in it'
-          : `had already voted for ${e.peer} in it (a candidate asks again when a reply is lost)`;
       return {
         ok: false,
-        explanation: `${e.node} refused ${e.peer}'s RequestVote for term ${data.term} at ${fmtMs(e.time)}, though it was in term ${data.term} and ${had}: grant the vote when the request's term equals currentTerm and votedFor is nobody or the candidate`,
+        explanation: fill(refused, {
+          node: e.node,
+          peer: e.peer,
+          term: data.term,
+          time: e.time,
+          votedForPeer: voted !== undefined,
+        }),
         at: e.time,
         nodes: [e.node, e.peer],
         events: [request.index, i],

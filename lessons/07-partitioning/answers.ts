@@ -1,5 +1,5 @@
 import { CLIENT, type NodeId, type Trace } from '../../src/kernel';
-import { handlerRuns, view } from '../../src/grader';
+import { handlerRuns, view, type Text } from '../../src/grader';
 import type { Version } from './workload';
 
 /** A lookup a member received, and what it answered in the same handler, if anything. */
@@ -13,7 +13,7 @@ export interface LookupSeen {
   /** The member's answer; absent when it sent none. */
   answer?: { version: unknown; owners: unknown; index: number };
   /** Why the answer is not well formed; absent when it is, or when there is none. */
-  fault?: string;
+  fault?: Text;
 }
 
 /** Every lookup delivered to a node whose handler ran to its end, in trace order. */
@@ -68,20 +68,34 @@ function readVersions(trace: Trace): Map<number, Version> {
 }
 
 /** Why an answer is not well formed, or undefined when it is. */
-export function answerFault(seen: LookupSeen, versions: ReadonlyMap<number, Version>): string | undefined {
+export function answerFault(seen: LookupSeen, versions: ReadonlyMap<number, Version>): Text | undefined {
   const answer = seen.answer;
   if (answer === undefined) return undefined;
   const version = typeof answer.version === 'number' ? versions.get(answer.version) : undefined;
   if (version === undefined || version.at > seen.time) {
-    return `it names version ${JSON.stringify(answer.version)}, which the configuration service had not sent by then`;
+    return {
+      en: `it names version ${JSON.stringify(answer.version)}, which the configuration service had not sent by then`,
+      'zh-cn': `它注明的版本是 ${JSON.stringify(answer.version)}，而配置服务那时还没有发出这个版本`,
+    };
   }
   if (!Array.isArray(answer.owners) || answer.owners.length !== seen.keys.length) {
-    return `it has ${Array.isArray(answer.owners) ? answer.owners.length : 'no list of'} owners for ${seen.keys.length} keys`;
+    return Array.isArray(answer.owners)
+      ? {
+          en: `it has ${answer.owners.length} owners for ${seen.keys.length} keys`,
+          'zh-cn': `${seen.keys.length} 个键，它却给了 ${answer.owners.length} 个归属者`,
+        }
+      : {
+          en: `it has no list of owners for ${seen.keys.length} keys`,
+          'zh-cn': `${seen.keys.length} 个键，它却没有给出归属者列表`,
+        };
   }
   const owners = answer.owners as unknown[];
   const stranger = owners.findIndex((o) => typeof o !== 'string' || !version.members.includes(o));
   if (stranger >= 0) {
-    return `it says ${JSON.stringify(owners[stranger])} owns ${seen.keys[stranger]}, but the members of version ${version.version} are ${version.members.join(', ')}`;
+    return {
+      en: `it says ${JSON.stringify(owners[stranger])} owns ${seen.keys[stranger]}, but the members of version ${version.version} are ${version.members.join(', ')}`,
+      'zh-cn': `它说 ${seen.keys[stranger]} 归 ${JSON.stringify(owners[stranger])} 所有，可版本 ${version.version} 的成员是 ${version.members.join('、')}`,
+    };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { NodeId, Trace } from '../../src/kernel';
-import { fmtMs, measuredChecker, type Checker } from '../../src/grader';
+import { fill, fmtMs, measuredChecker, type Checker, type Template, type Text } from '../../src/grader';
 import { answers, lookupsSeen, versionsSent, type Answer } from './answers';
-import { PROBE_KEYS, REPEAT_MS } from './workload';
+import { PROBE_KEYS, REPEAT_MS, type Version } from './workload';
 
 /** Max load over mean load, with 1000 probe keys: 64 virtual nodes a member stay under 1.22 at worst. */
 export const BALANCE_LIMIT = 1.3;
@@ -9,6 +9,39 @@ export const BALANCE_LIMIT = 1.3;
 export const MOVED_LIMIT = 1.5;
 /** After the faults heal, how soon every answer uses the newest membership (three repeats of it). */
 export const CURRENT_AFTER_MS = 3 * REPEAT_MS;
+
+const wrongAnswer: Template<{ node: NodeId; id: number; time: number; fault: Text }> = {
+  en: ({ node, id, time, fault }) => `${node} answered lookup ${id} at ${fmtMs(time)} wrongly: ${fault.en}`,
+  'zh-cn': ({ node, id, time, fault }) => `${node} 在 ${fmtMs(time)} 对查询 ${id} 的回答有误：${fault['zh-cn']}`,
+};
+
+const ownersDisagree: Template<{
+  version: number;
+  key: string;
+  earlier: Answer;
+  earlierOwner: NodeId;
+  answer: Answer;
+  owner: NodeId;
+}> = {
+  en: ({ version, key, earlier, earlierOwner, answer, owner }) =>
+    `for membership version ${version}, ${earlier.node} said ${key} is owned by ${earlierOwner} (at ${fmtMs(earlier.time)}) and ${answer.node} said ${owner} (at ${fmtMs(answer.time)}): every node must compute the same owner from the same membership`,
+  'zh-cn': ({ version, key, earlier, earlierOwner, answer, owner }) =>
+    `对于成员表版本 ${version}，${earlier.node} 说 ${key} 归 ${earlierOwner}（${fmtMs(earlier.time)}），${answer.node} 却说归 ${owner}（${fmtMs(answer.time)}）：同一份成员表，每个节点都必须算出同一个归属者`,
+};
+
+const answeredFromOlder: Template<{ answer: Answer; newest: { version: number; time: number } }> = {
+  en: ({ answer, newest }) =>
+    `${answer.node} answered at ${fmtMs(answer.time)} from membership version ${answer.version.version}, but it had received version ${newest.version} at ${fmtMs(newest.time)}: an older membership that arrives later is stale, keep the highest version`,
+  'zh-cn': ({ answer, newest }) =>
+    `${answer.node} 在 ${fmtMs(answer.time)} 依据成员表版本 ${answer.version.version} 作答，可它在 ${fmtMs(newest.time)} 已经收到了版本 ${newest.version}：后到的旧成员表是过期的，要保留最高的版本`,
+};
+
+const notCurrent: Template<{ answer: Answer; newest: Version; since: number }> = {
+  en: ({ answer, newest, since }) =>
+    `${answer.node} answered at ${fmtMs(answer.time)} from membership version ${answer.version.version}, but version ${newest.version} (${newest.members.join(', ')}) had been sent to every node since ${fmtMs(since)}, repeated every ${REPEAT_MS} ms`,
+  'zh-cn': ({ answer, newest, since }) =>
+    `${answer.node} 在 ${fmtMs(answer.time)} 依据成员表版本 ${answer.version.version} 作答，可版本 ${newest.version}（${newest.members.join('、')}）从 ${fmtMs(since)} 起就已发给每个节点，而且每 ${REPEAT_MS} ms 重发一次`,
+};
 
 /** Every answer names a version the service sent, one owner per key, each a member of that version. */
 export const validAnswers: Checker = {
@@ -23,7 +56,7 @@ export const validAnswers: Checker = {
       if (fault === undefined) continue;
       return {
         ok: false,
-        explanation: `${seen.node} answered lookup ${seen.id} at ${fmtMs(seen.time)} wrongly: ${fault}`,
+        explanation: fill(wrongAnswer, { ...seen, fault }),
         at: seen.time,
         nodes: [seen.node],
         events: [seen.index],
@@ -62,7 +95,7 @@ export const agreement: Checker = {
         const earlier = by.get(key) as Answer;
         return {
           ok: false,
-          explanation: `for membership version ${answer.version.version}, ${earlier.node} said ${key} is owned by ${earlierOwner} (at ${fmtMs(earlier.time)}) and ${answer.node} said ${owner} (at ${fmtMs(answer.time)}): every node must compute the same owner from the same membership`,
+          explanation: fill(ownersDisagree, { version: v, key, earlier, earlierOwner, answer, owner }),
           at: answer.time,
           nodes: [earlier.node, answer.node],
           events: [earlier.index, answer.index],
@@ -97,7 +130,7 @@ export const newestKnown: Checker = {
       if (answer === undefined || newest === undefined || answer.version.version >= newest.version) continue;
       return {
         ok: false,
-        explanation: `${answer.node} answered at ${fmtMs(answer.time)} from membership version ${answer.version.version}, but it had received version ${newest.version} at ${fmtMs(newest.time)}: an older membership that arrives later is stale, keep the highest version`,
+        explanation: fill(answeredFromOlder, { answer, newest }),
         at: answer.time,
         nodes: [answer.node],
         events: [answer.index],
@@ -136,7 +169,7 @@ export const currentMembership: Checker = {
       if (answer.version.version >= newest.version) continue;
       return {
         ok: false,
-        explanation: `${answer.node} answered at ${fmtMs(answer.time)} from membership version ${answer.version.version}, but version ${newest.version} (${newest.members.join(', ')}) had been sent to every node since ${fmtMs(Math.max(newest.at, calm))}, repeated every ${REPEAT_MS} ms`,
+        explanation: fill(notCurrent, { answer, newest, since: Math.max(newest.at, calm) }),
         at: answer.time,
         nodes: [answer.node],
         events: [answer.index],
@@ -154,7 +187,9 @@ export const currentMembership: Checker = {
 export const availability: Checker = measuredChecker({
   name: 'availability',
   property: 'a node that has ever received a membership answers every lookup it receives, restarted or not',
-  translations: { 'zh-cn': { property: '收到过成员表的节点回答它收到的每一次查询，无论是否重启过' } },
+  translations: {
+    'zh-cn': { property: '收到过成员表的节点回答它收到的每一次查询，无论是否重启过', figure: '没有回答的查询数' },
+  },
   figure: 'lookups left unanswered',
   limit: 0,
   bound: 'at-most',
@@ -172,14 +207,21 @@ export const availability: Checker = measuredChecker({
       value: unanswered.length,
       detail:
         first === undefined
-          ? ''
-          : `${first.node} received lookup ${first.id} at ${fmtMs(first.time)} and sent no owners back, though it had received a membership at ${fmtMs(firstMembership.get(first.node) as number)}`,
+          ? { en: '', 'zh-cn': '' }
+          : fill(unansweredLookup, { ...first, membership: firstMembership.get(first.node) as number }),
       at: first?.time,
       nodes: first && [first.node],
       events: first && [first.index],
     };
   },
 });
+
+const unansweredLookup: Template<{ node: NodeId; id: number; time: number; membership: number }> = {
+  en: ({ node, id, time, membership }) =>
+    `${node} received lookup ${id} at ${fmtMs(time)} and sent no owners back, though it had received a membership at ${fmtMs(membership)}`,
+  'zh-cn': ({ node, id, time, membership }) =>
+    `${node} 在 ${fmtMs(time)} 收到查询 ${id}，却没有回送归属者，尽管它在 ${fmtMs(membership)} 已经收到过成员表`,
+};
 
 /** The first answer about every probe key for each membership version. */
 function fullAnswers(trace: Trace): Answer[] {
@@ -195,13 +237,15 @@ function fullAnswers(trace: Trace): Answer[] {
 export const balance: Checker = measuredChecker({
   name: 'balance',
   property: `no member owns more than ${BALANCE_LIMIT} times its fair share of the keys`,
-  translations: { 'zh-cn': { property: `没有哪个成员拥有的键超过公平份额的 ${BALANCE_LIMIT} 倍` } },
+  translations: {
+    'zh-cn': { property: `没有哪个成员拥有的键超过公平份额的 ${BALANCE_LIMIT} 倍`, figure: '最大负载与平均负载之比' },
+  },
   figure: 'max load / mean load',
   limit: BALANCE_LIMIT,
   bound: 'at-most',
   digits: 2,
   measure({ trace }) {
-    let worst: { value: number; detail: string; at: number; nodes: NodeId[]; events: number[] } | undefined;
+    let worst: { value: number; detail: Text; at: number; nodes: NodeId[]; events: number[] } | undefined;
     for (const answer of fullAnswers(trace)) {
       const members = answer.version.members;
       const load = new Map<NodeId, number>(members.map((m) => [m, 0]));
@@ -212,7 +256,10 @@ export const balance: Checker = measuredChecker({
       if (worst !== undefined && value <= worst.value) continue;
       worst = {
         value,
-        detail: `with membership version ${answer.version.version} (${members.join(', ')}), ${answer.node} gave ${busiest} ${most} of ${answer.keys.length} keys at ${fmtMs(answer.time)}, where the mean is ${mean.toFixed(1)}`,
+        detail: {
+          en: `with membership version ${answer.version.version} (${members.join(', ')}), ${answer.node} gave ${busiest} ${most} of ${answer.keys.length} keys at ${fmtMs(answer.time)}, where the mean is ${mean.toFixed(1)}`,
+          'zh-cn': `在成员表版本 ${answer.version.version}（${members.join('、')}）下，${answer.node} 在 ${fmtMs(answer.time)} 把 ${answer.keys.length} 个键中的 ${most} 个分给了 ${busiest}，而平均是 ${mean.toFixed(1)} 个`,
+        },
         at: answer.time,
         nodes: [answer.node, busiest],
         events: [answer.index],
@@ -233,24 +280,34 @@ function changes(trace: Trace): Array<[Answer, Answer]> {
   return pairs;
 }
 
-const changeName = (before: Answer, after: Answer): string => {
+const changeName = (before: Answer, after: Answer): Text => {
   const joined = after.version.members.filter((m) => !before.version.members.includes(m));
   const left = before.version.members.filter((m) => !after.version.members.includes(m));
   const what = [...joined.map((m) => `${m} joined`), ...left.map((m) => `${m} left`)].join(' and ');
-  return `${what || 'nothing changed'} (version ${before.version.version} → ${after.version.version}, at ${fmtMs(after.version.at)})`;
+  const whatZh = [...joined.map((m) => `${m} 加入`), ...left.map((m) => `${m} 离开`)].join('、');
+  const versions = `${before.version.version} → ${after.version.version}`;
+  return {
+    en: `${what || 'nothing changed'} (version ${versions}, at ${fmtMs(after.version.at)})`,
+    'zh-cn': `${whatZh || '什么也没变'}（版本 ${versions}，${fmtMs(after.version.at)}）`,
+  };
 };
 
 /** On a join or leave, no key moves between two members that both stayed. */
 export const stayersKeepKeys: Checker = measuredChecker({
   name: 'stayers-keep-keys',
   property: 'on a join or leave, no key moves between two members that were there before and after',
-  translations: { 'zh-cn': { property: '有节点加入或离开时，变动前后都在的两个成员之间没有键迁移' } },
+  translations: {
+    'zh-cn': {
+      property: '有节点加入或离开时，变动前后都在的两个成员之间没有键迁移',
+      figure: '在两个都留下的成员之间迁移的键数',
+    },
+  },
   figure: 'keys moved between two members that both stayed',
   limit: 0,
   bound: 'at-most',
   digits: 0,
   measure({ trace }) {
-    let worst: { value: number; detail: string; at: number; nodes: NodeId[]; events: number[] } | undefined;
+    let worst: { value: number; detail: Text; at: number; nodes: NodeId[]; events: number[] } | undefined;
     for (const [before, after] of changes(trace)) {
       const stayed = (m: NodeId) => before.version.members.includes(m) && after.version.members.includes(m);
       const moved = PROBE_KEYS.flatMap((key, i) => {
@@ -263,8 +320,11 @@ export const stayersKeepKeys: Checker = measuredChecker({
         value: moved.length,
         detail:
           example === undefined
-            ? ''
-            : `when ${changeName(before, after)}, ${example.key} moved from ${example.from} to ${example.to}, which both stayed`,
+            ? { en: '', 'zh-cn': '' }
+            : {
+                en: `when ${changeName(before, after).en}, ${example.key} moved from ${example.from} to ${example.to}, which both stayed`,
+                'zh-cn': `${changeName(before, after)['zh-cn']}时，${example.key} 从 ${example.from} 迁到了 ${example.to}，而这两个成员都留了下来`,
+              },
         at: after.time,
         nodes: example ? [example.from, example.to] : [],
         events: [before.index, after.index],
@@ -285,6 +345,7 @@ export function movedShare(limit: number, bound: 'at-most' | 'at-least'): Checke
     translations: {
       'zh-cn': {
         property: `一次加入或离开迁移的键${bound === 'at-most' ? '至多' : '至少'}是公平份额（键总数 / 成员数）的 ${limit} 倍`,
+        figure: '一次加入或离开迁移的键数与公平份额之比',
       },
     },
     figure: '× the fair share of keys moved on one join or leave',
@@ -292,7 +353,7 @@ export function movedShare(limit: number, bound: 'at-most' | 'at-least'): Checke
     bound,
     digits: 2,
     measure({ trace }) {
-      let worst: { value: number; detail: string; at: number; nodes: NodeId[]; events: number[] } | undefined;
+      let worst: { value: number; detail: Text; at: number; nodes: NodeId[]; events: number[] } | undefined;
       for (const [before, after] of changes(trace)) {
         const moved = PROBE_KEYS.filter((_, i) => before.owners[i] !== after.owners[i]).length;
         const members = Math.max(before.version.members.length, after.version.members.length);
@@ -301,7 +362,10 @@ export function movedShare(limit: number, bound: 'at-most' | 'at-least'): Checke
         if (worst !== undefined && value <= worst.value) continue;
         worst = {
           value,
-          detail: `when ${changeName(before, after)}, ${moved} of ${PROBE_KEYS.length} keys changed owner between ${before.node}'s answer at ${fmtMs(before.time)} and ${after.node}'s at ${fmtMs(after.time)}, where the fair share is ${fair.toFixed(0)}`,
+          detail: {
+            en: `when ${changeName(before, after).en}, ${moved} of ${PROBE_KEYS.length} keys changed owner between ${before.node}'s answer at ${fmtMs(before.time)} and ${after.node}'s at ${fmtMs(after.time)}, where the fair share is ${fair.toFixed(0)}`,
+            'zh-cn': `${changeName(before, after)['zh-cn']}时，从 ${before.node} 在 ${fmtMs(before.time)} 的回答到 ${after.node} 在 ${fmtMs(after.time)} 的回答，${PROBE_KEYS.length} 个键中有 ${moved} 个换了归属者，而公平份额是 ${fair.toFixed(0)} 个`,
+          },
           at: after.time,
           nodes: [before.node, after.node],
           events: [before.index, after.index],

@@ -1,5 +1,13 @@
 import { CLIENT, type NodeId } from '../../src/kernel';
-import { ClusterTimeline, fmtMs, handlerRuns, type Checker, type CheckedRun } from '../../src/grader';
+import {
+  ClusterTimeline,
+  fill,
+  fmtMs,
+  handlerRuns,
+  type Checker,
+  type CheckedRun,
+  type Template,
+} from '../../src/grader';
 import { readBroadcastHistory, type ReadAnswer } from './history';
 
 /**
@@ -9,6 +17,62 @@ import { readBroadcastHistory, type ReadAnswer } from './history';
  * at most a few tens of ms in every faulty scenario: one resend and its answer fit twice over.
  */
 export const SETTLE_MS = 1000;
+
+/** A request from the client left unanswered by the handler that received it (both exercises of the lesson). */
+export const requestUnanswered: Template<{ node: NodeId; type: string; id: unknown; time: number; expected: string }> =
+  {
+    en: ({ node, type, id, time, expected }) =>
+      `${node} received ${type} ${String(id)} at ${fmtMs(time)} and sent no ${expected} with that id to "client" from the same handler: answer every request at once`,
+    'zh-cn': ({ node, type, id, time, expected }) =>
+      `${node} 在 ${fmtMs(time)} 收到 ${type} ${String(id)}，却没有在同一个处理函数里给 "client" 回一个带这个 id 的 ${expected}：每个请求都要立刻回答`,
+  };
+
+const malformedValues: Template<{ node: NodeId; id: unknown; time: number; values: unknown }> = {
+  en: ({ node, id, time, values }) =>
+    `${node} answered Read ${String(id)} at ${fmtMs(time)} with values ${JSON.stringify(values)}: a ReadOk's values are an array of numbers`,
+  'zh-cn': ({ node, id, time, values }) =>
+    `${node} 在 ${fmtMs(time)} 回答 Read ${String(id)} 时给的 values 是 ${JSON.stringify(values)}：ReadOk 的 values 是一个数字数组`,
+};
+
+const inventedValue: Template<{ read: ReadAnswer; value: number; first: { node: NodeId; time: number } | undefined }> =
+  {
+    en: ({ read, value, first }) =>
+      `${read.node} returned ${value} in its read at ${fmtMs(read.time)}, but ${first === undefined ? 'no client ever broadcast that value' : `the first Broadcast of ${value} reached ${first.node} only at ${fmtMs(first.time)}`}`,
+    'zh-cn': ({ read, value, first }) =>
+      `${read.node} 在 ${fmtMs(read.time)} 的读返回了 ${value}，可是${first === undefined ? '从来没有客户端广播过这个值' : `${value} 的第一个 Broadcast 直到 ${fmtMs(first.time)} 才到达 ${first.node}`}`,
+  };
+
+const valueLost: Template<{
+  node: NodeId;
+  acknowledged: boolean;
+  value: number;
+  since: number;
+  read: number;
+  crash: number | undefined;
+}> = {
+  en: ({ node, acknowledged, value, since, read, crash }) =>
+    `${node} ${acknowledged ? 'acknowledged' : 'returned'} ${value} at ${fmtMs(since)}, but its read at ${fmtMs(read)} does not return it` +
+    (crash === undefined ? '' : `: ${node} crashed at ${fmtMs(crash)} in between — keep values in ctx.storage`),
+  'zh-cn': ({ node, acknowledged, value, since, read, crash }) =>
+    `${node} 在 ${fmtMs(since)} ${acknowledged ? '确认了' : '返回过'} ${value}，它在 ${fmtMs(read)} 的读却没有返回它` +
+    (crash === undefined ? '' : `：${node} 在这期间于 ${fmtMs(crash)} 崩溃过——要把值存进 ctx.storage`),
+};
+
+type Missing = { missing: Vouched; read: ReadAnswer; calmSince: number };
+
+const acknowledgedMissing: Template<Missing> = {
+  en: ({ missing, read, calmSince }) =>
+    `${missing.node} acknowledged ${missing.value} at ${fmtMs(missing.time)}, but ${read.node}'s read at ${fmtMs(read.time)} does not return it, although every node has been up and connected, with no fault, since ${fmtMs(calmSince)}: pass every value on to every node, and resend what was lost`,
+  'zh-cn': ({ missing, read, calmSince }) =>
+    `${missing.node} 在 ${fmtMs(missing.time)} 确认了 ${missing.value}，${read.node} 在 ${fmtMs(read.time)} 的读却没有返回它，尽管从 ${fmtMs(calmSince)} 起每个节点都在线、彼此连通，也没有任何故障：要把每个值传给每个节点，并重发丢失的消息`,
+};
+
+const notConverged: Template<Missing> = {
+  en: ({ missing, read, calmSince }) =>
+    `${missing.node} returned ${missing.value} in a read at ${fmtMs(missing.time)}, but ${read.node}'s read at ${fmtMs(read.time)} does not, although every node has been up and connected, with no fault, since ${fmtMs(calmSince)}: the nodes have not converged`,
+  'zh-cn': ({ missing, read, calmSince }) =>
+    `${missing.node} 在 ${fmtMs(missing.time)} 的读返回了 ${missing.value}，${read.node} 在 ${fmtMs(read.time)} 的读却没有，尽管从 ${fmtMs(calmSince)} 起每个节点都在线、彼此连通，也没有任何故障：节点之间还没有收敛`,
+};
 
 /** What a node answers to each request the client sends. */
 const answer: Partial<Record<string, string>> = { Broadcast: 'BroadcastOk', Read: 'ReadOk' };
@@ -36,7 +100,7 @@ export const answersEveryRequest: Checker = {
       if (reply === undefined) {
         return {
           ok: false,
-          explanation: `${node} received ${request.msg.type} ${String(request.msg.id)} at ${fmtMs(time)} and sent no ${expected} with that id to "client" from the same handler: answer every request at once`,
+          explanation: fill(requestUnanswered, { node, type: request.msg.type, id: request.msg.id, time, expected }),
           at: time,
           nodes: [node],
           events: [index],
@@ -46,7 +110,7 @@ export const answersEveryRequest: Checker = {
       if (expected === 'ReadOk' && !(Array.isArray(values) && values.every((v) => typeof v === 'number'))) {
         return {
           ok: false,
-          explanation: `${node} answered Read ${String(request.msg.id)} at ${fmtMs(time)} with values ${JSON.stringify(values)}: a ReadOk's values are an array of numbers`,
+          explanation: fill(malformedValues, { node, id: request.msg.id, time, values }),
           at: time,
           nodes: [node],
           events: [reply.index],
@@ -69,7 +133,7 @@ export const noInventedValues: Checker = {
         if (first !== undefined && first.index < read.index) continue;
         return {
           ok: false,
-          explanation: `${read.node} returned ${v} in its read at ${fmtMs(read.time)}, but ${first === undefined ? 'no client ever broadcast that value' : `the first Broadcast of ${v} reached ${first.node} only at ${fmtMs(first.time)}`}`,
+          explanation: fill(inventedValue, { read, value: v, first }),
           at: read.time,
           nodes: [read.node],
           events: [read.index],
@@ -115,11 +179,14 @@ export const keepsValues: Checker = {
         const crash = crashes.get(read.node)?.find((t) => t >= since.time && t < read.time);
         return {
           ok: false,
-          explanation:
-            `${read.node} ${since.how} ${value} at ${fmtMs(since.time)}, but its read at ${fmtMs(read.time)} does not return it` +
-            (crash === undefined
-              ? ''
-              : `: ${read.node} crashed at ${fmtMs(crash)} in between — keep values in ctx.storage`),
+          explanation: fill(valueLost, {
+            node: read.node,
+            acknowledged: since.how === 'acknowledged',
+            value,
+            since: since.time,
+            read: read.time,
+            crash,
+          }),
           at: read.time,
           nodes: [read.node],
           events: [since.index, read.index],
@@ -195,10 +262,10 @@ export const acknowledgedEverywhere: Checker = {
     const acks = firstOf(readBroadcastHistory(run.trace).acks);
     const found = firstMissing(run, acks);
     if (found === undefined) return { ok: true };
-    const { read, calmSince, missing } = found;
+    const { read, missing } = found;
     return {
       ok: false,
-      explanation: `${missing.node} acknowledged ${missing.value} at ${fmtMs(missing.time)}, but ${read.node}'s read at ${fmtMs(read.time)} does not return it, although every node has been up and connected, with no fault, since ${fmtMs(calmSince)}: pass every value on to every node, and resend what was lost`,
+      explanation: fill(acknowledgedMissing, found),
       at: read.time,
       nodes: [missing.node, read.node],
       events: [missing.index, read.index],
@@ -215,10 +282,10 @@ export const convergence: Checker = {
   check(run) {
     const found = firstMissing(run, firstOf(readValues(readBroadcastHistory(run.trace).reads)));
     if (found === undefined) return { ok: true };
-    const { read, calmSince, missing } = found;
+    const { read, missing } = found;
     return {
       ok: false,
-      explanation: `${missing.node} returned ${missing.value} in a read at ${fmtMs(missing.time)}, but ${read.node}'s read at ${fmtMs(read.time)} does not, although every node has been up and connected, with no fault, since ${fmtMs(calmSince)}: the nodes have not converged`,
+      explanation: fill(notConverged, found),
       at: read.time,
       nodes: [missing.node, read.node],
       events: [missing.index, read.index],

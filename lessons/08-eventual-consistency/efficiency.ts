@@ -1,5 +1,5 @@
 import type { NodeId, Trace } from '../../src/kernel';
-import { fmtMs, measuredChecker, view, type Checker } from '../../src/grader';
+import { fmtMs, measuredChecker, view, type Checker, type Text } from '../../src/grader';
 import { readBroadcastHistory } from './history';
 
 /** The limits, as Gossip Glomers sets them for its efficient broadcast: every node is one 100 ms hop from every other. */
@@ -12,7 +12,10 @@ export const EFFICIENCY_LIMITS = { messagesPerBroadcast: 20, medianLatencyMs: 50
 export const messagesPerBroadcast: Checker = measuredChecker({
   name: 'messages-per-broadcast',
   translations: {
-    'zh-cn': { property: `每次广播，节点之间最多互发 ${EFFICIENCY_LIMITS.messagesPerBroadcast} 条消息` },
+    'zh-cn': {
+      property: `每次广播，节点之间最多互发 ${EFFICIENCY_LIMITS.messagesPerBroadcast} 条消息`,
+      figure: '每次广播时节点之间的消息数',
+    },
   },
   property: `the nodes send at most ${EFFICIENCY_LIMITS.messagesPerBroadcast} messages to each other per broadcast`,
   figure: 'messages between nodes per broadcast',
@@ -33,12 +36,22 @@ export const messagesPerBroadcast: Checker = measuredChecker({
       byType.set(e.data.type, (byType.get(e.data.type) ?? 0) + 1);
       bySender.set(e.node, (bySender.get(e.node) ?? 0) + 1);
     }
-    if (sent === 0) return { value: 0, detail: `no messages between nodes for ${broadcasts} broadcasts` };
-    const types = [...byType].map(([type, n]) => `${type} ${n}`).join(', ');
+    if (sent === 0)
+      return {
+        value: 0,
+        detail: {
+          en: `no messages between nodes for ${broadcasts} broadcasts`,
+          'zh-cn': `${broadcasts} 次广播，节点之间没有消息`,
+        },
+      };
+    const types = [...byType].map(([type, n]) => `${type} ${n}`);
     const [busiest, most] = [...bySender].reduce((a, b) => (b[1] > a[1] ? b : a));
     return {
       value: sent / broadcasts,
-      detail: `${sent} messages between nodes (${types}) for ${broadcasts} broadcasts; ${busiest} sent the most, ${most}, and the last message between nodes left at ${fmtMs(last)}`,
+      detail: {
+        en: `${sent} messages between nodes (${types.join(', ')}) for ${broadcasts} broadcasts; ${busiest} sent the most, ${most}, and the last message between nodes left at ${fmtMs(last)}`,
+        'zh-cn': `${broadcasts} 次广播，节点之间发了 ${sent} 条消息（${types.join('、')}）；${busiest} 发得最多，${most} 条，节点之间的最后一条消息在 ${fmtMs(last)} 发出`,
+      },
       at: last,
       nodes: [busiest],
     };
@@ -81,15 +94,26 @@ function readPropagations(trace: Trace): Propagation[] {
   });
 }
 
-function describe(p: Propagation): string {
+function describe(p: Propagation): Text {
   return Number.isFinite(p.latency)
-    ? `${p.value}, broadcast to ${p.origin} at ${fmtMs(p.from)}, is in every read of ${p.last} only from ${fmtMs(p.at)} on`
-    : `${p.value}, broadcast to ${p.origin} at ${fmtMs(p.from)}, is missing from ${p.last}'s last read`;
+    ? {
+        en: `${p.value}, broadcast to ${p.origin} at ${fmtMs(p.from)}, is in every read of ${p.last} only from ${fmtMs(p.at)} on`,
+        'zh-cn': `在 ${fmtMs(p.from)} 广播给 ${p.origin} 的 ${p.value}，直到 ${fmtMs(p.at)} 起才出现在 ${p.last} 的每次读中`,
+      }
+    : {
+        en: `${p.value}, broadcast to ${p.origin} at ${fmtMs(p.from)}, is missing from ${p.last}'s last read`,
+        'zh-cn': `在 ${fmtMs(p.from)} 广播给 ${p.origin} 的 ${p.value}，${p.last} 的最后一次读里没有它`,
+      };
 }
 
 export const medianLatency: Checker = measuredChecker({
   name: 'median-latency',
-  translations: { 'zh-cn': { property: `一半的广播值在 ${fmtMs(EFFICIENCY_LIMITS.medianLatencyMs)} 内到达每个节点` } },
+  translations: {
+    'zh-cn': {
+      property: `一半的广播值在 ${fmtMs(EFFICIENCY_LIMITS.medianLatencyMs)} 内到达每个节点`,
+      figure: '传播延迟的中位数（ms）',
+    },
+  },
   property: `half the broadcast values reach every node within ${fmtMs(EFFICIENCY_LIMITS.medianLatencyMs)}`,
   figure: 'ms median propagation latency',
   limit: EFFICIENCY_LIMITS.medianLatencyMs,
@@ -101,7 +125,10 @@ export const medianLatency: Checker = measuredChecker({
     const median = all[Math.floor((all.length - 1) / 2)]!;
     return {
       value: median.latency,
-      detail: `over ${all.length} broadcasts, from a Broadcast reaching its node to the first read of the last node to hold the value for good; the median one: ${describe(median)}`,
+      detail: {
+        en: `over ${all.length} broadcasts, from a Broadcast reaching its node to the first read of the last node to hold the value for good; the median one: ${describe(median).en}`,
+        'zh-cn': `统计 ${all.length} 次广播，从 Broadcast 到达它的节点，到最后一个稳定持有该值的节点的第一次读；居中的那次：${describe(median)['zh-cn']}`,
+      },
       at: median.at,
       nodes: [median.origin, median.last],
     };
@@ -110,7 +137,12 @@ export const medianLatency: Checker = measuredChecker({
 
 export const maxLatency: Checker = measuredChecker({
   name: 'max-latency',
-  translations: { 'zh-cn': { property: `每个广播值都在 ${fmtMs(EFFICIENCY_LIMITS.maxLatencyMs)} 内到达每个节点` } },
+  translations: {
+    'zh-cn': {
+      property: `每个广播值都在 ${fmtMs(EFFICIENCY_LIMITS.maxLatencyMs)} 内到达每个节点`,
+      figure: '传播延迟的最大值（ms）',
+    },
+  },
   property: `every broadcast value reaches every node within ${fmtMs(EFFICIENCY_LIMITS.maxLatencyMs)}`,
   figure: 'ms maximum propagation latency',
   limit: EFFICIENCY_LIMITS.maxLatencyMs,
@@ -122,7 +154,10 @@ export const maxLatency: Checker = measuredChecker({
     const worst = all.reduce((a, b) => (b.latency > a.latency ? b : a));
     return {
       value: worst.latency,
-      detail: `the slowest of ${all.length} broadcasts: ${describe(worst)}`,
+      detail: {
+        en: `the slowest of ${all.length} broadcasts: ${describe(worst).en}`,
+        'zh-cn': `${all.length} 次广播中最慢的一次：${describe(worst)['zh-cn']}`,
+      },
       at: worst.at,
       nodes: [worst.origin, worst.last],
     };

@@ -1,5 +1,13 @@
-import { fmtMs, handlerRuns, type Checker } from '../../src/grader';
+import type { NodeId } from '../../src/kernel';
+import { fill, fmtMs, handlerRuns, type Checker, type Template } from '../../src/grader';
 import { COORDINATOR } from './transactions';
+
+const notAnswered: Template<{ node: NodeId; type: string; tx: string; time: number; expected: string }> = {
+  en: ({ node, type, tx, time, expected }) =>
+    `${node} received ${type} for ${tx} from ${COORDINATOR} at ${fmtMs(time)} and sent no ${expected} back: answer every ${type}, a repeated one too — the coordinator repeats it because an answer was lost`,
+  'zh-cn': ({ node, type, tx, time, expected }) =>
+    `${node} 在 ${fmtMs(time)} 收到 ${COORDINATOR} 发来的 ${tx} 的 ${type}，却没有回 ${expected}：每个 ${type} 都要回答，重复的也一样——协调者重发它，正是因为有回答丢了`,
+};
 
 /** What a participant answers to each request the coordinator sends. */
 const answer: Partial<Record<string, string>> = { Prepare: 'Vote', Commit: 'Ack', Abort: 'Ack' };
@@ -24,7 +32,7 @@ export const answersEveryRequest: Checker = {
       if (sends.some((s) => s.to === COORDINATOR && s.msg.type === expected && s.msg.tx === tx)) continue;
       return {
         ok: false,
-        explanation: `${node} received ${request.msg.type} for ${tx} from ${COORDINATOR} at ${fmtMs(time)} and sent no ${expected} back: answer every ${request.msg.type}, a repeated one too — the coordinator repeats it because an answer was lost`,
+        explanation: fill(notAnswered, { node, type: request.msg.type, tx, time, expected }),
         at: time,
         nodes: [node, COORDINATOR],
         events: [index],

@@ -1,4 +1,5 @@
-import { ClusterTimeline, fill, fmtMs, type Checker, type Template, type Verdict } from '../../src/grader';
+import type { NodeId } from '../../src/kernel';
+import { ClusterTimeline, fill, fmtMs, type Checker, type Template, type Text, type Verdict } from '../../src/grader';
 import { firstDecision, listNodes, readHistory, type DecisionEvent } from './history';
 import { answersEveryRequest } from './answers';
 import { nonTriviality } from './nonTriviality';
@@ -33,6 +34,57 @@ const outcomeChanged: Template<TwoDecisions> = {
   'zh-cn': ({ tx, earlier, later }) =>
     `${later.node} 改变了它对 ${tx} 的结果：${fmtMs(earlier.time)} 时是 ${earlier.outcome}，${fmtMs(later.time)} 时又成了 ${later.outcome}；决定一旦做出就不能更改`,
 };
+
+const commitRefused: Template<{ node: NodeId; tx: string; time: number; refusers: NodeId[] }> = {
+  en: ({ node, tx, time, refusers }) =>
+    `validity broken: ${node} committed ${tx} at ${fmtMs(time)}, but ${listNodes(refusers)} cannot commit it (canCommit("${tx}") is false there)`,
+  'zh-cn': ({ node, tx, time, refusers }) =>
+    `validity 被破坏：${node} 在 ${fmtMs(time)} 提交了 ${tx}，可 ${refusers.join('、')} 不能提交它（在那里 canCommit("${tx}") 为 false）`,
+};
+
+const decidedAlone: Template<{ decision: DecisionEvent; voted: number }> = {
+  en: ({ decision: d, voted }) =>
+    `${d.node} voted yes on ${d.tx} at ${fmtMs(voted)}, then ${past(d.outcome)} it alone at ${fmtMs(d.time)}: the coordinator ${COORDINATOR} had not decided ${d.outcome}. After a yes vote, only the coordinator's decision may end the transaction`,
+  'zh-cn': ({ decision: d, voted }) =>
+    `${d.node} 在 ${fmtMs(voted)} 对 ${d.tx} 投了赞成票，然后在 ${fmtMs(d.time)} 独自${pastZh(d.outcome)}了它：协调者 ${COORDINATOR} 并没有决定${pastZh(d.outcome)}。投了赞成票之后，只有协调者的决议才能结束这个事务`,
+};
+
+const stillUndecided: Template<{
+  tx: string;
+  begunAt: number;
+  undecided: NodeId[];
+  end: number;
+  calmSince: number;
+  because: Text;
+}> = {
+  en: ({ tx, begunAt, undecided, end, calmSince, because }) =>
+    `${tx} (begun at ${fmtMs(begunAt)}) is still undecided at ${listNodes(undecided)} at the end (${fmtMs(end)}), ` +
+    `although ${COORDINATOR} is up and the run has been calm (no fault, no new Begin) since ${fmtMs(calmSince)}; ${because.en}`,
+  'zh-cn': ({ tx, begunAt, undecided, end, calmSince, because }) =>
+    `${tx}（${fmtMs(begunAt)} 开始）到运行结束（${fmtMs(end)}）时在 ${undecided.join('、')} 上仍未决定，` +
+    `尽管 ${COORDINATOR} 在线，而且从 ${fmtMs(calmSince)} 起一切平静（没有故障，也没有新的 Begin）；${because['zh-cn']}`,
+};
+
+/** Why a transaction is still undecided: what the coordinator did about it. */
+function undecidedBecause(
+  decided: DecisionEvent | undefined,
+  sent: { outcome: 'commit' | 'abort'; time: number } | undefined,
+): Text {
+  if (decided)
+    return {
+      en: `${COORDINATOR} decided ${decided.outcome} at ${fmtMs(decided.time)}: resend the decision until every participant acknowledges it`,
+      'zh-cn': `${COORDINATOR} 在 ${fmtMs(decided.time)} 决定了${pastZh(decided.outcome)}：要一直重发决议，直到每个参与者都确认`,
+    };
+  if (sent)
+    return {
+      en: `${COORDINATOR} sent ${sent.outcome === 'commit' ? 'Commit' : 'Abort'} at ${fmtMs(sent.time)} but never recorded it with ctx.${sent.outcome}(tx)`,
+      'zh-cn': `${COORDINATOR} 在 ${fmtMs(sent.time)} 发出了 ${sent.outcome === 'commit' ? 'Commit' : 'Abort'}，却从没用 ctx.${sent.outcome}(tx) 记录它`,
+    };
+  return {
+    en: `${COORDINATOR} never decided it: resend Prepare until every participant votes, or give up and abort`,
+    'zh-cn': `${COORDINATOR} 始终没有做出决定：要么一直重发 Prepare 直到每个参与者都投票，要么放弃并中止`,
+  };
+}
 
 export const atomicity: Checker = {
   name: 'atomicity',
@@ -73,7 +125,7 @@ export const validity: Checker = {
       if (refusers.length > 0) {
         return {
           ok: false,
-          explanation: `validity broken: ${d.node} committed ${d.tx} at ${fmtMs(d.time)}, but ${listNodes(refusers)} cannot commit it (canCommit("${d.tx}") is false there)`,
+          explanation: fill(commitRefused, { node: d.node, tx: d.tx, time: d.time, refusers }),
           at: d.time,
           nodes: [d.node, ...refusers],
           events: [d.index],
@@ -137,7 +189,7 @@ export const noUnilateralDecision: Checker = {
         const vote = yesAt.get(`${d.node}/${d.tx}`)!;
         return {
           ok: false,
-          explanation: `${d.node} voted yes on ${d.tx} at ${fmtMs(vote.time)}, then ${past(d.outcome)} it alone at ${fmtMs(d.time)}: the coordinator ${COORDINATOR} had not decided ${d.outcome}. After a yes vote, only the coordinator's decision may end the transaction`,
+          explanation: fill(decidedAlone, { decision: d, voted: vote.time }),
           at: d.time,
           nodes: [d.node, COORDINATOR],
           events: [vote.index, d.index],
@@ -192,16 +244,16 @@ export const termination: Checker = {
       if (undecided.length === 0) continue;
       const decided = firstDecision(history, COORDINATOR, tx);
       const sent = history.decisionsSent.find((s) => s.tx === tx);
-      const because = decided
-        ? `${COORDINATOR} decided ${decided.outcome} at ${fmtMs(decided.time)}: resend the decision until every participant acknowledges it`
-        : sent
-          ? `${COORDINATOR} sent ${sent.outcome === 'commit' ? 'Commit' : 'Abort'} at ${fmtMs(sent.time)} but never recorded it with ctx.${sent.outcome}(tx)`
-          : `${COORDINATOR} never decided it: resend Prepare until every participant votes, or give up and abort`;
       return {
         ok: false,
-        explanation:
-          `${tx} (begun at ${fmtMs(begunAt)}) is still undecided at ${listNodes(undecided)} at the end (${fmtMs(duration)}), ` +
-          `although ${COORDINATOR} is up and the run has been calm (no fault, no new Begin) since ${fmtMs(Math.max(quiet, lastBegin))}; ${because}`,
+        explanation: fill(stillUndecided, {
+          tx,
+          begunAt,
+          undecided,
+          end: duration,
+          calmSince: Math.max(quiet, lastBegin),
+          because: undecidedBecause(decided, sent),
+        }),
         at: duration,
         nodes: undecided,
       };

@@ -1,5 +1,5 @@
 import type { NodeId } from '../../src/kernel';
-import { ClusterTimeline, fmtMs, type Checker } from '../../src/grader';
+import { ClusterTimeline, fill, fmtMs, type Checker, type Template } from '../../src/grader';
 import { listNodes } from './history';
 import { canCommitFor, COORDINATOR, participantsOf } from './transactions';
 
@@ -8,6 +8,13 @@ import { canCommitFor, COORDINATOR, participantsOf } from './transactions';
  * not among them: votes are waited for with timers, which a clock does not disturb.
  */
 const failures = new Set(['crash', 'restart', 'pause', 'partition', 'heal', 'fault', 'drop']);
+
+const needlessAbort: Template<{ tx: string; time: number; participants: readonly NodeId[]; begun: number }> = {
+  en: ({ tx, time, participants, begun }) =>
+    `${COORDINATOR} aborted ${tx} at ${fmtMs(time)}, though ${listNodes(participants)} can all commit it and nothing failed from its Begin at ${fmtMs(begun)} to that decision (every node up, no crash, pause, partition, lost message or delay spike): when every participant votes yes and nothing fails, the coordinator must commit`,
+  'zh-cn': ({ tx, time, participants, begun }) =>
+    `${COORDINATOR} 在 ${fmtMs(time)} 中止了 ${tx}，可 ${participants.join('、')} 都能提交它，而且从它的 Begin（${fmtMs(begun)}）到这个决定之间什么故障也没有（每个节点都在线，没有崩溃、暂停、分区、丢失的消息或延迟尖峰）：每个参与者都投赞成票、又没有故障时，协调者必须提交`,
+};
 
 /**
  * Gray and Lamport's non-triviality: when every participant can commit and nothing fails from the
@@ -54,7 +61,7 @@ export const nonTriviality: Checker = {
       if (beginIndex === undefined || data.event === 'commit' || lastFailureIndex > beginIndex) continue;
       return {
         ok: false,
-        explanation: `${COORDINATOR} aborted ${tx} at ${fmtMs(e.time)}, though ${listNodes(participants)} can all commit it and nothing failed from its Begin at ${fmtMs(trace.timeAt(beginIndex))} to that decision (every node up, no crash, pause, partition, lost message or delay spike): when every participant votes yes and nothing fails, the coordinator must commit`,
+        explanation: fill(needlessAbort, { tx, time: e.time, participants, begun: trace.timeAt(beginIndex) }),
         at: e.time,
         nodes: [COORDINATOR],
         events: [beginIndex, i],

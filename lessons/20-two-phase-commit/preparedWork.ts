@@ -1,6 +1,29 @@
 import type { NodeId } from '../../src/kernel';
-import { fmtMs, type Checker } from '../../src/grader';
+import { fill, fmtMs, type Checker, type Template } from '../../src/grader';
 import { COORDINATOR } from './transactions';
+
+type Act = { node: NodeId; tx: string; time: number };
+
+const preparedNothing: Template<Act & { crash: number | undefined }> = {
+  en: ({ node, tx, time, crash }) =>
+    `${node} prepared ${tx} at ${fmtMs(time)} without holding its work: ${crash === undefined ? `it had not called canCommit("${tx}")` : `the work canCommit did before its crash at ${fmtMs(crash)} was lost, and it did not call canCommit("${tx}") again since`}, so there was nothing to make durable`,
+  'zh-cn': ({ node, tx, time, crash }) =>
+    `${node} 在 ${fmtMs(time)} 准备了 ${tx}，手里却没有它的工作：${crash === undefined ? `它没有调用过 canCommit("${tx}")` : `canCommit 在它 ${fmtMs(crash)} 崩溃之前做的工作已经丢了，而它此后没有再调用 canCommit("${tx}")`}，所以没有什么可以持久化`,
+};
+
+const yesAfterAbort: Template<Act & { aborted: number }> = {
+  en: ({ node, tx, time, aborted }) =>
+    `${node} voted yes on ${tx} at ${fmtMs(time)}, though it had aborted ${tx} at ${fmtMs(aborted)}: a participant's vote follows its own log — after an abort, every repeated Prepare is answered no`,
+  'zh-cn': ({ node, tx, time, aborted }) =>
+    `${node} 在 ${fmtMs(time)} 对 ${tx} 投了赞成票，可它在 ${fmtMs(aborted)} 已经中止了 ${tx}：参与者的投票要依从自己的日志——中止之后，每个重复的 Prepare 都要回答 no`,
+};
+
+const yesUnprepared: Template<Act> = {
+  en: ({ node, tx, time }) =>
+    `${node} voted yes on ${tx} at ${fmtMs(time)} without ctx.prepare("${tx}") first: a yes vote promises the work survives a crash, and work that is not prepared is lost in one — prepare it before the vote leaves`,
+  'zh-cn': ({ node, tx, time }) =>
+    `${node} 在 ${fmtMs(time)} 对 ${tx} 投了赞成票，之前却没有调用 ctx.prepare("${tx}")：赞成票承诺工作能挺过崩溃，而没有准备的工作一崩溃就丢——要在投票发出之前准备好`,
+};
 
 /**
  * The resource model: a participant's work for a transaction (done by canCommit) lives in memory
@@ -44,7 +67,7 @@ export const preparedWork: Checker = {
         const crash = lostAt.get(e.node);
         return {
           ok: false,
-          explanation: `${e.node} prepared ${data.tx} at ${fmtMs(e.time)} without holding its work: ${crash === undefined ? `it had not called canCommit("${data.tx}")` : `the work canCommit did before its crash at ${fmtMs(crash)} was lost, and it did not call canCommit("${data.tx}") again since`}, so there was nothing to make durable`,
+          explanation: fill(preparedNothing, { node: e.node, tx: data.tx, time: e.time, crash }),
           at: e.time,
           nodes: [e.node],
           events: [i],
@@ -53,7 +76,12 @@ export const preparedWork: Checker = {
       else if (kind === 'send' && data.type === 'Vote' && data.yes === true && decided.get(key)?.outcome === 'abort') {
         return {
           ok: false,
-          explanation: `${e.node} voted yes on ${data.tx} at ${fmtMs(e.time)}, though it had aborted ${data.tx} at ${fmtMs(decided.get(key)?.time ?? 0)}: a participant's vote follows its own log — after an abort, every repeated Prepare is answered no`,
+          explanation: fill(yesAfterAbort, {
+            node: e.node,
+            tx: data.tx,
+            time: e.time,
+            aborted: decided.get(key)?.time ?? 0,
+          }),
           at: e.time,
           nodes: [e.node, COORDINATOR],
           events: [i],
@@ -67,7 +95,7 @@ export const preparedWork: Checker = {
       ) {
         return {
           ok: false,
-          explanation: `${e.node} voted yes on ${data.tx} at ${fmtMs(e.time)} without ctx.prepare("${data.tx}") first: a yes vote promises the work survives a crash, and work that is not prepared is lost in one — prepare it before the vote leaves`,
+          explanation: fill(yesUnprepared, { node: e.node, tx: data.tx, time: e.time }),
           at: e.time,
           nodes: [e.node, COORDINATOR],
           events: [i],

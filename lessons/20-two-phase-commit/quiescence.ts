@@ -1,6 +1,13 @@
 import type { NodeId } from '../../src/kernel';
-import { fmtMs, type Checker } from '../../src/grader';
+import { fill, fmtMs, type Checker, type Template } from '../../src/grader';
 import { COORDINATOR } from './transactions';
+
+const sentAfterAck: Template<{ type: string; tx: string; peer: NodeId; time: number; acked: number }> = {
+  en: ({ type, tx, peer, time, acked }) =>
+    `${COORDINATOR} sent ${type} for ${tx} to ${peer} at ${fmtMs(time)}, after ${peer}'s Ack for ${tx} reached it at ${fmtMs(acked)}: stop resending to a participant once it has acknowledged`,
+  'zh-cn': ({ type, tx, peer, time, acked }) =>
+    `${COORDINATOR} 在 ${fmtMs(time)} 给 ${peer} 发了 ${tx} 的 ${type}，可 ${peer} 对 ${tx} 的 Ack 在 ${fmtMs(acked)} 就已到达：参与者确认之后，就别再向它重发了`,
+};
 
 const aboutTransaction = new Set(['Prepare', 'Commit', 'Abort']);
 
@@ -44,7 +51,7 @@ export const quiescence: Checker = {
         continue;
       return {
         ok: false,
-        explanation: `${COORDINATOR} sent ${msg.type} for ${msg.tx} to ${e.peer} at ${fmtMs(e.time)}, after ${e.peer}'s Ack for ${msg.tx} reached it at ${fmtMs(ack.time)}: stop resending to a participant once it has acknowledged`,
+        explanation: fill(sentAfterAck, { type: msg.type, tx: msg.tx, peer: e.peer, time: e.time, acked: ack.time }),
         at: e.time,
         nodes: [COORDINATOR, e.peer],
         events: [ack.index, i],

@@ -1,4 +1,4 @@
-import { fmtMs, type Checker } from '../../src/grader';
+import { fill, fmtMs, type Checker, type Template } from '../../src/grader';
 import { COORDINATOR } from './transactions';
 
 /**
@@ -7,6 +7,13 @@ import { COORDINATOR } from './transactions';
  * coordinator runs: a crash, a pause or a restart starts the count again.
  */
 export const RESEND_BOUND_MS = 250;
+
+const prepareNotResent: Template<{ tx: string; participant: string; sent: number }> = {
+  en: ({ tx, participant, sent }) =>
+    `${COORDINATOR} sent Prepare for ${tx} to ${participant} at ${fmtMs(sent)}, had no vote from it, had not decided ${tx}, and sent no Prepare again by ${fmtMs(sent + RESEND_BOUND_MS)}: resend an unanswered Prepare at least every 200 ms, for a message or its answer may have been lost`,
+  'zh-cn': ({ tx, participant, sent }) =>
+    `${COORDINATOR} 在 ${fmtMs(sent)} 给 ${participant} 发了 ${tx} 的 Prepare，没有收到它的投票，也还没决定 ${tx}，到 ${fmtMs(sent + RESEND_BOUND_MS)} 却没有再发 Prepare：没有回音的 Prepare 至少每 200 ms 重发一次，因为消息或它的回答可能丢了`,
+};
 
 /**
  * While a transaction is undecided, the coordinator resends Prepare to every participant whose
@@ -29,7 +36,7 @@ export const resendsUnanswered: Checker = {
         const [participant, tx] = key.split('/') as [string, string];
         return {
           ok: false,
-          explanation: `${COORDINATOR} sent Prepare for ${tx} to ${participant} at ${fmtMs(sent.time)}, had no vote from it, had not decided ${tx}, and sent no Prepare again by ${fmtMs(sent.time + RESEND_BOUND_MS)}: resend an unanswered Prepare at least every 200 ms, for a message or its answer may have been lost`,
+          explanation: fill(prepareNotResent, { tx, participant, sent: sent.time }),
           at: sent.time + RESEND_BOUND_MS,
           nodes: [COORDINATOR, participant],
           events: [sent.index],

@@ -22,7 +22,8 @@ Commands:
           is a Jepsen history (its log, or EDN maps one per line) linearizable under the model?
 
 Flags:
-  --file F          the student's file (default: the exercise's starter in lessons/)
+  --file F          the student's file (default: the exercise's starter in lessons/): a node
+                    class in TypeScript, or for break-bully a fault schedule in JSON
   --seeds N         seeds 1..N for every scenario (default: ${DEFAULT_SEEDS} for a named scenario,
                     a generated family's own count, e.g. 100)
   --seed S          only seed S

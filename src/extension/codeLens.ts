@@ -35,13 +35,17 @@ class ExerciseLenses implements vscode.CodeLensProvider {
         command: COMMANDS.runScenarioWithTrace,
         arguments: [document.uri],
       }),
-      new vscode.CodeLens(range, {
-        title: `$(beaker) ${vscode.l10n.t('Lab bench')}`,
-        tooltip: vscode.l10n.t('Run this file live, and crash, pause and cut off its nodes by hand'),
-        command: COMMANDS.openBench,
-        arguments: [document.uri],
-      }),
     ];
+    // The bench runs a node class; a fault schedule submission has none of its own.
+    if (student.exercise.submission === undefined)
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: `$(beaker) ${vscode.l10n.t('Lab bench')}`,
+          tooltip: vscode.l10n.t('Run this file live, and crash, pause and cut off its nodes by hand'),
+          command: COMMANDS.openBench,
+          arguments: [document.uri],
+        }),
+      );
     const lesson = lessonOfExercise(student.exercise.id);
     if (lesson)
       lenses.push(
@@ -58,7 +62,11 @@ class ExerciseLenses implements vscode.CodeLensProvider {
 export function registerCodeLens(workbook: Workbook): void {
   workbook.context.subscriptions.push(
     vscode.languages.registerCodeLensProvider(
-      { language: 'typescript', pattern: `**/${STUDENT_ROOT}/*/*.ts` },
+      [
+        { language: 'typescript', pattern: `**/${STUDENT_ROOT}/*/*.ts` },
+        // An exercise whose submission is a fault schedule.
+        { language: 'json', pattern: `**/${STUDENT_ROOT}/*/*.faults.json` },
+      ],
       new ExerciseLenses(workbook),
     ),
   );

@@ -10,7 +10,7 @@ import type { StudentExercise } from './studentExercises';
 import type { ExerciseTests } from './testing';
 import type { TracePanel } from './tracePanel';
 import { parseSeed } from './core/seed';
-import { replayOf, submissionNote } from './core/traceReplay';
+import { submissionNote } from './core/traceReplay';
 import { openTraceFile } from './traceFiles';
 import { runTrace } from './traceRuns';
 import { mayRunCode } from './trust';
@@ -69,9 +69,10 @@ export function registerCommands(workbook: Workbook, { bench, lessons, tests, tr
     );
     if (picked) await tests.runItems(student, picked.label);
   });
-  register(COMMANDS.openTrace, async (arg?: MessageMenuArg) => {
+  register(COMMANDS.openTrace, async (arg?: MessageMenuArg | vscode.TestItem) => {
     if (!mayRunCode()) return;
-    const last = tests.lastFailure(arg?.test ?? arg?.failure);
+    // A test item's own menu (a schedule that broke its program) passes the item itself.
+    const last = tests.lastRun(arg === undefined || 'id' in arg ? arg : (arg.test ?? arg.failure));
     if (last === undefined) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Grade the scenario again: its failing run is no longer known.'),
@@ -83,7 +84,7 @@ export function registerCommands(workbook: Workbook, { bench, lessons, tests, tr
     const result = await runTrace(workbook, {
       student: last.student,
       scenario: last.scenario,
-      ...replayOf(last.failure),
+      ...last.replay,
       source: last.source,
       note: submissionNote(last.source, current, vscode.l10n.t),
     });
@@ -110,7 +111,14 @@ export function registerCommands(workbook: Workbook, { bench, lessons, tests, tr
   register(COMMANDS.openTraceFile, (arg?: vscode.Uri) => openTraceFile(arg));
   register(COMMANDS.openBench, async (arg?: ExerciseArg) => {
     const student = mayRunCode() ? await studentOf(workbook, arg) : undefined;
-    if (student) bench.open(student);
+    if (student?.exercise.submission !== undefined)
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'The lab bench runs a node class of yours; {0} takes a fault schedule instead: grade it, or watch a run.',
+          student.exercise.id,
+        ),
+      );
+    else if (student) bench.open(student);
   });
 }
 

@@ -41,6 +41,9 @@ export const FAILURE_MESSAGE = 'distsys.failure';
  * lesson page runs the command: commands the extension runs itself never reach the workbench's
  * listener. The key is set where the thing is done, whoever asked for it.
  */
+/** Scenario items whose last grade passed by breaking the program under attack: "Open Trace" shows on these. */
+export const BROKEN_RUNS_CONTEXT = 'distsys.brokenRuns';
+
 export const WALKTHROUGH_CONTEXT = {
   lessonOpened: 'distsys.lessonOpened',
   exerciseStarted: 'distsys.exerciseStarted',

@@ -27,7 +27,13 @@ export class StudentExercises implements vscode.Disposable {
     private readonly exercises: readonly CatalogExercise[],
     private readonly onProblems: (problems: string[]) => void,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${STUDENT_ROOT}/*/*.ts`, false, true, false);
+    // A node class, or a fault schedule for an exercise that takes one.
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      `**/${STUDENT_ROOT}/*/{*.ts,*.faults.json}`,
+      false,
+      true,
+      false,
+    );
     const saved = vscode.workspace.createFileSystemWatcher(`**/${STUDENT_ROOT}/*/${STUDENT_SCENARIO_FOLDER}/*.json`);
     this.disposables.push(
       watcher,

@@ -1,27 +1,24 @@
 import * as vscode from 'vscode';
-import {
-  exerciseTitle,
-  groupByCause,
-  scenarioDescription,
-  type Scenario,
-  type ScenarioReport,
-  type SeedFailure,
-} from '../grader';
+import { exerciseTitle, groupByCause, scenarioDescription, type Scenario, type ScenarioReport } from '../grader';
 import { grade, type GradeOutcome, type Job } from '../runner';
 import { affectsLanguage, settings } from './config';
 import { failureMessage, loadErrorMessage, measuredLines, type MessageSpec } from './core/failureMessage';
 import { currentScore } from './core/progress';
 import { planRun, type RunTarget } from './core/runPlan';
-import { COMMANDS, FAILURE_MESSAGE, TEST_CONTROLLER, WALKTHROUGH_CONTEXT } from './ids';
+import { replayOf, type Replay } from './core/traceReplay';
+import { BROKEN_RUNS_CONTEXT, COMMANDS, FAILURE_MESSAGE, TEST_CONTROLLER, WALKTHROUGH_CONTEXT } from './ids';
 import type { StudentExercise } from './studentExercises';
 import { mayRunCode, restrictedReason } from './trust';
 import type { Workbook } from './workbook';
 
-/** The failure behind a scenario's last red result: what "Open Trace" replays. */
-export interface LastFailure {
+/**
+ * What "Open Trace" replays for a scenario item: the failure behind its last red result, or, for a
+ * fault schedule that passed, the run in which it broke the program under attack.
+ */
+export interface LastRun {
   student: StudentExercise;
   scenario: string;
-  failure: SeedFailure;
+  replay: Replay;
   /** The file's text as graded: the run is replayed with it, whatever the file holds now. */
   source: string;
 }
@@ -43,7 +40,9 @@ export class ExerciseTests implements vscode.Disposable {
   );
   private readonly profile: vscode.TestRunProfile;
   private readonly targets = new WeakMap<vscode.TestItem, ItemTarget>();
-  private readonly failures = new Map<string, LastFailure>();
+  private readonly lastRuns = new Map<string, LastRun>();
+  /** Items whose last run is a schedule's success, not a failure (the context key's value). */
+  private readonly broken = new Set<string>();
   /** The grading under way for each student file; a newer run of the same file replaces it. */
   private readonly jobs = new Map<string, Job<GradeOutcome>>();
   private readonly disposables: vscode.Disposable[] = [this.controller];
@@ -67,9 +66,9 @@ export class ExerciseTests implements vscode.Disposable {
     this.sync();
   }
 
-  /** The failure last reported for a scenario item, or for the item of that id (a message's link names it). */
-  lastFailure(item: vscode.TestItem | string | undefined): LastFailure | undefined {
-    return item === undefined ? undefined : this.failures.get(typeof item === 'string' ? item : item.id);
+  /** The run last reported for a scenario item, or for the item of that id (a message's link names it). */
+  lastRun(item: vscode.TestItem | string | undefined): LastRun | undefined {
+    return item === undefined ? undefined : this.lastRuns.get(typeof item === 'string' ? item : item.id);
   }
 
   /** Grades an exercise, or one scenario of it, as if run from the Testing view. */
@@ -274,14 +273,26 @@ export class ExerciseTests implements vscode.Disposable {
   ): void {
     const measurements = report.measurements ?? [];
     if (report.passed || report.failure === undefined) {
-      this.failures.delete(item.id);
+      this.lastRuns.delete(item.id);
       // A passing figure is still worth seeing: how far under its limit the solution is.
       for (const line of measuredLines(measurements, vscode.l10n.t))
         run.appendOutput(`${report.name}: ${line}\r\n`, undefined, item);
+      if (report.broken) {
+        // A schedule's success: how it broke the program, and its run to open from the item.
+        for (const note of report.notes ?? []) run.appendOutput(`${report.name}: ${note}\r\n`, undefined, item);
+        this.lastRuns.set(item.id, {
+          student,
+          scenario: report.name,
+          replay: { ...report.broken, shrunk: false },
+          source,
+        });
+      }
+      this.markBroken(item.id, report.broken !== undefined);
       run.passed(item);
       return;
     }
-    this.failures.set(item.id, { student, scenario: report.name, failure: report.failure, source });
+    this.markBroken(item.id, false);
+    this.lastRuns.set(item.id, { student, scenario: report.name, replay: replayOf(report.failure), source });
     const lead = groupByCause(failed).find((cause) => cause.others.includes(report))?.lead;
     const context = {
       file: student.file,
@@ -300,6 +311,13 @@ export class ExerciseTests implements vscode.Disposable {
     ]);
     message.contextValue = FAILURE_MESSAGE;
     run.failed(item, message);
+  }
+
+  private markBroken(id: string, broken: boolean): void {
+    if (this.broken.has(id) === broken) return;
+    if (broken) this.broken.add(id);
+    else this.broken.delete(id);
+    void vscode.commands.executeCommand('setContext', BROKEN_RUNS_CONTEXT, [...this.broken]);
   }
 
   private message(student: StudentExercise, spec: MessageSpec, enabledCommands: string[] = []): vscode.TestMessage {

@@ -10,6 +10,7 @@ import type {
   Trace,
 } from '../kernel';
 import type { Measurement } from './checkers/measured';
+import type { FaultSubmission } from './faultSubmission';
 import type { Text, Translations } from './language';
 
 /** What a checker concludes about one run; a measured checker's verdict carries its figure, passing or not. */
@@ -97,6 +98,11 @@ export interface Exercise<S extends ObservedState = ObservedState> {
   instrument?: Instrumentation<S>;
   scenarios: Scenario<S>[];
   translations?: Translations<{ title: string }>;
+  /**
+   * What the student hands in: a node class in TypeScript when absent; a fault schedule that must
+   * break a given program (see faultSubmission.ts) when set.
+   */
+  submission?: FaultSubmission;
 }
 
 export function nodeNames(count: number): NodeId[] {

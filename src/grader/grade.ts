@@ -49,6 +49,18 @@ export interface ScenarioReport {
   notes?: string[];
   /** What measured checkers graded, each at its worst over the seeds run. */
   measurements?: MeasuredFigure[];
+  /**
+   * For an exercise whose submission is a fault schedule, when it passed: the first seed's run, the
+   * one that shows how the schedule broke the program (what a host opens as its trace).
+   */
+  broken?: BrokenRun;
+}
+
+/** A run in which a submitted schedule broke its target: enough to replay it. */
+export interface BrokenRun {
+  seed: number;
+  faults: FaultSchedule;
+  duration: number;
 }
 
 export interface GradeReport {
@@ -101,6 +113,7 @@ export function gradeScenario(
   const seeds = seedList(options, scenario);
   let seedsRun = 0;
   let notes: string[] | undefined;
+  let broken: BrokenRun | undefined;
   let measurements: MeasuredFigure[] = [];
   for (const seed of seeds) {
     seedsRun++;
@@ -115,6 +128,8 @@ export function gradeScenario(
       hooks: options.hooks,
     });
     notes ??= checked.notes;
+    if (exercise.submission !== undefined)
+      broken ??= { seed, faults: checked.run.faults, duration: checked.run.duration };
     measurements = foldMeasurements(measurements, checked.measurements);
     if (checked.failure) {
       const failure: SeedFailure = {
@@ -124,8 +139,10 @@ export function gradeScenario(
         duration: checked.run.duration,
       };
       progress.failed?.(failure);
+      // A schedule handed in is the student's to shrink: what failed is that it broke nothing.
       if (
         options.shrink !== false &&
+        exercise.submission === undefined &&
         failure.checker !== 'budget' &&
         (failure.faults.length > 0 || failure.at !== undefined)
       ) {
@@ -147,7 +164,10 @@ export function gradeScenario(
       return scenarioReport(scenario, options, seedsRun, failure, undefined, measurements);
     }
   }
-  return scenarioReport(scenario, options, seedsRun, undefined, notes, measurements);
+  return {
+    ...scenarioReport(scenario, options, seedsRun, undefined, notes, measurements),
+    ...(broken ? { broken } : {}),
+  };
 }
 
 export function scenarioReport(

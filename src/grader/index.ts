@@ -18,6 +18,7 @@ export {
   selectScenarios,
   type GradeOptions,
   type GradeProgress,
+  type BrokenRun,
   type GradeReport,
   type ScenarioReport,
   type SeedFailure,
@@ -30,6 +31,15 @@ export {
   type NemesisKind,
   type NemesisPlan,
 } from './nemesis';
+export {
+  breaks,
+  describeEntry,
+  loadSubmission,
+  scheduleProblemsFor,
+  type FaultSubmission,
+  type GameRule,
+  type LoadedSubmission,
+} from './faultSubmission';
 export { groupByCause, type FailureCause } from './reports/causes';
 export { formatJUnit } from './reports/junit';
 export { formatTable } from './reports/table';
@@ -37,6 +47,7 @@ export {
   concreteRun,
   concretize,
   ExerciseError,
+  explainedAs,
   fmtMs,
   runAndCheck,
   runSpecOf,

@@ -13,7 +13,7 @@ import {
   type Trace,
 } from '../kernel';
 import { culpritHandler, type CulpritHandler } from './culprit';
-import { inEnglish, languages, type Text, type Translations } from './language';
+import { fill, inEnglish, languages, type Template, type Text, type Translations } from './language';
 import type { Checker, Exercise, Scenario, ScenarioSetup } from './exercise';
 import { nodeNames } from './exercise';
 import { firstStudentFrame, studentStack, type SourceLocation } from './studentModule';
@@ -180,12 +180,7 @@ function judge(
     return {
       checker: 'exception',
       property: 'handlers do not throw',
-      explanation: `${outcome.node} threw ${outcome.error.name} in ${outcome.handler} at ${fmtMs(outcome.time)}${where}: ${outcome.error.message}`,
-      translations: {
-        'zh-cn': {
-          explanation: `${outcome.node} 在 ${fmtMs(outcome.time)} 执行 ${outcome.handler} 时抛出了 ${outcome.error.name}${where}：${outcome.error.message}`,
-        },
-      },
+      ...explainedAs(fill(handlerThrew, { ...outcome, where })),
       at: outcome.time,
       nodes: [outcome.node],
       location,
@@ -195,17 +190,10 @@ function judge(
   if (outcome.status === 'budget') {
     const events = outcome.budget === 'events';
     const limit = events ? outcome.limit.toLocaleString('en-US') : String(outcome.limit);
-    const what = events ? `${limit} events` : `${limit} ms of real time`;
-    const whatZh = events ? `${limit} 个事件` : `${limit} ms 真实时间`;
     return {
       checker: 'budget',
       property: 'the run stays within its budget',
-      explanation: `the run used up its budget of ${what} by ${fmtMs(outcome.time)} of virtual time: look for a message storm or a timer set to 0 ms in a loop`,
-      translations: {
-        'zh-cn': {
-          explanation: `到虚拟时间 ${fmtMs(outcome.time)} 时，运行已用完 ${whatZh} 的预算：找找有没有消息风暴，或者在循环里设置了 0 ms 的定时器`,
-        },
-      },
+      ...explainedAs(fill(budgetUsedUp, { events, limit, time: outcome.time })),
       at: outcome.time,
     };
   }
@@ -236,6 +224,33 @@ function judge(
     if (verdict.note) said.notes.push(verdict.note);
   }
   return undefined;
+}
+
+const handlerThrew: Template<{
+  node: NodeId;
+  handler: string;
+  time: number;
+  error: { name: string; message: string };
+  where: string;
+}> = {
+  en: ({ node, handler, time, error, where }) =>
+    `${node} threw ${error.name} in ${handler} at ${fmtMs(time)}${where}: ${error.message}`,
+  'zh-cn': ({ node, handler, time, error, where }) =>
+    `${node} 在 ${fmtMs(time)} 执行 ${handler} 时抛出了 ${error.name}${where}：${error.message}`,
+};
+
+const budgetUsedUp: Template<{ events: boolean; limit: string; time: number }> = {
+  en: ({ events, limit, time }) =>
+    `the run used up its budget of ${events ? `${limit} events` : `${limit} ms of real time`} by ${fmtMs(time)} of virtual time: look for a message storm or a timer set to 0 ms in a loop`,
+  'zh-cn': ({ events, limit, time }) =>
+    `到虚拟时间 ${fmtMs(time)} 时，运行已用完 ${events ? `${limit} 个事件` : `${limit} ms 真实时间`}的预算：找找有没有消息风暴，或者在循环里设置了 0 ms 的定时器`,
+};
+
+/** A failure's explanation in English, and in each other language as its translation. */
+export function explainedAs(text: Text): Pick<Failure, 'explanation' | 'translations'> {
+  const translations: NonNullable<Failure['translations']> = {};
+  for (const language of languages) if (language !== 'en') translations[language] = { explanation: text[language] };
+  return { explanation: text.en, translations };
 }
 
 /** The failure's property and explanation in each language the checker has them in. */

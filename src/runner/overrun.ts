@@ -1,4 +1,4 @@
-import type { Failure } from '../grader';
+import { explainedAs, fill, type Failure, type Template } from '../grader';
 import type { HandlerMark } from './marks';
 
 /** Where a unit ran: enough to name it. */
@@ -7,16 +7,32 @@ export interface UnitPlace {
   seed: number;
 }
 
+const overran: Template<{ place: UnitPlace; budgetMs: number; mark: HandlerMark | undefined }> = {
+  en: ({ place, budgetMs, mark }) =>
+    `seed ${place.seed} of ${place.scenario} did not finish within ${budgetMs} ms of real time` +
+    (mark
+      ? `: ${mark.node} was still running ${mark.handler} (its clock read ${Math.round(mark.time)} ms), which probably loops forever`
+      : '; a handler probably loops forever'),
+  'zh-cn': ({ place, budgetMs, mark }) =>
+    `${place.scenario} 的种子 ${place.seed} 没能在 ${budgetMs} ms 真实时间内跑完` +
+    (mark
+      ? `：${mark.node} 仍在执行 ${mark.handler}（它的时钟停在 ${Math.round(mark.time)} ms），多半陷入了死循环`
+      : '；多半有处理函数陷入了死循环'),
+};
+
+const outOfMemory: Template<UnitPlace> = {
+  en: ({ seed, scenario }) =>
+    `seed ${seed} of ${scenario} ran out of memory: look for a collection that grows without bound (a log, a queue or a set that is never trimmed)`,
+  'zh-cn': ({ seed, scenario }) =>
+    `${scenario} 的种子 ${seed} 耗尽了内存：找找有没有无限增长的集合（从不清理的日志、队列或集合）`,
+};
+
 /** The verdict on a run the watchdog had to stop (reports add the command that replays it). */
 export function timeoutFailure(place: UnitPlace, budgetMs: number, mark: HandlerMark | undefined): Failure {
-  const head = `seed ${place.seed} of ${place.scenario} did not finish within ${budgetMs} ms of real time`;
-  const cause = mark
-    ? `: ${mark.node} was still running ${mark.handler} (its clock read ${Math.round(mark.time)} ms), which probably loops forever`
-    : '; a handler probably loops forever';
   return {
     checker: 'timeout',
     property: 'each handler returns',
-    explanation: head + cause,
+    ...explainedAs(fill(overran, { place, budgetMs, mark })),
     ...(mark ? { nodes: [mark.node] } : {}),
   };
 }
@@ -25,6 +41,6 @@ export function memoryFailure(place: UnitPlace): Failure {
   return {
     checker: 'memory',
     property: 'the run fits in memory',
-    explanation: `seed ${place.seed} of ${place.scenario} ran out of memory: look for a collection that grows without bound (a log, a queue or a set that is never trimmed)`,
+    ...explainedAs(fill(outOfMemory, place)),
   };
 }

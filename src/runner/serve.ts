@@ -4,6 +4,7 @@ import {
   compileStudentModule,
   gradeScenario,
   isolatedProgram,
+  loadSubmission,
   runAndCheck,
   StudentCodeError,
   type Exercise,
@@ -16,7 +17,11 @@ import { MarkWriter } from './marks';
 import type { HostRequest, SeedOptions, SeedRun, UnitLimits, WorkerMessage } from './protocol';
 import { stoppingBefore } from './stopBefore';
 
-/** The student's file, transpiled once, evaluated afresh for every node at every boot (see isolatedProgram). */
+/**
+ * The student's file, transpiled once, evaluated afresh for every node at every boot (see
+ * isolatedProgram); or, for an exercise whose submission is a fault schedule, the program under
+ * attack and the exercise with the student's schedule in place.
+ */
 interface Loaded {
   exercise: Exercise;
   file: string;
@@ -89,20 +94,25 @@ function load(
   // The host reported the files it could not use; here they are only left out, as there.
   const { exercise } = withStudentScenarios(catalogExercise, request.scenarios ?? []);
   const { source, file } = request;
-  let evaluate: () => NodeClass;
+  let loaded: { exercise: Exercise; program: NodeClass };
   try {
-    evaluate = compileStudentModule(source, file);
-    evaluate(); // a module that throws at the top level fails to load, before any run
+    loaded =
+      exercise.submission === undefined ? studentClass(exercise, source, file) : loadSubmission(exercise, source, file);
   } catch (error) {
     if (!(error instanceof StudentCodeError)) throw error;
     post({ kind: 'load-error', error: { message: error.message, location: error.location } });
     return undefined;
   }
   const marks = new MarkWriter(request.marks, (id, text) => post({ kind: 'name', id, text }));
-  // The same isolation as the in-process grader's, so both give the same verdict.
-  const program = isolatedProgram(evaluate);
   post({ kind: 'loaded' });
-  return { exercise, file, marks, program };
+  return { ...loaded, file, marks };
+}
+
+/** The student's node class, with the same isolation as the in-process grader's, so both give the same verdict. */
+function studentClass(exercise: Exercise, source: string, file: string): { exercise: Exercise; program: NodeClass } {
+  const evaluate = compileStudentModule(source, file);
+  evaluate(); // a module that throws at the top level fails to load, before any run
+  return { exercise, program: isolatedProgram(evaluate) };
 }
 
 function gradeOne(

@@ -5,7 +5,7 @@
  * Pure code: it is bundled for the browser and run in Node alike.
  */
 import { hashString, simulate, type Context, type Node, type RunSpec, type StateTable } from '../../src/kernel';
-import { loadStudentModule, runAndCheck } from '../../src/grader';
+import { loadSubmission, runAndCheck } from '../../src/grader';
 import { exercises } from '../../lessons/catalog';
 
 export interface RunHash {
@@ -93,12 +93,21 @@ export function determinismRuns(references: ReferenceSources): RunHash[] {
     const source = references[exercise.id];
     if (source === undefined)
       throw new Error(
-        `no reference source for exercise ${exercise.id}: test/exercises/${exercise.id}/reference.ts is missing`,
+        `no reference source for exercise ${exercise.id}: test/exercises/${exercise.id}/ has no reference`,
       );
-    const program = loadStudentModule(source, 'reference.ts');
-    for (const scenario of exercise.scenarios.slice(0, SCENARIOS_PER_EXERCISE)) {
+    // A schedule exercise's reference is a schedule, run against the exercise's own target program.
+    const file = exercise.submission === undefined ? 'reference.ts' : 'reference.faults.json';
+    const loaded = loadSubmission(exercise, source, file);
+    for (const scenario of loaded.exercise.scenarios.slice(0, SCENARIOS_PER_EXERCISE)) {
       for (const seed of EXERCISE_SEEDS) {
-        const checked = runAndCheck({ exercise, scenario, program, seed, file: 'reference.ts', recordStates: true });
+        const checked = runAndCheck({
+          exercise: loaded.exercise,
+          scenario,
+          program: loaded.program,
+          seed,
+          file,
+          recordStates: true,
+        });
         runs.push({
           run: `${exercise.id}/${scenario.name} seed ${seed}`,
           events: checked.trace.length,

@@ -556,7 +556,7 @@ describe('trace viewer in chromium', function () {
     await shot('filtered-search');
   });
 
-  it("speaks the page's language in the toolbar and the verdict", async () => {
+  it("speaks the page's language in the toolbar, the verdict and the details pane", async () => {
     await page.close();
     await openPage(1, '?lang=zh-cn');
     const { trace, failure, seed } = failingRaftRun();
@@ -572,6 +572,15 @@ describe('trace viewer in chromium', function () {
       (await page.locator('.tv-meta').textContent()) ?? '',
       new RegExp(`^many-elections · 种子 ${seed} · [\\d,]+ 个事件 · `),
     );
+    assert.match((await page.locator('.tv-banner-explanation').textContent()) ?? '', /^n\d 在任期 \d+ 投了两次票：/);
+    assert.equal(await page.locator('.tv-details .tv-panel-title').textContent(), '怎么看这张图');
+    assert.equal(await page.locator('.tv-details .tv-legend li').first().textContent(), '→一条消息，从发送到送达');
+    const deliver = [...trace.ofKind('deliver')][0]!;
+    await page.evaluate((i) => window.__diagram!.select(i, true), deliver.index);
+    await settle();
+    assert.match((await page.locator('.tv-details-title').textContent()) ?? '', /^n\d → n\d \w+: [\d.]+ ms 后送达$/);
+    assert.deepEqual(await page.locator('.tv-details .tv-facts dt').first().textContent(), '节点');
+    assert.equal(await page.locator('.tv-related .tv-link').first().textContent(), '发送 →');
     await page.getByRole('button', { name: '用这个种子再运行一次' }).click();
     await shot('chinese');
   });

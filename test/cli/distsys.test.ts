@@ -9,6 +9,7 @@ import { buggyVariants } from '../exercises/solutions';
 import { distsys, distsysIntoClosedPipe, ensureBuilt } from './fixtures/harness';
 
 const RAFT_REFERENCE = 'test/exercises/raft-election/reference.ts';
+const BREAK_BULLY_REFERENCE = 'test/exercises/break-bully/reference.faults.json';
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'distsys-bin-'));
 const hashOf = (stdout: string): string => {
   const match = /^hash: ([0-9a-f]{16})$/m.exec(stdout);
@@ -43,7 +44,10 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
     for (const e of exercises) {
       const heading = lines.findIndex(
         (l) =>
-          l.startsWith(`${e.id} `) && l.endsWith(` ${e.title} — lesson ${e.lesson}, ${e.scenarios.length} scenarios`),
+          l.startsWith(`${e.id} `) &&
+          l.endsWith(
+            ` ${e.title} — lesson ${e.lesson}, ${e.scenarios.length} scenario${e.scenarios.length === 1 ? '' : 's'}`,
+          ),
       );
       assert.ok(heading >= 0, `no line for ${e.id} in:\n${stdout}`);
       assert.equal(lines[heading + 1], e.scenarios.map((s) => s.name).join(', '));
@@ -65,6 +69,22 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
     const { code, stdout } = distsys(['grade', 'raft-election', '--file', file]);
     assert.equal(code, 1, stdout);
     assert.match(stdout, /^ {2}FAIL /m);
+  });
+
+  it('grades a break-bully fault schedule: a schedule that splits Bully passes with how, one that does not fails, one against the rules is refused', () => {
+    const passed = distsys(['grade', 'break-bully', '--file', BREAK_BULLY_REFERENCE, '--seeds', '3']);
+    assert.equal(passed.code, 0, passed.stdout + passed.stderr);
+    assert.match(passed.stdout, /note: the schedule broke it: n5 and n4 both led from \d+ ms/);
+    const starter = distsys(['grade', 'break-bully', '--seeds', '3']);
+    assert.equal(starter.code, 1, starter.stdout);
+    assert.match(starter.stdout, /it held for the whole run, to 4000 ms: leaders in turn: n5/);
+    assert.doesNotMatch(starter.stdout, /shrunk:/);
+    const file = join(scratch(), 'crashes.faults.json');
+    writeFileSync(file, JSON.stringify(['n3', 'n4', 'n5'].map((node) => ({ at: 1000, kind: 'crash', node }))));
+    const refused = distsys(['grade', 'break-bully', '--file', file]);
+    assert.equal(refused.code, 2);
+    oneLine(refused.stderr);
+    assert.match(refused.stderr, /rule "few-crashes" \(at most 2 nodes crash\): it crashes n3, n4, n5/);
   });
 
   it('prints the two-phase-commit reference report as JSON with the full score', () => {

@@ -1,7 +1,8 @@
 /**
  * What every exercise of the catalog must satisfy, checked the same way for each: the reference
  * (and any alternative solution) passes every scenario on many seeds; every buggy variant fails by
- * the scenario and checker its expectation names, explained with a node and a time; the exercise
+ * the scenario and checker its expectation names, explained with a node and a time in every
+ * language of the course; the exercise
  * has its own types module, and the starter imports it, loads and fails; scenarios are well named
  * and deterministic; the lesson's live simulations name real scenarios. What is particular to one
  * exercise is tested in test/exercises/<id>/<id>.test.ts.
@@ -15,8 +16,11 @@ import { LESSON_LANGUAGES } from '../../lessons/manifest';
 import { lessons } from '../../lessons/registry';
 import {
   gradeExercise,
-  loadStudentModule,
+  languages,
+  loadSubmission,
+  localizedFailure,
   nodeNames,
+  StudentCodeError,
   runAndCheck,
   seedList,
   type GradeOptions,
@@ -30,8 +34,12 @@ import { alternativeSolutions, buggyVariant, buggyVariantNames, exerciseTestDir,
 const THOROUGH = { thorough: true } as const;
 const LESSONS = join(__dirname, '..', '..', 'lessons');
 
-/** `test/exercises/<id>/expectations.json`: each variant, and the scenarios and checkers that must catch it. */
-type Expectations = Record<string, Array<{ scenario: string; checker: string }>>;
+/**
+ * `test/exercises/<id>/expectations.json`: each variant, and the scenarios and checkers that must
+ * catch it; a schedule variant may instead be refused before any run, with a message containing `refused`.
+ */
+type Expectation = { scenario: string; checker: string } | { refused: string };
+type Expectations = Record<string, Expectation[]>;
 
 /** Verdicts the grader gives on its own, whatever the scenario's checkers. */
 const GRADER_VERDICTS = ['exception', 'budget'];
@@ -48,12 +56,14 @@ function describeFailure(report: ScenarioReport): string {
 
 for (const exercise of exercises) {
   describe(`${exercise.id}: conformance`, () => {
-    const grade = (source: string, file: string, options: GradeOptions, scenario?: string) =>
-      gradeExercise(exercise, loadStudentModule(source, file), file, {
+    const grade = (source: string, file: string, options: GradeOptions, scenario?: string) => {
+      const loaded = loadSubmission(exercise, source, file);
+      return gradeExercise(loaded.exercise, loaded.program, file, {
         ...options,
         shrink: false,
         ...(scenario ? { scenario } : {}),
       });
+    };
 
     // The reference is read in each test, so a missing one fails them rather than the whole suite.
     const solutions = [
@@ -86,14 +96,19 @@ for (const exercise of exercises) {
         assert.deepEqual(
           Object.keys(expectations).sort(),
           buggyVariantNames(exercise.id),
-          `the variants of test/exercises/${exercise.id}/expectations.json and buggy/*.patch differ`,
+          `the variants of test/exercises/${exercise.id}/expectations.json and buggy/ differ`,
         );
       });
 
       it('expects each variant to fail, by a scenario of the exercise and one of its checkers', () => {
         for (const [variant, expected] of Object.entries(expectations ?? {})) {
           assert.ok(expected.length > 0, `${variant}: no scenario expected to catch it`);
-          for (const { scenario, checker } of expected) {
+          for (const expectation of expected) {
+            if ('refused' in expectation) {
+              assert.ok(exercise.submission, `${variant}: only a schedule is refused before it runs`);
+              continue;
+            }
+            const { scenario, checker } = expectation;
             const found = exercise.scenarios.find((s) => s.name === scenario);
             assert.ok(found, `${variant}: no scenario "${scenario}" in ${exercise.id}`);
             assert.ok(
@@ -105,8 +120,19 @@ for (const exercise of exercises) {
       });
 
       for (const [variant, expected] of Object.entries(expectations ?? {})) {
-        for (const { scenario, checker } of expected) {
-          it(`${variant} fails ${scenario} by ${checker}, naming a node and a time`, () => {
+        for (const expectation of expected) {
+          if ('refused' in expectation) {
+            it(`${variant} is refused before it runs, saying ${JSON.stringify(expectation.refused)}`, () => {
+              const { source, file } = buggyVariant(exercise.id, variant);
+              assert.throws(
+                () => loadSubmission(exercise, source, file),
+                (error) => error instanceof StudentCodeError && error.message.includes(expectation.refused),
+              );
+            });
+            continue;
+          }
+          const { scenario, checker } = expectation;
+          it(`${variant} fails ${scenario} by ${checker}, naming a node and a time in every language`, () => {
             const { source, file } = buggyVariant(exercise.id, variant);
             // The seeds a student's default grade runs: a mistake must show there, not only in a thorough grade.
             const report = grade(source, file, {}, scenario).scenarios[0];
@@ -115,28 +141,40 @@ for (const exercise of exercises) {
             const failure = report.failure!;
             assert.equal(failure.checker, checker, describeFailure(report));
             const nodes = nodeNames(exercise.scenarios.find((s) => s.name === scenario)!.nodes);
-            assert.ok(
-              nodes.some((n) => new RegExp(`\\b${n}\\b`).test(failure.explanation)),
-              `names none of ${nodes.join(', ')}: ${failure.explanation}`,
-            );
-            assert.match(failure.explanation, /\d ms\b/);
+            for (const language of languages) {
+              const { explanation } = localizedFailure(failure, language);
+              assert.ok(
+                nodes.some((n) => new RegExp(`\\b${n}\\b`).test(explanation)),
+                `${language}: names none of ${nodes.join(', ')}: ${explanation}`,
+              );
+              assert.match(explanation, /\d ms\b/, `${language}: no time in ${explanation}`);
+              if (language !== 'en') assert.notEqual(explanation, failure.explanation, `${language}: English only`);
+            }
+            assert.match(localizedFailure(failure, 'zh-cn').explanation, /\p{Script=Han}/u);
           });
         }
       }
     });
 
-    it(`declares its module "distsys/${exercise.id}" in its lesson folder, and the starter imports its types from it`, () => {
-      const declared = readFileSync(join(LESSONS, exercise.lesson, 'module.ts'), 'utf8');
-      assert.match(
-        declared,
-        new RegExp(`^declare module ['"]distsys/${exercise.id}['"]`, 'm'),
-        `lessons/${exercise.lesson}/module.ts`,
-      );
-      const imports = ts
-        .preProcessFile(readFileSync(join(LESSONS, exercise.lesson, exercise.starter), 'utf8'))
-        .importedFiles.map((f) => f.fileName);
-      assert.deepEqual(imports, [`distsys/${exercise.id}`]);
-    });
+    if (exercise.submission)
+      it('hands out a starter that is a fault schedule: a JSON array, with no comments', () => {
+        assert.match(exercise.starter, /\.faults\.json$/);
+        const starter: unknown = JSON.parse(readFileSync(join(LESSONS, exercise.lesson, exercise.starter), 'utf8'));
+        assert.ok(Array.isArray(starter));
+      });
+    else
+      it(`declares its module "distsys/${exercise.id}" in its lesson folder, and the starter imports its types from it`, () => {
+        const declared = readFileSync(join(LESSONS, exercise.lesson, 'module.ts'), 'utf8');
+        assert.match(
+          declared,
+          new RegExp(`^declare module ['"]distsys/${exercise.id}['"]`, 'm'),
+          `lessons/${exercise.lesson}/module.ts`,
+        );
+        const imports = ts
+          .preProcessFile(readFileSync(join(LESSONS, exercise.lesson, exercise.starter), 'utf8'))
+          .importedFiles.map((f) => f.fileName);
+        assert.deepEqual(imports, [`distsys/${exercise.id}`]);
+      });
 
     for (const language of LESSON_LANGUAGES) {
       const file = language === 'en' ? 'rules.md' : `rules.${language}.md`;
@@ -179,9 +217,11 @@ for (const exercise of exercises) {
 
       it('replay a seed to the same trace, and another seed to another', () => {
         const { source, file } = referenceSolution(exercise.id);
-        const program = loadStudentModule(source, file);
-        for (const scenario of exercise.scenarios) {
-          const hash = (seed: number): string => runAndCheck({ exercise, scenario, program, seed, file }).trace.hash();
+        const loaded = loadSubmission(exercise, source, file);
+        for (const scenario of loaded.exercise.scenarios) {
+          const { program } = loaded;
+          const hash = (seed: number): string =>
+            runAndCheck({ exercise: loaded.exercise, scenario, program, seed, file }).trace.hash();
           assert.equal(hash(7), hash(7), scenario.name);
           assert.notEqual(hash(7), hash(8), scenario.name);
         }

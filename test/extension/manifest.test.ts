@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, FAILURE_MESSAGE, PANELS, VIEWS, WALKTHROUGH_CONTEXT } from '../../src/extension/ids';
+import {
+  BROKEN_RUNS_CONTEXT,
+  COMMANDS,
+  FAILURE_MESSAGE,
+  PANELS,
+  VIEWS,
+  WALKTHROUGH_CONTEXT,
+} from '../../src/extension/ids';
 import { DEFAULT_UNIT_BUDGET_MS } from '../../src/runner';
 
 interface Manifest {
@@ -73,12 +80,16 @@ describe('extension: manifest', () => {
     );
   });
 
-  it('offers Open Trace on failure messages only', () => {
+  it('offers Open Trace on failure messages, and on the items of fault schedules that broke their program', () => {
     for (const menu of ['testing/message/context', 'testing/message/content']) {
       assert.deepEqual(manifest.contributes.menus[menu], [
         { command: COMMANDS.openTrace, when: `testMessage == ${FAILURE_MESSAGE}` },
       ]);
     }
+    assert.deepEqual(manifest.contributes.menus['testing/item/context'], [
+      { command: COMMANDS.openTrace, when: `testId in ${BROKEN_RUNS_CONTEXT}`, group: 'inline' },
+      { command: COMMANDS.openTrace, when: `testId in ${BROKEN_RUNS_CONTEXT}` },
+    ]);
   });
 
   it('activates to restore lesson panels, and supports restricted mode in part', () => {

@@ -58,14 +58,15 @@ describe('extension: starting and resetting an exercise', () => {
       assert.deepEqual(plan.steps.at(-1), { kind: 'install', from: chinese, to: 'distsys/raft-election/starter.ts' });
   });
 
-  // Start and Reset fall back to the English starter where no translation is shipped.
-  const translated = exercises.filter((e) => existsSync(join(__dirname, '..', '..', shippedStarter(e, 'zh-cn'))));
-  it('ships the Chinese starters of leader election and two-phase commit', () => {
-    for (const id of ['raft-election', 'two-phase-commit'])
-      assert.ok(
-        translated.some((e) => e.id === id),
-        id,
-      );
+  // Start and Reset would fall back to the English starter where no translation is shipped.
+  // A fault schedule has no comments to translate: its starter is the same file in every language.
+  const commented = exercises.filter((e) => shippedStarter(e, 'zh-cn') !== shippedStarter(e));
+  const translated = commented.filter((e) => existsSync(join(__dirname, '..', '..', shippedStarter(e, 'zh-cn'))));
+  it('ships a Chinese starter for every exercise whose starter is code', () => {
+    assert.deepEqual(
+      commented.filter((e) => !translated.includes(e)).map((e) => e.id),
+      [],
+    );
   });
 
   for (const exercise of translated) {

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { concreteRun, loadStudentModule, runAndCheck, runSpecOf } from '../../src/grader';
+import { concreteRun, loadSubmission, runAndCheck, runSpecOf } from '../../src/grader';
 import {
   openSession,
   simulate,
@@ -13,6 +11,7 @@ import {
 } from '../../src/kernel';
 import { exercises } from '../../lessons/catalog';
 import { gossipSpec } from '../browser/determinismRuns';
+import { referenceSolution } from '../exercises/solutions';
 import { events, logsOf, onStartOf, spec } from './helpers';
 
 /** Steps a session to its end with the default choice, then lets runToEnd return the result. */
@@ -71,13 +70,10 @@ describe('sessions', () => {
 
     for (const exercise of exercises) {
       it(`gives the trace hash of runAndCheck on ${exercise.id}'s reference solution, every scenario, seed 1`, () => {
-        const file = 'reference.ts';
-        const program = loadStudentModule(
-          readFileSync(join(__dirname, '../exercises', exercise.id, file), 'utf8'),
-          file,
-        );
-        for (const scenario of exercise.scenarios) {
-          const request = { exercise, scenario, program, seed: 1, file };
+        const { source, file } = referenceSolution(exercise.id);
+        const loaded = loadSubmission(exercise, source, file);
+        for (const scenario of loaded.exercise.scenarios) {
+          const request = { exercise: loaded.exercise, scenario, program: loaded.program, seed: 1, file };
           const { trace } = stepToEnd(openSession(runSpecOf(request, concreteRun(request))));
           assert.equal(trace.hash(), runAndCheck(request).trace.hash(), scenario.name);
         }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { playerStrings } from '../../src/webview/diagram/strings';
+import { eventStrings, playerStrings } from '../../src/webview/diagram/strings';
 import { localeOf, viewerStrings } from '../../src/webview/traceViewer/strings';
 
 /** Every text of a table, the functions called with sample values. */
@@ -18,6 +18,7 @@ function texts(table: object): string[] {
 describe('webview: interface text in Chinese', () => {
   for (const [name, table] of [
     ['simulation controls', playerStrings],
+    ['event details', eventStrings],
     ['trace viewer', viewerStrings],
   ] as const) {
     it(`writes every ${name} text in Chinese, as many as in English`, () => {

@@ -1,7 +1,57 @@
-import { ClusterTimeline, fmtMs, measuredChecker, type Checker } from '../../../src/grader';
+import type { NodeId } from '../../../src/kernel';
+import {
+  ClusterTimeline,
+  fill,
+  fmtMs,
+  measuredChecker,
+  type Checker,
+  type Template,
+  type Text,
+} from '../../../src/grader';
 import { CLUSTER_SIZE, mutualExclusion, staysHoldMs } from '../checkers';
 import { sectionHistory } from '../history';
 import { tokenHistory, type Creation } from './tokens';
+
+const generationTwice: Template<{ made: Creation; earlier: Creation }> = {
+  en: ({ made, earlier }) =>
+    `${made.node} sent a token of generation ${String(made.generation)} at ${fmtMs(made.time)} that it had not received, while ${earlier.node} had made generation ${String(made.generation)} at ${fmtMs(earlier.time)}: two tokens of one generation. A new token needs a generation no token has had`,
+  'zh-cn': ({ made, earlier }) =>
+    `${made.node} 在 ${fmtMs(made.time)} 发出了一个第 ${String(made.generation)} 代的令牌，这令牌不是它收到的，而 ${earlier.node} 早在 ${fmtMs(earlier.time)} 就造过第 ${String(made.generation)} 代：同一代有了两个令牌。新令牌要用一个从没有令牌用过的代号`,
+};
+
+const enteredWithoutToken: Template<{ node: NodeId; time: number; passedAt?: number }> = {
+  en: ({ node, time, passedAt }) =>
+    `${node} entered the critical section at ${fmtMs(time)} without holding the token${passedAt !== undefined ? ` (it had passed it on at ${fmtMs(passedAt)})` : ''}: only the holder may enter`,
+  'zh-cn': ({ node, time, passedAt }) =>
+    `${node} 在 ${fmtMs(time)} 进入了临界区，手里却没有令牌${passedAt !== undefined ? `（它在 ${fmtMs(passedAt)} 已经把令牌传走了）` : ''}：只有持有令牌的节点才能进入`,
+};
+
+const staleToken: Template<{
+  node: NodeId;
+  passed: boolean;
+  generation: number;
+  time: number;
+  newest: { generation: number; time: number };
+}> = {
+  en: ({ node, passed, generation, time, newest }) =>
+    `${node} ${passed ? 'passed on' : 'entered with'} a token of generation ${generation} at ${fmtMs(time)}, after it had seen generation ${newest.generation} at ${fmtMs(newest.time)}: an older token is a lost one come back, and must be dropped`,
+  'zh-cn': ({ node, passed, generation, time, newest }) =>
+    `${node} 在 ${fmtMs(time)} ${passed ? '传出了' : '拿着'}一个第 ${generation} 代的令牌${passed ? '' : '进入'}，而它在 ${fmtMs(newest.time)} 已经见过第 ${newest.generation} 代：更旧的令牌是丢失后又冒出来的，必须丢弃`,
+};
+
+const wantNotServed: Template<{ node: NodeId; time: number; end: number; why: Text }> = {
+  en: ({ node, time, end, why }) =>
+    `${node} received a want at ${fmtMs(time)} and had not served it by the end at ${fmtMs(end)}: ${why.en}`,
+  'zh-cn': ({ node, time, end, why }) =>
+    `${node} 在 ${fmtMs(time)} 收到一个 want，到运行在 ${fmtMs(end)} 结束时还没有服务它：${why['zh-cn']}`,
+};
+
+const regenerationStorm: Template<{ made: Creation[]; quiet: number }> = {
+  en: ({ made, quiet }) =>
+    `${made.length} tokens were made after the last fault at ${fmtMs(quiet)}: ${made.map((c) => `${c.node} generation ${String(c.generation)} at ${fmtMs(c.time)}`).join(', ')}. One lost token needs one new one`,
+  'zh-cn': ({ made, quiet }) =>
+    `最后一次故障（${fmtMs(quiet)}）之后造出了 ${made.length} 个令牌：${made.map((c) => `${c.node} 在 ${fmtMs(c.time)} 造了第 ${String(c.generation)} 代`).join('，')}。丢了一个令牌，只需补一个新的`,
+};
 
 /**
  * The ring's safety: a node enters only while it holds the token, and each generation of the
@@ -22,7 +72,7 @@ export const oneTokenPerGeneration: Checker = {
       }
       return {
         ok: false,
-        explanation: `${made.node} sent a token of generation ${String(made.generation)} at ${fmtMs(made.time)} that it had not received, while ${earlier.node} had made generation ${String(made.generation)} at ${fmtMs(earlier.time)}: two tokens of one generation. A new token needs a generation no token has had`,
+        explanation: fill(generationTwice, { made, earlier }),
         at: made.time,
         nodes: [...new Set([earlier.node, made.node])],
         events: [earlier.index, made.index],
@@ -32,7 +82,7 @@ export const oneTokenPerGeneration: Checker = {
     if (entry !== undefined) {
       return {
         ok: false,
-        explanation: `${entry.node} entered the critical section at ${fmtMs(entry.time)} without holding the token${entry.passedAt !== undefined ? ` (it had passed it on at ${fmtMs(entry.passedAt)})` : ''}: only the holder may enter`,
+        explanation: fill(enteredWithoutToken, entry),
         at: entry.time,
         nodes: [entry.node],
         events: [entry.index],
@@ -53,7 +103,13 @@ export const noStaleToken: Checker = {
       if (typeof use.generation !== 'number' || newest === undefined || use.generation >= newest.generation) continue;
       return {
         ok: false,
-        explanation: `${use.node} ${use.what === 'passed' ? 'passed on' : 'entered with'} a token of generation ${use.generation} at ${fmtMs(use.time)}, after it had seen generation ${newest.generation} at ${fmtMs(newest.time)}: an older token is a lost one come back, and must be dropped`,
+        explanation: fill(staleToken, {
+          node: use.node,
+          passed: use.what === 'passed',
+          generation: use.generation,
+          time: use.time,
+          newest,
+        }),
         at: use.time,
         nodes: [use.node],
         events: [use.index],
@@ -82,17 +138,29 @@ export const everyWantServed: Checker = {
       if (want === undefined) continue;
       const reached = lastReached.get(node);
       const inside = boot.entries.at(-1);
-      const why =
+      const why: Text =
         inside !== undefined && inside.left === undefined
-          ? `it entered at ${fmtMs(inside.time)} and never left`
+          ? {
+              en: `it entered at ${fmtMs(inside.time)} and never left`,
+              'zh-cn': `它在 ${fmtMs(inside.time)} 进入后再没离开`,
+            }
           : reached === undefined || reached < want.time
-            ? `no token reached ${node} after it${reached === undefined ? '' : ` (the last came at ${fmtMs(reached)})`}`
+            ? {
+                en: `no token reached ${node} after it${reached === undefined ? '' : ` (the last came at ${fmtMs(reached)})`}`,
+                'zh-cn': `此后再没有令牌到过 ${node}${reached === undefined ? '' : `（最后一次是 ${fmtMs(reached)}）`}`,
+              }
             : boot.entries.some((e) => e.time >= reached)
-              ? `the token last reached ${node} at ${fmtMs(reached)}, and it served an older want with it`
-              : `the token last reached ${node} at ${fmtMs(reached)}, and it did not enter`;
+              ? {
+                  en: `the token last reached ${node} at ${fmtMs(reached)}, and it served an older want with it`,
+                  'zh-cn': `令牌最后一次在 ${fmtMs(reached)} 到达 ${node}，它却拿去服务了一个更早的 want`,
+                }
+              : {
+                  en: `the token last reached ${node} at ${fmtMs(reached)}, and it did not enter`,
+                  'zh-cn': `令牌最后一次在 ${fmtMs(reached)} 到达 ${node}，它却没有进入`,
+                };
       return {
         ok: false,
-        explanation: `${node} received a want at ${fmtMs(want.time)} and had not served it by the end at ${fmtMs(duration)}: ${why}`,
+        explanation: fill(wantNotServed, { node, time: want.time, end: duration, why }),
         at: want.time,
         nodes: [node],
         events: [want.index],
@@ -114,10 +182,9 @@ export const noRegenerationStorm: Checker = {
     const quiet = new ClusterTimeline(trace, nodes).advanceTo(duration).quietSince();
     const made = tokenHistory(trace).creations.filter((c) => c.time >= quiet);
     if (made.length <= 1) return { ok: true };
-    const list = made.map((c) => `${c.node} generation ${String(c.generation)} at ${fmtMs(c.time)}`).join(', ');
     return {
       ok: false,
-      explanation: `${made.length} tokens were made after the last fault at ${fmtMs(quiet)}: ${list}. One lost token needs one new one`,
+      explanation: fill(regenerationStorm, { made, quiet }),
       at: (made[1] as Creation).time,
       nodes: [...new Set(made.map((c) => c.node))],
       events: made.map((c) => c.index),
@@ -128,7 +195,9 @@ export const noRegenerationStorm: Checker = {
 /** Efficiency, measured: with nodes wanting in often, an entry costs at most one rotation of passes. */
 export const passesPerEntry = measuredChecker({
   name: 'passes-per-entry',
-  translations: { 'zh-cn': { property: '节点经常想进入时，每次进入至多 n 次令牌传递（转一圈）' } },
+  translations: {
+    'zh-cn': { property: '节点经常想进入时，每次进入至多 n 次令牌传递（转一圈）', figure: '每次进入的令牌传递次数' },
+  },
   property: 'when nodes want in often, at most n token passes per entry (one rotation)',
   figure: 'token passes per entry',
   limit: CLUSTER_SIZE,
@@ -143,7 +212,10 @@ export const passesPerEntry = measuredChecker({
     ).length;
     return {
       value: passes / entries.length,
-      detail: `${passes} token passes for ${entries.length} entries (${perNode(entries.map((e) => e.node))}), up to the last exit at ${fmtMs(last)}`,
+      detail: {
+        en: `${passes} token passes for ${entries.length} entries (${perNode(entries.map((e) => e.node))}), up to the last exit at ${fmtMs(last)}`,
+        'zh-cn': `到最后一次离开（${fmtMs(last)}）为止，${entries.length} 次进入（${perNode(entries.map((e) => e.node))}）用了 ${passes} 次令牌传递`,
+      },
       at: last,
       nodes: [...new Set(entries.map((e) => e.node))],
     };

@@ -1,5 +1,14 @@
-import { CLIENT } from '../../../src/kernel';
-import { ClusterTimeline, fmtMs, handlerRuns, type Checker, type CheckedRun } from '../../../src/grader';
+import { CLIENT, type NodeId } from '../../../src/kernel';
+import {
+  ClusterTimeline,
+  fill,
+  fmtMs,
+  handlerRuns,
+  type Checker,
+  type CheckedRun,
+  type Template,
+} from '../../../src/grader';
+import { requestUnanswered } from '../checkers';
 import { readCounterHistory, subsetRange, type CounterRead } from './history';
 
 /**
@@ -9,6 +18,62 @@ import { readCounterHistory, subsetRange, type CounterRead } from './history';
  * most a few tens of ms in every scenario: two rounds of exchange fit in it.
  */
 export const SETTLE_MS = 1000;
+
+const malformedValue: Template<{ node: NodeId; id: unknown; time: number; value: unknown }> = {
+  en: ({ node, id, time, value }) =>
+    `${node} answered Read ${String(id)} at ${fmtMs(time)} with value ${JSON.stringify(value)}: a ReadOk's value is a whole number`,
+  'zh-cn': ({ node, id, time, value }) =>
+    `${node} 在 ${fmtMs(time)} 回答 Read ${String(id)} 时给的 value 是 ${JSON.stringify(value)}：ReadOk 的 value 是一个整数`,
+};
+
+const countedTwice: Template<{ read: CounterRead & { value: number }; adds: number; low: number; high: number }> = {
+  en: ({ read, adds, low, high }) =>
+    `${read.node} read ${read.value} at ${fmtMs(read.time)}, ${read.value > high ? `more than all ${adds} adds so far could make (${high}, their positive deltas together)` : `less than all ${adds} adds so far could make (${low}, their negative deltas together)`}: some add was counted more than once`,
+  'zh-cn': ({ read, adds, low, high }) =>
+    `${read.node} 在 ${fmtMs(read.time)} 读到 ${read.value}，${read.value > high ? `比目前全部 ${adds} 次加法所能达到的最大值（${high}，正增量之和）还大` : `比目前全部 ${adds} 次加法所能达到的最小值（${low}，负增量之和）还小`}：有的加法被计了不止一次`,
+};
+
+const ownAddsMissing: Template<{
+  read: CounterRead & { value: number };
+  ownSum: number;
+  own: number;
+  low: number;
+  high: number;
+  crash: number | undefined;
+}> = {
+  en: ({ read, ownSum, own, low, high, crash }) =>
+    `${read.node} read ${read.value} at ${fmtMs(read.time)}, but it had acknowledged adds summing to ${ownSum} (${own} of them), and the other adds so far can move that only to between ${low} and ${high}: ` +
+    (crash === undefined
+      ? 'its own adds are not all counted'
+      : `its own adds are not all counted since it crashed at ${fmtMs(crash)} — keep them in ctx.storage`),
+  'zh-cn': ({ read, ownSum, own, low, high, crash }) =>
+    `${read.node} 在 ${fmtMs(read.time)} 读到 ${read.value}，可它确认过的 ${own} 次加法之和是 ${ownSum}，其余的加法至多把结果挪到 ${low} 到 ${high} 之间：` +
+    (crash === undefined
+      ? '它自己的加法没有全部计入'
+      : `自从它在 ${fmtMs(crash)} 崩溃，它自己的加法就没有全部计入——要把它们存进 ctx.storage`),
+};
+
+const incrementLost: Template<{
+  read: CounterRead & { value: number };
+  acks: number;
+  ackedSum: number;
+  unknown: number;
+  low: number;
+  high: number;
+  since: number;
+}> = {
+  en: ({ read, acks, ackedSum, unknown, low, high, since }) =>
+    `${read.node} read ${read.value} at ${fmtMs(read.time)}, but the ${acks} acknowledged adds sum to ${ackedSum}, so it must read ${unknown === 0 ? `exactly ${ackedSum}` : `between ${low} and ${high} (${unknown} adds reached a node but were never acknowledged: they may count or not)`}: every node has been up and connected, with no fault and no new add, since ${fmtMs(since)}`,
+  'zh-cn': ({ read, acks, ackedSum, unknown, low, high, since }) =>
+    `${read.node} 在 ${fmtMs(read.time)} 读到 ${read.value}，可 ${acks} 次被确认的加法之和是 ${ackedSum}，所以它应该读到${unknown === 0 ? `恰好 ${ackedSum}` : ` ${low} 到 ${high} 之间的值（有 ${unknown} 次加法到达了节点却从未被确认：算不算都行）`}：从 ${fmtMs(since)} 起每个节点都在线、彼此连通，没有故障，也没有新的加法`,
+};
+
+const readsDiffer: Template<{ first: CounterRead; read: CounterRead; since: number }> = {
+  en: ({ first, read, since }) =>
+    `${first.node} read ${String(first.value)} at ${fmtMs(first.time)} and ${read.node} read ${String(read.value)} at ${fmtMs(read.time)}, although every node has been up and connected, with no fault and no new add, since ${fmtMs(since)}: the replicas have not converged`,
+  'zh-cn': ({ first, read, since }) =>
+    `${first.node} 在 ${fmtMs(first.time)} 读到 ${String(first.value)}，${read.node} 在 ${fmtMs(read.time)} 读到 ${String(read.value)}，尽管从 ${fmtMs(since)} 起每个节点都在线、彼此连通，没有故障，也没有新的加法：副本之间还没有收敛`,
+};
 
 /** What a node answers to each request the client sends. */
 const answer: Partial<Record<string, string>> = { Add: 'AddOk', Read: 'ReadOk' };
@@ -29,7 +94,7 @@ export const answersEveryRequest: Checker = {
       if (reply === undefined) {
         return {
           ok: false,
-          explanation: `${node} received ${request.msg.type} ${String(request.msg.id)} at ${fmtMs(time)} and sent no ${expected} with that id to "client" from the same handler: answer every request at once`,
+          explanation: fill(requestUnanswered, { node, type: request.msg.type, id: request.msg.id, time, expected }),
           at: time,
           nodes: [node],
           events: [index],
@@ -39,7 +104,7 @@ export const answersEveryRequest: Checker = {
       if (expected === 'ReadOk' && !(typeof value === 'number' && Number.isInteger(value))) {
         return {
           ok: false,
-          explanation: `${node} answered Read ${String(request.msg.id)} at ${fmtMs(time)} with value ${JSON.stringify(value)}: a ReadOk's value is a whole number`,
+          explanation: fill(malformedValue, { node, id: request.msg.id, time, value }),
           at: time,
           nodes: [node],
           events: [reply.index],
@@ -70,14 +135,11 @@ export const boundedReads: Checker = {
         if (d < 0) low += d;
         else high += d;
       }
-      if (read.value === undefined || (read.value >= low && read.value <= high)) continue;
-      const which =
-        read.value > high
-          ? `more than all ${next} adds so far could make (${high}, their positive deltas together)`
-          : `less than all ${next} adds so far could make (${low}, their negative deltas together)`;
+      const value = read.value;
+      if (value === undefined || (value >= low && value <= high)) continue;
       return {
         ok: false,
-        explanation: `${read.node} read ${read.value} at ${fmtMs(read.time)}, ${which}: some add was counted more than once`,
+        explanation: fill(countedTwice, { read: { ...read, value }, adds: next, low, high }),
         at: read.time,
         nodes: [read.node],
         events: [read.index],
@@ -99,22 +161,26 @@ export const readsOwnAdds: Checker = {
   check({ trace }) {
     const history = readCounterHistory(trace);
     for (const read of history.reads) {
-      if (read.value === undefined) continue;
+      const value = read.value;
+      if (value === undefined) continue;
       const own = history.acks.filter((a) => a.node === read.node && a.index < read.index);
       const ownIds = new Set(own.map((a) => a.id));
       const ownSum = own.reduce((sum, a) => sum + a.delta, 0);
       const others = subsetRange(
         history.adds.filter((a) => a.index < read.index && !ownIds.has(a.id)).map((a) => a.delta),
       );
-      if (read.value >= ownSum + others.low && read.value <= ownSum + others.high) continue;
+      if (value >= ownSum + others.low && value <= ownSum + others.high) continue;
       const crash = [...trace.ofKind('crash')].filter((c) => c.node === read.node && c.index < read.index).at(-1);
       return {
         ok: false,
-        explanation:
-          `${read.node} read ${read.value} at ${fmtMs(read.time)}, but it had acknowledged adds summing to ${ownSum} (${own.length} of them), and the other adds so far can move that only to between ${ownSum + others.low} and ${ownSum + others.high}: ` +
-          (crash === undefined
-            ? 'its own adds are not all counted'
-            : `its own adds are not all counted since it crashed at ${fmtMs(crash.time)} — keep them in ctx.storage`),
+        explanation: fill(ownAddsMissing, {
+          read: { ...read, value },
+          ownSum,
+          own: own.length,
+          low: ownSum + others.low,
+          high: ownSum + others.high,
+          crash: crash?.time,
+        }),
         at: read.time,
         nodes: [read.node],
         events: [read.index],
@@ -157,14 +223,19 @@ export const noLostIncrement: Checker = {
     const unknown = history.adds.filter((a) => !acked.has(a.id));
     const { low, high } = subsetRange(unknown.map((a) => a.delta));
     for (const { read, since } of settledReads(run)) {
-      if (read.value === undefined || (read.value >= ackedSum + low && read.value <= ackedSum + high)) continue;
-      const bound =
-        unknown.length === 0
-          ? `exactly ${ackedSum}`
-          : `between ${ackedSum + low} and ${ackedSum + high} (${unknown.length} adds reached a node but were never acknowledged: they may count or not)`;
+      const value = read.value;
+      if (value === undefined || (value >= ackedSum + low && value <= ackedSum + high)) continue;
       return {
         ok: false,
-        explanation: `${read.node} read ${read.value} at ${fmtMs(read.time)}, but the ${history.acks.length} acknowledged adds sum to ${ackedSum}, so it must read ${bound}: every node has been up and connected, with no fault and no new add, since ${fmtMs(since)}`,
+        explanation: fill(incrementLost, {
+          read: { ...read, value },
+          acks: history.acks.length,
+          ackedSum,
+          unknown: unknown.length,
+          low: ackedSum + low,
+          high: ackedSum + high,
+          since,
+        }),
         at: read.time,
         nodes: [read.node],
         events: [read.index],
@@ -189,7 +260,7 @@ export const convergence: Checker = {
       if (read.value === first.value) continue;
       return {
         ok: false,
-        explanation: `${first.node} read ${first.value} at ${fmtMs(first.time)} and ${read.node} read ${read.value} at ${fmtMs(read.time)}, although every node has been up and connected, with no fault and no new add, since ${fmtMs(since)}: the replicas have not converged`,
+        explanation: fill(readsDiffer, { first, read, since }),
         at: read.time,
         nodes: [first.node, read.node],
         events: [first.index, read.index],

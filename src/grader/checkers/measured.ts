@@ -1,5 +1,6 @@
 import type { ObservedState } from '../../kernel';
 import type { CheckedRun, Checker, Verdict } from '../exercise';
+import { fill, inEnglish, type Template, type Text, type Translations } from '../language';
 
 /**
  * Measured-quality grading: a run is graded on a figure (messages per operation, a latency
@@ -65,7 +66,7 @@ export function foldMeasurements(figures: readonly MeasuredFigure[], run: readon
 export interface RunFigure {
   value: number;
   /** What the figure is made of, said after it when it is over the limit: "1270 messages between nodes for 30 broadcasts". */
-  detail: string;
+  detail: string | Text;
   at?: number;
   nodes?: string[];
   events?: number[];
@@ -74,7 +75,8 @@ export interface RunFigure {
 export interface MeasuredCheckerSpec<S extends ObservedState> {
   name: string;
   property: string;
-  translations?: Checker<S>['translations'];
+  /** The property, and the figure named as a noun ("每次广播的消息数"), in the course's other languages. */
+  translations?: Translations<{ property: string; figure: string }>;
   figure: string;
   limit: number;
   bound: Measurement['bound'];
@@ -88,7 +90,7 @@ export function measuredChecker<S extends ObservedState = ObservedState>(spec: M
   return {
     name: spec.name,
     property: spec.property,
-    ...(spec.translations ? { translations: spec.translations } : {}),
+    ...(spec.translations ? { translations: propertiesOf(spec.translations) } : {}),
     check(run): Verdict {
       const figure = spec.measure(run);
       if (figure === undefined) return { ok: true };
@@ -103,7 +105,7 @@ export function measuredChecker<S extends ObservedState = ObservedState>(spec: M
       if (withinLimit(measurement)) return { ok: true, measurement };
       return {
         ok: false,
-        explanation: `${describeMeasurement(measurement)}: ${figure.detail}`,
+        explanation: overLimit(measurement, spec.translations?.['zh-cn']?.figure, figure.detail),
         at: figure.at,
         nodes: figure.nodes,
         events: figure.events,
@@ -111,6 +113,25 @@ export function measuredChecker<S extends ObservedState = ObservedState>(spec: M
       };
     },
   };
+}
+
+function propertiesOf(translations: Translations<{ property: string }>): Translations<{ property: string }> {
+  const properties: Translations<{ property: string }> = {};
+  for (const [language, t] of Object.entries(translations) as [keyof typeof translations, { property: string }][])
+    properties[language] = { property: t.property };
+  return properties;
+}
+
+const figureOverLimit: Template<{ m: Measurement; figureZh: string; detail: Text }> = {
+  en: ({ m, detail }) => `${describeMeasurement(m)}: ${detail.en}`,
+  'zh-cn': ({ m, figureZh, detail }) =>
+    `${figureZh}为 ${formatFigure(m.value, m.digits)}，${m.bound === 'at-most' ? '至多' : '至少'}应为 ${formatFigure(m.limit, m.digits)}：${detail['zh-cn']}`,
+};
+
+/** The failing verdict's words: in every language when the figure and its detail have a Chinese form. */
+function overLimit(m: Measurement, figureZh: string | undefined, detail: string | Text): string | Text {
+  if (figureZh === undefined || typeof detail === 'string') return `${describeMeasurement(m)}: ${inEnglish(detail)}`;
+  return fill(figureOverLimit, { m, figureZh, detail });
 }
 
 function formatFigure(value: number, digits: number): string {

@@ -3,6 +3,7 @@ import type { EventKind } from '../../kernel/trace';
 import { arrowsOfSend, ArrowFlag } from './arrows';
 import { kindOf, type DiagramModel } from './model';
 import { segmentLabel, type StateSegment } from './states';
+import { eventStrings, type EventStrings } from './strings';
 
 /** What the details panel shows for a selected event. */
 export interface EventDetails {
@@ -21,7 +22,7 @@ export interface EventDetails {
   cluster: Array<{ node: string; state: string; down: boolean }>;
 }
 
-export function describeEvent(model: DiagramModel, i: number): EventDetails {
+export function describeEvent(model: DiagramModel, i: number, text: EventStrings = eventStrings.en): EventDetails {
   const e = model.trace.event(i);
   const related: EventDetails['related'] = [];
   const d: EventDetails = {
@@ -29,16 +30,16 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
     kind: e.kind,
     time: e.time,
     node: e.node,
-    title: `${e.kind} on ${e.node}`,
+    title: text.onNode(e.kind, e.node),
     related,
-    cluster: clusterAt(model, i),
+    cluster: clusterAt(model, i, text),
   };
   if (e.peer !== undefined) d.peer = e.peer;
   if (e.data !== undefined) d.payload = typeof e.data === 'string' ? e.data : JSON.stringify(e.data, null, 2);
   switch (e.kind) {
     case 'send': {
       const type = model.messageTypes[model.typeOf[i] as number] ?? '';
-      const fates = arrowsOfSend(model.arrows, i).map((a) => fate(model, a));
+      const fates = arrowsOfSend(model.arrows, i).map((a) => fate(model, a, text));
       d.title = `${e.node} → ${e.peer} ${type}: ${fates.map((f) => f.text).join(', ')}`;
       for (const f of fates) if (f.index !== -1) related.push({ label: f.label, index: f.index });
       break;
@@ -50,20 +51,20 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
       const type = model.messageTypes[model.typeOf[i] as number] ?? '';
       const sender = model.lanes[model.rows[send] as number]?.id ?? '?';
       const receiver = e.kind === 'deliver' ? e.node : e.peer === sender ? e.node : e.peer;
-      d.title = `${sender} → ${receiver} ${type}: ${fate(model, a).text}`;
+      d.title = `${sender} → ${receiver} ${type}: ${fate(model, a, text).text}`;
       if (e.kind === 'drop') d.payload = JSON.stringify(model.trace.event(send).data, null, 2);
-      related.push({ label: 'sent', index: send });
+      related.push({ label: text.sent, index: send });
       break;
     }
     case 'duplicate':
-      d.title = `the network duplicated ${e.node} → ${e.peer} ${model.messageTypes[model.typeOf[i] as number] ?? ''}`;
-      related.push({ label: 'sent', index: model.links[i] as number });
+      d.title = text.duplicated(e.node, e.peer ?? '?', model.messageTypes[model.typeOf[i] as number] ?? '');
+      related.push({ label: text.sent, index: model.links[i] as number });
       break;
     case 'timer':
-      d.title = `timer "${String(e.data)}" fired on ${e.node}`;
+      d.title = text.timerFired(String(e.data), e.node);
       break;
     case 'log':
-      d.title = `${e.node} logged`;
+      d.title = text.logged(e.node);
       break;
     case 'state': {
       const row = model.rows[i] as number;
@@ -79,7 +80,7 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
     }
     case 'error': {
       const err = e.data;
-      d.title = `${e.node} threw ${err.name} in ${err.handler}: ${err.message}`;
+      d.title = text.threw(e.node, err.name, err.handler, err.message);
       d.payload = err.stack;
       break;
     }
@@ -95,22 +96,22 @@ export function describeEvent(model: DiagramModel, i: number): EventDetails {
     case 'fault':
     case 'report':
     case 'op':
-      d.title = headline(e.kind, e.node);
+      d.title = text.headline[e.kind](e.node);
       break;
     default:
       assertNever(e, 'event kind');
   }
   for (const b of model.bands) {
     if (b.start === i && b.end !== -1 && b.row === model.rows[i])
-      related.push({ label: `ended by ${kindOf(model, b.end)}`, index: b.end });
+      related.push({ label: text.endedBy(kindOf(model, b.end)), index: b.end });
     if (b.end === i && b.row === model.rows[i])
-      related.push({ label: `began with ${kindOf(model, b.start)}`, index: b.start });
+      related.push({ label: text.beganWith(kindOf(model, b.start)), index: b.start });
   }
   return d;
 }
 
 /** Each node's state once event i has happened: what the handler it ran (if any) left, a crash at i. */
-function clusterAt(model: DiagramModel, i: number): EventDetails['cluster'] {
+function clusterAt(model: DiagramModel, i: number, text: EventStrings): EventDetails['cluster'] {
   const t = model.times[i] as number;
   return model.lanes
     .filter((lane) => !lane.network)
@@ -122,63 +123,28 @@ function clusterAt(model: DiagramModel, i: number): EventDetails['cluster'] {
       const segment = (model.states.byRow[lane.row] ?? []).filter((seg) => seg.from <= i && seg.t0 <= t).pop();
       const current =
         segment !== undefined && !down && segment.t1 >= t ? segmentLabel(model.states, segment.values) : '';
-      return { node: lane.id, state: down ? 'down' : current, down };
+      return { node: lane.id, state: down ? text.down : current, down };
     });
 }
 
-/** The kinds whose title is a plain sentence about their lane. */
-type Headlined = Exclude<EventKind, 'send' | 'deliver' | 'drop' | 'duplicate' | 'timer' | 'log' | 'state' | 'error'>;
-
-function headline(kind: Headlined, node: string): string {
-  switch (kind) {
-    case 'start':
-      return `${node} started`;
-    case 'recover':
-      return `${node} recovered (onRecover ran)`;
-    case 'crash':
-      return `${node} crashed`;
-    case 'restart':
-      return `${node} restarted`;
-    case 'pause':
-      return `${node} paused`;
-    case 'resume':
-      return `${node} resumed`;
-    case 'partition':
-      return 'the network split';
-    case 'heal':
-      return 'the network healed';
-    case 'clock':
-      return `${node}'s clock changed`;
-    case 'fault':
-      return 'a network fault began';
-    case 'report':
-      return `${node} reported`;
-    case 'op':
-      return `${node} recorded an operation`;
-    default:
-      return assertNever(kind, 'event kind');
-  }
-}
-
 /** What became of one copy of a message. */
-function fate(model: DiagramModel, a: number): { text: string; label: string; index: number } {
+function fate(model: DiagramModel, a: number, text: EventStrings): { text: string; label: string; index: number } {
   const arrows = model.arrows;
   const flags = arrows.flags[a] as number;
   const end = arrows.end[a] as number;
-  const copy = flags & ArrowFlag.Duplicate ? ' (duplicate)' : '';
-  if (flags & ArrowFlag.InFlight) return { text: 'still in flight when the trace ends', label: '', index: -1 };
+  const copy = (flags & ArrowFlag.Duplicate) !== 0;
+  if (flags & ArrowFlag.InFlight) return { text: text.inFlight, label: '', index: -1 };
   const ms = fmt((arrows.t1[a] as number) - (arrows.t0[a] as number));
   if (flags & ArrowFlag.Dropped) {
     const data = model.trace.event(end).data;
-    const reason = typeof data === 'string' ? data : 'lost';
+    const reason = typeof data === 'string' ? data : text.lost;
     return {
-      text:
-        flags & ArrowFlag.LostAtSend ? `lost on the wire (${reason})${copy}` : `dropped after ${ms}: ${reason}${copy}`,
-      label: `dropped${copy}`,
+      text: flags & ArrowFlag.LostAtSend ? text.lostOnWire(reason, copy) : text.droppedAfter(ms, reason, copy),
+      label: text.dropped(copy),
       index: end,
     };
   }
-  return { text: `delivered after ${ms}${copy}`, label: `delivered${copy}`, index: end };
+  return { text: text.deliveredAfter(ms, copy), label: text.delivered(copy), index: end };
 }
 
 /** "4 ms", "1.25 ms": times as the trace viewer prints them. */

@@ -2,7 +2,7 @@
 import type { Trace } from '../../kernel/trace';
 import type { DiagramController, DiagramOptions, DiagramViewState, DrawStats } from './controller';
 import { playerControls } from './controls';
-import { playerStrings } from './strings';
+import { eventStrings, playerStrings, type EventStrings } from './strings';
 import { describeEvent, tooltipText, type EventDetails } from './details';
 import { noOpEvents } from './noOps';
 import { computeVisibility, type DiagramFilter, type Visibility } from './filter';
@@ -81,6 +81,8 @@ class Diagram implements DiagramController {
     draw: new Set<(s: DrawStats) => void>(),
   };
   private readonly cleanups: Array<() => void> = [];
+  /** The details of a selected or hovered event, in the diagram's language. */
+  private readonly eventText: EventStrings;
 
   constructor(
     container: HTMLElement,
@@ -88,6 +90,7 @@ class Diagram implements DiagramController {
     private readonly options: DiagramOptions,
   ) {
     this.compact = options.compact === true;
+    this.eventText = eventStrings[options.locale ?? 'en'];
     this.element = el('div', 'ds-diagram');
     if (this.compact) this.element.classList.add('ds-compact');
     this.element.tabIndex = 0;
@@ -385,7 +388,7 @@ class Diagram implements DiagramController {
   select(index: number | undefined, scrollTo = false): void {
     this.selected = index !== undefined && index >= 0 && index < this.model.count ? index : undefined;
     if (this.selected !== undefined && scrollTo) this.bringIntoView([this.selected]);
-    const details = this.selected === undefined ? undefined : describeEvent(this.model, this.selected);
+    const details = this.selected === undefined ? undefined : describeEvent(this.model, this.selected, this.eventText);
     for (const l of this.listeners.select) l(details);
     this.invalidate(true);
   }
@@ -647,7 +650,7 @@ class Diagram implements DiagramController {
       this.tooltip.hidden = true;
       return;
     }
-    const d = describeEvent(this.model, hit);
+    const d = describeEvent(this.model, hit, this.eventText);
     this.tooltip.textContent = tooltipText(d);
     this.tooltip.hidden = false;
     const r = this.canvas.getBoundingClientRect();

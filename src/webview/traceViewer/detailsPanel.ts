@@ -5,20 +5,20 @@ import type { StateReader } from '../../kernel/stateReader';
 import { h } from './dom';
 import { stateDetails } from './nodeState';
 import { renderState } from './statePanel';
-import type { StateStrings } from './strings';
+import type { DetailsStrings, StateStrings } from './strings';
 
 /** The glyphs of the diagram, explained; shown while nothing is selected. */
-const glyphs: Array<[string, string, string]> = [
-  ['tv-glyph-arrow', '→', 'a message, from its send to its delivery'],
-  ['tv-glyph-lost', '✕', 'a lost message: where it was dropped'],
-  ['tv-glyph-dup', '2×', 'the network’s duplicate of a message'],
-  ['tv-glyph-flight', '┄', 'still in flight when the run ends'],
-  ['tv-glyph-down', '▨', 'a node down, from crash to restart'],
-  ['tv-glyph-paused', '▨', 'a node paused'],
-  ['tv-glyph-split', '▬', 'a network partition (sides under the lanes)'],
-  ['tv-glyph-timer', '○', 'a timer fired'],
-  ['tv-glyph-report', '◆', 'a report'],
-  ['tv-glyph-error', '●', 'a handler threw'],
+const glyphs: Array<[string, string, keyof DetailsStrings['glyphs']]> = [
+  ['tv-glyph-arrow', '→', 'arrow'],
+  ['tv-glyph-lost', '✕', 'lost'],
+  ['tv-glyph-dup', '2×', 'duplicate'],
+  ['tv-glyph-flight', '┄', 'inFlight'],
+  ['tv-glyph-down', '▨', 'down'],
+  ['tv-glyph-paused', '▨', 'paused'],
+  ['tv-glyph-split', '▬', 'split'],
+  ['tv-glyph-timer', '○', 'timer'],
+  ['tv-glyph-report', '◆', 'report'],
+  ['tv-glyph-error', '●', 'error'],
 ];
 
 /** The run's recorded fields and storage, and the language to show them in. */
@@ -33,20 +33,20 @@ export function renderDetails(
   details: EventDetails | undefined,
   legend: Array<{ type: string; colour: string }>,
   pick: (index: number) => void,
+  text: DetailsStrings,
   states?: StatePane,
 ): void {
   panel.replaceChildren();
   if (details === undefined) {
     panel.append(
-      h('h2', { class: 'tv-panel-title', text: 'How to read it' }),
-      h('p', {
-        class: 'tv-hint',
-        text: 'Time runs left to right, one lane per node. Click an arrow or a marker for its details; ← → step through the run event by event, space plays it.',
-      }),
+      h('h2', { class: 'tv-panel-title', text: text.howToRead }),
+      h('p', { class: 'tv-hint', text: text.hint }),
       h(
         'ul',
         { class: 'tv-legend' },
-        ...glyphs.map(([cls, glyph, text]) => h('li', {}, h('span', { class: `tv-glyph ${cls}`, text: glyph }), text)),
+        ...glyphs.map(([cls, glyph, meaning]) =>
+          h('li', {}, h('span', { class: `tv-glyph ${cls}`, text: glyph }), text.glyphs[meaning]),
+        ),
       ),
     );
     if (legend.length > 0) {
@@ -56,7 +56,7 @@ export function renderDetails(
         swatch.style.background = colour;
         types.append(h('li', {}, swatch, type));
       }
-      panel.append(h('h3', { class: 'tv-panel-subtitle', text: 'Message types' }), types);
+      panel.append(h('h3', { class: 'tv-panel-subtitle', text: text.messageTypes }), types);
     }
     return;
   }
@@ -70,8 +70,8 @@ export function renderDetails(
     h('p', { class: 'tv-details-title', text: details.title }),
   );
   const facts = h('dl', { class: 'tv-facts' });
-  facts.append(h('dt', { text: 'node' }), h('dd', { text: details.node }));
-  if (details.peer !== undefined) facts.append(h('dt', { text: 'peer' }), h('dd', { text: details.peer }));
+  facts.append(h('dt', { text: text.node }), h('dd', { text: details.node }));
+  if (details.peer !== undefined) facts.append(h('dt', { text: text.peer }), h('dd', { text: details.peer }));
   panel.append(facts);
   if (details.related.length > 0) {
     const related = h('div', { class: 'tv-related' });
@@ -79,7 +79,7 @@ export function renderDetails(
       const b = h('button', {
         class: 'tv-link',
         text: `${r.label} →`,
-        title: `Select event #${r.index}`,
+        title: text.selectEvent(r.index),
         attrs: { type: 'button' },
       });
       b.addEventListener('click', () => pick(r.index));
@@ -98,7 +98,7 @@ export function renderDetails(
         h('dd', { text: c.state || '–', class: c.down ? 'tv-down' : '' }),
       );
     }
-    panel.append(h('h3', { class: 'tv-panel-subtitle', text: 'At this moment' }), table);
+    panel.append(h('h3', { class: 'tv-panel-subtitle', text: text.atThisMoment }), table);
   }
   if (state?.others) panel.append(state.others);
 }

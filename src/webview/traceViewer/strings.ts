@@ -68,6 +68,30 @@ export function localeOf(lang: string): Locale {
   return lang.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
 }
 
+/** Text of the details pane: how to read the diagram while nothing is selected, then the selected event's facts. */
+export interface DetailsStrings {
+  howToRead: string;
+  hint: string;
+  /** What each glyph of the diagram stands for. */
+  glyphs: {
+    arrow: string;
+    lost: string;
+    duplicate: string;
+    inFlight: string;
+    down: string;
+    paused: string;
+    split: string;
+    timer: string;
+    report: string;
+    error: string;
+  };
+  messageTypes: string;
+  node: string;
+  peer: string;
+  selectEvent(index: number): string;
+  atThisMoment: string;
+}
+
 /** Text of the trace viewer's toolbar, banner and header, in the languages lessons are written in. */
 export interface ViewerStrings {
   /** The language these are in: a failure's own translations are picked by it. */
@@ -129,6 +153,8 @@ export interface ViewerStrings {
   shrinkTitle: string;
   export: string;
   exportTitle: string;
+  // The details pane
+  details: DetailsStrings;
   // The verdict banner
   passed: string;
   at(time: string): string;
@@ -195,6 +221,27 @@ export const viewerStrings: Record<Locale, ViewerStrings> = {
     shrinkTitle: 'Find a smaller fault schedule that still fails',
     export: 'Export',
     exportTitle: 'Save this trace to a file',
+    details: {
+      howToRead: 'How to read it',
+      hint: 'Time runs left to right, one lane per node. Click an arrow or a marker for its details; ← → step through the run event by event, space plays it.',
+      glyphs: {
+        arrow: 'a message, from its send to its delivery',
+        lost: 'a lost message: where it was dropped',
+        duplicate: 'the network’s duplicate of a message',
+        inFlight: 'still in flight when the run ends',
+        down: 'a node down, from crash to restart',
+        paused: 'a node paused',
+        split: 'a network partition (sides under the lanes)',
+        timer: 'a timer fired',
+        report: 'a report',
+        error: 'a handler threw',
+      },
+      messageTypes: 'Message types',
+      node: 'node',
+      peer: 'peer',
+      selectEvent: (index) => `Select event #${index}`,
+      atThisMoment: 'At this moment',
+    },
     passed: 'Every check passed on this run.',
     at: (time) => `at ${time}`,
     jump: 'Jump to violation',
@@ -258,6 +305,27 @@ export const viewerStrings: Record<Locale, ViewerStrings> = {
     shrinkTitle: '找一个更小、但仍然失败的故障计划',
     export: '导出',
     exportTitle: '把这条轨迹保存到文件',
+    details: {
+      howToRead: '怎么看这张图',
+      hint: '时间从左往右流动，每个节点一条泳道。点击箭头或标记查看详情；← → 逐个事件地走过这次运行，空格键播放。',
+      glyphs: {
+        arrow: '一条消息，从发送到送达',
+        lost: '丢失的消息：在哪里被丢弃',
+        duplicate: '网络复制出的消息副本',
+        inFlight: '运行结束时仍在途中',
+        down: '宕机的节点，从崩溃到重启',
+        paused: '暂停的节点',
+        split: '网络分区（各方标在泳道下方）',
+        timer: '定时器触发',
+        report: '一次报告',
+        error: '处理函数抛出异常',
+      },
+      messageTypes: '消息类型',
+      node: '节点',
+      peer: '对端',
+      selectEvent: (index) => `选中事件 #${index}`,
+      atThisMoment: '此刻',
+    },
     passed: '这次运行通过了所有检查。',
     at: (time) => `在 ${time}`,
     jump: '跳到违规处',

@@ -98,6 +98,7 @@ export class TraceViewer {
     };
     const restoring = saved?.hash === hash;
     const diagram = mountDiagram(this.stage, model, {
+      locale: this.text.language,
       violation,
       highlight: message.highlight,
       state: restoring ? saved.view : undefined,
@@ -135,8 +136,8 @@ export class TraceViewer {
       reader: parsed.states,
       text: stateStrings[localeOf(document.documentElement.lang)],
     };
-    diagram.onSelect((d) => renderDetails(this.details, d, legend, pick, states));
-    renderDetails(this.details, undefined, legend, pick, states);
+    diagram.onSelect((d) => renderDetails(this.details, d, legend, pick, this.text.details, states));
+    renderDetails(this.details, undefined, legend, pick, this.text.details, states);
     if (diagram.selected !== undefined) diagram.select(diagram.selected);
     // Playback changes the view every frame: save at most a few times a second, and the last one.
     let pending: ReturnType<typeof setTimeout> | undefined;

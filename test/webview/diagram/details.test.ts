@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describeEvent, markerLabel, tooltipText } from '../../../src/webview/diagram/details';
+import { eventStrings } from '../../../src/webview/diagram/strings';
 import { buildModel } from '../../../src/webview/diagram/model';
 import { handTrace } from './fixtures';
 
@@ -41,6 +42,20 @@ describe('diagram model: event details', () => {
     const long = tooltipText({ time: 0, title: 't', payload: JSON.stringify({ type: 'x'.repeat(300) }) });
     assert.equal(long.split('\n')[1]?.length, 140);
     assert.ok(long.endsWith('…'));
+  });
+
+  it("tells the same in the diagram's language", () => {
+    const zh = eventStrings['zh-cn'];
+    const d = describeEvent(model, 0, zh);
+    assert.equal(d.title, 'n1 → n2 Ping: 4 ms 后送达, 9 ms 后被丢弃：n2 is down（重复副本）');
+    assert.deepEqual(
+      d.related.map((r) => r.label),
+      ['送达', '丢弃（重复副本）'],
+    );
+    assert.equal(describeEvent(model, 4, zh).title, 'n2 → n1 Pong: 在线路上丢失（loss）');
+    assert.equal(describeEvent(model, 6, zh).title, 'n2 崩溃');
+    assert.deepEqual(describeEvent(model, 7, zh).related, [{ label: '始于 crash', index: 6 }]);
+    assert.equal(describeEvent(model, 8, zh).title, 'n2 写了日志');
   });
 
   it('shows a lost message with its payload and the reason', () => {
