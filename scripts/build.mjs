@@ -45,6 +45,9 @@ const entries = [
   { in: 'test/browser/determinism.entry.ts', out: 'dist/browser/determinism.js', ...browser },
   { in: 'src/webview/lesson/main.ts', out: 'dist/webview/lesson.js', ...browser },
   { in: 'src/webview/traceViewer/main.ts', out: 'dist/webview/traceViewer.js', ...browser },
+  { in: 'src/webview/labBench/main.ts', out: 'dist/webview/labBench.js', ...browser },
+  // The bench's worker is started from a blob the page makes of its text: no source map comment to follow.
+  { in: 'src/webview/labBench/worker.ts', out: 'dist/webview/labBenchWorker.js', ...browser, sourcemap: false },
   { in: 'src/extension/extension.ts', out: 'dist/extension.js', ...node, external: ['vscode'] },
 ];
 
@@ -59,7 +62,7 @@ await Promise.all(
         platform: e.platform,
         format: e.format,
         target: e.target,
-        sourcemap: true,
+        sourcemap: e.sourcemap ?? true,
         logLevel: 'warning',
         tsconfig: 'tsconfig.json',
         external: e.external ?? [],

@@ -69,6 +69,7 @@ const leaderWithoutMajority: Template<{
 
 export const electionSafety: Checker<RaftState> = {
   name: 'election-safety',
+  safety: true,
   translations: { 'zh-cn': { property: '每个任期至多一个领导者' } },
   property: 'at most one leader per term',
   check({ trace }) {
@@ -92,6 +93,7 @@ export const electionSafety: Checker<RaftState> = {
 
 export const termMonotonic: Checker<RaftState> = {
   name: 'term-monotonic',
+  safety: true,
   translations: { 'zh-cn': { property: '节点的任期从不倒退，崩溃重启之后也一样' } },
   property: "a node's term never goes back, not even across a crash and restart",
   check({ trace }) {
@@ -128,6 +130,7 @@ export const termMonotonic: Checker<RaftState> = {
 
 export const voteQuorum: Checker<RaftState> = {
   name: 'vote-quorum',
+  safety: true,
   translations: { 'zh-cn': { property: '领导者拿到了多数节点（含它自己）的赞成票，每个投票者只算一票' } },
   property: 'a leader received granted votes from a majority of the nodes (itself included), one per voter',
   check({ trace, nodes }) {

@@ -37,6 +37,7 @@ const refused: Template<{ node: NodeId; peer: NodeId; term: number; time: number
  */
 export const voteOnce: Checker = {
   name: 'vote-once',
+  safety: true,
   translations: { 'zh-cn': { property: '每个任期里，节点最多把票投给一个候选者，崩溃重启之后也一样' } },
   property: 'a node grants its vote to at most one candidate per term, even across a crash and restart',
   check({ trace }) {

@@ -88,6 +88,7 @@ function undecidedBecause(
 
 export const atomicity: Checker = {
   name: 'atomicity',
+  safety: true,
   translations: { 'zh-cn': { property: '没有哪个事务被一个节点提交、又被另一个节点中止' } },
   property: 'no transaction is committed by one node and aborted by another',
   check({ trace }) {
@@ -113,6 +114,7 @@ export const atomicity: Checker = {
 
 export const validity: Checker = {
   name: 'validity',
+  safety: true,
   translations: { 'zh-cn': { property: '只有每个参与者都能提交时，事务才会提交' } },
   property: 'a transaction commits only if every participant can commit it',
   check({ trace, nodes }) {
@@ -136,6 +138,7 @@ export const validity: Checker = {
 
 export const decisionStable: Checker = {
   name: 'decision-stable',
+  safety: true,
   translations: { 'zh-cn': { property: '节点对一个事务的结果从不改变，重启之后也一样' } },
   property: 'a node never changes its outcome for a transaction, across restarts too',
   check({ trace }) {

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { STUDENT_SCENARIO_FOLDER, withStudentScenarios, type StudentScenarioSource } from '../grader';
 import type { CatalogExercise } from '../../lessons/catalog';
 import type { CliEnv } from './env';
 import { UsageError } from './errors';
@@ -33,4 +34,29 @@ export function readText(path: string, shown: string): string {
             : (error as Error).message;
     throw new UsageError(`cannot read ${shown}: ${why}`);
   }
+}
+
+/**
+ * The exercise with the scenarios saved beside the student's file (`scenarios/*.json`); a file that
+ * cannot be used is named on stderr with its problem and left out.
+ */
+export function withSavedScenarios(
+  env: CliEnv,
+  exercise: CatalogExercise,
+  student: StudentSource,
+): { exercise: CatalogExercise; scenarios: StudentScenarioSource[] } {
+  const folder = join(dirname(student.file), STUDENT_SCENARIO_FOLDER);
+  let names: string[];
+  try {
+    names = readdirSync(resolve(env.cwd, folder)).filter((n) => n.endsWith('.json'));
+  } catch {
+    return { exercise, scenarios: [] };
+  }
+  const scenarios = names.map((n) => {
+    const file = join(folder, n);
+    return { file, text: readText(resolve(env.cwd, file), file) };
+  });
+  const added = withStudentScenarios(exercise, scenarios);
+  for (const problem of added.problems) env.stderr(`distsys: skipped ${problem}\n`);
+  return { exercise: added.exercise, scenarios };
 }

@@ -5,7 +5,7 @@ import { STUDENT_ROOT } from './core/exerciseFiles';
 import { COMMANDS } from './ids';
 import type { Workbook } from './workbook';
 
-/** Above the node class of an exercise file: Grade all · Run scenario… · Watch a run… · Open lesson. */
+/** Above the node class of an exercise file: Grade all · Run scenario… · Watch a run… · Lab bench · Open lesson. */
 class ExerciseLenses implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
@@ -36,6 +36,16 @@ class ExerciseLenses implements vscode.CodeLensProvider {
         arguments: [document.uri],
       }),
     ];
+    // The bench runs a node class; a fault schedule submission has none of its own.
+    if (student.exercise.submission === undefined)
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: `$(beaker) ${vscode.l10n.t('Lab bench')}`,
+          tooltip: vscode.l10n.t('Run this file live, and crash, pause and cut off its nodes by hand'),
+          command: COMMANDS.openBench,
+          arguments: [document.uri],
+        }),
+      );
     const lesson = lessonOfExercise(student.exercise.id);
     if (lesson)
       lenses.push(

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { courseLessons } from '../../lessons/course';
 import { scenarioDescription } from '../grader';
+import type { LabBench } from './benchPanel';
 import { settings } from './config';
 import { resetExercise, resolveExercise, startExercise, type ExerciseArg } from './exerciseFiles';
 import { COMMANDS, VIEWS } from './ids';
@@ -16,6 +17,7 @@ import { mayRunCode } from './trust';
 import type { Workbook } from './workbook';
 
 export interface Parts {
+  bench: LabBench;
   lessons: LessonPanels;
   tests: ExerciseTests;
   traces: TracePanel;
@@ -30,7 +32,7 @@ interface MessageMenuArg {
   failure?: string;
 }
 
-export function registerCommands(workbook: Workbook, { lessons, tests, traces }: Parts): void {
+export function registerCommands(workbook: Workbook, { bench, lessons, tests, traces }: Parts): void {
   const register = (id: string, run: (...args: never[]) => unknown): void => {
     workbook.context.subscriptions.push(
       vscode.commands.registerCommand(id, async (...args: never[]) => {
@@ -107,6 +109,17 @@ export function registerCommands(workbook: Workbook, { lessons, tests, traces }:
     if (result) traces.show(result);
   });
   register(COMMANDS.openTraceFile, (arg?: vscode.Uri) => openTraceFile(arg));
+  register(COMMANDS.openBench, async (arg?: ExerciseArg) => {
+    const student = mayRunCode() ? await studentOf(workbook, arg) : undefined;
+    if (student?.exercise.submission !== undefined)
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'The lab bench runs a node class of yours; {0} takes a fault schedule instead: grade it, or watch a run.',
+          student.exercise.id,
+        ),
+      );
+    else if (student) bench.open(student);
+  });
 }
 
 /** The file's text as it is now, in the editor or on disk; undefined when it is gone. */

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { LabBench } from './benchPanel';
 import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import type { CourseNode } from './core/treeModel';
@@ -21,11 +22,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbo
   const lessons = new LessonPanels(workbook);
   const tests = new ExerciseTests(workbook);
   const traces = new TracePanel(workbook);
-  context.subscriptions.push(lessons, tests, traces);
+  const bench = new LabBench(workbook);
+  context.subscriptions.push(lessons, tests, traces, bench);
   const course = registerCourseTree(workbook);
   registerCodeLens(workbook);
   registerStatusBar(workbook);
   registerTraceFiles(workbook, traces);
-  registerCommands(workbook, { lessons, tests, traces });
+  registerCommands(workbook, { lessons, tests, traces, bench });
   return { course };
 }

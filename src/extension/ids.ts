@@ -11,6 +11,7 @@ export const COMMANDS = {
   openTrace: 'distsys.openTrace',
   openTraceFile: 'distsys.openTraceFile',
   runScenarioWithTrace: 'distsys.runScenarioWithTrace',
+  openBench: 'distsys.openBench',
 } as const;
 
 export const VIEWS = {
@@ -22,6 +23,7 @@ export const VIEWS = {
 export const PANELS = {
   lesson: 'distsys.lesson',
   trace: 'distsys.trace',
+  bench: 'distsys.bench',
 } as const;
 
 /** Custom editors: trace files open in the trace viewer. */

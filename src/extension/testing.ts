@@ -211,6 +211,7 @@ export class ExerciseTests implements vscode.Disposable {
           exercise,
           source,
           file: student.file,
+          scenarios: student.scenarios,
           options: { seeds: settings.seedsPerScenario(), ...(scenario !== undefined ? { scenario } : {}) },
           onScenarioStart: (name) => {
             const item = items.get(name);

@@ -41,6 +41,7 @@ export async function runTrace(workbook: Workbook, request: TraceRequest): Promi
         exercise: student.exercise,
         source,
         file: student.file,
+        scenarios: student.scenarios,
         scenario,
         seed,
         faults: request.faults,
@@ -76,7 +77,13 @@ export async function shrinkTrace(workbook: Workbook, request: TraceRequest): Pr
   const title = vscode.l10n.t('Shrinking {0} · {1} · seed {2}…', student.exercise.id, scenario, seed);
   const outcome = await withJob(title, () =>
     grade(
-      { exercise: student.exercise, source, file: student.file, options: { scenario, seed, shrink: true } },
+      {
+        exercise: student.exercise,
+        source,
+        file: student.file,
+        scenarios: student.scenarios,
+        options: { scenario, seed, shrink: true },
+      },
       workbook.runnerConfig((text) => workbook.output.append(text)),
     ),
   );

@@ -15,7 +15,7 @@ export function webviewOptions(workbook: Workbook): vscode.WebviewPanelOptions &
 export function pageHtml(
   webview: vscode.Webview,
   workbook: Workbook,
-  page: { title: string; lang: string; script: string; style: string },
+  page: { title: string; lang: string; script: string; style: string; runsStudentCode?: boolean },
 ): string {
   return webviewHtml({
     title: page.title,
@@ -24,5 +24,6 @@ export function pageHtml(
     nonce: makeNonce(),
     script: webview.asWebviewUri(workbook.asset('dist', 'webview', `${page.script}.js`)).toString(),
     style: webview.asWebviewUri(workbook.asset('media', `${page.style}.css`)).toString(),
+    ...(page.runsStudentCode ? { runsStudentCode: true } : {}),
   });
 }

@@ -12,7 +12,7 @@ import { StudentExercises } from './studentExercises';
 export class Workbook implements vscode.Disposable {
   readonly exercises: readonly CatalogExercise[] = exercises;
   readonly output = vscode.window.createOutputChannel(vscode.l10n.t('Distributed Systems'));
-  readonly students = new StudentExercises(exercises);
+  readonly students = new StudentExercises(exercises, (problems) => this.reportScenarioProblems(problems));
 
   private constructor(
     readonly context: vscode.ExtensionContext,
@@ -40,6 +40,18 @@ export class Workbook implements vscode.Disposable {
   /** Runner settings for one job; what the student's code prints goes to `onOutput`. */
   runnerConfig(onOutput: (text: string) => void): RunnerConfig {
     return { workerFile: this.asset('dist', 'worker.js').fsPath, unitBudgetMs: settings.timeBudgetMs(), onOutput };
+  }
+
+  /** Saved scenarios that cannot be used: each in the output, and a warning pointing there. */
+  private reportScenarioProblems(problems: string[]): void {
+    for (const problem of problems) this.output.appendLine(problem);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        '{0} saved scenario file(s) could not be used and were left out: {1}',
+        problems.length,
+        problems[0] ?? '',
+      ),
+    );
   }
 
   dispose(): void {

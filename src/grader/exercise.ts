@@ -48,6 +48,11 @@ export interface Checker<S extends ObservedState = ObservedState> {
   /** The property in words: "at most one leader per term". */
   property: string;
   translations?: Translations<{ property: string }>;
+  /**
+   * A safety property (nothing bad ever happens): a violation in the first part of a run stays one
+   * in the whole run, so it can be checked while the run goes on (the lab bench does).
+   */
+  safety?: boolean;
   check(run: CheckedRun<S>): Verdict;
 }
 
@@ -94,6 +99,8 @@ export interface Scenario<S extends ObservedState = ObservedState> {
    * of runs: rare combinations need many. Named scenarios run the grade's seed count.
    */
   runs?: { quick: number; thorough: number };
+  /** The seeds it always runs, whatever the grade's count (a student's saved scenario replays its own run). */
+  seeds?: readonly number[];
 }
 
 export interface Exercise<S extends ObservedState = ObservedState> {

@@ -76,6 +76,7 @@ export interface GradeReport {
 /** The seeds a scenario runs: the one asked for, 1..seeds when a count is given, else the scenario's own. */
 export function seedList(options: GradeOptions, scenario?: Scenario): number[] {
   if (options.seed !== undefined) return [options.seed];
+  if (scenario?.seeds !== undefined) return [...scenario.seeds];
   const own = options.thorough
     ? (scenario?.runs?.thorough ?? THOROUGH_SEEDS)
     : (scenario?.runs?.quick ?? DEFAULT_SEEDS);

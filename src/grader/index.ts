@@ -114,3 +114,13 @@ export {
   type RunFigure,
 } from './checkers/measured';
 export { linearizableChecker, type LinearizableCheckerSpec } from './checkers/linearizable';
+export {
+  MAX_STUDENT_NODES,
+  parseStudentScenario,
+  STUDENT_SCENARIO_FOLDER,
+  studentScenarioName,
+  withStudentScenarios,
+  type StudentScenarioFile,
+  type StudentScenarioSource,
+  type StudentScenarios,
+} from './studentScenarios';

@@ -4,7 +4,8 @@ import { forkWorld } from './fork';
 import { sealMessage } from './messages';
 import type { RunResult, RunSpec } from './runSpec';
 import { Scheduler } from './scheduler';
-import type { ObservedState } from './trace';
+import type { StateTable } from './stateTable';
+import type { ObservedState, Trace } from './trace';
 import { World } from './world';
 
 /**
@@ -32,6 +33,10 @@ export interface Session<S extends ObservedState = ObservedState> {
   step(choice?: EventId): PendingEvent | undefined;
   /** Runs the rest in time order. The wall-clock budget counts from here. */
   runToEnd(): RunResult<S>;
+  /** The trace so far, when the run is traced: a live view shows it growing. */
+  readonly trace: Trace<S> | undefined;
+  /** Every process's fields and storage so far, when `recordStates` asked for them. */
+  states(): StateTable | undefined;
 }
 
 export function openSession<S extends ObservedState = ObservedState>(spec: RunSpec<S>): Session<S> {
@@ -108,6 +113,14 @@ class SimulationSession implements Session, SessionInternals {
 
   get done(): boolean {
     return this.world.outcome !== undefined || this.enabled().length === 0;
+  }
+
+  get trace(): Trace | undefined {
+    return this.world.trace;
+  }
+
+  states(): StateTable | undefined {
+    return this.world.states?.table();
   }
 
   pending(): PendingEvent[] {

@@ -9,6 +9,7 @@ import {
   type Scenario,
   type ScenarioReport,
   type SeedFailure,
+  type StudentScenarioSource,
 } from '../grader';
 import { resolveSettings, type RunnerConfig, type Settings } from './config';
 import type { Cancelled, Job } from './job';
@@ -24,6 +25,8 @@ export interface GradeRequest {
   source: string;
   /** Its name in stacks and messages (the path as the student knows it). */
   file: string;
+  /** The student's saved scenarios, already added to `exercise` (see withStudentScenarios); the workers add them too. */
+  scenarios?: StudentScenarioSource[];
   options?: SeedOptions & { scenario?: string };
   /** Called as a worker takes up a scenario (a test explorer marks it as running). */
   onScenarioStart?(scenario: string): void;
@@ -61,7 +64,12 @@ async function gradeInWorkers(
 ): Promise<GradeOutcome> {
   const { exercise, options = {} } = request;
   const scenarios = selectScenarios(exercise, options.scenario);
-  const student: StudentFile = { exercise: exercise.id, source: request.source, file: request.file };
+  const student: StudentFile = {
+    exercise: exercise.id,
+    source: request.source,
+    file: request.file,
+    ...(request.scenarios ? { scenarios: request.scenarios } : {}),
+  };
   const reports: ScenarioReport[] = [];
   let next = 0;
   let loadError: LoadError | undefined;

@@ -1,3 +1,4 @@
+import type { StudentScenarioSource } from '../grader';
 import type { Settings } from './config';
 import type { LoadError } from './protocol';
 import type { WorkerSession } from './session';
@@ -7,6 +8,8 @@ export interface StudentFile {
   source: string;
   /** The name stacks and messages show: the path as the student knows it. */
   file: string;
+  /** The student's saved scenarios, added to the exercise (see withStudentScenarios). */
+  scenarios?: StudentScenarioSource[];
 }
 
 export type Opened =

@@ -1,5 +1,13 @@
 import type { FaultSchedule, MessageCounts, RunOutcome } from '../kernel';
-import type { Failure, GradeOptions, Measurement, ScenarioReport, SeedFailure, SourceLocation } from '../grader';
+import type {
+  Failure,
+  GradeOptions,
+  Measurement,
+  ScenarioReport,
+  SeedFailure,
+  SourceLocation,
+  StudentScenarioSource,
+} from '../grader';
 
 /** Which seeds to run and whether to shrink: the serializable part of the grader's options. */
 export type SeedOptions = Pick<GradeOptions, 'seeds' | 'seed' | 'shrink' | 'thorough'>;
@@ -12,7 +20,15 @@ export interface UnitLimits {
 
 /** The host's requests. A worker serves one student file: `load` comes first. */
 export type HostRequest =
-  | { kind: 'load'; exercise: string; source: string; file: string; marks: SharedArrayBuffer }
+  | {
+      kind: 'load';
+      exercise: string;
+      source: string;
+      file: string;
+      marks: SharedArrayBuffer;
+      /** The student's saved scenarios: the worker adds them to the exercise as the host did. */
+      scenarios?: StudentScenarioSource[];
+    }
   | { kind: 'grade-scenario'; scenario: string; options: SeedOptions; limits: UnitLimits }
   | {
       kind: 'run';

@@ -1,4 +1,4 @@
-import type { Exercise, Failure } from '../grader';
+import type { Exercise, Failure, StudentScenarioSource } from '../grader';
 import type { FaultSchedule } from '../kernel';
 import { resolveSettings, type RunnerConfig } from './config';
 import type { Cancelled, Job } from './job';
@@ -13,6 +13,8 @@ export interface SeedRunRequest {
   exercise: Exercise;
   source: string;
   file: string;
+  /** The student's saved scenarios, already added to `exercise`; the worker adds them too. */
+  scenarios?: StudentScenarioSource[];
   scenario: string;
   seed: number;
   /** Replaces the scenario's fault schedule (a saved or shrunk one). */
@@ -42,7 +44,12 @@ export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job
   const runInWorker = async (stopBefore?: StopBefore): Promise<RunEnd> => {
     const { exercise, source, file, scenario, seed } = request;
     session = new WorkerSession(settings);
-    const opened = await openSession(session, settings, { exercise: exercise.id, source, file });
+    const opened = await openSession(session, settings, {
+      exercise: exercise.id,
+      source,
+      file,
+      ...(request.scenarios ? { scenarios: request.scenarios } : {}),
+    });
     if (opened.status !== 'loaded') void session.stop();
     if (opened.status === 'stopped' || cancelled) return { status: 'stopped' };
     if (opened.status === 'load-error') return opened;

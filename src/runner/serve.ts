@@ -9,6 +9,7 @@ import {
   StudentCodeError,
   type Exercise,
   type Scenario,
+  withStudentScenarios,
 } from '../grader';
 import type { NodeClass, RunBudget } from '../kernel';
 import { ConsoleTags } from './consoleTags';
@@ -88,8 +89,10 @@ function load(
   exercises: readonly Exercise[],
   post: (m: WorkerMessage) => void,
 ): Loaded | undefined {
-  const exercise = exercises.find((e) => e.id === request.exercise);
-  if (exercise === undefined) throw new Error(`this worker has no exercise "${request.exercise}"`);
+  const catalogExercise = exercises.find((e) => e.id === request.exercise);
+  if (catalogExercise === undefined) throw new Error(`this worker has no exercise "${request.exercise}"`);
+  // The host reported the files it could not use; here they are only left out, as there.
+  const { exercise } = withStudentScenarios(catalogExercise, request.scenarios ?? []);
   const { source, file } = request;
   let loaded: { exercise: Exercise; program: NodeClass };
   try {

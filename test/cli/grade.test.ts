@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { GradeReport } from '../../src/grader';
@@ -188,5 +188,29 @@ describe('distsys grade (in-process, fixture catalog)', () => {
     const { code, stderr } = await running;
     assert.equal(code, 130);
     assert.equal(stderr, 'distsys: cancelled\n');
+  });
+});
+
+describe('distsys grade with scenarios saved beside the file', () => {
+  it('grades each saved scenario at its own seed, and names a file it cannot use on stderr', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'mine.ts'), readFileSync(join(ROOT, program('once')), 'utf8'));
+    mkdirSync(join(dir, 'scenarios'));
+    const saved = { from: 'calm', seed: 7, nodes: 3, duration: 200, faults: [{ at: 0, kind: 'crash', node: 'n2' }] };
+    writeFileSync(join(dir, 'scenarios', 'n2-down.json'), JSON.stringify(saved));
+    writeFileSync(join(dir, 'scenarios', 'torn.json'), '{"from": "calm", ');
+    const { code, stdout, stderr } = await fixtureCli(
+      ['grade', 'ping-pong', '--file', 'mine.ts', '--scenario', 'n2-down'],
+      {
+        cwd: dir,
+      },
+    );
+    assert.equal(code, 1);
+    assert.match(stdout, /FAIL {2}n2-down .*\n {8}seed 7 · every node hears a pong from every peer/);
+    assert.match(stderr, /^distsys: skipped scenarios\/torn\.json: not valid JSON/);
+    const clean = await fixtureCli(['grade', 'ping-pong', '--file', 'mine.ts', '--scenario', 'calm', '--seeds', '2'], {
+      cwd: dir,
+    });
+    assert.equal(clean.code, 0, clean.stdout);
   });
 });

@@ -7,7 +7,7 @@ import type { CliEnv } from '../env';
 import { EXIT, UsageError } from '../errors';
 import { findExerciseOrExplain, findScenarioOrExplain } from '../exercises';
 import { writeText } from '../output';
-import { readStudentFile } from '../studentFile';
+import { readStudentFile, withSavedScenarios } from '../studentFile';
 import { BUDGET_MIN_MS, MAX_SEED, untilInterrupted } from './shared';
 
 const flags = {
@@ -18,10 +18,12 @@ const flags = {
 /** `distsys grade <exercise>`: every scenario over its seeds, as a table, JSON or JUnit. */
 export async function gradeCommand(argv: readonly string[], env: CliEnv): Promise<number> {
   const parsed = parseArgs(argv, 'grade', flags);
-  const exercise = findExerciseOrExplain(
+  const catalogExercise = findExerciseOrExplain(
     env.exercises,
     onePositional(parsed, 'grade', 'distsys grade <exercise> [flags]'),
   );
+  const student = readStudentFile(env, catalogExercise, parsed.values.get('file'));
+  const { exercise, scenarios } = withSavedScenarios(env, catalogExercise, student);
   const scenario = parsed.values.get('scenario');
   if (scenario !== undefined) findScenarioOrExplain(exercise, scenario);
   const seeds = integerFlag(parsed, 'seeds', 1);
@@ -36,10 +38,14 @@ export async function gradeCommand(argv: readonly string[], env: CliEnv): Promis
   if (json && junit !== undefined) throw new UsageError('use --json or --junit, not both');
   const budget = integerFlag(parsed, 'budget', BUDGET_MIN_MS);
   const language = languageFlag(parsed, env);
-  const student = readStudentFile(env, exercise, parsed.values.get('file'));
 
   const job = grade(
-    { exercise, ...student, options: { seeds, seed, scenario, thorough, shrink: !parsed.switches.has('no-shrink') } },
+    {
+      exercise,
+      ...student,
+      scenarios,
+      options: { seeds, seed, scenario, thorough, shrink: !parsed.switches.has('no-shrink') },
+    },
     { ...env.runner, ...(budget !== undefined ? { unitBudgetMs: budget } : {}) },
   );
   const outcome = await untilInterrupted(job, env.signal);

@@ -9,7 +9,7 @@ import { findExerciseOrExplain, findScenarioOrExplain } from '../exercises';
 import { formatSeedRun, formatStoppedRun } from '../format/seedRun';
 import { languageFlag } from '../language';
 import { writeLines, writeText } from '../output';
-import { readStudentFile, readText } from '../studentFile';
+import { readStudentFile, readText, withSavedScenarios } from '../studentFile';
 import { BUDGET_MIN_MS, MAX_SEED, untilInterrupted } from './shared';
 
 const flags = {
@@ -21,7 +21,9 @@ const synopsis = 'distsys run <exercise> --scenario X --seed S';
 /** `distsys run <exercise> --scenario X --seed S`: one run, its verdict and trace hash; optionally its trace file. */
 export async function runCommand(argv: readonly string[], env: CliEnv): Promise<number> {
   const parsed = parseArgs(argv, 'run', flags);
-  const exercise = findExerciseOrExplain(env.exercises, onePositional(parsed, 'run', synopsis));
+  const catalogExercise = findExerciseOrExplain(env.exercises, onePositional(parsed, 'run', synopsis));
+  const student = readStudentFile(env, catalogExercise, parsed.values.get('file'));
+  const { exercise, scenarios } = withSavedScenarios(env, catalogExercise, student);
   const scenario = findScenarioOrExplain(exercise, requiredValue(parsed, 'scenario', synopsis));
   requiredValue(parsed, 'seed', synopsis);
   const seed = integerFlag(parsed, 'seed', 0, MAX_SEED) as number;
@@ -31,10 +33,9 @@ export async function runCommand(argv: readonly string[], env: CliEnv): Promise<
   const faults = faultsFile === undefined ? undefined : readSchedule(env, faultsFile, scenario);
   const traceFile = parsed.values.get('trace');
   const saveFaults = parsed.values.get('save-faults');
-  const student = readStudentFile(env, exercise, parsed.values.get('file'));
 
   const job = runSeed(
-    { exercise, ...student, scenario: scenario.name, seed, faults, trace: traceFile !== undefined },
+    { exercise, ...student, scenarios, scenario: scenario.name, seed, faults, trace: traceFile !== undefined },
     { ...env.runner, onOutput: env.stderr, ...(budget !== undefined ? { unitBudgetMs: budget } : {}) },
   );
   const outcome = await untilInterrupted(job, env.signal);

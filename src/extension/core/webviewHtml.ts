@@ -9,19 +9,27 @@ export interface WebviewPage {
   nonce: string;
   script: string;
   style: string;
+  /**
+   * The page runs the student's code (the lab bench): in a Web Worker it starts from a blob of a
+   * script the extension sent, which transpiles and evaluates that code.
+   */
+  runsStudentCode?: boolean;
 }
 
 /**
  * Nothing loads unless it is ours: styles, images and fonts from the extension's own resources,
- * scripts only with this page's nonce, no inline style and no network.
+ * scripts only with this page's nonce, no inline style and no network. A page that runs the
+ * student's code may also start a worker from a blob and evaluate code (`unsafe-eval`: the
+ * student's transpiled file, in that worker, which inherits this policy); still nothing remote.
  */
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+export function contentSecurityPolicy(cspSource: string, nonce: string, runsStudentCode = false): string {
   return [
     "default-src 'none'",
     `img-src ${cspSource} data:`,
     `style-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
+    runsStudentCode ? `script-src 'nonce-${nonce}' 'unsafe-eval'` : `script-src 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
+    ...(runsStudentCode ? ['worker-src blob:'] : []),
   ].join('; ');
 }
 
@@ -30,7 +38,7 @@ export function webviewHtml(page: WebviewPage): string {
 <html lang="${escapeAttribute(page.lang)}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(page.cspSource, page.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(page.cspSource, page.nonce, page.runsStudentCode))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(page.style)}">
 <title>${escapeText(page.title)}</title>

@@ -68,6 +68,11 @@ export interface DiagramController {
   setSpeed(speed: number): void;
   /** Matching event indices, ascending; they get a ring until the next search. */
   search(text: string): number[];
+  /**
+   * The run grew (a live run): the same lanes, the events so far and more. Zoom, cursor,
+   * selection and filter stay as they are.
+   */
+  extend(model: DiagramModel): void;
   /** Selects an event (undefined clears), scrolling it into view if asked. */
   select(index: number | undefined, scrollTo?: boolean): void;
   onSelect(listener: (details: EventDetails | undefined) => void): () => void;

@@ -48,8 +48,8 @@ class Diagram implements DiagramController {
   /** The lane names as text, for screen readers (the canvas has none). */
   private readonly laneList: HTMLUListElement;
   private readonly viewport: Viewport;
-  private readonly playback: Playback;
-  private readonly searchIndex: SearchIndex;
+  private playback: Playback;
+  private searchIndex: SearchIndex;
   private readonly hits = new HitList();
   private readonly contentCache = new ContentCache();
   /** The labels the last frame drew over the content (bands', states'), in screen coordinates. */
@@ -89,7 +89,7 @@ class Diagram implements DiagramController {
 
   constructor(
     container: HTMLElement,
-    readonly model: DiagramModel,
+    public model: DiagramModel,
     private readonly options: DiagramOptions,
   ) {
     this.compact = options.compact === true;
@@ -176,6 +176,26 @@ class Diagram implements DiagramController {
     });
     if (options.controls) this.element.prepend(playerControls(this, playerStrings[options.locale ?? 'en']));
     this.resize();
+  }
+
+  extend(model: DiagramModel): void {
+    const lanes = this.model.lanes;
+    if (model.lanes.length !== lanes.length || model.lanes.some((l, i) => l.id !== lanes[i]?.id))
+      throw new Error('extend: the grown run must have the same lanes');
+    this.model = model;
+    this.viewport.widen(model.count === 0 ? 0 : (model.times[0] as number), model.endTime);
+    const speed = this.playback.speed;
+    this.playback.stop();
+    this.playback = new Playback(model.times);
+    this.playback.speed = speed;
+    this.searchIndex = new SearchIndex(model);
+    this.noOps = undefined;
+    this.visibility = computeVisibility(model, this.filter);
+    this.typeColours = typeColours(this.theme, model.messageTypes.length);
+    this.stateColours = stateColours(this.theme, model.states.colourValues);
+    this.measureLabels();
+    this.layout();
+    this.invalidate(true);
   }
 
   get playing(): boolean {

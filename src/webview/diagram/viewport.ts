@@ -17,10 +17,16 @@ export class Viewport {
 
   constructor(
     /** The trace's time range. */
-    private readonly lo: number,
-    private readonly hi: number,
+    private lo: number,
+    private hi: number,
   ) {
     this.fit();
+  }
+
+  /** The trace grew (a live run): the range widens, the view stays where it is. */
+  widen(lo: number, hi: number): void {
+    this.lo = lo;
+    this.hi = hi;
   }
 
   get end(): number {
