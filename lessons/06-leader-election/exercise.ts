@@ -300,7 +300,7 @@ export const raftElection: Exercise = {
   translations: { 'zh-cn': { title: 'Raft 领导者选举' } },
   starter: 'starter.ts',
   instrument: raftInstrument,
-  explore: { invariants: safety, nodes: 3, depth: 6, faults: { crashes: 0, drops: 0, duplicates: 0 } },
+  explore: { nodes: 3, depth: 6, faults: { crashes: 0, drops: 0, duplicates: 0 } },
   scenarios: [
     initialElection,
     reElection,

@@ -83,6 +83,7 @@ const replyTo: Record<string, string> = { RequestVote: 'RequestVoteReply', Appen
  */
 export const replyTerm: Checker<RaftState> = {
   name: 'reply-term',
+  safety: true,
   translations: {
     'zh-cn': {
       property:
@@ -152,6 +153,7 @@ const announcement: Partial<Record<RaftState['role'], string>> = { candidate: 'R
  */
 export const promptHeartbeat: Checker<RaftState> = {
   name: 'announces-at-once',
+  safety: true,
   translations: { 'zh-cn': { property: '新候选者立刻向其他每个节点请求投票，新领导者立刻向其他每个节点发送心跳' } },
   property: 'a new candidate asks every other node for its vote, and a new leader heartbeats every other node, at once',
   check({ trace, nodes }) {
@@ -189,6 +191,7 @@ export const promptHeartbeat: Checker<RaftState> = {
  */
 export const requestByRole: Checker<RaftState> = {
   name: 'request-by-role',
+  safety: true,
   translations: { 'zh-cn': { property: 'RequestVote 只来自该任期的候选者，AppendEntries 只来自该任期的领导者' } },
   property: 'RequestVote comes only from a candidate of that term, AppendEntries only from the leader of that term',
   check({ trace }) {

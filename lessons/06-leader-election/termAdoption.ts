@@ -36,6 +36,7 @@ const termNotAdopted: Template<{
  */
 export const termAdoption: Checker<RaftState> = {
   name: 'term-adoption',
+  safety: true,
   translations: {
     'zh-cn': { property: '节点收到任期更高的消息，就采用这个任期并成为跟随者；候选者听到本任期的领导者，就跟随它' },
   },

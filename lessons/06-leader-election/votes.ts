@@ -100,6 +100,7 @@ function voteForZh(voter: NodeId, candidate: NodeId): string {
  */
 export const voteGranted: Checker = {
   name: 'vote-granted',
+  safety: true,
   translations: {
     'zh-cn': { property: '当且仅当请求的任期就是自己的任期、而且本任期还没投给别人时，节点才投出赞成票' },
   },

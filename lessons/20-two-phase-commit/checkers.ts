@@ -170,6 +170,7 @@ export const decisionStable: Checker = {
  */
 export const noUnilateralDecision: Checker = {
   name: 'no-unilateral-decision',
+  safety: true,
   translations: { 'zh-cn': { property: '投了赞成票的参与者等待决议，而不是自己做决定' } },
   property: 'a participant that voted yes waits for the decision instead of deciding alone',
   check({ trace, nodes, duration }) {

@@ -33,6 +33,7 @@ const yesUnprepared: Template<Act> = {
  */
 export const preparedWork: Checker = {
   name: 'prepared-work',
+  safety: true,
   translations: {
     'zh-cn': {
       property: '参与者先准备好工作（ctx.prepare）再投赞成票，只准备自己仍持有的工作，中止之后绝不再投赞成票',

@@ -49,8 +49,9 @@ export interface Checker<S extends ObservedState = ObservedState> {
   property: string;
   translations?: Translations<{ property: string }>;
   /**
-   * A safety property (nothing bad ever happens): a violation in the first part of a run stays one
-   * in the whole run, so it can be checked while the run goes on (the lab bench does).
+   * A safety property (nothing bad ever happens): true of every prefix of a correct run, and reading
+   * only the order of events, not how long anything took. So it can be checked while a run goes on
+   * (the lab bench does) and in every state an exhaustive search reaches (`distsys explore` does).
    */
   safety?: boolean;
   check(run: CheckedRun<S>): Verdict;
@@ -113,7 +114,7 @@ export interface Exercise<S extends ObservedState = ObservedState> {
   scenarios: Scenario<S>[];
   translations?: Translations<{ title: string }>;
   /** Its invariants and the small configuration `distsys explore` searches exhaustively. */
-  explore?: ExploreSetup<S>;
+  explore?: ExploreSetup;
   /**
    * What the student hands in: a node class in TypeScript when absent; a fault schedule that must
    * break a given program (see faultSubmission.ts) when set.

@@ -1,5 +1,5 @@
 import type { FaultBudget, NodeClass } from '../../kernel';
-import type { Exercise } from '../exercise';
+import type { Checker, Exercise } from '../exercise';
 import { exploreBreadthFirst } from './breadthFirst';
 import type { ExploreReport, ExploreRequest } from './exploredRun';
 import { exploreRandomly } from './randomWalk';
@@ -36,7 +36,7 @@ export function exploreRequest(
     exercise,
     program,
     file,
-    invariants: setup.invariants,
+    invariants: safetyCheckers(exercise),
     nodes: options.nodes ?? setup.nodes,
     depth: options.depth ?? (options.mode === 'random' ? WALK_DEPTH_FACTOR : 1) * setup.depth,
     faults: { ...setup.faults, ...options.faults },
@@ -44,6 +44,13 @@ export function exploreRequest(
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.onDepth ? { onDepth: options.onDepth } : {}),
   };
+}
+
+/** Every safety checker a scenario of the exercise runs, once each, in the order they first appear. */
+function safetyCheckers(exercise: Exercise): Checker[] {
+  const found = new Set<Checker>();
+  for (const scenario of exercise.scenarios) for (const c of scenario.checkers) if (c.safety) found.add(c);
+  return [...found];
 }
 
 /** Searches the exercise's small configuration for a state that breaks one of its invariants. */

@@ -1,16 +1,10 @@
-import type { ClientRequest, FaultBudget, NodeId, ObservedState } from '../../kernel';
-import type { Checker } from '../exercise';
+import type { ClientRequest, FaultBudget, NodeId } from '../../kernel';
 
 /**
- * What an exercise says about searching its small configurations exhaustively: which of its
- * checkers are invariants, and the configuration `distsys explore` searches by default.
+ * The small configuration `distsys explore` searches by default. The invariants checked in every
+ * state are the exercise's safety checkers (`safety: true`).
  */
-export interface ExploreSetup<S extends ObservedState = ObservedState> {
-  /**
-   * Safety checkers: true of every prefix of a correct run, and reading only the order of events
-   * (not how long anything took, which the search does not explore). Checked in every state.
-   */
-  invariants: Checker<S>[];
+export interface ExploreSetup {
   nodes: number;
   depth: number;
   faults: FaultBudget;
