@@ -94,12 +94,23 @@ class Copier {
       for (const v of value as Set<unknown>) out.add(this.copy(v, node));
       return out;
     }
-    const out = this.remember(value, Object.create(Object.getPrototypeOf(value) as object | null) as object);
     const source = value as Record<string, unknown>;
-    const target = out as Record<string, unknown>;
+    // A spread copies the fields with the object's layout at once; the loop below then only
+    // overwrites them. Adding the fields one by one to an empty object went through the runtime.
+    const target = this.remember(
+      value,
+      Object.assign(Object.create(Object.getPrototypeOf(value) as object | null) as object, source) as Record<
+        string,
+        unknown
+      >,
+    );
     for (const key of Object.keys(source)) {
-      const field = source[key];
-      const slot = typeof field === 'object' && field !== null ? this.contexts.get(field) : undefined;
+      const field = target[key];
+      if (typeof field !== 'object' || field === null) {
+        if (typeof field === 'function' && node) throw new NotPlainData();
+        continue;
+      }
+      const slot = this.contexts.get(field);
       if (slot !== undefined) {
         // The world's own reference is rebuilt by reconnect; a node's is patched to the copy's context.
         if (node) this.contextHolders.push({ holder: target, key, slot });
@@ -108,7 +119,7 @@ class Copier {
       // A process's node (the slot's `instance`) is where plain data is required.
       target[key] = this.copy(field, node || key === 'instance');
     }
-    return out;
+    return target;
   }
 
   /** Every copied process gets a context of its own, and its node the same one wherever it held the old. */
