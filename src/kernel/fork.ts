@@ -95,15 +95,10 @@ class Copier {
       return out;
     }
     const source = value as Record<string, unknown>;
-    // A spread copies the fields with the object's layout at once; the loop below then only
-    // overwrites them. Adding the fields one by one to an empty object went through the runtime.
-    const target = this.remember(
-      value,
-      Object.assign(Object.create(Object.getPrototypeOf(value) as object | null) as object, source) as Record<
-        string,
-        unknown
-      >,
-    );
+    // Object.assign copies every field in one builtin call; the loop below then only overwrites them. Adding
+    // the fields one by one to an empty object by computed key took the runtime's slow path.
+    const empty: object = Object.create(Object.getPrototypeOf(value) as object | null) as object;
+    const target = this.remember(value, Object.assign(empty, source));
     for (const key of Object.keys(source)) {
       const field = target[key];
       if (typeof field !== 'object' || field === null) {
