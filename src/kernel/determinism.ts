@@ -22,48 +22,62 @@ interface Saved {
   globals: Record<string, unknown>;
 }
 
+/** The sources of the sessions entered, innermost last: what the shared replacements read. */
+const entered: AmbientSources[] = [];
+
+function innermost(): AmbientSources {
+  const sources = entered[entered.length - 1];
+  if (sources === undefined) throw new StudentApiError('Date and performance.now are simulated only while a node runs');
+  return sources;
+}
+
+const RealDate = Date;
+class SimulatedDate extends RealDate {
+  constructor(...args: unknown[]) {
+    if (args.length === 0) super(EPOCH + innermost().now());
+    else super(...(args as [number]));
+  }
+  /** Whole milliseconds, as the real one: two requests in one millisecond read the same value. */
+  static override now(): number {
+    return EPOCH + Math.floor(innermost().now());
+  }
+}
+Object.defineProperty(SimulatedDate, 'name', { value: 'Date' }); // error messages name what the student wrote
+
+/**
+ * Built once for every session (a search forks thousands): they read the clock of the session
+ * entered last.
+ */
+const replacements: Record<(typeof REPLACED)[number], unknown> = {
+  Date: SimulatedDate,
+  performance: { now: () => innermost().now() },
+  setTimeout: refuse('setTimeout'),
+  setInterval: refuse('setInterval'),
+  setImmediate: refuse('setImmediate'),
+};
+
 /**
  * The simulation's globals, installed while the kernel runs student code and restored whenever it
  * hands control back (a session between steps runs the caller's code with the real ones).
  */
 export class SimulatedGlobals {
-  /** Built once: a session installs them again for every step. */
-  private readonly replacements: Record<(typeof REPLACED)[number], unknown>;
   /** What `enter` replaced, to put back on `exit`: entered sessions nest. */
   private readonly saved: Saved[] = [];
 
-  constructor(private readonly sources: AmbientSources) {
-    const RealDate = Date;
-    class SimulatedDate extends RealDate {
-      constructor(...args: unknown[]) {
-        if (args.length === 0) super(EPOCH + sources.now());
-        else super(...(args as [number]));
-      }
-      /** Whole milliseconds, as the real one: two requests in one millisecond read the same value. */
-      static override now(): number {
-        return EPOCH + Math.floor(sources.now());
-      }
-    }
-    Object.defineProperty(SimulatedDate, 'name', { value: 'Date' }); // error messages name what the student wrote
-    this.replacements = {
-      Date: SimulatedDate,
-      performance: { now: sources.now },
-      setTimeout: refuse('setTimeout'),
-      setInterval: refuse('setInterval'),
-      setImmediate: refuse('setImmediate'),
-    };
-  }
+  constructor(private readonly sources: AmbientSources) {}
 
   enter(): void {
     const g = globalThis as Record<string, unknown>;
     this.saved.push({ random: Math.random, globals: Object.fromEntries(REPLACED.map((key) => [key, g[key]])) });
     Math.random = this.sources.random;
-    for (const key of REPLACED) define(key, this.replacements[key]);
+    entered.push(this.sources);
+    for (const key of REPLACED) define(key, replacements[key]);
   }
 
   exit(): void {
     const saved = this.saved.pop() as Saved;
     Math.random = saved.random;
+    entered.pop();
     const g = globalThis as Record<string, unknown>;
     for (const key of REPLACED) {
       if (saved.globals[key] === undefined) delete g[key];

@@ -94,12 +94,18 @@ class Copier {
       for (const v of value as Set<unknown>) out.add(this.copy(v, node));
       return out;
     }
-    const out = this.remember(value, Object.create(Object.getPrototypeOf(value) as object | null) as object);
     const source = value as Record<string, unknown>;
-    const target = out as Record<string, unknown>;
+    // Object.assign copies every field in one builtin call; the loop below then only overwrites them. Adding
+    // the fields one by one to an empty object by computed key took the runtime's slow path.
+    const empty: object = Object.create(Object.getPrototypeOf(value) as object | null) as object;
+    const target = this.remember(value, Object.assign(empty, source));
     for (const key of Object.keys(source)) {
-      const field = source[key];
-      const slot = typeof field === 'object' && field !== null ? this.contexts.get(field) : undefined;
+      const field = target[key];
+      if (typeof field !== 'object' || field === null) {
+        if (typeof field === 'function' && node) throw new NotPlainData();
+        continue;
+      }
+      const slot = this.contexts.get(field);
       if (slot !== undefined) {
         // The world's own reference is rebuilt by reconnect; a node's is patched to the copy's context.
         if (node) this.contextHolders.push({ holder: target, key, slot });
@@ -108,7 +114,7 @@ class Copier {
       // A process's node (the slot's `instance`) is where plain data is required.
       target[key] = this.copy(field, node || key === 'instance');
     }
-    return out;
+    return target;
   }
 
   /** Every copied process gets a context of its own, and its node the same one wherever it held the old. */

@@ -37,12 +37,12 @@ export function stateKey(
     if (!world.isEnabled(ev, Math.max(world.now, ev.time))) continue;
     switch (ev.kind) {
       case Ev.Deliver:
-        pending.push(`d${ev.from}>${ev.node}:${canonicalJson(ev.msg)}`);
+        pending.push(`d${ev.from}>${ev.node}:${messageJson(ev.msg)}`);
         break;
       case Ev.Timer:
         break; // in its process's armed timers
       case Ev.ClientSend:
-        pending.push(`c>${ev.node}:${canonicalJson(ev.msg)}`);
+        pending.push(`c>${ev.node}:${messageJson(ev.msg)}`);
         break;
       case Ev.Fault:
         pending.push(`f${canonicalJson(ev.fault)}`);
@@ -56,6 +56,30 @@ export function stateKey(
   parts.push(pending.sort(byCodeUnits).join('\u0001'));
   parts.push(`${spent.crashes},${spent.drops},${spent.duplicates}`);
   return parts.join('\u0002');
+}
+
+/** Messages' canonical texts: a message stays in flight across many states, and a search keys each. */
+const messageTexts = new WeakMap<object, string>();
+
+/** `canonicalJson` of a message, remembered when it is frozen all through (as sent messages are) and so cannot change. */
+function messageJson(msg: unknown): string {
+  if (typeof msg !== 'object' || msg === null) return canonicalJson(msg);
+  const known = messageTexts.get(msg);
+  if (known !== undefined) return known;
+  const text = canonicalJson(msg);
+  if (frozenThrough(msg)) messageTexts.set(msg, text);
+  return text;
+}
+
+function frozenThrough(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (!Object.isFrozen(value)) return false;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const descriptor = Object.getOwnPropertyDescriptor(record, key);
+    if (descriptor === undefined || !('value' in descriptor) || !frozenThrough(descriptor.value)) return false;
+  }
+  return true;
 }
 
 /** JSON data with every object's keys sorted: equal data, equal text, whatever order it was built in. */

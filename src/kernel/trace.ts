@@ -100,32 +100,40 @@ export interface TraceHeader {
   [meta: string]: unknown;
 }
 
-/** Events per chunk: a trace grows a chunk at a time and never copies what it has recorded. */
+/** Events per chunk: a trace grows a chunk at a time and never copies what it has recorded (a copied trace's tail aside). */
 const CHUNK_BITS = 10;
 const CHUNK = 1 << CHUNK_BITS;
 const SLOT = CHUNK - 1;
 
-/** One chunk of the columns; the fixed-width ones are views of a single buffer (one allocation). */
-class Columns {
-  readonly time: Float64Array;
-  readonly link: Int32Array;
-  readonly node: Int16Array;
-  readonly peer: Int16Array;
-  readonly kind: Uint8Array;
-  readonly data: unknown[] = new Array<unknown>(CHUNK);
+/** The smallest tail a copied trace starts with, in events: a fork records a few events before it is dropped or forked again. */
+const MIN_COPIED_CAPACITY = 32;
 
-  constructor() {
-    const buffer = new ArrayBuffer(CHUNK * 17);
-    this.time = new Float64Array(buffer, 0, CHUNK);
-    this.link = new Int32Array(buffer, CHUNK * 8, CHUNK);
-    this.node = new Int16Array(buffer, CHUNK * 12, CHUNK);
-    this.peer = new Int16Array(buffer, CHUNK * 14, CHUNK);
-    this.kind = new Uint8Array(buffer, CHUNK * 16, CHUNK);
+/**
+ * One chunk of the columns; the fixed-width ones are views of a single buffer (one allocation).
+ * A chunk always stands for CHUNK events, but a copied tail holds room for fewer and grows as it
+ * fills: a search forks thousands of short runs, and a full 17 KB chunk each was most of its garbage.
+ */
+class Columns {
+  time: Float64Array;
+  link: Int32Array;
+  node: Int16Array;
+  peer: Int16Array;
+  kind: Uint8Array;
+  data: unknown[];
+
+  constructor(readonly capacity = CHUNK) {
+    const buffer = new ArrayBuffer(capacity * 17);
+    this.time = new Float64Array(buffer, 0, capacity);
+    this.link = new Int32Array(buffer, capacity * 8, capacity);
+    this.node = new Int16Array(buffer, capacity * 12, capacity);
+    this.peer = new Int16Array(buffer, capacity * 14, capacity);
+    this.kind = new Uint8Array(buffer, capacity * 16, capacity);
+    this.data = new Array<unknown>(capacity);
   }
 
-  /** A new chunk holding this one's first `used` events. */
-  copy(used: number): Columns {
-    const copy = new Columns();
+  /** A new chunk holding this one's first `used` events, with room for at least `capacity`. */
+  copy(used: number, capacity: number): Columns {
+    const copy = new Columns(capacity);
     copy.time.set(this.time.subarray(0, used));
     copy.link.set(this.link.subarray(0, used));
     copy.node.set(this.node.subarray(0, used));
@@ -134,6 +142,13 @@ class Columns {
     for (let i = 0; i < used; i++) copy.data[i] = this.data[i];
     return copy;
   }
+}
+
+/** Room for `used` events and as many again, a power of two between MIN_COPIED_CAPACITY and CHUNK. */
+function roomFor(used: number): number {
+  let capacity = MIN_COPIED_CAPACITY;
+  while (capacity < used * 2 && capacity < CHUNK) capacity *= 2;
+  return capacity;
 }
 
 /**
@@ -151,14 +166,15 @@ export class Trace<S extends ObservedState = ObservedState> {
 
   /**
    * A trace that holds this one's events and goes on by itself (a forked run's). Full chunks are
-   * never written again, so both share them; the last one is copied. Payloads are shared: they
+   * never written again, so both share them; the last one is copied, with room for as many events again. Payloads are shared: they
    * are never changed once recorded.
    */
   copy(): Trace<S> {
     // Built without the constructor, whose first chunk would be thrown away at once.
     const copy = Object.create(Trace.prototype) as Trace<S>;
     const full = this.chunks.slice(0, -1);
-    const tail = this.tail.copy(this.length - full.length * CHUNK);
+    const used = this.length - full.length * CHUNK;
+    const tail = this.tail.copy(used, roomFor(used));
     return Object.assign(copy, { header: this.header, length: this.length, chunks: [...full, tail], tail });
   }
 
@@ -167,11 +183,18 @@ export class Trace<S extends ObservedState = ObservedState> {
     return this.append(time, kindCode[kind], node, peer, link, data);
   }
 
+  /** A copied tail that is full: the same events in one with twice the room. */
+  private growTail(used: number): void {
+    this.tail = this.tail.copy(used, Math.min(CHUNK, this.tail.capacity * 2));
+    this.chunks[this.chunks.length - 1] = this.tail;
+  }
+
   /** `record` with the kind as its column code (see `kindCode`). */
   append(time: number, code: number, node: number, peer: number, link: number, data: unknown): number {
     const i = this.length;
     const j = i & SLOT;
     if (j === 0 && i !== 0) this.chunks.push((this.tail = new Columns()));
+    else if (j === this.tail.capacity) this.growTail(j);
     const c = this.tail;
     c.time[j] = time;
     c.kind[j] = code;

@@ -50,6 +50,25 @@ describe('ambient nondeterminism inside handlers', () => {
     assert.deepEqual(logsOf(trace, 'n1'), ['600 1704067200600 2024-01-01T00:00:00.600Z']);
   });
 
+  it("reads the clock of the run a handler is in when runs nest, and the outer run's again after the inner one", () => {
+    let inner: string[] = [];
+    class Outer implements Node {
+      constructor(private readonly ctx: Context) {}
+      onStart(): void {
+        this.ctx.setTimer('t', 100);
+      }
+      onMessage(): void {}
+      onTimer(): void {
+        const before = Date.now();
+        inner = logsOf(run(Ambient, { nodes: ['n1'], clocks: { n1: { skewMs: 500 } } }).trace, 'n1');
+        this.ctx.log(before, Date.now(), performance.now());
+      }
+    }
+    const { trace } = run(Outer, { nodes: ['n1'], clocks: { n1: { skewMs: 20 } } });
+    assert.deepEqual(inner, ['600 1704067200600 2024-01-01T00:00:00.600Z']);
+    assert.deepEqual(logsOf(trace, 'n1'), ['1704067200120 1704067200120 120']);
+  });
+
   it('reads Date.now in whole milliseconds, as a real clock does, while performance.now keeps the fraction', () => {
     const { trace } = run(Ambient, { nodes: ['n1'], clocks: { n1: { skewMs: 0.75 } } });
     assert.deepEqual(logsOf(trace, 'n1'), ['100.75 1704067200100 2024-01-01T00:00:00.100Z']);

@@ -112,6 +112,21 @@ describe('trace', () => {
     }
   });
 
+  it('grows a copied trace as it records, past its copied room and across chunks, losing no event', () => {
+    for (const length of [0, 3, 31, 600, 1023]) {
+      const original = new Trace({ lanes: ['n1'], seed: 1 });
+      for (let i = 0; i < length; i++) original.record(i, 'log', 0, -1, i, `e${i}`);
+      const copy = original.copy();
+      const whole = new Trace({ lanes: ['n1'], seed: 1 });
+      for (let i = 0; i < length + 1200; i++) {
+        if (i >= length) copy.record(i, 'log', 0, -1, i, `e${i}`);
+        whole.record(i, 'log', 0, -1, i, `e${i}`);
+      }
+      assert.equal(copy.hash(), whole.hash(), `${length} events copied`);
+      assert.equal(original.length, length);
+    }
+  });
+
   it('keeps every event across many chunks of storage', () => {
     const t = new Trace({ lanes: ['n1'], seed: 1 });
     for (let i = 0; i < 5000; i++) t.record(i / 4, i % 2 === 0 ? 'timer' : 'log', 0, -1, i % 7 === 0 ? i : -1, `e${i}`);
