@@ -115,16 +115,16 @@ describe('the workbook in code-server, as a student uses it', function () {
     await server?.stop();
   });
 
-  it('shows the Distributed Systems activity and the course tree with both lessons', async function () {
+  it('shows the Distributed Systems activity and the course tree with its lessons', async function () {
     await page.locator('.activitybar [aria-label^="Distributed Systems"]').first().click();
     const tree = page.locator('[id="workbench.view.extension.distsys"] .monaco-list-row');
-    await tree.filter({ hasText: 'Raft leader election' }).first().waitFor();
+    await tree.filter({ hasText: 'Leader election' }).first().waitFor();
     await tree.filter({ hasText: 'Two-phase commit' }).first().waitFor();
     await screenshot(page, '01-course-tree');
   });
 
   it('opens a lesson from the tree and draws its live simulation', async function () {
-    await page.locator('.monaco-list-row', { hasText: 'Raft leader election' }).first().click();
+    await page.locator('.monaco-list-row', { hasText: 'Leader election' }).first().click();
     const frame = await frameWith(page, 'figure.sim .sim-mounted canvas');
     await frame.locator('figure.sim').first().scrollIntoViewIfNeeded();
     const inked = await waitForInk(frame, 'figure.sim .sim-mounted canvas.ds-canvas');
