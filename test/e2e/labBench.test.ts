@@ -33,7 +33,7 @@ async function take(bench: Frame, kind: string, text: string): Promise<void> {
 /** What a node's card says its role is. */
 async function role(bench: Frame, node: string): Promise<string | undefined> {
   const card = (await bench.locator(`.bench-card[data-node="${node}"]`).textContent()) ?? '';
-  return /role (\w+)/.exec(card)?.[1];
+  return /role (leader|candidate|follower)/.exec(card)?.[1];
 }
 
 /** The running nodes whose card says they lead. */
