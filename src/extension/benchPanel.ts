@@ -93,6 +93,7 @@ export class LabBench implements vscode.Disposable {
         duration: s.duration,
         generated: s.runs !== undefined,
       })),
+      explorable: exercise.explore !== undefined,
       workerScript: new TextDecoder().decode(script),
     });
   }

@@ -71,6 +71,7 @@ function initMessage(source: string): HostToBench {
       duration: s.duration,
       generated: s.runs !== undefined,
     })),
+    explorable: true,
     workerScript: readFileSync(join(root, 'dist/webview/labBenchWorker.js'), 'utf8'),
   };
 }
@@ -208,29 +209,66 @@ describe('lab bench in chromium', function () {
     assert.deepEqual(problems, []);
   });
 
-  it('steps by the student’s choice of the next event, back and forward', async () => {
+  it('steps by the student’s choice among deliver, drop, duplicate, timer and crash, back and forward', async () => {
     const { source } = referenceSolution('raft-election');
     await page.evaluate((m) => window.postMessage(m, '*'), initMessage(source));
     await page.waitForFunction(() => document.querySelectorAll('.bench-card').length === 3);
     await page.click('.bench-step-toggle');
     assert.ok(await page.isDisabled('.bench-play'));
     assert.ok(await page.isDisabled('.bench-save'));
+    await page.waitForSelector('.bench-choice-timer');
+    assert.equal(await page.locator('.bench-choice-crash').count(), 3);
+    assert.match((await page.textContent('.bench-budget')) ?? '', /faults left: 2 crashes, 5 drops, 5 duplicates/);
+    // A timer fires: its RequestVotes are in flight, one dropped and one duplicated by hand.
     const chosen: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const choice = page.locator('.bench-choice').last();
+    for (const [i, kind] of ['timer', 'drop', 'duplicate'].entries()) {
+      const choice = page.locator(`.bench-choice-${kind}`).first();
       chosen.push((await choice.textContent()) ?? '');
       await choice.click();
       await page.waitForSelector(`.bench-step .bench-status:has-text("${i + 1} step")`);
     }
-    assert.match(chosen.join('\n'), /fire timer|deliver|start/);
-    const schedule = await page.evaluate(() => document.querySelector('.bench-step')?.textContent ?? '');
+    assert.match(chosen.join('\n'), /fire timer .*\ndrop RequestVote .*\nduplicate RequestVote /);
+    assert.match((await page.textContent('.bench-budget')) ?? '', /4 drops, 4 duplicates/);
+    const panel = await page.evaluate(() => document.querySelector('.bench-step')?.textContent ?? '');
     await page.click('.bench-back');
     await page.waitForSelector('.bench-step .bench-status:has-text("2 steps chosen")');
+    assert.match((await page.textContent('.bench-budget')) ?? '', /4 drops, 5 duplicates/);
     await page.click('.bench-forward');
     await page.waitForSelector('.bench-step .bench-status:has-text("3 steps chosen")');
-    assert.equal(await page.evaluate(() => document.querySelector('.bench-step')?.textContent ?? ''), schedule);
+    assert.equal(await page.evaluate(() => document.querySelector('.bench-step')?.textContent ?? ''), panel);
     await page.screenshot({ path: join(results, 'lab-bench-step.png') });
     await page.click('.bench-step-toggle');
+    assert.ok(await page.isHidden('.bench-step'));
+    assert.ok(!(await page.isDisabled('.bench-play')));
+    assert.deepEqual(problems, []);
+  });
+
+  it('explores a buggy file breadth-first and opens the shortest violation in step mode', async () => {
+    const { source } = buggyVariant('raft-election', 'double-vote');
+    await page.evaluate((m) => window.postMessage(m, '*'), initMessage(source));
+    await page.waitForFunction(() => document.querySelectorAll('.bench-card').length === 3);
+    await page.click('.bench-explore');
+    await page.waitForSelector('.bench-step:not([hidden]) .bench-status', { timeout: 60_000 });
+    const banner = (await page.textContent('.bench-banner')) ?? '';
+    assert.match(banner, /^Violated: /);
+    assert.equal(await page.locator('.bench-choice').count(), 0, 'nothing to choose past the violation');
+    assert.ok(!(await page.isDisabled('.bench-back')));
+    await page.screenshot({ path: join(results, 'lab-bench-explore.png') });
+    assert.deepEqual(problems, []);
+  });
+
+  it('shows the search’s progress depth by depth, and stops it', async () => {
+    const { source } = referenceSolution('raft-election');
+    await page.evaluate((m) => window.postMessage(m, '*'), initMessage(source));
+    await page.waitForFunction(() => document.querySelectorAll('.bench-card').length === 3);
+    await page.click('.bench-explore');
+    assert.equal(await page.textContent('.bench-explore'), 'Stop');
+    assert.ok(await page.isDisabled('.bench-step-toggle'));
+    await page.waitForSelector('.bench-status:has-text("exploring: depth 3 done")', { timeout: 60_000 });
+    await page.screenshot({ path: join(results, 'lab-bench-exploring.png') });
+    await page.click('.bench-explore');
+    await page.waitForSelector('.bench-banner:has-text("Search stopped.")');
+    assert.equal(await page.textContent('.bench-explore'), 'Explore');
     assert.ok(await page.isHidden('.bench-step'));
     assert.ok(!(await page.isDisabled('.bench-play')));
     assert.deepEqual(problems, []);

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { applyPatch } from '../exercises/applyPatch';
 import { startCodeServer, type CodeServer } from './codeServer';
 import {
   QUIET_WORKBENCH,
@@ -14,8 +15,26 @@ import {
 } from './workbench';
 
 const REFERENCE = resolve(__dirname, '../exercises/raft-election/reference.ts');
+const DOUBLE_VOTE = resolve(__dirname, '../exercises/raft-election/buggy/double-vote.patch');
 const STUDENT_FILE = 'distsys/raft-election/starter.ts';
 const SAVED = 'distsys/raft-election/scenarios/crash-the-leader.json';
+
+/** Takes one choice of step mode and waits for the bench to count it. */
+async function take(bench: Frame, kind: string, text: string): Promise<void> {
+  const status = bench.locator('.bench-step .bench-status');
+  const before = (await status.textContent()) ?? '';
+  await bench.locator(`.bench-choice-${kind}`, { hasText: text }).first().click();
+  await bench.waitForFunction(
+    (old) => document.querySelector('.bench-step .bench-status')?.textContent !== old,
+    before,
+  );
+}
+
+/** What a node's card says its role is. */
+async function role(bench: Frame, node: string): Promise<string | undefined> {
+  const card = (await bench.locator(`.bench-card[data-node="${node}"]`).textContent()) ?? '';
+  return /role (leader|candidate|follower)/.exec(card)?.[1];
+}
 
 /** The running nodes whose card says they lead. */
 async function leaders(frame: Frame): Promise<string[]> {
@@ -127,5 +146,44 @@ describe('the lab bench in code-server, as a student uses it', function () {
       )
       .waitFor({ timeout: 60_000 });
     await screenshot(page, 'bench-03-saved-scenario-graded');
+  });
+
+  it('splits a vote in step mode: two candidates, the third node’s grant lost', async function () {
+    await bench.locator('.bench-restart').click();
+    await bench.locator('.bench-step-toggle').click();
+    await bench.locator('.bench-choice-timer').first().waitFor();
+    await take(bench, 'timer', 'election at n1');
+    await take(bench, 'timer', 'election at n2');
+    // n3 hears n1 first and grants it; n2 then asks too late, and each candidate refuses the other.
+    await take(bench, 'deliver', 'RequestVote n1 → n3');
+    await take(bench, 'deliver', 'RequestVote n2 → n3');
+    await take(bench, 'deliver', 'RequestVote n1 → n2');
+    await take(bench, 'deliver', 'RequestVote n2 → n1');
+    // The replies arrive, but for n3's grant to n1, which is lost: neither gets a majority.
+    await take(bench, 'drop', 'RequestVoteReply n3 → n1');
+    for (const reply of ['n3 → n2', 'n2 → n1', 'n1 → n2']) await take(bench, 'deliver', `RequestVoteReply ${reply}`);
+    assert.equal(await role(bench, 'n1'), 'candidate');
+    assert.equal(await role(bench, 'n2'), 'candidate');
+    assert.equal(await role(bench, 'n3'), 'follower');
+    assert.match((await bench.locator('.bench-budget').textContent()) ?? '', /4 drops/);
+    await screenshot(page, 'bench-04-split-vote');
+    await bench.locator('.bench-step-toggle').click();
+    await bench.locator('.bench-step').waitFor({ state: 'hidden' });
+  });
+
+  it('explores a file that votes twice and opens the violation in step mode', async function () {
+    const buggy = applyPatch(readFileSync(REFERENCE, 'utf8'), readFileSync(DOUBLE_VOTE, 'utf8'));
+    writeFileSync(join(server.workspace, STUDENT_FILE), buggy);
+    await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
+    await runCommand(page, 'File: Revert File');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'Mistake: a voter grants' }).first().waitFor();
+    // The bench reloads the file on its change: the search must run on the new text.
+    await page.waitForTimeout(1500);
+    await bench.locator('.bench-explore').click();
+    await bench.locator('.bench-banner', { hasText: 'Violated:' }).waitFor({ timeout: 90_000 });
+    await bench.locator('.bench-step').waitFor({ state: 'visible' });
+    assert.equal(await bench.locator('.bench-choice').count(), 0, 'nothing to choose past the violation');
+    assert.match((await bench.locator('.bench-step').textContent()) ?? '', /safety rule is broken at this step/);
+    await screenshot(page, 'bench-05-explore-violation');
   });
 });

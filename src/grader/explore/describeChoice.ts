@@ -22,7 +22,7 @@ export function describeChoice(choice: Choice): string {
 }
 
 /** The message's fields besides its type, scalars as they are and anything bigger as JSON. */
-function messageFields(message: Message): string {
+export function messageFields(message: Message): string {
   const fields = Object.entries(message)
     .filter(([key]) => key !== 'type')
     .map(([key, value]) => `${key} ${typeof value === 'string' ? value : JSON.stringify(value)}`);

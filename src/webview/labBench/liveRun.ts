@@ -5,19 +5,12 @@ import {
   type Exercise,
   type Scenario,
   type StudentScenarioFile,
-  type Text,
 } from '../../grader';
-import {
-  openSession,
-  type EventId,
-  type FaultSchedule,
-  type NodeClass,
-  type PendingEvent,
-  type RunResult,
-  type Session,
-} from '../../kernel';
+import { openSession, type FaultSchedule, type NodeClass, type RunResult, type Session } from '../../kernel';
 import type { EventKind, Trace, TraceHeader } from '../../kernel/trace';
 import type { StateTable } from '../../kernel/stateTable';
+import { firstObjection, type LiveViolation } from './safetyCheck';
+import type { StepState } from './steppedRun';
 
 /** Events between two looks of the safety checkers while a run advances: each look reads the whole trace. */
 const CHECK_EVERY = 200;
@@ -38,16 +31,6 @@ export interface BenchSetup {
 /** One trace event as the kernel records it: [time, kind, node, peer, link, data]. */
 export type EventTuple = [number, EventKind, number, number, number, unknown];
 
-/** A safety checker's objection to the run so far: where the clock stops. */
-export interface LiveViolation {
-  checker: string;
-  property: string | Text;
-  explanation: string | Text;
-  at?: number;
-  nodes?: string[];
-  events?: number[];
-}
-
 /** What the page needs after the run moved on. */
 export interface LiveUpdate {
   /** Virtual time the run has reached. */
@@ -56,11 +39,11 @@ export interface LiveUpdate {
   from: number;
   events: EventTuple[];
   states: StateTable | undefined;
-  /** What could happen next, earliest first: step mode offers them as choices. */
-  pending: PendingEvent[];
   /** The run is over: its length is reached, or a handler threw (the trace says which). */
   done: boolean;
   violation?: LiveViolation;
+  /** Step mode: what may happen next, and the fault budget. */
+  step?: StepState;
 }
 
 /** The scenario a bench run is: what a saved scenario file replays too (see withStudentScenarios). */
@@ -136,21 +119,6 @@ export class LiveRun {
     return this.update();
   }
 
-  /**
-   * Step mode: runs the pending event the student chose instead of the earliest (a delivery out of
-   * order, a timer early), then checks the run. Replaying the same choices gives the same run.
-   */
-  choose(id: EventId): LiveUpdate {
-    if (!this.stopped) {
-      if (!this.session.pending().some((e) => e.id === id))
-        throw new Error(`event ${id} is not pending any more: choose among those listed`);
-      this.session.step(id);
-      this.now = Math.max(this.now, this.session.now);
-      this.violation = this.check();
-    }
-    return this.update();
-  }
-
   /** Every event of the trace so far. */
   events(): EventTuple[] {
     const trace = this.session.trace;
@@ -172,7 +140,6 @@ export class LiveRun {
       from,
       events,
       states: this.session.states(),
-      pending: done || this.violation !== undefined ? [] : this.session.pending(),
       done,
       ...(this.violation ? { violation: this.violation } : {}),
     };
@@ -192,21 +159,7 @@ export class LiveRun {
       workload: concrete.workload,
       duration: this.now,
     };
-    for (const checker of this.scenario.checkers) {
-      if (checker.safety !== true) continue;
-      const verdict = checker.check(run);
-      if (verdict.ok) continue;
-      const zh = checker.translations?.['zh-cn']?.property;
-      return {
-        checker: checker.name,
-        property: zh === undefined ? checker.property : { en: checker.property, 'zh-cn': zh },
-        explanation: verdict.explanation,
-        ...(verdict.at !== undefined ? { at: verdict.at } : {}),
-        ...(verdict.nodes ? { nodes: verdict.nodes } : {}),
-        ...(verdict.events ? { events: verdict.events } : {}),
-      };
-    }
-    return undefined;
+    return firstObjection(this.scenario.checkers, run);
   }
 
   /** The run's counters so far, read from its trace: a session tells them only at its end. */

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import { nodeNames } from '../../grader/exercise';
+import { messageFields } from '../../grader/explore/describeChoice';
 import type { StudentScenarioFile } from '../../grader/studentScenarios';
-import type { EventId, PendingEvent } from '../../kernel/events';
+import type { Choice } from '../../kernel/choices';
 import { describeFault, describeTrigger, type FaultSchedule } from '../../kernel/faults';
 import { StateReader } from '../../kernel/stateReader';
 import type { StateTable } from '../../kernel/stateTable';
@@ -15,7 +16,9 @@ import type { Host } from '../vscodeHost';
 import { button, h } from '../traceViewer/dom';
 import { groupsOf, nextGroup, withAction, type BenchAction } from './actions';
 import { NodeCards, nodeNow } from './cards';
-import type { BenchSetup, LiveUpdate, LiveViolation } from './liveRun';
+import type { BenchSetup, LiveUpdate } from './liveRun';
+import type { LiveViolation } from './safetyCheck';
+import type { StepOrigin, StepState } from './steppedRun';
 import type { BenchScenario, BenchToHost, HostToBench, PageToWorker, WorkerToPage } from './protocol';
 import type { BenchStrings } from './strings';
 
@@ -28,6 +31,9 @@ const REDRAW_MS = 150;
 const STALL_MS = 4000;
 /** While running, the diagram shows this much of the latest virtual time. */
 const FOLLOW_MS = 4000;
+/** In step mode a message takes 1 ms: the diagram shows the last steps, with room after the present. */
+const STEP_FOLLOW_MS = 40;
+const STEP_AHEAD_MS = 5;
 const BLANK = '';
 
 /** The lab bench page: start controls, the clock, node cards, network controls, the schedule and the diagram. */
@@ -37,9 +43,9 @@ export class BenchPage {
   private setup: BenchSetup | undefined;
   private worker: Worker | undefined;
   private workerUrl: string | undefined;
-  /** The request the worker is busy with, since when; and an open waiting for it to finish. */
+  /** The request the worker is busy with, since when; and an open or a search waiting for it to finish. */
   private busy: { since: number } | undefined;
-  private reopen: PageToWorker | undefined;
+  private waiting: PageToWorker | undefined;
   private playing = false;
   private speed = 1;
   private now = 0;
@@ -56,11 +62,15 @@ export class BenchPage {
   /** A new run starts running as soon as it is open. */
   private autoplay = false;
   /**
-   * Step mode: the run goes in time order to `from`, then through the events the student chose;
-   * going back replays one choice fewer, forward takes one back from `redo`.
+   * Step mode: a run from `origin` through the choices the student took; going back replays one
+   * choice fewer, forward takes one back from `redo`. Leaving goes back to the run in time order
+   * at `from`. A search's violation opens here with `nodes` of its own.
    */
-  private stepping: { from: number; choices: EventId[]; redo: EventId[] } | undefined;
-  private pending: PendingEvent[] = [];
+  private stepping: { from: number; origin: StepOrigin; nodes?: number; choices: Choice[]; redo: Choice[] } | undefined;
+  private step: StepState | undefined;
+  /** The search running in the worker, and how far it got. */
+  private exploring: { depth: number; states: number } | undefined;
+  private exploreButton: HTMLButtonElement | undefined;
   /** The next redraw brings the present into view. */
   private follow = false;
   private readonly stepPanel = h('div', { class: 'bench-step' });
@@ -155,7 +165,8 @@ export class BenchPage {
 
   private send(request: PageToWorker): void {
     if (this.busy) {
-      if (request.type === 'open') this.reopen = request;
+      // An advance is asked again by the next frame; an open or a search waits its turn.
+      if (request.type === 'open' || request.type === 'explore') this.waiting = request;
       return;
     }
     this.busy = { since: performance.now() };
@@ -170,13 +181,23 @@ export class BenchPage {
       source: this.source,
       file: this.init.file,
       setup: this.setup,
-      ...(this.stepping ? { to: this.stepping.from, choices: this.stepping.choices } : { to, choices: [] }),
+      ...(this.stepping
+        ? { to: 0, stepping: { origin: this.stepping.origin, choices: this.stepping.choices } }
+        : { to }),
     });
   }
 
   private fromWorker(message: WorkerToPage): void {
+    if (message.type === 'exploring') {
+      this.exploring = { depth: message.depth, states: message.states };
+      this.refreshControls();
+      return;
+    }
     this.busy = undefined;
     switch (message.type) {
+      case 'explored':
+        this.explored(message);
+        break;
       case 'opened':
         this.hideBanner();
         this.trace = new Trace(message.header);
@@ -202,8 +223,8 @@ export class BenchPage {
         this.showBanner('error', message.message);
         break;
     }
-    const waiting = this.reopen;
-    this.reopen = undefined;
+    const waiting = this.waiting;
+    this.waiting = undefined;
     if (waiting) this.send(waiting);
   }
 
@@ -213,7 +234,7 @@ export class BenchPage {
     for (const [time, kind, node, peer, link, data] of update.events)
       trace.record(time, kind, node, peer, link, data ?? undefined);
     this.states = update.states;
-    this.pending = update.pending;
+    this.step = update.step;
     this.now = update.now;
     this.done = update.done;
     this.dirty = true;
@@ -242,7 +263,7 @@ export class BenchPage {
   private frame(t: number): void {
     const elapsed = this.lastFrame === 0 ? 0 : Math.min(t - this.lastFrame, 250);
     this.lastFrame = t;
-    if (this.busy && performance.now() - this.busy.since > STALL_MS) this.stalled();
+    if (this.busy && !this.exploring && performance.now() - this.busy.since > STALL_MS) this.stalled();
     if (this.playing && !this.busy && this.setup) {
       const to = Math.min(this.setup.duration, this.now + elapsed * this.speed);
       if (to > this.now) this.send({ type: 'advance', to });
@@ -270,7 +291,7 @@ export class BenchPage {
     if (this.init === undefined) return;
     this.setPlaying(false);
     this.startWorker(this.init.workerScript);
-    this.reopen = undefined;
+    this.waiting = undefined;
     this.showBanner('error', this.text.stalled);
   }
 
@@ -285,33 +306,36 @@ export class BenchPage {
   // ---- step mode ----
 
   private toggleStepping(): void {
+    if (this.setup === undefined || this.exploring) return;
     if (this.stepping === undefined) {
-      this.setPlaying(false);
-      this.stepping = { from: this.now, choices: [], redo: [] };
+      this.stepping = { from: this.now, origin: { kind: 'setup', setup: this.setup }, choices: [], redo: [] };
+      this.open(0);
     } else {
       // Back to the run in time order, where stepping began.
       const from = this.stepping.from;
       this.stepping = undefined;
+      this.step = undefined;
       this.open(from);
     }
     this.setPlaying(false);
     this.refreshControls();
   }
 
-  private choose(id: EventId): void {
+  private choose(choice: Choice): void {
     const stepping = this.stepping;
     if (stepping === undefined || this.busy) return;
-    stepping.choices.push(id);
+    stepping.choices.push(choice);
     stepping.redo = [];
-    this.send({ type: 'choose', id });
+    this.send({ type: 'choose', choice });
   }
 
   private back(): void {
     const stepping = this.stepping;
-    const last = stepping?.choices.pop();
-    if (stepping === undefined || last === undefined) return;
+    if (stepping === undefined || this.busy) return;
+    const last = stepping.choices.pop();
+    if (last === undefined) return;
     stepping.redo.push(last);
-    this.open(stepping.from);
+    this.open(0);
   }
 
   private forward(): void {
@@ -319,7 +343,7 @@ export class BenchPage {
     const next = stepping?.redo.pop();
     if (stepping === undefined || next === undefined || this.busy) return;
     stepping.choices.push(next);
-    this.send({ type: 'choose', id: next });
+    this.send({ type: 'choose', choice: next });
   }
 
   private renderStepPanel(): void {
@@ -333,14 +357,16 @@ export class BenchPage {
     back.disabled = stepping.choices.length === 0;
     const forward = button(text.forward, text.forward, () => this.forward(), 'bench-forward');
     forward.disabled = stepping.redo.length === 0;
-    const choices = this.pending.map((e) =>
-      button(
-        `${this.describePending(e)} · ${text.due(fmt(e.time))}`,
-        text.stepModeTitle,
-        () => this.choose(e.id),
-        'bench-choice',
-      ),
+    const step = this.step;
+    const offered = step?.choices ?? [];
+    const choices = offered.map((c) =>
+      button(this.describeChoice(c), text.stepModeTitle, () => this.choose(c), `bench-choice bench-choice-${c.kind}`),
     );
+    const left = step && {
+      crashes: step.budget.crashes - step.spent.crashes,
+      drops: step.budget.drops - step.spent.drops,
+      duplicates: step.budget.duplicates - step.spent.duplicates,
+    };
     this.stepPanel.replaceChildren(
       h(
         'div',
@@ -348,29 +374,81 @@ export class BenchPage {
         back,
         forward,
         h('span', { class: 'bench-status', text: text.stepping(stepping.choices.length) }),
+        h('span', {
+          class: 'bench-budget',
+          text: left ? text.budgetLeft(left.crashes, left.drops, left.duplicates) : '',
+        }),
       ),
-      h('p', { class: 'bench-none', text: this.pending.length === 0 ? text.noNextEvents : text.nextEvents }),
+      h('p', {
+        class: 'bench-none',
+        text: this.violation ? text.brokenHere : offered.length === 0 ? text.noNextEvents : text.nextEvents,
+      }),
       h('div', { class: 'bench-choices' }, ...choices),
     );
   }
 
-  private describePending(e: PendingEvent): string {
+  private describeChoice(c: Choice): string {
     const text = this.text;
-    const node = e.node ?? '';
-    switch (e.kind) {
+    switch (c.kind) {
       case 'deliver':
-        return text.deliver(e.type ?? '?', e.from ?? '?', node);
+        return text.deliver(c.message.type, c.from, c.to) + messageFields(c.message);
+      case 'drop':
+        return text.drop(c.message.type, c.from, c.to);
+      case 'duplicate':
+        return text.duplicateMessage(c.message.type, c.from, c.to);
       case 'timer':
-        return text.timer(e.timer ?? '?', node);
+        return text.timer(c.timer, c.node);
+      case 'crash':
+        return text.crashNode(c.node);
+      case 'restart':
+        return text.restartChoice(c.node);
+      case 'request':
+        return text.request(c.message.type, c.to) + messageFields(c.message);
       case 'fault':
-        return e.fault ? describeFault(e.fault) : 'fault';
-      case 'start':
-        return text.startNode(node);
+        return describeFault(c.fault);
       case 'resume':
-        return text.resume(node);
-      case 'client-send':
-        return text.request(e.type ?? '?', e.to ?? node);
+        return text.resume(c.node);
     }
+  }
+
+  // ---- exhaustive search ----
+
+  /** Starts the search on the file as it is now, or stops it: ending the worker is the only way to stop a search. */
+  private toggleExplore(): void {
+    if (this.init === undefined || this.setup === undefined) return;
+    if (this.exploring) {
+      this.exploring = undefined;
+      this.startWorker(this.init.workerScript);
+      this.showBanner('info', this.text.exploreStopped);
+      this.open(this.now);
+      this.refreshControls();
+      return;
+    }
+    this.setPlaying(false);
+    this.hideBanner();
+    this.exploring = { depth: 0, states: 0 };
+    this.send({ type: 'explore', exercise: this.init.exercise, source: this.source, file: this.init.file });
+    this.refreshControls();
+  }
+
+  /** The search is over: a violation opens in step mode at the state that breaks the rule. */
+  private explored(report: Extract<WorkerToPage, { type: 'explored' }>): void {
+    this.exploring = undefined;
+    if (report.violation === undefined) {
+      const words = report.complete ? this.text.exploreClean : this.text.exploreCut;
+      this.showBanner('info', words(report.depth, report.states));
+      this.refreshControls();
+      return;
+    }
+    this.stepping = {
+      from: this.stepping?.from ?? this.now,
+      origin: { kind: 'explore' },
+      nodes: report.nodes,
+      choices: report.violation,
+      redo: [],
+    };
+    this.open(0);
+    this.refreshControls();
   }
 
   // ---- the page ----
@@ -400,6 +478,7 @@ export class BenchPage {
       if (picked === undefined) return;
       this.groups.clear();
       this.stepping = undefined;
+      this.step = undefined;
       this.done = false;
       this.violation = undefined;
       this.setup = {
@@ -429,9 +508,13 @@ export class BenchPage {
     speed.addEventListener('change', () => (this.speed = Number(speed.value)));
     const save = button(text.saveScenario, text.saveTitle, () => this.save(), 'bench-save');
     this.saveButton = save;
+    const explore = button(text.explore, text.exploreTitle, () => this.toggleExplore(), 'bench-explore');
+    explore.hidden = this.init?.explorable !== true;
+    this.exploreButton = explore;
     this.clockRow.replaceChildren(
       this.playButton,
       this.stepButton,
+      explore,
       h('label', {}, `${text.speed} `, speed),
       this.timeLabel,
       this.status,
@@ -510,6 +593,7 @@ export class BenchPage {
   }
 
   private nodes(): string[] {
+    if (this.stepping?.nodes !== undefined) return nodeNames(this.stepping.nodes);
     const setup = this.setup;
     const base = this.init?.scenarios.find((s) => s.name === setup?.from);
     return nodeNames(setup?.blank ?? base?.nodes ?? 0);
@@ -550,7 +634,9 @@ export class BenchPage {
         ...(v.events ? { events: v.events } : {}),
       },
     );
-    if (this.follow) diagram.showTime(Math.max(0, this.now - FOLLOW_MS), this.now);
+    if (this.follow)
+      if (this.stepping) diagram.showTime(Math.max(0, this.now - STEP_FOLLOW_MS), this.now + STEP_AHEAD_MS);
+      else diagram.showTime(Math.max(0, this.now - FOLLOW_MS), this.now);
     else if (v?.events && v.events.length > 0) diagram.highlight(v.events);
     this.follow = false;
     this.refreshControls();
@@ -563,8 +649,12 @@ export class BenchPage {
     if (trace === undefined) return;
     const states = this.states && new StateReader(this.states);
     const enabled = !this.done && this.violation === undefined && this.stepping === undefined;
-    if (this.saveButton) this.saveButton.disabled = this.stepping !== undefined;
-    this.playButton.disabled = this.stepping !== undefined;
+    const exploring = this.exploring;
+    if (this.saveButton) this.saveButton.disabled = this.stepping !== undefined || exploring !== undefined;
+    this.playButton.disabled = this.stepping !== undefined || exploring !== undefined;
+    this.stepButton.disabled = exploring !== undefined;
+    if (this.exploreButton) this.exploreButton.textContent = exploring ? this.text.stopExplore : this.text.explore;
+    if (exploring) this.status.textContent = this.text.exploring(exploring.depth, exploring.states);
     this.renderStepPanel();
     this.nodeCards.show(this.nodes(), (node) => nodeNow(node, trace, states), this.groups, enabled);
     this.renderSchedule(trace.header);

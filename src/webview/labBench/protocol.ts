@@ -1,7 +1,8 @@
 import type { StudentScenarioFile } from '../../grader';
-import type { EventId } from '../../kernel/events';
+import type { Choice } from '../../kernel/choices';
 import type { TraceHeader } from '../../kernel/trace';
 import type { BenchSetup, LiveUpdate } from './liveRun';
+import type { StepOrigin } from './steppedRun';
 
 /**
  * Messages of the lab bench. The extension sends the page the exercise, the student's file and the
@@ -27,6 +28,8 @@ export type HostToBench =
       file: string;
       source: string;
       scenarios: BenchScenario[];
+      /** The exercise has a small configuration to search exhaustively. */
+      explorable: boolean;
       /** The worker's script: the page starts it from a blob, so nothing loads from anywhere else. */
       workerScript: string;
     }
@@ -45,8 +48,8 @@ export type BenchToHost =
 /** The page's requests to its worker. */
 export type PageToWorker =
   /**
-   * (Re)starts the run from the beginning with this code and setup, runs it in time order to `to`,
-   * then runs the events chosen in step mode, in order.
+   * (Re)starts the run from the beginning with this code and setup: in time order to `to`, or in
+   * step mode from `stepping.origin` through the choices taken, in order.
    */
   | {
       type: 'open';
@@ -55,10 +58,12 @@ export type PageToWorker =
       file: string;
       setup: BenchSetup;
       to: number;
-      choices: EventId[];
+      stepping?: { origin: StepOrigin; choices: Choice[] };
     }
-  /** Step mode: runs this pending event next. */
-  | { type: 'choose'; id: EventId }
+  /** Step mode: takes this choice next. */
+  | { type: 'choose'; choice: Choice }
+  /** Searches the exercise's small configuration breadth-first with this code. */
+  | { type: 'explore'; exercise: string; source: string; file: string }
   /** Runs on to virtual time `to`. */
   | { type: 'advance'; to: number };
 
@@ -66,6 +71,10 @@ export type WorkerToPage =
   /** The run restarted: the page drops its events and takes these (`from` is 0). */
   | { type: 'opened'; header: TraceHeader; update: LiveUpdate }
   | { type: 'advanced'; update: LiveUpdate }
+  /** The search finished a depth. */
+  | { type: 'exploring'; depth: number; states: number }
+  /** The search is over: the shortest path to a violation, or nothing within `depth`. */
+  | { type: 'explored'; nodes: number; depth: number; states: number; complete: boolean; violation?: Choice[] }
   /** The code could not be loaded: the run before, if any, goes on unchanged. */
   | { type: 'load-error'; message: string; line?: number; column?: number }
   | { type: 'failed'; message: string };
@@ -81,6 +90,7 @@ export function asHostToBench(data: unknown): HostToBench | undefined {
         typeof m.file === 'string' &&
         typeof m.source === 'string' &&
         typeof m.workerScript === 'string' &&
+        typeof m.explorable === 'boolean' &&
         Array.isArray(m.scenarios) &&
         m.scenarios.every(isBenchScenario)
         ? (m as HostToBench)

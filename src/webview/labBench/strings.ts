@@ -56,14 +56,25 @@ export interface BenchStrings {
   forward: string;
   nextEvents: string;
   noNextEvents: string;
+  brokenHere: string;
   stepping: (choices: number) => string;
-  /** A pending event as a choice: what it does, and when it was due. */
+  budgetLeft: (crashes: number, drops: number, duplicates: number) => string;
+  explore: string;
+  exploreTitle: string;
+  stopExplore: string;
+  exploring: (depth: number, states: number) => string;
+  exploreClean: (depth: number, states: number) => string;
+  exploreCut: (depth: number, states: number) => string;
+  exploreStopped: string;
+  /** A choice of step mode: what it does. */
   deliver: (type: string, from: string, to: string) => string;
   timer: (name: string, node: string) => string;
-  startNode: (node: string) => string;
+  drop: (type: string, from: string, to: string) => string;
+  duplicateMessage: (type: string, from: string, to: string) => string;
+  crashNode: (node: string) => string;
+  restartChoice: (node: string) => string;
   resume: (node: string) => string;
   request: (type: string, to: string) => string;
-  due: (ms: string) => string;
 }
 
 export const benchStrings: Record<Locale, BenchStrings> = {
@@ -118,19 +129,33 @@ export const benchStrings: Record<Locale, BenchStrings> = {
     stalled: 'A handler has not returned for seconds: the run was stopped. Fix the loop and save the file.',
     stepMode: 'Step mode',
     stepModeTitle:
-      'You choose what happens next: deliver any message in flight, in any order, or fire a timer early. Faults by hand and saving wait until you leave step mode, which goes back to the run where stepping began.',
+      'You choose what happens next: deliver, drop or duplicate any message in flight, in any order, fire a timer early, crash or restart a node. The run starts over from time 0 with every message taking 1 ms. Faults by hand and saving wait until you leave step mode, which goes back to the run where stepping began.',
     leaveStepMode: 'Leave step mode',
     back: '◀ Back',
     forward: 'Forward ▶',
     nextEvents: 'What happens next? Choose:',
     noNextEvents: 'Nothing is pending: the run has nothing left to do.',
+    brokenHere: 'A safety rule is broken at this step: go back to see how the run got here, or choose another way.',
     stepping: (choices) => `${choices} step${choices === 1 ? '' : 's'} chosen`,
+    budgetLeft: (crashes, drops, duplicates) =>
+      `faults left: ${crashes} crash${crashes === 1 ? '' : 'es'}, ${drops} drop${drops === 1 ? '' : 's'}, ${duplicates} duplicate${duplicates === 1 ? '' : 's'}`,
+    explore: 'Explore',
+    exploreTitle:
+      'Search every order of events of a small cluster, breadth-first, for a state that breaks a safety rule; the shortest way there opens in step mode',
+    stopExplore: 'Stop',
+    exploring: (depth, states) => `exploring: depth ${depth} done, ${states} states`,
+    exploreClean: (depth, states) => `Nothing found within depth ${depth} (${states} states explored).`,
+    exploreCut: (depth, states) =>
+      `Nothing found, but the search stopped at its limit of states: depth ${depth}, ${states} states explored.`,
+    exploreStopped: 'Search stopped.',
     deliver: (type, from, to) => `deliver ${type} ${from} → ${to}`,
+    drop: (type, from, to) => `drop ${type} ${from} → ${to}`,
+    duplicateMessage: (type, from, to) => `duplicate ${type} ${from} → ${to}`,
+    crashNode: (node) => `crash ${node}`,
+    restartChoice: (node) => `restart ${node}`,
     timer: (name, node) => `fire timer ${name} at ${node}`,
-    startNode: (node) => `start ${node}`,
     resume: (node) => `resume ${node}`,
     request: (type, to) => `client request ${type} → ${to}`,
-    due: (ms) => `due ${ms}`,
   },
   'zh-cn': {
     title: (exercise) => `实验台：${exercise}`,
@@ -182,18 +207,29 @@ export const benchStrings: Record<Locale, BenchStrings> = {
     stalled: '有处理函数好几秒都没有返回，运行已被停止。修好这个循环后保存文件即可。',
     stepMode: '单步模式',
     stepModeTitle:
-      '由你决定下一步发生什么：按任意顺序投递任何一条在途消息，或者让某个定时器提前触发。手动故障和保存要等离开单步模式后才能用；离开时运行会回到开始单步的那一刻。',
+      '由你决定下一步发生什么：按任意顺序投递、丢弃或复制任何一条在途消息，让某个定时器提前触发，或者让节点崩溃、重启。运行会从时间 0 重新开始，每条消息都只花 1 毫秒。手动故障和保存要等离开单步模式后才能用；离开时运行会回到开始单步的那一刻。',
     leaveStepMode: '离开单步模式',
     back: '◀ 后退',
     forward: '前进 ▶',
     nextEvents: '下一步发生什么？请选择：',
     noNextEvents: '没有待发生的事件：这次运行已经无事可做。',
+    brokenHere: '这一步违反了安全性规则：可以后退看看运行是怎么走到这里的，或者换一条路走。',
     stepping: (choices) => `已选 ${choices} 步`,
+    budgetLeft: (crashes, drops, duplicates) => `剩余故障：崩溃 ${crashes} 次，丢弃 ${drops} 条，复制 ${duplicates} 条`,
+    explore: '穷举搜索',
+    exploreTitle: '对一个小集群按广度优先搜索所有事件顺序，找出违反安全性规则的状态；找到后以最短路径在单步模式中打开',
+    stopExplore: '停止',
+    exploring: (depth, states) => `搜索中：已完成第 ${depth} 层，共 ${states} 个状态`,
+    exploreClean: (depth, states) => `在深度 ${depth} 以内没有找到问题（共搜索 ${states} 个状态）。`,
+    exploreCut: (depth, states) => `没有找到问题，但搜索达到了状态数上限：深度 ${depth}，共搜索 ${states} 个状态。`,
+    exploreStopped: '搜索已停止。',
     deliver: (type, from, to) => `投递 ${type}：${from} → ${to}`,
+    drop: (type, from, to) => `丢弃 ${type}：${from} → ${to}`,
+    duplicateMessage: (type, from, to) => `复制 ${type}：${from} → ${to}`,
+    crashNode: (node) => `让 ${node} 崩溃`,
+    restartChoice: (node) => `重启 ${node}`,
     timer: (name, node) => `在 ${node} 上触发定时器 ${name}`,
-    startNode: (node) => `启动 ${node}`,
     resume: (node) => `恢复 ${node}`,
     request: (type, to) => `客户端请求 ${type} → ${to}`,
-    due: (ms) => `本应在 ${ms}`,
   },
 };

@@ -112,29 +112,4 @@ describe('the bench run', () => {
     assert.deepEqual(blank.header.lanes, ['n1', 'n2', 'n3', 'n4', 'n5']);
     assert.deepEqual(blank.header.faults, []);
   });
-
-  it('runs the events chosen in step mode, and replays the same choices to the same run', () => {
-    const stepped = (picks: number): { run: LiveRun; chosen: number[]; events: unknown[] } => {
-      const run = new LiveRun(raftElection, program, setup);
-      let update = run.advance(0);
-      const chosen: number[] = [];
-      for (let i = 0; i < picks; i++) {
-        // Always the latest pending event: timers fire early, the last message sent is delivered first.
-        const last = update.pending[update.pending.length - 1];
-        assert.ok(last);
-        chosen.push(last.id);
-        update = run.choose(last.id);
-      }
-      return { run, chosen, events: run.events() };
-    };
-    const first = stepped(12);
-    const inTimeOrder = new LiveRun(raftElection, program, setup);
-    inTimeOrder.advance(first.run.advance(0).now);
-    assert.notDeepEqual(first.events, inTimeOrder.events(), 'the choices changed the order of events');
-    const replay = new LiveRun(raftElection, program, setup);
-    replay.advance(0);
-    for (const id of first.chosen) replay.choose(id);
-    assert.deepEqual(replay.events(), first.events);
-    assert.throws(() => replay.choose(-5), /event -5 is not pending any more/);
-  });
 });

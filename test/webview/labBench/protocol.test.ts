@@ -9,6 +9,7 @@ describe('bench protocol', () => {
     file: 'distsys/raft-election/starter.ts',
     source: 'export default class {}',
     scenarios: [{ name: 'leader-crash', description: 'd', nodes: 3, duration: 5000, generated: false }],
+    explorable: true,
     workerScript: '"use strict";',
   };
 
@@ -21,6 +22,7 @@ describe('bench protocol', () => {
       'init',
       { type: 'source' },
       { ...init, workerScript: 3 },
+      { ...init, explorable: 'yes' },
       { ...init, scenarios: [{ name: 'x' }] },
       { type: 'showTrace', traceText: '' },
     ])
