@@ -236,7 +236,7 @@ export class LinearizabilitySearch<S> {
       const bit = 1 << (index & 31);
       linearized[word] = (linearized[word] as number) & ~bit;
       const found = seen.has(pairHash ^ (keys[index] as number), linearized, state);
-      linearized[word] = (linearized[word] as number) | bit;
+      linearized[word] = (linearized[word]) | bit;
       if (found) return true;
     }
     return false;
