@@ -233,10 +233,10 @@ export class LinearizabilitySearch<S> {
     const { unknowns, linearized, keys, seen } = this;
     for (const index of unknowns) {
       const word = index >>> 5;
-      const bit = 1 << (index & 31);
-      linearized[word] = (linearized[word] as number) & ~bit;
+      const bits = linearized[word] as number;
+      linearized[word] = bits & ~(1 << (index & 31));
       const found = seen.has(pairHash ^ (keys[index] as number), linearized, state);
-      linearized[word] = (linearized[word]) | bit;
+      linearized[word] = bits;
       if (found) return true;
     }
     return false;
