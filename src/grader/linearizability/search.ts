@@ -168,7 +168,7 @@ export class LinearizabilitySearch<S> {
             const stateHash = open ? model.hash(next) : REPLACED_HASH;
             const key = open ? next : REPLACED;
             const pairHash = nextHash ^ Math.imul(stateHash, 0x9e3779b1);
-            if (!this.dominated(pairHash, key) && seen.add(pairHash, linearized, key)) {
+            if (seen.add(pairHash, linearized, key) && !this.dominated(pairHash, key)) {
               calls.push(current);
               before.push(state);
               state = next;
@@ -227,7 +227,8 @@ export class LinearizabilitySearch<S> {
   /**
    * Whether the same state was reached before with one operation of unknown outcome fewer placed.
    * That pair can do all this one can, as the operation may still come at the end, so it has been
-   * or is being explored: an info write that a later write overwrote adds nothing.
+   * or is being explored: an info write that a later write overwrote adds nothing. A dominated pair
+   * is cached too, so that a pair with two more is found through it.
    */
   private dominated(pairHash: number, state: S | typeof REPLACED): boolean {
     const { unknowns, linearized, keys, seen } = this;
