@@ -118,7 +118,10 @@ export class LinearizabilitySearch<S> {
       const blocked = (replay.turnReturn ?? replay.entry) as Entry;
       return { order, state: replay.state, blocked: blocked.operation as Operation };
     }
-    const candidate = (replay.entry as Entry).operation as Operation;
+    // The step may have begun at a return and gone on to the operations of unknown outcome.
+    const entry = replay.entry as Entry;
+    const atReturn = replay.turnReturn === undefined && entry.match === undefined;
+    const candidate = ((atReturn ? replay.unknownHead.next : entry) as Entry).operation as Operation;
     const { next } = this.model.step(replay.state, candidate.f, candidate.input, candidate.output);
     return {
       order: [...order, candidate],
@@ -137,12 +140,11 @@ export class LinearizabilitySearch<S> {
     while (head.next !== undefined) {
       if (steps === budget) break;
       steps++;
-      const current = entry as Entry;
+      let current = entry as Entry;
       if (turnReturn === undefined && current.match === undefined) {
         // A return: the operations of unknown outcome invoked by then get their turn.
         turnReturn = current;
-        entry = unknownHead.next;
-        continue;
+        current = unknownHead.next as Entry;
       }
       const candidate =
         turnReturn === undefined ||
