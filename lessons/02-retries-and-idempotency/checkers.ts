@@ -1,8 +1,8 @@
 import type { Op } from '../../src/kernel';
-import { fmtMs, linearizableChecker, type Checker, type Verdict } from '../../src/grader';
+import { fill, fmtMs, linearizableChecker, type Checker, type Template, type Verdict } from '../../src/grader';
 import { kvModel } from '../../src/grader/linearizability';
 import type { KvOperation } from './contract';
-import { describeOperation, kvHistory, occurrences, type ClientOperation, type KvHistory } from './history';
+import { kvHistory, occurrences, operationPhrase, type ClientOperation, type KvHistory, type Read } from './history';
 
 const TOKEN = /\[c\d+\.\d+\]/g;
 
@@ -34,7 +34,7 @@ export const operationsAsGiven: Checker = {
         if (op === undefined || op.givenIndex > invoke.index)
           return {
             ok: false,
-            explanation: `${client} invoked ${invoke.f} at ${fmtMs(invoke.time)} before nextOperation() had given it a ${ordinal(k + 1)} operation`,
+            explanation: fill(invokedBeforeGiven, { client, invoke, number: k + 1 }),
             at: invoke.time,
             nodes: [client],
             events: [invoke.index],
@@ -42,7 +42,7 @@ export const operationsAsGiven: Checker = {
         if (!recordsAsGiven(op.given, invoke))
           return {
             ok: false,
-            explanation: `${client} was given ${describeOperation(op)} at ${fmtMs(op.givenAt)} but recorded invoke ${invoke.f} ${JSON.stringify(invoke.value)} at ${fmtMs(invoke.time)}: record it as given, history.invoke(op.f, op)`,
+            explanation: fill(recordedOtherwise, { op, invoke }),
             at: invoke.time,
             nodes: [client],
             events: [op.givenIndex, invoke.index],
@@ -54,7 +54,7 @@ export const operationsAsGiven: Checker = {
         if (previous.completion === undefined || previous.completion.index > op.givenIndex)
           return {
             ok: false,
-            explanation: `${client} asked for its ${ordinal(op.number)} operation at ${fmtMs(op.givenAt)} before it recorded how ${describeOperation(previous, true)} ended: a client performs one operation at a time`,
+            explanation: fill(askedBeforeEnded, { op, previous }),
             at: op.givenAt,
             nodes: [client],
             events: [op.givenIndex],
@@ -63,6 +63,27 @@ export const operationsAsGiven: Checker = {
     }
     return { ok: true };
   },
+};
+
+const invokedBeforeGiven: Template<{ client: string; invoke: Op; number: number }> = {
+  en: ({ client, invoke, number }) =>
+    `${client} invoked ${invoke.f} at ${fmtMs(invoke.time)} before nextOperation() had given it a ${ordinal(number)} operation`,
+  'zh-cn': ({ client, invoke, number }) =>
+    `${client} 在 ${fmtMs(invoke.time)} invoke 了 ${invoke.f}，可那时 nextOperation() 还没有给它第 ${number} 个操作`,
+};
+
+const recordedOtherwise: Template<{ op: ClientOperation; invoke: Op }> = {
+  en: ({ op, invoke }) =>
+    `${op.client} was given ${operationPhrase.en({ op })} at ${fmtMs(op.givenAt)} but recorded invoke ${invoke.f} ${JSON.stringify(invoke.value)} at ${fmtMs(invoke.time)}: record it as given, history.invoke(op.f, op)`,
+  'zh-cn': ({ op, invoke }) =>
+    `${op.client} 在 ${fmtMs(op.givenAt)} 领到的是${operationPhrase['zh-cn']({ op, own: true })}，在 ${fmtMs(invoke.time)} 记下的却是 invoke ${invoke.f} ${JSON.stringify(invoke.value)}：要按原样记录，history.invoke(op.f, op)`,
+};
+
+const askedBeforeEnded: Template<{ op: ClientOperation; previous: ClientOperation }> = {
+  en: ({ op, previous }) =>
+    `${op.client} asked for its ${ordinal(op.number)} operation at ${fmtMs(op.givenAt)} before it recorded how ${operationPhrase.en({ op: previous, own: true })} ended: a client performs one operation at a time`,
+  'zh-cn': ({ op, previous }) =>
+    `${op.client} 在 ${fmtMs(op.givenAt)} 要了第 ${op.number} 个操作，可它还没有记下${operationPhrase['zh-cn']({ op: previous, own: true })}的结局：客户端一次只执行一个操作`,
 };
 
 /** The operation that wrote `token`, if a client was given one that did. */
@@ -84,11 +105,9 @@ export const noDuplicateEffect: Checker = {
         const times = occurrences(read.value, token);
         if (times < 2) continue;
         const writer = writerOf(history, token);
-        const who = writer === undefined ? token : describeOperation(writer);
-        const invoked = writer?.invoke === undefined ? '' : ` (invoked at ${fmtMs(writer.invoke.time)})`;
         return {
           ok: false,
-          explanation: `${read.client}'s get of "${read.key}" at ${fmtMs(read.op.time)} read ${JSON.stringify(read.value)}, which holds ${who}${invoked} ${times} times: the server applied that one request ${times} times`,
+          explanation: fill(appliedTwice, { read, token, writer, times }),
           at: read.op.time,
           nodes: writer === undefined ? [read.client] : [writer.client, read.client],
           events: writer?.invoke === undefined ? [read.op.index] : [writer.invoke.index, read.op.index],
@@ -96,6 +115,22 @@ export const noDuplicateEffect: Checker = {
       }
     }
     return { ok: true };
+  },
+};
+
+const appliedTwice: Template<{ read: Read; token: string; writer: ClientOperation | undefined; times: number }> = {
+  en: ({ read, token, writer, times }) => {
+    const who = writer === undefined ? token : operationPhrase.en({ op: writer });
+    const invoked = writer?.invoke === undefined ? '' : ` (invoked at ${fmtMs(writer.invoke.time)})`;
+    return `${read.client}'s get of "${read.key}" at ${fmtMs(read.op.time)} read ${JSON.stringify(read.value)}, which holds ${who}${invoked} ${times} times: the server applied that one request ${times} times`;
+  },
+  'zh-cn': ({ read, token, writer, times }) => {
+    // The read already names the key: the write is said by who sent it, and when.
+    const who =
+      writer === undefined
+        ? token
+        : `${writer.client} ${writer.invoke === undefined ? '' : `在 ${fmtMs(writer.invoke.time)} invoke `}的 ${writer.given.f} ${token}`;
+    return `${read.client} 在 ${fmtMs(read.op.time)} 对键 "${read.key}" 的 get 读到 ${JSON.stringify(read.value)}，其中 ${who} 出现了 ${times} 次：服务器把同一个请求应用了 ${times} 次`;
   },
 };
 
@@ -114,7 +149,7 @@ export const failedMeansNotApplied: Checker = {
         if (seen === undefined) continue;
         return {
           ok: false,
-          explanation: `${op.client} recorded ${describeOperation(op, true)} as failed at ${fmtMs(op.completion.time)}, but ${seen.client}'s get of "${seen.key}" at ${fmtMs(seen.op.time)} read it: the write took effect. A client that gets no answer cannot know that; it records info, or better keeps retrying`,
+          explanation: fill(failedButApplied, { op, failedAt: op.completion.time, seen }),
           at: op.completion.time,
           nodes: [op.client, seen.client],
           events: [op.completion.index, seen.op.index],
@@ -125,6 +160,13 @@ export const failedMeansNotApplied: Checker = {
   },
 };
 
+const failedButApplied: Template<{ op: ClientOperation; failedAt: number; seen: Read }> = {
+  en: ({ op, failedAt, seen }) =>
+    `${op.client} recorded ${operationPhrase.en({ op, own: true })} as failed at ${fmtMs(failedAt)}, but ${seen.client}'s get of "${seen.key}" at ${fmtMs(seen.op.time)} read it: the write took effect. A client that gets no answer cannot know that; it records info, or better keeps retrying`,
+  'zh-cn': ({ op, failedAt, seen }) =>
+    `${op.client} 在 ${fmtMs(failedAt)} 把${operationPhrase['zh-cn']({ op, own: true })}记为 fail，可 ${seen.client} 在 ${fmtMs(seen.op.time)} 对键 "${seen.key}" 的 get 读到了它：这次写入生效了。收不到回答的客户端无从知道结果；它应该记 info，更好的做法是继续重试`,
+};
+
 /** Every client is given all its operations and each is answered (ok) before the run ends. */
 export function operationsComplete(perClient: number): Checker {
   return {
@@ -133,32 +175,31 @@ export function operationsComplete(perClient: number): Checker {
     translations: { 'zh-cn': { property: `每个客户端都完成自己全部 ${perClient} 个操作：一直重试，直到服务器回答` } },
     check({ trace, result }): Verdict {
       const history = kvHistory(trace);
-      const end = fmtMs(result.endTime);
       for (const client of history.clients) {
         const given = history.operations.get(client) ?? [];
         const done = given.filter((op) => op.completion?.type === 'ok').length;
         const stuck = given.find((op) => op.completion?.type !== 'ok');
-        const head = `${client} completed ${done} of its ${perClient} operations by the end (${end})`;
+        const progress = { client, done, perClient, end: result.endTime };
         if (stuck === undefined) {
           if (given.length >= perClient) continue;
           return {
             ok: false,
-            explanation: `${head}: it never asked nextOperation() for its ${ordinal(given.length + 1)}`,
+            explanation: fill(incomplete, { ...progress, why: { kind: 'never-asked', number: given.length + 1 } }),
             at: result.endTime,
             nodes: [client],
           };
         }
         const { invoke, completion } = stuck;
-        const why =
+        const why: Unfinished =
           invoke === undefined
-            ? `it was given ${describeOperation(stuck, true)} at ${fmtMs(stuck.givenAt)} and never invoked it`
+            ? { kind: 'never-invoked', op: stuck }
             : completion === undefined
-              ? `${describeOperation(stuck, true)}, invoked at ${fmtMs(invoke.time)}, was never answered`
-              : `it recorded ${describeOperation(stuck, true)} as ${completion.type} at ${fmtMs(completion.time)}: a client retries until the server answers`;
+              ? { kind: 'never-answered', op: stuck, invokedAt: invoke.time }
+              : { kind: 'gave-up', op: stuck, completion };
         const last = completion ?? invoke;
         return {
           ok: false,
-          explanation: `${head}: ${why}`,
+          explanation: fill(incomplete, { ...progress, why }),
           at: last?.time ?? stuck.givenAt,
           nodes: [client],
           events: [last?.index ?? stuck.givenIndex],
@@ -168,6 +209,33 @@ export function operationsComplete(perClient: number): Checker {
     },
   };
 }
+
+/** Why a client did not complete all its operations. */
+type Unfinished =
+  | { kind: 'never-asked'; number: number }
+  | { kind: 'never-invoked'; op: ClientOperation }
+  | { kind: 'never-answered'; op: ClientOperation; invokedAt: number }
+  | { kind: 'gave-up'; op: ClientOperation; completion: Op };
+
+const incomplete: Template<{ client: string; done: number; perClient: number; end: number; why: Unfinished }> = {
+  en: ({ client, done, perClient, end, why }) => {
+    const head = `${client} completed ${done} of its ${perClient} operations by the end (${fmtMs(end)})`;
+    if (why.kind === 'never-asked') return `${head}: it never asked nextOperation() for its ${ordinal(why.number)}`;
+    const op = operationPhrase.en({ op: why.op, own: true });
+    if (why.kind === 'never-invoked')
+      return `${head}: it was given ${op} at ${fmtMs(why.op.givenAt)} and never invoked it`;
+    if (why.kind === 'never-answered') return `${head}: ${op}, invoked at ${fmtMs(why.invokedAt)}, was never answered`;
+    return `${head}: it recorded ${op} as ${why.completion.type} at ${fmtMs(why.completion.time)}: a client retries until the server answers`;
+  },
+  'zh-cn': ({ client, done, perClient, end, why }) => {
+    const head = `到运行结束（${fmtMs(end)}），${client} 的 ${perClient} 个操作只完成了 ${done} 个`;
+    if (why.kind === 'never-asked') return `${head}：它一直没有向 nextOperation() 要第 ${why.number} 个操作`;
+    const op = operationPhrase['zh-cn']({ op: why.op, own: true });
+    if (why.kind === 'never-invoked') return `${head}：它在 ${fmtMs(why.op.givenAt)} 领到了${op}，却一直没有 invoke`;
+    if (why.kind === 'never-answered') return `${head}：${op}在 ${fmtMs(why.invokedAt)} invoke 之后，一直没有得到回答`;
+    return `${head}：它在 ${fmtMs(why.completion.time)} 把${op}记为 ${why.completion.type}：客户端要一直重试，直到服务器回答`;
+  },
+};
 
 /** Every scenario's checkers, most specific cause first. */
 export function kvCheckers(perClient: number): Checker[] {

@@ -1,5 +1,5 @@
 import type { Trace } from '../../src/kernel';
-import { fmtMs, measuredChecker, type Checker } from '../../src/grader';
+import { fill, fmtMs, measuredChecker, type Checker, type Template } from '../../src/grader';
 import { clientsOf } from './history';
 
 /**
@@ -36,13 +36,27 @@ export function requestsPerOperation(perClient: number, limit: number): Checker 
       const [busiest, most] = [...sent].reduce((a, b) => (b[1] > a[1] ? b : a), ['', -1]);
       return {
         value: total / operations,
-        detail: `${total} messages from ${clients.length} clients for ${operations} operations; ${busiest} sent the most, ${most}${last ? `, and the last left at ${fmtMs(last.time)}` : ''}`,
+        detail: fill(requestCount, { total, clients: clients.length, operations, busiest, most, lastAt: last?.time }),
         ...(last ? { at: last.time, events: [last.index] } : {}),
         nodes: [busiest],
       };
     },
   });
 }
+
+const requestCount: Template<{
+  total: number;
+  clients: number;
+  operations: number;
+  busiest: string;
+  most: number;
+  lastAt: number | undefined;
+}> = {
+  en: ({ total, clients, operations, busiest, most, lastAt }) =>
+    `${total} messages from ${clients} clients for ${operations} operations; ${busiest} sent the most, ${most}${lastAt !== undefined ? `, and the last left at ${fmtMs(lastAt)}` : ''}`,
+  'zh-cn': ({ total, clients, operations, busiest, most, lastAt }) =>
+    `${clients} 个客户端为 ${operations} 个操作一共发了 ${total} 条消息；${busiest} 发得最多，${most} 条${lastAt !== undefined ? `，最后一条在 ${fmtMs(lastAt)} 发出` : ''}`,
+};
 
 /** Retries of two clients that leave this close together arrive together: they move in step. */
 const IN_STEP_MS = 1;
@@ -101,9 +115,16 @@ export function retriesSpread(limitPercent: number): Checker {
       const first = inStep[0];
       return {
         value: (100 * inStep.length) / retries.length,
-        detail: `${inStep.length} of ${retries.length} retries left within ${IN_STEP_MS} ms of another client's${first ? `, the first from ${first.client} at ${fmtMs(first.time)}` : ''}`,
+        detail: fill(retriesInStep, { inStep: inStep.length, retries: retries.length, first }),
         ...(first ? { at: first.time, nodes: [first.client], events: [first.index] } : {}),
       };
     },
   });
 }
+
+const retriesInStep: Template<{ inStep: number; retries: number; first: Retry | undefined }> = {
+  en: ({ inStep, retries, first }) =>
+    `${inStep} of ${retries} retries left within ${IN_STEP_MS} ms of another client's${first ? `, the first from ${first.client} at ${fmtMs(first.time)}` : ''}`,
+  'zh-cn': ({ inStep, retries, first }) =>
+    `${retries} 次重试里有 ${inStep} 次与别的客户端的重试相隔不到 ${IN_STEP_MS} ms${first ? `，第一次是 ${first.client} 在 ${fmtMs(first.time)} 发出的` : ''}`,
+};

@@ -1,5 +1,5 @@
 import { historyOf, type NodeId, type Op, type Trace } from '../../src/kernel';
-import { reports, view } from '../../src/grader';
+import { reports, view, type Template } from '../../src/grader';
 import type { KvOperation } from './contract';
 import { CLIENT_ROLE, type GivenReport } from './workload';
 
@@ -78,13 +78,22 @@ function readKvHistory(trace: Trace): KvHistory {
   return { clients, operations, recorded, reads };
 }
 
-/** "c2's append [c2.3] to "x"", or "its append …" said of the client's own operation. */
-export function describeOperation(op: ClientOperation, own = false): string {
-  const { given } = op;
-  const whose = own ? 'its' : `${op.client}'s`;
-  if (given.f === 'get') return `${whose} get of "${given.key}" (operation ${op.number})`;
-  return `${whose} ${given.f} ${given.value} ${given.f === 'put' ? 'into' : 'to'} "${given.key}"`;
-}
+/**
+ * An operation in words: "c2's append [c2.3] to "x"", or "its append …" said of the client's own
+ * operation in a sentence about that client.
+ */
+export const operationPhrase: Template<{ op: ClientOperation; own?: boolean }> = {
+  en: ({ op: { given, client, number }, own }) => {
+    const whose = own === true ? 'its' : `${client}'s`;
+    if (given.f === 'get') return `${whose} get of "${given.key}" (operation ${number})`;
+    return `${whose} ${given.f} ${given.value} ${given.f === 'put' ? 'into' : 'to'} "${given.key}"`;
+  },
+  'zh-cn': ({ op: { given, client, number }, own }) => {
+    const whose = own === true ? '它' : `${client} `;
+    if (given.f === 'get') return `${whose}对键 "${given.key}" 的 get（第 ${number} 个操作）`;
+    return `${whose}的 ${given.f} ${given.value}（键 "${given.key}"）`;
+  },
+};
 
 /** How many times `token` occurs in `text`. */
 export function occurrences(text: string, token: string): number {

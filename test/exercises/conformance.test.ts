@@ -204,7 +204,8 @@ for (const exercise of exercises) {
         assert.equal(s.passed, false, `the starter passes ${s.name}`);
         assert.notEqual(s.failure?.checker, 'exception', describeFailure(s));
         // The first failures a student reads: liveness and measured figures too say where and when.
-        const nodes = nodeNames(exercise.scenarios.find((scenario) => scenario.name === s.name)!.nodes);
+        const found = exercise.scenarios.find((scenario) => scenario.name === s.name)!;
+        const nodes = [...nodeNames(found.nodes), ...(found.processes ?? []).map((p) => p.id)];
         const explanation = s.failure?.explanation ?? '';
         assert.ok(
           nodes.some((n) => new RegExp(`\\b${n}\\b`).test(explanation)),

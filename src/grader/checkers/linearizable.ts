@@ -1,7 +1,14 @@
 import { historyOf, type ObservedState } from '../../kernel';
 import type { Checker, Verdict } from '../exercise';
+import { fill, type Language, type Template } from '../language';
 import { fmtMs } from '../run';
-import { checkLinearizability, HistoryError, operationsFromKernel, type Model } from '../linearizability';
+import {
+  checkLinearizability,
+  HistoryError,
+  operationsFromKernel,
+  violationSentence,
+  type Model,
+} from '../linearizability';
 
 export interface LinearizableCheckerSpec {
   /** Search steps before the checker gives up; an undecided history passes, with a note saying so. */
@@ -32,20 +39,19 @@ export function linearizableChecker<M, S extends ObservedState = ObservedState>(
         });
       } catch (error) {
         // Its message names the process, the call, the time and the trace event.
-        if (error instanceof HistoryError)
-          return { ok: false, explanation: `the history is not well formed: ${error.message}` };
+        if (error instanceof HistoryError) return { ok: false, explanation: fill(malformed, error.message) };
         throw error;
       }
       if (result.verdict === 'linearizable') return { ok: true };
       if (result.verdict === 'unknown') return { ok: true, note: result.summary };
-      const blocked = result.violation?.blocked;
-      const invoke = blocked === undefined ? undefined : invokes[blocked.id];
-      if (invoke === undefined) return { ok: false, explanation: result.summary };
+      const { violation } = result;
+      const invoke = violation === undefined ? undefined : invokes[violation.blocked.id];
+      if (violation === undefined || invoke === undefined) return { ok: false, explanation: result.summary };
       // The operation that cannot be placed: its invoke, and its completion when it has one.
       const completion = ops.find((op) => op.index > invoke.index && op.process === invoke.process);
       return {
         ok: false,
-        explanation: result.summary,
+        explanation: fill(violationSentence, { model, violation, at: atTime }),
         at: invoke.time,
         nodes: [invoke.process],
         events: completion ? [invoke.index, completion.index] : [invoke.index],
@@ -53,3 +59,13 @@ export function linearizableChecker<M, S extends ObservedState = ObservedState>(
     },
   };
 }
+
+/** A virtual time as the sentence around it says it. */
+function atTime(time: number, language: Language): string {
+  return language === 'en' ? `at ${fmtMs(time)}` : `在 ${fmtMs(time)}`;
+}
+
+const malformed: Template<string> = {
+  en: (problem) => `the history is not well formed: ${problem}`,
+  'zh-cn': (problem) => `历史记录的格式不对：${problem}`,
+};

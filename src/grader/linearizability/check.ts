@@ -3,6 +3,7 @@ import type { Model } from './model';
 import { show } from './models/values';
 import { operationsOf, processName, type HistoryOperation, type Operation } from './operation';
 import { LinearizabilitySearch } from './search';
+import { violationSentence } from './violationText';
 
 export type LinearizabilityVerdict = 'linearizable' | 'not-linearizable' | 'unknown';
 
@@ -26,23 +27,25 @@ export interface PartitionResult {
   steps: number;
 }
 
-export interface Violation {
+export interface Violation<S = unknown> {
   key: string | undefined;
   /** The longest order found that explains part of the history (the longest linearizable prefix). */
   order: Operation[];
   /** The operation that order cannot be extended with. */
   blocked: Operation;
+  /** The model's state after that order. */
+  state: S;
   explanation: string;
 }
 
-export interface LinearizabilityResult {
+export interface LinearizabilityResult<S = unknown> {
   verdict: LinearizabilityVerdict;
   /** Operations checked: the history's, less its `fail`s. */
   operations: number;
   steps: number;
   budget: number;
   partitions: PartitionResult[];
-  violation?: Violation;
+  violation?: Violation<S>;
   /** One sentence: what was found, or why there is no answer. */
   summary: string;
 }
@@ -56,7 +59,7 @@ export function checkLinearizability<S>(
   model: Model<S>,
   history: readonly HistoryOperation[],
   options: CheckOptions = {},
-): LinearizabilityResult {
+): LinearizabilityResult<S> {
   const budget = options.budget ?? DEFAULT_BUDGET;
   const at = options.at ?? ((time: number) => `at ${time}`);
   const operations = operationsOf(history);
@@ -124,14 +127,9 @@ function violationOf<S>(
   key: string | undefined,
   search: LinearizabilitySearch<S>,
   at: (time: number) => string,
-): Violation {
+): Violation<S> {
   const deepest = search.deepest() as NonNullable<ReturnType<LinearizabilitySearch<S>['deepest']>>;
   const { blocked, order, state } = deepest;
-  const completed = blocked.ret === Infinity ? 'outcome unknown' : `completed ${at(blocked.ret)}`;
-  const onKey = key === undefined ? '' : ` on key ${show(key)}`;
-  const count = `${order.length} operation${order.length === 1 ? '' : 's'}`;
-  const explanation =
-    `${processName(blocked.process)}'s ${model.describe(blocked)} (invoked ${at(blocked.call)}, ${completed}) fits no order of the history${onKey}: ` +
-    `after the longest consistent order found (${count}), ${model.describeState(state)}, and every other order was tried.`;
-  return { key, order, blocked, explanation };
+  const found = { key, order, blocked, state };
+  return { ...found, explanation: violationSentence.en({ model, violation: found, at }) };
 }

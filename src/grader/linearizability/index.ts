@@ -9,7 +9,8 @@ export {
 } from './check';
 export { HistoryError } from './errors';
 export { operationsFromKernel } from './kernelHistory';
-export type { Model, Partition, StepResult } from './model';
+export type { Model, ModelWords, Partition, StepResult } from './model';
+export { violationSentence, type ViolationParts } from './violationText';
 export { models } from './models';
 export { kvModel, type KvState, type KvValue } from './models/kv';
 export { queueModel } from './models/queue';

@@ -1,3 +1,4 @@
+import type { Translations } from '../language';
 import type { Operation, Output } from './operation';
 
 /** The result of applying one operation to a state: whether its output fits, and the state after it. */
@@ -33,7 +34,12 @@ export interface Model<S = unknown> {
   describe(operation: Operation): string;
   /** `the register holds 4`. */
   describeState(state: S): string;
+  /** `describe` and `describeState` in the course's other languages, where the model's words are translated. */
+  translations?: Translations<ModelWords<S>>;
 }
+
+/** How a model puts its operations and states into words. */
+export type ModelWords<S> = Pick<Model<S>, 'describe' | 'describeState'>;
 
 /**
  * What the search needs to know of a model whose state only grows until an operation replaces it

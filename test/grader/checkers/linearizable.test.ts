@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Context, Node, NodeClass } from '../../../src/kernel';
 import { kvModel } from '../../../src/grader/linearizability';
-import { inEnglish, linearizableChecker, runAndCheck } from '../../../src/grader';
+import { inEnglish, linearizableChecker, localizedFailure, runAndCheck } from '../../../src/grader';
 import { exercise, scenario } from '../fixtures';
 
 /** c1 appends "a" then reads; c2 reads after c1's append completed. `readAs` is what c2's read returns. */
@@ -52,6 +52,16 @@ describe('linearizable checker', () => {
     assert.deepEqual(
       failure.events?.map((i) => trace.event(i).kind),
       ['op', 'op'],
+    );
+  });
+
+  it('says the same in Chinese, with the model in Chinese words', () => {
+    const { failure } = verdict(appendThenRead('aa'));
+    assert.ok(failure);
+    assert.equal(
+      localizedFailure(failure, 'zh-cn').explanation,
+      'c2 的操作「get "k"，读到 "aa"」（在 20 ms 调用，在 20 ms 完成）无论排在键 "k" 的历史的哪个位置都说不通：' +
+        '找到的最长一致顺序有 2 个操作，按它执行完后，这个键的值是 "a"；其他每一种顺序也都试过了。',
     );
   });
 

@@ -1,6 +1,6 @@
 import type { Model, Partition } from '../model';
 import { UNKNOWN, type Operation, type Output } from '../operation';
-import { show, unknownFunction } from './values';
+import { show, showZh, unknownFunction } from './values';
 
 /** A kv operation's value, at invoke and at completion: the key and the string given or read. */
 export interface KvValue {
@@ -79,6 +79,17 @@ export const kvModel: Model<KvState> = {
     return `${op.f} ${show(value)} ${op.f === 'put' ? 'into' : 'to'} ${show(key)}`;
   },
   describeState: (state) => `the key holds ${show(state.text)}`,
+  translations: {
+    'zh-cn': {
+      describe(op) {
+        const { key, value } = op.input as KvValue;
+        if (op.f === 'get')
+          return `get ${showZh(key)}，${op.output === UNKNOWN ? '结果未知' : `读到 ${showZh(readOf(op.output))}`}`;
+        return `${op.f} ${showZh(value)} 到 ${showZh(key)}`;
+      },
+      describeState: (state) => `这个键的值是 ${showZh(state.text)}`,
+    },
+  },
 };
 
 function stateOf(text: string): KvState {

@@ -1,6 +1,6 @@
 import type { Model } from '../model';
 import { UNKNOWN } from '../operation';
-import { hashScalar, isScalar, show, unknownFunction, type Scalar } from './values';
+import { hashScalar, isScalar, show, showZh, unknownFunction, type Scalar } from './values';
 
 const FUNCTIONS = ['enqueue', 'dequeue'];
 
@@ -29,4 +29,14 @@ export const queueModel: Model<readonly Scalar[]> = {
       : `dequeue → ${op.output === UNKNOWN ? '(result unknown)' : show(op.output)}`,
   describeState: (state) =>
     state.length === 0 ? 'the queue is empty' : `the queue holds ${state.map(show).join(', ')} (head first)`,
+  translations: {
+    'zh-cn': {
+      describe: (op) =>
+        op.f === 'enqueue'
+          ? `enqueue ${showZh(op.input)}`
+          : `dequeue，${op.output === UNKNOWN ? '结果未知' : `取出 ${showZh(op.output)}`}`,
+      describeState: (state) =>
+        state.length === 0 ? '队列是空的' : `队列里从队首起依次是 ${state.map(showZh).join('、')}`,
+    },
+  },
 };

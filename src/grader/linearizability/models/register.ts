@@ -1,6 +1,6 @@
 import type { Model } from '../model';
 import { UNKNOWN, type Output } from '../operation';
-import { hashScalar, isScalar, show, unknownFunction, type Scalar } from './values';
+import { hashScalar, isScalar, show, showZh, unknownFunction, type Scalar } from './values';
 
 /**
  * A single register, empty (nil) at first: `write v`, `read → v`; with `cas` also
@@ -34,6 +34,12 @@ function registerOf(name: string, withCas: boolean): Model<Scalar> {
     },
     describe: (op) => describeRegisterOp(op.f, op.input, op.output),
     describeState: (state) => `the register holds ${show(state)}`,
+    translations: {
+      'zh-cn': {
+        describe: (op) => describeRegisterOpZh(op.f, op.input, op.output),
+        describeState: (state) => `寄存器的值是 ${showZh(state)}`,
+      },
+    },
   };
 }
 
@@ -42,6 +48,13 @@ function describeRegisterOp(f: string, input: unknown, output: Output): string {
   if (f === 'write') return `write ${show(input)}`;
   const [expected, next] = input as [Scalar, Scalar];
   return `cas ${show(expected)} → ${show(next)}${output === UNKNOWN ? ' (outcome unknown)' : ''}`;
+}
+
+function describeRegisterOpZh(f: string, input: unknown, output: Output): string {
+  if (f === 'read') return output === UNKNOWN ? 'read，结果未知' : `read 读到 ${showZh(output)}`;
+  if (f === 'write') return `write ${showZh(input)}`;
+  const [expected, next] = input as [Scalar, Scalar];
+  return `cas ${showZh(expected)} → ${showZh(next)}${output === UNKNOWN ? '，结局未知' : ''}`;
 }
 
 export const registerModel = registerOf('register', false);

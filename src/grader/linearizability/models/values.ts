@@ -17,6 +17,13 @@ export function show(value: unknown): string {
   return JSON.stringify(value) ?? typeof value;
 }
 
+/** `show` for a Chinese sentence: a long string's length in Chinese words. */
+export function showZh(value: unknown): string {
+  if (typeof value === 'string' && value.length > SHOWN)
+    return `${JSON.stringify(value.slice(0, SHOWN))}…（共 ${value.length} 个字符）`;
+  return show(value);
+}
+
 export function unknownFunction(f: string, model: string, known: readonly string[]): string {
   return `the ${model} model has no function "${f}" (it knows ${known.join(', ')})`;
 }
