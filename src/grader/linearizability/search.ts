@@ -3,12 +3,12 @@ import type { Model } from './model';
 import type { Operation } from './operation';
 import { SeenStates } from './seenStates';
 
-/** A call or return in the search's doubly linked list; a call knows its return. */
+/** A call or return in one of the search's doubly linked lists; a call of a completed operation knows its return. */
 interface Entry {
   /** The operation's index within this search (0…n-1); -1 for the list's head. */
   index: number;
   operation: Operation | undefined;
-  /** A call's return entry; undefined for a return. */
+  /** A call's return entry; undefined for a return, and for a call of unknown outcome, which never returns. */
   match: Entry | undefined;
   prev: Entry | undefined;
   next: Entry | undefined;
@@ -34,19 +34,34 @@ const REPLACED_HASH = 0x5bd1e995;
  * history. Calls and returns sit in one list in time order; the search takes the first call whose
  * operation the model accepts in the current state, lifts the call and its return out of the list,
  * and starts again from the front. Reaching a return means that operation could not be placed:
- * undo the last choice and try the next call. A (set of linearized operations, state) pair seen
- * before is not explored again. A model with `growth` also prunes (`GrowthPruning`): a state no read
+ * then the operations of unknown outcome invoked by then are tried, and after them, undo the last
+ * choice and try the next call. A (set of linearized operations, state) pair seen before is not
+ * explored again.
+ *
+ * Operations of unknown outcome never return (Porcupine's and Knossos's return time of +∞) and
+ * fit any state, so they sit in a list of their own, in invoke order, and the search is done once
+ * every completed operation is placed: the others fit after them in any order. One that would leave
+ * the state as it is waits for the end, and a pair reached before with one of them fewer placed
+ * is not explored again either: placing fewer of them only leaves more to choose from later. A model with `growth` also prunes (`GrowthPruning`): a state no read
  * can see is dropped, and states no read sees before they are replaced are one. It runs in slices
  * of steps so several searches can take turns.
  */
 export class LinearizabilitySearch<S> {
   readonly operations: readonly Operation[];
+  /** Calls and returns of the operations that completed, in time order. */
   private readonly head: Entry;
+  /** Calls of the operations of unknown outcome, in invoke order. */
+  private readonly unknownHead: Entry;
   private entry: Entry | undefined;
   private state: S;
   /** The calls linearized so far, in order, and the state before each. */
   private readonly calls: Entry[] = [];
   private readonly before: S[] = [];
+  /** The operations of unknown outcome among them, and the return that was first when each was placed. */
+  private readonly unknowns: number[] = [];
+  private readonly unknownsReturns: Entry[] = [];
+  /** While the operations of unknown outcome are tried: the first return in `head`'s list, which they must be invoked by. */
+  private turnReturn: Entry | undefined;
   private readonly linearized: Uint32Array;
   /** Zobrist hash of `linearized`: one random word per operation, xor-ed in and out. */
   private hash = 0;
@@ -67,7 +82,14 @@ export class LinearizabilitySearch<S> {
     operations: readonly Operation[],
   ) {
     this.operations = operations;
-    this.head = listOf(operations);
+    this.head = listOf(
+      operations.map((_, index) => index).filter((index) => operations[index]?.ret !== Infinity),
+      operations,
+    );
+    this.unknownHead = listOf(
+      operations.map((_, index) => index).filter((index) => operations[index]?.ret === Infinity),
+      operations,
+    );
     this.entry = this.head.next;
     this.state = model.init();
     this.linearized = new Uint32Array((operations.length + 31) >>> 5);
@@ -92,8 +114,14 @@ export class LinearizabilitySearch<S> {
     const replay = new LinearizabilitySearch(this.model, this.operations);
     replay.run(this.deepestStep - 1);
     const order = replay.calls.map((call) => call.operation as Operation);
-    const candidate = (replay.entry as Entry).operation as Operation;
-    if (this.deepestBlocker < 0) return { order, state: replay.state, blocked: candidate };
+    if (this.deepestBlocker < 0) {
+      const blocked = (replay.turnReturn ?? replay.entry) as Entry;
+      return { order, state: replay.state, blocked: blocked.operation as Operation };
+    }
+    // The step may have begun at a return and gone on to the operations of unknown outcome.
+    const entry = replay.entry as Entry;
+    const atReturn = replay.turnReturn === undefined && entry.match === undefined;
+    const candidate = ((atReturn ? replay.unknownHead.next : entry) as Entry).operation as Operation;
     const { next } = this.model.step(replay.state, candidate.f, candidate.input, candidate.output);
     return {
       order: [...order, candidate],
@@ -105,18 +133,31 @@ export class LinearizabilitySearch<S> {
   /** Takes up to `budget` steps; returns the status after them. */
   run(budget: number): SearchStatus {
     if (this.result !== 'running') return this.result;
-    const { model, head, calls, before, linearized, keys, seen, pruning } = this;
-    let { entry, state, hash } = this;
+    const { model, head, unknownHead, calls, before, linearized, keys, seen, pruning, unknowns, unknownsReturns } =
+      this;
+    let { entry, state, hash, turnReturn } = this;
     let steps = 0;
     while (head.next !== undefined) {
       if (steps === budget) break;
       steps++;
-      const current = entry as Entry;
-      const match = current.match;
-      if (match !== undefined) {
+      let current = entry as Entry;
+      if (turnReturn === undefined && current.match === undefined) {
+        // A return: the operations of unknown outcome invoked by then get their turn.
+        turnReturn = current;
+        current = unknownHead.next as Entry;
+      }
+      const candidate =
+        turnReturn === undefined ||
+        (current !== undefined && (current.operation as Operation).call <= (turnReturn.operation as Operation).ret);
+      if (candidate) {
         const op = current.operation as Operation;
         const { ok, next } = model.step(state, op.f, op.input, op.output);
         const index = current.index;
+        // Unknown outcome and the state left as it is: it may as well come last, where it fits too.
+        if (ok && turnReturn !== undefined && model.equal(next, state)) {
+          entry = current.next;
+          continue;
+        }
         if (ok) {
           const word = index >>> 5;
           const bit = 1 << (index & 31);
@@ -127,13 +168,20 @@ export class LinearizabilitySearch<S> {
           if (outlook !== 'dead') {
             const open = outlook === 'open';
             const stateHash = open ? model.hash(next) : REPLACED_HASH;
-            if (seen.add(nextHash ^ Math.imul(stateHash, 0x9e3779b1), linearized, open ? next : REPLACED)) {
+            const key = open ? next : REPLACED;
+            const pairHash = nextHash ^ Math.imul(stateHash, 0x9e3779b1);
+            if (seen.add(pairHash, linearized, key) && !this.dominated(pairHash, key)) {
               calls.push(current);
               before.push(state);
               state = next;
               hash = nextHash;
-              lift(current, match);
+              if (turnReturn !== undefined) {
+                unknowns.push(index);
+                unknownsReturns.push(turnReturn);
+                lift(current, undefined);
+              } else lift(current, current.match);
               entry = head.next;
+              turnReturn = undefined;
               continue;
             }
           } else if (calls.length + 1 > this.deepestDepth || this.deepestStep === 0) {
@@ -145,7 +193,7 @@ export class LinearizabilitySearch<S> {
           continue;
         }
         // A read that does not fit now and never can: turn back now rather than at its completion.
-        if (pruning?.neverSees(state, index) !== true) {
+        if (turnReturn !== undefined || pruning?.neverSees(state, index) !== true) {
           entry = current.next;
           continue;
         }
@@ -163,14 +211,38 @@ export class LinearizabilitySearch<S> {
       pruning?.takeBack(index);
       state = before.pop() as S;
       unlift(last);
+      if (last.match === undefined) {
+        unknowns.pop();
+        turnReturn = unknownsReturns.pop();
+      } else turnReturn = undefined;
       entry = last.next;
     }
     if (head.next === undefined) this.result = 'linearizable';
     this.entry = entry;
     this.state = state;
     this.hash = hash;
+    this.turnReturn = turnReturn;
     this.steps += steps;
     return this.result;
+  }
+
+  /**
+   * Whether the same state was reached before with one operation of unknown outcome fewer placed.
+   * That pair can do all this one can, as the operation may still come at the end, so it has been
+   * or is being explored: an info write that a later write overwrote adds nothing. A dominated pair
+   * is cached too, so that a pair with two more is found through it.
+   */
+  private dominated(pairHash: number, state: S | typeof REPLACED): boolean {
+    const { unknowns, linearized, keys, seen } = this;
+    for (const index of unknowns) {
+      const word = index >>> 5;
+      const bits = linearized[word] as number;
+      linearized[word] = bits & ~(1 << (index & 31));
+      const found = seen.has(pairHash ^ (keys[index] as number), linearized, state);
+      linearized[word] = bits;
+      if (found) return true;
+    }
+    return false;
   }
 
   private noteDeepest(depth: number, step: number, blocker: number): void {
@@ -181,37 +253,41 @@ export class LinearizabilitySearch<S> {
 }
 
 /**
- * The list of calls and returns in time order, behind a head entry. At equal times calls come
- * first: operations that touch at an instant overlap. An unknown outcome (ret = Infinity) returns last.
+ * The list of the operations' calls and returns in time order, behind a head entry. At equal times
+ * calls come first: operations that touch at an instant overlap. Operations of unknown outcome
+ * (ret = Infinity) have no return in it.
  */
-function listOf(operations: readonly Operation[]): Entry {
-  // Event e < n is operation e's call, e ≥ n the return of operation e - n: at equal times (or
-  // both unknown, Infinity - Infinity being NaN) the smaller number, so a call, comes first.
+function listOf(indices: readonly number[], operations: readonly Operation[]): Entry {
+  // Event e < n is operation e's call, e ≥ n the return of operation e - n: at equal times the
+  // smaller number, so a call, comes first.
   const n = operations.length;
   const times = new Float64Array(2 * n);
-  const events = new Array<number>(2 * n);
-  for (let index = 0; index < n; index++) {
+  const events: number[] = [];
+  for (const index of indices) {
     const op = operations[index] as Operation;
     times[index] = op.call;
     times[n + index] = op.ret;
-    events[index] = index;
-    events[n + index] = n + index;
+    events.push(index);
+    if (op.ret !== Infinity) events.push(n + index);
   }
   events.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
   const head: Entry = { index: -1, operation: undefined, match: undefined, prev: undefined, next: undefined };
-  const returns = operations.map((operation, index): Entry => ({
-    index,
-    operation,
-    match: undefined,
-    prev: undefined,
-    next: undefined,
-  }));
+  const returns = new Map<number, Entry>();
+  const returnOf = (index: number): Entry => {
+    const known = returns.get(index);
+    if (known !== undefined) return known;
+    const ret: Entry = { index, operation: operations[index], match: undefined, prev: undefined, next: undefined };
+    returns.set(index, ret);
+    return ret;
+  };
   let last = head;
   for (const event of events) {
     const isCall = event < n;
     const index = isCall ? event : event - n;
-    const ret = returns[index] as Entry;
-    const entry: Entry = isCall ? { index, operation: ret.operation, match: ret, prev: last, next: undefined } : ret;
+    const op = operations[index] as Operation;
+    const entry: Entry = isCall
+      ? { index, operation: op, match: op.ret === Infinity ? undefined : returnOf(index), prev: last, next: undefined }
+      : returnOf(index);
     entry.prev = last;
     last.next = entry;
     last = entry;
@@ -219,21 +295,24 @@ function listOf(operations: readonly Operation[]): Entry {
   return head;
 }
 
-/** Takes a call and its return out of the list (dancing links: they keep their own pointers). */
-function lift(call: Entry, ret: Entry): void {
+/** Takes a call and its return, if any, out of their list (dancing links: they keep their own pointers). */
+function lift(call: Entry, ret: Entry | undefined): void {
   (call.prev as Entry).next = call.next;
-  (call.next as Entry).prev = call.prev;
+  if (call.next !== undefined) call.next.prev = call.prev;
+  if (ret === undefined) return;
   (ret.prev as Entry).next = ret.next;
   if (ret.next !== undefined) ret.next.prev = ret.prev;
 }
 
 /** Puts them back, in the reverse order of `lift`. */
 function unlift(call: Entry): void {
-  const ret = call.match as Entry;
-  (ret.prev as Entry).next = ret;
-  if (ret.next !== undefined) ret.next.prev = ret;
+  const ret = call.match;
+  if (ret !== undefined) {
+    (ret.prev as Entry).next = ret;
+    if (ret.next !== undefined) ret.next.prev = ret;
+  }
   (call.prev as Entry).next = call;
-  (call.next as Entry).prev = call;
+  if (call.next !== undefined) call.next.prev = call;
 }
 
 /** Deterministic pseudo-random words (xorshift32), one per operation. */

@@ -27,6 +27,19 @@ export class SeenStates<S> {
 
   /** Adds the pair; false when it was there already. `hash` must be equal for equal pairs. */
   add(hash: number, set: Uint32Array, state: S): boolean {
+    if (this.has(hash, set, state)) return false;
+    if (this.count === this.hashes.length) this.grow();
+    const e = this.count++;
+    this.hashes[e] = hash;
+    this.sets.set(set, e * this.words);
+    this.states.push(state);
+    if (this.count > this.heads.length) this.rehash(this.heads.length * 2);
+    else this.link(e);
+    return true;
+  }
+
+  /** Whether the pair is there. */
+  has(hash: number, set: Uint32Array, state: S): boolean {
     const { words, sets, hashes, chain, states } = this;
     for (let i = this.heads[hash & (this.heads.length - 1)] as number; i !== 0; i = chain[i - 1] as number) {
       const e = i - 1;
@@ -37,16 +50,9 @@ export class SeenStates<S> {
           same = false;
           break;
         }
-      if (same && this.equal(states[e] as S, state)) return false;
+      if (same && this.equal(states[e] as S, state)) return true;
     }
-    if (this.count === hashes.length) this.grow();
-    const e = this.count++;
-    this.hashes[e] = hash;
-    this.sets.set(set, e * words);
-    this.states.push(state);
-    if (this.count > this.heads.length) this.rehash(this.heads.length * 2);
-    else this.link(e);
-    return true;
+    return false;
   }
 
   private link(e: number): void {
