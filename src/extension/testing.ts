@@ -3,7 +3,7 @@ import { exerciseTitle, groupByCause, scenarioDescription, type Scenario, type S
 import { grade, type GradeOutcome, type Job } from '../runner';
 import { affectsLanguage, settings } from './config';
 import { failureMessage, loadErrorMessage, measuredLines, type MessageSpec } from './core/failureMessage';
-import { currentScore } from './core/progress';
+import { currentScore, scoredCoverage } from './core/progress';
 import { planRun, type RunTarget } from './core/runPlan';
 import { replayOf, type Replay } from './core/traceReplay';
 import { BROKEN_RUNS_CONTEXT, COMMANDS, FAILURE_MESSAGE, TEST_CONTROLLER, WALKTHROUGH_CONTEXT } from './ids';
@@ -260,7 +260,22 @@ export class ExerciseTests implements vscode.Disposable {
       // The walkthrough's last step completes on this.
       void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.graded, true);
       const { earned, max } = currentScore(exercise, progress);
-      run.appendOutput(`${vscode.l10n.t('{0}: {1}/{2} points', exercise.id, earned, max)}\r\n`);
+      const { graded, scored } = scoredCoverage(
+        exercise,
+        verdicts.map((v) => v.name),
+      );
+      const score =
+        graded === scored
+          ? vscode.l10n.t('{0}: {1}/{2} points', exercise.id, earned, max)
+          : vscode.l10n.t(
+              '{0}: {1}/{2} points from every grade so far; this run graded {3} of the {4} scored scenarios',
+              exercise.id,
+              earned,
+              max,
+              graded,
+              scored,
+            );
+      run.appendOutput(`${score}\r\n`);
     }
   }
 

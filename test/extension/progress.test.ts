@@ -9,6 +9,7 @@ import {
   PROGRESS_FILE,
   PROGRESS_VERSION,
   ProgressStore,
+  scoredCoverage,
   type SetAside,
 } from '../../src/extension/core/progress';
 
@@ -27,6 +28,15 @@ async function open(dir: string): Promise<{ store: ProgressStore; setAside: SetA
   const store = await ProgressStore.open(dir, { now: noon, onSetAside: (s) => setAside.push(s) });
   return { store, setAside };
 }
+
+describe('extension: how much of an exercise a run graded', () => {
+  const withOwnScenario = { ...exercise, scenarios: [...exercise.scenarios, { name: 'mine', points: 0 }] };
+  it('counts only scored scenarios: a saved scenario of the student is worth nothing', () => {
+    assert.deepEqual(scoredCoverage(withOwnScenario, ['mine']), { graded: 0, scored: 2 });
+    assert.deepEqual(scoredCoverage(withOwnScenario, ['a']), { graded: 1, scored: 2 });
+    assert.deepEqual(scoredCoverage(withOwnScenario, ['a', 'b', 'mine']), { graded: 2, scored: 2 });
+  });
+});
 
 describe('extension: progress store', () => {
   let dir: string;

@@ -31,6 +31,15 @@ export interface SetAside {
   movedTo: string;
 }
 
+/** How many of the exercise's scored scenarios a run graded: a partial run's score is not its own. */
+export function scoredCoverage(
+  exercise: ExercisePoints,
+  graded: readonly string[],
+): { graded: number; scored: number } {
+  const scored = exercise.scenarios.filter((s) => s.points > 0);
+  return { graded: scored.filter((s) => graded.includes(s.name)).length, scored: scored.length };
+}
+
 /** The score the latest verdicts add up to, out of the exercise's total. */
 export function currentScore(
   exercise: ExercisePoints,
