@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { raftElection } from '../../lessons/06-leader-election/exercise';
 import { webviewHtml } from '../../src/extension/core/webviewHtml';
 import { loadStudentModule } from '../../src/grader';
+import type { MessagePath } from '../../src/webview/diagram';
 import { LiveRun } from '../../src/webview/labBench/liveRun';
 import type { BenchToHost, HostToBench } from '../../src/webview/labBench/protocol';
 import { buggyVariant, referenceSolution } from '../exercises/solutions';
@@ -80,6 +81,93 @@ function initMessage(source: string): HostToBench {
 async function leaders(page: Page): Promise<string[]> {
   return page.$$eval('.bench-card:not(.bench-down)', (cards) =>
     cards.filter((c) => /role leader/.test(c.textContent ?? '')).map((c) => c.getAttribute('data-node') ?? ''),
+  );
+}
+
+/** The trace index of the first message `from` sent `to`, as the page's diagram has it. */
+async function sendOf(page: Page, from: string, to: string): Promise<number> {
+  const send = await page.evaluate(
+    ([from, to]) => {
+      const trace = window.__diagram!.model.trace;
+      for (let i = 0; i < trace.length; i++) {
+        const e = trace.event(i);
+        if (e.kind === 'send' && e.node === from && e.peer === to) return i;
+      }
+      return -1;
+    },
+    [from, to],
+  );
+  assert.ok(send >= 0, `${from} sent ${to} nothing`);
+  return send;
+}
+
+/** Waits until the message sent at `send` is drawn once, as `fate`, and says where. */
+async function drawnOnce(page: Page, send: number, fate: MessagePath['fate']): Promise<MessagePath> {
+  const handle = await page.waitForFunction(
+    ([send, fate]) => {
+      const paths = window.__diagram?.messagePath(send) ?? [];
+      return paths.length === 1 && paths[0]!.fate === fate ? paths[0] : false;
+    },
+    [send, fate] as const,
+  );
+  return (await handle.jsonValue()) as MessagePath;
+}
+
+/** Whether within a few seconds the canvas shows what `drawn` looks for (a draw waits for the next frame). */
+async function shows<A>(
+  page: Page,
+  drawn: Parameters<typeof page.waitForFunction<boolean, A>>[0],
+  arg: A,
+): Promise<boolean> {
+  return page
+    .waitForFunction(drawn, arg, { timeout: 5000 })
+    .then(() => true)
+    .catch(() => false);
+}
+
+/** Whether the canvas shows the message type's colour along most of the path (a dashed line has gaps). */
+async function inked(page: Page, path: MessagePath, type: string): Promise<boolean> {
+  return shows(
+    page,
+    ({ path, type }) => {
+      const diagram = window.__diagram!;
+      const probe = document.createElement('canvas').getContext('2d')!;
+      probe.fillStyle = diagram.legend().find((l) => l.type === type)!.colour;
+      const hex = probe.fillStyle;
+      const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const ctx = diagram.element.querySelector<HTMLCanvasElement>('.ds-canvas')!.getContext('2d')!;
+      let hits = 0;
+      for (let f = 0.1; f < 0.95; f += 0.1) {
+        const x = Math.round(path.from.x + (path.to.x - path.from.x) * f);
+        const y = Math.round(path.from.y + (path.to.y - path.from.y) * f);
+        const { data } = ctx.getImageData(x - 2, y - 2, 5, 5);
+        for (let i = 0; i < data.length; i += 4)
+          if (
+            Math.abs(data[i]! - want[0]!) + Math.abs(data[i + 1]! - want[1]!) + Math.abs(data[i + 2]! - want[2]!) <
+            90
+          ) {
+            hits++;
+            break;
+          }
+      }
+      return hits >= 6;
+    },
+    { path, type },
+  );
+}
+
+/** Whether the canvas has a red mark around a point. */
+async function redCross(page: Page, at: { x: number; y: number }): Promise<boolean> {
+  return shows(
+    page,
+    (at) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.ds-canvas')!;
+      const { data } = canvas.getContext('2d')!.getImageData(Math.round(at.x) - 5, Math.round(at.y) - 5, 11, 11);
+      let red = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! > 180 && data[i + 1]! < 110 && data[i + 2]! < 110) red++;
+      return red >= 6;
+    },
+    at,
   );
 }
 
@@ -240,6 +328,49 @@ describe('lab bench in chromium', function () {
     await page.click('.bench-step-toggle');
     assert.ok(await page.isHidden('.bench-step'));
     assert.ok(!(await page.isDisabled('.bench-play')));
+    assert.deepEqual(problems, []);
+  });
+
+  it('draws a message in flight from its send to the present, linked to its choices; delivered or dropped it ends', async () => {
+    const { source } = referenceSolution('raft-election');
+    await page.evaluate((m) => window.postMessage(m, '*'), initMessage(source));
+    await page.waitForFunction(() => document.querySelectorAll('.bench-card').length === 3);
+    await page.click('.bench-step-toggle');
+    await page.locator('.bench-choice-timer', { hasText: 'election at n1' }).click();
+    await page.waitForSelector('.bench-choice-deliver');
+    const toN3 = await sendOf(page, 'n1', 'n3');
+    const toN2 = await sendOf(page, 'n1', 'n2');
+    const flying = await drawnOnce(page, toN3, 'in flight');
+    assert.ok(flying.to.y > flying.from.y, 'it heads down, towards n3');
+    assert.ok(await inked(page, flying, 'RequestVote'), 'its dashed line is drawn in its type’s colour');
+
+    // Pointing at a choice marks its line; pointing at the line lights up its choices.
+    await page.locator('.bench-choice-deliver', { hasText: 'RequestVote n1 → n3' }).hover();
+    assert.equal((await drawnOnce(page, toN3, 'in flight')).marked, true);
+    assert.equal((await drawnOnce(page, toN2, 'in flight')).marked, false);
+    await page.mouse.move(1, 1);
+    await page.waitForFunction((send) => window.__diagram?.messagePath(send)[0]?.marked === false, toN3);
+    const canvas = (await page.locator('.ds-canvas').boundingBox())!;
+    const along = (f: number) => flying.from.y + (flying.to.y - flying.from.y) * f;
+    await page.mouse.move(canvas.x + flying.from.x + (flying.to.x - flying.from.x) * 0.75, canvas.y + along(0.75));
+    await page.waitForSelector('.bench-choice-linked');
+    assert.deepEqual(await page.locator('.bench-choice-linked').allTextContents(), [
+      'deliver RequestVote n1 → n3 (term 1, candidateId n1)',
+      'drop RequestVote n1 → n3',
+      'duplicate RequestVote n1 → n3',
+    ]);
+    await page.screenshot({ path: join(results, 'lab-bench-in-flight.png') });
+
+    // Delivered, it is an arrow to n3's lane; dropped, n2's ends in a cross.
+    await page.locator('.bench-choice-deliver', { hasText: 'RequestVote n1 → n3' }).click();
+    const delivered = await drawnOnce(page, toN3, 'delivered');
+    assert.ok(delivered.to.y > flying.to.y, 'the arrow reaches n3’s lane, past where it was in flight');
+    assert.ok(await inked(page, delivered, 'RequestVote'));
+    assert.equal((await drawnOnce(page, toN2, 'in flight')).fate, 'in flight');
+    await page.locator('.bench-choice-drop', { hasText: 'RequestVote n1 → n2' }).click();
+    const dropped = await drawnOnce(page, toN2, 'dropped');
+    assert.ok(await redCross(page, dropped.to), `a red ✕ where it was dropped: ${JSON.stringify(dropped)}`);
+    await page.screenshot({ path: join(results, 'lab-bench-in-flight-ended.png') });
     assert.deepEqual(problems, []);
   });
 

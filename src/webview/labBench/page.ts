@@ -4,12 +4,14 @@ import { messageFields } from '../../grader/explore/describeChoice';
 import type { StudentScenarioFile } from '../../grader/studentScenarios';
 import type { Choice } from '../../kernel/choices';
 import { describeFault, describeTrigger, type FaultSchedule } from '../../kernel/faults';
+import type { InFlightCopy } from '../../kernel/inFlight';
+import { canonicalJson } from '../../kernel/stateKey';
 import { StateReader } from '../../kernel/stateReader';
 import type { StateTable } from '../../kernel/stateTable';
 import { Trace, type TraceHeader } from '../../kernel/trace';
 import type { DiagramController } from '../diagram/controller';
 import { fmt } from '../diagram/details';
-import { buildModel } from '../diagram/model';
+import { buildModel, type DiagramModel } from '../diagram/model';
 import { mountDiagram } from '../diagram/mount';
 import type { Locale } from '../lesson/strings';
 import type { Host } from '../vscodeHost';
@@ -52,6 +54,8 @@ export class BenchPage {
   private lastFrame = 0;
   private trace: Trace | undefined;
   private states: StateTable | undefined;
+  /** The messages on the wire now, as the worker's kernel lists them. */
+  private inFlight: InFlightCopy[] = [];
   private done = false;
   private violation: LiveViolation | undefined;
   private diagram: DiagramController | undefined;
@@ -127,6 +131,11 @@ export class BenchPage {
     );
     this.stage.append(h('p', { class: 'bench-empty', text: text.waiting }));
     requestAnimationFrame((t) => this.frame(t));
+  }
+
+  /** The diagram of the run on screen, for tests that look at what it draws. */
+  get shownDiagram(): DiagramController | undefined {
+    return this.diagram;
   }
 
   receive(message: HostToBench): void {
@@ -234,6 +243,7 @@ export class BenchPage {
     for (const [time, kind, node, peer, link, data] of update.events)
       trace.record(time, kind, node, peer, link, data ?? undefined);
     this.states = update.states;
+    this.inFlight = update.inFlight;
     this.step = update.step;
     this.now = update.now;
     this.done = update.done;
@@ -359,9 +369,27 @@ export class BenchPage {
     forward.disabled = stepping.redo.length === 0;
     const step = this.step;
     const offered = step?.choices ?? [];
-    const choices = offered.map((c) =>
-      button(this.describeChoice(c), text.stepModeTitle, () => this.choose(c), `bench-choice bench-choice-${c.kind}`),
-    );
+    const choices = offered.map((c) => {
+      const b = button(
+        this.describeChoice(c),
+        text.stepModeTitle,
+        () => this.choose(c),
+        `bench-choice bench-choice-${c.kind}`,
+      );
+      if (c.kind === 'deliver' || c.kind === 'drop' || c.kind === 'duplicate') {
+        // Pointing at a message's choice marks its line in flight on the diagram, and back.
+        const key = messageKey(c.from, c.to, c.message);
+        b.dataset['message'] = key;
+        const mark = (on: boolean): void => this.diagram?.markInFlight(on ? this.sendsInFlight(key) : []);
+        b.addEventListener('mouseenter', () => mark(true));
+        b.addEventListener('mouseleave', () => mark(false));
+        b.addEventListener('focus', () => mark(true));
+        b.addEventListener('blur', () => mark(false));
+      }
+      return b;
+    });
+    // The buttons are new: nothing is pointed at until the pointer moves again.
+    this.diagram?.markInFlight([]);
     const left = step && {
       crashes: step.budget.crashes - step.spent.crashes,
       drops: step.budget.drops - step.spent.drops,
@@ -385,6 +413,30 @@ export class BenchPage {
       }),
       h('div', { class: 'bench-choices' }, ...choices),
     );
+  }
+
+  /** The sends whose copies in flight are the message `key` names (a choice stands for every copy of it). */
+  private sendsInFlight(key: string): number[] {
+    const trace = this.trace;
+    if (trace === undefined) return [];
+    return this.inFlight
+      .filter((m) => m.send >= 0 && m.send < trace.length && this.keyOfSend(m) === key)
+      .map((m) => m.send);
+  }
+
+  private keyOfSend(m: InFlightCopy): string | undefined {
+    const data = this.trace?.event(m.send).data;
+    return data === undefined ? undefined : messageKey(m.from, m.to, data);
+  }
+
+  /** The pointer is on a line of the diagram: in step mode, the choices of a message in flight light up with it. */
+  private pointAtMessage(event: number | undefined): void {
+    if (this.stepping === undefined) return;
+    const copy = event === undefined ? undefined : this.inFlight.find((m) => m.send === event);
+    const key = copy && this.keyOfSend(copy);
+    for (const b of Array.from(this.stepPanel.querySelectorAll<HTMLElement>('.bench-choice')))
+      b.classList.toggle('bench-choice-linked', key !== undefined && b.dataset['message'] === key);
+    this.diagram?.markInFlight(key === undefined ? [] : this.sendsInFlight(key));
   }
 
   private describeChoice(c: Choice): string {
@@ -612,7 +664,8 @@ export class BenchPage {
         : undefined;
     this.diagram?.destroy();
     this.stage.replaceChildren();
-    this.diagram = mountDiagram(this.stage, buildModel(trace, { endTime: this.now }), keep ? { state: keep } : {});
+    this.diagram = mountDiagram(this.stage, this.model(trace), keep ? { state: keep } : {});
+    this.diagram.onHover((event) => this.pointAtMessage(event));
     const [from, to] = this.cutSelects ?? [];
     const options = (): HTMLOptionElement[] => this.nodes().map((n) => h('option', { text: n, attrs: { value: n } }));
     from?.replaceChildren(...options());
@@ -620,11 +673,16 @@ export class BenchPage {
     if (to && to.options.length > 1) to.selectedIndex = 1;
   }
 
+  /** The diagram's model of the run so far, with what is in flight now. */
+  private model(trace: Trace): DiagramModel {
+    return buildModel(trace, { endTime: this.now, inFlight: this.inFlight });
+  }
+
   private redraw(): void {
     const trace = this.trace;
     const diagram = this.diagram;
     if (trace === undefined || diagram === undefined) return;
-    diagram.extend(buildModel(trace, { endTime: this.now }));
+    diagram.extend(this.model(trace));
     const v = this.violation;
     diagram.setViolation(
       v && {
@@ -712,6 +770,12 @@ function numberInput(
 
 function clamp(value: number, min: number, max: number, fallback: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
+}
+
+/** A message as a choice names it: two copies of it on one link are one choice (see the kernel's choices). */
+function messageKey(from: string, to: string, message: unknown): string {
+  // The trace's copy came through JSON: a field left undefined is gone from it.
+  return `${from}>${to}:${canonicalJson(JSON.parse(JSON.stringify(message)) as unknown)}`;
 }
 
 function sameLanes(a: readonly string[], b: readonly string[]): boolean {
