@@ -31,8 +31,9 @@ export const SPEEDS = [0.1, 0.5, 1, 2, 5, 10, 100];
 const REDRAW_MS = 150;
 /** A request the worker has not answered in this long is a handler that does not return. */
 const STALL_MS = 4000;
-/** While running, the diagram shows this much of the latest virtual time. */
+/** While running, the diagram shows this much of the latest virtual time, with room after the present for what is in flight. */
 const FOLLOW_MS = 4000;
+const FOLLOW_AHEAD_MS = 150;
 /** In step mode a message takes 1 ms: the diagram shows the last steps, with room after the present. */
 const STEP_FOLLOW_MS = 40;
 const STEP_AHEAD_MS = 5;
@@ -694,7 +695,7 @@ export class BenchPage {
     );
     if (this.follow)
       if (this.stepping) diagram.showTime(Math.max(0, this.now - STEP_FOLLOW_MS), this.now + STEP_AHEAD_MS);
-      else diagram.showTime(Math.max(0, this.now - FOLLOW_MS), this.now);
+      else diagram.showTime(Math.max(0, this.now - FOLLOW_MS), this.now + FOLLOW_AHEAD_MS);
     else if (v?.events && v.events.length > 0) diagram.highlight(v.events);
     this.follow = false;
     this.refreshControls();
