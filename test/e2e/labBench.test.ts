@@ -22,6 +22,26 @@ async function take(bench: Frame, kind: string, text: string): Promise<void> {
   );
 }
 
+/** How the bench's diagram draws the first RequestVote `from` sent `to`, once it is drawn marked. */
+async function inFlightTo(bench: Frame, from: string, to: string): Promise<{ fate: string; marked: boolean }> {
+  const handle = await bench.waitForFunction(
+    ([from, to]) => {
+      const diagram = window.__diagram;
+      if (diagram === undefined) return false;
+      const trace = diagram.model.trace;
+      for (let i = 0; i < trace.length; i++) {
+        const e = trace.event(i);
+        if (e.kind !== 'send' || e.node !== from || e.peer !== to || e.data?.type !== 'RequestVote') continue;
+        const [path] = diagram.messagePath(i);
+        return path?.marked ? { fate: path.fate, marked: path.marked } : false;
+      }
+      return false;
+    },
+    [from, to],
+  );
+  return (await handle.jsonValue()) as { fate: string; marked: boolean };
+}
+
 /** What a node's card says its role is. */
 async function role(bench: Frame, node: string): Promise<string | undefined> {
   const card = (await bench.locator(`.bench-card[data-node="${node}"]`).textContent()) ?? '';
@@ -134,6 +154,12 @@ describe('the lab bench in code-server, as a student uses it', function () {
     await bench.locator('.bench-choice-timer').first().waitFor();
     await take(bench, 'timer', 'election at n1');
     await take(bench, 'timer', 'election at n2');
+    // n1's RequestVote to n3 is on the wire: drawn in flight, and marked while its choice is pointed at.
+    const choice = bench.locator('.bench-choice-deliver', { hasText: 'RequestVote n1 → n3' });
+    await choice.hover();
+    const flying = await inFlightTo(bench, 'n1', 'n3');
+    assert.deepEqual(flying, { fate: 'in flight', marked: true });
+    await screenshot(workbench.page, 'bench-04-in-flight');
     // n3 hears n1 first and grants it; n2 then asks too late, and each candidate refuses the other.
     await take(bench, 'deliver', 'RequestVote n1 → n3');
     await take(bench, 'deliver', 'RequestVote n2 → n3');

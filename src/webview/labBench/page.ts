@@ -73,6 +73,8 @@ export class BenchPage {
    */
   private stepping: { from: number; origin: StepOrigin; nodes?: number; choices: Choice[]; redo: Choice[] } | undefined;
   private step: StepState | undefined;
+  /** What the step panel was last built from. */
+  private stepShown: readonly unknown[] | undefined;
   /** The search running in the worker, and how far it got. */
   private exploring: { depth: number; states: number } | undefined;
   private exploreButton: HTMLButtonElement | undefined;
@@ -364,6 +366,10 @@ export class BenchPage {
     this.stepButton.textContent = stepping ? text.leaveStepMode : text.stepMode;
     this.stepButton.setAttribute('aria-pressed', String(stepping !== undefined));
     if (stepping === undefined) return;
+    // Built again only when the step changed: a redraw keeps the buttons, and so what the pointer is on.
+    const shown = [stepping, this.step, stepping.choices.length, stepping.redo.length, this.violation] as const;
+    if (this.stepShown?.every((part, i) => part === shown[i])) return;
+    this.stepShown = shown;
     const back = button(text.back, text.back, () => this.back(), 'bench-back');
     back.disabled = stepping.choices.length === 0;
     const forward = button(text.forward, text.forward, () => this.forward(), 'bench-forward');
