@@ -5,7 +5,6 @@ import type { StudentScenarioFile } from '../../grader/studentScenarios';
 import type { Choice } from '../../kernel/choices';
 import { describeFault, describeTrigger, type FaultSchedule } from '../../kernel/faults';
 import type { InFlightCopy } from '../../kernel/inFlight';
-import { canonicalJson } from '../../kernel/stateKey';
 import { StateReader } from '../../kernel/stateReader';
 import type { StateTable } from '../../kernel/stateTable';
 import { Trace, type TraceHeader } from '../../kernel/trace';
@@ -18,6 +17,7 @@ import type { Host } from '../vscodeHost';
 import { button, h } from '../traceViewer/dom';
 import { groupsOf, nextGroup, withAction, type BenchAction } from './actions';
 import { NodeCards, nodeNow } from './cards';
+import { choiceKey, copyKey, sendsOf } from './flights';
 import type { BenchSetup, LiveUpdate } from './liveRun';
 import type { LiveViolation } from './safetyCheck';
 import type { StepOrigin, StepState } from './steppedRun';
@@ -383,9 +383,9 @@ export class BenchPage {
         () => this.choose(c),
         `bench-choice bench-choice-${c.kind}`,
       );
-      if (c.kind === 'deliver' || c.kind === 'drop' || c.kind === 'duplicate') {
+      const key = choiceKey(c);
+      if (key !== undefined) {
         // Pointing at a message's choice marks its line in flight on the diagram, and back.
-        const key = messageKey(c.from, c.to, c.message);
         b.dataset['message'] = key;
         const mark = (on: boolean): void => this.diagram?.markInFlight(on ? this.sendsInFlight(key) : []);
         b.addEventListener('mouseenter', () => mark(true));
@@ -422,25 +422,15 @@ export class BenchPage {
     );
   }
 
-  /** The sends whose copies in flight are the message `key` names (a choice stands for every copy of it). */
   private sendsInFlight(key: string): number[] {
-    const trace = this.trace;
-    if (trace === undefined) return [];
-    return this.inFlight
-      .filter((m) => m.send >= 0 && m.send < trace.length && this.keyOfSend(m) === key)
-      .map((m) => m.send);
-  }
-
-  private keyOfSend(m: InFlightCopy): string | undefined {
-    const data = this.trace?.event(m.send).data;
-    return data === undefined ? undefined : messageKey(m.from, m.to, data);
+    return this.trace === undefined ? [] : sendsOf(this.trace, this.inFlight, key);
   }
 
   /** The pointer is on a line of the diagram: in step mode, the choices of a message in flight light up with it. */
   private pointAtMessage(event: number | undefined): void {
     if (this.stepping === undefined) return;
     const copy = event === undefined ? undefined : this.inFlight.find((m) => m.send === event);
-    const key = copy && this.keyOfSend(copy);
+    const key = copy && this.trace && copyKey(this.trace, copy);
     for (const b of Array.from(this.stepPanel.querySelectorAll<HTMLElement>('.bench-choice')))
       b.classList.toggle('bench-choice-linked', key !== undefined && b.dataset['message'] === key);
     this.diagram?.markInFlight(key === undefined ? [] : this.sendsInFlight(key));
@@ -777,12 +767,6 @@ function numberInput(
 
 function clamp(value: number, min: number, max: number, fallback: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
-}
-
-/** A message as a choice names it: two copies of it on one link are one choice (see the kernel's choices). */
-function messageKey(from: string, to: string, message: unknown): string {
-  // The trace's copy came through JSON: a field left undefined is gone from it.
-  return `${from}>${to}:${canonicalJson(JSON.parse(JSON.stringify(message)) as unknown)}`;
 }
 
 function sameLanes(a: readonly string[], b: readonly string[]): boolean {
