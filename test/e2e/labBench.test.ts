@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Frame } from 'playwright-core';
+import type { MessagePath } from '../../src/webview/diagram';
 import { applyPatch } from '../exercises/applyPatch';
 import { frameWith, runCommand, screenshot, until } from './workbench';
 import { useWorkbench } from './useWorkbench';
@@ -22,24 +23,29 @@ async function take(bench: Frame, kind: string, text: string): Promise<void> {
   );
 }
 
-/** How the bench's diagram draws the first RequestVote `from` sent `to`, once it is drawn marked. */
-async function inFlightTo(bench: Frame, from: string, to: string): Promise<{ fate: string; marked: boolean }> {
+/** The trace index of the first RequestVote `from` sent `to`, as the bench's diagram has it. */
+async function requestVote(bench: Frame, from: string, to: string): Promise<number> {
   const handle = await bench.waitForFunction(
     ([from, to]) => {
-      const diagram = window.__diagram;
-      if (diagram === undefined) return false;
-      const trace = diagram.model.trace;
-      for (let i = 0; i < trace.length; i++) {
+      const trace = window.__diagram?.model.trace;
+      for (let i = 0; trace && i < trace.length; i++) {
         const e = trace.event(i);
-        if (e.kind !== 'send' || e.node !== from || e.peer !== to || e.data?.type !== 'RequestVote') continue;
-        const [path] = diagram.messagePath(i);
-        return path?.marked ? { fate: path.fate, marked: path.marked } : false;
+        if (e.kind === 'send' && e.node === from && e.peer === to && e.data?.type === 'RequestVote') return i;
       }
       return false;
     },
     [from, to],
   );
-  return (await handle.jsonValue()) as { fate: string; marked: boolean };
+  return (await handle.jsonValue()) as number;
+}
+
+/** Waits until the message sent at `send` is drawn once and marked, and says where and how. */
+async function drawnMarked(bench: Frame, send: number): Promise<MessagePath> {
+  const handle = await bench.waitForFunction((send) => {
+    const paths = window.__diagram?.messagePath(send) ?? [];
+    return paths.length === 1 && paths[0]!.marked ? paths[0] : false;
+  }, send);
+  return (await handle.jsonValue()) as MessagePath;
 }
 
 /** What a node's card says its role is. */
@@ -154,11 +160,26 @@ describe('the lab bench in code-server, as a student uses it', function () {
     await bench.locator('.bench-choice-timer').first().waitFor();
     await take(bench, 'timer', 'election at n1');
     await take(bench, 'timer', 'election at n2');
-    // n1's RequestVote to n3 is on the wire: drawn in flight, and marked while its choice is pointed at.
-    const choice = bench.locator('.bench-choice-deliver', { hasText: 'RequestVote n1 → n3' });
-    await choice.hover();
-    const flying = await inFlightTo(bench, 'n1', 'n3');
-    assert.deepEqual(flying, { fate: 'in flight', marked: true });
+    // n1's RequestVote to n3 is on the wire: drawn in flight, marked while its choice is pointed at…
+    await bench.locator('.bench-choice-deliver', { hasText: 'RequestVote n1 → n3' }).hover();
+    const send = await requestVote(bench, 'n1', 'n3');
+    const flying = await drawnMarked(bench, send);
+    assert.equal(flying.fate, 'in flight');
+    // …and pointing at the line outlines its choices.
+    await bench.locator('.bench-diagram').scrollIntoViewIfNeeded();
+    const canvas = await bench.locator('.ds-canvas').boundingBox();
+    assert.ok(canvas);
+    await workbench.page.mouse.move(
+      canvas.x + flying.from.x + (flying.to.x - flying.from.x) * 0.75,
+      canvas.y + flying.from.y + (flying.to.y - flying.from.y) * 0.75,
+    );
+    await bench.locator('.bench-choice-linked').first().waitFor({ state: 'attached' });
+    assert.equal((await drawnMarked(bench, send)).fate, 'in flight');
+    assert.deepEqual(await bench.locator('.bench-choice-linked').allTextContents(), [
+      'deliver RequestVote n1 → n3 (term 1, candidateId n1)',
+      'drop RequestVote n1 → n3',
+      'duplicate RequestVote n1 → n3',
+    ]);
     await screenshot(workbench.page, 'bench-04-in-flight');
     // n3 hears n1 first and grants it; n2 then asks too late, and each candidate refuses the other.
     await take(bench, 'deliver', 'RequestVote n1 → n3');
