@@ -68,6 +68,9 @@ function studentScenario(
   source: StudentScenarioSource,
   taken: readonly Scenario[],
 ): Scenario | string {
+  // The student's program is a fault schedule there: a saved run of the lesson's program grades nothing of theirs.
+  if (exercise.submission !== undefined)
+    return `${exercise.id} takes a fault schedule, and scenarios saved from the lab bench run a node class of yours: this file is not used`;
   const name = studentScenarioName(source.file);
   if (!NAME.test(name))
     return `the file name must be kebab-case (lower-case letters, digits and "-"), like my-partition.json`;
