@@ -209,6 +209,6 @@ export const consistentHashing: Exercise = {
   translations: { 'zh-cn': { title: '一致性哈希' } },
   starter: 'starter.ts',
   instrument: hashApi,
-  explore: { nodes: 3, depth: 8, faults: { crashes: 1, drops: 0, duplicates: 0 }, workload: exploreWorkload },
+  explore: { nodes: 3, depth: 8, faults: { crashes: 0, drops: 0, duplicates: 0 }, workload: exploreWorkload },
   scenarios,
 };
