@@ -80,9 +80,20 @@ export function exploreSpec(request: ExploreRequest): RunSpec {
     seed: 1,
     trace: true,
     instrument: request.exercise.instrument,
-    ...(request.hooks ? { hooks: request.hooks } : {}),
+    ...(request.hooks ? { hooks: sharedHooks(request.hooks) } : {}),
     meta: { exercise: request.exercise.id, scenario: 'explore' },
   };
+}
+
+/**
+ * The host's hooks as a frozen pair of calls: a fork copies every object its world holds but a
+ * frozen one, and a copied class instance would lose its methods, so the copy's handlers would go unwatched.
+ */
+function sharedHooks(hooks: HandlerHooks): HandlerHooks {
+  return Object.freeze({
+    beforeHandler: (...args: Parameters<NonNullable<HandlerHooks['beforeHandler']>>) => hooks.beforeHandler?.(...args),
+    afterHandler: (...args: Parameters<NonNullable<HandlerHooks['afterHandler']>>) => hooks.afterHandler?.(...args),
+  });
 }
 
 /** The first invariant the run so far breaks, or a handler that threw; undefined when it is fine. */
