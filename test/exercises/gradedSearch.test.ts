@@ -13,7 +13,7 @@ const searched = exercises.flatMap((exercise) =>
 
 /** A variant each graded search catches, by its shortest path: the number of choices it takes. */
 const caught: Record<string, { variant: string; checker: string; choices: number }> = {
-  'raft-election': { variant: 'double-vote', checker: 'vote-once', choices: 3 },
+  'raft-election': { variant: 'leader-keeps-election-timer', checker: 'request-by-role', choices: 5 },
   'two-phase-commit': { variant: 'missing-vote-as-yes', checker: 'validity', choices: 3 },
 };
 
@@ -50,4 +50,25 @@ describe('graded exhaustive search', () => {
         assert.deepEqual(grades[1]?.failure, failure);
       });
   }
+});
+
+describe('what the graded search catches that random runs miss', () => {
+  it("raft-election: leader-keeps-election-timer passes every random scenario of a student's grade, and the search fails it in 5 choices", () => {
+    const exercise = exercises.find((e) => e.id === 'raft-election')!;
+    const { source, file } = buggyVariant(exercise.id, 'leader-keeps-election-timer');
+    const { program } = loadSubmission(exercise, source, file);
+    for (const scenario of exercise.scenarios) {
+      const report = gradeScenario(exercise, scenario, program, file, { shrink: false });
+      if (scenario.search === undefined)
+        assert.equal(report.passed, true, `${scenario.name}: ${report.failure?.explanation}`);
+      else
+        assert.deepEqual(report.failure?.search?.steps, [
+          "fire n1's election timer",
+          'deliver RequestVote n1→n2 (term 1, candidateId n1)',
+          'deliver RequestVoteReply n2→n1 (term 1, voteGranted true)',
+          "fire n1's election timer",
+          "fire n1's heartbeat timer",
+        ]);
+    }
+  });
 });
