@@ -57,4 +57,15 @@ describe('runner: a scenario graded by exhaustive search', () => {
       /^the search of exhaustive-3-nodes did not finish within 1\.5 s of real time: n\d was still running onTimer\("late"\)/,
     );
   });
+
+  it('fails a search whose handler outgrows the heap with a memory verdict naming the scenario', async () => {
+    const outcome = await grade(
+      { ...source('lateHoard'), options: { scenario: 'exhaustive-3-nodes' } },
+      { workerFile: await fixtureWorker(), memoryMb: 64 },
+    ).done;
+    assert.equal(outcome.status, 'graded');
+    const failure = outcome.report.scenarios[0]?.failure;
+    assert.equal(failure?.checker, 'memory');
+    assert.match(failure.explanation, /^the search of exhaustive-3-nodes ran out of memory/);
+  });
 });
