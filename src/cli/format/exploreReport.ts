@@ -1,4 +1,4 @@
-import { describeChoice, localizedFailure, type ExploreReport, type Language } from '../../grader';
+import { describeChoice, localizedFailure, type ExploreReport, type Language, type Violation } from '../../grader';
 import type { FaultBudget } from '../../kernel';
 import { colourVerdict } from '../colour';
 
@@ -12,10 +12,13 @@ export interface ExploreTitle {
   walks?: number;
 }
 
+/** A search's report as the CLI has it: counts, and a violation's path and failure (its trace stayed in the worker). */
+export type PrintedReport = Omit<ExploreReport, 'violation'> & { violation?: Pick<Violation, 'choices' | 'failure'> };
+
 /** What `distsys explore` prints: the configuration, the verdict, the shortest schedule to a violation, the counts. */
 export function formatExploreReport(
   title: ExploreTitle,
-  report: ExploreReport,
+  report: PrintedReport,
   seconds: number,
   colour: boolean,
   language: Language = 'en',

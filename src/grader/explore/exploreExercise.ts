@@ -15,6 +15,7 @@ export interface ExploreOptions {
   seed?: number;
   maxStates?: number;
   onDepth?: ExploreRequest['onDepth'];
+  hooks?: ExploreRequest['hooks'];
 }
 
 export const DEFAULT_WALKS = 1000;
@@ -43,6 +44,7 @@ export function exploreRequest(
     ...(setup.workload ? { workload: setup.workload } : {}),
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.onDepth ? { onDepth: options.onDepth } : {}),
+    ...(options.hooks ? { hooks: options.hooks } : {}),
   };
 }
 

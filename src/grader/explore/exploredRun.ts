@@ -3,6 +3,7 @@ import {
   type ChoiceSession,
   type Choice,
   type FaultBudget,
+  type HandlerHooks,
   type NodeClass,
   type RunSpec,
   type Trace,
@@ -27,6 +28,8 @@ export interface ExploreRequest {
   maxStates?: number;
   /** Breadth-first: go on from copies of a state rather than replays of its path (default true; see ChoiceSession.fork). */
   fork?: boolean;
+  /** Called around every handler (a host's watchdog marks: the search runs the student's code). */
+  hooks?: HandlerHooks;
   /** Breadth-first: told as each depth is done (progress for a long search; a bench measures memory here). */
   onDepth?: (done: DepthDone) => void;
 }
@@ -77,8 +80,20 @@ export function exploreSpec(request: ExploreRequest): RunSpec {
     seed: 1,
     trace: true,
     instrument: request.exercise.instrument,
+    ...(request.hooks ? { hooks: sharedHooks(request.hooks) } : {}),
     meta: { exercise: request.exercise.id, scenario: 'explore' },
   };
+}
+
+/**
+ * The host's hooks as a frozen pair of calls: a fork copies every object its world holds but a
+ * frozen one, and a copied class instance would lose its methods, so the copy's handlers would go unwatched.
+ */
+function sharedHooks(hooks: HandlerHooks): HandlerHooks {
+  return Object.freeze({
+    beforeHandler: (...args: Parameters<NonNullable<HandlerHooks['beforeHandler']>>) => hooks.beforeHandler?.(...args),
+    afterHandler: (...args: Parameters<NonNullable<HandlerHooks['afterHandler']>>) => hooks.afterHandler?.(...args),
+  });
 }
 
 /** The first invariant the run so far breaks, or a handler that threw; undefined when it is fine. */
