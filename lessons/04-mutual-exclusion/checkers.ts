@@ -21,6 +21,7 @@ const twoInside: Template<{ entry: Entry; other: Entry }> = {
 /** The point of the exercise: never two nodes inside at once, in virtual time, as the trace shows it. */
 export const mutualExclusion: Checker = {
   name: 'mutual-exclusion',
+  safety: true,
   translations: { 'zh-cn': { property: '任一时刻至多一个节点处于临界区内' } },
   property: 'at most one node is in the critical section at any time',
   check({ trace }) {
@@ -79,6 +80,7 @@ function before(a: Entry, b: Entry): boolean {
  */
 export const timestampOrder: Checker = {
   name: 'timestamp-order',
+  safety: true,
   translations: { 'zh-cn': { property: '节点按请求的先后进入：先比 Lamport 时间戳，相同时比节点 id' } },
   property: 'nodes enter in the order of their requests: by Lamport timestamp, ties broken by node id',
   check({ trace }) {
@@ -312,6 +314,7 @@ const resentToReplied: Template<{ node: NodeId; peer: NodeId; ts: unknown; time:
  */
 export const resendsOnlyToSilent: Checker = {
   name: 'resends-only-to-silent',
+  safety: true,
   translations: { 'zh-cn': { property: '节点只向还没回复的节点重发 Request' } },
   property: 'a node resends its Request only to nodes that have not replied to it',
   check({ trace, nodes }) {
