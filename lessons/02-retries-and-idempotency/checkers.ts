@@ -22,6 +22,7 @@ function recordsAsGiven(given: KvOperation, invoke: Op): boolean {
 /** Every client records the operations it is given, as given, in order, one at a time. */
 export const operationsAsGiven: Checker = {
   name: 'operations-as-given',
+  safety: true,
   property: 'each client performs the operations it is given, as given, in order, one at a time',
   translations: { 'zh-cn': { property: '每个客户端按顺序、一次一个地执行分给它的操作，内容与分到的一致' } },
   check({ trace }): Verdict {
@@ -96,6 +97,7 @@ function writerOf(history: KvHistory, token: string): ClientOperation | undefine
 /** No read shows one write applied twice: each request takes effect once, however often it arrives. */
 export const noDuplicateEffect: Checker = {
   name: 'no-duplicate-effect',
+  safety: true,
   property: 'no write takes effect twice: a get never holds one append twice',
   translations: { 'zh-cn': { property: '任何写入都不会生效两次：一次 get 读到的值里，同一个 append 不会出现两遍' } },
   check({ trace }): Verdict {
@@ -137,6 +139,7 @@ const appliedTwice: Template<{ read: Read; token: string; writer: ClientOperatio
 /** An operation recorded as failed never took effect: fail means "surely not", info means "maybe". */
 export const failedMeansNotApplied: Checker = {
   name: 'failed-means-not-applied',
+  safety: true,
   property: 'a write recorded as fail never takes effect (when unsure, a client records info)',
   translations: { 'zh-cn': { property: '记为 fail 的写入绝不会生效（不确定时，客户端要记 info）' } },
   check({ trace }): Verdict {
@@ -237,13 +240,10 @@ const incomplete: Template<{ client: string; done: number; perClient: number; en
   },
 };
 
+/** True of every prefix of a run: an operation not yet answered may or may not have taken effect. */
+const linearizable: Checker = { ...linearizableChecker(kvModel), safety: true };
+
 /** Every scenario's checkers, most specific cause first. */
 export function kvCheckers(perClient: number): Checker[] {
-  return [
-    operationsAsGiven,
-    noDuplicateEffect,
-    failedMeansNotApplied,
-    linearizableChecker(kvModel),
-    operationsComplete(perClient),
-  ];
+  return [operationsAsGiven, noDuplicateEffect, failedMeansNotApplied, linearizable, operationsComplete(perClient)];
 }
