@@ -64,6 +64,17 @@ describe('distsys explore (in-process, the real catalog)', () => {
     assert.match(report.violation.traceHash, /^[0-9a-f]{16}$/);
   });
 
+  it('names the processes beside the nodes, and finds a retry applied twice by a server that keeps no table', async () => {
+    const kvDir = join(ROOT, 'test', 'exercises', 'exactly-once-kv');
+    const file = join(mkdtempSync(join(tmpdir(), 'distsys-explore-')), 'no-dedup.ts');
+    const source = readFileSync(join(kvDir, 'reference.ts'), 'utf8');
+    writeFileSync(file, applyPatch(source, readFileSync(join(kvDir, 'buggy', 'no-dedup.patch'), 'utf8')));
+    const { code, stdout } = await explore(['exactly-once-kv', '--file', file, '--depth', '5']);
+    assert.equal(code, 1);
+    assert.match(stdout, /^1 node and 2 processes \(c1, c2\), depth 5, breadth-first; /m);
+    assert.match(stdout, /^FAIL {2}no-duplicate-effect: /m);
+  });
+
   it('walks at random with --mode random', async () => {
     const { code, stdout } = await explore([
       'raft-election',

@@ -71,6 +71,7 @@ export function exploreCommand(argv: readonly string[], env: CliEnv): number {
     exercise: exercise.id,
     file: student.file,
     nodes: request.nodes,
+    ...(request.processes ? { processes: request.processes.map((p) => p.id) } : {}),
     depth: request.depth,
     faults: request.faults,
     ...(options.mode === 'random' ? { walks: options.walks ?? DEFAULT_WALKS } : {}),
