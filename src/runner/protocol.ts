@@ -64,7 +64,7 @@ export type WorkerExploreOptions = Omit<ExploreOptions, 'onDepth' | 'hooks'>;
 /** A search's report as it crosses threads: the violation's trace as its hash and length. */
 export interface ExploredReport extends Omit<ExploreReport, 'violation'> {
   /** The configuration searched: the exercise's, with the options' changes. */
-  searched: Pick<ExploreRequest, 'nodes' | 'depth' | 'faults'>;
+  searched: Pick<ExploreRequest, 'nodes' | 'depth' | 'faults'> & { processes?: string[] };
   /** Real time the search took in the worker, s. */
   seconds: number;
   violation?: Omit<NonNullable<ExploreReport['violation']>, 'trace'> & { traceHash: string; traceEvents: number };

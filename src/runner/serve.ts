@@ -262,11 +262,11 @@ function exploreOne(
   loaded.marks.reset();
   tags.startUnit(unit, loaded.marks);
   const full = { ...options, hooks: tags, onDepth: (done: DepthDone) => post({ kind: 'explore-depth', done }) };
-  const { nodes, depth, faults } = exploreRequest(loaded.exercise, loaded.program, loaded.file, full);
+  const { nodes, processes, depth, faults } = exploreRequest(loaded.exercise, loaded.program, loaded.file, full);
   const started = performance.now();
   const { violation: found, ...report } = exploreExercise(loaded.exercise, loaded.program, loaded.file, full);
   const counts = { ...report, seconds: (performance.now() - started) / 1000 };
-  const searched = { nodes, depth, faults };
+  const searched = { nodes, ...(processes ? { processes: processes.map((p) => p.id) } : {}), depth, faults };
   if (found === undefined) return { ...counts, searched };
   const { trace, ...violation } = found;
   return { ...counts, searched, violation: { ...violation, traceHash: trace.hash(), traceEvents: trace.length } };

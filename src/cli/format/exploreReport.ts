@@ -6,6 +6,8 @@ export interface ExploreTitle {
   exercise: string;
   file: string;
   nodes: number;
+  /** The processes beside the nodes (clients), by id. */
+  processes?: readonly string[];
   depth: number;
   faults: FaultBudget;
   /** Random mode: the walks taken. */
@@ -27,7 +29,7 @@ export function formatExploreReport(
   const how = report.mode === 'bfs' ? 'breadth-first' : `${title.walks ?? 0} random walks`;
   const lines = [
     `${title.exercise} · explore — ${title.file}`,
-    `${title.nodes} nodes, depth ${title.depth}, ${how}; faults: crash ${faults.crashes}, drop ${faults.drops}, duplicate ${faults.duplicates}`,
+    `${cluster(title)}, depth ${title.depth}, ${how}; faults: crash ${faults.crashes}, drop ${faults.drops}, duplicate ${faults.duplicates}`,
   ];
   const found = report.violation;
   if (found === undefined) {
@@ -53,4 +55,11 @@ export function formatExploreReport(
     `states: ${report.statesExplored.toLocaleString('en-US')} explored, ${report.distinctStates.toLocaleString('en-US')} distinct, depth reached ${report.depthReached}${rate}`,
   );
   return lines.join('\n');
+}
+
+/** "3 nodes", or "1 node and 2 processes (c1, c2)". */
+function cluster({ nodes, processes = [] }: ExploreTitle): string {
+  const counted = `${nodes} ${nodes === 1 ? 'node' : 'nodes'}`;
+  if (processes.length === 0) return counted;
+  return `${counted} and ${processes.length} ${processes.length === 1 ? 'process' : 'processes'} (${processes.join(', ')})`;
 }

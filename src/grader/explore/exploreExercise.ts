@@ -34,7 +34,7 @@ export function exploreRequest(
   if (setup === undefined)
     throw new Error(`exercise "${exercise.id}" declares no invariants to search for: it has no explore setup`);
   return {
-    exercise,
+    exercise: setup.instrument ? { id: exercise.id, instrument: setup.instrument } : exercise,
     program,
     file,
     invariants: safetyCheckers(exercise),
@@ -42,6 +42,8 @@ export function exploreRequest(
     depth: options.depth ?? (options.mode === 'random' ? WALK_DEPTH_FACTOR : 1) * setup.depth,
     faults: { ...setup.faults, ...options.faults },
     ...(setup.workload ? { workload: setup.workload } : {}),
+    ...(setup.processes ? { processes: setup.processes } : {}),
+    ...(setup.fork === false ? { fork: false } : {}),
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.onDepth ? { onDepth: options.onDepth } : {}),
     ...(options.hooks ? { hooks: options.hooks } : {}),

@@ -8,7 +8,7 @@ import {
   type RunSpec,
   type Trace,
 } from '../../kernel';
-import { nodeNames, type Checker, type Exercise } from '../exercise';
+import { nodeNames, type Checker, type Exercise, type ScenarioProcess } from '../exercise';
 import { judge, type Failure } from '../run';
 import type { ExploreSetup } from './setup';
 
@@ -24,6 +24,8 @@ export interface ExploreRequest {
   depth: number;
   faults: FaultBudget;
   workload?: ExploreSetup['workload'];
+  /** Processes beside the nodes, running the same program under their roles. */
+  processes?: readonly ScenarioProcess[];
   /** The search stops once it has stored this many distinct states, and says it was cut short. */
   maxStates?: number;
   /** Breadth-first: go on from copies of a state rather than replays of its path (default true; see ChoiceSession.fork). */
@@ -65,7 +67,7 @@ export interface Violation {
 export const DEFAULT_MAX_STATES = 2_000_000;
 
 /**
- * The run the search steps: the exercise's nodes and instrumentation, no scheduled faults, seed 1
+ * The run the search steps: the exercise's nodes, processes and instrumentation, no scheduled faults, seed 1
  * (each node's `ctx.random` is its seed-1 stream: the search does not branch on random draws).
  */
 export function exploreSpec(request: ExploreRequest): RunSpec {
@@ -73,6 +75,7 @@ export function exploreSpec(request: ExploreRequest): RunSpec {
   return {
     program: request.program,
     nodes,
+    ...(request.processes ? { processes: request.processes.map((p) => ({ ...p, program: request.program })) } : {}),
     network: choiceNetwork,
     faults: [],
     workload: request.workload?.(nodes) ?? [],
@@ -109,7 +112,7 @@ export function violationOf(run: ChoiceSession, request: ExploreRequest, spec: R
       clocks: {},
       workload: [...(spec.workload ?? [])],
       duration: result.endTime,
-      processes: [],
+      processes: (request.processes ?? []).map(({ id, role }) => ({ id, role })),
     },
     request.file,
     { notes: [], measurements: [] },
