@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { course } from '../../lessons/course';
 import { viewerStrings } from '../../src/webview/traceViewer/strings';
 import { playerStrings } from '../../src/webview/diagram/strings';
-import { frameWith, runCommand, screenshot, until, waitForInk } from './workbench';
+import { frameWith, runCommand, screenshot, showTesting, until, waitForInk } from './workbench';
 import { useWorkbench } from './useWorkbench';
 
 const ROOT = resolve(__dirname, '../..');
@@ -59,11 +59,7 @@ describe('the workbook in code-server with the display language zh-cn', function
     await until(workbench.page, 'the student file', () => existsSync(student));
     await workbench.page.locator('.tab.active', { hasText: 'starter.ts' }).waitFor();
     await runCommand(workbench.page, `${manifest['command.category']}: ${manifest['command.gradeExercise']}`);
-    if (!(await workbench.page.locator('.test-explorer').isVisible()))
-      await workbench.page
-        .locator('.activitybar [aria-label^="Testing"], .activitybar [aria-label^="测试"]')
-        .first()
-        .click();
+    await showTesting(workbench.page);
     const exercise = workbench.page
       .locator('.test-explorer .monaco-list-row[aria-level="1"]', { hasText: 'raft-election' })
       .first();

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { MessagePath } from '../../src/webview/diagram';
 import { applyPatch } from '../exercises/applyPatch';
-import { frameWith, runCommand, screenshot, until } from './workbench';
+import { frameWith, runCommand, screenshot, showTesting, until } from './workbench';
 import { useWorkbench } from './useWorkbench';
 
 const REFERENCE = resolve(__dirname, '../exercises/raft-election/reference.ts');
@@ -131,8 +131,7 @@ describe('the lab bench in code-server, as a student uses it', function () {
       ['crash', 'partition'],
     );
     await bench.locator('.bench-banner', { hasText: 'crash-the-leader.json' }).waitFor();
-    await workbench.page.locator('.activitybar [aria-label^="Testing"]').first().click();
-    await workbench.page.locator('.test-explorer').waitFor();
+    await showTesting(workbench.page);
     const exercise = workbench.page
       .locator('.test-explorer .monaco-list-row[aria-level="1"]', { hasText: 'raft-election' })
       .first();

@@ -7,7 +7,7 @@ import { raftElection } from '../../lessons/06-leader-election/exercise';
 import { gradeScenario, loadStudentModule, runAndCheck } from '../../src/grader';
 import type { DiagramController } from '../../src/webview/diagram';
 import { buggyVariant } from '../exercises/solutions';
-import { frameWith, runCommand, screenshot, until, waitForInk } from './workbench';
+import { frameWith, runCommand, screenshot, showTesting, until, waitForInk } from './workbench';
 import { useWorkbench } from './useWorkbench';
 
 const ROOT = resolve(__dirname, '../..');
@@ -64,13 +64,6 @@ async function openTraceFromPeek(page: Page, how: 'link' | 'button'): Promise<Fr
   const frame = await frameWith(page, '.tv-toolbar');
   await frame.locator('.ds-lanes li').first().waitFor();
   return frame;
-}
-
-/** Brings up the Testing view; its activity icon would hide the side bar if the view were already up. */
-async function showTesting(page: Page): Promise<void> {
-  if (!(await page.locator('.test-explorer').isVisible()))
-    await page.locator('.activitybar [aria-label^="Testing"]').first().click();
-  await page.locator('.test-explorer').waitFor();
 }
 
 /** Rows of the Testing view's tree under the raft-election exercise, with the icon each shows. */
