@@ -1,32 +1,20 @@
 import assert from 'node:assert/strict';
-import { describeChoice, exploreExercise, loadStudentModule } from '../../../src/grader';
-import type { FaultBudget } from '../../../src/kernel';
+import { describeChoice } from '../../../src/grader';
 import { causalBroadcast } from '../../../lessons/03-clocks-and-order/exercise';
-import { alternativeSolutions, buggyVariant, referenceSolution, type SolutionSource } from '../solutions';
-
-const none: FaultBudget = { crashes: 0, drops: 0, duplicates: 0 };
-
-function explore(solution: SolutionSource, depth: number, faults: FaultBudget) {
-  const program = loadStudentModule(solution.source, solution.file);
-  return exploreExercise(causalBroadcast, program, solution.file, { depth, faults });
-}
+import { assertFoundAtMinimalDepth, assertNothingFound, explore, findTitle, type MinimalFind } from '../explored';
+import { alternativeSolutions, buggyVariant, referenceSolution } from '../solutions';
 
 /** Exhaustive search of three nodes asked to broadcast m1 (at n1) and m2 (at n2). */
 describe('causal-broadcast explored exhaustively', () => {
   for (const solution of [referenceSolution('causal-broadcast'), ...alternativeSolutions('causal-broadcast')])
     it(`finds nothing in ${solution.name} within 5 choices, nor within 3 with a crash, a drop and a duplicate to spend`, () => {
-      for (const [depth, faults] of [
-        [5, none],
-        [3, { crashes: 1, drops: 1, duplicates: 1 }],
-      ] as const) {
-        const report = explore(solution, depth, faults);
-        assert.equal(report.violation?.failure.explanation, undefined);
-        assert.equal(report.complete, true);
-        assert.equal(report.depthReached, depth);
-      }
+      assertNothingFound(causalBroadcast, solution, [
+        { depth: 5 },
+        { depth: 3, faults: { crashes: 1, drops: 1, duplicates: 1 } },
+      ]);
     });
 
-  const minimal: Array<{ variant: string; checker: string; depth: number }> = [
+  const minimal: MinimalFind[] = [
     // n2 broadcasts m2, then delivers m1 with its own clock as m1's timestamp.
     { variant: 'reports-own-clock', checker: 'clock-condition', depth: 5 },
     // n3 is handed m2, whose stamp names only n2, before m1 reaches it.
@@ -34,19 +22,12 @@ describe('causal-broadcast explored exhaustively', () => {
     // n2's empty summary reaches n1 before m1 reaches n2, so n1 resends m1 and n2 delivers it twice.
     { variant: 'deliverable-not-ahead', checker: 'no-duplicates', depth: 6 },
   ];
-  for (const { variant, checker, depth } of minimal) {
-    it(`finds ${variant} by ${checker} in ${depth} choices, and nothing in fewer`, () => {
-      const solution = buggyVariant('causal-broadcast', variant);
-      const found = explore(solution, depth, none).violation;
-      assert.ok(found, `${variant}: nothing found`);
-      assert.equal(found.failure.checker, checker, found.failure.explanation);
-      assert.equal(found.choices.length, depth, found.choices.map(describeChoice).join('; '));
-      assert.equal(explore(solution, depth - 1, none).violation, undefined);
-    });
-  }
+  for (const find of minimal) it(findTitle(find), () => void assertFoundAtMinimalDepth(causalBroadcast, find));
 
   it('tells the causal order broken, step by step', () => {
-    const found = explore(buggyVariant('causal-broadcast', 'sender-entry-only'), 6, none).violation;
+    const found = explore(causalBroadcast, buggyVariant('causal-broadcast', 'sender-entry-only'), {
+      depth: 6,
+    }).violation;
     assert.deepEqual(found?.choices.map(describeChoice), [
       'client sends broadcast to n1 (id m1)',
       'client sends broadcast to n2 (id m2)',

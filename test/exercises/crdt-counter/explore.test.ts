@@ -1,44 +1,30 @@
 import assert from 'node:assert/strict';
-import { describeChoice, exploreExercise, loadStudentModule } from '../../../src/grader';
-import type { FaultBudget } from '../../../src/kernel';
+import { describeChoice } from '../../../src/grader';
 import { crdtCounter } from '../../../lessons/08-eventual-consistency/counter/exercise';
-import { buggyVariant, referenceSolution, type SolutionSource } from '../solutions';
-
-const none: FaultBudget = { crashes: 0, drops: 0, duplicates: 0 };
-
-function explore(solution: SolutionSource, depth: number, faults: FaultBudget = none) {
-  const program = loadStudentModule(solution.source, solution.file);
-  return exploreExercise(crdtCounter, program, solution.file, { depth, faults });
-}
+import { assertFoundAtMinimalDepth, assertNothingFound, NO_FAULTS } from '../explored';
+import { referenceSolution } from '../solutions';
 
 /** Exhaustive search of two nodes, +2 to n1, -1 to n2 and a read of n1, sent in any order, states exchanged whenever a timer fires. */
 describe('crdt-counter explored exhaustively', () => {
   it('finds nothing in the reference within 7 choices, nor within 6 with a duplicate (an Add repeated counts twice), nor 5 with a crash and a drop', () => {
-    for (const [depth, faults] of [
-      [7, none],
-      [6, { ...none, duplicates: 1 }],
-      [5, { ...none, crashes: 1, drops: 1 }],
-    ] as const) {
-      const report = explore(referenceSolution('crdt-counter'), depth, faults);
-      assert.equal(report.violation?.failure.explanation, undefined);
-      assert.equal(report.complete, true);
-      assert.equal(report.depthReached, depth);
-    }
+    assertNothingFound(crdtCounter, referenceSolution('crdt-counter'), [
+      { depth: 7 },
+      { depth: 6, faults: { ...NO_FAULTS, duplicates: 1 } },
+      { depth: 5, faults: { ...NO_FAULTS, crashes: 1, drops: 1 } },
+    ]);
   });
 
   it("finds overwrite-merge by reads-own-adds in 6 choices, and nothing in fewer: n2's empty state replaces n1's own add", () => {
-    const solution = buggyVariant('crdt-counter', 'overwrite-merge');
-    const found = explore(solution, 6).violation;
-    assert.ok(found, 'nothing found');
-    assert.equal(found.failure.checker, 'reads-own-adds', found.failure.explanation);
-    assert.equal(found.choices.length, 6);
-    assert.equal(explore(solution, 5).violation, undefined);
+    assertFoundAtMinimalDepth(crdtCounter, { variant: 'overwrite-merge', checker: 'reads-own-adds', depth: 6 });
   });
 
   it("finds sum-merge by bounded-reads in 8 choices: n1's state comes back from n2 and is added to itself", () => {
-    const found = explore(buggyVariant('crdt-counter', 'sum-merge'), 8).violation;
-    assert.ok(found, 'nothing found');
-    assert.equal(found.failure.checker, 'bounded-reads', found.failure.explanation);
+    const found = assertFoundAtMinimalDepth(crdtCounter, {
+      variant: 'sum-merge',
+      checker: 'bounded-reads',
+      depth: 8,
+      noneShallower: false,
+    });
     assert.deepEqual(found.choices.map(describeChoice), [
       'client sends Add to n1 (id a1, delta 2)',
       'client sends Read to n1 (id r1)',
@@ -52,9 +38,13 @@ describe('crdt-counter explored exhaustively', () => {
   });
 
   it('finds state-in-fields by reads-own-adds in 6 choices with a crash to spend', () => {
-    const found = explore(buggyVariant('crdt-counter', 'state-in-fields'), 6, { ...none, crashes: 1 }).violation;
-    assert.ok(found, 'nothing found');
-    assert.equal(found.failure.checker, 'reads-own-adds', found.failure.explanation);
+    const found = assertFoundAtMinimalDepth(crdtCounter, {
+      variant: 'state-in-fields',
+      checker: 'reads-own-adds',
+      depth: 6,
+      faults: { ...NO_FAULTS, crashes: 1 },
+      noneShallower: false,
+    });
     assert.deepEqual(
       found.choices.map((c) => c.kind),
       ['request', 'request', 'deliver', 'crash', 'restart', 'deliver'],

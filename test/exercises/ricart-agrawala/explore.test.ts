@@ -1,32 +1,18 @@
-import assert from 'node:assert/strict';
-import { describeChoice, exploreExercise, loadStudentModule } from '../../../src/grader';
-import type { FaultBudget } from '../../../src/kernel';
 import { ricartAgrawala } from '../../../lessons/04-mutual-exclusion/exercise';
-import { alternativeSolutions, buggyVariant, referenceSolution, type SolutionSource } from '../solutions';
-
-const none: FaultBudget = { crashes: 0, drops: 0, duplicates: 0 };
-
-function explore(solution: SolutionSource, depth: number, faults: FaultBudget, nodes?: number) {
-  const program = loadStudentModule(solution.source, solution.file);
-  return exploreExercise(ricartAgrawala, program, solution.file, { depth, faults, ...(nodes ? { nodes } : {}) });
-}
+import { assertFoundAtMinimalDepth, assertNothingFound, findTitle, type MinimalFind } from '../explored';
+import { alternativeSolutions, referenceSolution } from '../solutions';
 
 /** Exhaustive search of two nodes (three where a mistake needs a third) that each want in once. */
 describe('ricart-agrawala explored exhaustively', () => {
   for (const solution of [referenceSolution('ricart-agrawala'), ...alternativeSolutions('ricart-agrawala')])
     it(`finds nothing in ${solution.name} within 7 choices, nor within 4 with a crash, a drop and a duplicate to spend`, () => {
-      for (const [depth, faults] of [
-        [7, none],
-        [4, { crashes: 1, drops: 1, duplicates: 1 }],
-      ] as const) {
-        const report = explore(solution, depth, faults);
-        assert.equal(report.violation?.failure.explanation, undefined);
-        assert.equal(report.complete, true);
-        assert.equal(report.depthReached, depth);
-      }
+      assertNothingFound(ricartAgrawala, solution, [
+        { depth: 7 },
+        { depth: 4, faults: { crashes: 1, drops: 1, duplicates: 1 } },
+      ]);
     });
 
-  const minimal: Array<{ variant: string; nodes: number; checker: string; depth: number }> = [
+  const minimal: MinimalFind[] = [
     // Both request with timestamp 1 and neither defers to the other: both enter.
     { variant: 'no-tie-break', nodes: 2, checker: 'mutual-exclusion', depth: 8 },
     // n1 is inside and answers n2's Request at once.
@@ -38,14 +24,5 @@ describe('ricart-agrawala explored exhaustively', () => {
     // The resend timer fires after n2 replied, and the Request goes to n2 again.
     { variant: 'rebroadcasts-on-resend', nodes: 3, checker: 'resends-only-to-silent', depth: 5 },
   ];
-  for (const { variant, nodes, checker, depth } of minimal) {
-    it(`finds ${variant} by ${checker} in ${depth} choices on ${nodes} nodes, and nothing in fewer`, () => {
-      const solution = buggyVariant('ricart-agrawala', variant);
-      const found = explore(solution, depth, none, nodes).violation;
-      assert.ok(found, `${variant}: nothing found`);
-      assert.equal(found.failure.checker, checker, found.failure.explanation);
-      assert.equal(found.choices.length, depth, found.choices.map(describeChoice).join('; '));
-      assert.equal(explore(solution, depth - 1, none, nodes).violation, undefined);
-    });
-  }
+  for (const find of minimal) it(findTitle(find), () => void assertFoundAtMinimalDepth(ricartAgrawala, find));
 });

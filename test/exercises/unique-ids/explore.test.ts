@@ -1,45 +1,25 @@
-import assert from 'node:assert/strict';
-import { describeChoice, exploreExercise, loadStudentModule } from '../../../src/grader';
-import type { FaultBudget } from '../../../src/kernel';
 import { uniqueIds } from '../../../lessons/01-why-distribute/exercise';
-import { alternativeSolutions, buggyVariant, referenceSolution, type SolutionSource } from '../solutions';
+import { assertFoundAtMinimalDepth, assertNothingFound, findTitle, NO_FAULTS, type MinimalFind } from '../explored';
+import { alternativeSolutions, referenceSolution } from '../solutions';
 
-const none: FaultBudget = { crashes: 0, drops: 0, duplicates: 0 };
-const oneCrash: FaultBudget = { ...none, crashes: 1 };
-
-function explore(solution: SolutionSource, depth: number, faults: FaultBudget) {
-  const program = loadStudentModule(solution.source, solution.file);
-  return exploreExercise(uniqueIds, program, solution.file, { depth, faults });
-}
+const oneCrash = { ...NO_FAULTS, crashes: 1 };
 
 /** Exhaustive search of two nodes, each sent two requests, with a crash to spend. */
 describe('unique-ids explored exhaustively', () => {
   for (const solution of [referenceSolution('unique-ids'), ...alternativeSolutions('unique-ids')])
     it(`finds nothing in ${solution.name} within 6 choices with a crash to spend`, () => {
-      const report = explore(solution, 6, oneCrash);
-      assert.equal(report.violation?.failure.explanation, undefined);
-      assert.equal(report.complete, true);
-      assert.equal(report.depthReached, 6);
+      assertNothingFound(uniqueIds, solution, [{ depth: 6, faults: oneCrash }]);
     });
 
-  const minimal: Array<{ variant: string; faults: FaultBudget; checker: string; depth: number }> = [
+  const minimal: MinimalFind[] = [
     // The first request a node answers sends its peer a message.
-    { variant: 'asks-peer-for-sequence', faults: none, checker: 'total-availability', depth: 2 },
+    { variant: 'asks-peer-for-sequence', checker: 'total-availability', depth: 2 },
     // Two requests to one node answered in the same millisecond.
-    { variant: 'millisecond-timestamp', faults: none, checker: 'unique-ids', depth: 4 },
+    { variant: 'millisecond-timestamp', checker: 'unique-ids', depth: 4 },
     // One request to each node: both hand out "0".
-    { variant: 'node-id-omitted', faults: none, checker: 'unique-ids', depth: 4 },
+    { variant: 'node-id-omitted', checker: 'unique-ids', depth: 4 },
     // A node answers, crashes, restarts and answers again from a counter that started over.
     { variant: 'counter-in-memory', faults: oneCrash, checker: 'unique-ids', depth: 6 },
   ];
-  for (const { variant, faults, checker, depth } of minimal) {
-    it(`finds ${variant} by ${checker} in ${depth} choices, and nothing in fewer`, () => {
-      const solution = buggyVariant('unique-ids', variant);
-      const found = explore(solution, depth, faults).violation;
-      assert.ok(found, `${variant}: nothing found`);
-      assert.equal(found.failure.checker, checker, found.failure.explanation);
-      assert.equal(found.choices.length, depth, found.choices.map(describeChoice).join('; '));
-      assert.equal(explore(solution, depth - 1, faults).violation, undefined);
-    });
-  }
+  for (const find of minimal) it(findTitle(find), () => void assertFoundAtMinimalDepth(uniqueIds, find));
 });
