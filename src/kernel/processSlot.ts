@@ -29,6 +29,13 @@ export class ProcessSlot {
   /** What the instrument last showed on this process's lane (`show`), until it crashes. */
   shown: ObservedState | undefined;
   ctx!: Context<any>;
+  /**
+   * This process's part of a chosen run's state key, and its hash, once computed: only its own
+   * handlers and a crash change what the part says (fields, storage, armed timers, up or down),
+   * and they clear it. A fork copies it with the slot.
+   */
+  keyText: string | undefined;
+  keyHash = 0;
 
   constructor(
     readonly index: number,

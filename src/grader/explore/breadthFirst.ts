@@ -1,4 +1,4 @@
-import { hashStateKey, openChoiceSession, replayChoices, type Choice, type ChoiceSession } from '../../kernel';
+import { openChoiceSession, replayChoices, type Choice, type ChoiceSession } from '../../kernel';
 import { DEFAULT_MAX_STATES, exploreSpec, violationOf, type ExploreReport, type ExploreRequest } from './exploredRun';
 
 /** States of the next level kept running, to fork their children from instead of replaying their paths. */
@@ -36,7 +36,7 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
   const budget = request.faults;
   const maxStates = request.maxStates ?? DEFAULT_MAX_STATES;
   const root = openChoiceSession(spec, budget);
-  const seen = new Set<number>([hashStateKey(root.stateKey())]);
+  const seen = new Set<number>([root.stateHash()]);
   let statesExplored = 0;
   let depthReached = 0;
   let forks = 0;
@@ -58,8 +58,8 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
     for (let s = state; s > 0; s = parent[s] as number) path.push(via[s] as Choice);
     return path.reverse();
   };
-  const sameAsReplay = (path: Choice[], key: string): void => {
-    if (replayChoices(spec, budget, path).stateKey() !== key) throw new ForkDiverged();
+  const sameAsReplay = (path: Choice[], run: ChoiceSession): void => {
+    if (replayChoices(spec, budget, path).stateKey() !== run.stateKey()) throw new ForkDiverged();
   };
   let frontier = [0];
   let live = new Map<number, ChoiceSession>([[0, root]]);
@@ -79,9 +79,8 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
         run.take(choice);
         statesExplored++;
         depthReached = depth;
-        const key = run.stateKey();
         if (forked !== undefined && (++forks <= CHECK_FIRST_FORKS || forks % CHECK_FORK_EVERY === 0))
-          sameAsReplay([...prefix, choice], key);
+          sameAsReplay([...prefix, choice], run);
         const failure = violationOf(run, request, spec);
         if (failure) {
           const path = [...prefix, choice];
@@ -90,7 +89,7 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
           if (confirmed?.checker !== failure.checker) throw new ForkDiverged();
           return report({ violation: { choices: path, failure: confirmed, trace: replayed.result().trace! } });
         }
-        const hash = hashStateKey(key);
+        const hash = run.stateHash();
         if (seen.has(hash)) continue;
         seen.add(hash);
         parent.push(state);

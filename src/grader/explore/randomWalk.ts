@@ -1,4 +1,4 @@
-import { hashStateKey, openChoiceSession, Random } from '../../kernel';
+import { openChoiceSession, Random } from '../../kernel';
 import { exploreSpec, violationOf, type ExploreReport, type ExploreRequest } from './exploredRun';
 
 /**
@@ -28,7 +28,7 @@ export function exploreRandomly(request: ExploreRequest, walks: number, seed: nu
       run.take(draw.pick(choices));
       statesExplored++;
       depthReached = Math.max(depthReached, depth);
-      seen.add(hashStateKey(run.stateKey()));
+      seen.add(run.stateHash());
       const failure = violationOf(run, request, spec);
       if (failure) return report({ violation: { choices: [...run.taken], failure, trace: run.result().trace! } });
     }
