@@ -13,6 +13,12 @@ export const CRASHED = Symbol('crashed');
 export class TimerSlot {
   token = 0;
   constructor(readonly name: string) {}
+
+  copy(): TimerSlot {
+    const copy = new TimerSlot(this.name);
+    copy.token = this.token;
+    return copy;
+  }
 }
 
 /** One process: its program's instance (volatile), its disk (durable), its clock and random stream. */
@@ -36,6 +42,10 @@ export class ProcessSlot {
    */
   keyText: string | undefined;
   keyHash = 0;
+  /** The node and context are a fork's too: a handler here copies them first (see fork.ts). */
+  shared = false;
+  /** The node was found to be plain data, which only its own handlers can change. */
+  plain = false;
 
   constructor(
     readonly index: number,
