@@ -11,14 +11,30 @@ interface Watch {
   observer: NodeId;
   crashed: NodeId;
   crashedAt: number;
-  /** When both held: the crash, or the observer's own restart if that came later. */
+  /**
+   * When both held and the crashed node's last words had arrived: the crash, the observer's own
+   * restart if that came later, or the arrival of the last message the crashed node sent it, if a
+   * slowed network brought one after the crash.
+   */
   from: number;
+  why: 'crash' | 'restart' | 'late-message';
   /** When either stopped holding: the crashed node's restart, the observer's crash, or the end of the run. */
   until: number;
 }
 
+/** When each message arrived, by link (`from/to`), in time order. */
+function arrivals(trace: Trace): Map<string, number[]> {
+  const byLink = new Map<string, number[]>();
+  for (const e of trace.ofKind('deliver')) {
+    const link = `${e.peer}/${e.node}`;
+    byLink.set(link, [...(byLink.get(link) ?? []), e.time]);
+  }
+  return byLink;
+}
+
 function watches(trace: Trace, nodes: readonly NodeId[], duration: number): Watch[] {
   const { uptimes, pauses } = reachability(trace);
+  const delivered = arrivals(trace);
   const out: Watch[] = [];
   for (const down of uptimes) {
     if (down.until === Infinity) continue;
@@ -28,11 +44,22 @@ function watches(trace: Trace, nodes: readonly NodeId[], duration: number): Watc
     );
     for (const up of uptimes) {
       if (up.node === down.node || !nodes.includes(up.node)) continue;
-      const from = Math.max(down.until, up.from);
+      // A node that is down sends nothing: what arrives from it before it is back left before the crash.
+      const lastWords = Math.max(
+        -Infinity,
+        ...(delivered.get(`${down.node}/${up.node}`) ?? []).filter((t) => t >= down.until && t < back),
+      );
+      const from = Math.max(down.until, up.from, lastWords);
+      const why =
+        from === lastWords && lastWords > Math.max(down.until, up.from)
+          ? 'late-message'
+          : from === down.until
+            ? 'crash'
+            : 'restart';
       const until = Math.min(back, up.until, duration);
       if (until - from < DETECTION_BOUND_MS) continue;
       if (pauses.some((p) => p.node === up.node && p.from < from + DETECTION_BOUND_MS && p.until > from)) continue;
-      out.push({ observer: up.node, crashed: down.node, crashedAt: down.until, from, until });
+      out.push({ observer: up.node, crashed: down.node, crashedAt: down.until, from, why, until });
     }
   }
   return out;
@@ -48,9 +75,10 @@ function lastingSuspicion(all: readonly Suspicion[], w: Watch): Suspicion | unde
 /**
  * Completeness: every crash is suspected by every live node, within the bound and for good. The
  * figure is the worst delay over every pair (a live node, a crashed one); a pair that never
- * settles into suspicion counts the whole time it waited.
+ * settles into suspicion counts the whole time it waited. Counted from the crash's last message
+ * to arrive, it holds under any schedule, however slow the network was made.
  */
-export const completeness: Checker = detectionTime(DETECTION_BOUND_MS, 'at-most');
+export const completeness: Checker = { ...detectionTime(DETECTION_BOUND_MS, 'at-most'), anySchedule: true };
 
 /** The worst time from a crash to its lasting suspicion, against a limit on either side (a live simulation shows a slow one). */
 export function detectionTime(limit: number, bound: 'at-most' | 'at-least'): Checker {
@@ -97,16 +125,20 @@ export function detectionTime(limit: number, bound: 'at-most' | 'at-least'): Che
 
 const slowDetection: Template<{ w: Watch; suspectedFrom: number | undefined; trustedAgain: number | undefined }> = {
   en: ({ w, suspectedFrom, trustedAgain }) =>
-    (w.from === w.crashedAt
+    (w.why === 'crash'
       ? `${w.crashed} crashed at ${fmtMs(w.crashedAt)}`
-      : `${w.observer} restarted at ${fmtMs(w.from)} while ${w.crashed} was down (since ${fmtMs(w.crashedAt)})`) +
+      : w.why === 'restart'
+        ? `${w.observer} restarted at ${fmtMs(w.from)} while ${w.crashed} was down (since ${fmtMs(w.crashedAt)})`
+        : `${w.crashed} crashed at ${fmtMs(w.crashedAt)} and its last message reached ${w.observer} at ${fmtMs(w.from)}`) +
     (suspectedFrom === undefined
       ? `, and ${w.observer} did not suspect it for good by ${fmtMs(w.until)}${trustedAgain !== undefined ? ` (it trusted it again at ${fmtMs(trustedAgain)} though it was still down)` : ''}`
       : `, and ${w.observer} suspected it for good only at ${fmtMs(suspectedFrom)}${trustedAgain !== undefined ? ` (it had trusted it again at ${fmtMs(trustedAgain)} though it was still down)` : ''}`),
   'zh-cn': ({ w, suspectedFrom, trustedAgain }) =>
-    (w.from === w.crashedAt
+    (w.why === 'crash'
       ? `${w.crashed} 在 ${fmtMs(w.crashedAt)} 崩溃`
-      : `${w.observer} 在 ${fmtMs(w.from)} 重启，那时 ${w.crashed} 已经宕机（从 ${fmtMs(w.crashedAt)} 起）`) +
+      : w.why === 'restart'
+        ? `${w.observer} 在 ${fmtMs(w.from)} 重启，那时 ${w.crashed} 已经宕机（从 ${fmtMs(w.crashedAt)} 起）`
+        : `${w.crashed} 在 ${fmtMs(w.crashedAt)} 崩溃，它的最后一条消息在 ${fmtMs(w.from)} 才到达 ${w.observer}`) +
     (suspectedFrom === undefined
       ? `，而到 ${fmtMs(w.until)} ${w.observer} 都没有持续怀疑它${trustedAgain !== undefined ? `（它在 ${fmtMs(trustedAgain)} 又信任了它，尽管它仍未恢复）` : ''}`
       : `，而 ${w.observer} 直到 ${fmtMs(suspectedFrom)} 才开始持续怀疑它${trustedAgain !== undefined ? `（此前它在 ${fmtMs(trustedAgain)} 又信任了它，尽管它仍未恢复）` : ''}`),
@@ -200,21 +232,27 @@ export const falseSuspicions = (limit: number, bound: 'at-most' | 'at-least' = '
   });
 
 /**
- * Eventual strong accuracy: once the faults are over, every node trusts every node that is up,
- * including one it suspected across a partition or while it was down.
+ * Eventual strong accuracy: once the faults are over, every node trusts every node that is up and
+ * can reach it, including one it suspected across a partition or while it was down. Counted from
+ * the last fault's end, it holds under any schedule: one that never ends asks nothing.
  */
 export const accuracyAfterHeal: Checker = {
   name: 'accuracy-after-heal',
-  translations: { 'zh-cn': { property: `最后一次故障结束 ${SETTLE_MS} ms 之后，没有节点怀疑一个在线的节点` } },
-  property: `${SETTLE_MS} ms after the last fault ends, no node suspects a node that is up`,
+  anySchedule: true,
+  translations: {
+    'zh-cn': { property: `最后一次故障结束 ${SETTLE_MS} ms 之后，没有节点怀疑一个在线、消息也能到达它的节点` },
+  },
+  property: `${SETTLE_MS} ms after the last fault ends, no node suspects a node that is up and whose messages reach it`,
   check({ trace, duration }) {
-    const { uptimes, quietSince } = reachability(trace);
+    const { uptimes, silences, quietSince } = reachability(trace);
     const calmFrom = quietSince + SETTLE_MS;
     if (calmFrom >= duration) return { ok: true };
     for (const s of suspicions(trace)) {
       if (s.until <= calmFrom) continue;
       const at = Math.max(s.from, calmFrom);
       if (!uptimes.some((u) => u.node === s.suspect && u.from <= at && u.until > at)) continue;
+      // A partition never healed keeps the suspect unheard: suspecting it is right.
+      if (silences.some((q) => q.from === s.suspect && q.to === s.observer && q.start <= at && q.end > at)) continue;
       return {
         ok: false,
         explanation: fill(suspectedAfterHeal, { s, at, quietSince, calmFrom }),

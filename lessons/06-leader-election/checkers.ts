@@ -249,6 +249,7 @@ export const ELECTION_BOUND_MS = 5000;
 export function leaderElected(withinMs: number = ELECTION_BOUND_MS): Checker<RaftState> {
   return {
     name: 'leader-elected',
+    anySchedule: true,
     translations: {
       'zh-cn': { property: `网络稳定之后 ${withinMs} ms 内选出领导者，而且它能联系到的每个存活节点都跟随它` },
     },

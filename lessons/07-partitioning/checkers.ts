@@ -46,6 +46,7 @@ const notCurrent: Template<{ answer: Answer; newest: Version; since: number }> =
 /** Every answer names a version the service sent, one owner per key, each a member of that version. */
 export const validAnswers: Checker = {
   name: 'valid-answers',
+  safety: true,
   property: 'an answer names a membership the service sent, and one owner per key, a member of that membership',
   translations: {
     'zh-cn': { property: '回答注明的是配置服务发出过的成员表，并且每个键恰有一个归属者，它是该成员表中的成员' },
@@ -69,6 +70,7 @@ export const validAnswers: Checker = {
 /** Two members that answer from the same membership name the same owner for every key. */
 export const agreement: Checker = {
   name: 'agreement',
+  safety: true,
   property: 'members that answer from the same membership name the same owner for a key',
   translations: { 'zh-cn': { property: '依据同一份成员表回答的成员，对同一个键给出同一个归属者' } },
   check({ trace }) {
@@ -113,6 +115,7 @@ export const agreement: Checker = {
  */
 export const newestKnown: Checker = {
   name: 'newest-known',
+  safety: true,
   property: 'a member answers from the newest membership it has received, never from an older one that arrived late',
   translations: { 'zh-cn': { property: '成员依据自己收到的最新成员表回答，绝不采用迟到的旧版本' } },
   check({ trace }) {
@@ -155,6 +158,7 @@ function calmFrom(trace: Trace): number {
 /** Once the faults are over, a member answers from the newest membership within CURRENT_AFTER_MS of its sending. */
 export const currentMembership: Checker = {
   name: 'current-membership',
+  anySchedule: true,
   property: `after the faults heal, every answer uses the newest membership sent ${CURRENT_AFTER_MS} ms or more before it`,
   translations: {
     'zh-cn': { property: `故障恢复之后，每个回答都使用在它之前至少 ${CURRENT_AFTER_MS} ms 发出的最新成员表` },
@@ -184,37 +188,45 @@ export const currentMembership: Checker = {
  * membership it knows, even while members come and go and even after a restart (a membership
  * kept only in memory is lost with a crash). A node that never received a membership is excused.
  */
-export const availability: Checker = measuredChecker({
-  name: 'availability',
-  property: 'a node that has ever received a membership answers every lookup it receives, restarted or not',
-  translations: {
-    'zh-cn': { property: '收到过成员表的节点回答它收到的每一次查询，无论是否重启过', figure: '没有回答的查询数' },
-  },
-  figure: 'lookups left unanswered',
-  limit: 0,
-  bound: 'at-most',
-  digits: 0,
-  measure({ trace }) {
-    const firstMembership = new Map<NodeId, number>();
-    for (const e of trace.ofKind('deliver')) {
-      if (e.data.type === 'members' && !firstMembership.has(e.node)) firstMembership.set(e.node, e.time);
-    }
-    const unanswered = lookupsSeen(trace).filter(
-      (l) => l.answer === undefined && (firstMembership.get(l.node) ?? Infinity) < l.time,
-    );
-    const first = unanswered[0];
-    return {
-      value: unanswered.length,
-      detail:
-        first === undefined
-          ? { en: '', 'zh-cn': '' }
-          : fill(unansweredLookup, { ...first, membership: firstMembership.get(first.node) as number }),
-      at: first?.time,
-      nodes: first && [first.node],
-      events: first && [first.index],
-    };
-  },
-});
+export const availability: Checker = {
+  ...measuredChecker({
+    name: 'availability',
+    property: 'a node that has ever received a membership answers every lookup it receives, restarted or not',
+    translations: {
+      'zh-cn': { property: '收到过成员表的节点回答它收到的每一次查询，无论是否重启过', figure: '没有回答的查询数' },
+    },
+    figure: 'lookups left unanswered',
+    limit: 0,
+    bound: 'at-most',
+    digits: 0,
+    measure({ trace }) {
+      // By trace order, not time: a membership and a lookup may arrive in the same millisecond.
+      const firstMembership = new Map<NodeId, { time: number; index: number }>();
+      for (const e of trace.ofKind('deliver')) {
+        if (e.data.type === 'members' && !firstMembership.has(e.node))
+          firstMembership.set(e.node, { time: e.time, index: e.index });
+      }
+      const unanswered = lookupsSeen(trace).filter(
+        (l) => l.answer === undefined && (firstMembership.get(l.node)?.index ?? Infinity) < l.index,
+      );
+      const first = unanswered[0];
+      return {
+        value: unanswered.length,
+        detail:
+          first === undefined
+            ? { en: '', 'zh-cn': '' }
+            : fill(unansweredLookup, {
+                ...first,
+                membership: (firstMembership.get(first.node) as { time: number }).time,
+              }),
+        at: first?.time,
+        nodes: first && [first.node],
+        events: first && [first.index],
+      };
+    },
+  }),
+  safety: true,
+};
 
 const unansweredLookup: Template<{ node: NodeId; id: number; time: number; membership: number }> = {
   en: ({ node, id, time, membership }) =>
@@ -234,40 +246,43 @@ function fullAnswers(trace: Trace): Answer[] {
 }
 
 /** Balance: over the probe keys, the busiest member's keys against the mean (1 is perfect). */
-export const balance: Checker = measuredChecker({
-  name: 'balance',
-  property: `no member owns more than ${BALANCE_LIMIT} times its fair share of the keys`,
-  translations: {
-    'zh-cn': { property: `没有哪个成员拥有的键超过公平份额的 ${BALANCE_LIMIT} 倍`, figure: '最大负载与平均负载之比' },
-  },
-  figure: 'max load / mean load',
-  limit: BALANCE_LIMIT,
-  bound: 'at-most',
-  digits: 2,
-  measure({ trace }) {
-    let worst: { value: number; detail: Text; at: number; nodes: NodeId[]; events: number[] } | undefined;
-    for (const answer of fullAnswers(trace)) {
-      const members = answer.version.members;
-      const load = new Map<NodeId, number>(members.map((m) => [m, 0]));
-      for (const owner of answer.owners) load.set(owner, (load.get(owner) ?? 0) + 1);
-      const [busiest, most] = [...load].reduce((a, b) => (b[1] > a[1] ? b : a));
-      const mean = answer.keys.length / members.length;
-      const value = most / mean;
-      if (worst !== undefined && value <= worst.value) continue;
-      worst = {
-        value,
-        detail: {
-          en: `with membership version ${answer.version.version} (${members.join(', ')}), ${answer.node} gave ${busiest} ${most} of ${answer.keys.length} keys at ${fmtMs(answer.time)}, where the mean is ${mean.toFixed(1)}`,
-          'zh-cn': `在成员表版本 ${answer.version.version}（${members.join('、')}）下，${answer.node} 在 ${fmtMs(answer.time)} 把 ${answer.keys.length} 个键中的 ${most} 个分给了 ${busiest}，而平均是 ${mean.toFixed(1)} 个`,
-        },
-        at: answer.time,
-        nodes: [answer.node, busiest],
-        events: [answer.index],
-      };
-    }
-    return worst;
-  },
-});
+export const balance: Checker = {
+  ...measuredChecker({
+    name: 'balance',
+    property: `no member owns more than ${BALANCE_LIMIT} times its fair share of the keys`,
+    translations: {
+      'zh-cn': { property: `没有哪个成员拥有的键超过公平份额的 ${BALANCE_LIMIT} 倍`, figure: '最大负载与平均负载之比' },
+    },
+    figure: 'max load / mean load',
+    limit: BALANCE_LIMIT,
+    bound: 'at-most',
+    digits: 2,
+    measure({ trace }) {
+      let worst: { value: number; detail: Text; at: number; nodes: NodeId[]; events: number[] } | undefined;
+      for (const answer of fullAnswers(trace)) {
+        const members = answer.version.members;
+        const load = new Map<NodeId, number>(members.map((m) => [m, 0]));
+        for (const owner of answer.owners) load.set(owner, (load.get(owner) ?? 0) + 1);
+        const [busiest, most] = [...load].reduce((a, b) => (b[1] > a[1] ? b : a));
+        const mean = answer.keys.length / members.length;
+        const value = most / mean;
+        if (worst !== undefined && value <= worst.value) continue;
+        worst = {
+          value,
+          detail: {
+            en: `with membership version ${answer.version.version} (${members.join(', ')}), ${answer.node} gave ${busiest} ${most} of ${answer.keys.length} keys at ${fmtMs(answer.time)}, where the mean is ${mean.toFixed(1)}`,
+            'zh-cn': `在成员表版本 ${answer.version.version}（${members.join('、')}）下，${answer.node} 在 ${fmtMs(answer.time)} 把 ${answer.keys.length} 个键中的 ${most} 个分给了 ${busiest}，而平均是 ${mean.toFixed(1)} 个`,
+          },
+          at: answer.time,
+          nodes: [answer.node, busiest],
+          events: [answer.index],
+        };
+      }
+      return worst;
+    },
+  }),
+  safety: true,
+};
 
 /** Consecutive versions (one join or leave apart) that both have an answer about every probe key. */
 function changes(trace: Trace): Array<[Answer, Answer]> {
@@ -293,49 +308,52 @@ const changeName = (before: Answer, after: Answer): Text => {
 };
 
 /** On a join or leave, no key moves between two members that both stayed. */
-export const stayersKeepKeys: Checker = measuredChecker({
-  name: 'stayers-keep-keys',
-  property: 'on a join or leave, no key moves between two members that were there before and after',
-  translations: {
-    'zh-cn': {
-      property: '有节点加入或离开时，变动前后都在的两个成员之间没有键迁移',
-      figure: '在两个都留下的成员之间迁移的键数',
+export const stayersKeepKeys: Checker = {
+  ...measuredChecker({
+    name: 'stayers-keep-keys',
+    property: 'on a join or leave, no key moves between two members that were there before and after',
+    translations: {
+      'zh-cn': {
+        property: '有节点加入或离开时，变动前后都在的两个成员之间没有键迁移',
+        figure: '在两个都留下的成员之间迁移的键数',
+      },
     },
-  },
-  figure: 'keys moved between two members that both stayed',
-  limit: 0,
-  bound: 'at-most',
-  digits: 0,
-  measure({ trace }) {
-    let worst: { value: number; detail: Text; at: number; nodes: NodeId[]; events: number[] } | undefined;
-    for (const [before, after] of changes(trace)) {
-      const stayed = (m: NodeId) => before.version.members.includes(m) && after.version.members.includes(m);
-      const moved = PROBE_KEYS.flatMap((key, i) => {
-        const [from, to] = [before.owners[i] as NodeId, after.owners[i] as NodeId];
-        return from !== to && stayed(from) && stayed(to) ? [{ key, from, to }] : [];
-      });
-      if (worst !== undefined && moved.length <= worst.value) continue;
-      const example = moved[0];
-      worst = {
-        value: moved.length,
-        detail:
-          example === undefined
-            ? { en: '', 'zh-cn': '' }
-            : {
-                en: `when ${changeName(before, after).en}, ${example.key} moved from ${example.from} to ${example.to}, which both stayed`,
-                'zh-cn': `${changeName(before, after)['zh-cn']}时，${example.key} 从 ${example.from} 迁到了 ${example.to}，而这两个成员都留了下来`,
-              },
-        at: after.time,
-        nodes: example ? [example.from, example.to] : [],
-        events: [before.index, after.index],
-      };
-    }
-    return worst;
-  },
-});
+    figure: 'keys moved between two members that both stayed',
+    limit: 0,
+    bound: 'at-most',
+    digits: 0,
+    measure({ trace }) {
+      let worst: { value: number; detail: Text; at: number; nodes: NodeId[]; events: number[] } | undefined;
+      for (const [before, after] of changes(trace)) {
+        const stayed = (m: NodeId) => before.version.members.includes(m) && after.version.members.includes(m);
+        const moved = PROBE_KEYS.flatMap((key, i) => {
+          const [from, to] = [before.owners[i] as NodeId, after.owners[i] as NodeId];
+          return from !== to && stayed(from) && stayed(to) ? [{ key, from, to }] : [];
+        });
+        if (worst !== undefined && moved.length <= worst.value) continue;
+        const example = moved[0];
+        worst = {
+          value: moved.length,
+          detail:
+            example === undefined
+              ? { en: '', 'zh-cn': '' }
+              : {
+                  en: `when ${changeName(before, after).en}, ${example.key} moved from ${example.from} to ${example.to}, which both stayed`,
+                  'zh-cn': `${changeName(before, after)['zh-cn']}时，${example.key} 从 ${example.from} 迁到了 ${example.to}，而这两个成员都留了下来`,
+                },
+          at: after.time,
+          nodes: example ? [example.from, example.to] : [],
+          events: [before.index, after.index],
+        };
+      }
+      return worst;
+    },
+  }),
+  safety: true,
+};
 
 /** On a join or leave, the keys that change owner, over the fair share: all keys / members. */
-export const keysMoved: Checker = movedShare(MOVED_LIMIT, 'at-most');
+export const keysMoved: Checker = { ...movedShare(MOVED_LIMIT, 'at-most'), safety: true };
 
 /** The worst share of keys moved by one join or leave, against a limit on either side (a live simulation shows modulo hashing's). */
 export function movedShare(limit: number, bound: 'at-most' | 'at-least'): Checker {

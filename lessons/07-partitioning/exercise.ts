@@ -1,6 +1,7 @@
 import { reliableNetwork, type NodeId, type Random } from '../../src/kernel';
 import { generatedFaults, nemesisKinds, type Exercise, type Scenario } from '../../src/grader';
 import { allCheckers } from './checkers';
+import { exploreWorkload } from './explore';
 import { hashApi } from './instrument';
 import { membershipWorkload, type MembershipChange, type MembershipPlan } from './workload';
 
@@ -208,5 +209,6 @@ export const consistentHashing: Exercise = {
   translations: { 'zh-cn': { title: '一致性哈希' } },
   starter: 'starter.ts',
   instrument: hashApi,
+  explore: { nodes: 3, depth: 8, faults: { crashes: 0, drops: 0, duplicates: 0 }, workload: exploreWorkload },
   scenarios,
 };

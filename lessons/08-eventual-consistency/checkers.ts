@@ -84,6 +84,7 @@ const answer: Partial<Record<string, string>> = { Broadcast: 'BroadcastOk', Read
  */
 export const answersEveryRequest: Checker = {
   name: 'answers-every-request',
+  safety: true,
   translations: {
     'zh-cn': {
       property: '节点对每个 Broadcast 回复 BroadcastOk，对每个 Read 回复 ReadOk，就在收到请求的那个处理函数里回复',
@@ -123,6 +124,7 @@ export const answersEveryRequest: Checker = {
 
 export const noInventedValues: Checker = {
   name: 'no-invented-values',
+  safety: true,
   translations: { 'zh-cn': { property: '读只返回在它之前某个节点从 Broadcast 里收到过的值' } },
   property: 'a read returns only values some node received in a Broadcast before it',
   check({ trace }) {
@@ -150,6 +152,7 @@ export const noInventedValues: Checker = {
  */
 export const keepsValues: Checker = {
   name: 'keeps-values',
+  safety: true,
   translations: {
     'zh-cn': { property: '节点一旦确认过某个值或在读中返回过它，之后它的每次读都返回这个值，重启后也一样' },
   },
@@ -256,6 +259,7 @@ function* readValues(reads: readonly ReadAnswer[]): Generator<Vouched> {
 
 export const acknowledgedEverywhere: Checker = {
   name: 'acknowledged-everywhere',
+  anySchedule: true,
   translations: { 'zh-cn': { property: `集群平静 ${fmtMs(SETTLE_MS)} 之后，每个被确认的值都出现在每个节点的读中` } },
   property: `every acknowledged value is returned by every node's reads once the cluster has been calm for ${fmtMs(SETTLE_MS)}`,
   check(run) {
@@ -275,6 +279,7 @@ export const acknowledgedEverywhere: Checker = {
 
 export const convergence: Checker = {
   name: 'convergence',
+  anySchedule: true,
   translations: {
     'zh-cn': { property: `集群平静 ${fmtMs(SETTLE_MS)} 之后，任何节点在读中返回过的值都出现在每个节点的读中` },
   },

@@ -2,6 +2,7 @@ import { CLIENT, reliableNetwork, type NetworkConfig } from '../../src/kernel';
 import { generatedFaults, nemesisKinds, type Exercise, type Scenario } from '../../src/grader';
 import { correctnessCheckers, SETTLE_MS } from './checkers';
 import { efficiencyCheckers } from './efficiency';
+import { exploreWorkload } from './explore';
 import { broadcastWorkload } from './workload';
 
 /** The generated family's fault window: broadcasts arrive inside it, and everything heals at its end. */
@@ -133,5 +134,6 @@ export const gossipBroadcast: Exercise = {
   title: 'Gossip broadcast',
   translations: { 'zh-cn': { title: 'Gossip 广播' } },
   starter: 'starter.ts',
+  explore: { nodes: 2, depth: 6, faults: { crashes: 1, drops: 0, duplicates: 0 }, workload: exploreWorkload },
   scenarios,
 };

@@ -19,6 +19,7 @@ const answer: Partial<Record<string, string>> = { Prepare: 'Vote', Commit: 'Ack'
  */
 export const answersEveryRequest: Checker = {
   name: 'answers-every-request',
+  anySchedule: true,
   translations: {
     'zh-cn': { property: '参与者对每个 Prepare 都回 Vote，对每个 Commit 或 Abort 都回 Ack，重复收到的也一样' },
   },

@@ -291,6 +291,7 @@ function blockingNote(end: ClusterTimeline, history: ReturnType<typeof readHisto
 
 export const termination: Checker = {
   name: 'termination',
+  anySchedule: true,
   translations: {
     'zh-cn': {
       property: `协调者在线、网络安静 ${fmtMs(SETTLE_MS)} 之后，每个在线节点都已对协调者收到的每个事务做出决定`,

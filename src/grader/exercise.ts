@@ -56,6 +56,12 @@ export interface Checker<S extends ObservedState = ObservedState> {
    * (the lab bench does) and in every state an exhaustive search reaches (`distsys explore` does).
    */
   safety?: boolean;
+  /**
+   * True of a correct run under any fault schedule, not only its scenario's: safety checkers are, and
+   * so is a liveness checker that counts from the last fault's healing and passes a run that ends too
+   * soon to ask anything of it. A scenario a student saves from the lab bench runs only these.
+   */
+  anySchedule?: boolean;
   check(run: CheckedRun<S>): Verdict;
   /**
    * A safety checker's judgement fed one event at a time, for a search that checks every state it

@@ -1,9 +1,9 @@
 import { validateSchedule, type FaultSchedule } from '../kernel';
-import { nodeNames, type Exercise, type Scenario } from './exercise';
+import { nodeNames, type Checker, type Exercise, type Scenario } from './exercise';
 
 /**
  * A scenario a student saved from the lab bench: a scenario of the exercise (its network, clocks,
- * workload and checkers) with the cluster size, length and whole fault schedule of the run the
+ * workload, client processes, and those of its checkers that hold under any fault schedule) with the cluster size, length and whole fault schedule of the run the
  * student made, replayed at the seed it was made with. It is plain JSON, kept beside the student's
  * file as `scenarios/<name>.json`, where grading finds it.
  */
@@ -68,6 +68,9 @@ function studentScenario(
   source: StudentScenarioSource,
   taken: readonly Scenario[],
 ): Scenario | string {
+  // The student's program is a fault schedule there: a saved run of the lesson's program grades nothing of theirs.
+  if (exercise.submission !== undefined)
+    return `${exercise.id} takes a fault schedule, and scenarios saved from the lab bench run a node class of yours: this file is not used`;
   const name = studentScenarioName(source.file);
   if (!NAME.test(name))
     return `the file name must be kebab-case (lower-case letters, digits and "-"), like my-partition.json`;
@@ -81,6 +84,10 @@ function studentScenario(
   const parsed = parseStudentScenario(data, exercise);
   if (typeof parsed === 'string') return parsed;
   const base = exercise.scenarios.find((s) => s.name === parsed.from) as Scenario;
+  // The student's faults are not the base scenario's: a checker that assumes those would judge unfairly.
+  const checkers = base.checkers.filter(holdsUnderAnySchedule);
+  if (checkers.length === 0)
+    return `${exercise.id}'s scenario "${parsed.from}" has no checker that holds under any fault schedule, so a saved run of it cannot be graded`;
   return {
     name,
     description:
@@ -93,9 +100,16 @@ function studentScenario(
     faults: parsed.faults,
     ...(base.clocks !== undefined ? { clocks: base.clocks } : {}),
     ...(base.workload !== undefined ? { workload: base.workload } : {}),
-    checkers: base.checkers,
+    ...(base.processes !== undefined ? { processes: base.processes } : {}),
+    ...(base.instrument !== undefined ? { instrument: base.instrument } : {}),
+    checkers,
     seeds: [parsed.seed],
   };
+}
+
+/** Whether a checker judges fairly whatever faults the student added (see `Checker.anySchedule`). */
+function holdsUnderAnySchedule(checker: Checker): boolean {
+  return checker.safety === true || checker.anySchedule === true;
 }
 
 /** Checks a saved scenario's fields one by one; the first problem found names its field. */

@@ -87,6 +87,11 @@ describe('distsys explore (in-process, the real catalog)', () => {
       [['raft-election', '--walks', '5'], /--walks applies to --mode random only/],
       [['raft-election', '--nodes', '0'], /--nodes must be a whole number from 1 to 9, got "0"/],
       [['unique-ids'], /exercise "unique-ids" has no invariants to search for; exhaustive search covers raft-election/],
+      [['failure-detector'], /has no invariants to search for; .*\. None of its rules is a safety property/],
+      [
+        ['break-bully'],
+        /exercise "break-bully" takes a fault schedule, not a program: .*grade your schedule with `distsys grade break-bully`/,
+      ],
       [[], /missing the exercise: distsys explore <exercise>/],
     ];
     for (const [args, message] of cases) {

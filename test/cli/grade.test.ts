@@ -196,7 +196,16 @@ describe('distsys grade with scenarios saved beside the file', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'mine.ts'), readFileSync(join(ROOT, program('once')), 'utf8'));
     mkdirSync(join(dir, 'scenarios'));
-    const saved = { from: 'calm', seed: 7, nodes: 3, duration: 200, faults: [{ at: 0, kind: 'crash', node: 'n2' }] };
+    const saved = {
+      from: 'calm',
+      seed: 7,
+      nodes: 3,
+      duration: 200,
+      faults: [
+        { at: 0, kind: 'crash', node: 'n2' },
+        { at: 50, kind: 'restart', node: 'n2' },
+      ],
+    };
     writeFileSync(join(dir, 'scenarios', 'n2-down.json'), JSON.stringify(saved));
     writeFileSync(join(dir, 'scenarios', 'torn.json'), '{"from": "calm", ');
     const { code, stdout, stderr } = await fixtureCli(

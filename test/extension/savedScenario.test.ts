@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { exercise, scenario } from '../grader/fixtures';
+import { exercise, passes, scenario } from '../grader/fixtures';
 import { withStudentScenarios } from '../../src/grader';
 import { savedScenarioPath, savedScenarioText, scenarioNameProblem } from '../../src/extension/core/savedScenario';
 
@@ -42,7 +42,10 @@ describe('scenarios saved from the lab bench', () => {
         '    {"at":300,"kind":"partition","groups":[["n2"],["n3"]],"oneWay":true}\n  ]\n}\n',
     );
     assert.deepEqual(JSON.parse(text), saved);
-    const { problems } = withStudentScenarios(exercise([scenario()]), [{ file: 'scenarios/mine.json', text }]);
+    const { problems } = withStudentScenarios(
+      exercise([scenario({ checkers: [{ ...passes('agrees'), safety: true }] })]),
+      [{ file: 'scenarios/mine.json', text }],
+    );
     assert.deepEqual(problems, []);
     assert.deepEqual((JSON.parse(savedScenarioText({ ...saved, faults: [] })) as { faults: unknown }).faults, []);
   });

@@ -5,12 +5,16 @@ import { exercise, passes, Pinger, scenario } from './fixtures';
 const noCrash: Checker = {
   name: 'no-crash',
   property: 'no node crashes',
+  safety: true,
   check: ({ faults }) =>
     faults.some((f) => f.kind === 'crash') ? { ok: false, explanation: 'n2 crashed at 60 ms', at: 60 } : { ok: true },
 };
 
+/** Holds after faults heal, whatever they were. */
+const recovers: Checker = { ...passes('recovers'), anySchedule: true };
+
 const demo = exercise([
-  scenario({ name: 'steady', checkers: [noCrash, passes('calm')] }),
+  scenario({ name: 'steady', checkers: [noCrash, passes('calm'), recovers] }),
   scenario({
     name: 'drawn',
     faults: ({ rng }) => [{ at: 10 + rng.int(10), kind: 'heal' }],
@@ -29,7 +33,7 @@ const saved = (over: Record<string, unknown> = {}): string =>
   });
 
 describe('student scenarios', () => {
-  it('become scenarios of the exercise after its own, with their base checkers, size, length, schedule and seed', () => {
+  it('become scenarios of the exercise after its own, with their size, length, schedule and seed', () => {
     const { exercise: withSaved, problems } = withStudentScenarios(demo, [
       { file: 'distsys/demo/scenarios/crash-n2.json', text: saved() },
     ]);
@@ -42,11 +46,25 @@ describe('student scenarios', () => {
     assert.equal(mine?.nodes, 4);
     assert.equal(mine?.duration, 300);
     assert.deepEqual(mine?.seeds, [42]);
-    assert.deepEqual(
-      mine?.checkers.map((c) => c.name),
-      ['no-crash', 'calm'],
-    );
     assert.match(mine?.description ?? '', /steady at seed 42 with 1 fault/);
+  });
+
+  it("run only their base scenario's checkers that hold under any fault schedule: the student chose the faults", () => {
+    const { exercise: withSaved } = withStudentScenarios(demo, [{ file: 'scenarios/crash-n2.json', text: saved() }]);
+    assert.deepEqual(
+      withSaved.scenarios[2]?.checkers.map((c) => c.name),
+      ['no-crash', 'recovers'],
+    );
+  });
+
+  it('are refused, naming the scenario, when it has no checker that holds under any fault schedule', () => {
+    const { exercise: withSaved, problems } = withStudentScenarios(demo, [
+      { file: 'scenarios/mine.json', text: saved({ from: 'drawn' }) },
+    ]);
+    assert.deepEqual(problems, [
+      `scenarios/mine.json: demo's scenario "drawn" has no checker that holds under any fault schedule, so a saved run of it cannot be graded`,
+    ]);
+    assert.equal(withSaved, demo);
   });
 
   it('replay their own seed only, and fail by their base checkers', () => {

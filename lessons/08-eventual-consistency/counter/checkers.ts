@@ -81,6 +81,7 @@ const answer: Partial<Record<string, string>> = { Add: 'AddOk', Read: 'ReadOk' }
 /** Every Add and Read gets its answer, in the handler that receives it; a ReadOk's value is a whole number. */
 export const answersEveryRequest: Checker = {
   name: 'answers-every-request',
+  safety: true,
   translations: {
     'zh-cn': { property: '节点对每个 Add 回复 AddOk，对每个 Read 回复 ReadOk，就在收到请求的那个处理函数里回复' },
   },
@@ -119,19 +120,24 @@ export const answersEveryRequest: Checker = {
  * A read counts each add at most once: its value is the sum of some of the adds that have reached
  * a node so far, so it lies between the sum of their negative deltas and the sum of their positive
  * ones. A merge that adds states instead of taking maxima breaks it as soon as a state arrives twice.
+ * An Add the network delivered twice (the contract's client never repeats one; a network struck by
+ * hand may) may count once per delivery, here and in the rules below.
  */
 export const boundedReads: Checker = {
   name: 'bounded-reads',
+  safety: true,
   translations: { 'zh-cn': { property: '读只计入在它之前到达过某个节点的加法，每次至多计一次' } },
   property: 'a read counts only adds that reached a node before it, each at most once',
   check({ trace }) {
     const history = readCounterHistory(trace);
+    // A repeated delivery may count again: what a node received is what it may count.
+    const deliveries = [...history.adds, ...history.repeats].sort((a, b) => a.index - b.index);
     let next = 0;
     let low = 0;
     let high = 0;
     for (const read of history.reads) {
-      for (; next < history.adds.length && history.adds[next]!.index < read.index; next++) {
-        const d = history.adds[next]!.delta;
+      for (; next < deliveries.length && deliveries[next]!.index < read.index; next++) {
+        const d = deliveries[next]!.delta;
         if (d < 0) low += d;
         else high += d;
       }
@@ -156,6 +162,7 @@ export const boundedReads: Checker = {
  */
 export const readsOwnAdds: Checker = {
   name: 'reads-own-adds',
+  safety: true,
   translations: { 'zh-cn': { property: '在某个节点上的读，计入该节点在此之前确认过的每一次加法，重启后也一样' } },
   property: 'a read at a node counts every add that node acknowledged before it, after a restart too',
   check({ trace }) {
@@ -167,7 +174,9 @@ export const readsOwnAdds: Checker = {
       const ownIds = new Set(own.map((a) => a.id));
       const ownSum = own.reduce((sum, a) => sum + a.delta, 0);
       const others = subsetRange(
-        history.adds.filter((a) => a.index < read.index && !ownIds.has(a.id)).map((a) => a.delta),
+        [...history.adds.filter((a) => !ownIds.has(a.id)), ...history.repeats]
+          .filter((a) => a.index < read.index)
+          .map((a) => a.delta),
       );
       if (value >= ownSum + others.low && value <= ownSum + others.high) continue;
       const crash = [...trace.ofKind('crash')].filter((c) => c.node === read.node && c.index < read.index).at(-1);
@@ -212,6 +221,7 @@ function settledReads({ trace, nodes }: CheckedRun): { read: CounterRead; since:
  */
 export const noLostIncrement: Checker = {
   name: 'no-lost-increment',
+  anySchedule: true,
   translations: {
     'zh-cn': { property: `集群平静、且 ${fmtMs(SETTLE_MS)} 内没有新的加法到达之后，每次读都计入所有被确认的加法` },
   },
@@ -220,7 +230,7 @@ export const noLostIncrement: Checker = {
     const history = readCounterHistory(run.trace);
     const acked = new Set(history.acks.map((a) => a.id));
     const ackedSum = history.acks.reduce((sum, a) => sum + a.delta, 0);
-    const unknown = history.adds.filter((a) => !acked.has(a.id));
+    const unknown = [...history.adds.filter((a) => !acked.has(a.id)), ...history.repeats];
     const { low, high } = subsetRange(unknown.map((a) => a.delta));
     for (const { read, since } of settledReads(run)) {
       const value = read.value;
@@ -248,6 +258,7 @@ export const noLostIncrement: Checker = {
 /** Once settled, every node reads the same value: states merged in any order, any number of times, agree. */
 export const convergence: Checker = {
   name: 'convergence',
+  anySchedule: true,
   translations: {
     'zh-cn': { property: `集群平静、且 ${fmtMs(SETTLE_MS)} 内没有新的加法到达之后，每个节点读到同一个值` },
   },

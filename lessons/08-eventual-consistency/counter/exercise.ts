@@ -1,6 +1,7 @@
 import { CLIENT, reliableNetwork, type NetworkConfig } from '../../../src/kernel';
 import { generatedFaults, nemesisKinds, type Exercise, type Scenario } from '../../../src/grader';
 import { counterCheckers, SETTLE_MS } from './checkers';
+import { exploreWorkload } from './explore';
 import { counterWorkload, type CounterPlan } from './workload';
 
 const betweenNodesOnly = nemesisKinds.filter((kind) => kind !== 'duplicate');
@@ -116,5 +117,6 @@ export const crdtCounter: Exercise = {
   title: 'CRDT counter',
   translations: { 'zh-cn': { title: 'CRDT 计数器' } },
   starter: 'counter/starter.ts',
+  explore: { nodes: 2, depth: 8, faults: { crashes: 0, drops: 0, duplicates: 0 }, workload: exploreWorkload },
   scenarios,
 };

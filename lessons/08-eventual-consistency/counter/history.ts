@@ -30,6 +30,12 @@ export interface CounterRead {
 export interface CounterHistory {
   /** Each add's first delivery to a node, in trace order. */
   adds: AddDelivered[];
+  /**
+   * Every later delivery of an add already delivered, in trace order: none when the client sends
+   * each Add once, as the contract promises; a network made to duplicate them repeats some, and a
+   * node may then count such an add once or once per delivery.
+   */
+  repeats: AddDelivered[];
   /** When an Add last reached a node (repeats included), or -Infinity. */
   lastAddAt: number;
   /** Each add's first AddOk, in trace order. */
@@ -43,7 +49,7 @@ export function readCounterHistory(trace: Trace): CounterHistory {
 }
 
 function readHistory(trace: Trace): CounterHistory {
-  const history: CounterHistory = { adds: [], lastAddAt: -Infinity, acks: [], reads: [] };
+  const history: CounterHistory = { adds: [], repeats: [], lastAddAt: -Infinity, acks: [], reads: [] };
   const delivered = new Map<string, AddDelivered>();
   const acked = new Set<string>();
   for (let i = 0; i < trace.length; i++) {
@@ -54,8 +60,11 @@ function readHistory(trace: Trace): CounterHistory {
       const { id, delta } = e.data;
       if (typeof id !== 'string' || typeof delta !== 'number') continue;
       history.lastAddAt = e.time;
-      if (delivered.has(id)) continue;
       const add: AddDelivered = { index: i, time: e.time, node: e.node, id, delta };
+      if (delivered.has(id)) {
+        history.repeats.push(add);
+        continue;
+      }
       delivered.set(id, add);
       history.adds.push(add);
     } else if (e.kind === 'send' && e.peer === CLIENT && typeof e.data.id === 'string') {

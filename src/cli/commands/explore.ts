@@ -40,10 +40,15 @@ const faultNames: Record<string, keyof FaultBudget> = {
 export function exploreCommand(argv: readonly string[], env: CliEnv): number {
   const parsed = parseArgs(argv, 'explore', flags);
   const exercise = findExerciseOrExplain(env.exercises, onePositional(parsed, 'explore', synopsis));
+  if (exercise.submission !== undefined)
+    throw new UsageError(
+      `exercise "${exercise.id}" takes a fault schedule, not a program: exhaustive search explores every order of events of your program, and here the program is the lesson's; grade your schedule with \`distsys grade ${exercise.id}\``,
+    );
   if (exercise.explore === undefined) {
     const covered = env.exercises.filter((e) => e.explore !== undefined).map((e) => e.id);
     throw new UsageError(
-      `exercise "${exercise.id}" has no invariants to search for; exhaustive search covers ${covered.join(', ') || 'no exercise'}`,
+      `exercise "${exercise.id}" has no invariants to search for; exhaustive search covers ${covered.join(', ') || 'no exercise'}. ` +
+        `None of its rules is a safety property (true of every prefix of a run, reading only the order of events): each asks how soon or how often something happens, and in the search any timer may fire at any moment`,
     );
   }
   const options: ExploreOptions = {

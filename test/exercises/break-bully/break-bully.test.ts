@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { breakBully } from '../../../lessons/06-leader-election/bully/exercise';
 import { bullyDemo } from '../../../lessons/06-leader-election/bully/demo';
-import { loadSubmission, runAndCheck, StudentCodeError } from '../../../src/grader';
+import { loadSubmission, runAndCheck, StudentCodeError, withStudentScenarios } from '../../../src/grader';
 
 const refusal = (schedule: unknown): string => {
   try {
@@ -53,5 +53,16 @@ describe('break-bully', () => {
       /rule "short-pauses" \(a pause lasts at most 1500 ms\): fault #0 \(pause n5 for 2000 ms at 1000 ms\) lasts 2000 ms$/,
     );
     assert.match(refusal([{ at: 1000, kind: 'delaySpike', extraMs: 900, ms: 900 }]), /rule "fault-kinds"/);
+  });
+
+  it('uses no saved scenario: they run a node class, and the submission here is a fault schedule', () => {
+    const saved = { from: 'five-nodes', seed: 1, nodes: 5, duration: 4000, faults: [] };
+    const { exercise, problems } = withStudentScenarios(breakBully, [
+      { file: 'scenarios/mine.json', text: JSON.stringify(saved) },
+    ]);
+    assert.equal(exercise, breakBully);
+    assert.deepEqual(problems, [
+      'scenarios/mine.json: break-bully takes a fault schedule, and scenarios saved from the lab bench run a node class of yours: this file is not used',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { gradeExercise, loadStudentModule, runAndCheck } from '../../../src/grader';
 import { failureDetector } from '../../../lessons/05-failure-detection/exercise';
+import { accuracyAfterHeal, completeness } from '../../../lessons/05-failure-detection/checkers';
+import type { FaultSchedule } from '../../../src/kernel';
 import { referenceSolution } from '../solutions';
 
 /** What is particular to failure-detector; what every exercise must satisfy is in ../conformance.test.ts. */
@@ -100,5 +102,57 @@ describe('failure-detector exercise', () => {
       verdicts.map((v) => v.measurement?.checker),
       ['false-suspicions', 'completeness', undefined, 'efficiency'],
     );
+  });
+
+  /** The reference in the calm scenario under a schedule of its own, as a scenario saved from the lab bench is. */
+  const underSchedule = (faults: FaultSchedule, duration: number) => {
+    const { source, file } = referenceSolution('failure-detector');
+    const calm = failureDetector.scenarios.find((s) => s.name === 'calm')!;
+    const scenario = { ...calm, faults, duration, checkers: [completeness, accuracyAfterHeal] };
+    return runAndCheck({
+      exercise: failureDetector,
+      scenario,
+      program: loadStudentModule(source, file),
+      seed: 1,
+      file,
+    });
+  };
+
+  it("counts detection from the crashed node's last message to arrive, so a network slowed by hand excuses a late one", () => {
+    // Heartbeats n3 sent just before it crashed arrive 900 ms late and restart the watchers' timers.
+    const run = underSchedule(
+      [
+        { at: 1100, kind: 'delaySpike', extraMs: 900, ms: 2400 },
+        { at: 1200, kind: 'crash', node: 'n3' },
+      ],
+      3500,
+    );
+    assert.equal(run.failure, undefined, run.failure?.explanation);
+    const late = [...run.trace.ofKind('deliver')].filter((e) => e.peer === 'n3' && e.time > 2000);
+    assert.ok(late.length > 0, 'a heartbeat from n3 arrives long after its crash');
+    const figure = run.measurements.find((m) => m.checker === 'completeness');
+    assert.ok(figure !== undefined && figure.value <= 700, JSON.stringify(figure));
+  });
+
+  it('excuses suspecting across a partition that never heals, and still asks for trust where messages get through', () => {
+    assert.equal(underSchedule([{ at: 500, kind: 'partition', groups: [['n1']] }], 3000).failure, undefined);
+    const never = changed('    this.ctx.trust(from);\n', '');
+    const run = runAndCheck({
+      exercise: failureDetector,
+      scenario: {
+        ...failureDetector.scenarios.find((s) => s.name === 'calm')!,
+        faults: [
+          { at: 500, kind: 'partition', groups: [['n1']] },
+          { at: 1000, kind: 'partition', groups: [['n2']] },
+        ],
+        duration: 3000,
+        checkers: [accuracyAfterHeal],
+      },
+      program: loadStudentModule(never, 'solution.ts'),
+      seed: 1,
+      file: 'solution.ts',
+    });
+    // n1 rejoined n3 at 1000 ms: a node that never trusts again still suspects it.
+    assert.match(run.failure?.explanation ?? '', /suspected n1|n1 suspected n3|n3 suspected n1/);
   });
 });
