@@ -9,10 +9,10 @@ import {
 import { openSession, type FaultSchedule, type NodeClass, type RunResult, type Session } from '../../kernel';
 import type { EventKind, Trace, TraceHeader } from '../../kernel/trace';
 import type { StateTable } from '../../kernel/stateTable';
-import { firstObjection, type LiveViolation } from './safetyCheck';
+import { SafetyWatch, type LiveViolation } from './safetyCheck';
 import type { StepState } from './steppedRun';
 
-/** Events between two looks of the safety checkers while a run advances: each look reads the whole trace. */
+/** Events between two looks of the safety checkers while a run advances: a checker without an incremental form reads the whole trace at each. */
 const CHECK_EVERY = 200;
 
 /** Where a bench run starts: a scenario of the exercise at a seed, or its setting with a blank cluster. */
@@ -73,6 +73,7 @@ export class LiveRun {
   private sent = 0;
   private now = 0;
   private violation: LiveViolation | undefined;
+  private readonly safety: SafetyWatch;
 
   constructor(
     exercise: Exercise,
@@ -81,6 +82,7 @@ export class LiveRun {
   ) {
     const { scenario } = benchScenario(exercise, setup);
     this.scenario = scenario;
+    this.safety = new SafetyWatch(scenario.checkers, concretize(scenario, setup.seed).nodes);
     const request = { exercise, scenario, program, seed: setup.seed, file: '', recordStates: true };
     this.session = openSession(runSpecOf(request, concretize(scenario, setup.seed)));
   }
@@ -159,7 +161,7 @@ export class LiveRun {
       workload: concrete.workload,
       duration: this.now,
     };
-    return firstObjection(this.scenario.checkers, run);
+    return this.safety.objection(run);
   }
 
   /** The run's counters so far, read from its trace: a session tells them only at its end. */
