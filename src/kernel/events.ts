@@ -26,6 +26,8 @@ export class SimEvent {
   /** A timer event fires only while its timer still holds this token. */
   token = 0;
   fault: Fault | undefined = undefined;
+  /** This entry's part of a chosen run's state hash, once computed (0: not yet); see stateKey.ts. */
+  keyHash = 0;
 
   /** The same entry, for a forked run's queue; `timer` replaces the original's. */
   copy(timer: TimerSlot | undefined): SimEvent {
@@ -40,6 +42,7 @@ export class SimEvent {
     copy.timer = timer;
     copy.token = this.token;
     copy.fault = this.fault;
+    copy.keyHash = this.keyHash;
     return copy;
   }
 }

@@ -110,12 +110,14 @@ function pendingHash(ev: SimEvent): number | undefined {
   switch (ev.kind) {
     case Ev.Deliver:
     case Ev.ClientSend: {
+      if (ev.keyHash !== 0) return ev.keyHash;
       const hash = new PartHash();
       hash.add(ev.kind);
       hash.add(ev.kind === Ev.Deliver ? ev.from : -1);
       hash.add(ev.node);
       hash.add(messageHash(ev.msg));
-      return hash.value();
+      ev.keyHash = hash.value();
+      return ev.keyHash;
     }
     case Ev.Timer:
       return undefined;

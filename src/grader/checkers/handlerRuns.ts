@@ -62,7 +62,8 @@ export function readHandlerRunEvent<S extends ObservedState>(
 ): void {
   switch (e.kind) {
     case 'deliver':
-      if (e.peer !== undefined) begin(reader, e.node, e.time, e.index, ended, { from: e.peer, msg: e.data });
+      if (e.peer !== undefined)
+        begin(reader, e.node, e.time, e.index, ended, Object.freeze({ from: e.peer, msg: e.data }));
       break;
     case 'timer':
     case 'restart':
@@ -76,11 +77,10 @@ export function readHandlerRunEvent<S extends ObservedState>(
       break;
     case 'send':
       // A send with no handler open belongs to a boot (onStart, onRecover), traced after it runs.
-      (reader.open.get(e.node) ?? begin(reader, e.node, e.time, e.index, ended)).sends.push({
-        index: e.index,
-        to: e.peer ?? '',
-        msg: e.data,
-      });
+      // Frozen, as the request: a copy of an incremental checker's state shares them.
+      (reader.open.get(e.node) ?? begin(reader, e.node, e.time, e.index, ended)).sends.push(
+        Object.freeze({ index: e.index, to: e.peer ?? '', msg: e.data }),
+      );
       break;
     default:
       break;
