@@ -8,6 +8,7 @@ export const MAX_ID_LENGTH = 64;
 /** The contract fixes the reply's shape: the client stores IDs as short strings and matches replies to requests. */
 export const idShape: Checker = {
   name: 'id-shape',
+  safety: true,
   translations: {
     'zh-cn': { property: '每个 generate_ok 都把请求的 msgId 作为 inReplyTo，并带有一个 1 到 64 个字符的字符串 id' },
   },
@@ -86,6 +87,7 @@ const peersTalked: Template<{ node: NodeId; peer: NodeId; type: string; time: nu
  */
 export const uniqueIds: Checker = {
   name: 'unique-ids',
+  safety: true,
   translations: { 'zh-cn': { property: '任何两个请求都不会拿到相同的 id，跨节点、跨重启、跨时钟跳变都一样' } },
   property: 'no two requests get the same id, across nodes, restarts and clock steps',
   check({ trace }) {
@@ -121,6 +123,7 @@ export const uniqueIds: Checker = {
  */
 export const totalAvailability: Checker = {
   name: 'total-availability',
+  safety: true,
   translations: {
     'zh-cn': { property: '在线节点收到的每个 generate，都在收到它的处理函数里得到回答，分区与否都一样' },
   },
@@ -150,6 +153,7 @@ export const totalAvailability: Checker = {
 /** Efficiency: a node has all it needs (its own name, its own disk), so nodes send each other nothing. */
 export const coordinationFree: Checker = {
   name: 'coordination-free',
+  safety: true,
   translations: { 'zh-cn': { property: '节点之间不互相发送消息：生成 ID 不需要协调' } },
   property: 'nodes send no messages to each other: an ID needs no coordination',
   check({ trace, nodes }) {

@@ -120,5 +120,13 @@ export const uniqueIds: Exercise = {
   title: 'Unique IDs',
   translations: { 'zh-cn': { title: '唯一 ID' } },
   starter: 'starter.ts',
+  explore: {
+    nodes: 2,
+    depth: 8,
+    faults: { crashes: 1, drops: 0, duplicates: 0 },
+    // Two requests to each node, each sent once at a point the search chooses.
+    workload: (nodes) =>
+      nodes.flatMap((to, n) => [1, 2].map((k) => ({ at: 0, to, msg: { type: 'generate', msgId: 2 * n + k } }))),
+  },
   scenarios,
 };

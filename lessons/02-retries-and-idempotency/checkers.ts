@@ -1,5 +1,14 @@
 import type { Op } from '../../src/kernel';
-import { fill, fmtMs, linearizableChecker, type Checker, type Template, type Verdict } from '../../src/grader';
+import {
+  ClusterTimeline,
+  fill,
+  fmtMs,
+  linearizableChecker,
+  type Checker,
+  type Template,
+  type Verdict,
+} from '../../src/grader';
+import { SERVER } from './faults';
 import { kvModel } from '../../src/grader/linearizability';
 import type { KvOperation } from './contract';
 import { kvHistory, occurrences, operationPhrase, type ClientOperation, type KvHistory, type Read } from './history';
@@ -22,6 +31,7 @@ function recordsAsGiven(given: KvOperation, invoke: Op): boolean {
 /** Every client records the operations it is given, as given, in order, one at a time. */
 export const operationsAsGiven: Checker = {
   name: 'operations-as-given',
+  safety: true,
   property: 'each client performs the operations it is given, as given, in order, one at a time',
   translations: { 'zh-cn': { property: '每个客户端按顺序、一次一个地执行分给它的操作，内容与分到的一致' } },
   check({ trace }): Verdict {
@@ -96,6 +106,7 @@ function writerOf(history: KvHistory, token: string): ClientOperation | undefine
 /** No read shows one write applied twice: each request takes effect once, however often it arrives. */
 export const noDuplicateEffect: Checker = {
   name: 'no-duplicate-effect',
+  safety: true,
   property: 'no write takes effect twice: a get never holds one append twice',
   translations: { 'zh-cn': { property: '任何写入都不会生效两次：一次 get 读到的值里，同一个 append 不会出现两遍' } },
   check({ trace }): Verdict {
@@ -137,6 +148,7 @@ const appliedTwice: Template<{ read: Read; token: string; writer: ClientOperatio
 /** An operation recorded as failed never took effect: fail means "surely not", info means "maybe". */
 export const failedMeansNotApplied: Checker = {
   name: 'failed-means-not-applied',
+  safety: true,
   property: 'a write recorded as fail never takes effect (when unsure, a client records info)',
   translations: { 'zh-cn': { property: '记为 fail 的写入绝不会生效（不确定时，客户端要记 info）' } },
   check({ trace }): Verdict {
@@ -167,13 +179,30 @@ const failedButApplied: Template<{ op: ClientOperation; failedAt: number; seen: 
     `${op.client} 在 ${fmtMs(failedAt)} 把${operationPhrase['zh-cn']({ op, own: true })}记为 fail，可 ${seen.client} 在 ${fmtMs(seen.op.time)} 对键 "${seen.key}" 的 get 读到了它：这次写入生效了。收不到回答的客户端无从知道结果；它应该记 info，更好的做法是继续重试`,
 };
 
-/** Every client is given all its operations and each is answered (ok) before the run ends. */
+/**
+ * How long the server must have been up and reachable at the end before every operation is asked
+ * to complete: a capped backoff (400 ms in the reference) and the operations left behind it. Every
+ * scenario ends at least 700 ms after its last fault.
+ */
+export const COMPLETE_WITHIN_MS = 600;
+
+/**
+ * Every client is given all its operations and each is answered (ok) before the run ends. Asked
+ * once the faults heal: nothing is asked while the server is down or cut off at the end, nor of a
+ * run that ends less than COMPLETE_WITHIN_MS after its last fault (a run without faults is asked).
+ */
 export function operationsComplete(perClient: number): Checker {
   return {
     name: 'operations-complete',
+    anySchedule: true,
     property: `every client completes all ${perClient} of its operations: it retries until the server answers`,
     translations: { 'zh-cn': { property: `每个客户端都完成自己全部 ${perClient} 个操作：一直重试，直到服务器回答` } },
-    check({ trace, result }): Verdict {
+    check({ trace, result, nodes }): Verdict {
+      const end = new ClusterTimeline(trace, nodes).advanceTo(result.endTime);
+      const unreachable = !end.up(SERVER) || end.partitioned();
+      // A run without faults (quiet since 0) is asked at its end, however short.
+      const calmSince = end.quietSince();
+      if (unreachable || (calmSince > 0 && result.endTime - calmSince < COMPLETE_WITHIN_MS)) return { ok: true };
       const history = kvHistory(trace);
       for (const client of history.clients) {
         const given = history.operations.get(client) ?? [];
@@ -237,13 +266,10 @@ const incomplete: Template<{ client: string; done: number; perClient: number; en
   },
 };
 
+/** True of every prefix of a run: an operation not yet answered may or may not have taken effect. */
+const linearizable: Checker = { ...linearizableChecker(kvModel), safety: true };
+
 /** Every scenario's checkers, most specific cause first. */
 export function kvCheckers(perClient: number): Checker[] {
-  return [
-    operationsAsGiven,
-    noDuplicateEffect,
-    failedMeansNotApplied,
-    linearizableChecker(kvModel),
-    operationsComplete(perClient),
-  ];
+  return [operationsAsGiven, noDuplicateEffect, failedMeansNotApplied, linearizable, operationsComplete(perClient)];
 }

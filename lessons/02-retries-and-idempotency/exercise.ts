@@ -3,7 +3,7 @@ import type { Exercise, NemesisKind, Scenario } from '../../src/grader';
 import { kvCheckers } from './checkers';
 import { requestsPerOperation, retriesSpread } from './efficiency';
 import { kvFaults, SERVER } from './faults';
-import { clientProcesses, kvWorkload } from './workload';
+import { clientProcesses, givenOperations, kvWorkload, tokenOf } from './workload';
 
 const CLIENTS = 3;
 const OPERATIONS = 8;
@@ -155,5 +155,22 @@ export const exactlyOnceKv: Exercise = {
   title: 'Exactly-once key-value store',
   translations: { 'zh-cn': { title: '恰好一次生效的键值存储' } },
   starter: 'starter.ts',
+  explore: {
+    nodes: 1,
+    depth: 7,
+    faults: { crashes: 0, drops: 0, duplicates: 0 },
+    // c1 appends to x twice in a row (as a retry would ask again) and reads it back, while c2 reads x.
+    processes: clientProcesses(2),
+    instrument: givenOperations({
+      c1: [
+        { f: 'append', key: 'x', value: tokenOf('c1', 1) },
+        { f: 'append', key: 'x', value: tokenOf('c1', 2) },
+        { f: 'get', key: 'x' },
+      ],
+      c2: [{ f: 'get', key: 'x' }],
+    }),
+    // The instrumentation counts what it handed each client: a fork would start it over.
+    fork: false,
+  },
   scenarios,
 };

@@ -43,22 +43,32 @@ export function kvWorkload(plan: WorkloadPlan): (setup: ScenarioSetup) => Instru
       if (list === undefined) drawn.set(client, (list = drawOperations(client, plan, rng)));
       return list;
     };
-    return {
-      extendContext(node, report, _nodes, role) {
-        const operations = role === CLIENT_ROLE ? operationsOf(node) : [];
-        let handedOut = 0;
-        return {
-          nextOperation(): KvOperation | undefined {
-            const op = operations[handedOut];
-            if (op === undefined) return undefined;
-            handedOut++;
-            const given: GivenReport = { given: op, number: handedOut };
-            report({ ...given });
-            return op;
-          },
-        };
-      },
-    };
+    return handingOut(operationsOf);
+  };
+}
+
+/** Each client's operations fixed in advance ("c1" → its list), handed out as `kvWorkload`'s are. */
+export function givenOperations(operations: Readonly<Record<NodeId, readonly KvOperation[]>>): Instrumentation {
+  return handingOut((client) => operations[client] ?? []);
+}
+
+/** `nextOperation()` for each client: its operations one at a time, each reported on its lane as it is handed out. */
+function handingOut(operationsOf: (client: NodeId) => readonly KvOperation[]): Instrumentation {
+  return {
+    extendContext(node, report, _nodes, role) {
+      const operations = role === CLIENT_ROLE ? operationsOf(node) : [];
+      let handedOut = 0;
+      return {
+        nextOperation(): KvOperation | undefined {
+          const op = operations[handedOut];
+          if (op === undefined) return undefined;
+          handedOut++;
+          const given: GivenReport = { given: op, number: handedOut };
+          report({ ...given });
+          return op;
+        },
+      };
+    },
   };
 }
 

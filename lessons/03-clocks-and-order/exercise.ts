@@ -139,5 +139,15 @@ export const causalBroadcast: Exercise = {
   translations: { 'zh-cn': { title: '因果广播' } },
   starter: 'starter.ts',
   instrument: deliveryApi,
+  explore: {
+    nodes: 3,
+    depth: 6,
+    faults: { crashes: 0, drops: 0, duplicates: 0 },
+    // m1 to n1 and m2 to n2, each sent once when the search chooses: m2 follows m1 only if n2 delivered m1 first.
+    workload: () => [
+      { at: 0, to: 'n1', msg: { type: 'broadcast', id: 'm1' } },
+      { at: 0, to: 'n2', msg: { type: 'broadcast', id: 'm2' } },
+    ],
+  },
   scenarios,
 };

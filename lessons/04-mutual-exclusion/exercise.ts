@@ -150,5 +150,12 @@ export const ricartAgrawala: Exercise = {
   translations: { 'zh-cn': { title: 'Ricart–Agrawala 互斥' } },
   starter: 'starter.ts',
   instrument: criticalSection,
+  explore: {
+    nodes: 2,
+    depth: 10,
+    faults: { crashes: 0, drops: 0, duplicates: 0 },
+    // n1 and n2 each want in once, their wants sent when the search chooses: concurrent requests or one after the other.
+    workload: () => [wantAt(0, 'n1', 5), wantAt(0, 'n2', 5)],
+  },
   scenarios,
 };

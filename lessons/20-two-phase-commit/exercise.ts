@@ -1,5 +1,13 @@
 import { Random, reliableNetwork, type FaultSchedule, type NetworkConfig } from '../../src/kernel';
-import { generatedFaults, nemesisKinds, type Exercise, type Scenario, type ScenarioSetup } from '../../src/grader';
+import {
+  exhaustiveScenario,
+  generatedFaults,
+  nemesisKinds,
+  type Exercise,
+  type ExploreSetup,
+  type Scenario,
+  type ScenarioSetup,
+} from '../../src/grader';
 import { allCheckers, SETTLE_MS } from './checkers';
 import { transactionResources } from './instrument';
 import { transactions, type TransactionPlan } from './transactions';
@@ -204,23 +212,29 @@ const scenarios: Scenario[] = [
   }),
 ];
 
+/** `distsys explore`'s default (explore.md says what it finds). */
+const explore: ExploreSetup = {
+  nodes: 4,
+  depth: 6,
+  faults: { crashes: 0, drops: 0, duplicates: 0 },
+  // Two transactions, the client sending each Begin once: one every participant can commit, one that n3 refuses.
+  workload: (nodes) =>
+    transactions({ count: 2, firstAt: 0, gap: { min: 0, max: 0 }, refusal: 0, forced: { 2: 'n3' } })({
+      nodes,
+      duration: 0,
+      rng: new Random(1, 'explore:workload'),
+    }),
+};
+
+/** Graded at explore's own depth, where every correct solution's search finishes in seconds (explore.md has the figures). */
+const exhaustive = exhaustiveScenario(explore, { points: 10, checkers: allCheckers, duration: 2400 });
+
 export const twoPhaseCommit: Exercise = {
   id: 'two-phase-commit',
   title: 'Two-phase commit',
   translations: { 'zh-cn': { title: '两阶段提交' } },
   starter: 'starter.ts',
   instrument: transactionResources,
-  explore: {
-    nodes: 4,
-    depth: 6,
-    faults: { crashes: 0, drops: 0, duplicates: 0 },
-    // Two transactions, the client sending each Begin once: one every participant can commit, one that n3 refuses.
-    workload: (nodes) =>
-      transactions({ count: 2, firstAt: 0, gap: { min: 0, max: 0 }, refusal: 0, forced: { 2: 'n3' } })({
-        nodes,
-        duration: 0,
-        rng: new Random(1, 'explore:workload'),
-      }),
-  },
-  scenarios,
+  explore,
+  scenarios: [...scenarios, exhaustive],
 };

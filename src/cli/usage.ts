@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_STATES, DEFAULT_SEEDS, DEFAULT_WALKS, THOROUGH_SEEDS } from '../grader';
 import { DEFAULT_BUDGET } from '../grader/linearizability';
 import { DEFAULT_UNIT_BUDGET_MS } from '../runner';
+import { DEFAULT_EXPLORE_TIMEOUT_S } from './commands/shared';
 
 export const USAGE = `distsys — grade and replay distributed-systems exercises in a deterministic simulator
 
@@ -12,7 +13,7 @@ Usage:
                 [--faults F] [--save-faults F] [--budget MS] [--lang L]
   distsys check-history <file> --model register|cas-register|kv|queue [--budget N] [--json]
   distsys explore <exercise> [--file F] [--nodes N] [--depth D] [--faults crash=1,drop=2,duplicate=1]
-                [--mode bfs|random] [--walks N] [--seed S] [--max-states N] [--json] [--lang L]
+                [--mode bfs|random] [--walks N] [--seed S] [--max-states N] [--timeout S] [--json] [--lang L]
   distsys help | --help | -h
   distsys --version
 
@@ -56,6 +57,8 @@ Flags:
   --walks N, --seed S
                     explore --mode random: how many walks (default ${DEFAULT_WALKS}), drawn from seed S (default 1)
   --max-states N    explore: stop after N distinct states (default ${DEFAULT_MAX_STATES.toLocaleString('en-US')})
+  --timeout S       explore: real seconds the search may take before it is stopped (default ${DEFAULT_EXPLORE_TIMEOUT_S});
+                    the search runs your handlers in a worker thread, so one that never returns is stopped too
 
 Output from console.log in a handler shows in distsys run only, on stderr, each line tagged
 [scenario · seed · node · virtual time] as in the trace; distsys grade drops it. ctx.log puts a
@@ -63,5 +66,5 @@ line in the trace itself. In VS Code it shows in the Testing view's output and t
 Systems output channel.
 Exit status: 0 every scenario passed, 1 a scenario failed, 2 bad input, 3 internal error, 130 interrupted;
 check-history: 0 linearizable, 1 not linearizable, 2 bad input, 3 unknown (the budget ran out);
-explore: 0 no invariant broken within the bounds, 1 a violation found, 2 bad input.
+explore: 0 no invariant broken within the bounds, 1 a violation found or the search stopped, 2 bad input.
 `;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FaultSchedule } from '../kernel';
+import type { Choice, FaultSchedule } from '../kernel';
 import { grade, runSeed, type Job, type SeedRun } from '../runner';
 import { replayOf } from './core/traceReplay';
 import type { StudentExercise } from './studentExercises';
@@ -15,6 +15,8 @@ export interface TraceRequest {
   duration?: number;
   /** The schedule and length are what shrinking kept. */
   shrunk?: boolean;
+  /** A searched scenario's violation: its path of choices, replayed instead of the seed's run. */
+  choices?: Choice[];
   /** The file's text to run (a graded submission); the file as it is now when absent. */
   source?: string;
   /** Shown above the verdict: which submission the run is of. */
@@ -46,6 +48,7 @@ export async function runTrace(workbook: Workbook, request: TraceRequest): Promi
         seed,
         faults: request.faults,
         duration: request.duration,
+        ...(request.choices ? { choices: request.choices } : {}),
         trace: true,
       },
       workbook.runnerConfig((text) => workbook.output.append(text)),

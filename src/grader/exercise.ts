@@ -12,7 +12,7 @@ import type {
   TraceEvent,
 } from '../kernel';
 import type { Measurement } from './checkers/measured';
-import type { ExploreSetup } from './explore/setup';
+import type { ExploreSetup, ScenarioSearch } from './explore/setup';
 import type { FaultSubmission } from './faultSubmission';
 import type { Text, Translations } from './language';
 
@@ -136,6 +136,11 @@ export interface Scenario<S extends ObservedState = ObservedState> {
   runs?: { quick: number; thorough: number };
   /** The seeds it always runs, whatever the grade's count (a student's saved scenario replays its own run). */
   seeds?: readonly number[];
+  /**
+   * Graded by exhaustive search too: once its own run passes, every order of its first choices is
+   * searched for a state that breaks one of its safety checkers (see explore/graded.ts).
+   */
+  search?: ScenarioSearch;
 }
 
 export interface Exercise<S extends ObservedState = ObservedState> {

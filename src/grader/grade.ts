@@ -3,6 +3,7 @@ import type { Exercise, Scenario } from './exercise';
 import { runAndCheck, type Failure } from './run';
 import { shrinkFailure, type Shrunk } from './shrink';
 import { foldMeasurements, type MeasuredFigure } from './checkers/measured';
+import { gradeSearch, SEARCH_SEED, type SearchPath, type SearchSummary } from './explore/graded';
 
 /** Seeds a named scenario runs by default, and with `thorough`. */
 export const DEFAULT_SEEDS = 30;
@@ -30,6 +31,8 @@ export interface SeedFailure extends Failure {
   faults: FaultSchedule;
   duration: number;
   shrunk?: Shrunk;
+  /** A searched scenario's violation: the shortest path to it, from every node started (`seed` is the search's). */
+  search?: SearchPath;
 }
 
 export interface ScenarioReport {
@@ -54,6 +57,8 @@ export interface ScenarioReport {
    * one that shows how the schedule broke the program (what a host opens as its trace).
    */
   broken?: BrokenRun;
+  /** A scenario graded by exhaustive search: what the search covered, passing or not (absent when its own run failed). */
+  search?: SearchSummary;
 }
 
 /** A run in which a submitted schedule broke its target: enough to replay it. */
@@ -92,7 +97,7 @@ export function selectScenarios(exercise: Exercise, name: string | undefined): S
 /** Lets a host follow a scenario run by run (a watchdog must know which run is under way). */
 export interface GradeProgress {
   /** A run is about to start: a seed, or one probe of the shrinker. */
-  unit?(seed: number, phase: 'seed' | 'shrink'): void;
+  unit?(seed: number, phase: 'seed' | 'shrink' | 'search'): void;
   /** A seed failed; called before shrinking starts, so the failure survives a shrink that never ends. */
   failed?(failure: SeedFailure): void;
 }
@@ -163,6 +168,15 @@ export function gradeScenario(
       }
       return scenarioReport(scenario, options, seedsRun, failure, undefined, measurements);
     }
+  }
+  if (scenario.search !== undefined) {
+    progress.unit?.(SEARCH_SEED, 'search');
+    const searched = gradeSearch(exercise, scenario, program, file, options.hooks);
+    if (searched.failure) progress.failed?.(searched.failure);
+    return {
+      ...scenarioReport(scenario, options, seedsRun, searched.failure, notes, measurements),
+      search: searched.summary,
+    };
   }
   return {
     ...scenarioReport(scenario, options, seedsRun, undefined, notes, measurements),

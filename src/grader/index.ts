@@ -75,6 +75,17 @@ export {
   type ExploreRequest,
   type ExploreSetup,
   type Violation,
+  exhaustiveScenario,
+  gradeSearch,
+  replaySearchPath,
+  SEARCH_SEED,
+  searchRequest,
+  type GradedSearch,
+  type GradedSearchOutcome,
+  type ReplayedPath,
+  type ScenarioSearch,
+  type SearchPath,
+  type SearchSummary,
 } from './explore';
 export { shrinkFailure, type Shrunk } from './shrink';
 export {

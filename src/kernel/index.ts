@@ -36,6 +36,7 @@ export {
   type ScheduledFault,
 } from './faults';
 export { historyOf, type Op } from './history';
+export { messagesInFlight, type InFlightCopy } from './inFlight';
 export { describeHandler, handlerKinds, type HandlerCall, type HandlerHooks } from './handlers';
 export { partitionSides, Partitions, reliableNetwork, type LinkBehavior, type NetworkConfig } from './network';
 export { Random, hashString } from './prng';

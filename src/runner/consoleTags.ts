@@ -1,4 +1,5 @@
 import type { HandlerCall, HandlerHooks, NodeId } from '../kernel';
+import type { Unit } from './protocol';
 
 /** The console methods a student's code prints with. */
 const printers = ['log', 'info', 'warn', 'error', 'debug'] as const;
@@ -7,7 +8,7 @@ const printers = ['log', 'info', 'warn', 'error', 'debug'] as const;
 export interface RunUnit {
   scenario: string;
   seed: number;
-  phase: 'seed' | 'shrink' | 'run';
+  phase: Unit['phase'];
 }
 
 /**
@@ -54,11 +55,19 @@ export class ConsoleTags implements HandlerHooks {
     this.next.afterHandler?.(node);
   }
 
-  /** `[scenario · seed 4 · n2 · 1520 ms]`; a shrink probe says so, since its run is not the seed's own. */
+  /**
+   * `[scenario · seed 4 · n2 · 1520 ms]`; a shrink probe says so, since its run is not the seed's
+   * own, and so does a search, whose runs are its paths.
+   */
   tag(): string | undefined {
     const unit = this.unit;
     if (unit === undefined) return undefined;
-    const seed = unit.phase === 'shrink' ? `seed ${unit.seed}, shrinking` : `seed ${unit.seed}`;
+    const seed =
+      unit.phase === 'shrink'
+        ? `seed ${unit.seed}, shrinking`
+        : unit.phase === 'search'
+          ? 'search'
+          : `seed ${unit.seed}`;
     const parts = [unit.scenario, seed];
     const handler = this.running.at(-1);
     if (handler) parts.push(handler.node, `${Math.round(handler.time)} ms`);

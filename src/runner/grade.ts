@@ -14,7 +14,7 @@ import {
 import { resolveSettings, type RunnerConfig, type Settings } from './config';
 import type { Cancelled, Job } from './job';
 import { openSession, type StudentFile } from './open';
-import { memoryFailure, timeoutFailure, type UnitPlace } from './overrun';
+import { memoryFailure, searchMemoryFailure, searchTimeoutFailure, timeoutFailure, type UnitPlace } from './overrun';
 import type { LoadError, SeedOptions } from './protocol';
 import { poolFor } from './pool';
 import type { ExchangeEnd, WorkerSession } from './session';
@@ -103,8 +103,7 @@ async function gradeInWorkers(
           sessions.delete(session); // the watchdog or the heap limit ended that worker
           session = undefined;
         }
-        const report =
-          end.status === 'done' ? end.value : lostRunReport(end, scenario, options, settings.unitMs, seedFailure);
+        const report = end.status === 'done' ? end.value : lostRunReport(end, scenario, options, settings, seedFailure);
         reports[index] = report;
         request.onScenario?.(report);
       }
@@ -136,14 +135,23 @@ function lostRunReport(
   end: Extract<ExchangeEnd<unknown>, { status: 'overrun' | 'out-of-memory' }>,
   scenario: Scenario,
   options: SeedOptions,
-  unitMs: number,
+  { unitMs, searchMs }: Pick<Settings, 'unitMs' | 'searchMs'>,
   seedFailure: SeedFailure | undefined,
 ): ScenarioReport {
   const seeds = seedList(options, scenario);
   if (seedFailure) return scenarioReport(scenario, options, seeds.indexOf(seedFailure.seed) + 1, seedFailure);
   const seed = end.unit?.seed ?? seeds[0] ?? 1; // seedList is never empty
   const place: UnitPlace = { scenario: scenario.name, seed };
-  const failure = end.status === 'overrun' ? timeoutFailure(place, unitMs, end.mark) : memoryFailure(place);
+  // A search starts once the scenario's own run passed: it is the search that overran.
+  const searched = { searched: scenario.name };
+  const failure =
+    end.unit?.phase === 'search'
+      ? end.status === 'overrun'
+        ? searchTimeoutFailure(searched, searchMs, end.mark)
+        : searchMemoryFailure(searched)
+      : end.status === 'overrun'
+        ? timeoutFailure(place, unitMs, end.mark)
+        : memoryFailure(place);
   const run = concretize(scenario, seed);
   return scenarioReport(scenario, options, seeds.indexOf(seed) + 1, {
     ...failure,

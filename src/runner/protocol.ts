@@ -1,5 +1,9 @@
-import type { FaultSchedule, MessageCounts, RunOutcome } from '../kernel';
+import type { Choice, FaultSchedule, MessageCounts, RunOutcome } from '../kernel';
 import type {
+  DepthDone,
+  ExploreOptions,
+  ExploreReport,
+  ExploreRequest,
   Failure,
   GradeOptions,
   Measurement,
@@ -40,7 +44,11 @@ export type HostRequest =
       limits: UnitLimits;
       /** Replay a run the watchdog stopped: its `call`-th handler fails with `failure` instead of running. */
       stopBefore?: StopBefore;
+      /** A searched scenario's violation: replay this path of choices instead of the seed's run. */
+      choices?: Choice[];
     }
+  /** `distsys explore`: search the exercise's small configuration. */
+  | { kind: 'explore'; options: WorkerExploreOptions }
   /** No more work: the worker lets its thread end, which flushes what the student's code printed. */
   | { kind: 'close' };
 
@@ -48,6 +56,18 @@ export type HostRequest =
 export interface StopBefore {
   call: number;
   failure: Failure;
+}
+
+/** What `distsys explore` may set, as data (progress comes back as messages). */
+export type WorkerExploreOptions = Omit<ExploreOptions, 'onDepth' | 'hooks'>;
+
+/** A search's report as it crosses threads: the violation's trace as its hash and length. */
+export interface ExploredReport extends Omit<ExploreReport, 'violation'> {
+  /** The configuration searched: the exercise's, with the options' changes. */
+  searched: Pick<ExploreRequest, 'nodes' | 'depth' | 'faults'> & { processes?: string[] };
+  /** Real time the search took in the worker, s. */
+  seconds: number;
+  violation?: Omit<NonNullable<ExploreReport['violation']>, 'trace'> & { traceHash: string; traceEvents: number };
 }
 
 /** The student's file could not become a node class. */
@@ -76,11 +96,14 @@ export interface SeedRun {
   traceLines?: string[];
 }
 
-/** A unit is one run: a seed of a scenario, or one probe of the shrinker. The watchdog times each. */
+/**
+ * A unit is one run: a seed of a scenario, or one probe of the shrinker; or one exhaustive search
+ * (of a graded scenario, or of `distsys explore`). The watchdog times each, a search by its own budget.
+ */
 export interface Unit {
   scenario: string;
   seed: number;
-  phase: 'seed' | 'shrink' | 'run';
+  phase: 'seed' | 'shrink' | 'run' | 'search';
 }
 
 export type WorkerMessage =
@@ -94,5 +117,8 @@ export type WorkerMessage =
   | { kind: 'seed-failed'; failure: SeedFailure }
   | { kind: 'scenario'; report: ScenarioReport }
   | { kind: 'ran'; run: SeedRun }
+  /** A depth of a search is done (progress). */
+  | { kind: 'explore-depth'; done: DepthDone }
+  | { kind: 'explored'; report: ExploredReport }
   /** A bug outside the student's code (an exercise's checker threw): not the student's failure. */
   | { kind: 'internal-error'; message: string };

@@ -1,5 +1,5 @@
 import type { Exercise, Failure, StudentScenarioSource } from '../grader';
-import type { FaultSchedule } from '../kernel';
+import type { Choice, FaultSchedule } from '../kernel';
 import { resolveSettings, type RunnerConfig } from './config';
 import type { Cancelled, Job } from './job';
 import { openSession } from './open';
@@ -23,6 +23,8 @@ export interface SeedRunRequest {
   duration?: number;
   /** Return the trace file's lines. */
   trace?: boolean;
+  /** A searched scenario's violation: replay this path of choices (from every node started) instead of the seed's run. */
+  choices?: Choice[];
 }
 
 export type SeedRunOutcome =
@@ -62,6 +64,7 @@ export function runSeed(request: SeedRunRequest, config: RunnerConfig = {}): Job
           faults: request.faults,
           duration: request.duration,
           trace: request.trace === true,
+          ...(request.choices ? { choices: request.choices } : {}),
           limits: settings.limits,
           ...(stopBefore ? { stopBefore } : {}),
         },

@@ -2,6 +2,13 @@ import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import {
   compileStudentModule,
+  exploreExercise,
+  exploreRequest,
+  replaySearchPath,
+  type DepthDone,
+  SEARCH_SEED,
+  type CheckedResult,
+  type ReplayedPath,
   gradeScenario,
   isolatedProgram,
   loadSubmission,
@@ -14,7 +21,15 @@ import {
 import type { NodeClass, RunBudget } from '../kernel';
 import { ConsoleTags } from './consoleTags';
 import { MarkWriter } from './marks';
-import type { HostRequest, SeedOptions, SeedRun, UnitLimits, WorkerMessage } from './protocol';
+import type {
+  ExploredReport,
+  HostRequest,
+  SeedOptions,
+  SeedRun,
+  UnitLimits,
+  WorkerExploreOptions,
+  WorkerMessage,
+} from './protocol';
 import { stoppingBefore } from './stopBefore';
 
 /**
@@ -54,6 +69,8 @@ export function serveGrading(exercises: readonly Exercise[]): void {
           kind: 'scenario',
           report: gradeOne(loaded, tags, request.scenario, request.options, request.limits, post),
         });
+      else if (request.kind === 'explore')
+        post({ kind: 'explored', report: exploreOne(loaded, tags, request.options, post) });
       else post({ kind: 'ran', run: runOne(loaded, tags, request, post) });
     } catch (error) {
       post({
@@ -159,19 +176,28 @@ function runOne(
   loaded.marks.reset();
   const stopping = stopBefore && stoppingBefore(stopBefore.call, STOP_REASON, loaded.marks, loaded.program);
   tags.startUnit({ scenario: name, seed, phase: 'run' }, stopping?.hooks ?? loaded.marks);
-  const checked = runAndCheck({
-    exercise,
-    scenario,
-    program: stopping?.program ?? loaded.program,
-    seed,
-    file,
-    faults: request.faults,
-    duration: request.duration,
-    budget: budget(request.limits),
-    hooks: tags,
-    // The fields and storage of every process travel with a trace that will be shown, and only then.
-    recordStates: request.trace,
-  });
+  const program = stopping?.program ?? loaded.program;
+  // The fields and storage of every process travel with a trace that will be shown, and only then.
+  const checked =
+    request.choices !== undefined && scenario.search !== undefined
+      ? searchedPath(
+          replaySearchPath(exercise, scenario, program, file, request.choices, {
+            hooks: tags,
+            recordStates: request.trace,
+          }),
+        )
+      : runAndCheck({
+          exercise,
+          scenario,
+          program,
+          seed,
+          file,
+          faults: request.faults,
+          duration: request.duration,
+          budget: budget(request.limits),
+          hooks: tags,
+          recordStates: request.trace,
+        });
   const { result, trace, notes, measurements } = checked;
   const failure =
     stopping?.stopped && stopBefore
@@ -207,6 +233,43 @@ function runOne(
     measurements,
     traceLines: request.trace ? [...trace.toLines(footer, result.states)] : undefined,
   };
+}
+
+/** A searched path replayed, in the shape of a seed's checked run: no schedule, and its length is where it ended. */
+function searchedPath(path: ReplayedPath): CheckedResult {
+  return {
+    run: { nodes: [], faults: [], clocks: {}, workload: [], duration: path.result.endTime, processes: [] },
+    result: path.result,
+    trace: path.trace,
+    ...(path.failure ? { failure: path.failure } : {}),
+    notes: [],
+    measurements: [],
+  };
+}
+
+/**
+ * `distsys explore` in this worker: the search runs the student's code, so the host's watchdog
+ * times it as one unit and the marks name the handler it was in if it never ends.
+ */
+function exploreOne(
+  loaded: Loaded,
+  tags: ConsoleTags,
+  options: WorkerExploreOptions,
+  post: (m: WorkerMessage) => void,
+): ExploredReport {
+  const unit = { scenario: 'explore', seed: options.seed ?? SEARCH_SEED, phase: 'search' as const };
+  post({ kind: 'unit', unit });
+  loaded.marks.reset();
+  tags.startUnit(unit, loaded.marks);
+  const full = { ...options, hooks: tags, onDepth: (done: DepthDone) => post({ kind: 'explore-depth', done }) };
+  const { nodes, processes, depth, faults } = exploreRequest(loaded.exercise, loaded.program, loaded.file, full);
+  const started = performance.now();
+  const { violation: found, ...report } = exploreExercise(loaded.exercise, loaded.program, loaded.file, full);
+  const counts = { ...report, seconds: (performance.now() - started) / 1000 };
+  const searched = { nodes, ...(processes ? { processes: processes.map((p) => p.id) } : {}), depth, faults };
+  if (found === undefined) return { ...counts, searched };
+  const { trace, ...violation } = found;
+  return { ...counts, searched, violation: { ...violation, traceHash: trace.hash(), traceEvents: trace.length } };
 }
 
 function scenarioNamed(exercise: Exercise, name: string): Scenario {

@@ -6,6 +6,8 @@ export interface SessionConfig {
   workerFile: string;
   /** Wall-clock budget of one unit (one run), ms. */
   unitMs: number;
+  /** Wall-clock budget of a unit that is a whole search, ms. */
+  searchMs: number;
   /** The worker's heap limit, MB. */
   memoryMb: number;
   /** What the student's code prints (console.log in a handler); dropped when absent. */
@@ -112,7 +114,7 @@ export class WorkerSession {
       };
       const arm = (): void => {
         clearTimeout(timer);
-        timer = setTimeout(overrun, this.config.unitMs);
+        timer = setTimeout(overrun, unit?.phase === 'search' ? this.config.searchMs : this.config.unitMs);
       };
       this.pending = {
         message: (message) => {

@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { raftElection } from '../../lessons/06-leader-election/exercise';
 import { twoPhaseCommit } from '../../lessons/20-two-phase-commit/exercise';
-import { webviewHtml } from '../../src/extension/core/webviewHtml';
 import { loadStudentModule, runAndCheck, type Failure } from '../../src/grader';
 import type { StateTable, Trace } from '../../src/kernel';
 import type { DiagramController } from '../../src/webview/diagram';
 import type { ShowTraceMessage, TraceViewerToHost } from '../../src/webview/traceViewer/protocol';
 import { buggyVariant, referenceSolution } from '../exercises/solutions';
 import { gossipTrace, handTrace, traceText } from '../webview/diagram/fixtures';
-import { launchChromium } from './chromium';
-
-const root = join(__dirname, '../..');
-const bundle = join(root, 'dist/webview/traceViewer.js');
-const stylesheet = join(root, 'media/traceViewer.css');
-const results = join(root, 'test-results');
+import { results, useWebviewPages, type PageOptions } from './webviewPage';
 
 declare global {
   interface Window {
@@ -26,39 +16,8 @@ declare global {
   }
 }
 
-/**
- * Serves the viewer as the extension does: the real webview page (strict CSP, one nonce'd script,
- * one stylesheet), from loopback.
- */
-async function serveViewer(): Promise<{ url: string; close: () => Promise<void> }> {
-  let origin = '';
-  const server: Server = createServer((request, response) => {
-    // "/?lang=zh-cn" serves the page in Chinese, as VS Code does in a Chinese UI.
-    const lang = request.url === '/?lang=zh-cn' ? 'zh-cn' : 'en';
-    const page = webviewHtml({
-      title: 'Trace',
-      lang,
-      cspSource: origin,
-      nonce: 'test-nonce-0123456789',
-      script: `${origin}/traceViewer.js`,
-      style: `${origin}/traceViewer.css`,
-    });
-    if (request.url === '/' || request.url === '/?lang=zh-cn')
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-    else if (request.url === '/traceViewer.js')
-      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(bundle));
-    else if (request.url === '/traceViewer.css')
-      response.writeHead(200, { 'content-type': 'text/css; charset=utf-8' }).end(readFileSync(stylesheet));
-    else if (request.url === '/favicon.ico') response.writeHead(204).end();
-    else response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: `${origin}/`,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
-  };
-}
+/** The viewer's page as the tests open it, unless one says otherwise. */
+const PAGE: PageOptions = { viewport: { width: 1400, height: 820 }, colorScheme: 'dark', deviceScaleFactor: 1 };
 
 /** The first failing run of the Raft variant that grants every vote: two leaders in one term. */
 function failingRaftRun(): { trace: Trace; failure: Failure; seed: number; states?: StateTable } {
@@ -73,69 +32,41 @@ function failingRaftRun(): { trace: Trace; failure: Failure; seed: number; state
 }
 
 describe('trace viewer in chromium', function () {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveViewer>>;
-  let page: Page;
-  let problems: string[];
+  const web = useWebviewPages(
+    { title: 'Trace', name: 'traceViewer' },
+    {
+      defaults: PAGE,
+      init: () => {
+        window.__posted = [];
+        window.addEventListener('trace-viewer:post', (e) =>
+          window.__posted.push((e as CustomEvent<TraceViewerToHost>).detail),
+        );
+      },
+      ready: async (page) => {
+        await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+      },
+    },
+  );
 
-  before(async () => {
-    if (!existsSync(bundle))
-      throw new Error(`${bundle} is missing: run npm run build (npm run test:browser builds first)`);
-    mkdirSync(results, { recursive: true });
-    browser = await launchChromium();
-    server = await serveViewer();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    problems = [];
-    await openPage(1);
-  });
-
-  /** A fresh viewer page at a device pixel ratio, once it has said it is ready. */
-  async function openPage(
-    deviceScaleFactor: number,
-    path = '',
-    viewport = { width: 1400, height: 820 },
-  ): Promise<void> {
-    page = await browser.newPage({ viewport, colorScheme: 'dark', deviceScaleFactor });
-    // CSP violations and script errors surface as console errors.
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.addInitScript(() => {
-      window.__posted = [];
-      window.addEventListener('trace-viewer:post', (e) =>
-        window.__posted.push((e as CustomEvent<TraceViewerToHost>).detail),
-      );
-    });
-    await page.goto(server.url + path);
-    await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
-  }
-
-  afterEach(async () => {
-    await page.close();
-    assert.deepEqual(problems, [], 'no console errors, no CSP violations');
+  afterEach(() => {
+    assert.deepEqual(web.problems, [], 'no console errors, no CSP violations');
   });
 
   async function show(message: ShowTraceMessage): Promise<void> {
-    await page.evaluate((m) => window.postMessage(m, '*'), message);
-    await page.waitForFunction(() => window.__diagram !== undefined);
+    await web.page.evaluate((m) => window.postMessage(m, '*'), message);
+    await web.page.waitForFunction(() => window.__diagram !== undefined);
     await settle();
   }
 
   /** Two animation frames: whatever was asked for has been drawn. */
   async function settle(): Promise<void> {
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await web.page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
   }
 
   async function shot(name: string): Promise<void> {
-    await page.screenshot({ path: join(results, `trace-viewer-${name}.png`) });
+    await web.page.screenshot({ path: join(results, `trace-viewer-${name}.png`) });
   }
 
   /**
@@ -143,7 +74,7 @@ describe('trace viewer in chromium', function () {
    * colour distance, 0–1: faint, dimmed drawing counts less), and in how many colours.
    */
   async function ink(): Promise<{ share: number; strength: number; colours: number }> {
-    return page.evaluate(() => {
+    return web.page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('.ds-canvas')!;
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       const bg = [data[0]!, data[1]!, data[2]!];
@@ -162,7 +93,7 @@ describe('trace viewer in chromium', function () {
   }
 
   async function canvasPixel(x: number, y: number): Promise<number[]> {
-    return page.evaluate(
+    return web.page.evaluate(
       ([px, py]) => [
         ...document
           .querySelector<HTMLCanvasElement>('.ds-canvas')!
@@ -175,7 +106,7 @@ describe('trace viewer in chromium', function () {
   }
 
   const diagram = <T>(fn: (d: DiagramController) => T): Promise<T> =>
-    page.evaluate<T>(`(${fn.toString()})(window.__diagram)`);
+    web.page.evaluate<T>(`(${fn.toString()})(window.__diagram)`);
 
   it('draws one lane per node, labelled n1 to n5, with arrows, bands and states', async () => {
     await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip · faulty-network · seed 11' });
@@ -183,11 +114,18 @@ describe('trace viewer in chromium', function () {
     const { share, colours } = await ink();
     assert.ok(share > 0.05, `only ${(share * 100).toFixed(1)} % of the canvas is drawn`);
     assert.ok(colours > 50, `only ${colours} colours`);
-    assert.deepEqual(await page.locator('.ds-lanes li').allTextContents(), ['network', 'n1', 'n2', 'n3', 'n4', 'n5']);
-    assert.deepEqual(await page.locator('.tv-node').allTextContents(), ['n1', 'n2', 'n3', 'n4', 'n5']);
-    assert.match((await page.locator('.tv-meta').textContent()) ?? '', /faulty-network · seed 11 · [\d,]+ events/);
+    assert.deepEqual(await web.page.locator('.ds-lanes li').allTextContents(), [
+      'network',
+      'n1',
+      'n2',
+      'n3',
+      'n4',
+      'n5',
+    ]);
+    assert.deepEqual(await web.page.locator('.tv-node').allTextContents(), ['n1', 'n2', 'n3', 'n4', 'n5']);
+    assert.match((await web.page.locator('.tv-meta').textContent()) ?? '', /faulty-network · seed 11 · [\d,]+ events/);
     const darkBackground = await canvasPixel(2, 2);
-    await page.emulateMedia({ colorScheme: 'light' });
+    await web.page.emulateMedia({ colorScheme: 'light' });
     await settle();
     await shot('gossip-light');
     const lightBackground = await canvasPixel(2, 2);
@@ -209,9 +147,9 @@ describe('trace viewer in chromium', function () {
     });
     const prepared = [...run.trace.ofKind('report')].find((e) => e.node === 'n2' && e.data['event'] === 'prepare')!;
     await show({ type: 'showTrace', traceText: traceText(run.trace), title: 'two-phase-commit · happy-path · seed 1' });
-    const n2 = page.locator('.ds-lanes li', { hasText: 'n2' });
+    const n2 = web.page.locator('.ds-lanes li', { hasText: 'n2' });
     const described = async (time: number): Promise<string> => {
-      await page.evaluate((t) => window.__diagram!.seek(t), time);
+      await web.page.evaluate((t) => window.__diagram!.seek(t), time);
       await settle();
       return (await n2.getAttribute('aria-description')) ?? '';
     };
@@ -222,13 +160,12 @@ describe('trace viewer in chromium', function () {
   });
 
   it('draws at the screen pixel ratio, so lines stay crisp on a high-density display', async () => {
-    await page.close();
-    await openPage(2);
+    await web.open({ ...PAGE, deviceScaleFactor: 2 });
     await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip' });
-    await page.evaluate(() => window.__diagram!.zoom(6, 420));
+    await web.page.evaluate(() => window.__diagram!.zoom(6, 420));
     await settle();
     await shot('gossip-dpr2');
-    const size = await page.evaluate(() => {
+    const size = await web.page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('.ds-canvas')!;
       return { pixels: [canvas.width, canvas.height], css: [canvas.clientWidth, canvas.clientHeight] };
     });
@@ -247,46 +184,52 @@ describe('trace viewer in chromium', function () {
       return -1;
     });
     assert.ok(drop >= 0, 'the model has a dropped message');
-    await page.evaluate((i) => window.__diagram!.highlight([i], true), drop);
+    await web.page.evaluate((i) => window.__diagram!.highlight([i], true), drop);
     await settle();
     // Two small pans and a zoom: drawn from the cache (copied, then stretched until the zoom
     // settles), and clicks must still land on what is under the pointer.
     for (let i = 0; i < 2; i++) {
-      await page.evaluate(() =>
+      await web.page.evaluate(() =>
         window.__diagram!.pan((window.__diagram!.view.end - window.__diagram!.view.start) * 0.03),
       );
       await settle();
     }
-    await page.evaluate((i) => window.__diagram!.zoom(1.15, window.__diagram!.model.times[i]), drop);
+    await web.page.evaluate((i) => window.__diagram!.zoom(1.15, window.__diagram!.model.times[i]), drop);
     await settle();
-    const point = await page.evaluate((i) => window.__diagram!.pointOf(i), drop);
+    const point = await web.page.evaluate((i) => window.__diagram!.pointOf(i), drop);
     assert.ok(point, 'the drop is on screen');
-    const box = (await page.locator('.ds-canvas').boundingBox())!;
-    await page.mouse.click(box.x + point.x, box.y + point.y);
+    const box = (await web.page.locator('.ds-canvas').boundingBox())!;
+    await web.page.mouse.click(box.x + point.x, box.y + point.y);
     await settle();
     await shot('drop-selected');
     assert.equal(await diagram((d) => d.selected), drop);
-    assert.equal(await page.locator('.tv-details .tv-kind').textContent(), 'drop');
-    assert.match((await page.locator('.tv-details-title').textContent()) ?? '', /→ .*(lost on the wire|dropped after)/);
-    await page.locator('.tv-related .tv-link', { hasText: 'sent' }).click();
-    assert.equal(await diagram((d) => d.selected), await page.evaluate((i) => window.__diagram!.model.links[i], drop));
-    assert.equal(await page.locator('.tv-details .tv-kind').textContent(), 'send');
+    assert.equal(await web.page.locator('.tv-details .tv-kind').textContent(), 'drop');
+    assert.match(
+      (await web.page.locator('.tv-details-title').textContent()) ?? '',
+      /→ .*(lost on the wire|dropped after)/,
+    );
+    await web.page.locator('.tv-related .tv-link', { hasText: 'sent' }).click();
+    assert.equal(
+      await diagram((d) => d.selected),
+      await web.page.evaluate((i) => window.__diagram!.model.links[i], drop),
+    );
+    assert.equal(await web.page.locator('.tv-details .tv-kind').textContent(), 'send');
   });
 
   it('plays the run forward from the start and pauses', async () => {
     await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip' });
-    await page.locator('.ds-diagram').focus();
-    await page.keyboard.press('Home');
+    await web.page.locator('.ds-diagram').focus();
+    await web.page.keyboard.press('Home');
     assert.deepEqual(await diagram((d) => d.cursor!.index), -1, 'nothing has happened yet');
     const start = await diagram((d) => d.cursor!.time);
-    await page.keyboard.press(' ');
+    await web.page.keyboard.press(' ');
     await settle();
-    assert.equal(await page.locator('.tv-play').textContent(), '⏸ Pause');
-    await page.waitForFunction((t) => window.__diagram!.cursor!.time > t + 5, start);
-    await page.keyboard.press(' ');
+    assert.equal(await web.page.locator('.tv-play').textContent(), '⏸ Pause');
+    await web.page.waitForFunction((t) => window.__diagram!.cursor!.time > t + 5, start);
+    await web.page.keyboard.press(' ');
     await settle();
     assert.equal(await diagram((d) => d.playing), false);
-    assert.equal(await page.locator('.tv-play').textContent(), '▶ Play');
+    assert.equal(await web.page.locator('.tv-play').textContent(), '▶ Play');
     const paused = await diagram((d) => d.cursor!);
     assert.ok(paused.index >= 0);
     await settle();
@@ -296,23 +239,23 @@ describe('trace viewer in chromium', function () {
   it('restores the zoom, cursor and filters when the webview reloads the same trace', async () => {
     // VS Code keeps a webview's setState across reloads; sessionStorage stands in for it here.
     // (A script as text: functions passed from here would carry the test runner's name helpers.)
-    await page.addInitScript(`window.acquireVsCodeApi = () => ({
+    await web.page.addInitScript(`window.acquireVsCodeApi = () => ({
       postMessage: (m) => window.dispatchEvent(new CustomEvent('trace-viewer:post', { detail: m })),
       getState: () => JSON.parse(sessionStorage.getItem('state') ?? 'null') ?? undefined,
       setState: (state) => sessionStorage.setItem('state', JSON.stringify(state)),
     });`);
     const reload = async (): Promise<void> => {
-      await page.reload();
-      await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+      await web.page.reload();
+      await web.page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
     };
     await reload();
     const message: ShowTraceMessage = { type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip' };
     await show(message);
-    await page.evaluate(() => window.__diagram!.zoom(5, 420));
-    await page.locator('.tv-node', { hasText: 'n4' }).click();
-    await page.locator('.ds-diagram').focus();
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(
+    await web.page.evaluate(() => window.__diagram!.zoom(5, 420));
+    await web.page.locator('.tv-node', { hasText: 'n4' }).click();
+    await web.page.locator('.ds-diagram').focus();
+    for (let i = 0; i < 3; i++) await web.page.keyboard.press('ArrowRight');
+    await web.page.waitForFunction(
       () =>
         JSON.stringify((JSON.parse(sessionStorage.getItem('state') ?? '{}') as { view?: unknown }).view) ===
         JSON.stringify(window.__diagram!.viewState()),
@@ -321,7 +264,7 @@ describe('trace viewer in chromium', function () {
     await reload();
     await show(message);
     assert.deepEqual(await diagram((d) => d.viewState()), before);
-    assert.equal(await page.locator('.tv-node', { hasText: 'n4' }).locator('input').isChecked(), false);
+    assert.equal(await web.page.locator('.tv-node', { hasText: 'n4' }).locator('input').isChecked(), false);
     await reload();
     await show({ ...message, traceText: traceText(gossipTrace({ seed: 12 })) });
     assert.deepEqual(await diagram((d) => d.viewState().filter), {}, 'another trace starts afresh');
@@ -329,11 +272,11 @@ describe('trace viewer in chromium', function () {
 
   it('steps the cursor event by event with the arrow keys, and shows each event', async () => {
     await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip' });
-    await page.evaluate(() => window.__diagram!.zoom(4, 330));
-    await page.locator('.ds-diagram').focus();
+    await web.page.evaluate(() => window.__diagram!.zoom(4, 330));
+    await web.page.locator('.ds-diagram').focus();
     const seen: number[] = [];
     for (let i = 0; i < 6; i++) {
-      await page.keyboard.press('ArrowRight');
+      await web.page.keyboard.press('ArrowRight');
       seen.push(await diagram((d) => d.cursor!.index));
     }
     assert.ok(
@@ -341,13 +284,16 @@ describe('trace viewer in chromium', function () {
       `cursor indices ${seen.join(', ')}`,
     );
     assert.equal(await diagram((d) => d.selected), seen.at(-1));
-    await page.keyboard.press('ArrowLeft');
+    await web.page.keyboard.press('ArrowLeft');
     assert.equal(await diagram((d) => d.cursor!.index), seen.at(-2));
-    assert.match((await page.locator('.tv-details .tv-muted').textContent()) ?? '', new RegExp(`^#${seen.at(-2)} `));
+    assert.match(
+      (await web.page.locator('.tv-details .tv-muted').textContent()) ?? '',
+      new RegExp(`^#${seen.at(-2)} `),
+    );
     await settle();
     await shot('stepping');
     const before = await ink();
-    await page.keyboard.press('End');
+    await web.page.keyboard.press('End');
     await settle();
     assert.equal(await diagram((d) => d.cursor), undefined, 'End shows the whole run');
     assert.ok((await ink()).strength > before.strength * 1.2, 'what was dimmed is drawn in full');
@@ -361,7 +307,7 @@ describe('trace viewer in chromium', function () {
       traceText: traceText(trace, footer),
       title: `raft-election · many-elections · seed ${seed}`,
     });
-    const banner = page.locator('.tv-banner.tv-fail');
+    const banner = web.page.locator('.tv-banner.tv-fail');
     assert.ok(await banner.isVisible());
     assert.equal(await banner.locator('strong').textContent(), failure.property);
     assert.equal(await banner.locator('.tv-banner-explanation').textContent(), failure.explanation);
@@ -370,19 +316,19 @@ describe('trace viewer in chromium', function () {
     assert.ok(events.length > 0, 'the checker names events');
     const whole = await diagram((d) => d.model.endTime - d.model.times[0]!);
     const opened = await diagram((d) => d.view);
-    const firstAt = await page.evaluate((i) => window.__diagram!.model.times[i]!, events[0]!);
+    const firstAt = await web.page.evaluate((i) => window.__diagram!.model.times[i]!, events[0]!);
     assert.ok(firstAt >= opened.start && firstAt <= opened.end, 'it opens on the violation');
-    await page.evaluate(() => window.__diagram!.fit());
-    await page.locator('.tv-jump').click();
+    await web.page.evaluate(() => window.__diagram!.fit());
+    await web.page.locator('.tv-jump').click();
     await settle();
     await shot('violation-jump');
     const view = await diagram((d) => d.view);
-    const times = await page.evaluate((ev) => ev.map((i) => window.__diagram!.model.times[i]!), events);
+    const times = await web.page.evaluate((ev) => ev.map((i) => window.__diagram!.model.times[i]!), events);
     for (const t of times)
       assert.ok(t >= view.start && t <= view.end, `event at ${t} ms is in view [${view.start}, ${view.end}]`);
     assert.ok(view.end - view.start < whole / 2, 'the jump zooms in');
     for (const i of events)
-      assert.ok(await page.evaluate((e) => window.__diagram!.pointOf(e) !== undefined, i), `event #${i} is drawn`);
+      assert.ok(await web.page.evaluate((e) => window.__diagram!.pointOf(e) !== undefined, i), `event #${i} is drawn`);
     assert.equal(await diagram((d) => d.selected), events[0]);
   });
 
@@ -397,9 +343,9 @@ describe('trace viewer in chromium', function () {
     )?.index;
     assert.ok(vote !== undefined, `seed ${seed} has a vote`);
     const node = trace.event(vote).node;
-    await page.evaluate((i) => window.__diagram!.select(i, true), vote);
+    await web.page.evaluate((i) => window.__diagram!.select(i, true), vote);
     await settle();
-    const own = page.locator(`.tv-state[data-node="${node}"]`);
+    const own = web.page.locator(`.tv-state[data-node="${node}"]`);
     assert.equal(await own.locator('h3').textContent(), `State of ${node}`);
     assert.deepEqual(await own.locator('table[data-section="fields"] thead th').allTextContents(), [
       'key',
@@ -415,17 +361,16 @@ describe('trace viewer in chromium', function () {
     const votedFor = own.locator('table[data-section="storage"] tr[data-key="votedFor"]');
     assert.equal(await votedFor.getAttribute('class'), 'tv-changed');
     assert.equal(await votedFor.locator('td').last().textContent(), JSON.stringify(trace.event(vote).peer));
-    assert.equal(await page.locator('.tv-state-other').count(), trace.header.lanes.length - 1);
-    await page.locator('.tv-details').evaluate((e) => (e.scrollTop = e.scrollHeight));
+    assert.equal(await web.page.locator('.tv-state-other').count(), trace.header.lanes.length - 1);
+    await web.page.locator('.tv-details').evaluate((e) => (e.scrollTop = e.scrollHeight));
     await shot('node-state');
     // The same pane in a Chinese UI.
-    await page.close();
-    await openPage(1, '?lang=zh-cn');
+    await web.open({ ...PAGE, path: '?lang=zh-cn' });
     await show({ type: 'showTrace', traceText: traceText(trace, { passed: false, failure }, states), title: 'raft' });
-    await page.evaluate((i) => window.__diagram!.select(i, true), vote);
+    await web.page.evaluate((i) => window.__diagram!.select(i, true), vote);
     await settle();
-    assert.equal(await page.locator('.tv-state h3').textContent(), `${node} 的状态`);
-    assert.equal(await page.locator('.tv-state .tv-durable').textContent(), '持久：崩溃后仍在');
+    assert.equal(await web.page.locator('.tv-state h3').textContent(), `${node} 的状态`);
+    assert.equal(await web.page.locator('.tv-state .tv-durable').textContent(), '持久：崩溃后仍在');
   });
 
   it('shows a vote kept in a field lost at the crash, and the term kept in storage surviving it', async () => {
@@ -441,9 +386,9 @@ describe('trace viewer in chromium', function () {
       title: 'raft-election · restart-after-vote · seed 1',
     });
     const crash = [...run.trace.ofKind('crash')][0]!;
-    await page.evaluate((i) => window.__diagram!.select(i, true), crash.index);
+    await web.page.evaluate((i) => window.__diagram!.select(i, true), crash.index);
     await settle();
-    const own = page.locator(`.tv-state[data-node="${crash.node}"]`);
+    const own = web.page.locator(`.tv-state[data-node="${crash.node}"]`);
     assert.equal(
       await own.locator('.tv-state-note').textContent(),
       'Lost in the crash: the node restarts with fresh fields, and only its storage.',
@@ -456,16 +401,16 @@ describe('trace viewer in chromium', function () {
     );
     await shot('node-state-crash');
     // Beside the code the panel is narrow: the details go under the diagram, still showing the state.
-    await page.setViewportSize({ width: 520, height: 800 });
+    await web.page.setViewportSize({ width: 520, height: 800 });
     await settle();
     assert.ok(await own.locator('table[data-section="storage"]').isVisible());
     const [diagramBox, detailsBox] = await Promise.all([
-      page.locator('.tv-diagram').boundingBox(),
-      page.locator('.tv-details').boundingBox(),
+      web.page.locator('.tv-diagram').boundingBox(),
+      web.page.locator('.tv-details').boundingBox(),
     ]);
     assert.ok(diagramBox && detailsBox && detailsBox.y >= diagramBox.y + diagramBox.height - 1, 'under the diagram');
     assert.ok(diagramBox.height >= 180, `the diagram keeps room to draw (${diagramBox.height} px)`);
-    const overview = await page.locator('.tv-diagram canvas').last().boundingBox();
+    const overview = await web.page.locator('.tv-diagram canvas').last().boundingBox();
     assert.ok(
       overview && overview.y + overview.height <= detailsBox.y + 1,
       'nothing of the diagram spills over the details',
@@ -493,8 +438,8 @@ describe('trace viewer in chromium', function () {
     const view = await diagram((d) => d.view);
     assert.ok(view.start > 1000 && view.start < 2000 && view.end > 2000, `around 2000 ms: ${JSON.stringify(view)}`);
     await shot('violation-at-a-time');
-    await page.evaluate(() => window.__diagram!.fit());
-    await page.locator('.tv-jump').click();
+    await web.page.evaluate(() => window.__diagram!.fit());
+    await web.page.locator('.tv-jump').click();
     await settle();
     assert.equal(await diagram((d) => d.cursor?.time), 2000);
     const after = await diagram((d) => d.view);
@@ -517,106 +462,110 @@ describe('trace viewer in chromium', function () {
       title: 'thrown',
       note: 'This is the run as graded.',
     });
-    assert.equal(await page.locator('.tv-banner-submission').textContent(), 'This is the run as graded.');
-    assert.equal(await page.locator('.tv-banner-explanation').textContent(), failure.explanation);
-    const links = page.locator('.tv-source-link');
+    assert.equal(await web.page.locator('.tv-banner-submission').textContent(), 'This is the run as graded.');
+    assert.equal(await web.page.locator('.tv-banner-explanation').textContent(), failure.explanation);
+    const links = web.page.locator('.tv-source-link');
     assert.deepEqual(
       await links.allTextContents(),
       [`${file}:13:7`, `${file}:13:7`],
       'in the explanation and below it',
     );
     await links.first().click();
-    const posted = await page.evaluate(() => window.__posted);
+    const posted = await web.page.evaluate(() => window.__posted);
     assert.deepEqual(posted.at(-1), { type: 'openSource', file, line: 13, column: 7 });
   });
 
   it('keeps what the student filtered when another run of the same nodes comes (a shrunk one, another seed)', async () => {
     await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip' });
-    await page.locator('.tv-node', { hasText: 'n5' }).click();
+    await web.page.locator('.tv-node', { hasText: 'n5' }).click();
     await settle();
     await show({ type: 'showTrace', traceText: traceText(gossipTrace({ seed: 12 })), title: 'gossip · seed 12' });
-    await page.waitForFunction(() => document.querySelector('.tv-title')?.textContent === 'gossip · seed 12');
+    await web.page.waitForFunction(() => document.querySelector('.tv-title')?.textContent === 'gossip · seed 12');
     assert.deepEqual(await diagram((d) => d.viewState().filter), { nodes: ['n1', 'n2', 'n3', 'n4'] });
-    assert.equal(await page.locator('.tv-node', { hasText: 'n5' }).locator('input').isChecked(), false);
-    assert.deepEqual(await page.locator('.ds-lanes li').allTextContents(), ['network', 'n1', 'n2', 'n3', 'n4']);
+    assert.equal(await web.page.locator('.tv-node', { hasText: 'n5' }).locator('input').isChecked(), false);
+    assert.deepEqual(await web.page.locator('.ds-lanes li').allTextContents(), ['network', 'n1', 'n2', 'n3', 'n4']);
   });
 
   it('asks the host to re-run with a seed, to shrink and to export', async () => {
     const { trace, failure, seed } = failingRaftRun();
     await show({ type: 'showTrace', traceText: traceText(trace), title: 'raft', verdict: { passed: false, failure } });
-    assert.equal(await page.locator('.tv-seed').inputValue(), String(seed));
-    await page.locator('.tv-seed').fill('42');
-    await page.getByRole('button', { name: 'Run again with this seed' }).click();
-    await page.getByRole('button', { name: 'Find a smaller fault schedule that still fails' }).click();
-    await page.getByRole('button', { name: 'Save this trace to a file' }).click();
-    const posted = await page.evaluate(() => window.__posted);
+    assert.equal(await web.page.locator('.tv-seed').inputValue(), String(seed));
+    await web.page.locator('.tv-seed').fill('42');
+    await web.page.getByRole('button', { name: 'Run again with this seed' }).click();
+    await web.page.getByRole('button', { name: 'Find a smaller fault schedule that still fails' }).click();
+    await web.page.getByRole('button', { name: 'Save this trace to a file' }).click();
+    const posted = await web.page.evaluate(() => window.__posted);
     assert.deepEqual(posted, [{ type: 'ready' }, { type: 'rerun', seed: 42 }, { type: 'shrink' }, { type: 'export' }]);
   });
 
   it('filters nodes and message types, and finds text with next and previous', async () => {
     await show({ type: 'showTrace', traceText: traceText(gossipTrace()), title: 'gossip' });
-    await page.locator('.tv-node', { hasText: 'n5' }).click();
-    await page.locator('.tv-node', { hasText: 'n4' }).click();
+    await web.page.locator('.tv-node', { hasText: 'n5' }).click();
+    await web.page.locator('.tv-node', { hasText: 'n4' }).click();
     await settle();
-    assert.deepEqual(await page.locator('.ds-lanes li').allTextContents(), ['network', 'n1', 'n2', 'n3']);
-    await page.locator('.tv-menu summary', { hasText: 'Messages' }).click();
-    await page.locator('.tv-menu-list .tv-check', { hasText: 'Ack' }).click();
+    assert.deepEqual(await web.page.locator('.ds-lanes li').allTextContents(), ['network', 'n1', 'n2', 'n3']);
+    await web.page.locator('.tv-menu summary', { hasText: 'Messages' }).click();
+    await web.page.locator('.tv-menu-list .tv-check', { hasText: 'Ack' }).click();
     assert.deepEqual(await diagram((d) => d.viewState().filter), {
       nodes: ['n1', 'n2', 'n3'],
       messageTypes: ['Gossip'],
     });
-    await page.keyboard.press('/');
-    assert.equal(await page.evaluate(() => document.activeElement?.className), 'tv-search');
-    await page.keyboard.type('learned version');
-    await page.keyboard.press('Enter');
+    await web.page.keyboard.press('/');
+    assert.equal(await web.page.evaluate(() => document.activeElement?.className), 'tv-search');
+    await web.page.keyboard.type('learned version');
+    await web.page.keyboard.press('Enter');
     const first = await diagram((d) => d.selected);
     assert.ok(first !== undefined);
-    assert.match((await page.locator('.tv-count').textContent()) ?? '', /^1 \/ \d+$/);
-    await page.keyboard.press('Enter');
+    assert.match((await web.page.locator('.tv-count').textContent()) ?? '', /^1 \/ \d+$/);
+    await web.page.keyboard.press('Enter');
     assert.notEqual(await diagram((d) => d.selected), first);
-    await page.keyboard.press('Shift+Enter');
+    await web.page.keyboard.press('Shift+Enter');
     assert.equal(await diagram((d) => d.selected), first);
-    assert.match((await page.locator('.tv-details-title').textContent()) ?? '', /logged/);
+    assert.match((await web.page.locator('.tv-details-title').textContent()) ?? '', /logged/);
     await settle();
     await shot('filtered-search');
   });
 
   it("speaks the page's language in the toolbar, the verdict and the details pane", async () => {
-    await page.close();
-    await openPage(1, '?lang=zh-cn');
+    await web.open({ ...PAGE, path: '?lang=zh-cn' });
     const { trace, failure, seed } = failingRaftRun();
     await show({ type: 'showTrace', traceText: traceText(trace), title: 'raft', verdict: { passed: false, failure } });
-    const toolbar = page.locator('.tv-toolbar');
+    const toolbar = web.page.locator('.tv-toolbar');
     assert.equal(await toolbar.getAttribute('aria-label'), '轨迹查看器');
     assert.equal(await toolbar.getByRole('button', { name: '播放或暂停（空格）' }).textContent(), '▶ 播放');
     assert.equal(await toolbar.getByRole('button', { name: '让整个运行适应视图（0）' }).textContent(), '适应');
     assert.equal(await toolbar.locator('.tv-search').getAttribute('placeholder'), '搜索类型、内容、日志（/）');
     assert.deepEqual(await toolbar.locator('summary').allTextContents(), ['消息', '事件']);
-    assert.equal(await page.locator('.tv-jump').textContent(), '跳到违规处');
+    assert.equal(await web.page.locator('.tv-jump').textContent(), '跳到违规处');
     assert.match(
-      (await page.locator('.tv-meta').textContent()) ?? '',
+      (await web.page.locator('.tv-meta').textContent()) ?? '',
       new RegExp(`^many-elections · 种子 ${seed} · [\\d,]+ 个事件 · `),
     );
-    assert.match((await page.locator('.tv-banner-explanation').textContent()) ?? '', /^n\d 在任期 \d+ 投了两次票：/);
-    assert.equal(await page.locator('.tv-details .tv-panel-title').textContent(), '怎么看这张图');
-    assert.equal(await page.locator('.tv-details .tv-legend li').first().textContent(), '→一条消息，从发送到送达');
+    assert.match(
+      (await web.page.locator('.tv-banner-explanation').textContent()) ?? '',
+      /^n\d 在任期 \d+ 投了两次票：/,
+    );
+    assert.equal(await web.page.locator('.tv-details .tv-panel-title').textContent(), '怎么看这张图');
+    assert.equal(await web.page.locator('.tv-details .tv-legend li').first().textContent(), '→一条消息，从发送到送达');
     const deliver = [...trace.ofKind('deliver')][0]!;
-    await page.evaluate((i) => window.__diagram!.select(i, true), deliver.index);
+    await web.page.evaluate((i) => window.__diagram!.select(i, true), deliver.index);
     await settle();
-    assert.match((await page.locator('.tv-details-title').textContent()) ?? '', /^n\d → n\d \w+: [\d.]+ ms 后送达$/);
-    assert.deepEqual(await page.locator('.tv-details .tv-facts dt').first().textContent(), '节点');
-    assert.equal(await page.locator('.tv-related .tv-link').first().textContent(), '发送 →');
-    await page.getByRole('button', { name: '用这个种子再运行一次' }).click();
+    assert.match(
+      (await web.page.locator('.tv-details-title').textContent()) ?? '',
+      /^n\d → n\d \w+: [\d.]+ ms 后送达$/,
+    );
+    assert.deepEqual(await web.page.locator('.tv-details .tv-facts dt').first().textContent(), '节点');
+    assert.equal(await web.page.locator('.tv-related .tv-link').first().textContent(), '发送 →');
+    await web.page.getByRole('button', { name: '用这个种子再运行一次' }).click();
     await shot('chinese');
   });
 
   it('leaves most of an editor-sized page to the diagram, details and verdict included', async () => {
-    await page.close();
-    await openPage(1, '', { width: 1000, height: 640 });
+    await web.open({ ...PAGE, viewport: { width: 1000, height: 640 } });
     const { trace, failure } = failingRaftRun();
     await show({ type: 'showTrace', traceText: traceText(trace), title: 'raft', verdict: { passed: false, failure } });
-    const stage = await page.locator('.tv-diagram').boundingBox();
-    const canvas = await page.locator('.ds-canvas').boundingBox();
+    const stage = await web.page.locator('.tv-diagram').boundingBox();
+    const canvas = await web.page.locator('.ds-canvas').boundingBox();
     assert.ok(stage && canvas);
     await shot('editor-sized');
     assert.ok(stage.width >= 700, `the diagram is ${stage.width} px of 1000 wide`);
@@ -624,10 +573,10 @@ describe('trace viewer in chromium', function () {
   });
 
   it('tells the student when the text is not a trace', async () => {
-    await page.evaluate(() =>
+    await web.page.evaluate(() =>
       window.postMessage({ type: 'showTrace', traceText: '{"format":"other"}', title: 'x' }, '*'),
     );
-    await page.waitForSelector('.tv-empty');
-    assert.match((await page.locator('.tv-empty').textContent()) ?? '', /not a trace file .*not a distsys trace/);
+    await web.page.waitForSelector('.tv-empty');
+    assert.match((await web.page.locator('.tv-empty').textContent()) ?? '', /not a trace file .*not a distsys trace/);
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { exercises } from '../../lessons/catalog';
 import { applyPatch } from '../exercises/applyPatch';
 import { fixtureCli, ROOT } from './fixtures/harness';
+import { searchedPingPong } from './fixtures/searchedPingPong';
 
 const raftDir = join(ROOT, 'test', 'exercises', 'raft-election');
 const reference = join('test', 'exercises', 'raft-election', 'reference.ts');
@@ -64,6 +65,17 @@ describe('distsys explore (in-process, the real catalog)', () => {
     assert.match(report.violation.traceHash, /^[0-9a-f]{16}$/);
   });
 
+  it('names the processes beside the nodes, and finds a retry applied twice by a server that keeps no table', async () => {
+    const kvDir = join(ROOT, 'test', 'exercises', 'exactly-once-kv');
+    const file = join(mkdtempSync(join(tmpdir(), 'distsys-explore-')), 'no-dedup.ts');
+    const source = readFileSync(join(kvDir, 'reference.ts'), 'utf8');
+    writeFileSync(file, applyPatch(source, readFileSync(join(kvDir, 'buggy', 'no-dedup.patch'), 'utf8')));
+    const { code, stdout } = await explore(['exactly-once-kv', '--file', file, '--depth', '5']);
+    assert.equal(code, 1);
+    assert.match(stdout, /^1 node and 2 processes \(c1, c2\), depth 5, breadth-first; /m);
+    assert.match(stdout, /^FAIL {2}no-duplicate-effect: /m);
+  });
+
   it('walks at random with --mode random', async () => {
     const { code, stdout } = await explore([
       'raft-election',
@@ -79,6 +91,23 @@ describe('distsys explore (in-process, the real catalog)', () => {
     assert.match(stdout, /^the schedule that breaks it \(\d+ choices/m);
   });
 
+  it('runs the search in a worker under --timeout: a handler that never returns is stopped, naming the file and the handler', async () => {
+    const file = join('test', 'cli', 'fixtures', 'programs', 'lateLoop.ts');
+    const { code, stdout, stderr } = await fixtureCli(
+      ['explore', 'searched-ping-pong', '--file', file, '--timeout', '1'],
+      { exercises: [...exercises, searchedPingPong] },
+    );
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.match(
+      stderr,
+      new RegExp(
+        `^distsys explore: the search of ${file.replace(/[.\\/]/g, '\\$&')} did not finish within 1 s of real time: n\\d was still running onTimer\\("late"\\).* \\(raise it with --timeout, now 1 s\\)$`,
+        'm',
+      ),
+    );
+  });
+
   it('exits 2 naming what is wrong with a flag', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['raft-election', '--faults', 'crash=x'], /--faults: crash=x: the count must be a whole number from 0 to 1000/],
@@ -86,7 +115,7 @@ describe('distsys explore (in-process, the real catalog)', () => {
       [['raft-election', '--mode', 'dfs'], /--mode must be bfs or random, got "dfs"/],
       [['raft-election', '--walks', '5'], /--walks applies to --mode random only/],
       [['raft-election', '--nodes', '0'], /--nodes must be a whole number from 1 to 9, got "0"/],
-      [['unique-ids'], /exercise "unique-ids" has no invariants to search for; exhaustive search covers raft-election/],
+      [['raft-election', '--timeout', '0'], /--timeout must be a whole number from 1 to 604800, got "0"/],
       [['failure-detector'], /has no invariants to search for; .*\. None of its rules is a safety property/],
       [
         ['break-bully'],
@@ -99,5 +128,16 @@ describe('distsys explore (in-process, the real catalog)', () => {
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, message);
     }
+  });
+
+  it('exits 2 for an exercise with no invariants to search, naming those that have them', async () => {
+    const unsearched = exercises.map((e) => (e.id === 'unique-ids' ? { ...e, explore: undefined } : e));
+    const { code, stderr } = await fixtureCli(['explore', 'unique-ids'], { exercises: unsearched });
+    assert.equal(code, 2);
+    assert.match(
+      stderr,
+      /exercise "unique-ids" has no invariants to search for; exhaustive search covers .*raft-election/,
+    );
+    assert.doesNotMatch(stderr, /covers .*unique-ids/);
   });
 });

@@ -1,21 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { course } from '../../lessons/course';
-import { startCodeServer, type CodeServer } from './codeServer';
 import { viewerStrings } from '../../src/webview/traceViewer/strings';
 import { playerStrings } from '../../src/webview/diagram/strings';
-import {
-  QUIET_WORKBENCH,
-  frameWith,
-  openWorkbench,
-  runCommand,
-  screenshot,
-  screenshotOnFailure,
-  until,
-  waitForInk,
-} from './workbench';
+import { frameWith, runCommand, screenshot, showTesting, until, waitForInk } from './workbench';
+import { useWorkbench } from './useWorkbench';
 
 const ROOT = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
@@ -27,27 +17,7 @@ const lessonTitle = readFileSync(resolve(ROOT, 'lessons/06-leader-election/lesso
 // VS Code's own strings stay English (the stand-in language pack translates none of them); the
 // extension's manifest, its vscode.l10n strings and its lessons follow the display language.
 describe('the workbook in code-server with the display language zh-cn', function () {
-  let server: CodeServer;
-  let browser: Browser;
-  let page: Page;
-
-  before(async function () {
-    this.timeout(180_000);
-    server = await startCodeServer({
-      locale: 'zh-cn',
-      settings: { ...QUIET_WORKBENCH, 'distsys.seedsPerScenario': 2 },
-    });
-    ({ browser, page } = await openWorkbench(server.url));
-  });
-
-  afterEach(async function () {
-    await screenshotOnFailure(page, this.currentTest);
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.stop();
-  });
+  const workbench = useWorkbench({ locale: 'zh-cn', settings: { 'distsys.seedsPerScenario': 2 } });
 
   it('shows the activity, course tree, exercise status and lesson in Chinese', async function () {
     const activity = manifest['viewsContainer.distsys.title'];
@@ -59,19 +29,19 @@ describe('the workbook in code-server with the display language zh-cn', function
       activity && notStarted && coordination && transactions && raft && lessonTitle,
       'the Chinese strings the check looks for are missing',
     );
-    await page.locator(`.activitybar [aria-label^="${activity}"]`).first().click();
-    const tree = page.locator('[id="workbench.view.extension.distsys"] .monaco-list-row');
+    await workbench.page.locator(`.activitybar [aria-label^="${activity}"]`).first().click();
+    const tree = workbench.page.locator('[id="workbench.view.extension.distsys"] .monaco-list-row');
     for (const text of [coordination.title['zh-cn'], transactions.title['zh-cn'], raft, notStarted])
       await tree.filter({ hasText: text }).first().waitFor();
     await tree.filter({ hasText: raft }).first().click();
-    await page.locator('.tab.active', { hasText: raft }).waitFor();
-    const frame = await frameWith(page, 'h1');
+    await workbench.page.locator('.tab.active', { hasText: raft }).waitFor();
+    const frame = await frameWith(workbench.page, 'h1');
     assert.equal((await frame.locator('h1').first().innerText()).trim(), lessonTitle);
-    await screenshot(page, '07-chinese-ui');
+    await screenshot(workbench.page, '07-chinese-ui');
   });
 
   it("speaks Chinese in a lesson simulation's controls", async function () {
-    const frame = await frameWith(page, 'figure.sim .sim-mounted canvas');
+    const frame = await frameWith(workbench.page, 'figure.sim .sim-mounted canvas');
     const sim = frame.locator('figure.sim').first();
     await sim.scrollIntoViewIfNeeded();
     await waitForInk(frame, 'figure.sim .sim-mounted canvas.ds-canvas');
@@ -80,40 +50,41 @@ describe('the workbook in code-server with the display language zh-cn', function
     assert.equal(await controls.getByRole('button', { name: text.playTitle }).textContent(), text.play);
     await controls.getByRole('button', { name: text.next }).click();
     assert.match((await controls.locator('.ds-readout').textContent()) ?? '', /第 1 个事件/);
-    await screenshot(page, '08-chinese-simulation');
+    await screenshot(workbench.page, '08-chinese-simulation');
   });
 
   it('explains a failure in Chinese in the Testing view, and opens its trace with a Chinese toolbar', async function () {
-    await page.locator('.monaco-list-row[aria-label^="raft-election"]').first().click();
-    const student = join(server.workspace, 'distsys', 'raft-election', 'starter.ts');
-    await until(page, 'the student file', () => existsSync(student));
-    await page.locator('.tab.active', { hasText: 'starter.ts' }).waitFor();
-    await runCommand(page, `${manifest['command.category']}: ${manifest['command.gradeExercise']}`);
-    if (!(await page.locator('.test-explorer').isVisible()))
-      await page.locator('.activitybar [aria-label^="Testing"], .activitybar [aria-label^="测试"]').first().click();
-    const exercise = page
+    await workbench.page.locator('.monaco-list-row[aria-label^="raft-election"]').first().click();
+    const student = join(workbench.workspace, 'distsys', 'raft-election', 'starter.ts');
+    await until(workbench.page, 'the student file', () => existsSync(student));
+    await workbench.page.locator('.tab.active', { hasText: 'starter.ts' }).waitFor();
+    await runCommand(workbench.page, `${manifest['command.category']}: ${manifest['command.gradeExercise']}`);
+    await showTesting(workbench.page);
+    const exercise = workbench.page
       .locator('.test-explorer .monaco-list-row[aria-level="1"]', { hasText: 'raft-election' })
       .first();
     await exercise.waitFor();
     if ((await exercise.getAttribute('aria-expanded')) !== 'true') await exercise.locator('.monaco-tl-twistie').click();
-    const failed = page.locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)');
+    const failed = workbench.page.locator(
+      '.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)',
+    );
     await failed.first().waitFor({ timeout: 120_000 });
     // A scenario's description is in Chinese beside its name.
     assert.match((await failed.first().innerText()) ?? '', /\p{Script=Han}/u);
     await failed.first().dblclick();
-    const peek = page.locator('.test-output-peek');
+    const peek = workbench.page.locator('.test-output-peek');
     await peek
       .getByText(/种子|检查器/)
       .first()
       .waitFor();
     assert.match(await peek.innerText(), /检查器：/);
-    await screenshot(page, '09-chinese-failure');
+    await screenshot(workbench.page, '09-chinese-failure');
     await peek
       .getByText(manifest['command.openTrace'] ?? '', { exact: true })
       .first()
       .click();
     const viewer = viewerStrings['zh-cn'];
-    const trace = await frameWith(page, '.tv-toolbar');
+    const trace = await frameWith(workbench.page, '.tv-toolbar');
     await trace.locator('.ds-lanes li').first().waitFor();
     await waitForInk(trace, 'canvas.ds-canvas');
     assert.equal(
@@ -121,6 +92,6 @@ describe('the workbook in code-server with the display language zh-cn', function
       viewer.play,
     );
     assert.equal(await trace.locator('.tv-toolbar').getAttribute('aria-label'), viewer.viewer);
-    await screenshot(page, '10-chinese-trace-viewer');
+    await screenshot(workbench.page, '10-chinese-trace-viewer');
   });
 });

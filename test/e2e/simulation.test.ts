@@ -1,16 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { Browser, Frame, Locator, Page } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 import { playerStrings } from '../../src/webview/diagram/strings';
-import { startCodeServer, type CodeServer } from './codeServer';
-import {
-  QUIET_WORKBENCH,
-  frameWith,
-  openWorkbench,
-  screenshot,
-  screenshotOnFailure,
-  until,
-  waitForInk,
-} from './workbench';
+import { frameWith, screenshot, until, waitForInk } from './workbench';
+import { useWorkbench } from './useWorkbench';
 
 /** The most steps through the first simulation's run before its first transaction has committed everywhere. */
 const MAX_STEPS = 80;
@@ -23,30 +15,13 @@ async function laneStates(sim: Locator): Promise<string[]> {
 }
 
 describe("a lesson simulation's lanes in code-server: two-phase commit", function () {
-  let server: CodeServer;
-  let browser: Browser;
-  let page: Page;
+  const workbench = useWorkbench();
   let frame: Frame;
 
-  before(async function () {
-    this.timeout(180_000);
-    server = await startCodeServer({ settings: QUIET_WORKBENCH });
-    ({ browser, page } = await openWorkbench(server.url));
-  });
-
-  afterEach(async function () {
-    await screenshotOnFailure(page, this.currentTest);
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('opens the two-phase commit lesson and draws its first simulation', async function () {
-    await page.locator('.activitybar [aria-label^="Distributed Systems"]').first().click();
-    await page.locator('.monaco-list-row', { hasText: 'Two-phase commit' }).first().click();
-    frame = await frameWith(page, 'figure.sim .sim-mounted canvas');
+    await workbench.page.locator('.activitybar [aria-label^="Distributed Systems"]').first().click();
+    await workbench.page.locator('.monaco-list-row', { hasText: 'Two-phase commit' }).first().click();
+    frame = await frameWith(workbench.page, 'figure.sim .sim-mounted canvas');
     await frame.locator('figure.sim').first().scrollIntoViewIfNeeded();
     assert.ok((await waitForInk(frame, 'figure.sim .sim-mounted canvas.ds-canvas')) > 0);
   });
@@ -67,7 +42,7 @@ describe("a lesson simulation's lanes in code-server: two-phase commit", functio
       }
       if (seen.has('n2 prepared') && !seen.has('n2 committed') && !seen.has('shot')) {
         seen.add('shot');
-        await screenshot(page, '09-2pc-simulation-prepared');
+        await screenshot(workbench.page, '09-2pc-simulation-prepared');
       }
       if (participants.every((p) => seen.has(`${p} committed`))) break;
     }
@@ -76,10 +51,10 @@ describe("a lesson simulation's lanes in code-server: two-phase commit", functio
       assert.ok(seen.has(`${p} committed`), `${p} was never shown committed: ${[...seen].join(', ')}`);
     }
     // The canvas says it too: under each lane's name, the state at the cursor.
-    await until(page, 'the coordinator committed', async () =>
+    await until(workbench.page, 'the coordinator committed', async () =>
       (await laneStates(sim)).some((s) => /^n1 committed · tx t1-/.test(s)),
     );
     await sim.scrollIntoViewIfNeeded();
-    await screenshot(page, '10-2pc-simulation-committed');
+    await screenshot(workbench.page, '10-2pc-simulation-committed');
   });
 });

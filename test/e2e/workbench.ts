@@ -115,3 +115,16 @@ export async function until(
     await page.waitForTimeout(250);
   }
 }
+
+/**
+ * Brings up the Testing view. Its activity icon toggles: a click just as a command opened the view
+ * hides the side bar again, so look and click until the view stays up.
+ */
+export async function showTesting(page: Page): Promise<void> {
+  const explorer = page.locator('.test-explorer');
+  for (let attempt = 0; attempt < 4 && !(await explorer.isVisible()); attempt++) {
+    await page.locator('.activitybar [aria-label^="Testing"], .activitybar [aria-label^="测试"]').first().click();
+    await explorer.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
+  await explorer.waitFor();
+}

@@ -2,22 +2,13 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { raftElection } from '../../lessons/06-leader-election/exercise';
 import { gradeScenario, loadStudentModule, runAndCheck } from '../../src/grader';
 import type { DiagramController } from '../../src/webview/diagram';
 import { buggyVariant } from '../exercises/solutions';
-import { startCodeServer, type CodeServer } from './codeServer';
-import {
-  QUIET_WORKBENCH,
-  frameWith,
-  openWorkbench,
-  screenshotOnFailure,
-  runCommand,
-  screenshot,
-  until,
-  waitForInk,
-} from './workbench';
+import { frameWith, runCommand, screenshot, showTesting, until, waitForInk } from './workbench';
+import { useWorkbench } from './useWorkbench';
 
 const ROOT = resolve(__dirname, '../..');
 const REFERENCE = resolve(__dirname, '../exercises/raft-election/reference.ts');
@@ -75,13 +66,6 @@ async function openTraceFromPeek(page: Page, how: 'link' | 'button'): Promise<Fr
   return frame;
 }
 
-/** Brings up the Testing view; its activity icon would hide the side bar if the view were already up. */
-async function showTesting(page: Page): Promise<void> {
-  if (!(await page.locator('.test-explorer').isVisible()))
-    await page.locator('.activitybar [aria-label^="Testing"]').first().click();
-  await page.locator('.test-explorer').waitFor();
-}
-
 /** Rows of the Testing view's tree under the raft-election exercise, with the icon each shows. */
 async function scenarioRows(page: Page): Promise<Array<{ label: string; failed: boolean; passed: boolean }>> {
   return page.locator('.test-explorer .monaco-list-row[aria-level="2"]').evaluateAll((rows) =>
@@ -94,76 +78,61 @@ async function scenarioRows(page: Page): Promise<Array<{ label: string; failed: 
 }
 
 describe('the workbook in code-server, as a student uses it', function () {
-  let server: CodeServer;
-  let browser: Browser;
-  let page: Page;
-
-  before(async function () {
-    this.timeout(180_000);
-    server = await startCodeServer({
-      settings: { ...QUIET_WORKBENCH, 'distsys.seedsPerScenario': 3, 'distsys.timeBudgetMs': BUDGET_MS },
-    });
-    ({ browser, page } = await openWorkbench(server.url));
-  });
-
-  afterEach(async function () {
-    await screenshotOnFailure(page, this.currentTest);
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.stop();
+  const workbench = useWorkbench({
+    settings: { 'distsys.seedsPerScenario': 3, 'distsys.timeBudgetMs': BUDGET_MS },
   });
 
   it('shows the Distributed Systems activity and the course tree with its lessons', async function () {
-    await page.locator('.activitybar [aria-label^="Distributed Systems"]').first().click();
-    const tree = page.locator('[id="workbench.view.extension.distsys"] .monaco-list-row');
+    await workbench.page.locator('.activitybar [aria-label^="Distributed Systems"]').first().click();
+    const tree = workbench.page.locator('[id="workbench.view.extension.distsys"] .monaco-list-row');
     await tree.filter({ hasText: 'Leader election' }).first().waitFor();
     await tree.filter({ hasText: 'Two-phase commit' }).first().waitFor();
-    await screenshot(page, '01-course-tree');
+    await screenshot(workbench.page, '01-course-tree');
   });
 
   it('opens a lesson from the tree and draws its live simulation', async function () {
-    await page.locator('.monaco-list-row', { hasText: 'Leader election' }).first().click();
-    const frame = await frameWith(page, 'figure.sim .sim-mounted canvas');
+    await workbench.page.locator('.monaco-list-row', { hasText: 'Leader election' }).first().click();
+    const frame = await frameWith(workbench.page, 'figure.sim .sim-mounted canvas');
     await frame.locator('figure.sim').first().scrollIntoViewIfNeeded();
     const inked = await waitForInk(frame, 'figure.sim .sim-mounted canvas.ds-canvas');
     assert.ok(inked > 0);
-    await screenshot(page, '02-lesson-simulation');
+    await screenshot(workbench.page, '02-lesson-simulation');
   });
 
   it('starts the exercise: the starter and the type declarations land in the workspace', async function () {
-    await page.locator('.monaco-list-row[aria-label^="raft-election"]').first().click();
-    const student = join(server.workspace, 'distsys', 'raft-election', 'starter.ts');
-    await until(page, 'the student file', () => existsSync(student));
-    assert.ok(existsSync(join(server.workspace, 'distsys', 'distsys.d.ts')), 'distsys/distsys.d.ts is missing');
-    await page.locator('.tab.active', { hasText: 'starter.ts' }).waitFor();
-    await screenshot(page, '03-exercise-started');
+    await workbench.page.locator('.monaco-list-row[aria-label^="raft-election"]').first().click();
+    const student = join(workbench.workspace, 'distsys', 'raft-election', 'starter.ts');
+    await until(workbench.page, 'the student file', () => existsSync(student));
+    assert.ok(existsSync(join(workbench.workspace, 'distsys', 'distsys.d.ts')), 'distsys/distsys.d.ts is missing');
+    await workbench.page.locator('.tab.active', { hasText: 'starter.ts' }).waitFor();
+    await screenshot(workbench.page, '03-exercise-started');
   });
 
   it('grades the unchanged starter: the Testing view shows failed scenarios', async function () {
-    await runCommand(page, 'Distributed Systems: Grade Exercise');
-    await showTesting(page);
-    const exercise = page
+    await runCommand(workbench.page, 'Distributed Systems: Grade Exercise');
+    await showTesting(workbench.page);
+    const exercise = workbench.page
       .locator('.test-explorer .monaco-list-row[aria-level="1"]', { hasText: 'raft-election' })
       .first();
     await exercise.waitFor();
     if ((await exercise.getAttribute('aria-expanded')) !== 'true') await exercise.locator('.monaco-tl-twistie').click();
-    await until(page, 'failed scenarios', async () => (await scenarioRows(page)).some((r) => r.failed));
-    const rows = await scenarioRows(page);
+    await until(workbench.page, 'failed scenarios', async () =>
+      (await scenarioRows(workbench.page)).some((r) => r.failed),
+    );
+    const rows = await scenarioRows(workbench.page);
     assert.ok(rows.length > 1, `expected the scenarios of raft-election, saw ${JSON.stringify(rows)}`);
-    await screenshot(page, '04-starter-fails');
+    await screenshot(workbench.page, '04-starter-fails');
   });
 
   it('opens the trace of a failure from its message: the shrunk run, on its violation', async function () {
-    await page
+    await workbench.page
       .locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)')
       .first()
       .dblclick();
-    const peek = (await page.locator('.test-output-peek').first().textContent()) ?? '';
+    const peek = (await workbench.page.locator('.test-output-peek').first().textContent()) ?? '';
     const shrunkTo = /Shrunk to (\d+) of \d+ faults and (\d+) ms of \d+ ms/.exec(peek);
     assert.ok(shrunkTo, `the message says what shrinking kept: ${peek}`);
-    const frame = await openTraceFromPeek(page, 'link');
+    const frame = await openTraceFromPeek(workbench.page, 'link');
     const lanes = await frame.locator('.ds-lanes li').allTextContents();
     assert.ok(lanes.length >= 3, `expected a lane per node, saw ${JSON.stringify(lanes)}`);
     await waitForInk(frame, 'canvas.ds-canvas');
@@ -175,7 +144,7 @@ describe('the workbook in code-server, as a student uses it', function () {
     const [, scenarioName, seed] = /^(\S+) · seed (\d+)/.exec(meta) ?? [];
     const scenario = raftElection.scenarios.find((s) => s.name === scenarioName);
     assert.ok(scenario, `the trace names its scenario: ${meta}`);
-    const starter = readFileSync(join(server.workspace, STUDENT_FILE), 'utf8');
+    const starter = readFileSync(join(workbench.workspace, STUDENT_FILE), 'utf8');
     const program = loadStudentModule(starter, STUDENT_FILE);
     const failure = gradeScenario(raftElection, scenario, program, STUDENT_FILE, { seed: Number(seed) }).failure;
     const kept = failure?.shrunk;
@@ -205,63 +174,72 @@ describe('the workbook in code-server, as a student uses it', function () {
     await frame.locator('.tv-jump').click();
     const selected = await frame.evaluate(() => window.__diagram?.selected);
     assert.equal(selected, cited[0], 'Jump to violation selects the first event the verdict cites');
-    await screenshot(page, '05-trace-viewer');
+    await screenshot(workbench.page, '05-trace-viewer');
   });
 
   it('keeps the submission a failure was graded on: after an edit, Open Trace shows the recorded run', async function () {
     // The reference passes every scenario; the failure in the peek was the starter's.
-    copyFileSync(REFERENCE, join(server.workspace, STUDENT_FILE));
-    await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
-    await runCommand(page, 'File: Revert File');
+    copyFileSync(REFERENCE, join(workbench.workspace, STUDENT_FILE));
+    await workbench.page.locator('.tab', { hasText: 'starter.ts' }).first().click();
+    await runCommand(workbench.page, 'File: Revert File');
     // The failure's message is anchored at the handler to look at, further down: show the file's top.
-    await page.keyboard.press('Control+Home');
-    await page.locator('.monaco-editor .view-lines', { hasText: 'class Raft implements RaftNode' }).first().waitFor();
-    await page
+    await workbench.page.keyboard.press('Control+Home');
+    await workbench.page
+      .locator('.monaco-editor .view-lines', { hasText: 'class Raft implements RaftNode' })
+      .first()
+      .waitFor();
+    await workbench.page
       .locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)')
       .first()
       .dblclick();
-    const frame = await openTraceFromPeek(page, 'button');
+    const frame = await openTraceFromPeek(workbench.page, 'button');
     await frame.locator('.tv-banner-submission').waitFor();
     const shown = await viewerShows(frame);
     assert.match(shown.banner, /changed since/);
     assert.doesNotMatch(shown.banner, /Every check passed/);
     assert.ok(await frame.locator('.tv-banner.tv-fail').isVisible(), 'the recorded run still fails');
-    await screenshot(page, '05b-recorded-run-after-edit');
+    await screenshot(workbench.page, '05b-recorded-run-after-edit');
   });
 
   it('grades the reference solution copied over the starter: every scenario passes', async function () {
-    copyFileSync(REFERENCE, join(server.workspace, STUDENT_FILE));
-    await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
+    copyFileSync(REFERENCE, join(workbench.workspace, STUDENT_FILE));
+    await workbench.page.locator('.tab', { hasText: 'starter.ts' }).first().click();
     // The editor may still hold the starter's text: take the file's from disk, as the grader reads the document.
-    await runCommand(page, 'File: Revert File');
+    await runCommand(workbench.page, 'File: Revert File');
     // The failure's message is anchored at the handler to look at, further down: show the file's top.
-    await page.keyboard.press('Control+Home');
-    await page.locator('.monaco-editor .view-lines', { hasText: 'class Raft implements RaftNode' }).first().waitFor();
-    await runCommand(page, 'Distributed Systems: Grade Exercise');
-    await showTesting(page);
-    await until(page, 'every scenario to pass', async () => {
-      const rows = await scenarioRows(page);
+    await workbench.page.keyboard.press('Control+Home');
+    await workbench.page
+      .locator('.monaco-editor .view-lines', { hasText: 'class Raft implements RaftNode' })
+      .first()
+      .waitFor();
+    await runCommand(workbench.page, 'Distributed Systems: Grade Exercise');
+    await showTesting(workbench.page);
+    await until(workbench.page, 'every scenario to pass', async () => {
+      const rows = await scenarioRows(workbench.page);
       return rows.length > 1 && rows.every((r) => r.passed);
     });
-    await screenshot(page, '06-reference-passes');
+    await screenshot(workbench.page, '06-reference-passes');
   });
 
   it('shows a node’s fields and storage in the trace: a vote kept in a field, lost in a crash', async function () {
     // The mistake the lesson warns of: votedFor in a field, not in ctx.storage.
     const buggy = buggyVariant('raft-election', 'volatile-voted-for');
-    writeFileSync(join(server.workspace, 'distsys', 'raft-election', 'starter.ts'), buggy.source);
-    await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
-    await runCommand(page, 'File: Revert File');
-    await runCommand(page, 'Distributed Systems: Grade Exercise');
-    await showTesting(page);
-    const failed = page.locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)', {
-      hasText: 'restart-after-vote',
-    });
+    writeFileSync(join(workbench.workspace, 'distsys', 'raft-election', 'starter.ts'), buggy.source);
+    await workbench.page.locator('.tab', { hasText: 'starter.ts' }).first().click();
+    await runCommand(workbench.page, 'File: Revert File');
+    await runCommand(workbench.page, 'Distributed Systems: Grade Exercise');
+    await showTesting(workbench.page);
+    const failed = workbench.page.locator(
+      '.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)',
+      {
+        hasText: 'restart-after-vote',
+      },
+    );
     await failed.first().waitFor({ timeout: 60_000 });
     await failed.first().dblclick();
-    await page.locator('.test-output-peek').getByText('Open Trace', { exact: true }).first().click();
-    const frame = await frameWith(page, '.tv-toolbar');
-    await until(page, 'the trace of restart-after-vote', async () =>
+    await workbench.page.locator('.test-output-peek').getByText('Open Trace', { exact: true }).first().click();
+    const frame = await frameWith(workbench.page, '.tv-toolbar');
+    await until(workbench.page, 'the trace of restart-after-vote', async () =>
       /restart-after-vote/.test((await frame.locator('.tv-meta').textContent()) ?? ''),
     );
     // Select the crash of the node that voted: its fields go, its storage stays.
@@ -293,7 +271,7 @@ describe('the workbook in code-server, as a student uses it', function () {
     assert.equal(await own.locator('.tv-durable').textContent(), 'durable: survives a crash');
     // Beside the code the details sit under the diagram: bring the state into view for the record.
     await own.locator('table[data-section="storage"]').scrollIntoViewIfNeeded();
-    await screenshot(page, '07-node-state');
+    await screenshot(workbench.page, '07-node-state');
   });
 
   it('opens a trace file from distsys run --trace in the viewer, and the trace panel comes back after a reload', async function () {
@@ -313,35 +291,35 @@ describe('the workbook in code-server, as a student uses it', function () {
         '--trace',
         'run.trace.json',
       ],
-      { cwd: server.workspace, encoding: 'utf8' },
+      { cwd: workbench.workspace, encoding: 'utf8' },
     );
     const written = /^trace: run\.trace\.json \((\d+) events\)$/m.exec(cli);
     assert.ok(written, cli);
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('run.trace.json');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'run.trace.json' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    const file = await frameWith(page, '.tv-title:has-text("run.trace.json")');
+    await workbench.page.keyboard.press('Control+P');
+    await workbench.page.locator('.quick-input-widget input').fill('run.trace.json');
+    await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'run.trace.json' }).first().waitFor();
+    await workbench.page.keyboard.press('Enter');
+    const file = await frameWith(workbench.page, '.tv-title:has-text("run.trace.json")');
     await waitForInk(file, 'canvas.ds-canvas');
     const shown = await viewerShows(file);
     assert.equal(shown.events, Number(written[1]), 'the events the CLI said it wrote');
     assert.match(shown.banner, /Every check passed/);
-    await screenshot(page, '06b-trace-file');
+    await screenshot(workbench.page, '06b-trace-file');
 
     // The failure's trace opened earlier is still in its tab: the reload must bring that tab back.
     const failureTab = (
-      await page
+      await workbench.page
         .locator('.tab', { hasText: /raft-election · .* \(shrunk\)/ })
         .first()
         .innerText()
     ).trim();
-    await page.reload();
-    await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 90_000 });
-    await page.locator('.tab', { hasText: failureTab }).first().waitFor();
-    const restored = await frameWith(page, '.tv-title:has-text("(shrunk)")', 90_000);
+    await workbench.page.reload();
+    await workbench.page.waitForSelector('.monaco-workbench .activitybar', { timeout: 90_000 });
+    await workbench.page.locator('.tab', { hasText: failureTab }).first().waitFor();
+    const restored = await frameWith(workbench.page, '.tv-title:has-text("(shrunk)")', 90_000);
     await waitForInk(restored, 'canvas.ds-canvas');
     assert.match((await viewerShows(restored)).title, /\(shrunk\)$/);
-    await screenshot(page, '06c-trace-after-reload');
+    await screenshot(workbench.page, '06c-trace-after-reload');
   });
 
   it('watches a run that never returns: the trace up to the handler the time budget stopped', async function () {
@@ -351,19 +329,24 @@ describe('the workbook in code-server, as a student uses it', function () {
       'onMessage(from: NodeId, msg: RaftMessage): void {\n    if (this.ctx.id === "n2") for (;;) {}',
     );
     assert.notEqual(looping, readFileSync(REFERENCE, 'utf8'), 'the loop went in');
-    writeFileSync(join(server.workspace, STUDENT_FILE), looping);
-    await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
-    await runCommand(page, 'File: Revert File');
-    await page.locator('.monaco-editor .view-lines', { hasText: 'for (;;) {}' }).first().waitFor();
-    await runCommand(page, 'Distributed Systems: Watch a Run (Scenario and Seed)…', 'Choose a scenario');
-    const input = page.locator('.quick-input-widget input');
+    writeFileSync(join(workbench.workspace, STUDENT_FILE), looping);
+    await workbench.page.locator('.tab', { hasText: 'starter.ts' }).first().click();
+    await runCommand(workbench.page, 'File: Revert File');
+    await workbench.page.locator('.monaco-editor .view-lines', { hasText: 'for (;;) {}' }).first().waitFor();
+    await runCommand(workbench.page, 'Distributed Systems: Watch a Run (Scenario and Seed)…', 'Choose a scenario');
+    const input = workbench.page.locator('.quick-input-widget input');
     await input.fill('initial-election');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'initial-election' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await workbench.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'initial-election' })
+      .first()
+      .waitFor();
+    await workbench.page.keyboard.press('Enter');
     await input.fill('1');
-    await page.keyboard.press('Enter');
-    const frame = await frameWith(page, '.tv-banner.tv-fail', BUDGET_MS * 3 + 60_000);
-    await until(page, 'the stopped run', async () => /each handler returns/.test((await viewerShows(frame)).banner));
+    await workbench.page.keyboard.press('Enter');
+    const frame = await frameWith(workbench.page, '.tv-banner.tv-fail', BUDGET_MS * 3 + 60_000);
+    await until(workbench.page, 'the stopped run', async () =>
+      /each handler returns/.test((await viewerShows(frame)).banner),
+    );
     const shown = await viewerShows(frame);
     assert.match(shown.banner, /n2 was still running onMessage/);
     assert.ok(shown.events > 3, `the events before the stop are kept: ${shown.events}`);
@@ -374,6 +357,6 @@ describe('the workbook in code-server, as a student uses it', function () {
     });
     assert.ok(shown.view.start <= stoppedAt && stoppedAt <= shown.view.end, 'the stop is in view');
     await waitForInk(frame, 'canvas.ds-canvas');
-    await screenshot(page, '07-stopped-run-partial-trace');
+    await screenshot(workbench.page, '07-stopped-run-partial-trace');
   });
 });

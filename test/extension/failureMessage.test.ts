@@ -39,6 +39,15 @@ const failure: SeedFailure = {
 const context = { file, source };
 
 describe('extension: failures as test messages', () => {
+  it('says a failure the search found is its shortest path, and lists the path as numbered choices', () => {
+    const steps = ["fire n1's election timer", 'deliver RequestVote n1→n2 (term 1, candidateId n1)'];
+    const message = failureMessage({ ...failure, seed: 1, search: { choices: [], steps } }, context, t);
+    assert.match(
+      message.markdown,
+      /Checker: `election-safety` · Found by exhaustive search: the shortest path, 2 choices\n\n1\. fire n1's election timer\n2\. deliver RequestVote n1→n2 \(term 1, candidateId n1\)$/,
+    );
+  });
+
   it('is Markdown: the property in bold, the explanation, then the checker and seed', () => {
     const message = failureMessage(failure, context, t);
     assert.equal(

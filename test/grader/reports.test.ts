@@ -139,6 +139,53 @@ describe('formatTable', () => {
     ]);
   });
 
+  it('shows a failure the search found as its numbered path, and the explore command that finds it again', () => {
+    const searched: ScenarioReport = {
+      name: 'exhaustive-3-nodes',
+      description: 'every order searched',
+      points: 10,
+      earned: 0,
+      passed: false,
+      seedsRun: 1,
+      seedsPlanned: 1,
+      generated: false,
+      search: {
+        nodes: 3,
+        depth: 5,
+        faults: { crashes: 0, drops: 0, duplicates: 0 },
+        statesExplored: 40,
+        distinctStates: 30,
+        complete: false,
+      },
+      failure: {
+        checker: 'vote-once',
+        property: 'one vote per term',
+        explanation: 'n2 voted for n1 and n2 in term 1 at 3 ms',
+        seed: 1,
+        faults: [],
+        duration: 3,
+        search: {
+          choices: [],
+          steps: [
+            "fire n1's election timer",
+            "fire n2's election timer",
+            'deliver RequestVote n1→n2 (term 1, candidateId n1)',
+          ],
+        },
+      },
+    };
+    const lines = formatTable(report([searched])).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  FAIL  exhaustive-3-nodes'));
+    assert.deepEqual(lines.slice(at + 1, at + 7), [
+      '        exhaustive search · one vote per term: n2 voted for n1 and n2 in term 1 at 3 ms',
+      '        the shortest path that breaks it, 3 choices after every node started:',
+      "          1. fire n1's election timer",
+      "          2. fire n2's election timer",
+      '          3. deliver RequestVote n1→n2 (term 1, candidateId n1)',
+      '        replay: npx distsys explore raft-election --file lessons/06-leader-election/starter.ts --nodes 3 --depth 5 --faults crash=0,drop=0,duplicate=0',
+    ]);
+  });
+
   it('ends with the score and how many scenarios passed', () => {
     assert.equal(table.at(-1), 'Score: 3/5 points — 1 of 2 scenarios passed');
   });

@@ -8,7 +8,7 @@ import {
   type Template,
   type Text,
 } from '../../../src/grader';
-import { CLUSTER_SIZE, mutualExclusion, staysHoldMs } from '../checkers';
+import { CLUSTER_SIZE, mutualExclusion, settling, staysHoldMs } from '../checkers';
 import { sectionHistory } from '../history';
 import { tokenHistory, type Creation } from './tokens';
 
@@ -59,6 +59,7 @@ const regenerationStorm: Template<{ made: Creation[]; quiet: number }> = {
  */
 export const oneTokenPerGeneration: Checker = {
   name: 'one-token-per-generation',
+  safety: true,
   translations: { 'zh-cn': { property: '节点只有持有令牌时才能进入，同一代令牌绝不造两次' } },
   property: 'a node enters only while holding the token, and no generation of the token is made twice',
   check({ trace }) {
@@ -95,6 +96,7 @@ export const oneTokenPerGeneration: Checker = {
 /** A token older than one a node has seen is dropped: a late old token must not come back into use. */
 export const noStaleToken: Checker = {
   name: 'no-stale-token',
+  safety: true,
   translations: { 'zh-cn': { property: '节点绝不拿比它见过的最新代号更旧的令牌进入，也不把它传下去' } },
   property: 'a node never enters with, or passes on, a token older than the newest generation it has seen',
   check({ trace }) {
@@ -121,13 +123,19 @@ export const noStaleToken: Checker = {
 
 /**
  * Liveness once the faults heal: every want a node receives is served unless the node crashes
- * first. The ring heals every crashed node, so a lost token must be replaced.
+ * first. The ring heals every crashed node, so a lost token must be replaced. Nothing is asked of
+ * a ring that is broken at the end (a node down, a partition in force), nor of a run that ends
+ * less than SERVED_WITHIN_MS after its last fault.
  */
 export const everyWantServed: Checker = {
   name: 'every-want-served',
+  anySchedule: true,
   translations: { 'zh-cn': { property: '节点收到的每个 want 都要得到服务（进入，然后离开），除非节点先崩溃了' } },
   property: 'every want a node receives is served (enter, then exit) unless the node crashes first',
-  check({ trace, duration }) {
+  check({ trace, nodes, duration }) {
+    const end = new ClusterTimeline(trace, nodes).advanceTo(duration);
+    const broken = end.partitioned() || end.upNodes().length < nodes.length;
+    if (broken || settling(end, duration)) return { ok: true };
     const { boots } = sectionHistory(trace);
     const { lastReached } = tokenHistory(trace);
     for (const [node, list] of boots) {
@@ -234,12 +242,19 @@ function perNode(names: readonly string[]): string {
 
 /** Most specific cause first: a second token, then what it does. */
 export const ringChecks: Checker[] = [oneTokenPerGeneration, noStaleToken, noRegenerationStorm, everyWantServed];
-/** Where no node pauses and no message is late, one token at a time means one node inside at a time. */
+/**
+ * Where no node pauses and no message is late, one token at a time means one node inside at a time.
+ * Not under every schedule: a token that comes late, or a loss timer that fires early, has the
+ * monitor make a new one while the old is still in use, and a correct ring lets two nodes in. So in
+ * the ring, mutual exclusion is asked only of the scenarios that choose it, never as an invariant.
+ */
+const mutualExclusionWhileTimely: Checker = { ...mutualExclusion, safety: false };
+
 export const faultRingChecks: Checker[] = [
   oneTokenPerGeneration,
   noStaleToken,
   noRegenerationStorm,
-  mutualExclusion,
+  mutualExclusionWhileTimely,
   everyWantServed,
 ];
 export const calmRingChecks: Checker[] = [...faultRingChecks, staysHoldMs, passesPerEntry];

@@ -2,7 +2,7 @@ import { reliableNetwork } from '../../../src/kernel';
 import { generatedFaults, nemesisKinds, type Exercise, type Scenario } from '../../../src/grader';
 import { criticalSection } from '../instrument';
 import { halvesCutUntilHealed } from '../faults';
-import { generateWants } from '../wants';
+import { generateWants, wantAt } from '../wants';
 import { CLUSTER_SIZE } from '../checkers';
 import { calmRingChecks, faultRingChecks, ringChecks } from './checkers';
 
@@ -130,5 +130,12 @@ export const tokenRing: Exercise = {
   translations: { 'zh-cn': { title: '令牌环' } },
   starter: 'token-ring/starter.ts',
   instrument: criticalSection,
+  explore: {
+    nodes: 3,
+    depth: 6,
+    faults: { crashes: 1, drops: 1, duplicates: 0 },
+    // One want at n2: the token must go round, and may be lost on the way.
+    workload: () => [wantAt(0, 'n2', 5)],
+  },
   scenarios,
 };

@@ -1,13 +1,6 @@
-import {
-  DEFAULT_MAX_STATES,
-  DEFAULT_WALKS,
-  exploreExercise,
-  exploreRequest,
-  loadStudentModule,
-  StudentCodeError,
-  type ExploreOptions,
-} from '../../grader';
+import { DEFAULT_MAX_STATES, DEFAULT_WALKS, localizedFailure, type ExploreOptions } from '../../grader';
 import type { FaultBudget } from '../../kernel';
+import { explore } from '../../runner';
 import { integerFlag, onePositional, parseArgs, type ParsedArgs } from '../args';
 import type { CliEnv } from '../env';
 import { EXIT, UsageError } from '../errors';
@@ -15,13 +8,13 @@ import { findExerciseOrExplain } from '../exercises';
 import { formatExploreReport } from '../format/exploreReport';
 import { languageFlag } from '../language';
 import { readStudentFile } from '../studentFile';
-import { MAX_SEED } from './shared';
+import { DEFAULT_EXPLORE_TIMEOUT_S, MAX_SEED, untilInterrupted } from './shared';
 
 const flags = {
-  values: ['file', 'nodes', 'depth', 'faults', 'mode', 'walks', 'seed', 'max-states', 'lang'],
+  values: ['file', 'nodes', 'depth', 'faults', 'mode', 'walks', 'seed', 'max-states', 'timeout', 'lang'],
   switches: ['json'],
 };
-const synopsis = 'distsys explore <exercise> [--nodes N] [--depth D] [--faults crash=1,drop=2]';
+const synopsis = 'distsys explore <exercise> [--nodes N] [--depth D] [--faults crash=1,drop=2] [--timeout S]';
 
 /** The names `--faults` takes for each part of the budget. */
 const faultNames: Record<string, keyof FaultBudget> = {
@@ -35,9 +28,10 @@ const faultNames: Record<string, keyof FaultBudget> = {
 
 /**
  * `distsys explore <exercise>`: searches every order of events of a small cluster, with a budget
- * of crashes, drops and duplicates, for a state that breaks one of the exercise's invariants.
+ * of crashes, drops and duplicates, for a state that breaks one of the exercise's invariants. The
+ * search runs the student's code in a worker thread under a time limit (`--timeout`).
  */
-export function exploreCommand(argv: readonly string[], env: CliEnv): number {
+export async function exploreCommand(argv: readonly string[], env: CliEnv): Promise<number> {
   const parsed = parseArgs(argv, 'explore', flags);
   const exercise = findExerciseOrExplain(env.exercises, onePositional(parsed, 'explore', synopsis));
   if (exercise.submission !== undefined)
@@ -51,33 +45,39 @@ export function exploreCommand(argv: readonly string[], env: CliEnv): number {
         `None of its rules is a safety property (true of every prefix of a run, reading only the order of events): each asks how soon or how often something happens, and in the search any timer may fire at any moment`,
     );
   }
-  const options: ExploreOptions = {
-    ...exploreOptions(parsed),
-    // Progress goes to stderr: a deep search takes a while, and stdout stays the report.
-    onDepth: ({ depth, statesExplored, distinctStates }) =>
-      env.stderr(
-        `depth ${depth}: ${statesExplored.toLocaleString('en-US')} states explored, ${distinctStates.toLocaleString('en-US')} distinct\n`,
-      ),
-  };
+  const options = exploreOptions(parsed);
+  const timeout = integerFlag(parsed, 'timeout', 1, 7 * 24 * 3600) ?? DEFAULT_EXPLORE_TIMEOUT_S;
   const language = languageFlag(parsed, env);
   const student = readStudentFile(env, exercise, parsed.values.get('file'));
-  let program;
-  try {
-    program = loadStudentModule(student.source, student.file);
-  } catch (error) {
-    if (error instanceof StudentCodeError) throw new UsageError(error.message);
-    throw error;
+  const job = explore(
+    {
+      exercise,
+      ...student,
+      options,
+      // Progress goes to stderr: a deep search takes a while, and stdout stays the report.
+      onDepth: ({ depth, statesExplored, distinctStates }) =>
+        env.stderr(
+          `depth ${depth}: ${statesExplored.toLocaleString('en-US')} states explored, ${distinctStates.toLocaleString('en-US')} distinct\n`,
+        ),
+    },
+    { ...env.runner, searchBudgetMs: timeout * 1000 },
+  );
+  const outcome = await untilInterrupted(job, env.signal);
+  if (outcome.status === 'cancelled') {
+    env.stderr('distsys: cancelled\n');
+    return EXIT.interrupted;
   }
-  const request = exploreRequest(exercise, program, student.file, options);
-  const started = performance.now();
-  const report = exploreExercise(exercise, program, student.file, options);
-  const seconds = (performance.now() - started) / 1000;
+  if (outcome.status === 'load-error') throw new UsageError(outcome.error.message);
+  if (outcome.status === 'stopped') {
+    const hint = outcome.failure.checker === 'timeout' ? ` (raise it with --timeout, now ${timeout} s)` : '';
+    env.stderr(`distsys explore: ${localizedFailure(outcome.failure, language).explanation}${hint}\n`);
+    return EXIT.failed;
+  }
+  const report = outcome.report;
   const title = {
     exercise: exercise.id,
     file: student.file,
-    nodes: request.nodes,
-    depth: request.depth,
-    faults: request.faults,
+    ...report.searched,
     ...(options.mode === 'random' ? { walks: options.walks ?? DEFAULT_WALKS } : {}),
   };
   if (parsed.switches.has('json')) {
@@ -97,7 +97,7 @@ export function exploreCommand(argv: readonly string[], env: CliEnv): number {
                   checker: found.failure.checker,
                   property: found.failure.property,
                   explanation: found.failure.explanation,
-                  traceHash: found.trace.hash(),
+                  traceHash: found.traceHash,
                   schedule: found.choices,
                 },
               }
@@ -107,7 +107,7 @@ export function exploreCommand(argv: readonly string[], env: CliEnv): number {
         2,
       ) + '\n',
     );
-  } else env.stdout(formatExploreReport(title, report, seconds, env.colour, language) + '\n');
+  } else env.stdout(formatExploreReport(title, report, report.seconds, env.colour, language) + '\n');
   return report.violation ? EXIT.failed : EXIT.passed;
 }
 

@@ -70,7 +70,13 @@ export function failureMessage(
           `[${escapeMarkdown(t('Open Trace'))}](${links.openTrace}) · ${escapeMarkdown(t('replays this run, step by step'))}`,
         ];
   const { property, explanation } = localizedFailure(failure, context.language ?? 'en');
-  const facts = [t('Checker: {0}', code(failure.checker)), t('Failing seed: {0}', failure.seed)];
+  const path = failure.search;
+  const facts = [
+    t('Checker: {0}', code(failure.checker)),
+    path
+      ? t('Found by exhaustive search: the shortest path, {0} choices', path.steps.length)
+      : t('Failing seed: {0}', failure.seed),
+  ];
   const shrunk = failure.shrunk;
   if (shrunk && (shrunk.faults.length < shrunk.originalFaults || shrunk.duration < shrunk.originalDuration)) {
     facts.push(
@@ -102,6 +108,7 @@ export function failureMessage(
     paragraphs.push(t('Where to look: {0} in {1} at {2} ms.', culprit.node, code(handler), Math.round(culprit.time)));
   }
   paragraphs.push(facts.join(' · '));
+  if (path) paragraphs.push(path.steps.map((step, i) => `${i + 1}. ${escapeMarkdown(step)}`).join('\n'));
   const measured = measuredLines(context.measurements ?? [], t);
   if (measured.length > 0) paragraphs.push(measured.map(escapeMarkdown).join('  \n'));
   paragraphs.push(...openTrace);

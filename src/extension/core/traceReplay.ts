@@ -1,5 +1,5 @@
 import type { SeedFailure } from '../../grader';
-import type { FaultSchedule } from '../../kernel';
+import type { Choice, FaultSchedule } from '../../kernel';
 import type { Translate } from './translate';
 
 /** The run a reported failure stands for: its seed, with the schedule and length shrinking kept. */
@@ -9,10 +9,20 @@ export interface Replay {
   duration: number;
   /** Shrinking kept fewer faults or a shorter run than the scenario's own. */
   shrunk: boolean;
+  /** A searched scenario's violation: the path of choices replayed instead of the seed's run. */
+  choices?: Choice[];
 }
 
 /** What Open Trace replays for a failure: the shrunk run when shrinking made it smaller, as the message reports it. */
 export function replayOf(failure: SeedFailure): Replay {
+  if (failure.search)
+    return {
+      seed: failure.seed,
+      faults: [],
+      duration: failure.duration,
+      shrunk: false,
+      choices: failure.search.choices,
+    };
   const kept = failure.shrunk;
   const smaller =
     kept !== undefined && (kept.faults.length < kept.originalFaults || kept.duration < kept.originalDuration);

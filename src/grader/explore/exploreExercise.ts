@@ -15,6 +15,7 @@ export interface ExploreOptions {
   seed?: number;
   maxStates?: number;
   onDepth?: ExploreRequest['onDepth'];
+  hooks?: ExploreRequest['hooks'];
 }
 
 export const DEFAULT_WALKS = 1000;
@@ -33,7 +34,7 @@ export function exploreRequest(
   if (setup === undefined)
     throw new Error(`exercise "${exercise.id}" declares no invariants to search for: it has no explore setup`);
   return {
-    exercise,
+    exercise: setup.instrument ? { id: exercise.id, instrument: setup.instrument } : exercise,
     program,
     file,
     invariants: safetyCheckers(exercise),
@@ -41,8 +42,11 @@ export function exploreRequest(
     depth: options.depth ?? (options.mode === 'random' ? WALK_DEPTH_FACTOR : 1) * setup.depth,
     faults: { ...setup.faults, ...options.faults },
     ...(setup.workload ? { workload: setup.workload } : {}),
+    ...(setup.processes ? { processes: setup.processes } : {}),
+    ...(setup.fork === false ? { fork: false } : {}),
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.onDepth ? { onDepth: options.onDepth } : {}),
+    ...(options.hooks ? { hooks: options.hooks } : {}),
   };
 }
 

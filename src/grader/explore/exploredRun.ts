@@ -3,11 +3,12 @@ import {
   type ChoiceSession,
   type Choice,
   type FaultBudget,
+  type HandlerHooks,
   type NodeClass,
   type RunSpec,
   type Trace,
 } from '../../kernel';
-import { nodeNames, type Checker, type Exercise } from '../exercise';
+import { nodeNames, type Checker, type Exercise, type ScenarioProcess } from '../exercise';
 import { judge, type Failure } from '../run';
 import type { ExploreSetup } from './setup';
 
@@ -23,10 +24,14 @@ export interface ExploreRequest {
   depth: number;
   faults: FaultBudget;
   workload?: ExploreSetup['workload'];
+  /** Processes beside the nodes, running the same program under their roles. */
+  processes?: readonly ScenarioProcess[];
   /** The search stops once it has stored this many distinct states, and says it was cut short. */
   maxStates?: number;
   /** Breadth-first: go on from copies of a state rather than replays of its path (default true; see ChoiceSession.fork). */
   fork?: boolean;
+  /** Called around every handler (a host's watchdog marks: the search runs the student's code). */
+  hooks?: HandlerHooks;
   /** Breadth-first: told as each depth is done (progress for a long search; a bench measures memory here). */
   onDepth?: (done: DepthDone) => void;
 }
@@ -62,7 +67,7 @@ export interface Violation {
 export const DEFAULT_MAX_STATES = 2_000_000;
 
 /**
- * The run the search steps: the exercise's nodes and instrumentation, no scheduled faults, seed 1
+ * The run the search steps: the exercise's nodes, processes and instrumentation, no scheduled faults, seed 1
  * (each node's `ctx.random` is its seed-1 stream: the search does not branch on random draws).
  */
 export function exploreSpec(request: ExploreRequest): RunSpec {
@@ -70,6 +75,7 @@ export function exploreSpec(request: ExploreRequest): RunSpec {
   return {
     program: request.program,
     nodes,
+    ...(request.processes ? { processes: request.processes.map((p) => ({ ...p, program: request.program })) } : {}),
     network: choiceNetwork,
     faults: [],
     workload: request.workload?.(nodes) ?? [],
@@ -77,8 +83,20 @@ export function exploreSpec(request: ExploreRequest): RunSpec {
     seed: 1,
     trace: true,
     instrument: request.exercise.instrument,
+    ...(request.hooks ? { hooks: sharedHooks(request.hooks) } : {}),
     meta: { exercise: request.exercise.id, scenario: 'explore' },
   };
+}
+
+/**
+ * The host's hooks as a frozen pair of calls: a fork copies every object its world holds but a
+ * frozen one, and a copied class instance would lose its methods, so the copy's handlers would go unwatched.
+ */
+function sharedHooks(hooks: HandlerHooks): HandlerHooks {
+  return Object.freeze({
+    beforeHandler: (...args: Parameters<NonNullable<HandlerHooks['beforeHandler']>>) => hooks.beforeHandler?.(...args),
+    afterHandler: (...args: Parameters<NonNullable<HandlerHooks['afterHandler']>>) => hooks.afterHandler?.(...args),
+  });
 }
 
 /** The first invariant the run so far breaks, or a handler that threw; undefined when it is fine. */
@@ -94,7 +112,7 @@ export function violationOf(run: ChoiceSession, request: ExploreRequest, spec: R
       clocks: {},
       workload: [...(spec.workload ?? [])],
       duration: result.endTime,
-      processes: [],
+      processes: (request.processes ?? []).map(({ id, role }) => ({ id, role })),
     },
     request.file,
     { notes: [], measurements: [] },

@@ -9,5 +9,17 @@ export {
   type Violation,
 } from './exploredRun';
 export { exploreRandomly } from './randomWalk';
-export type { ExploreSetup } from './setup';
+export type { ExploreSetup, ScenarioSearch } from './setup';
 export { DEFAULT_WALKS, exploreExercise, exploreRequest, type ExploreOptions } from './exploreExercise';
+export {
+  exhaustiveScenario,
+  gradeSearch,
+  replaySearchPath,
+  SEARCH_SEED,
+  searchRequest,
+  type GradedSearch,
+  type GradedSearchOutcome,
+  type ReplayedPath,
+  type SearchPath,
+  type SearchSummary,
+} from './graded';

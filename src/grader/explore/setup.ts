@@ -1,4 +1,5 @@
-import type { ClientRequest, FaultBudget, NodeId } from '../../kernel';
+import type { ClientRequest, FaultBudget, Instrumentation, NodeId } from '../../kernel';
+import type { ScenarioProcess } from '../exercise';
 
 /**
  * The small configuration `distsys explore` searches by default. The invariants checked in every
@@ -10,4 +11,23 @@ export interface ExploreSetup {
   faults: FaultBudget;
   /** The client's requests, each sent once at a point the search chooses. */
   workload?: (nodes: readonly NodeId[]) => ClientRequest[];
+  /** Processes beside the nodes, each running the student's program under its role (clients…); never crashed. */
+  processes?: readonly ScenarioProcess[];
+  /** Replaces the exercise's instrumentation, as a scenario's own does (the operations its clients are given). */
+  instrument?: Instrumentation;
+  /**
+   * False when the instrumentation keeps state of its own between calls (how many operations a
+   * client was given): a fork builds every context anew and would start it over, so the search
+   * replays each path instead.
+   */
+  fork?: false;
+}
+
+/**
+ * A scenario graded by exhaustive search (see graded.ts): its plain run first, then every order
+ * of its first `depth` choices, within the fault budget, checked against its safety checkers.
+ */
+export interface ScenarioSearch {
+  depth: number;
+  faults: FaultBudget;
 }

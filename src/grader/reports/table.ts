@@ -66,8 +66,18 @@ function failureLines(
   const out =
     cause.lead === s
       ? explanationLines(f, cause, t, language)
-      : [`${INDENT}${t.seed(f.seed)} · ${t.sameFailureAs(cause.lead.name)}`];
+      : [`${INDENT}${whichRun(f, t)} · ${t.sameFailureAs(cause.lead.name)}`];
   if (f.shrunk) out.push(...shrunkLines(f.shrunk, t));
+  if (f.search && s.search) {
+    out.push(`${INDENT}${t.shortestPath(f.search.steps.length)}`);
+    f.search.steps.forEach((step, i) => out.push(`${INDENT}  ${i + 1}. ${step}`));
+    const { nodes, depth, faults } = s.search;
+    const budget = `crash=${faults.crashes},drop=${faults.drops},duplicate=${faults.duplicates}`;
+    out.push(
+      `${INDENT}${t.replay}${t.colon}npx distsys explore ${report.exercise} --file ${report.file} --nodes ${nodes} --depth ${depth} --faults ${budget}`,
+    );
+    return out;
+  }
   out.push(
     `${INDENT}${t.replay}${t.colon}npx distsys run ${report.exercise} --scenario ${s.name} --seed ${f.seed} --file ${report.file} --trace ${s.name}-${f.seed}.trace.json`,
   );
@@ -76,7 +86,7 @@ function failureLines(
 
 function explanationLines(f: SeedFailure, cause: FailureCause, t: TableText, language: Language): string[] {
   const { property, explanation } = localizedFailure(f, language);
-  const out = [`${INDENT}${t.seed(f.seed)} · ${property}${t.colon}${explanation}`];
+  const out = [`${INDENT}${whichRun(f, t)} · ${property}${t.colon}${explanation}`];
   // The first stack line repeats the explanation; the frames are the student's own lines.
   if (f.stack && f.checker === 'exception') {
     for (const frame of f.stack.split('\n').slice(1)) out.push(`${INDENT}${frame.trim()}`);
@@ -84,6 +94,11 @@ function explanationLines(f: SeedFailure, cause: FailureCause, t: TableText, lan
   if (cause.others.length > 0)
     out.push(`${INDENT}${t.sameFailureIn(cause.others.length, cause.others.map((o) => o.name).join(', '))}`);
   return out;
+}
+
+/** "seed 4", or for a failure the search found, that it did. */
+function whichRun(f: SeedFailure, t: TableText): string {
+  return f.search ? t.search : t.seed(f.seed);
 }
 
 function shrunkLines(k: Shrunk, t: TableText): string[] {

@@ -3,6 +3,9 @@ import type { Language } from '../language';
 /** The words of the score table around what the checkers and scenarios say. PASS and FAIL stay: they are marks. */
 export interface TableText {
   seed(seed: number): string;
+  /** In place of the seed, for a failure an exhaustive search found. */
+  search: string;
+  shortestPath(choices: number): string;
   seedsPerScenario(named: number): string;
   seedsPerFamily(named: number, generated: string): string;
   points: string;
@@ -19,6 +22,9 @@ export interface TableText {
 export const tableText: Record<Language, TableText> = {
   en: {
     seed: (seed) => `seed ${seed}`,
+    search: 'exhaustive search',
+    shortestPath: (choices) =>
+      `the shortest path that breaks it, ${choices === 1 ? '1 choice' : `${choices} choices`} after every node started:`,
     seedsPerScenario: (named) => `${named} seeds per scenario`,
     seedsPerFamily: (named, generated) => `${named} seeds per named scenario, ${generated} per generated family`,
     points: 'pts',
@@ -34,6 +40,8 @@ export const tableText: Record<Language, TableText> = {
   },
   'zh-cn': {
     seed: (seed) => `种子 ${seed}`,
+    search: '穷举搜索',
+    shortestPath: (choices) => `违反它的最短路径，在所有节点启动后共 ${choices} 步选择：`,
     seedsPerScenario: (named) => `每个场景 ${named} 个种子`,
     seedsPerFamily: (named, generated) => `每个具名场景 ${named} 个种子，每个生成族 ${generated} 个`,
     points: '分',

@@ -34,6 +34,14 @@ export interface DiagramViewState {
   speed: number;
 }
 
+/** One copy of a message as drawn: from its send to where it ended, or to the present while in flight. */
+export interface MessagePath {
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+  fate: 'delivered' | 'dropped' | 'in flight';
+  marked: boolean;
+}
+
 export interface DrawStats {
   /** performance.now() when the frame was done. */
   at: number;
@@ -63,6 +71,8 @@ export interface DiagramController {
   /** Shows the time range [from, to], as far as the zoom limits allow. */
   showTime(from: number, to: number): void;
   highlight(events: readonly number[], scrollTo?: boolean): void;
+  /** Draws the copies in flight of these sends (trace indices) marked; an empty list clears. */
+  markInFlight(sends: readonly number[]): void;
   setFilter(filter: DiagramFilter): void;
   setViolation(violation: Violation | undefined): void;
   setSpeed(speed: number): void;
@@ -79,9 +89,16 @@ export interface DiagramController {
   /** Zoom, cursor, selection, filter or speed changed. */
   onChange(listener: (state: DiagramViewState) => void): () => void;
   onDraw(listener: (stats: DrawStats) => void): () => void;
+  /** The pointer moved onto what an event drew (an arrow names its send), or off it (undefined). */
+  onHover(listener: (event: number | undefined) => void): () => void;
   viewState(): DiagramViewState;
   /** Where the event is drawn, in CSS px from the canvas's top left; undefined when off screen or filtered out. */
   pointOf(index: number): { x: number; y: number } | undefined;
+  /**
+   * Where each copy of the message sent at event `send` is drawn, in CSS px from the canvas's top
+   * left, and what became of it; empty when it is off screen, filtered out or drawn in bundles.
+   */
+  messagePath(send: number): MessagePath[];
   /** The colour of each message type, for a legend. */
   legend(): Array<{ type: string; colour: string }>;
   /** Handles a key as the diagram would when focused; true when it did. */

@@ -133,7 +133,10 @@ function fate(model: DiagramModel, a: number, text: EventStrings): { text: strin
   const flags = arrows.flags[a] as number;
   const end = arrows.end[a] as number;
   const copy = (flags & ArrowFlag.Duplicate) !== 0;
-  if (flags & ArrowFlag.InFlight) return { text: text.inFlight, label: '', index: -1 };
+  if (flags & ArrowFlag.InFlight) {
+    const due = arrows.due[a] as number;
+    return { text: Number.isNaN(due) ? text.inFlight : text.inFlightDue(fmt(due), copy), label: '', index: -1 };
+  }
   const ms = fmt((arrows.t1[a] as number) - (arrows.t0[a] as number));
   if (flags & ArrowFlag.Dropped) {
     const data = model.trace.event(end).data;

@@ -4,7 +4,7 @@ export { KIND, NETWORK_ROW, type Lane } from './columns';
 export { describeEvent, type EventDetails } from './details';
 export { computeVisibility, type DiagramFilter, type Visibility } from './filter';
 export { buildModel, eventsIn, type DiagramModel } from './model';
-export type { DiagramController, DiagramOptions, DiagramViewState, DrawStats } from './controller';
+export type { DiagramController, DiagramOptions, DiagramViewState, DrawStats, MessagePath } from './controller';
 export { mountDiagram } from './mount';
 export type { Cursor, Violation } from './render/scene';
 export { SearchIndex } from './search';

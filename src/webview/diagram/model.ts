@@ -1,6 +1,6 @@
 import type { AnyMessage } from '../../kernel/api';
 import { eventKinds, type EventKind, type Trace } from '../../kernel/trace';
-import { buildArrows, type Arrows } from './arrows';
+import { buildArrows, type Arrows, type FlyingCopy } from './arrows';
 import { buildBands, type Band } from './bands';
 import { KIND, NETWORK_ROW, type EventColumns, type Lane } from './columns';
 import { buildOperations, type OperationBar } from './operations';
@@ -29,6 +29,11 @@ export interface ModelOptions {
    * came earlier, as when nothing happens after the nodes start.
    */
   endTime?: number;
+  /**
+   * A live run's messages on the wire now, as its kernel lists them: each is drawn in flight up to
+   * `endTime`. Without it, a send with no delivery or drop in the trace is taken to be in flight.
+   */
+  inFlight?: readonly FlyingCopy[];
 }
 
 export function buildModel(trace: Trace, options: ModelOptions = {}): DiagramModel {
@@ -77,7 +82,7 @@ export function buildModel(trace: Trace, options: ModelOptions = {}): DiagramMod
     lanes,
     messageTypes,
     ...columns,
-    arrows: buildArrows(columns),
+    arrows: buildArrows(columns, options.inFlight),
     bands: buildBands(trace, columns, lanes),
     states: buildStates(trace, columns, lanes.length),
     operations: buildOperations(trace, columns, lanes),

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Trace } from '../../kernel/trace';
-import type { DiagramController, DiagramOptions, DiagramViewState, DrawStats } from './controller';
+import type { DiagramController, DiagramOptions, DiagramViewState, DrawStats, MessagePath } from './controller';
 import { playerControls } from './controls';
 import { eventStrings, playerStrings, type EventStrings } from './strings';
 import { describeEvent, tooltipText, type EventDetails } from './details';
@@ -9,8 +9,10 @@ import { computeVisibility, type DiagramFilter, type Visibility } from './filter
 import { bindPointer, bindScrubber, keyAction, type InputTarget } from './interaction';
 import { compactSizes, fullSizes, layoutRows, type RowGeometry } from './layout';
 import { NETWORK_ROW } from './columns';
+import { ArrowFlag, arrowsOfSend } from './arrows';
 import { buildModel, type DiagramModel } from './model';
 import { Playback } from './playback';
+import { arrowPath } from './render/arrows';
 import { drawOverlay, eventPosition, laneState } from './render/frame';
 import { HitList } from './render/hits';
 import { ContentCache } from './render/contentCache';
@@ -75,6 +77,9 @@ class Diagram implements DiagramController {
   selected: number | undefined;
   private highlighted = new Set<number>();
   private matches = new Set<number>();
+  private marked = new Set<number>();
+  /** The event under the pointer, as hover listeners were last told. */
+  private hovered: number | undefined;
   private violation: Violation | undefined;
   private frame = 0;
   private changed = false;
@@ -82,6 +87,7 @@ class Diagram implements DiagramController {
     select: new Set<(d: EventDetails | undefined) => void>(),
     change: new Set<(s: DiagramViewState) => void>(),
     draw: new Set<(s: DrawStats) => void>(),
+    hover: new Set<(event: number | undefined) => void>(),
   };
   private readonly cleanups: Array<() => void> = [];
   /** The details of a selected or hovered event, in the diagram's language. */
@@ -316,6 +322,13 @@ class Diagram implements DiagramController {
     this.invalidate(true);
   }
 
+  markInFlight(sends: readonly number[]): void {
+    const next = new Set(sends);
+    if (next.size === this.marked.size && [...next].every((s) => this.marked.has(s))) return;
+    this.marked = next;
+    this.invalidate();
+  }
+
   /**
    * Zooms to the events with some context either side: a sixth of the run, or less if the view is
    * already closer, but never so close that they do not all fit.
@@ -395,6 +408,25 @@ class Diagram implements DiagramController {
     return p && p.x >= this.left && p.x <= this.width ? p : undefined;
   }
 
+  messagePath(send: number): MessagePath[] {
+    const s = this.scene();
+    const a = this.model.arrows;
+    if (s === undefined || send < 0 || send >= this.model.count) return [];
+    return arrowsOfSend(a, send)
+      .filter((k) => this.visibility.arrows[k] === 1 && s.viewport.contains(a.t0[k] as number))
+      .map((k) => {
+        const g = arrowPath(s, k);
+        const flags = a.flags[k] as number;
+        const flying = (flags & ArrowFlag.InFlight) !== 0;
+        return {
+          from: { x: g.x0, y: g.y0 },
+          to: { x: g.x1, y: g.y1 },
+          fate: flying ? 'in flight' : flags & ArrowFlag.Dropped ? 'dropped' : 'delivered',
+          marked: flying && this.marked.has(send),
+        };
+      });
+  }
+
   setViolation(violation: Violation | undefined): void {
     this.violation = violation;
     this.invalidate();
@@ -423,6 +455,11 @@ class Diagram implements DiagramController {
   onChange(listener: (state: DiagramViewState) => void): () => void {
     this.listeners.change.add(listener);
     return () => this.listeners.change.delete(listener);
+  }
+
+  onHover(listener: (event: number | undefined) => void): () => void {
+    this.listeners.hover.add(listener);
+    return () => this.listeners.hover.delete(listener);
   }
 
   onDraw(listener: (stats: DrawStats) => void): () => void {
@@ -585,6 +622,7 @@ class Diagram implements DiagramController {
       selected: this.selected,
       highlighted: this.highlighted,
       matches: this.matches,
+      marked: this.marked,
       violation: this.violation,
       width: this.width,
       height: this.height,
@@ -661,6 +699,7 @@ class Diagram implements DiagramController {
       hover: (x, y, clientX, clientY) => this.hover(x, y, clientX, clientY),
       leave: () => {
         this.tooltip.hidden = true;
+        this.hoverOn(undefined);
       },
     };
   }
@@ -678,6 +717,7 @@ class Diagram implements DiagramController {
   private hover(x: number, y: number, clientX: number, clientY: number): void {
     const hit = this.hitAt(x, y);
     this.canvas.style.cursor = hit !== -1 || y < (this.compact ? AXIS_PX.compact : AXIS_PX.full) ? 'pointer' : 'grab';
+    this.hoverOn(hit === -1 ? undefined : hit);
     if (hit === -1) {
       this.tooltip.hidden = true;
       return;
@@ -689,6 +729,12 @@ class Diagram implements DiagramController {
     const tipWidth = this.tooltip.offsetWidth;
     this.tooltip.style.left = `${Math.min(clientX - r.left + 14, this.width - tipWidth - 4)}px`;
     this.tooltip.style.top = `${clientY - r.top + 16}px`;
+  }
+
+  private hoverOn(event: number | undefined): void {
+    if (event === this.hovered) return;
+    this.hovered = event;
+    for (const l of this.listeners.hover) l(event);
   }
 }
 

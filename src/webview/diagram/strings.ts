@@ -71,6 +71,8 @@ export interface EventStrings {
   threw(node: string, error: string, handler: string, message: string): string;
   /** What became of a copy of a message; `copy` marks the network's duplicate. */
   inFlight: string;
+  /** On the wire in a live run, as its kernel says, arriving at `due` unless held or lost. */
+  inFlightDue(due: string, copy: boolean): string;
   lostOnWire(reason: string, copy: boolean): string;
   droppedAfter(ms: string, reason: string, copy: boolean): string;
   deliveredAfter(ms: string, copy: boolean): string;
@@ -111,6 +113,7 @@ export const eventStrings: Record<DiagramLocale, EventStrings> = {
     logged: (node) => `${node} logged`,
     threw: (node, error, handler, message) => `${node} threw ${error} in ${handler}: ${message}`,
     inFlight: 'still in flight when the trace ends',
+    inFlightDue: (due, copy) => `in flight, due at ${due}${duplicateMark(copy)}`,
     lostOnWire: (reason, copy) => `lost on the wire (${reason})${duplicateMark(copy)}`,
     droppedAfter: (ms, reason, copy) => `dropped after ${ms}: ${reason}${duplicateMark(copy)}`,
     deliveredAfter: (ms, copy) => `delivered after ${ms}${duplicateMark(copy)}`,
@@ -143,6 +146,7 @@ export const eventStrings: Record<DiagramLocale, EventStrings> = {
     logged: (node) => `${node} 写了日志`,
     threw: (node, error, handler, message) => `${node} 在 ${handler} 中抛出了 ${error}：${message}`,
     inFlight: '轨迹结束时仍在途中',
+    inFlightDue: (due, copy) => `在途中，预计 ${due} 到达${duplicateMarkZh(copy)}`,
     lostOnWire: (reason, copy) => `在线路上丢失（${reason}）${duplicateMarkZh(copy)}`,
     droppedAfter: (ms, reason, copy) => `${ms} 后被丢弃：${reason}${duplicateMarkZh(copy)}`,
     deliveredAfter: (ms, copy) => `${ms} 后送达${duplicateMarkZh(copy)}`,

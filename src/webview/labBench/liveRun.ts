@@ -6,7 +6,15 @@ import {
   type Scenario,
   type StudentScenarioFile,
 } from '../../grader';
-import { openSession, type FaultSchedule, type NodeClass, type RunResult, type Session } from '../../kernel';
+import {
+  messagesInFlight,
+  openSession,
+  type FaultSchedule,
+  type InFlightCopy,
+  type NodeClass,
+  type RunResult,
+  type Session,
+} from '../../kernel';
 import type { EventKind, Trace, TraceHeader } from '../../kernel/trace';
 import type { StateTable } from '../../kernel/stateTable';
 import { SafetyWatch, type LiveViolation } from './safetyCheck';
@@ -14,6 +22,8 @@ import type { StepState } from './steppedRun';
 
 /** Events between two looks of the safety checkers while a run advances: a checker without an incremental form reads the whole trace at each. */
 const CHECK_EVERY = 200;
+/** The most messages in flight an update carries (the latest sent): a storm at ×100 stays cheap to send and draw. */
+const MAX_IN_FLIGHT = 2000;
 
 /** Where a bench run starts: a scenario of the exercise at a seed, or its setting with a blank cluster. */
 export interface BenchSetup {
@@ -39,11 +49,19 @@ export interface LiveUpdate {
   from: number;
   events: EventTuple[];
   states: StateTable | undefined;
+  /** The messages on the wire now, as the kernel holds them: the diagram draws them in flight. */
+  inFlight: InFlightCopy[];
   /** The run is over: its length is reached, or a handler threw (the trace says which). */
   done: boolean;
   violation?: LiveViolation;
   /** Step mode: what may happen next, and the fault budget. */
   step?: StepState;
+}
+
+/** The session's messages in flight, the latest MAX_IN_FLIGHT of them. */
+export function inFlightNow(session: Session): InFlightCopy[] {
+  const all = messagesInFlight(session);
+  return all.length > MAX_IN_FLIGHT ? all.slice(-MAX_IN_FLIGHT) : all;
 }
 
 /** The scenario a bench run is: what a saved scenario file replays too (see withStudentScenarios). */
@@ -142,6 +160,7 @@ export class LiveRun {
       from,
       events,
       states: this.session.states(),
+      inFlight: inFlightNow(this.session),
       done,
       ...(this.violation ? { violation: this.violation } : {}),
     };

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import type { DiagramController } from '../diagram/controller';
 import { vscodeHost } from '../vscodeHost';
 import { localeOf } from '../traceViewer/strings';
 import { BenchPage } from './page';
@@ -17,6 +18,14 @@ const host = vscodeHost<BenchToHost>() ?? {
 const language = localeOf(document.documentElement.lang);
 const root = document.getElementById('bench') ?? document.body.appendChild(document.createElement('main'));
 const page = new BenchPage(root, host, benchStrings[language], language);
+
+/** The run's diagram, for tests that drive the page from outside. */
+declare global {
+  interface Window {
+    __diagram?: DiagramController;
+  }
+}
+Object.defineProperty(window, '__diagram', { get: () => page.shownDiagram });
 
 window.addEventListener('message', (event: MessageEvent) => {
   const message = asHostToBench(event.data);

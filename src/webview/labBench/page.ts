@@ -4,18 +4,20 @@ import { messageFields } from '../../grader/explore/describeChoice';
 import type { StudentScenarioFile } from '../../grader/studentScenarios';
 import type { Choice } from '../../kernel/choices';
 import { describeFault, describeTrigger, type FaultSchedule } from '../../kernel/faults';
+import type { InFlightCopy } from '../../kernel/inFlight';
 import { StateReader } from '../../kernel/stateReader';
 import type { StateTable } from '../../kernel/stateTable';
 import { Trace, type TraceHeader } from '../../kernel/trace';
 import type { DiagramController } from '../diagram/controller';
 import { fmt } from '../diagram/details';
-import { buildModel } from '../diagram/model';
+import { buildModel, type DiagramModel } from '../diagram/model';
 import { mountDiagram } from '../diagram/mount';
 import type { Locale } from '../lesson/strings';
 import type { Host } from '../vscodeHost';
 import { button, h } from '../traceViewer/dom';
 import { groupsOf, nextGroup, withAction, type BenchAction } from './actions';
 import { NodeCards, nodeNow } from './cards';
+import { choiceKey, copyKey, sendsOf } from './flights';
 import type { BenchSetup, LiveUpdate } from './liveRun';
 import type { LiveViolation } from './safetyCheck';
 import type { StepOrigin, StepState } from './steppedRun';
@@ -29,8 +31,9 @@ export const SPEEDS = [0.1, 0.5, 1, 2, 5, 10, 100];
 const REDRAW_MS = 150;
 /** A request the worker has not answered in this long is a handler that does not return. */
 const STALL_MS = 4000;
-/** While running, the diagram shows this much of the latest virtual time. */
+/** While running, the diagram shows this much of the latest virtual time, with room after the present for what is in flight. */
 const FOLLOW_MS = 4000;
+const FOLLOW_AHEAD_MS = 150;
 /** In step mode a message takes 1 ms: the diagram shows the last steps, with room after the present. */
 const STEP_FOLLOW_MS = 40;
 const STEP_AHEAD_MS = 5;
@@ -52,6 +55,8 @@ export class BenchPage {
   private lastFrame = 0;
   private trace: Trace | undefined;
   private states: StateTable | undefined;
+  /** The messages on the wire now, as the worker's kernel lists them. */
+  private inFlight: InFlightCopy[] = [];
   private done = false;
   private violation: LiveViolation | undefined;
   private diagram: DiagramController | undefined;
@@ -68,6 +73,8 @@ export class BenchPage {
    */
   private stepping: { from: number; origin: StepOrigin; nodes?: number; choices: Choice[]; redo: Choice[] } | undefined;
   private step: StepState | undefined;
+  /** What the step panel was last built from. */
+  private stepShown: readonly unknown[] | undefined;
   /** The search running in the worker, and how far it got. */
   private exploring: { depth: number; states: number } | undefined;
   private exploreButton: HTMLButtonElement | undefined;
@@ -127,6 +134,11 @@ export class BenchPage {
     );
     this.stage.append(h('p', { class: 'bench-empty', text: text.waiting }));
     requestAnimationFrame((t) => this.frame(t));
+  }
+
+  /** The diagram of the run on screen, for tests that look at what it draws. */
+  get shownDiagram(): DiagramController | undefined {
+    return this.diagram;
   }
 
   receive(message: HostToBench): void {
@@ -234,6 +246,7 @@ export class BenchPage {
     for (const [time, kind, node, peer, link, data] of update.events)
       trace.record(time, kind, node, peer, link, data ?? undefined);
     this.states = update.states;
+    this.inFlight = update.inFlight;
     this.step = update.step;
     this.now = update.now;
     this.done = update.done;
@@ -353,15 +366,37 @@ export class BenchPage {
     this.stepButton.textContent = stepping ? text.leaveStepMode : text.stepMode;
     this.stepButton.setAttribute('aria-pressed', String(stepping !== undefined));
     if (stepping === undefined) return;
+    // Built again only when the step changed: a redraw keeps the buttons, and so what the pointer is on.
+    const shown = [stepping, this.step, stepping.choices.length, stepping.redo.length, this.violation] as const;
+    if (this.stepShown?.every((part, i) => part === shown[i])) return;
+    this.stepShown = shown;
     const back = button(text.back, text.back, () => this.back(), 'bench-back');
     back.disabled = stepping.choices.length === 0;
     const forward = button(text.forward, text.forward, () => this.forward(), 'bench-forward');
     forward.disabled = stepping.redo.length === 0;
     const step = this.step;
     const offered = step?.choices ?? [];
-    const choices = offered.map((c) =>
-      button(this.describeChoice(c), text.stepModeTitle, () => this.choose(c), `bench-choice bench-choice-${c.kind}`),
-    );
+    const choices = offered.map((c) => {
+      const b = button(
+        this.describeChoice(c),
+        text.stepModeTitle,
+        () => this.choose(c),
+        `bench-choice bench-choice-${c.kind}`,
+      );
+      const key = choiceKey(c);
+      if (key !== undefined) {
+        // Pointing at a message's choice marks its line in flight on the diagram, and back.
+        b.dataset['message'] = key;
+        const mark = (on: boolean): void => this.diagram?.markInFlight(on ? this.sendsInFlight(key) : []);
+        b.addEventListener('mouseenter', () => mark(true));
+        b.addEventListener('mouseleave', () => mark(false));
+        b.addEventListener('focus', () => mark(true));
+        b.addEventListener('blur', () => mark(false));
+      }
+      return b;
+    });
+    // The buttons are new: nothing is pointed at until the pointer moves again.
+    this.diagram?.markInFlight([]);
     const left = step && {
       crashes: step.budget.crashes - step.spent.crashes,
       drops: step.budget.drops - step.spent.drops,
@@ -385,6 +420,20 @@ export class BenchPage {
       }),
       h('div', { class: 'bench-choices' }, ...choices),
     );
+  }
+
+  private sendsInFlight(key: string): number[] {
+    return this.trace === undefined ? [] : sendsOf(this.trace, this.inFlight, key);
+  }
+
+  /** The pointer is on a line of the diagram: in step mode, the choices of a message in flight light up with it. */
+  private pointAtMessage(event: number | undefined): void {
+    if (this.stepping === undefined) return;
+    const copy = event === undefined ? undefined : this.inFlight.find((m) => m.send === event);
+    const key = copy && this.trace && copyKey(this.trace, copy);
+    for (const b of Array.from(this.stepPanel.querySelectorAll<HTMLElement>('.bench-choice')))
+      b.classList.toggle('bench-choice-linked', key !== undefined && b.dataset['message'] === key);
+    this.diagram?.markInFlight(key === undefined ? [] : this.sendsInFlight(key));
   }
 
   private describeChoice(c: Choice): string {
@@ -612,7 +661,8 @@ export class BenchPage {
         : undefined;
     this.diagram?.destroy();
     this.stage.replaceChildren();
-    this.diagram = mountDiagram(this.stage, buildModel(trace, { endTime: this.now }), keep ? { state: keep } : {});
+    this.diagram = mountDiagram(this.stage, this.model(trace), keep ? { state: keep } : {});
+    this.diagram.onHover((event) => this.pointAtMessage(event));
     const [from, to] = this.cutSelects ?? [];
     const options = (): HTMLOptionElement[] => this.nodes().map((n) => h('option', { text: n, attrs: { value: n } }));
     from?.replaceChildren(...options());
@@ -620,11 +670,16 @@ export class BenchPage {
     if (to && to.options.length > 1) to.selectedIndex = 1;
   }
 
+  /** The diagram's model of the run so far, with what is in flight now. */
+  private model(trace: Trace): DiagramModel {
+    return buildModel(trace, { endTime: this.now, inFlight: this.inFlight });
+  }
+
   private redraw(): void {
     const trace = this.trace;
     const diagram = this.diagram;
     if (trace === undefined || diagram === undefined) return;
-    diagram.extend(buildModel(trace, { endTime: this.now }));
+    diagram.extend(this.model(trace));
     const v = this.violation;
     diagram.setViolation(
       v && {
@@ -636,7 +691,7 @@ export class BenchPage {
     );
     if (this.follow)
       if (this.stepping) diagram.showTime(Math.max(0, this.now - STEP_FOLLOW_MS), this.now + STEP_AHEAD_MS);
-      else diagram.showTime(Math.max(0, this.now - FOLLOW_MS), this.now);
+      else diagram.showTime(Math.max(0, this.now - FOLLOW_MS), this.now + FOLLOW_AHEAD_MS);
     else if (v?.events && v.events.length > 0) diagram.highlight(v.events);
     this.follow = false;
     this.refreshControls();

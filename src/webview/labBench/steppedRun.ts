@@ -8,7 +8,7 @@ import {
   type RunSpec,
 } from '../../kernel';
 import type { Trace, TraceHeader } from '../../kernel/trace';
-import { benchScenario, type BenchSetup, type EventTuple, type LiveUpdate } from './liveRun';
+import { benchScenario, inFlightNow, type BenchSetup, type EventTuple, type LiveUpdate } from './liveRun';
 import { firstObjection, type LiveViolation } from './safetyCheck';
 
 /** How many faults the student may choose in one stepped run. A restart is free: only a crashed node restarts. */
@@ -88,6 +88,7 @@ export class SteppedRun {
       from,
       events,
       states: this.run.session.states(),
+      inFlight: inFlightNow(this.run.session),
       done: choices.length === 0 && this.violation === undefined,
       step: { choices, budget: { ...this.run.budget }, spent: { ...this.run.spent } },
       ...(this.violation ? { violation: this.violation } : {}),

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { gradeExercise, loadStudentModule } from '../../../src/grader';
+import { gradeExercise, loadStudentModule, type Scenario } from '../../../src/grader';
+import type { FaultSchedule } from '../../../src/kernel';
 import { causalBroadcast } from '../../../lessons/03-clocks-and-order/exercise';
+import { agreement, SETTLE_MS } from '../../../lessons/03-clocks-and-order/checkers';
 import { compareClocks } from '../../../lessons/03-clocks-and-order/causality';
-import { referenceSolution } from '../solutions';
+import { buggyVariant, referenceSolution } from '../solutions';
 
 /** What is particular to causal-broadcast; what every exercise must satisfy is in ../conformance.test.ts. */
 describe('causal-broadcast exercise', () => {
@@ -46,6 +48,36 @@ describe('causal-broadcast exercise', () => {
     assert.match(
       grade(late, 'calm')?.failure?.explanation ?? '',
       /validity: n\d was asked to broadcast m\d+ at \d+ ms and did not deliver it in that handler/,
+    );
+  });
+
+  it('asks agreement only of a message with SETTLE_MS of calm before the end, and nothing across a partition in force', () => {
+    const calm = causalBroadcast.scenarios.find((s) => s.name === 'calm') as Scenario;
+    const broadcastAt = (at: number) => [{ at, to: 'n1', msg: { type: 'broadcast', id: 'm1' } }];
+    const agreed = (
+      name: string,
+      faults: FaultSchedule,
+      at: number,
+      solution = referenceSolution('causal-broadcast'),
+    ) => {
+      const scenario: Scenario = { ...calm, name, checkers: [agreement], faults, workload: broadcastAt(at) };
+      const program = loadStudentModule(solution.source, solution.file);
+      return gradeExercise({ ...causalBroadcast, scenarios: [scenario] }, program, solution.file, {
+        seeds: 2,
+        shrink: false,
+      }).scenarios[0];
+    };
+    const cutOff: FaultSchedule = [{ at: 0, kind: 'partition', groups: [['n3']] }];
+    assert.equal(agreed('never-healed', cutOff, 50)?.passed, true);
+    const healedLate: FaultSchedule = [...cutOff, { at: calm.duration - SETTLE_MS + 10, kind: 'heal' }];
+    assert.equal(agreed('healed-too-late', healedLate, 50)?.passed, true);
+    assert.equal(agreed('sent-too-late', [], calm.duration - SETTLE_MS + 10)?.passed, true);
+    // Healed in time: a node that never resends leaves n3 without m1.
+    const healed: FaultSchedule = [...cutOff, { at: 100, kind: 'heal' }];
+    assert.equal(agreed('healed', healed, 50)?.passed, true);
+    assert.match(
+      agreed('healed', healed, 50, buggyVariant('causal-broadcast', 'no-resend'))?.failure?.explanation ?? '',
+      /agreement: n3 never delivered m1/,
     );
   });
 

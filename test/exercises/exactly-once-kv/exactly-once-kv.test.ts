@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatTable, gradeExercise, loadStudentModule, runAndCheck } from '../../../src/grader';
+import { formatTable, gradeExercise, loadStudentModule, runAndCheck, type Scenario } from '../../../src/grader';
+import type { FaultSchedule } from '../../../src/kernel';
+import { COMPLETE_WITHIN_MS, operationsComplete } from '../../../lessons/02-retries-and-idempotency/checkers';
 import { exactlyOnceKv } from '../../../lessons/02-retries-and-idempotency/exercise';
 import { kvHistory } from '../../../lessons/02-retries-and-idempotency/history';
 import { buggyVariant, referenceSolution } from '../solutions';
@@ -50,6 +52,27 @@ describe('exactly-once-kv exercise', () => {
     assert.match(
       failure.explanation,
       /^c1 completed 0 of its 8 operations by the end \(500 ms\): it never asked nextOperation\(\) for its 1st$/,
+    );
+  });
+
+  it('asks every operation to complete only while the server is up, COMPLETE_WITHIN_MS after the last fault', () => {
+    const calm = exactlyOnceKv.scenarios.find((s) => s.name === 'calm') as Scenario;
+    const file = 'starter.ts';
+    const starter = loadStudentModule(readFileSync(join(LESSON, file), 'utf8'), file);
+    const completed = (faults: FaultSchedule) => {
+      const scenario: Scenario = { ...calm, name: 'outage', duration: 1500, checkers: [operationsComplete(8)], faults };
+      return gradeExercise({ ...exactlyOnceKv, scenarios: [scenario] }, starter, file, { seeds: 1, shrink: false })
+        .scenarios[0];
+    };
+    const down: FaultSchedule = [{ at: 0, kind: 'crash', node: 'n1' }];
+    assert.equal(completed(down)?.passed, true);
+    assert.equal(
+      completed([...down, { at: 1500 - COMPLETE_WITHIN_MS + 10, kind: 'restart', node: 'n1' }])?.passed,
+      true,
+    );
+    assert.equal(
+      completed([...down, { at: 100, kind: 'restart', node: 'n1' }])?.failure?.checker,
+      'operations-complete',
     );
   });
 

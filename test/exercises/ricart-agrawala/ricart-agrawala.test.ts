@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { describeMeasurement, gradeExercise, loadStudentModule, runAndCheck } from '../../../src/grader';
-import { messagesPerEntry } from '../../../lessons/04-mutual-exclusion/checkers';
+import { describeMeasurement, gradeExercise, loadStudentModule, runAndCheck, type Scenario } from '../../../src/grader';
+import type { FaultSchedule } from '../../../src/kernel';
+import { everyWantServed, messagesPerEntry, SERVED_WITHIN_MS } from '../../../lessons/04-mutual-exclusion/checkers';
 import { ricartAgrawala } from '../../../lessons/04-mutual-exclusion/exercise';
-import { referenceSolution } from '../solutions';
+import { buggyVariant, referenceSolution } from '../solutions';
 
 /** What is particular to ricart-agrawala; what every exercise must satisfy is in ../conformance.test.ts. */
 describe('ricart-agrawala exercise', () => {
@@ -18,6 +19,29 @@ describe('ricart-agrawala exercise', () => {
     assert.equal(report?.passed, true);
     assert.match(report?.notes?.join(' ') ?? '', /Request with ts \d+ \(sent at \d+ ms\) waits for n4/);
     assert.match(report?.notes?.join(' ') ?? '', /failure detector/);
+  });
+
+  it('asks every want to be served only once the faults heal, SERVED_WITHIN_MS before the end', () => {
+    const base = ricartAgrawala.scenarios.find((s) => s.name === 'partition-heals') as Scenario;
+    const { source, file } = buggyVariant('ricart-agrawala', 'no-resend');
+    const served = (faults: FaultSchedule) => {
+      const scenario: Scenario = { ...base, name: 'cut', checkers: [everyWantServed], faults };
+      const exercise = { ...ricartAgrawala, scenarios: [scenario] };
+      return gradeExercise(exercise, loadStudentModule(source, file), file, { seeds: 3, shrink: false }).scenarios[0];
+    };
+    const cut: FaultSchedule = [
+      {
+        at: 50,
+        kind: 'partition',
+        groups: [
+          ['n1', 'n2'],
+          ['n3', 'n4'],
+        ],
+      },
+    ];
+    assert.equal(served(cut)?.passed, true);
+    assert.equal(served([...cut, { at: base.duration - SERVED_WITHIN_MS + 10, kind: 'heal' }])?.passed, true);
+    assert.equal(served([...cut, { at: 400, kind: 'heal' }])?.failure?.checker, 'every-want-served');
   });
 
   it('measures the messages per entry of a passing run against 2(n−1)', () => {

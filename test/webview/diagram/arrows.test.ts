@@ -102,6 +102,38 @@ describe('diagram model: message arrows', () => {
     assert.deepEqual(arrow(model, 0), { send: 0, end: -1, from: 1, to: 2, t0: 2, t1: 10, flags: ArrowFlag.InFlight });
   });
 
+  it('draws in flight what a live run’s kernel says is on the wire: a held duplicate too, never a guess from the trace', () => {
+    const trace = handTrace(
+      ['n1', 'n2'],
+      [
+        [2, 'send', 0, 1, -1, { type: 'Ping' }],
+        [2, 'duplicate', 0, 1, 0],
+        [3, 'deliver', 1, 0, 0, { type: 'Ping' }],
+        [4, 'send', 1, 0, -1, { type: 'Pong' }],
+        [5, 'send', 1, 0, -1, { type: 'Pong' }],
+      ],
+    );
+    const model = buildModel(trace, {
+      endTime: 8,
+      // The Ping’s second copy and the second Pong; the first Pong has no end in this trace, yet is not on the wire.
+      inFlight: [
+        { send: 0, due: 9 },
+        { send: 4, due: 6 },
+        { send: 99, due: 9 },
+      ],
+    });
+    const arrows = [...Array(model.arrows.count).keys()].map((k) => ({
+      ...arrow(model, k),
+      due: model.arrows.due[k],
+    }));
+    assert.deepEqual(arrows, [
+      { send: 0, end: 2, from: 1, to: 2, t0: 2, t1: 3, flags: 0, due: NaN },
+      { send: 0, end: -1, from: 1, to: 2, t0: 2, t1: 8, flags: ArrowFlag.InFlight | ArrowFlag.Duplicate, due: 9 },
+      { send: 4, end: -1, from: 2, to: 1, t0: 5, t1: 8, flags: ArrowFlag.InFlight, due: 6 },
+    ]);
+    assert.deepEqual(arrowsOfSend(model.arrows, 0), [0, 1]);
+  });
+
   it('gives every delivery and drop of a real run exactly one arrow, linked to its own send, sorted by send time', () => {
     const model = buildModel(gossipTrace());
     const a = model.arrows;

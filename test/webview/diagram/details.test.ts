@@ -58,6 +58,20 @@ describe('diagram model: event details', () => {
     assert.equal(describeEvent(model, 8, zh).title, 'n2 写了日志');
   });
 
+  it('says when a message in flight in a live run is due, and that a trace file’s one was in flight at its end', () => {
+    const trace = handTrace(['n1', 'n2'], [[3, 'send', 0, 1, -1, { type: 'Ping' }]]);
+    assert.equal(
+      describeEvent(buildModel(trace, { endTime: 4, inFlight: [{ send: 0, due: 5.5 }] }), 0).title,
+      'n1 → n2 Ping: in flight, due at 5.5 ms',
+    );
+    assert.equal(
+      describeEvent(buildModel(trace, { endTime: 4, inFlight: [{ send: 0, due: 5.5 }] }), 0, eventStrings['zh-cn'])
+        .title,
+      'n1 → n2 Ping: 在途中，预计 5.5 ms 到达',
+    );
+    assert.equal(describeEvent(buildModel(trace), 0).title, 'n1 → n2 Ping: still in flight when the trace ends');
+  });
+
   it('shows a lost message with its payload and the reason', () => {
     const d = describeEvent(model, 4);
     assert.equal(d.title, 'n2 → n1 Pong: lost on the wire (loss)');

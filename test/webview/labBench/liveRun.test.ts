@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { raftElection } from '../../../lessons/06-leader-election/exercise';
 import { loadStudentModule, runAndCheck, withStudentScenarios } from '../../../src/grader';
 import { withAction } from '../../../src/webview/labBench/actions';
-import { LiveRun, savedScenario, type BenchSetup } from '../../../src/webview/labBench/liveRun';
+import { LiveRun, savedScenario, type BenchSetup, type EventTuple } from '../../../src/webview/labBench/liveRun';
 import { buggyVariant, referenceSolution } from '../../exercises/solutions';
 
 const reference = referenceSolution('raft-election');
@@ -20,6 +20,25 @@ function leaders(run: LiveRun, upTo: number): string[] {
 }
 
 describe('the bench run', () => {
+  it('sends with each update the messages on the wire: sent by then, due later, not delivered yet', () => {
+    const live = new LiveRun(raftElection, program, setup);
+    const events: EventTuple[] = [];
+    let seen = 0;
+    for (let t = 0; t <= 2000; t += 1) {
+      const update = live.advance(t);
+      events.push(...update.events);
+      for (const copy of update.inFlight) {
+        const [time, kind, , peer] = events[copy.send] ?? [];
+        assert.equal(kind, 'send');
+        assert.equal(`n${(peer as number) + 1}`, copy.to);
+        assert.ok((time as number) <= t && copy.due > t, `sent at ${time}, due at ${copy.due}, now ${t}`);
+        assert.ok(!events.some(([, k, , , link]) => k === 'deliver' && link === copy.send), 'not delivered');
+        seen++;
+      }
+    }
+    assert.ok(seen > 0, 'an election puts messages on the wire');
+  });
+
   it('advances in steps to the trace the whole run gives, with every node state recorded', () => {
     const live = new LiveRun(raftElection, program, setup);
     const events: unknown[] = [];

@@ -48,6 +48,29 @@ describe('the bench in step mode', () => {
     assert.ok(kinds.includes('drop') && kinds.includes('duplicate'), kinds.join(', '));
   });
 
+  it('says which messages are in flight, by their sends in the trace: each offered choice’s message is one', () => {
+    const run = new SteppedRun(raftElection, program, reference.file, origin, []);
+    const opened = run.opened();
+    assert.deepEqual(opened.inFlight, [], 'nothing is sent before a timer fires');
+    const update = run.take(pick(opened, 'timer'));
+    const events = [...opened.events, ...update.events];
+    const candidate = update.inFlight[0]?.from;
+    const sends = update.inFlight.map((m) => {
+      const [, kind, , , , data] = events[m.send] ?? [];
+      return `${kind} ${(data as { type?: string } | undefined)?.type} from ${m.from}`;
+    });
+    assert.deepEqual(sends, [`send RequestVote from ${candidate}`, `send RequestVote from ${candidate}`]);
+    assert.equal(new Set(update.inFlight.map((m) => m.to)).size, 2, 'one to each other node');
+    const delivers = offered(update).filter((c) => c.kind === 'deliver');
+    assert.deepEqual(
+      delivers.map((c) => c.event).sort(),
+      update.inFlight.map((m) => m.event).sort(),
+      'a deliver choice names a copy in flight',
+    );
+    const delivered = run.take(delivers[0]!);
+    assert.equal(delivered.inFlight.filter((m) => m.event === delivers[0]!.event).length, 0);
+  });
+
   it('stops offering a fault once its budget is spent; a crashed node may restart', () => {
     const run = new SteppedRun(raftElection, program, reference.file, origin, []);
     let update = run.take(pick(run.opened(), 'crash'));

@@ -1,13 +1,14 @@
 /// <reference lib="dom" />
 import { ArrowFlag } from '../arrows';
+import type { LabelBox } from '../labelLayout';
 import type { HitList } from './hits';
 import { PRIORITY, type LabelDraw } from './labels';
 import { font, FUTURE_ALPHA, xOf, type Scene } from './scene';
 
 /**
  * Arrows in three densities, chosen by how many are visible per pixel of width:
- * - full: each arrow with its head, ✕ for losses, dashes for copies and messages in flight, and
- *   the message type written on it when there is room;
+ * - full: each arrow with its head, ✕ for losses, dashes for copies, dashes and an open head
+ *   for messages in flight, and the message type written on it when there is room;
  * - thin: hairlines without heads, one path per message type;
  * - bundled: arrows between the same two lanes, of one type, sent within a few pixels of each
  *   other, become one stroke whose weight says how many it stands for. Nothing turns into a
@@ -23,11 +24,21 @@ const DENSE_PER_PX = 12;
 export const LOST_AT_SEND_REACH = 0.35;
 /** …and this many px to the right, so it reads as an arrow rather than a tick. */
 export const LOST_AT_SEND_DX = 14;
+/**
+ * A message in flight reaches from its send to the present, at least this many px to the right
+ * (in step mode the present is often the moment it was sent), and part of the way to its
+ * receiver's lane: further the nearer it is to its due time, never all the way.
+ */
+const IN_FLIGHT_DX = 30;
+const IN_FLIGHT_REACH = { least: 0.4, most: 0.8, unknown: 0.5 } as const;
 
 let visible = new Int32Array(4096);
 
-/** Draws the arrows in view; returns the message types to write on them, for the frame's label layout. */
-export function drawArrows(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList): LabelDraw[] {
+/**
+ * Draws the arrows in view; returns the message types to write on them, for the frame's label
+ * layout, and adds to `keepClear` the marks no label may cover (a drop's ✕, an in-flight head).
+ */
+export function drawArrows(ctx: CanvasRenderingContext2D, s: Scene, hits: HitList, keepClear: LabelBox[]): LabelDraw[] {
   const vp = s.viewport;
   const a = s.model.arrows;
   const shown = s.visibility.arrows;
@@ -48,7 +59,7 @@ export function drawArrows(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLis
   ctx.rect(s.left, s.axisHeight, s.width - s.left, s.height - s.axisHeight);
   ctx.clip();
   const labels: LabelDraw[] = [];
-  if (perPx <= FULL_PER_PX) drawFull(ctx, s, hits, visible, n, labels);
+  if (perPx <= FULL_PER_PX) drawFull(ctx, s, hits, visible, n, labels, keepClear);
   else if (perPx <= THIN_PER_PX) drawThin(ctx, s, hits, visible, n);
   else drawBundled(ctx, s, hits, visible, n, perPx > DENSE_PER_PX ? BUNDLE_DENSE_PX : BUNDLE_PX);
   ctx.restore();
@@ -59,7 +70,7 @@ export function drawArrows(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLis
 const PILL_PX = 14;
 const PILL_AT = [0.5, 0.33, 0.67];
 
-interface Geometry {
+export interface Geometry {
   x0: number;
   y0: number;
   x1: number;
@@ -77,11 +88,27 @@ function geometry(s: Scene, k: number, out: Geometry): Geometry {
   if (flags & ArrowFlag.LostAtSend) {
     out.x1 = out.x0 + LOST_AT_SEND_DX;
     out.y1 = y0 + (yTo - y0) * LOST_AT_SEND_REACH;
+  } else if (flags & ArrowFlag.InFlight) {
+    out.x1 = Math.max(xOf(s, a.t1[k] as number), out.x0 + IN_FLIGHT_DX);
+    out.y1 = y0 + (yTo - y0) * inFlightReach(a.t0[k] as number, a.t1[k] as number, a.due[k] as number);
   } else {
     out.x1 = xOf(s, a.t1[k] as number);
-    out.y1 = flags & ArrowFlag.InFlight ? y0 + (yTo - y0) * 0.5 : yTo;
+    out.y1 = yTo;
   }
   return out;
+}
+
+/** How far towards its receiver an in-flight message is drawn, now at `t1`: by how much of its latency has passed. */
+function inFlightReach(t0: number, t1: number, due: number): number {
+  const { least, most, unknown } = IN_FLIGHT_REACH;
+  if (Number.isNaN(due)) return unknown;
+  const done = due > t0 ? Math.min(1, Math.max(0, (t1 - t0) / (due - t0))) : 1;
+  return least + (most - least) * done;
+}
+
+/** Where arrow k is drawn, from its send to its end (the present, while in flight). */
+export function arrowPath(s: Scene, k: number): Geometry {
+  return geometry(s, k, { x0: 0, y0: 0, x1: 0, y1: 0 });
 }
 
 /** 0 = happened, 1 = under way at the cursor, 2 = not yet sent. */
@@ -100,6 +127,7 @@ function drawFull(
   list: Int32Array,
   n: number,
   labels: LabelDraw[],
+  keepClear: LabelBox[],
 ): void {
   const a = s.model.arrows;
   const g: Geometry = { x0: 0, y0: 0, x1: 0, y1: 0 };
@@ -111,12 +139,15 @@ function drawFull(
     const colour = s.typeColours[a.type[k] as number] ?? s.theme.foreground;
     geometry(s, k, g);
     const p = phase(s, k);
-    const emphasis = s.selected !== undefined && (s.selected === a.send[k] || s.selected === a.end[k]);
+    const flying = (flags & ArrowFlag.InFlight) !== 0;
+    const marked = flying && s.marked.has(a.send[k] as number);
+    const emphasis = marked || (s.selected !== undefined && (s.selected === a.send[k] || s.selected === a.end[k]));
     const width = emphasis ? 2.5 : 1.4;
+    if (marked) halo(ctx, g, s.theme.accent);
     ctx.strokeStyle = colour;
     ctx.fillStyle = colour;
     ctx.lineWidth = width;
-    ctx.setLineDash(flags & ArrowFlag.InFlight ? [4, 3] : flags & ArrowFlag.Duplicate ? [2, 2] : []);
+    ctx.setLineDash(flying ? [4, 3] : flags & ArrowFlag.Duplicate ? [2, 2] : []);
     if (p === 1) {
       // Under way: solid as far as the cursor has got, faint beyond.
       const t0 = a.t0[k] as number;
@@ -136,8 +167,10 @@ function drawFull(
       line(ctx, g.x0, g.y0, g.x1, g.y1);
     }
     ctx.setLineDash([]);
+    if (flags & (ArrowFlag.Dropped | ArrowFlag.InFlight)) keepClear.push({ x: g.x1 - 6, y: g.y1 - 6, w: 12, h: 12 });
     if (flags & ArrowFlag.Dropped) cross(ctx, g.x1, g.y1, 4.5, s.theme.red, 2);
-    else if (!(flags & ArrowFlag.InFlight)) head(ctx, g.x0, g.y0, g.x1, g.y1, emphasis ? 9 : 7);
+    else if (flying) openHead(ctx, g.x0, g.y0, g.x1, g.y1, emphasis ? 9 : 7);
+    else head(ctx, g.x0, g.y0, g.x1, g.y1, emphasis ? 9 : 7);
     if (flags & ArrowFlag.Duplicate) {
       ctx.font = font(s, 10, 600);
       ctx.fillText('2×', g.x1 + 4, g.y1 + (g.y1 > g.y0 ? -4 : 12));
@@ -145,7 +178,7 @@ function drawFull(
     ctx.globalAlpha = 1;
     hits.segment(g.x0, g.y0, g.x1, g.y1, a.send[k] as number);
     if (flags & ArrowFlag.Dropped) hits.point(g.x1, g.y1, a.end[k] as number);
-    if (Math.hypot(g.x1 - g.x0, g.y1 - g.y0) > 70 && !(flags & ArrowFlag.LostAtSend)) {
+    if (Math.hypot(g.x1 - g.x0, g.y1 - g.y0) > (flying ? 40 : 70) && !(flags & ArrowFlag.LostAtSend)) {
       const { x0, y0, x1, y1 } = g;
       labels.push({
         text: s.model.messageTypes[a.type[k] as number] ?? '',
@@ -323,6 +356,27 @@ function dot(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): vo
   ctx.beginPath();
   ctx.arc(x, y, r, 0, Math.PI * 2);
   ctx.fill();
+}
+
+/** A wide soft stroke under a marked arrow, so it stands out among the others. */
+function halo(ctx: CanvasRenderingContext2D, g: Geometry, colour: string): void {
+  ctx.save();
+  ctx.strokeStyle = colour;
+  ctx.globalAlpha = 0.35;
+  ctx.lineWidth = 8;
+  ctx.setLineDash([]);
+  line(ctx, g.x0, g.y0, g.x1, g.y1);
+  ctx.restore();
+}
+
+/** An open arrowhead (two strokes) at (x1, y1), pointing from (x0, y0): heading there, not arrived. */
+function openHead(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number, size: number): void {
+  const angle = Math.atan2(y1 - y0, x1 - x0);
+  ctx.beginPath();
+  ctx.moveTo(x1 - size * Math.cos(angle - 0.5), y1 - size * Math.sin(angle - 0.5));
+  ctx.lineTo(x1, y1);
+  ctx.lineTo(x1 - size * Math.cos(angle + 0.5), y1 - size * Math.sin(angle + 0.5));
+  ctx.stroke();
 }
 
 /** A filled arrowhead at (x1, y1), pointing from (x0, y0). */

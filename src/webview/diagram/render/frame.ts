@@ -29,13 +29,14 @@ export function drawContent(ctx: CanvasRenderingContext2D, s: Scene, hits: HitLi
   drawBands(ctx, s, hits);
   drawStates(ctx, s, hits);
   drawOperations(ctx, s, hits);
-  const arrowLabels = drawArrows(ctx, s, hits);
+  const marks: LabelBox[] = [];
+  const arrowLabels = drawArrows(ctx, s, hits, marks);
   const markerLabels = drawMarkers(ctx, s, hits);
   // The states' labels are drawn over the content, but they name the lanes' states: what the
-  // content writes keeps clear of where they go.
+  // content writes keeps clear of where they go, and of the arrows' ends that say what became of them.
   const states = layoutLabels(ctx, stateLabels(s)).map(({ at }) => at);
   clipToPlot(ctx, s);
-  for (const label of drawLabels(ctx, s, [...markerLabels, ...arrowLabels], states)) hits.label(label);
+  for (const label of drawLabels(ctx, s, [...markerLabels, ...arrowLabels], [...states, ...marks])) hits.label(label);
   ctx.restore();
 }
 

@@ -33,6 +33,8 @@ export interface Scene {
   selected: number | undefined;
   highlighted: ReadonlySet<number>;
   matches: ReadonlySet<number>;
+  /** Sends whose copies in flight are drawn marked (the page points at them, e.g. from a choice). */
+  marked: ReadonlySet<number>;
   violation: Violation | undefined;
   /** CSS pixels. */
   width: number;
