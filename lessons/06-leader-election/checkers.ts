@@ -1,5 +1,14 @@
 import type { NodeId, Trace } from '../../src/kernel';
-import { ClusterTimeline, fill, fmtMs, stateChanges, type Checker, type Template, type Text } from '../../src/grader';
+import {
+  ClusterTimeline,
+  fill,
+  fmtMs,
+  incrementalCheck,
+  stateChanges,
+  type Checker,
+  type Template,
+  type Text,
+} from '../../src/grader';
 import { majorityOf, raftState, type RaftTimeline } from './cluster';
 import type { RaftState } from './contract';
 import { candidacyStarts, deliveredVotes, leadershipStarts } from './leadership';
@@ -89,6 +98,19 @@ export const electionSafety: Checker<RaftState> = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: () => ({ last: new Map<NodeId, RaftState>(), leaders: new Map<number, NodeId>(), broken: false }),
+    event(checked, e) {
+      if (e.kind !== 'state' || checked.broken) return;
+      const before = checked.last.get(e.node);
+      checked.last.set(e.node, e.data);
+      if (!startsLeading(before, e.data)) return;
+      const first = checked.leaders.get(e.data.term);
+      if (first === undefined) checked.leaders.set(e.data.term, e.node);
+      else if (first !== e.node) checked.broken = true;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 export const termMonotonic: Checker<RaftState> = {
@@ -126,6 +148,16 @@ export const termMonotonic: Checker<RaftState> = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: () => ({ last: new Map<NodeId, number>(), broken: false }),
+    event(checked, e) {
+      if (e.kind !== 'state' || checked.broken) return;
+      const before = checked.last.get(e.node);
+      if (before !== undefined && e.data.term < before) checked.broken = true;
+      checked.last.set(e.node, e.data.term);
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 export const voteQuorum: Checker<RaftState> = {
@@ -167,7 +199,42 @@ export const voteQuorum: Checker<RaftState> = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: (nodes) => ({
+      majority: Math.floor(nodes.length / 2) + 1,
+      last: new Map<NodeId, RaftState>(),
+      /** "candidate/term" → who granted it a vote of that term, as delivered so far. */
+      voters: new Map<string, Set<NodeId>>(),
+      broken: false,
+    }),
+    event(checked, e) {
+      if (checked.broken) return;
+      if (e.kind === 'deliver') {
+        const msg = e.data;
+        if (msg.type !== 'RequestVoteReply' || msg.voteGranted !== true || typeof msg.term !== 'number') return;
+        if (e.peer === undefined) return;
+        const key = `${e.node}/${msg.term}`;
+        const voters = checked.voters.get(key) ?? new Set<NodeId>();
+        voters.add(e.peer);
+        checked.voters.set(key, voters);
+        return;
+      }
+      if (e.kind !== 'state') return;
+      const before = checked.last.get(e.node);
+      checked.last.set(e.node, e.data);
+      if (!startsLeading(before, e.data)) return;
+      const voters = new Set(checked.voters.get(`${e.node}/${e.data.term}`));
+      voters.delete(e.node);
+      if (voters.size + 1 < checked.majority) checked.broken = true;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
+
+/** Whether a node's report starts a leadership, as `leadershipStarts` reads them. */
+function startsLeading(before: RaftState | undefined, state: RaftState): boolean {
+  return state.role === 'leader' && (before?.role !== 'leader' || before.term !== state.term);
+}
 
 /** 6.5840's tester gives a new leader five seconds: many election timeouts of 300–600 ms, split votes included. */
 export const ELECTION_BOUND_MS = 5000;

@@ -3,8 +3,10 @@ import {
   fill,
   fmtMs,
   handlerRuns,
+  overHandlerRuns,
   type Checker,
   type HandlerRun,
+  type SentMessage,
   type Template,
   type Text,
   type Verdict,
@@ -94,55 +96,61 @@ export const replyTerm: Checker<RaftState> = {
     "every RequestVote and AppendEntries is answered with the replier's current term; a stale AppendEntries is refused and changes nothing",
   check({ trace }) {
     for (const run of handlerRuns(trace)) {
-      const request = run.request;
-      if (request === undefined || run.before === undefined || typeof request.msg.term !== 'number') continue;
-      const type = replyTo[request.msg.type];
-      if (type === undefined) continue;
-      const expected = Math.max(run.before.term, request.msg.term);
-      const handled: Handled = {
-        node: run.node,
-        from: request.from,
-        type: request.msg.type,
-        term: request.msg.term,
-        time: run.time,
-      };
-      const replies = run.sends.filter((s) => s.msg.type === type && s.to === request.from);
-      if (replies.length === 0) {
-        return fail(run, run.index, fill(notAnswered, { ...handled, reply: type }), [run.node, request.from]);
-      }
-      if (request.msg.type === 'AppendEntries') {
-        const stale = request.msg.term < run.before.term;
-        const wrong = replies.find((s) => s.msg.success !== !stale);
-        if (wrong !== undefined) {
-          return fail(
-            run,
-            wrong.index,
-            fill(wrongSuccess, { ...handled, success: wrong.msg.success, own: run.before.term }),
-            [run.node, request.from],
-          );
-        }
-        const after = run.after;
-        const changed = after !== undefined && (after.role !== run.before.role || after.term !== run.before.term);
-        if (stale && changed) {
-          return fail(run, run.index, fill(staleChanged, { ...handled, before: run.before, after }), [
-            run.node,
-            request.from,
-          ]);
-        }
-      }
-      for (const sent of replies) {
-        if (sent.msg.term === expected) continue;
-        return fail(
-          run,
-          sent.index,
-          fill(wrongReplyTerm, { ...handled, reply: type, replied: sent.msg.term, expected }),
-          [run.node, request.from],
-        );
-      }
+      const verdict = judgeReplies(run);
+      if (verdict !== undefined) return verdict;
     }
     return { ok: true };
   },
+  incremental: overHandlerRuns((run) => judgeReplies(run) === undefined),
 };
+
+/** replyTerm's rule for one handler run: undefined when it keeps it. */
+function judgeReplies(run: HandlerRun<RaftState>): Verdict | undefined {
+  const request = run.request;
+  if (request === undefined || run.before === undefined || typeof request.msg.term !== 'number') return undefined;
+  const type = replyTo[request.msg.type];
+  if (type === undefined) return undefined;
+  const expected = Math.max(run.before.term, request.msg.term);
+  const handled: Handled = {
+    node: run.node,
+    from: request.from,
+    type: request.msg.type,
+    term: request.msg.term,
+    time: run.time,
+  };
+  const replies = run.sends.filter((s) => s.msg.type === type && s.to === request.from);
+  if (replies.length === 0) {
+    return fail(run, run.index, fill(notAnswered, { ...handled, reply: type }), [run.node, request.from]);
+  }
+  if (request.msg.type === 'AppendEntries') {
+    const stale = request.msg.term < run.before.term;
+    const wrong = replies.find((s) => s.msg.success !== !stale);
+    if (wrong !== undefined) {
+      return fail(
+        run,
+        wrong.index,
+        fill(wrongSuccess, { ...handled, success: wrong.msg.success, own: run.before.term }),
+        [run.node, request.from],
+      );
+    }
+    const after = run.after;
+    const changed = after !== undefined && (after.role !== run.before.role || after.term !== run.before.term);
+    if (stale && changed) {
+      return fail(run, run.index, fill(staleChanged, { ...handled, before: run.before, after }), [
+        run.node,
+        request.from,
+      ]);
+    }
+  }
+  for (const sent of replies) {
+    if (sent.msg.term === expected) continue;
+    return fail(run, sent.index, fill(wrongReplyTerm, { ...handled, reply: type, replied: sent.msg.term, expected }), [
+      run.node,
+      request.from,
+    ]);
+  }
+  return undefined;
+}
 
 /** What a node that takes up a role sends every peer at once: a candidate its RequestVote, a leader its first heartbeat. */
 const announcement: Partial<Record<RaftState['role'], string>> = { candidate: 'RequestVote', leader: 'AppendEntries' };
@@ -159,30 +167,43 @@ export const promptHeartbeat: Checker<RaftState> = {
   check({ trace, nodes }) {
     const runs = handlerRuns(trace);
     for (const run of runs) {
-      const { before, after } = run;
-      const type = after === undefined ? undefined : announcement[after.role];
-      if (after === undefined || type === undefined || (before?.role === after.role && before.term === after.term))
-        continue;
       // At once: in this handler, or in another of the node's at the same virtual time (a 0 ms timer).
-      const told = new Set(
-        runs
-          .filter((r) => r.node === run.node && r.time === run.time)
-          .flatMap((r) => r.sends)
-          .filter((s) => s.msg.type === type && s.msg.term === after.term)
-          .map((s) => s.to),
-      );
-      const missed = nodes.filter((n) => n !== run.node && !told.has(n));
-      if (missed.length === 0) continue;
-      return fail(
-        run,
-        run.index,
-        fill(lateAnnouncement, { node: run.node, role: after.role, term: after.term, time: run.time, type, missed }),
-        [run.node, ...missed],
-      );
+      const sent = (): SentMessage[] =>
+        runs.filter((r) => r.node === run.node && r.time === run.time).flatMap((r) => r.sends);
+      const verdict = judgeAnnouncement(run, sent, nodes);
+      if (verdict !== undefined) return verdict;
     }
     return { ok: true };
   },
+  incremental: overHandlerRuns(
+    (run, sentAt, nodes) => judgeAnnouncement(run, () => sentAt(run.node, run.time), nodes) === undefined,
+  ),
 };
+
+/** promptHeartbeat's rule for one handler run, given what its node sent at that time: undefined when it keeps it. */
+function judgeAnnouncement(
+  run: HandlerRun<RaftState>,
+  sentThen: () => readonly SentMessage[],
+  nodes: readonly NodeId[],
+): Verdict | undefined {
+  const { before, after } = run;
+  const type = after === undefined ? undefined : announcement[after.role];
+  if (after === undefined || type === undefined || (before?.role === after.role && before.term === after.term))
+    return undefined;
+  const told = new Set(
+    sentThen()
+      .filter((s) => s.msg.type === type && s.msg.term === after.term)
+      .map((s) => s.to),
+  );
+  const missed = nodes.filter((n) => n !== run.node && !told.has(n));
+  if (missed.length === 0) return undefined;
+  return fail(
+    run,
+    run.index,
+    fill(lateAnnouncement, { node: run.node, role: after.role, term: after.term, time: run.time, type, missed }),
+    [run.node, ...missed],
+  );
+}
 
 /**
  * Only a candidate asks for votes, and only a leader sends AppendEntries, each for its own term.
@@ -196,31 +217,39 @@ export const requestByRole: Checker<RaftState> = {
   property: 'RequestVote comes only from a candidate of that term, AppendEntries only from the leader of that term',
   check({ trace }) {
     for (const run of handlerRuns(trace)) {
-      const after = run.after;
-      if (after === undefined) continue;
-      for (const sent of run.sends) {
-        const role =
-          sent.msg.type === 'RequestVote' ? 'candidate' : sent.msg.type === 'AppendEntries' ? 'leader' : undefined;
-        if (role === undefined || (after.role === role && after.term === sent.msg.term)) continue;
-        return fail(
-          run,
-          sent.index,
-          fill(wrongSender, {
-            node: run.node,
-            to: sent.to,
-            type: sent.msg.type,
-            term: sent.msg.term,
-            time: run.time,
-            after,
-            role,
-          }),
-          [run.node, sent.to],
-        );
-      }
+      const verdict = judgeSenders(run);
+      if (verdict !== undefined) return verdict;
     }
     return { ok: true };
   },
+  incremental: overHandlerRuns((run) => judgeSenders(run) === undefined),
 };
+
+/** requestByRole's rule for one handler run: undefined when it keeps it. */
+function judgeSenders(run: HandlerRun<RaftState>): Verdict | undefined {
+  const after = run.after;
+  if (after === undefined) return undefined;
+  for (const sent of run.sends) {
+    const role =
+      sent.msg.type === 'RequestVote' ? 'candidate' : sent.msg.type === 'AppendEntries' ? 'leader' : undefined;
+    if (role === undefined || (after.role === role && after.term === sent.msg.term)) continue;
+    return fail(
+      run,
+      sent.index,
+      fill(wrongSender, {
+        node: run.node,
+        to: sent.to,
+        type: sent.msg.type,
+        term: sent.msg.term,
+        time: run.time,
+        after,
+        role,
+      }),
+      [run.node, sent.to],
+    );
+  }
+  return undefined;
+}
 
 function fail(run: HandlerRun<RaftState>, index: number, explanation: Text, nodes: NodeId[]): Verdict {
   return { ok: false, explanation, at: run.time, nodes, events: [run.index, index] };

@@ -1,5 +1,14 @@
 import type { NodeId } from '../../src/kernel';
-import { fill, fmtMs, handlerRuns, type Checker, type Template } from '../../src/grader';
+import {
+  fill,
+  fmtMs,
+  handlerRuns,
+  overHandlerRuns,
+  type Checker,
+  type HandlerRun,
+  type Template,
+  type Verdict,
+} from '../../src/grader';
 import { roleInChinese } from './cluster';
 import type { RaftState } from './contract';
 
@@ -43,22 +52,29 @@ export const termAdoption: Checker<RaftState> = {
   property:
     "a node that receives a message with a higher term adopts it and becomes a follower; a candidate that hears its own term's leader follows it",
   check({ trace }) {
-    for (const { node, time, index, request, before, after } of handlerRuns(trace)) {
-      if (request === undefined || before === undefined || after === undefined) continue;
-      const { type, term } = request.msg;
-      if (!raftTypes.has(type) || typeof term !== 'number') continue;
-      const higher = term > before.term;
-      const leaderOfOwnTerm = type === 'AppendEntries' && term === before.term && before.role === 'candidate';
-      if (higher ? after.term >= term && after.role === 'follower' : !leaderOfOwnTerm || after.role !== 'candidate')
-        continue;
-      return {
-        ok: false,
-        explanation: fill(termNotAdopted, { node, from: request.from, type, term, time, before, after, higher }),
-        at: time,
-        nodes: [node, request.from],
-        events: [index],
-      };
+    for (const run of handlerRuns(trace)) {
+      const verdict = judgeAdoption(run);
+      if (verdict !== undefined) return verdict;
     }
     return { ok: true };
   },
+  incremental: overHandlerRuns((run) => judgeAdoption(run) === undefined),
 };
+
+/** termAdoption's rule for one handler run: undefined when it keeps it. */
+function judgeAdoption({ node, time, index, request, before, after }: HandlerRun<RaftState>): Verdict | undefined {
+  if (request === undefined || before === undefined || after === undefined) return undefined;
+  const { type, term } = request.msg;
+  if (!raftTypes.has(type) || typeof term !== 'number') return undefined;
+  const higher = term > before.term;
+  const leaderOfOwnTerm = type === 'AppendEntries' && term === before.term && before.role === 'candidate';
+  if (higher ? after.term >= term && after.role === 'follower' : !leaderOfOwnTerm || after.role !== 'candidate')
+    return undefined;
+  return {
+    ok: false,
+    explanation: fill(termNotAdopted, { node, from: request.from, type, term, time, before, after, higher }),
+    at: time,
+    nodes: [node, request.from],
+    events: [index],
+  };
+}

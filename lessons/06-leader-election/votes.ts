@@ -1,5 +1,5 @@
-import type { NodeId } from '../../src/kernel';
-import { fill, fmtMs, type Checker, type Template } from '../../src/grader';
+import type { NodeId, TraceEvent } from '../../src/kernel';
+import { fill, fmtMs, incrementalCheck, type Checker, type Template, type Verdict } from '../../src/grader';
 
 type Vote = { candidate: NodeId; time: number };
 
@@ -81,7 +81,29 @@ export const voteOnce: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: () => ({ granted: new Map<string, NodeId>(), broken: false }),
+    event(checked, e) {
+      if (checked.broken) return;
+      const candidate = voteIn(e);
+      if (candidate === undefined) return;
+      const key = `${e.node}/${(e.data as { term: number }).term}`;
+      const first = checked.granted.get(key);
+      if (first === undefined) checked.granted.set(key, candidate);
+      else if (first !== candidate) checked.broken = true;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
+
+/** voteOnce's reading of an event: the candidate a candidacy or a granted vote is for, when it is one. */
+function voteIn(e: TraceEvent): NodeId | undefined {
+  if (e.kind !== 'send' && e.kind !== 'state') return undefined;
+  const data = e.data as { type?: unknown; term?: unknown; voteGranted?: unknown; role?: unknown };
+  if (typeof data.term !== 'number') return undefined;
+  if (e.kind === 'state') return data.role === 'candidate' ? e.node : undefined;
+  return data.type === 'RequestVoteReply' && data.voteGranted === true ? e.peer : undefined;
+}
 
 /** "itself (n2)" for a candidacy, the candidate's name for a granted vote. */
 function voteFor(voter: NodeId, candidate: NodeId): string {
@@ -106,70 +128,93 @@ export const voteGranted: Checker = {
   },
   property: "a node grants a vote exactly when the request's term is its own and it has voted for nobody else in it",
   check({ trace }) {
-    /** "voter/term" → the candidate it voted for (itself when it ran). */
-    const votedFor = new Map<string, NodeId>();
-    /** The RequestVote each node's current handler answers. */
-    const answering = new Map<NodeId, { from: NodeId; term: number; index: number }>();
+    const seen = beginVoteGrants();
     for (let i = 0; i < trace.length; i++) {
       const kind = trace.kindAt(i);
       if (kind !== 'state' && kind !== 'send' && kind !== 'deliver' && kind !== 'timer') continue;
-      const e = trace.event(i);
-      const data = e.data as { type?: unknown; term?: unknown; voteGranted?: unknown; role?: unknown };
-      if (kind === 'state') {
-        if (data.role === 'candidate' && typeof data.term === 'number') votedFor.set(`${e.node}/${data.term}`, e.node);
-        continue;
-      }
-      if (kind !== 'send') {
-        const request =
-          kind === 'deliver' && data.type === 'RequestVote' && typeof data.term === 'number' && e.peer !== undefined;
-        if (request) answering.set(e.node, { from: e.peer as NodeId, term: data.term as number, index: i });
-        else answering.delete(e.node);
-        continue;
-      }
-      if (data.type !== 'RequestVoteReply' || typeof data.term !== 'number' || e.peer === undefined) continue;
-      const key = `${e.node}/${data.term}`;
-      const voted = votedFor.get(key);
-      const request = answering.get(e.node);
-      if (data.voteGranted === true) {
-        if (voted === undefined) votedFor.set(key, e.peer);
-        if (request !== undefined && request.from === e.peer && request.term !== data.term) {
-          return {
-            ok: false,
-            explanation: fill(grantedStale, {
-              node: e.node,
-              peer: e.peer,
-              requested: request.term,
-              term: data.term,
-              time: e.time,
-            }),
-            at: e.time,
-            nodes: [e.node, e.peer],
-            events: [request.index, i],
-          };
-        }
-        continue;
-      }
-      if (
-        request === undefined ||
-        request.from !== e.peer ||
-        request.term !== data.term ||
-        (voted !== undefined && voted !== e.peer)
-      )
-        continue;
+      const verdict = readVoteGrant(seen, trace.event(i));
+      if (verdict !== undefined) return verdict;
+    }
+    return { ok: true };
+  },
+  incremental: incrementalCheck({
+    begin: () => ({ seen: beginVoteGrants(), broken: false }),
+    event(checked, e) {
+      if (!checked.broken) checked.broken = readVoteGrant(checked.seen, e) !== undefined;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
+};
+
+/** What voteGranted has read so far: each voter's vote per term, and the RequestVote each node's current handler answers. */
+interface VoteGrants {
+  /** "voter/term" → the candidate it voted for (itself when it ran). */
+  votedFor: Map<string, NodeId>;
+  answering: Map<NodeId, { from: NodeId; term: number; index: number }>;
+}
+
+function beginVoteGrants(): VoteGrants {
+  return { votedFor: new Map(), answering: new Map() };
+}
+
+/** Reads one event for voteGranted: the verdict when it breaks the rule. */
+function readVoteGrant({ votedFor, answering }: VoteGrants, e: TraceEvent): Verdict | undefined {
+  const kind = e.kind;
+  const i = e.index;
+  if (kind !== 'state' && kind !== 'send' && kind !== 'deliver' && kind !== 'timer') return undefined;
+  const data = e.data as { type?: unknown; term?: unknown; voteGranted?: unknown; role?: unknown };
+  if (kind === 'state') {
+    if (data.role === 'candidate' && typeof data.term === 'number') votedFor.set(`${e.node}/${data.term}`, e.node);
+    return undefined;
+  }
+  if (kind !== 'send') {
+    const request =
+      kind === 'deliver' && data.type === 'RequestVote' && typeof data.term === 'number' && e.peer !== undefined;
+    if (request) answering.set(e.node, { from: e.peer as NodeId, term: data.term as number, index: i });
+    else answering.delete(e.node);
+    return undefined;
+  }
+  if (data.type !== 'RequestVoteReply' || typeof data.term !== 'number' || e.peer === undefined) return undefined;
+  const key = `${e.node}/${data.term}`;
+  const voted = votedFor.get(key);
+  const request = answering.get(e.node);
+  if (data.voteGranted === true) {
+    if (voted === undefined) votedFor.set(key, e.peer);
+    if (request !== undefined && request.from === e.peer && request.term !== data.term) {
       return {
         ok: false,
-        explanation: fill(refused, {
+        explanation: fill(grantedStale, {
           node: e.node,
           peer: e.peer,
+          requested: request.term,
           term: data.term,
           time: e.time,
-          votedForPeer: voted !== undefined,
         }),
         at: e.time,
         nodes: [e.node, e.peer],
         events: [request.index, i],
       };
     }
-    return { ok: true };
-  },
-};
+    return undefined;
+  }
+  if (
+    request === undefined ||
+    request.from !== e.peer ||
+    request.term !== data.term ||
+    (voted !== undefined && voted !== e.peer)
+  )
+    return undefined;
+  return {
+    ok: false,
+    explanation: fill(refused, {
+      node: e.node,
+      peer: e.peer,
+      term: data.term,
+      time: e.time,
+      votedForPeer: voted !== undefined,
+    }),
+    at: e.time,
+    nodes: [e.node, e.peer],
+    events: [request.index, i],
+  };
+}

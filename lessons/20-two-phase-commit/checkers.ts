@@ -1,6 +1,15 @@
 import type { NodeId } from '../../src/kernel';
-import { ClusterTimeline, fill, fmtMs, type Checker, type Template, type Text, type Verdict } from '../../src/grader';
-import { firstDecision, listNodes, readHistory, type DecisionEvent } from './history';
+import {
+  ClusterTimeline,
+  fill,
+  fmtMs,
+  incrementalCheck,
+  type Checker,
+  type Template,
+  type Text,
+  type Verdict,
+} from '../../src/grader';
+import { firstDecision, historyEvent, listNodes, readHistory, type DecisionEvent } from './history';
 import { answersEveryRequest } from './answers';
 import { nonTriviality } from './nonTriviality';
 import { preparedWork } from './preparedWork';
@@ -110,6 +119,19 @@ export const atomicity: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    /** "tx/outcome" → the nodes that decided it so. */
+    begin: () => ({ decided: new Map<string, NodeId[]>(), broken: false }),
+    event(checked, e) {
+      const d = historyEvent(e);
+      if (d?.kind !== 'decision' || checked.broken) return;
+      const opposite = checked.decided.get(`${d.tx}/${d.outcome === 'commit' ? 'abort' : 'commit'}`) ?? [];
+      if (opposite.some((node) => node !== d.node)) checked.broken = true;
+      const key = `${d.tx}/${d.outcome}`;
+      checked.decided.set(key, [...(checked.decided.get(key) ?? []), d.node]);
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 export const validity: Checker = {
@@ -134,6 +156,15 @@ export const validity: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: (nodes) => ({ participants: participantsOf(nodes), broken: false }),
+    event(checked, e) {
+      const d = historyEvent(e);
+      if (d?.kind !== 'decision' || d.outcome !== 'commit') return;
+      if (checked.participants.some((p) => !canCommitFor(d.tx, p))) checked.broken = true;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 export const decisionStable: Checker = {
@@ -158,6 +189,17 @@ export const decisionStable: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: () => ({ first: new Map<string, string>(), broken: false }),
+    event(checked, e) {
+      const d = historyEvent(e);
+      if (d?.kind !== 'decision') return;
+      const earlier = checked.first.get(`${d.node}/${d.tx}`);
+      if (earlier === undefined) checked.first.set(`${d.node}/${d.tx}`, d.outcome);
+      else if (earlier !== d.outcome) checked.broken = true;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 /**
@@ -199,6 +241,30 @@ export const noUnilateralDecision: Checker = {
     }
     return blockingNote(new ClusterTimeline(trace, nodes).advanceTo(duration), history);
   },
+  incremental: incrementalCheck({
+    begin: () => ({
+      /** "node/tx" of every yes vote so far. */
+      votedYes: new Set<string>(),
+      /** "tx/outcome" → who may be a yes voter's source for it: the coordinator, or nodes that had not voted yes. */
+      sources: new Map<string, NodeId[]>(),
+      broken: false,
+    }),
+    event(checked, e) {
+      const h = historyEvent(e);
+      if (h === undefined || checked.broken) return;
+      if (h.kind === 'yes') {
+        checked.votedYes.add(`${h.node}/${h.tx}`);
+        return;
+      }
+      const key = `${h.tx}/${h.outcome}`;
+      const known = checked.sources.get(key) ?? [];
+      const votedYes = checked.votedYes.has(`${h.node}/${h.tx}`);
+      if (h.kind === 'decision' && h.node !== COORDINATOR && votedYes)
+        checked.broken = !known.some((s) => s === COORDINATOR || s !== h.node);
+      if (h.node === COORDINATOR || !votedYes) checked.sources.set(key, [...known, h.node]);
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 /** Explains yes voters left undecided because the coordinator crashed before deciding and stayed down. */

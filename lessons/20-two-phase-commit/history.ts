@@ -1,4 +1,4 @@
-import { CLIENT, type NodeId, type Trace } from '../../src/kernel';
+import { CLIENT, type NodeId, type Trace, type TraceEvent } from '../../src/kernel';
 import type { TransactionOutcome } from './contract';
 import { view } from '../../src/grader';
 import { COORDINATOR } from './transactions';
@@ -84,6 +84,30 @@ function readCoordinatorHistory(trace: Trace): History {
     }
   }
   return history;
+}
+
+/**
+ * What one event is to the checkers, read as `readHistory` reads it (a decision, a yes vote, a
+ * decision the coordinator sends), for their incremental forms; repeated votes and sends included.
+ */
+export function historyEvent(
+  e: TraceEvent,
+):
+  | { kind: 'decision' | 'sent'; node: NodeId; tx: string; outcome: TransactionOutcome }
+  | { kind: 'yes'; node: NodeId; tx: string }
+  | undefined {
+  if (e.kind !== 'report' && e.kind !== 'send') return undefined;
+  const data = e.data as { tx?: unknown; event?: unknown; type?: unknown; yes?: unknown };
+  if (typeof data.tx !== 'string') return undefined;
+  if (e.kind === 'report') {
+    return data.event === 'commit' || data.event === 'abort'
+      ? { kind: 'decision', node: e.node, tx: data.tx, outcome: data.event }
+      : undefined;
+  }
+  if (data.type === 'Vote' && data.yes === true) return { kind: 'yes', node: e.node, tx: data.tx };
+  if (e.node === COORDINATOR && (data.type === 'Commit' || data.type === 'Abort'))
+    return { kind: 'sent', node: e.node, tx: data.tx, outcome: data.type === 'Commit' ? 'commit' : 'abort' };
+  return undefined;
 }
 
 /** The first decision a node recorded for a transaction. */

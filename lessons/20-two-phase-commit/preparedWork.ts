@@ -1,5 +1,5 @@
-import type { NodeId } from '../../src/kernel';
-import { fill, fmtMs, type Checker, type Template } from '../../src/grader';
+import type { NodeId, TraceEvent } from '../../src/kernel';
+import { fill, fmtMs, incrementalCheck, type Checker, type Template, type Verdict } from '../../src/grader';
 import { COORDINATOR } from './transactions';
 
 type Act = { node: NodeId; tx: string; time: number };
@@ -42,67 +42,86 @@ export const preparedWork: Checker = {
   property:
     'a participant prepares its work (ctx.prepare) before it votes yes, prepares only work it still holds, and never votes yes after aborting',
   check({ trace }) {
-    /** Work done since each node's last boot, by "node/tx". */
-    const held = new Set<string>();
-    const prepared = new Map<string, number>();
-    /** Each participant's first outcome per transaction: a committed one may answer a late Prepare yes; an aborted one may not. */
-    const decided = new Map<string, { outcome: string; time: number }>();
-    const lostAt = new Map<NodeId, number>();
+    const seen = beginPreparedWork();
     for (let i = 0; i < trace.length; i++) {
       const kind = trace.kindAt(i);
       if (kind !== 'report' && kind !== 'send' && kind !== 'crash') continue;
-      const e = trace.event(i);
-      if (e.node === COORDINATOR) continue;
-      if (kind === 'crash') {
-        for (const key of [...held]) if (key.startsWith(`${e.node}/`)) held.delete(key);
-        lostAt.set(e.node, e.time);
-        continue;
-      }
-      const data = (e.data ?? {}) as { event?: unknown; type?: unknown; tx?: unknown; yes?: unknown };
-      if (typeof data.tx !== 'string') continue;
-      const key = `${e.node}/${data.tx}`;
-      if (kind === 'report' && (data.event === 'commit' || data.event === 'abort')) {
-        if (!decided.has(key)) decided.set(key, { outcome: data.event, time: e.time });
-      } else if (kind === 'report' && data.event === 'canCommit') held.add(key);
-      else if (kind === 'report' && data.event === 'prepare' && !held.has(key) && !prepared.has(key)) {
-        const crash = lostAt.get(e.node);
-        return {
-          ok: false,
-          explanation: fill(preparedNothing, { node: e.node, tx: data.tx, time: e.time, crash }),
-          at: e.time,
-          nodes: [e.node],
-          events: [i],
-        };
-      } else if (kind === 'report' && data.event === 'prepare' && !prepared.has(key)) prepared.set(key, i);
-      else if (kind === 'send' && data.type === 'Vote' && data.yes === true && decided.get(key)?.outcome === 'abort') {
-        return {
-          ok: false,
-          explanation: fill(yesAfterAbort, {
-            node: e.node,
-            tx: data.tx,
-            time: e.time,
-            aborted: decided.get(key)?.time ?? 0,
-          }),
-          at: e.time,
-          nodes: [e.node, COORDINATOR],
-          events: [i],
-        };
-      } else if (
-        kind === 'send' &&
-        data.type === 'Vote' &&
-        data.yes === true &&
-        !prepared.has(key) &&
-        !decided.has(key)
-      ) {
-        return {
-          ok: false,
-          explanation: fill(yesUnprepared, { node: e.node, tx: data.tx, time: e.time }),
-          at: e.time,
-          nodes: [e.node, COORDINATOR],
-          events: [i],
-        };
-      }
+      const verdict = readPreparedWork(seen, trace.event(i));
+      if (verdict !== undefined) return verdict;
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: () => ({ seen: beginPreparedWork(), broken: false }),
+    event(checked, e) {
+      if (!checked.broken) checked.broken = readPreparedWork(checked.seen, e) !== undefined;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
+
+/** What preparedWork has read so far. */
+interface PreparedWork {
+  /** Work done since each node's last boot, by "node/tx". */
+  held: Set<string>;
+  prepared: Map<string, number>;
+  /** Each participant's first outcome per transaction: a committed one may answer a late Prepare yes; an aborted one may not. */
+  decided: Map<string, { outcome: string; time: number }>;
+  lostAt: Map<NodeId, number>;
+}
+
+function beginPreparedWork(): PreparedWork {
+  return { held: new Set(), prepared: new Map(), decided: new Map(), lostAt: new Map() };
+}
+
+/** Reads one event for preparedWork: the verdict when it breaks the rule. */
+function readPreparedWork({ held, prepared, decided, lostAt }: PreparedWork, e: TraceEvent): Verdict | undefined {
+  const kind = e.kind;
+  const i = e.index;
+  if (kind !== 'report' && kind !== 'send' && kind !== 'crash') return undefined;
+  if (e.node === COORDINATOR) return undefined;
+  if (kind === 'crash') {
+    for (const key of [...held]) if (key.startsWith(`${e.node}/`)) held.delete(key);
+    lostAt.set(e.node, e.time);
+    return undefined;
+  }
+  const data = (e.data ?? {}) as { event?: unknown; type?: unknown; tx?: unknown; yes?: unknown };
+  if (typeof data.tx !== 'string') return undefined;
+  const key = `${e.node}/${data.tx}`;
+  if (kind === 'report' && (data.event === 'commit' || data.event === 'abort')) {
+    if (!decided.has(key)) decided.set(key, { outcome: data.event, time: e.time });
+  } else if (kind === 'report' && data.event === 'canCommit') held.add(key);
+  else if (kind === 'report' && data.event === 'prepare' && !held.has(key) && !prepared.has(key)) {
+    const crash = lostAt.get(e.node);
+    return {
+      ok: false,
+      explanation: fill(preparedNothing, { node: e.node, tx: data.tx, time: e.time, crash }),
+      at: e.time,
+      nodes: [e.node],
+      events: [i],
+    };
+  } else if (kind === 'report' && data.event === 'prepare' && !prepared.has(key)) prepared.set(key, i);
+  else if (kind === 'send' && data.type === 'Vote' && data.yes === true && decided.get(key)?.outcome === 'abort') {
+    return {
+      ok: false,
+      explanation: fill(yesAfterAbort, {
+        node: e.node,
+        tx: data.tx,
+        time: e.time,
+        aborted: decided.get(key)?.time ?? 0,
+      }),
+      at: e.time,
+      nodes: [e.node, COORDINATOR],
+      events: [i],
+    };
+  } else if (kind === 'send' && data.type === 'Vote' && data.yes === true && !prepared.has(key) && !decided.has(key)) {
+    return {
+      ok: false,
+      explanation: fill(yesUnprepared, { node: e.node, tx: data.tx, time: e.time }),
+      at: e.time,
+      nodes: [e.node, COORDINATOR],
+      events: [i],
+    };
+  }
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import type {
   ClientRequest,
+  EventKind,
   FaultSchedule,
   Instrumentation,
   NetworkConfig,
@@ -8,6 +9,7 @@ import type {
   Random,
   RunResult,
   Trace,
+  TraceEvent,
 } from '../kernel';
 import type { Measurement } from './checkers/measured';
 import type { ExploreSetup, ScenarioSearch } from './explore/setup';
@@ -61,6 +63,32 @@ export interface Checker<S extends ObservedState = ObservedState> {
    */
   anySchedule?: boolean;
   check(run: CheckedRun<S>): Verdict;
+  /**
+   * A safety checker's judgement fed one event at a time, for a search that checks every state it
+   * reaches: each state then costs only the events its step added. It must judge every prefix of
+   * a run as `check` does, up to the first prefix `check` fails; `check` stays the authority and
+   * explains what went wrong. Without it, the whole trace is checked in every state.
+   */
+  incremental?: IncrementalCheck<unknown, S>;
+}
+
+/**
+ * `begin` gives the state before the first event, `event` reads one event into it, `verdict`
+ * says whether the events so far keep the property. The state is plain data (objects, arrays,
+ * Maps and Sets of plain values; frozen objects such as messages are shared), so a copy of a
+ * search state copies it.
+ */
+export interface IncrementalCheck<T, S extends ObservedState = ObservedState> {
+  begin(nodes: readonly NodeId[]): T;
+  event(state: T, e: TraceEvent<EventKind, S>): void;
+  verdict(state: T): boolean;
+}
+
+/** Writes an incremental form with its state's type inferred from `begin`. */
+export function incrementalCheck<T, S extends ObservedState = ObservedState>(
+  form: IncrementalCheck<T, S>,
+): IncrementalCheck<T, S> {
+  return form;
 }
 
 /** Everything a scenario draws from its seed gets its own stream, so each is stable on its own. */

@@ -1,7 +1,9 @@
 export {
+  incrementalCheck,
   nodeNames,
   type CheckedRun,
   type Checker,
+  type IncrementalCheck,
   type Exercise,
   type Scenario,
   type ScenarioProcess,
@@ -97,7 +99,7 @@ export {
 } from './studentModule';
 export { reports, stateChanges, type Report, type StateChange } from './traceQueries';
 export { ClusterTimeline, nodesOf, type Period } from './checkers/timeline';
-export { handlerRuns, type HandlerRun, type SentMessage } from './checkers/handlerRuns';
+export { handlerRuns, overHandlerRuns, type HandlerRun, type SentAt, type SentMessage } from './checkers/handlerRuns';
 export { view } from './checkers/view';
 export { culpritHandler, type CulpritHandler } from './culprit';
 export {

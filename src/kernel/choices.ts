@@ -4,7 +4,7 @@ import type { Fault, ScheduledFault } from './faults';
 import type { NetworkConfig } from './network';
 import type { RunResult, RunSpec } from './runSpec';
 import { forkSession, openSession, sessionInternals, type Session, type SessionInternals } from './session';
-import { canonicalJson, stateKey } from './stateKey';
+import { messageJson, stateHash, stateKey } from './stateKey';
 import { kindCode } from './trace';
 
 /**
@@ -32,6 +32,8 @@ export interface ChoiceSession {
   result(): RunResult;
   /** Every process's fields, storage and armed timers, the messages in flight and the budget spent, as canonical text. */
   stateKey(): string;
+  /** The state key's 53-bit hash, computed from cached parts: what a search's visited set stores. */
+  stateHash(): number;
   /**
    * A copy at this point, to take other choices from without replaying the path here; undefined
    * when a node holds something that cannot be copied (a function), and then replaying is the way.
@@ -126,7 +128,7 @@ class ChosenRun implements ChoiceSession {
       switch (e.kind) {
         case 'deliver': {
           const flight: InFlight = { event: e.id, from: e.from!, to: e.node!, message: e.message! };
-          const key = `${flight.from}>${flight.to}:${canonicalJson(flight.message)}`;
+          const key = `${flight.from}>${flight.to}:${messageJson(flight.message)}`;
           if (seen.has(key)) break;
           seen.add(key);
           out.push({ kind: 'deliver', ...flight });
@@ -222,6 +224,10 @@ class ChosenRun implements ChoiceSession {
 
   stateKey(): string {
     return stateKey(this.internals, this.spent);
+  }
+
+  stateHash(): number {
+    return stateHash(this.internals, this.spent);
   }
 
   fork(): ChoiceSession | undefined {

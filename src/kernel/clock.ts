@@ -12,6 +12,15 @@ export class LocalClock {
     this.rate = 1 + drift;
   }
 
+  /** The same clock, adjusted from now on by itself (a forked run's). */
+  copy(): LocalClock {
+    const copy = new LocalClock();
+    copy.base = this.base;
+    copy.anchor = this.anchor;
+    copy.rate = this.rate;
+    return copy;
+  }
+
   read(t: number): number {
     return this.base + (t - this.anchor) * this.rate;
   }

@@ -26,6 +26,25 @@ export class SimEvent {
   /** A timer event fires only while its timer still holds this token. */
   token = 0;
   fault: Fault | undefined = undefined;
+  /** This entry's part of a chosen run's state hash, once computed (0: not yet); see stateKey.ts. */
+  keyHash = 0;
+
+  /** The same entry, for a forked run's queue; `timer` replaces the original's. */
+  copy(timer: TimerSlot | undefined): SimEvent {
+    const copy = new SimEvent();
+    copy.seq = this.seq;
+    copy.time = this.time;
+    copy.kind = this.kind;
+    copy.node = this.node;
+    copy.from = this.from;
+    copy.msg = this.msg;
+    copy.link = this.link;
+    copy.timer = timer;
+    copy.token = this.token;
+    copy.fault = this.fault;
+    copy.keyHash = this.keyHash;
+    return copy;
+  }
 }
 
 /** Names a pending event; an event that is deferred (its process is paused) comes back under a new id. */

@@ -1,6 +1,13 @@
 import { makeContext } from './context';
-import type { Scheduler } from './scheduler';
-import type { World } from './world';
+import { EventQueue } from './eventQueue';
+import type { SimEvent } from './events';
+import { Partitions } from './network';
+import type { Random } from './prng';
+import { ProcessSlot } from './processSlot';
+import { Scheduler } from './scheduler';
+import type { Trace } from './trace';
+import { Wire } from './wire';
+import { World } from './world';
 
 /**
  * Copies a world at a point between steps, so a search can go on from one state along several
@@ -11,59 +18,164 @@ import type { World } from './world';
  * held as data (an arrow-function field, a saved `ctx.storage`) closes over the original and
  * cannot be copied: then there is no fork, and the caller replays instead.
  *
+ * Nodes are copied on write: the copy and the original share each process's node and context
+ * (`ProcessSlot.shared`) until a handler is about to run there (`ownInstance`). A step runs one
+ * handler, so a search copies one node per state, not every node per fork.
+ *
  * What a fork cannot see is the module's own state: a copied node shares its class, and so its
  * module, with the original. Nodes are booted from a fresh module each, so that is state only a
  * module-level variable holds; a search checks forks against replays (see the explorer).
  */
 export function forkWorld(world: World): { world: World; scheduler: Scheduler } | undefined {
-  const copier = new Copier(world);
-  try {
-    const copy = copier.copy(world, false) as World;
-    copier.reconnect(copy);
-    return { world: copy, scheduler: (copy as unknown as { scheduler: Scheduler }).scheduler };
-  } catch (error) {
-    if (error instanceof NotPlainData) return undefined;
-    throw error;
+  for (const slot of world.slots) {
+    if (slot.plain || slot.instance === undefined) continue;
+    if (!holdsOnlyData(slot.instance, slot.ctx)) return undefined;
+    slot.plain = true;
+  }
+  const w = world as unknown as Fields;
+  const slots = world.slots.map(copySlot);
+  const scheduler = copyScheduler(w.scheduler as Scheduler, world.slots, slots);
+  const trace = world.trace?.copy();
+  const copy = Object.create(World.prototype) as Fields;
+  // Field by field, by name: one shape for every copy, and no generic copy on the hot path.
+  copy.spec = w.spec;
+  copy.scheduler = scheduler;
+  copy.now = w.now;
+  copy.outcome = w.outcome;
+  copy.current = undefined;
+  copy.lanes = w.lanes;
+  copy.slots = slots;
+  copy.wire = copyWire(w.wire as Fields, scheduler, trace, copy);
+  copy.trace = trace;
+  copy.states = world.states && new Copier().copy(world.states, false);
+  copy.laneIndex = w.laneIndex;
+  copy.roles = w.roles;
+  copy.sendCalls = w.sendCalls;
+  copy.triggers = w.triggers;
+  copy.observing = w.observing;
+  copy.hooks = w.hooks;
+  copy.nextToken = w.nextToken;
+  for (const slot of world.slots) slot.shared = true;
+  for (const slot of slots) slot.shared = true;
+  return { world: copy as unknown as World, scheduler };
+}
+
+/** A kernel object's fields by name, private ones included: what a fork copies one by one. */
+type Fields = Record<string, unknown>;
+
+/** The network: its counts, cut links and streams copied, its links' behaviour shared. */
+function copyWire(wire: Fields, scheduler: Scheduler, trace: Trace | undefined, world: Fields): Wire {
+  const counts = wire.counts as Wire['counts'];
+  const partitions = wire.partitions as Fields;
+  const cut = Object.create(Partitions.prototype) as Fields;
+  cut.cut = (partitions.cut as Uint8Array).slice();
+  cut.width = partitions.width;
+  cut.laneIndex = partitions.laneIndex;
+  cut.active = partitions.active;
+  const copy = Object.create(Wire.prototype) as Fields;
+  copy.scheduler = scheduler;
+  copy.trace = trace;
+  copy.clock = world;
+  copy.counts = { ...counts, byType: { ...counts.byType } };
+  copy.partitions = cut;
+  copy.links = wire.links;
+  copy.linkRng = (wire.linkRng as Random[]).map((rng) => rng.copy());
+  copy.width = wire.width;
+  copy.lossUntil = wire.lossUntil;
+  copy.lossRate = wire.lossRate;
+  copy.spikeUntil = wire.spikeUntil;
+  copy.spikeMs = wire.spikeMs;
+  copy.duplicateUntil = wire.duplicateUntil;
+  copy.duplicateRate = wire.duplicateRate;
+  return copy as unknown as Wire;
+}
+
+/** A process: its node and context shared (copied on write), its timers, storage, clock and stream its own. */
+function copySlot(slot: ProcessSlot): ProcessSlot {
+  const copy = new ProcessSlot(slot.index, slot.id, slot.role, slot.program, slot.clock.copy(), slot.rng.copy());
+  copy.up = slot.up;
+  copy.pausedUntil = slot.pausedUntil;
+  copy.instance = slot.instance;
+  for (const [name, timer] of slot.timers) copy.timers.set(name, timer.copy());
+  for (const [key, text] of slot.disk) copy.disk.set(key, text);
+  copy.sends = slot.sends;
+  for (const [type, count] of slot.sendsByType) copy.sendsByType.set(type, count);
+  copy.lastState = slot.lastState;
+  copy.shown = slot.shown;
+  copy.ctx = slot.ctx;
+  copy.keyText = slot.keyText;
+  copy.keyHash = slot.keyHash;
+  copy.plain = slot.plain;
+  return copy;
+}
+
+/**
+ * The pending entries, each pointing at the copy's timer of its name. An entry of a timer its
+ * process no longer holds (lost in a crash) keeps the old one: its token stays 0 for good.
+ */
+function copyScheduler(scheduler: Scheduler, originals: ProcessSlot[], slots: ProcessSlot[]): Scheduler {
+  const queue = (scheduler as unknown as Fields).queue as Fields;
+  const heap = (queue.heap as SimEvent[]).map((ev) => {
+    const timer = ev.timer;
+    if (timer === undefined || originals[ev.node]?.timers.get(timer.name) !== timer) return ev.copy(timer);
+    return ev.copy(slots[ev.node]?.timers.get(timer.name));
+  });
+  const queueCopy = Object.create(EventQueue.prototype) as Fields;
+  queueCopy.heap = heap;
+  queueCopy.counter = queue.counter;
+  const copy = Object.create(Scheduler.prototype) as Fields;
+  copy.queue = queueCopy;
+  // Handled entries kept for reuse: a copy starts with none.
+  copy.spare = [];
+  return copy as unknown as Scheduler;
+}
+
+/**
+ * Gives the slot a node and a context of its own, copies of those it shares with a fork, before
+ * one of its handlers runs: the node's references to its context go to the new one.
+ */
+export function ownInstance(world: World, slot: ProcessSlot): void {
+  const ctx = makeContext(world, slot);
+  const copier = new Copier();
+  copier.share(slot.ctx, ctx);
+  slot.instance = copier.copy(slot.instance, true) as ProcessSlot['instance'];
+  slot.ctx = ctx;
+  slot.shared = false;
+}
+
+/** Whether a node holds plain data only, its context aside: what the copier copies without meeting a function. */
+function holdsOnlyData(instance: object, ctx: unknown): boolean {
+  const seen = new Set<unknown>([ctx]);
+  const walk = (value: unknown): boolean => {
+    if (typeof value === 'function') return false;
+    if (typeof value !== 'object' || value === null || Object.isFrozen(value) || seen.has(value)) return true;
+    seen.add(value);
+    if (ArrayBuffer.isView(value) || value instanceof Date) return true;
+    if (Array.isArray(value)) return value.every(walk);
+    if (value instanceof Map) {
+      for (const [k, v] of value as Map<unknown, unknown>) if (!walk(k) || !walk(v)) return false;
+      return true;
+    }
+    if (value instanceof Set) {
+      for (const v of value as Set<unknown>) if (!walk(v)) return false;
+      return true;
+    }
+    for (const key of Object.keys(value)) if (!walk((value as Record<string, unknown>)[key])) return false;
+    return true;
+  };
+  return walk(instance);
+}
+
+/** A node holds something it cannot copy; `forkWorld` checked it did not, so this is the kernel's mistake. */
+class NotPlainData extends Error {
+  constructor() {
+    super('a node shared with a fork holds a function, which cannot be copied');
   }
 }
 
-/** The parts of a world that are set when it is built and never change, and the scheduler's spare entries. */
-interface FixedParts {
-  laneIndex: object;
-  roles: object;
-  sendCalls: object;
-  triggers: object;
-  wire: { links: object };
-  scheduler: { spare: object };
-}
-
-/** Thrown through the copy when a node holds something it cannot copy. */
-class NotPlainData extends Error {}
-
+/** Copies plain data deeply, keeping which object refers to which; frozen objects are shared. */
 class Copier {
   private readonly copies = new Map<object, unknown>();
-  /** Where a copied node held its context: patched with the copy's context once it exists. */
-  private readonly contextHolders: Array<{ holder: Record<PropertyKey, unknown>; key: PropertyKey; slot: number }> = [];
-  private readonly contexts: Map<object, number>;
-
-  constructor(original: World) {
-    this.contexts = new Map(original.slots.map((slot, i) => [slot.ctx as object, i]));
-    const fixed = original as unknown as FixedParts;
-    // What no step changes is shared: the spec (programs, instrumentation, hooks) and the tables built from it.
-    for (const shared of [
-      original.spec,
-      original.lanes,
-      fixed.laneIndex,
-      fixed.roles,
-      fixed.sendCalls,
-      fixed.triggers,
-      fixed.wire.links,
-    ])
-      this.copies.set(shared, shared);
-    if (original.trace) this.copies.set(original.trace, original.trace.copy());
-    // Handled entries kept for reuse: a copy starts with none.
-    this.copies.set(fixed.scheduler.spare, []);
-  }
 
   /** `node`: inside a process's node, where only plain data may be. */
   copy(value: unknown, node: boolean): unknown {
@@ -105,22 +217,14 @@ class Copier {
         if (typeof field === 'function' && node) throw new NotPlainData();
         continue;
       }
-      const slot = this.contexts.get(field);
-      if (slot !== undefined) {
-        // The world's own reference is rebuilt by reconnect; a node's is patched to the copy's context.
-        if (node) this.contextHolders.push({ holder: target, key, slot });
-        continue;
-      }
-      // A process's node (the slot's `instance`) is where plain data is required.
-      target[key] = this.copy(field, node || key === 'instance');
+      target[key] = this.copy(field, node);
     }
     return target;
   }
 
-  /** Every copied process gets a context of its own, and its node the same one wherever it held the old. */
-  reconnect(world: World): void {
-    for (const slot of world.slots) slot.ctx = makeContext(world, slot);
-    for (const { holder, key, slot } of this.contextHolders) holder[key] = world.slots[slot]!.ctx;
+  /** `original` is copied as `copy` wherever it appears. */
+  share(original: object, copy: object): void {
+    this.copies.set(original, copy);
   }
 
   private remember<T>(original: object, copy: T): T {

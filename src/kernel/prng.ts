@@ -25,6 +25,16 @@ export class Random {
     this.d = next() | 1; // the all-zero state is the one state xoshiro must never be in
   }
 
+  /** The same stream at the same point, going on by itself (a forked run's). */
+  copy(): Random {
+    const copy = Object.create(Random.prototype) as Random;
+    copy.a = this.a;
+    copy.b = this.b;
+    copy.c = this.c;
+    copy.d = this.d;
+    return copy;
+  }
+
   /** Next 32 random bits as an unsigned integer. */
   nextUint32(): number {
     return this.next() * 4294967296; // exact: next() is a 32-bit integer over 2^32

@@ -13,6 +13,12 @@ export const CRASHED = Symbol('crashed');
 export class TimerSlot {
   token = 0;
   constructor(readonly name: string) {}
+
+  copy(): TimerSlot {
+    const copy = new TimerSlot(this.name);
+    copy.token = this.token;
+    return copy;
+  }
 }
 
 /** One process: its program's instance (volatile), its disk (durable), its clock and random stream. */
@@ -29,6 +35,17 @@ export class ProcessSlot {
   /** What the instrument last showed on this process's lane (`show`), until it crashes. */
   shown: ObservedState | undefined;
   ctx!: Context<any>;
+  /**
+   * This process's part of a chosen run's state key, and its hash, once computed: only its own
+   * handlers and a crash change what the part says (fields, storage, armed timers, up or down),
+   * and they clear it. A fork copies it with the slot.
+   */
+  keyText: string | undefined;
+  keyHash = 0;
+  /** The node and context are a fork's too: a handler here copies them first (see fork.ts). */
+  shared = false;
+  /** The node was found to be plain data, which only its own handlers can change. */
+  plain = false;
 
   constructor(
     readonly index: number,

@@ -35,6 +35,7 @@ export class Scheduler {
     ev.timer = timer;
     ev.token = token;
     ev.fault = fault;
+    ev.keyHash = 0;
     this.queue.push(ev);
   }
 

@@ -1,4 +1,5 @@
-import { Ev } from './events';
+import { Ev, type SimEvent } from './events';
+import type { ProcessSlot } from './processSlot';
 import type { SessionInternals } from './session';
 import { byCodeUnits, snapshotFields, type SnapshotCaps } from './snapshot';
 
@@ -18,51 +19,152 @@ const exactCaps: SnapshotCaps = Object.freeze({
  * are timers' due times (as DSLabs does): a timer can fire at any point, so when it is due says
  * nothing about what can happen next. The random streams' positions are left out too.
  */
-export function stateKey(
-  { world, scheduler }: SessionInternals,
-  spent: { crashes: number; drops: number; duplicates: number },
-): string {
+export function stateKey({ world, scheduler }: SessionInternals, spent: FaultSpent): string {
   const parts: string[] = [];
-  for (const slot of world.slots) {
-    if (!slot.up || slot.instance === undefined) parts.push(slot.up ? 'not started' : 'down');
-    else parts.push(JSON.stringify(snapshotFields(slot.instance, slot.ctx, exactCaps)));
-    const keys = [...slot.disk.keys()].sort(byCodeUnits);
-    parts.push(keys.map((k) => `${k}=${slot.disk.get(k) as string}`).join('\u0001'));
-    const armed: string[] = [];
-    for (const timer of slot.timers.values()) if (timer.token !== 0) armed.push(timer.name);
-    parts.push(armed.sort(byCodeUnits).join('\u0001'));
-  }
+  for (const slot of world.slots) parts.push(processKey(slot));
   const pending: string[] = [];
   for (const ev of scheduler.entries) {
     if (!world.isEnabled(ev, Math.max(world.now, ev.time))) continue;
-    switch (ev.kind) {
-      case Ev.Deliver:
-        pending.push(`d${ev.from}>${ev.node}:${messageJson(ev.msg)}`);
-        break;
-      case Ev.Timer:
-        break; // in its process's armed timers
-      case Ev.ClientSend:
-        pending.push(`c>${ev.node}:${messageJson(ev.msg)}`);
-        break;
-      case Ev.Fault:
-        pending.push(`f${canonicalJson(ev.fault)}`);
-        break;
-      case Ev.Resume:
-      case Ev.Start:
-        pending.push(`${ev.kind}@${ev.node}`);
-        break;
-    }
+    const text = pendingText(ev);
+    if (text !== undefined) pending.push(text);
   }
   parts.push(pending.sort(byCodeUnits).join('\u0001'));
   parts.push(`${spent.crashes},${spent.drops},${spent.duplicates}`);
   return parts.join('\u0002');
 }
 
-/** Messages' canonical texts: a message stays in flight across many states, and a search keys each. */
+/**
+ * The state key's hash, built from the hashes of its parts: equal keys, equal hashes. A search
+ * hashes every state it reaches, and most of a key is the processes a step did not touch: their
+ * parts are cached on their slots, and messages' texts on the messages.
+ */
+export function stateHash({ world, scheduler }: SessionInternals, spent: FaultSpent): number {
+  const hash = new PartHash();
+  for (const slot of world.slots) {
+    processKey(slot);
+    hash.add(slot.keyHash);
+  }
+  const pending = pendingHashes;
+  pending.length = 0;
+  for (const ev of scheduler.entries) {
+    if (!world.isEnabled(ev, Math.max(world.now, ev.time))) continue;
+    const h = pendingHash(ev);
+    if (h !== undefined) pending.push(h);
+  }
+  // A multiset: its hashes in order, whatever order the queue holds them in.
+  pending.sort(byValue);
+  hash.add(pending.length);
+  for (const h of pending) hash.add(h);
+  hash.add(spent.crashes);
+  hash.add(spent.drops);
+  hash.add(spent.duplicates);
+  return hash.value();
+}
+
+interface FaultSpent {
+  crashes: number;
+  drops: number;
+  duplicates: number;
+}
+
+/** Reused by every `stateHash`: it holds numbers only while one runs. */
+const pendingHashes: number[] = [];
+
+const byValue = (a: number, b: number): number => a - b;
+
+/** A process's part of the key, from its slot's cache when no handler or crash has run there since. */
+function processKey(slot: ProcessSlot): string {
+  if (slot.keyText !== undefined) return slot.keyText;
+  let text: string;
+  if (!slot.up || slot.instance === undefined) text = slot.up ? 'not started' : 'down';
+  else text = JSON.stringify(snapshotFields(slot.instance, slot.ctx, exactCaps));
+  const keys = [...slot.disk.keys()].sort(byCodeUnits);
+  text += '\u0002' + keys.map((k) => `${k}=${slot.disk.get(k) as string}`).join('\u0001');
+  const armed: string[] = [];
+  for (const timer of slot.timers.values()) if (timer.token !== 0) armed.push(timer.name);
+  text += '\u0002' + armed.sort(byCodeUnits).join('\u0001');
+  slot.keyText = text;
+  slot.keyHash = hashStateKey(text);
+  return text;
+}
+
+/** A pending entry as the key writes it; undefined for a timer, which its process's armed timers stand for. */
+function pendingText(ev: SimEvent): string | undefined {
+  switch (ev.kind) {
+    case Ev.Deliver:
+      return `d${ev.from}>${ev.node}:${messageJson(ev.msg)}`;
+    case Ev.Timer:
+      return undefined;
+    case Ev.ClientSend:
+      return `c>${ev.node}:${messageJson(ev.msg)}`;
+    case Ev.Fault:
+      return `f${canonicalJson(ev.fault)}`;
+    case Ev.Resume:
+    case Ev.Start:
+      return `${ev.kind}@${ev.node}`;
+  }
+}
+
+/** `pendingText`'s hash, with no text built: messages' hashes are remembered as their texts are. */
+function pendingHash(ev: SimEvent): number | undefined {
+  switch (ev.kind) {
+    case Ev.Deliver:
+    case Ev.ClientSend: {
+      if (ev.keyHash !== 0) return ev.keyHash;
+      const hash = new PartHash();
+      hash.add(ev.kind);
+      hash.add(ev.kind === Ev.Deliver ? ev.from : -1);
+      hash.add(ev.node);
+      hash.add(messageHash(ev.msg));
+      ev.keyHash = hash.value();
+      return ev.keyHash;
+    }
+    case Ev.Timer:
+      return undefined;
+    default: {
+      const text = pendingText(ev);
+      return text === undefined ? undefined : hashStateKey(text);
+    }
+  }
+}
+
+/** Mixes 53-bit part hashes into one, in order (two 32-bit multiply-xorshift lanes, as cyrb53 does). */
+class PartHash {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+
+  add(n: number): void {
+    const low = n >>> 0;
+    const high = Math.floor(n / 4294967296) >>> 0;
+    this.h1 = Math.imul(this.h1 ^ low, 2654435761);
+    this.h2 = Math.imul(this.h2 ^ low, 1597334677);
+    this.h1 = Math.imul(this.h1 ^ high, 2246822507);
+    this.h2 = Math.imul(this.h2 ^ high, 3266489909);
+  }
+
+  value(): number {
+    let { h1, h2 } = this;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  }
+}
+
+/** Messages' canonical texts and their hashes: a message stays in flight across many states, and a search keys each. */
 const messageTexts = new WeakMap<object, string>();
+const messageHashes = new WeakMap<object, number>();
+
+function messageHash(msg: unknown): number {
+  if (typeof msg !== 'object' || msg === null) return hashStateKey(canonicalJson(msg));
+  const known = messageHashes.get(msg);
+  if (known !== undefined) return known;
+  const hash = hashStateKey(messageJson(msg));
+  if (messageTexts.has(msg)) messageHashes.set(msg, hash);
+  return hash;
+}
 
 /** `canonicalJson` of a message, remembered when it is frozen all through (as sent messages are) and so cannot change. */
-function messageJson(msg: unknown): string {
+export function messageJson(msg: unknown): string {
   if (typeof msg !== 'object' || msg === null) return canonicalJson(msg);
   const known = messageTexts.get(msg);
   if (known !== undefined) return known;

@@ -4,6 +4,7 @@ import { makeContext } from './context';
 import { StudentApiError } from './errors';
 import { Ev, type SimEvent } from './events';
 import { faultKind, type FaultTarget } from './faultKinds';
+import { ownInstance } from './fork';
 import type { Fault, FaultOf, ScheduledFault } from './faults';
 import { describeHandler, handlerCall, HandlerCode, type HandlerHooks } from './handlers';
 import { sealMessage } from './messages';
@@ -140,6 +141,7 @@ export class World implements FaultTarget {
 
   private boot(slot: ProcessSlot, recovering: boolean): void {
     slot.ctx = makeContext(this, slot);
+    slot.shared = false;
     this.invoke(slot, recovering ? HandlerCode.Recover : HandlerCode.Start, '', undefined);
     // A process that crashed (an afterSend trigger) or threw inside onStart/onRecover never came up.
     if (slot.up && this.outcome === undefined)
@@ -158,6 +160,7 @@ export class World implements FaultTarget {
     const previous = this.current;
     const hooks = this.hooks;
     this.current = slot;
+    if (slot.shared) ownInstance(this, slot);
     if (hooks?.beforeHandler !== undefined)
       hooks.beforeHandler(slot.id, handlerCall(handler, arg, msg), slot.clock.read(this.now), this.now);
     try {
@@ -171,6 +174,8 @@ export class World implements FaultTarget {
     } catch (error) {
       if (error !== CRASHED) this.fail(slot, describeHandler(handlerCall(handler, arg, msg)), error);
     } finally {
+      slot.keyText = undefined;
+      slot.plain = false;
       if (hooks?.afterHandler !== undefined) hooks.afterHandler(slot.id);
       this.current = previous;
     }
@@ -326,6 +331,7 @@ export class World implements FaultTarget {
     // Crashed inside its own handler (a send triggered it): what the handler had done so far is what the crash loses.
     if (this.states && this.current === slot) this.capture(slot, (this.trace as Trace).length - 1);
     slot.up = false;
+    slot.keyText = undefined;
     slot.instance = undefined;
     for (const timer of slot.timers.values()) timer.token = 0; // pending events may still point at them
     slot.timers.clear();
@@ -341,6 +347,7 @@ export class World implements FaultTarget {
     const slot = this.slotOf(node);
     if (slot.up) return;
     slot.up = true;
+    slot.keyText = undefined;
     const at = this.trace?.append(this.now, kindCode.restart, slot.index, -1, -1, undefined);
     if (this.states) this.capture(slot, at as number);
     this.boot(slot, true);

@@ -173,9 +173,11 @@ describe('choices', () => {
     take(b, 'deliver n2>n1');
     take(b, 'deliver n1>n2');
     assert.equal(a.stateKey(), b.stateKey());
+    assert.equal(a.stateHash(), b.stateHash());
     // The tick fired (and was not set again): a different state.
     take(b, 'timer n1 tick');
     assert.notEqual(a.stateKey(), b.stateKey());
+    assert.notEqual(a.stateHash(), b.stateHash());
   });
 });
 
@@ -202,7 +204,28 @@ describe('forks of a chosen run', () => {
       const replayed = replayChoices(counterSpec, budget, run.taken);
       assert.equal((run.result().trace as Trace).hash(), (replayed.result().trace as Trace).hash(), `seed ${seed}`);
       assert.equal(run.stateKey(), replayed.stateKey(), `seed ${seed}`);
+      // The fork's cached parts of the key are those the replay computes afresh.
+      assert.equal(run.stateHash(), replayed.stateHash(), `seed ${seed}`);
     }
+  });
+
+  it('hash states as their keys say: equal keys, equal hashes; different keys, different hashes', () => {
+    const byKey = new Map<string, number>();
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const pick = new Random(seed, 'test:hash');
+      let run = openChoiceSession(counterSpec, budget);
+      for (let i = 0; i < 20; i++) {
+        const choices = run.choices();
+        if (choices.length === 0) break;
+        if (pick.chance(0.5)) run = run.fork() as ChoiceSession;
+        run.take(pick.pick(choices));
+        const known = byKey.get(run.stateKey());
+        if (known !== undefined) assert.equal(run.stateHash(), known);
+        byKey.set(run.stateKey(), run.stateHash());
+      }
+    }
+    assert.ok(byKey.size > 20, `only ${byKey.size} states`);
+    assert.equal(new Set(byKey.values()).size, byKey.size);
   });
 
   it('give a node that holds its context the copy of its own: what it stores goes to the copy', () => {

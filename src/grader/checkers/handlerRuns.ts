@@ -1,4 +1,5 @@
-import type { AnyMessage, NodeId, ObservedState, Trace } from '../../kernel';
+import type { AnyMessage, EventKind, NodeId, ObservedState, Trace, TraceEvent } from '../../kernel';
+import type { IncrementalCheck } from '../exercise';
 import { view } from './view';
 
 /** A message one handler sent, where the trace has it. */
@@ -35,49 +36,145 @@ export function handlerRuns<S extends ObservedState>(trace: Trace<S>): readonly 
 }
 
 function readHandlerRuns<S extends ObservedState>(trace: Trace<S>): HandlerRun<S>[] {
-  const state = new Map<NodeId, S>();
-  const open = new Map<NodeId, HandlerRun<S>>();
+  const reader = beginHandlerRuns<S>();
   const runs: HandlerRun<S>[] = [];
-  const close = (node: NodeId): void => {
-    const run = open.get(node);
-    if (run === undefined) return;
-    open.delete(node);
-    run.after = state.get(node);
-    runs.push(run);
-  };
-  const begin = (node: NodeId, time: number, index: number, request?: HandlerRun<S>['request']): HandlerRun<S> => {
-    close(node);
-    const run: HandlerRun<S> = { node, time, index, request, before: state.get(node), after: undefined, sends: [] };
-    open.set(node, run);
-    return run;
-  };
-  for (const e of trace.events()) {
-    switch (e.kind) {
-      case 'deliver':
-        if (e.peer !== undefined) begin(e.node, e.time, e.index, { from: e.peer, msg: e.data });
-        break;
-      case 'timer':
-      case 'restart':
-        begin(e.node, e.time, e.index);
-        break;
-      case 'crash':
-        open.delete(e.node);
-        break;
-      case 'state':
-        state.set(e.node, e.data);
-        break;
-      case 'send':
-        // A send with no handler open belongs to a boot (onStart, onRecover), traced after it runs.
-        (open.get(e.node) ?? begin(e.node, e.time, e.index)).sends.push({
-          index: e.index,
-          to: e.peer ?? '',
-          msg: e.data,
-        });
-        break;
-      default:
-        break;
-    }
-  }
-  for (const node of [...open.keys()]) close(node);
+  const ended = (run: HandlerRun<S>): void => void runs.push(run);
+  for (const e of trace.events()) readHandlerRunEvent(reader, e, ended);
+  for (const node of [...reader.open.keys()]) close(reader, node, ended);
   return runs;
+}
+
+/** Handler runs read one event at a time, as plain data: each node's last reported state and its open run. */
+export interface HandlerRunReader<S extends ObservedState = ObservedState> {
+  state: Map<NodeId, S>;
+  open: Map<NodeId, HandlerRun<S>>;
+}
+
+export function beginHandlerRuns<S extends ObservedState>(): HandlerRunReader<S> {
+  return { state: new Map(), open: new Map() };
+}
+
+/** Reads one event, calling `ended` with each run it ends (in the order `handlerRuns` lists them). */
+export function readHandlerRunEvent<S extends ObservedState>(
+  reader: HandlerRunReader<S>,
+  e: TraceEvent<EventKind, S>,
+  ended: (run: HandlerRun<S>) => void,
+): void {
+  switch (e.kind) {
+    case 'deliver':
+      if (e.peer !== undefined)
+        begin(reader, e.node, e.time, e.index, ended, Object.freeze({ from: e.peer, msg: e.data }));
+      break;
+    case 'timer':
+    case 'restart':
+      begin(reader, e.node, e.time, e.index, ended);
+      break;
+    case 'crash':
+      reader.open.delete(e.node);
+      break;
+    case 'state':
+      reader.state.set(e.node, e.data);
+      break;
+    case 'send':
+      // A send with no handler open belongs to a boot (onStart, onRecover), traced after it runs.
+      // Frozen, as the request: a copy of an incremental checker's state shares them.
+      (reader.open.get(e.node) ?? begin(reader, e.node, e.time, e.index, ended)).sends.push(
+        Object.freeze({ index: e.index, to: e.peer ?? '', msg: e.data }),
+      );
+      break;
+    default:
+      break;
+  }
+}
+
+/** The node's open run as it stands, its state so far as its state after: what the run so far ends as. */
+export function openRun<S extends ObservedState>(reader: HandlerRunReader<S>, node: NodeId): HandlerRun<S> | undefined {
+  const run = reader.open.get(node);
+  return run === undefined ? undefined : { ...run, after: reader.state.get(node) };
+}
+
+function close<S extends ObservedState>(
+  reader: HandlerRunReader<S>,
+  node: NodeId,
+  ended: (run: HandlerRun<S>) => void,
+): void {
+  const run = reader.open.get(node);
+  if (run === undefined) return;
+  reader.open.delete(node);
+  run.after = reader.state.get(node);
+  ended(run);
+}
+
+function begin<S extends ObservedState>(
+  reader: HandlerRunReader<S>,
+  node: NodeId,
+  time: number,
+  index: number,
+  ended: (run: HandlerRun<S>) => void,
+  request?: HandlerRun<S>['request'],
+): HandlerRun<S> {
+  close(reader, node, ended);
+  const run: HandlerRun<S> = {
+    node,
+    time,
+    index,
+    request,
+    before: reader.state.get(node),
+    after: undefined,
+    sends: [],
+  };
+  reader.open.set(node, run);
+  return run;
+}
+
+/** What `overHandlerRuns` keeps: the runs ended since the last verdict, what each node's ended runs sent at each time since, and whether a run broke the rule. */
+export interface RunsChecked<S extends ObservedState = ObservedState> {
+  nodes: NodeId[];
+  reader: HandlerRunReader<S>;
+  ended: Array<HandlerRun<S>>;
+  sent: Map<NodeId, Array<{ time: number; sends: SentMessage[] }>>;
+  broken: boolean;
+}
+
+/** What a node sent at a time, in all of its runs at that time so far. */
+export type SentAt = (node: NodeId, time: number) => readonly SentMessage[];
+
+/**
+ * The incremental form of a checker that judges each handler run on its own (`ok`), given what
+ * the run's node sent at the same time in any of its runs: each verdict judges the runs ended
+ * since the last one and the open ones as they stand, as `handlerRuns` of the trace so far would
+ * list them.
+ */
+export function overHandlerRuns<S extends ObservedState>(
+  ok: (run: HandlerRun<S>, sentAt: SentAt, nodes: readonly NodeId[]) => boolean,
+): IncrementalCheck<RunsChecked<S>, S> {
+  return {
+    begin: (nodes) => ({ nodes: [...nodes], reader: beginHandlerRuns<S>(), ended: [], sent: new Map(), broken: false }),
+    event: (checked, e) =>
+      readHandlerRunEvent(checked.reader, e, (run) => {
+        checked.ended.push(run);
+        const times = checked.sent.get(run.node) ?? [];
+        const last = times[times.length - 1];
+        if (last !== undefined && last.time === run.time) last.sends.push(...run.sends);
+        else times.push({ time: run.time, sends: [...run.sends] });
+        checked.sent.set(run.node, times);
+      }),
+    verdict(checked) {
+      if (checked.broken) return false;
+      const { reader, nodes, sent } = checked;
+      const sentAt: SentAt = (node, time) => {
+        const open = reader.open.get(node);
+        return [
+          ...(sent.get(node)?.find((t) => t.time === time)?.sends ?? []),
+          ...(open !== undefined && open.time === time ? open.sends : []),
+        ];
+      };
+      const judge = (run: HandlerRun<S> | undefined): boolean => run === undefined || ok(run, sentAt, nodes);
+      checked.broken = !checked.ended.every(judge) || ![...reader.open.keys()].every((n) => judge(openRun(reader, n)));
+      checked.ended.length = 0;
+      // Runs to come are at the latest time or later: only its sends can still count.
+      for (const [node, times] of sent) if (times.length > 1) sent.set(node, times.slice(-1));
+      return !checked.broken;
+    },
+  };
 }

@@ -1,5 +1,12 @@
-import { hashStateKey, openChoiceSession, replayChoices, type Choice, type ChoiceSession } from '../../kernel';
+import { openChoiceSession, replayChoices, type Choice, type ChoiceSession } from '../../kernel';
 import { DEFAULT_MAX_STATES, exploreSpec, violationOf, type ExploreReport, type ExploreRequest } from './exploredRun';
+import { Invariants, type InvariantStates } from './invariants';
+
+/** A state kept running: the run, and its invariants' incremental states. */
+interface LiveState {
+  run: ChoiceSession;
+  checked: InvariantStates;
+}
 
 /** States of the next level kept running, to fork their children from instead of replaying their paths. */
 const LIVE_STATES = 4096;
@@ -36,7 +43,9 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
   const budget = request.faults;
   const maxStates = request.maxStates ?? DEFAULT_MAX_STATES;
   const root = openChoiceSession(spec, budget);
-  const seen = new Set<number>([hashStateKey(root.stateKey())]);
+  const invariants = new Invariants(request, spec);
+  const rootChecked = invariants.begin();
+  const seen = new Set<number>([root.stateHash()]);
   let statesExplored = 0;
   let depthReached = 0;
   let forks = 0;
@@ -48,7 +57,7 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
     complete: false,
     ...over,
   });
-  const atStart = violationOf(root, request, spec);
+  const atStart = invariants.violation(root, rootChecked);
   if (atStart) return report({ violation: { choices: [], failure: atStart, trace: root.result().trace! } });
   // The search tree, as parent pointers: state i was reached from parent[i] by via[i].
   const parent: number[] = [-1];
@@ -58,31 +67,41 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
     for (let s = state; s > 0; s = parent[s] as number) path.push(via[s] as Choice);
     return path.reverse();
   };
-  const sameAsReplay = (path: Choice[], key: string): void => {
-    if (replayChoices(spec, budget, path).stateKey() !== key) throw new ForkDiverged();
+  const sameAsReplay = (path: Choice[], run: ChoiceSession): void => {
+    if (replayChoices(spec, budget, path).stateKey() !== run.stateKey()) throw new ForkDiverged();
   };
   let frontier = [0];
-  let live = new Map<number, ChoiceSession>([[0, root]]);
+  let live = new Map<number, LiveState>([[0, { run: root, checked: rootChecked }]]);
+  /** A state's run and invariants, from the path to it when it was not kept running. */
+  const replayed = (path: Choice[]): LiveState => {
+    const run = replayChoices(spec, budget, path);
+    const checked = invariants.begin();
+    invariants.violation(run, checked);
+    return { run, checked };
+  };
   for (let depth = 1; depth <= request.depth && frontier.length > 0; depth++) {
     const next: number[] = [];
-    const nextLive = new Map<number, ChoiceSession>();
+    const nextLive = new Map<number, LiveState>();
     for (const state of frontier) {
       const prefix = pathTo(state);
-      const from = live.get(state) ?? replayChoices(spec, budget, prefix);
+      const from = live.get(state) ?? replayed(prefix);
       live.delete(state);
-      const choices = from.choices();
+      const choices = from.run.choices();
       for (let i = 0; i < choices.length; i++) {
         const choice = choices[i] as Choice;
         const last = i === choices.length - 1;
-        const forked = last || !forking ? undefined : from.fork();
-        const run = last ? from : (forked ?? replayChoices(spec, budget, prefix));
+        const forked = last || !forking ? undefined : from.run.fork();
+        const { run, checked } = last
+          ? from
+          : forked !== undefined
+            ? { run: forked, checked: invariants.copy(from.checked) }
+            : replayed(prefix);
         run.take(choice);
         statesExplored++;
         depthReached = depth;
-        const key = run.stateKey();
         if (forked !== undefined && (++forks <= CHECK_FIRST_FORKS || forks % CHECK_FORK_EVERY === 0))
-          sameAsReplay([...prefix, choice], key);
-        const failure = violationOf(run, request, spec);
+          sameAsReplay([...prefix, choice], run);
+        const failure = invariants.violation(run, checked);
         if (failure) {
           const path = [...prefix, choice];
           const replayed = replayChoices(spec, budget, path);
@@ -90,14 +109,14 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
           if (confirmed?.checker !== failure.checker) throw new ForkDiverged();
           return report({ violation: { choices: path, failure: confirmed, trace: replayed.result().trace! } });
         }
-        const hash = hashStateKey(key);
+        const hash = run.stateHash();
         if (seen.has(hash)) continue;
         seen.add(hash);
         parent.push(state);
         via.push(choice);
         const child = parent.length - 1;
         next.push(child);
-        if (forking && nextLive.size < LIVE_STATES) nextLive.set(child, run);
+        if (forking && nextLive.size < LIVE_STATES) nextLive.set(child, { run, checked });
         if (seen.size >= maxStates) return report({});
       }
     }

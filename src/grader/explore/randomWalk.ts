@@ -1,5 +1,6 @@
-import { hashStateKey, openChoiceSession, Random } from '../../kernel';
-import { exploreSpec, violationOf, type ExploreReport, type ExploreRequest } from './exploredRun';
+import { openChoiceSession, Random } from '../../kernel';
+import { exploreSpec, type ExploreReport, type ExploreRequest } from './exploredRun';
+import { Invariants } from './invariants';
 
 /**
  * Random walks from the start, each up to the depth, taking a choice drawn from a seeded stream at
@@ -9,6 +10,7 @@ import { exploreSpec, violationOf, type ExploreReport, type ExploreRequest } fro
 export function exploreRandomly(request: ExploreRequest, walks: number, seed: number): ExploreReport {
   const spec = exploreSpec(request);
   const draw = new Random(seed, 'explore:walks');
+  const invariants = new Invariants(request, spec);
   const seen = new Set<number>();
   let statesExplored = 0;
   let depthReached = 0;
@@ -22,14 +24,15 @@ export function exploreRandomly(request: ExploreRequest, walks: number, seed: nu
   });
   for (let walk = 0; walk < walks; walk++) {
     const run = openChoiceSession(spec, request.faults);
+    const checked = invariants.begin();
     for (let depth = 1; depth <= request.depth; depth++) {
       const choices = run.choices();
       if (choices.length === 0) break;
       run.take(draw.pick(choices));
       statesExplored++;
       depthReached = Math.max(depthReached, depth);
-      seen.add(hashStateKey(run.stateKey()));
-      const failure = violationOf(run, request, spec);
+      seen.add(run.stateHash());
+      const failure = invariants.violation(run, checked);
       if (failure) return report({ violation: { choices: [...run.taken], failure, trace: run.result().trace! } });
     }
   }

@@ -17,10 +17,10 @@ import {
 } from '../../kernel';
 import type { EventKind, Trace, TraceHeader } from '../../kernel/trace';
 import type { StateTable } from '../../kernel/stateTable';
-import { firstObjection, type LiveViolation } from './safetyCheck';
+import { SafetyWatch, type LiveViolation } from './safetyCheck';
 import type { StepState } from './steppedRun';
 
-/** Events between two looks of the safety checkers while a run advances: each look reads the whole trace. */
+/** Events between two looks of the safety checkers while a run advances: a checker without an incremental form reads the whole trace at each. */
 const CHECK_EVERY = 200;
 /** The most messages in flight an update carries (the latest sent): a storm at ×100 stays cheap to send and draw. */
 const MAX_IN_FLIGHT = 2000;
@@ -91,6 +91,7 @@ export class LiveRun {
   private sent = 0;
   private now = 0;
   private violation: LiveViolation | undefined;
+  private readonly safety: SafetyWatch;
 
   constructor(
     exercise: Exercise,
@@ -99,6 +100,7 @@ export class LiveRun {
   ) {
     const { scenario } = benchScenario(exercise, setup);
     this.scenario = scenario;
+    this.safety = new SafetyWatch(scenario.checkers, concretize(scenario, setup.seed).nodes);
     const request = { exercise, scenario, program, seed: setup.seed, file: '', recordStates: true };
     this.session = openSession(runSpecOf(request, concretize(scenario, setup.seed)));
   }
@@ -178,7 +180,7 @@ export class LiveRun {
       workload: concrete.workload,
       duration: this.now,
     };
-    return firstObjection(this.scenario.checkers, run);
+    return this.safety.objection(run);
   }
 
   /** The run's counters so far, read from its trace: a session tells them only at its end. */

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { forkSession, sessionInternals } from '../../src/kernel/session';
+import { openSession, type Context, type Node } from '../../src/kernel';
+import { spec } from './helpers';
+
+/** Every node pings the others on start and on a timer; a ping is stored. */
+class Pinger implements Node {
+  private pings = 0;
+  constructor(private readonly ctx: Context) {}
+  onStart(): void {
+    this.ctx.broadcast({ type: 'ping' });
+    this.ctx.setTimer('again', 50);
+  }
+  onMessage(): void {
+    this.ctx.storage.set('pings', ++this.pings);
+  }
+  onTimer(): void {
+    this.ctx.broadcast({ type: 'ping' });
+  }
+}
+
+/** A kernel object's own fields, by name: what a fork must carry over, each one. */
+const fieldsOf = (o: object): string[] => Object.keys(o).sort();
+
+describe('forking a world', () => {
+  it('copies every field of every kernel object it rebuilds, so a field added to a class is not left behind', () => {
+    const session = openSession(spec(Pinger, { faults: [{ at: 20, kind: 'partition', groups: [['n1']] }] }));
+    for (let i = 0; i < 8; i++) session.step();
+    const copy = forkSession(session);
+    assert.ok(copy);
+    const a = sessionInternals(session);
+    const b = sessionInternals(copy);
+    const parts = (s: typeof a): Record<string, object> => {
+      const world = s.world as unknown as Record<string, Record<string, object>>;
+      const wire = world.wire as Record<string, object>;
+      const scheduler = s.scheduler as unknown as Record<string, object>;
+      return {
+        world: s.world,
+        wire,
+        partitions: wire.partitions as object,
+        scheduler,
+        queue: scheduler.queue as object,
+        slot: s.world.slots[0] as object,
+        event: s.scheduler.entries[0] as object,
+      };
+    };
+    const original = parts(a);
+    const copied = parts(b);
+    for (const [name, object] of Object.entries(original)) {
+      assert.notEqual(copied[name], object, `${name} is shared, not copied`);
+      assert.deepEqual(fieldsOf(copied[name] as object), fieldsOf(object), name);
+    }
+  });
+});
