@@ -167,11 +167,22 @@ describe('the lab bench in code-server, as a student uses it', function () {
     await bench.locator('.bench-diagram').scrollIntoViewIfNeeded();
     const canvas = await bench.locator('.ds-canvas').boundingBox();
     assert.ok(canvas);
-    await workbench.page.mouse.move(
-      canvas.x + flying.from.x + (flying.to.x - flying.from.x) * 0.75,
-      canvas.y + flying.from.y + (flying.to.y - flying.from.y) * 0.75,
-    );
-    await bench.locator('.bench-choice-linked').first().waitFor({ state: 'attached' });
+    // Another message's label may lie over part of the line (labels are hit first): try points along it.
+    const linked = bench.locator('.bench-choice-linked', { hasText: 'deliver RequestVote n1 → n3' });
+    for (const along of [0.5, 0.35, 0.65, 0.25, 0.8]) {
+      await workbench.page.mouse.move(
+        canvas.x + flying.from.x + (flying.to.x - flying.from.x) * along,
+        canvas.y + flying.from.y + (flying.to.y - flying.from.y) * along,
+      );
+      if (
+        await linked.waitFor({ state: 'attached', timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
+    }
+    await linked.waitFor({ state: 'attached' });
     assert.equal((await drawnMarked(bench, send)).fate, 'in flight');
     assert.deepEqual(await bench.locator('.bench-choice-linked').allTextContents(), [
       'deliver RequestVote n1 → n3 (term 1, candidateId n1)',
