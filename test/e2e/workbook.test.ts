@@ -77,6 +77,19 @@ async function scenarioRows(page: Page): Promise<Array<{ label: string; failed: 
   );
 }
 
+/**
+ * Copies the reference over the student's file and shows it from the top: the editor may still hold
+ * the starter's text, so the file is reverted to what is on disk, as the grader reads the document.
+ */
+async function copyReferenceOverStarter(page: Page, workspace: string): Promise<void> {
+  copyFileSync(REFERENCE, join(workspace, STUDENT_FILE));
+  await page.locator('.tab', { hasText: 'starter.ts' }).first().click();
+  await runCommand(page, 'File: Revert File');
+  // A failure's message is anchored at the handler to look at, further down: show the file's top.
+  await page.keyboard.press('Control+Home');
+  await page.locator('.monaco-editor .view-lines', { hasText: 'class Raft implements RaftNode' }).first().waitFor();
+}
+
 describe('the workbook in code-server, as a student uses it', function () {
   const workbench = useWorkbench({
     settings: { 'distsys.seedsPerScenario': 3, 'distsys.timeBudgetMs': BUDGET_MS },
@@ -179,15 +192,7 @@ describe('the workbook in code-server, as a student uses it', function () {
 
   it('keeps the submission a failure was graded on: after an edit, Open Trace shows the recorded run', async function () {
     // The reference passes every scenario; the failure in the peek was the starter's.
-    copyFileSync(REFERENCE, join(workbench.workspace, STUDENT_FILE));
-    await workbench.page.locator('.tab', { hasText: 'starter.ts' }).first().click();
-    await runCommand(workbench.page, 'File: Revert File');
-    // The failure's message is anchored at the handler to look at, further down: show the file's top.
-    await workbench.page.keyboard.press('Control+Home');
-    await workbench.page
-      .locator('.monaco-editor .view-lines', { hasText: 'class Raft implements RaftNode' })
-      .first()
-      .waitFor();
+    await copyReferenceOverStarter(workbench.page, workbench.workspace);
     await workbench.page
       .locator('.test-explorer .monaco-list-row[aria-level="2"]:has(.codicon-testing-failed-icon)')
       .first()
@@ -202,16 +207,7 @@ describe('the workbook in code-server, as a student uses it', function () {
   });
 
   it('grades the reference solution copied over the starter: every scenario passes', async function () {
-    copyFileSync(REFERENCE, join(workbench.workspace, STUDENT_FILE));
-    await workbench.page.locator('.tab', { hasText: 'starter.ts' }).first().click();
-    // The editor may still hold the starter's text: take the file's from disk, as the grader reads the document.
-    await runCommand(workbench.page, 'File: Revert File');
-    // The failure's message is anchored at the handler to look at, further down: show the file's top.
-    await workbench.page.keyboard.press('Control+Home');
-    await workbench.page
-      .locator('.monaco-editor .view-lines', { hasText: 'class Raft implements RaftNode' })
-      .first()
-      .waitFor();
+    await copyReferenceOverStarter(workbench.page, workbench.workspace);
     await runCommand(workbench.page, 'Distributed Systems: Grade Exercise');
     await showTesting(workbench.page);
     await until(workbench.page, 'every scenario to pass', async () => {
