@@ -4,7 +4,7 @@ import type { Fault, ScheduledFault } from './faults';
 import type { NetworkConfig } from './network';
 import type { RunResult, RunSpec } from './runSpec';
 import { forkSession, openSession, sessionInternals, type Session, type SessionInternals } from './session';
-import { messageJson, stateHash, stateKey } from './stateKey';
+import { pendingHash, stateHash, stateKey } from './stateKey';
 import { kindCode } from './trace';
 
 /**
@@ -105,12 +105,14 @@ class ChosenRun implements ChoiceSession {
   readonly spent: FaultBudget = { crashes: 0, drops: 0, duplicates: 0 };
   private readonly internals: SessionInternals;
 
+  /** `started`: a fork's session, whose processes have started already. */
   constructor(
     readonly session: Session,
     readonly budget: FaultBudget,
+    started = false,
   ) {
     this.internals = sessionInternals(session);
-    for (;;) {
+    while (!started) {
       const start = session.pending().find((e) => e.kind === 'start');
       if (start === undefined) break;
       session.step(start.id);
@@ -118,40 +120,45 @@ class ChosenRun implements ChoiceSession {
   }
 
   choices(): Choice[] {
-    const { world } = this.internals;
+    const { world, scheduler } = this.internals;
     if (world.outcome !== undefined) return [];
     const { budget, spent } = this;
+    const { lanes } = world;
     const out: Choice[] = [];
-    // Two copies of one message on one link lead to the same state: one choice stands for both.
-    const seen = new Set<string>();
-    for (const e of this.session.pending()) {
-      switch (e.kind) {
-        case 'deliver': {
-          const flight: InFlight = { event: e.id, from: e.from!, to: e.node!, message: e.message! };
-          const key = `${flight.from}>${flight.to}:${messageJson(flight.message)}`;
+    // Two copies of one message on one link lead to the same state: one choice stands for both
+    // (told apart by their part of the state hash, as the search tells states apart).
+    const seen = new Set<number>();
+    const enabled = scheduler.entries.filter((ev) => world.isEnabled(ev, Math.max(world.now, ev.time)));
+    enabled.sort((a, b) => a.time - b.time || a.seq - b.seq);
+    for (const ev of enabled) {
+      switch (ev.kind) {
+        case Ev.Deliver: {
+          const message = ev.msg as Message;
+          const flight: InFlight = { event: ev.seq, from: lanes[ev.from]!, to: lanes[ev.node]!, message };
+          const key = pendingHash(ev) as number;
           if (seen.has(key)) break;
           seen.add(key);
           out.push({ kind: 'deliver', ...flight });
           // What goes to a down process or to the client is only recorded: dropping or copying it changes nothing.
-          const slot = world.slots.find((s) => s.id === flight.to);
+          const slot = world.slots[ev.node];
           if (slot === undefined || !slot.up) break;
           if (spent.drops < budget.drops) out.push({ kind: 'drop', ...flight });
           if (spent.duplicates < budget.duplicates) out.push({ kind: 'duplicate', ...flight });
           break;
         }
-        case 'timer':
-          out.push({ kind: 'timer', event: e.id, node: e.node!, timer: e.timer! });
+        case Ev.Timer:
+          out.push({ kind: 'timer', event: ev.seq, node: lanes[ev.node]!, timer: ev.timer!.name });
           break;
-        case 'client-send':
-          out.push({ kind: 'request', event: e.id, to: e.to!, message: e.message! });
+        case Ev.ClientSend:
+          out.push({ kind: 'request', event: ev.seq, to: lanes[ev.node]!, message: ev.msg as Message });
           break;
-        case 'fault':
-          out.push({ kind: 'fault', event: e.id, fault: e.fault! });
+        case Ev.Fault:
+          out.push({ kind: 'fault', event: ev.seq, fault: ev.fault as ScheduledFault });
           break;
-        case 'resume':
-          out.push({ kind: 'resume', event: e.id, node: e.node! });
+        case Ev.Resume:
+          out.push({ kind: 'resume', event: ev.seq, node: lanes[ev.node]! });
           break;
-        case 'start':
+        case Ev.Start:
           break; // every start ran before the first choice
       }
     }
@@ -164,17 +171,17 @@ class ChosenRun implements ChoiceSession {
   }
 
   take(choice: Choice): void {
-    const { session, spent } = this;
+    const { spent } = this;
     switch (choice.kind) {
       case 'deliver':
         this.inFlight(choice);
-        session.step(choice.event);
+        this.internals.run(choice.event);
         break;
       case 'timer':
       case 'request':
       case 'fault':
       case 'resume':
-        session.step(choice.event);
+        this.internals.run(choice.event);
         break;
       case 'drop': {
         this.overBudget('drops');
@@ -233,7 +240,7 @@ class ChosenRun implements ChoiceSession {
   fork(): ChoiceSession | undefined {
     const session = forkSession(this.session);
     if (session === undefined) return undefined;
-    const copy = new ChosenRun(session, this.budget);
+    const copy = new ChosenRun(session, this.budget, true);
     copy.taken.push(...this.taken);
     Object.assign(copy.spent, this.spent);
     return copy;
@@ -267,6 +274,6 @@ class ChosenRun implements ChoiceSession {
     const scheduled = { ...fault, at: world.now } as ScheduledFault;
     scheduler.schedule(world.now, Ev.Fault, -1, -1, undefined, -1, undefined, 0, scheduled);
     const ev = scheduler.entries.find((e) => e.fault === scheduled) as SimEvent;
-    this.session.step(ev.seq);
+    this.internals.run(ev.seq);
   }
 }

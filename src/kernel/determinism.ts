@@ -17,11 +17,6 @@ const EPOCH = 1_704_067_200_000;
 
 const REPLACED = ['Date', 'performance', 'setTimeout', 'setInterval', 'setImmediate'] as const;
 
-interface Saved {
-  random: () => number;
-  globals: Record<string, unknown>;
-}
-
 /** The sources of the sessions entered, innermost last: what the shared replacements read. */
 const entered: AmbientSources[] = [];
 
@@ -61,28 +56,20 @@ const replacements: Record<(typeof REPLACED)[number], unknown> = {
  * hands control back (a session between steps runs the caller's code with the real ones).
  */
 export class SimulatedGlobals {
-  /** What `enter` replaced, to put back on `exit`: entered sessions nest. */
-  private readonly saved: Saved[] = [];
-
   constructor(private readonly sources: AmbientSources) {}
 
   enter(): void {
-    const g = globalThis as Record<string, unknown>;
-    this.saved.push({ random: Math.random, globals: Object.fromEntries(REPLACED.map((key) => [key, g[key]])) });
+    randoms.push(Math.random);
     Math.random = this.sources.random;
     entered.push(this.sources);
-    for (const key of REPLACED) define(key, replacements[key]);
+    // Nested sessions share one installation: the replacements read the innermost's sources.
+    if (entered.length === 1) install();
   }
 
   exit(): void {
-    const saved = this.saved.pop() as Saved;
-    Math.random = saved.random;
+    Math.random = randoms.pop() as () => number;
     entered.pop();
-    const g = globalThis as Record<string, unknown>;
-    for (const key of REPLACED) {
-      if (saved.globals[key] === undefined) delete g[key];
-      else define(key, saved.globals[key]);
-    }
+    if (entered.length === 0) restore();
   }
 
   /** Runs host code (a budget's real clock) with the real globals back in place. */
@@ -94,6 +81,49 @@ export class SimulatedGlobals {
       this.enter();
     }
   }
+}
+
+/** Math.random as each entered session found it, innermost last. */
+const randoms: Array<() => number> = [];
+/** The real globals while the replacements are installed, in REPLACED's order. */
+const real: unknown[] = [];
+/**
+ * Keys that are writable data properties of globalThis (ours, once defined): plain stores set
+ * them. A search steps a session a million times, and redefining properties of the global object
+ * on every step cost more than the step.
+ */
+const plainKeys = new Set<string>();
+
+function install(): void {
+  const g = globalThis as Record<string, unknown>;
+  REPLACED.forEach((key, i) => {
+    real[i] = g[key];
+    put(key, replacements[key]);
+  });
+}
+
+function restore(): void {
+  const g = globalThis as Record<string, unknown>;
+  REPLACED.forEach((key, i) => {
+    const value = real[i];
+    real[i] = undefined;
+    if (value !== undefined) return put(key, value);
+    delete g[key];
+    plainKeys.delete(key);
+  });
+}
+
+function put(key: string, value: unknown): void {
+  const g = globalThis as Record<string, unknown>;
+  if (plainKeys.has(key)) {
+    // Unless student code redefined it read-only in between (a store would throw or be ignored).
+    if (Object.getOwnPropertyDescriptor(g, key)?.writable === true) {
+      g[key] = value;
+      return;
+    }
+  }
+  define(key, value);
+  plainKeys.add(key);
 }
 
 function define(key: string, value: unknown): void {

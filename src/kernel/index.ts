@@ -70,7 +70,8 @@ export {
   type RecordedChange,
   type StateTable,
 } from './stateTable';
-export { canonicalJson, hashStateKey } from './stateKey';
+export { canonicalJson } from './stateKey';
+export { hashStateKey } from './stateHash';
 export { describeStateValue } from './stateText';
 export { trafficByType, type TypeTraffic } from './traffic';
 export {

@@ -41,11 +41,17 @@ export class ProcessSlot {
    * and they clear it. A fork copies it with the slot.
    */
   keyText: string | undefined;
-  keyHash = 0;
+  keyHash: number | undefined;
   /** The node and context are a fork's too: a handler here copies them first (see fork.ts). */
   shared = false;
   /** The node was found to be plain data, which only its own handlers can change. */
   plain = false;
+
+  /** A handler ran here, or it crashed or restarted: its part of the state key is to be computed again. */
+  changed(): void {
+    this.keyText = undefined;
+    this.keyHash = undefined;
+  }
 
   constructor(
     readonly index: number,

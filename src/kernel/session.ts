@@ -55,6 +55,8 @@ export interface SessionInternals {
   readonly scheduler: Scheduler;
   /** Queue entries handled so far. */
   readonly processed: number;
+  /** `step(choice)` for a caller that needs no description of what ran (a search's hot loop). */
+  run(choice: EventId): void;
 }
 
 export function sessionInternals(session: Session): SessionInternals {
@@ -147,6 +149,20 @@ class SimulationSession implements Session, SessionInternals {
         this.handle(ev);
         if (ran !== undefined || world.outcome !== undefined) return ran;
       }
+    } finally {
+      this.globals.exit();
+    }
+  }
+
+  run(choice: EventId): void {
+    const { world, scheduler } = this;
+    if (world.outcome !== undefined) return;
+    const ev = scheduler.entries.find((e) => e.seq === choice);
+    if (ev === undefined || ev.time > this.spec.duration || !world.isEnabled(ev, Math.max(world.now, ev.time)))
+      throw new Error(`step(${choice}): no enabled event has that id; pending() lists them`);
+    this.globals.enter();
+    try {
+      this.handle(scheduler.take(choice) as SimEvent);
     } finally {
       this.globals.exit();
     }

@@ -203,7 +203,7 @@ function more(count: number): { more?: number } {
 }
 
 /** The class an object is an instance of; undefined for plain objects and null-prototype ones. */
-function className(value: object): string | undefined {
+export function className(value: object): string | undefined {
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto === null || proto === Object.prototype) return undefined;
   const ctor = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value as unknown;

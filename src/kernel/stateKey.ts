@@ -2,6 +2,7 @@ import { Ev, type SimEvent } from './events';
 import type { ProcessSlot } from './processSlot';
 import type { SessionInternals } from './session';
 import { byCodeUnits, snapshotFields, type SnapshotCaps } from './snapshot';
+import { entry, EntrySum, hashFields, hashJson, hashStateKey, PartHash } from './stateHash';
 
 /** No caps: two states that differ anywhere in a field must not share a key. */
 const exactCaps: SnapshotCaps = Object.freeze({
@@ -40,10 +41,7 @@ export function stateKey({ world, scheduler }: SessionInternals, spent: FaultSpe
  */
 export function stateHash({ world, scheduler }: SessionInternals, spent: FaultSpent): number {
   const hash = new PartHash();
-  for (const slot of world.slots) {
-    processKey(slot);
-    hash.add(slot.keyHash);
-  }
+  for (const slot of world.slots) hash.add(processHash(slot));
   const pending = pendingHashes;
   pending.length = 0;
   for (const ev of scheduler.entries) {
@@ -84,8 +82,26 @@ function processKey(slot: ProcessSlot): string {
   for (const timer of slot.timers.values()) if (timer.token !== 0) armed.push(timer.name);
   text += '\u0002' + armed.sort(byCodeUnits).join('\u0001');
   slot.keyText = text;
-  slot.keyHash = hashStateKey(text);
   return text;
+}
+
+/** The hash of what `processKey` writes, built without writing it; cached on the slot as the text is. */
+function processHash(slot: ProcessSlot): number {
+  if (slot.keyHash !== undefined) return slot.keyHash;
+  const hash = new PartHash();
+  if (!slot.up || slot.instance === undefined) hash.add(slot.up ? 1 : 2);
+  else {
+    hash.add(3);
+    hash.add(hashFields(slot.instance, slot.ctx));
+  }
+  const disk = new EntrySum();
+  for (const [key, text] of slot.disk) disk.add(entry(key, hashStateKey(text)));
+  disk.into(hash);
+  const armed = new EntrySum();
+  for (const timer of slot.timers.values()) if (timer.token !== 0) armed.add(hashStateKey(timer.name));
+  armed.into(hash);
+  slot.keyHash = hash.value();
+  return slot.keyHash;
 }
 
 /** A pending entry as the key writes it; undefined for a timer, which its process's armed timers stand for. */
@@ -105,8 +121,8 @@ function pendingText(ev: SimEvent): string | undefined {
   }
 }
 
-/** `pendingText`'s hash, with no text built: messages' hashes are remembered as their texts are. */
-function pendingHash(ev: SimEvent): number | undefined {
+/** `pendingText`'s hash, with no text built; a delivery's or request's is kept on its entry (a fork copies it). */
+export function pendingHash(ev: SimEvent): number | undefined {
   switch (ev.kind) {
     case Ev.Deliver:
     case Ev.ClientSend: {
@@ -115,7 +131,7 @@ function pendingHash(ev: SimEvent): number | undefined {
       hash.add(ev.kind);
       hash.add(ev.kind === Ev.Deliver ? ev.from : -1);
       hash.add(ev.node);
-      hash.add(messageHash(ev.msg));
+      hash.add(hashJson(ev.msg));
       ev.keyHash = hash.value();
       return ev.keyHash;
     }
@@ -128,40 +144,8 @@ function pendingHash(ev: SimEvent): number | undefined {
   }
 }
 
-/** Mixes 53-bit part hashes into one, in order (two 32-bit multiply-xorshift lanes, as cyrb53 does). */
-class PartHash {
-  private h1 = 0xdeadbeef;
-  private h2 = 0x41c6ce57;
-
-  add(n: number): void {
-    const low = n >>> 0;
-    const high = Math.floor(n / 4294967296) >>> 0;
-    this.h1 = Math.imul(this.h1 ^ low, 2654435761);
-    this.h2 = Math.imul(this.h2 ^ low, 1597334677);
-    this.h1 = Math.imul(this.h1 ^ high, 2246822507);
-    this.h2 = Math.imul(this.h2 ^ high, 3266489909);
-  }
-
-  value(): number {
-    let { h1, h2 } = this;
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  }
-}
-
-/** Messages' canonical texts and their hashes: a message stays in flight across many states, and a search keys each. */
+/** Messages' canonical texts: a message stays in flight across many states, and a state key writes each. */
 const messageTexts = new WeakMap<object, string>();
-const messageHashes = new WeakMap<object, number>();
-
-function messageHash(msg: unknown): number {
-  if (typeof msg !== 'object' || msg === null) return hashStateKey(canonicalJson(msg));
-  const known = messageHashes.get(msg);
-  if (known !== undefined) return known;
-  const hash = hashStateKey(messageJson(msg));
-  if (messageTexts.has(msg)) messageHashes.set(msg, hash);
-  return hash;
-}
 
 /** `canonicalJson` of a message, remembered when it is frozen all through (as sent messages are) and so cannot change. */
 export function messageJson(msg: unknown): string {
@@ -191,18 +175,4 @@ export function canonicalJson(value: unknown): string {
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).sort(byCodeUnits);
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
-}
-
-/** A 53-bit hash of a state key (cyrb53): a visited set stores numbers, not the texts. */
-export function hashStateKey(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

@@ -174,7 +174,7 @@ export class World implements FaultTarget {
     } catch (error) {
       if (error !== CRASHED) this.fail(slot, describeHandler(handlerCall(handler, arg, msg)), error);
     } finally {
-      slot.keyText = undefined;
+      slot.changed();
       slot.plain = false;
       if (hooks?.afterHandler !== undefined) hooks.afterHandler(slot.id);
       this.current = previous;
@@ -331,7 +331,7 @@ export class World implements FaultTarget {
     // Crashed inside its own handler (a send triggered it): what the handler had done so far is what the crash loses.
     if (this.states && this.current === slot) this.capture(slot, (this.trace as Trace).length - 1);
     slot.up = false;
-    slot.keyText = undefined;
+    slot.changed();
     slot.instance = undefined;
     for (const timer of slot.timers.values()) timer.token = 0; // pending events may still point at them
     slot.timers.clear();
@@ -347,7 +347,7 @@ export class World implements FaultTarget {
     const slot = this.slotOf(node);
     if (slot.up) return;
     slot.up = true;
-    slot.keyText = undefined;
+    slot.changed();
     const at = this.trace?.append(this.now, kindCode.restart, slot.index, -1, -1, undefined);
     if (this.states) this.capture(slot, at as number);
     this.boot(slot, true);

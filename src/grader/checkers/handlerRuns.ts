@@ -14,16 +14,19 @@ export interface SentMessage {
  * before and after it (the kernel reads state() after every handler), and what it sent.
  */
 export interface HandlerRun<S extends ObservedState = ObservedState> {
-  node: NodeId;
-  time: number;
+  readonly node: NodeId;
+  readonly time: number;
   /** The index of the delivery or timer that started it; for a boot, of its first event. */
-  index: number;
+  readonly index: number;
   /** The message it handled, for onMessage. */
-  request?: { from: NodeId; msg: AnyMessage };
-  before: S | undefined;
-  after: S | undefined;
-  sends: SentMessage[];
+  readonly request?: { from: NodeId; msg: AnyMessage };
+  readonly before: S | undefined;
+  readonly after: S | undefined;
+  readonly sends: readonly SentMessage[];
 }
+
+const NO_SENDS: readonly SentMessage[] = Object.freeze([]);
+const NO_TIMES: SentTimes = Object.freeze([]);
 
 /**
  * Every handler run of every node, in the order they ended. A run ends where the node's next
@@ -44,7 +47,11 @@ function readHandlerRuns<S extends ObservedState>(trace: Trace<S>): HandlerRun<S
   return runs;
 }
 
-/** Handler runs read one event at a time, as plain data: each node's last reported state and its open run. */
+/**
+ * Handler runs read one event at a time, as plain data: each node's last reported state and its
+ * open run. Runs are frozen, replaced rather than changed, so a copy of a reader (a search copies
+ * an incremental checker's state at every fork) copies its two Maps and shares the runs.
+ */
 export interface HandlerRunReader<S extends ObservedState = ObservedState> {
   state: Map<NodeId, S>;
   open: Map<NodeId, HandlerRun<S>>;
@@ -75,13 +82,13 @@ export function readHandlerRunEvent<S extends ObservedState>(
     case 'state':
       reader.state.set(e.node, e.data);
       break;
-    case 'send':
+    case 'send': {
       // A send with no handler open belongs to a boot (onStart, onRecover), traced after it runs.
-      // Frozen, as the request: a copy of an incremental checker's state shares them.
-      (reader.open.get(e.node) ?? begin(reader, e.node, e.time, e.index, ended)).sends.push(
-        Object.freeze({ index: e.index, to: e.peer ?? '', msg: e.data }),
-      );
+      const run = reader.open.get(e.node) ?? begin(reader, e.node, e.time, e.index, ended);
+      const sent: SentMessage = Object.freeze({ index: e.index, to: e.peer ?? '', msg: e.data });
+      reader.open.set(e.node, Object.freeze({ ...run, sends: Object.freeze([...run.sends, sent]) }));
       break;
+    }
     default:
       break;
   }
@@ -101,8 +108,7 @@ function close<S extends ObservedState>(
   const run = reader.open.get(node);
   if (run === undefined) return;
   reader.open.delete(node);
-  run.after = reader.state.get(node);
-  ended(run);
+  ended(Object.freeze({ ...run, after: reader.state.get(node) }));
 }
 
 function begin<S extends ObservedState>(
@@ -114,15 +120,15 @@ function begin<S extends ObservedState>(
   request?: HandlerRun<S>['request'],
 ): HandlerRun<S> {
   close(reader, node, ended);
-  const run: HandlerRun<S> = {
+  const run: HandlerRun<S> = Object.freeze({
     node,
     time,
     index,
     request,
     before: reader.state.get(node),
     after: undefined,
-    sends: [],
-  };
+    sends: NO_SENDS,
+  });
   reader.open.set(node, run);
   return run;
 }
@@ -132,9 +138,12 @@ export interface RunsChecked<S extends ObservedState = ObservedState> {
   nodes: NodeId[];
   reader: HandlerRunReader<S>;
   ended: Array<HandlerRun<S>>;
-  sent: Map<NodeId, Array<{ time: number; sends: SentMessage[] }>>;
+  sent: Map<NodeId, SentTimes>;
   broken: boolean;
 }
+
+/** What one node's ended runs sent, by time. */
+type SentTimes = ReadonlyArray<{ readonly time: number; readonly sends: readonly SentMessage[] }>;
 
 /** What a node sent at a time, in all of its runs at that time so far. */
 export type SentAt = (node: NodeId, time: number) => readonly SentMessage[];
@@ -153,11 +162,15 @@ export function overHandlerRuns<S extends ObservedState>(
     event: (checked, e) =>
       readHandlerRunEvent(checked.reader, e, (run) => {
         checked.ended.push(run);
-        const times = checked.sent.get(run.node) ?? [];
+        // Replaced, not changed, and frozen, as the runs are: a copy of the state shares them.
+        const times = checked.sent.get(run.node) ?? NO_TIMES;
         const last = times[times.length - 1];
-        if (last !== undefined && last.time === run.time) last.sends.push(...run.sends);
-        else times.push({ time: run.time, sends: [...run.sends] });
-        checked.sent.set(run.node, times);
+        const at =
+          last !== undefined && last.time === run.time
+            ? { time: run.time, sends: [...last.sends, ...run.sends] }
+            : { time: run.time, sends: run.sends };
+        const kept = at.time === last?.time ? times.slice(0, -1) : [...times];
+        checked.sent.set(run.node, Object.freeze([...kept, Object.freeze(at)]));
       }),
     verdict(checked) {
       if (checked.broken) return false;
@@ -173,7 +186,7 @@ export function overHandlerRuns<S extends ObservedState>(
       checked.broken = !checked.ended.every(judge) || ![...reader.open.keys()].every((n) => judge(openRun(reader, n)));
       checked.ended.length = 0;
       // Runs to come are at the latest time or later: only its sends can still count.
-      for (const [node, times] of sent) if (times.length > 1) sent.set(node, times.slice(-1));
+      for (const [node, times] of sent) if (times.length > 1) sent.set(node, Object.freeze(times.slice(-1)));
       return !checked.broken;
     },
   };
