@@ -7,6 +7,7 @@ import {
   type Checker,
   type HandlerRun,
   type SentMessage,
+  type SentThen,
   type Template,
   type Text,
   type Verdict,
@@ -175,15 +176,13 @@ export const promptHeartbeat: Checker<RaftState> = {
     }
     return { ok: true };
   },
-  incremental: overHandlerRuns(
-    (run, sentAt, nodes) => judgeAnnouncement(run, () => sentAt(run.node, run.time), nodes) === undefined,
-  ),
+  incremental: overHandlerRuns((run, sentThen, nodes) => judgeAnnouncement(run, sentThen, nodes) === undefined),
 };
 
 /** promptHeartbeat's rule for one handler run, given what its node sent at that time: undefined when it keeps it. */
 function judgeAnnouncement(
   run: HandlerRun<RaftState>,
-  sentThen: () => readonly SentMessage[],
+  sentThen: SentThen,
   nodes: readonly NodeId[],
 ): Verdict | undefined {
   const { before, after } = run;

@@ -82,6 +82,19 @@ export interface IncrementalCheck<T, S extends ObservedState = ObservedState> {
   begin(nodes: readonly NodeId[]): T;
   event(state: T, e: TraceEvent<EventKind, S>): void;
   verdict(state: T): boolean;
+  /** Checkers that read the trace alike and judge it differently: a search reads once for all of a family's members. */
+  family?: IncrementalFamily<S>;
+}
+
+/** Several members of one family as one form, with one verdict per member, in their order. */
+export interface CombinedCheck<T, S extends ObservedState = ObservedState> {
+  begin(nodes: readonly NodeId[]): T;
+  event(state: T, e: TraceEvent<EventKind, S>): void;
+  verdicts(state: T): boolean[];
+}
+
+export interface IncrementalFamily<S extends ObservedState = ObservedState> {
+  combine(members: ReadonlyArray<IncrementalCheck<unknown, S>>): CombinedCheck<unknown, S>;
 }
 
 /** Writes an incremental form with its state's type inferred from `begin`. */

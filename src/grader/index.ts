@@ -4,6 +4,8 @@ export {
   type CheckedRun,
   type Checker,
   type IncrementalCheck,
+  type IncrementalFamily,
+  type CombinedCheck,
   type Exercise,
   type Scenario,
   type ScenarioProcess,
@@ -99,7 +101,7 @@ export {
 } from './studentModule';
 export { reports, stateChanges, type Report, type StateChange } from './traceQueries';
 export { ClusterTimeline, nodesOf, type Period } from './checkers/timeline';
-export { handlerRuns, overHandlerRuns, type HandlerRun, type SentAt, type SentMessage } from './checkers/handlerRuns';
+export { handlerRuns, overHandlerRuns, type HandlerRun, type SentThen, type SentMessage } from './checkers/handlerRuns';
 export { view } from './checkers/view';
 export { culpritHandler, type CulpritHandler } from './culprit';
 export {

@@ -7,6 +7,7 @@ import {
   runAndCheck,
   type CheckedRun,
   type Checker,
+  type IncrementalFamily,
 } from '../../src/grader';
 import { openChoiceSession, Random, Trace, type NodeClass } from '../../src/kernel';
 import { exercises } from '../../lessons/catalog';
@@ -33,7 +34,8 @@ function prefixOf(trace: Trace, length: number): Trace {
 
 /**
  * Feeds the trace to each incremental checker and compares its verdict with the full check of
- * the same prefix, at `prefixes`, up to the first prefix the full check fails.
+ * the same prefix, at `prefixes`, up to the first prefix the full check fails; then the same for
+ * the members of each family read together, as a search reads them.
  */
 function compareOnPrefixes(
   checkers: Checker[],
@@ -42,15 +44,45 @@ function compareOnPrefixes(
   prefixes: number[],
   where: string,
 ): void {
+  const fullChecks = new Map<string, boolean>();
+  const full = (checker: Checker, length: number): boolean => {
+    const key = `${checker.name}@${length}`;
+    const known = fullChecks.get(key);
+    if (known !== undefined) return known;
+    const ok = checker.check({ ...run, trace: length === trace.length ? trace : prefixOf(trace, length) }).ok;
+    fullChecks.set(key, ok);
+    return ok;
+  };
   for (const checker of checkers) {
     const incremental = checker.incremental!;
     const state: unknown = incremental.begin(run.nodes);
     let read = 0;
     for (const length of prefixes) {
       for (; read < length; read++) incremental.event(state, trace.event(read));
-      const full = checker.check({ ...run, trace: length === trace.length ? trace : prefixOf(trace, length) }).ok;
-      assert.equal(incremental.verdict(state), full, `${checker.name}, ${where}, first ${length} events`);
-      if (!full) break;
+      const ok = full(checker, length);
+      assert.equal(incremental.verdict(state), ok, `${checker.name}, ${where}, first ${length} events`);
+      if (!ok) break;
+    }
+  }
+  const families = new Map<IncrementalFamily, Checker[]>();
+  for (const checker of checkers) {
+    const family = checker.incremental!.family;
+    if (family !== undefined) families.set(family, [...(families.get(family) ?? []), checker]);
+  }
+  for (const [family, members] of families) {
+    const combined = family.combine(members.map((c) => c.incremental!));
+    const state: unknown = combined.begin(run.nodes);
+    const failed = members.map(() => false);
+    let read = 0;
+    for (const length of prefixes) {
+      for (; read < length; read++) combined.event(state, trace.event(read));
+      const verdicts = combined.verdicts(state);
+      members.forEach((checker, m) => {
+        if (failed[m]) return;
+        const ok = full(checker, length);
+        assert.equal(verdicts[m], ok, `${checker.name} read with its family, ${where}, first ${length} events`);
+        failed[m] = !ok;
+      });
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { AnyMessage, EventKind, NodeId, ObservedState, Trace, TraceEvent } from '../../kernel';
-import type { IncrementalCheck } from '../exercise';
+import type { CombinedCheck, IncrementalCheck, IncrementalFamily } from '../exercise';
 import { view } from './view';
 
 /** A message one handler sent, where the trace has it. */
@@ -133,33 +133,74 @@ function begin<S extends ObservedState>(
   return run;
 }
 
-/** What `overHandlerRuns` keeps: the runs ended since the last verdict, what each node's ended runs sent at each time since, and whether a run broke the rule. */
+/**
+ * What `overHandlerRuns` keeps: the runs ended since the last verdict, the nodes an event touched
+ * since (only their open runs can judge differently now), what each node's ended runs sent at
+ * each time since, and which of its rules a run broke.
+ */
 export interface RunsChecked<S extends ObservedState = ObservedState> {
-  nodes: NodeId[];
+  nodes: readonly NodeId[];
   reader: HandlerRunReader<S>;
   ended: Array<HandlerRun<S>>;
+  touched: NodeId[];
   sent: Map<NodeId, SentTimes>;
-  broken: boolean;
+  broken: boolean[];
 }
 
 /** What one node's ended runs sent, by time. */
 type SentTimes = ReadonlyArray<{ readonly time: number; readonly sends: readonly SentMessage[] }>;
 
-/** What a node sent at a time, in all of its runs at that time so far. */
-export type SentAt = (node: NodeId, time: number) => readonly SentMessage[];
+/** What a run's node sent at the run's time, in all of its runs at that time so far. */
+export type SentThen = () => readonly SentMessage[];
+
+/** A rule one handler run keeps or breaks, given what its node sent at the same time. */
+export type RunRule<S extends ObservedState = ObservedState> = (
+  run: HandlerRun<S>,
+  sentThen: SentThen,
+  nodes: readonly NodeId[],
+) => boolean;
+
+/** The form `overHandlerRuns` gives, holding its rule for its family to judge with the others. */
+interface RunsForm<S extends ObservedState> extends IncrementalCheck<RunsChecked<S>, S> {
+  readonly rule: RunRule<S>;
+}
+
+/** Every checker over handler runs reads them alike: a search reads them once and judges every rule. */
+const runsFamily: IncrementalFamily = {
+  combine: (members) => combineRules(members.map((m) => (m as unknown as RunsForm<ObservedState>).rule)),
+};
 
 /**
- * The incremental form of a checker that judges each handler run on its own (`ok`), given what
+ * The incremental form of a checker that judges each handler run on its own (`rule`), given what
  * the run's node sent at the same time in any of its runs: each verdict judges the runs ended
  * since the last one and the open ones as they stand, as `handlerRuns` of the trace so far would
- * list them.
+ * list them. A judgement reads only its run's node, so an open run no event touched since the
+ * last verdict is not judged again.
  */
-export function overHandlerRuns<S extends ObservedState>(
-  ok: (run: HandlerRun<S>, sentAt: SentAt, nodes: readonly NodeId[]) => boolean,
-): IncrementalCheck<RunsChecked<S>, S> {
+export function overHandlerRuns<S extends ObservedState>(rule: RunRule<S>): IncrementalCheck<RunsChecked<S>, S> {
+  const one = combineRules([rule]);
+  const form: RunsForm<S> = {
+    begin: (nodes) => one.begin(nodes),
+    event: (checked, e) => one.event(checked, e),
+    verdict: (checked) => one.verdicts(checked)[0]!,
+    family: runsFamily,
+    rule,
+  };
+  return form;
+}
+
+function combineRules<S extends ObservedState>(rules: ReadonlyArray<RunRule<S>>): CombinedCheck<RunsChecked<S>, S> {
   return {
-    begin: (nodes) => ({ nodes: [...nodes], reader: beginHandlerRuns<S>(), ended: [], sent: new Map(), broken: false }),
-    event: (checked, e) =>
+    begin: (nodes) => ({
+      nodes: Object.freeze([...nodes]),
+      reader: beginHandlerRuns<S>(),
+      ended: [],
+      touched: [],
+      sent: new Map(),
+      broken: rules.map(() => false),
+    }),
+    event(checked, e) {
+      if (!checked.touched.includes(e.node)) checked.touched.push(e.node);
       readHandlerRunEvent(checked.reader, e, (run) => {
         checked.ended.push(run);
         // Replaced, not changed, and frozen, as the runs are: a copy of the state shares them.
@@ -171,23 +212,30 @@ export function overHandlerRuns<S extends ObservedState>(
             : { time: run.time, sends: run.sends };
         const kept = at.time === last?.time ? times.slice(0, -1) : [...times];
         checked.sent.set(run.node, Object.freeze([...kept, Object.freeze(at)]));
-      }),
-    verdict(checked) {
-      if (checked.broken) return false;
-      const { reader, nodes, sent } = checked;
-      const sentAt: SentAt = (node, time) => {
-        const open = reader.open.get(node);
-        return [
-          ...(sent.get(node)?.find((t) => t.time === time)?.sends ?? []),
-          ...(open !== undefined && open.time === time ? open.sends : []),
-        ];
-      };
-      const judge = (run: HandlerRun<S> | undefined): boolean => run === undefined || ok(run, sentAt, nodes);
-      checked.broken = !checked.ended.every(judge) || ![...reader.open.keys()].every((n) => judge(openRun(reader, n)));
+      });
+    },
+    verdicts(checked) {
+      const { reader, nodes, sent, broken } = checked;
+      const open = checked.touched.map((n) => openRun(reader, n));
+      const sentThen =
+        (run: HandlerRun<S>): SentThen =>
+        () => {
+          const running = reader.open.get(run.node);
+          return [
+            ...(sent.get(run.node)?.find((t) => t.time === run.time)?.sends ?? []),
+            ...(running !== undefined && running.time === run.time ? running.sends : []),
+          ];
+        };
+      rules.forEach((rule, r) => {
+        const keeps = (run: HandlerRun<S> | undefined): boolean =>
+          run === undefined || rule(run, sentThen(run), nodes);
+        if (!broken[r]) broken[r] = !checked.ended.every(keeps) || !open.every(keeps);
+      });
       checked.ended.length = 0;
+      checked.touched.length = 0;
       // Runs to come are at the latest time or later: only its sends can still count.
       for (const [node, times] of sent) if (times.length > 1) sent.set(node, Object.freeze(times.slice(-1)));
-      return !checked.broken;
+      return broken.map((b) => !b);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { ChoiceSession, RunSpec, Trace } from '../../kernel';
-import type { Checker, IncrementalCheck } from '../exercise';
+import type { Checker, CombinedCheck, IncrementalCheck, IncrementalFamily } from '../exercise';
 import type { Failure } from '../run';
 import { violationOf, type ExploreRequest } from './exploredRun';
 import { copyPlain } from './plainCopy';
@@ -10,27 +10,38 @@ export interface InvariantStates {
   states: unknown[];
 }
 
+/** One reading of the trace: a checker's incremental form, or a family's members combined. */
+interface Reading {
+  form: CombinedCheck<unknown>;
+  /** The checkers (indices into the invariants) it gives verdicts for, in its verdicts' order. */
+  checkers: number[];
+}
+
 /**
  * The invariants of a search, checked state after state along a path: a checker with an
  * incremental form reads only the events each step added, one without checks the whole trace.
- * When one finds a violation, the full check (`judge`, every checker in order) says which and
- * why: it is the authority, and a verdict it does not confirm is no violation.
+ * Members of one family are read once for all of them. When one finds a violation, the full
+ * check (`judge`, every checker in order) says which and why: it is the authority, and a verdict
+ * it does not confirm is no violation.
  */
 export class Invariants {
-  private readonly incremental: Array<IncrementalCheck<unknown>>;
+  private readonly readings: Reading[];
   private readonly nodes: readonly string[];
+  /** Each checker's incremental verdict in the state checked last; reused. */
+  private readonly keeps: boolean[];
 
   constructor(
     private readonly request: ExploreRequest,
     private readonly spec: RunSpec,
   ) {
-    this.incremental = request.invariants.flatMap((c) => (c.incremental ? [c.incremental] : []));
+    this.readings = readingsOf(request.invariants);
     this.nodes = [...spec.nodes];
+    this.keeps = request.invariants.map(() => true);
   }
 
   /** The states before the first event. */
   begin(): InvariantStates {
-    return { read: 0, states: this.incremental.map((c) => c.begin(this.nodes)) };
+    return { read: 0, states: this.readings.map((r) => r.form.begin(this.nodes)) };
   }
 
   copy(states: InvariantStates): InvariantStates {
@@ -42,21 +53,40 @@ export class Invariants {
     const result = run.result();
     if (result.outcome.status !== 'completed') return violationOf(run, this.request, this.spec);
     const trace = result.trace as Trace;
-    const { incremental } = this;
+    const { readings, keeps } = this;
     for (let i = at.read; i < trace.length; i++) {
       const e = trace.event(i);
-      for (let c = 0; c < incremental.length; c++) (incremental[c] as IncrementalCheck<unknown>).event(at.states[c], e);
+      for (let r = 0; r < readings.length; r++) (readings[r] as Reading).form.event(at.states[r], e);
     }
     at.read = trace.length;
-    let c = 0;
-    for (const checker of this.request.invariants) {
-      const broken = checker.incremental
-        ? !checker.incremental.verdict(at.states[c++])
-        : !fullCheck(checker, result, trace, this.spec);
-      if (broken) return violationOf(run, this.request, this.spec);
-    }
-    return undefined;
+    readings.forEach(({ form, checkers }, r) => {
+      const verdicts = form.verdicts(at.states[r]);
+      checkers.forEach((c, m) => (keeps[c] = verdicts[m] as boolean));
+    });
+    const broken = this.request.invariants.some((checker, c) =>
+      checker.incremental ? !keeps[c] : !fullCheck(checker, result, trace, this.spec),
+    );
+    return broken ? violationOf(run, this.request, this.spec) : undefined;
   }
+}
+
+/** The checkers' incremental forms as readings: one per family, one per form of none. */
+function readingsOf(checkers: readonly Checker[]): Reading[] {
+  const readings: Reading[] = [];
+  const families = new Map<IncrementalFamily, Array<{ form: IncrementalCheck<unknown>; checker: number }>>();
+  checkers.forEach(({ incremental: form }, checker) => {
+    if (form === undefined) return;
+    if (form.family === undefined) {
+      readings.push({ form: { ...form, verdicts: (state) => [form.verdict(state)] }, checkers: [checker] });
+      return;
+    }
+    const members = families.get(form.family) ?? [];
+    members.push({ form, checker });
+    families.set(form.family, members);
+  });
+  for (const [family, members] of families)
+    readings.push({ form: family.combine(members.map((m) => m.form)), checkers: members.map((m) => m.checker) });
+  return readings;
 }
 
 function fullCheck(
