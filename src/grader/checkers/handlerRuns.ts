@@ -227,8 +227,7 @@ function combineRules<S extends ObservedState>(rules: ReadonlyArray<RunRule<S>>)
           ];
         };
       rules.forEach((rule, r) => {
-        const keeps = (run: HandlerRun<S> | undefined): boolean =>
-          run === undefined || rule(run, sentThen(run), nodes);
+        const keeps = (run: HandlerRun<S> | undefined): boolean => run === undefined || rule(run, sentThen(run), nodes);
         if (!broken[r]) broken[r] = !checked.ended.every(keeps) || !open.every(keeps);
       });
       checked.ended.length = 0;
