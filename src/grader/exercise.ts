@@ -91,6 +91,8 @@ export interface CombinedCheck<T, S extends ObservedState = ObservedState> {
   begin(nodes: readonly NodeId[]): T;
   event(state: T, e: TraceEvent<EventKind, S>): void;
   verdicts(state: T): boolean[];
+  /** A copy of a state, for a search's fork; without it, a deep copy of its plain data. */
+  copy?(state: T): T;
 }
 
 export interface IncrementalFamily<S extends ObservedState = ObservedState> {

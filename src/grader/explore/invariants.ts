@@ -45,7 +45,13 @@ export class Invariants {
   }
 
   copy(states: InvariantStates): InvariantStates {
-    return { read: states.read, states: copyPlain(states.states) };
+    const { readings } = this;
+    const copies = new Array<unknown>(readings.length);
+    for (let r = 0; r < readings.length; r++) {
+      const { form } = readings[r] as Reading;
+      copies[r] = form.copy ? form.copy(states.states[r]) : copyPlain(states.states[r]);
+    }
+    return { read: states.read, states: copies };
   }
 
   /** The first invariant the run so far breaks, or a handler that threw; undefined when it is fine. */
