@@ -44,6 +44,8 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
   const maxStates = request.maxStates ?? DEFAULT_MAX_STATES;
   const root = openChoiceSession(spec, budget);
   const invariants = new Invariants(request, spec);
+  // Checkers that read only each step's events let forks leave the path's earlier events behind.
+  const traceFromHere = invariants.incremental;
   const rootChecked = invariants.begin();
   const seen = new Set<number>([root.stateHash()]);
   let statesExplored = 0;
@@ -76,7 +78,7 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
   const replayed = (path: Choice[]): LiveState => {
     const run = replayChoices(spec, budget, path);
     const checked = invariants.begin();
-    invariants.violation(run, checked);
+    invariants.broken(run, checked);
     return { run, checked };
   };
   for (let depth = 1; depth <= request.depth && frontier.length > 0; depth++) {
@@ -90,7 +92,7 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
       for (let i = 0; i < choices.length; i++) {
         const choice = choices[i] as Choice;
         const last = i === choices.length - 1;
-        const forked = last || !forking ? undefined : from.run.fork();
+        const forked = last || !forking ? undefined : from.run.fork({ traceFromHere });
         const { run, checked } = last
           ? from
           : forked !== undefined
@@ -101,12 +103,12 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
         depthReached = depth;
         if (forked !== undefined && (++forks <= CHECK_FIRST_FORKS || forks % CHECK_FORK_EVERY === 0))
           sameAsReplay([...prefix, choice], run);
-        const failure = invariants.violation(run, checked);
-        if (failure) {
+        if (invariants.broken(run, checked)) {
+          // The replay's full trace says which invariant and why; a fork's may hold only its last events.
           const path = [...prefix, choice];
           const replayed = replayChoices(spec, budget, path);
           const confirmed = violationOf(replayed, request, spec);
-          if (confirmed?.checker !== failure.checker) throw new ForkDiverged();
+          if (confirmed === undefined) throw new ForkDiverged();
           return report({ violation: { choices: path, failure: confirmed, trace: replayed.result().trace! } });
         }
         const hash = run.stateHash();
