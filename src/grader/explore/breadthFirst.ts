@@ -14,7 +14,7 @@ const LIVE_STATES = 4096;
  * Forked states checked against a replay of their path: the first ones all (module-level state
  * shows within a few choices), then one in this many.
  */
-const CHECK_FIRST_FORKS = 100;
+const CHECK_FIRST_FORKS = 32;
 const CHECK_FORK_EVERY = 256;
 
 /**
@@ -70,7 +70,7 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
     return path.reverse();
   };
   const sameAsReplay = (path: Choice[], run: ChoiceSession): void => {
-    if (replayChoices(spec, budget, path).stateKey() !== run.stateKey()) throw new ForkDiverged();
+    if (replayChoices(spec, budget, path).stateHash() !== run.stateHash()) throw new ForkDiverged();
   };
   let frontier = [0];
   let live = new Map<number, LiveState>([[0, { run: root, checked: rootChecked }]]);
