@@ -1,4 +1,4 @@
-import { openChoiceSession, replayChoices, type Choice, type ChoiceSession } from '../../kernel';
+import { holdSimulatedGlobals, openChoiceSession, replayChoices, type Choice, type ChoiceSession } from '../../kernel';
 import { DEFAULT_MAX_STATES, exploreSpec, violationOf, type ExploreReport, type ExploreRequest } from './exploredRun';
 import { Invariants, type InvariantStates } from './invariants';
 
@@ -27,13 +27,15 @@ const CHECK_FORK_EVERY = 256;
  * module-level variable the fork shared), the search starts again replaying only.
  */
 export function exploreBreadthFirst(request: ExploreRequest): ExploreReport {
-  if (request.fork === false) return search(request, false);
-  try {
-    return search(request, true);
-  } catch (error) {
-    if (error instanceof ForkDiverged) return search(request, false);
-    throw error;
-  }
+  return holdSimulatedGlobals(() => {
+    if (request.fork === false) return search(request, false);
+    try {
+      return search(request, true);
+    } catch (error) {
+      if (error instanceof ForkDiverged) return search(request, false);
+      throw error;
+    }
+  });
 }
 
 class ForkDiverged extends Error {}
