@@ -15,7 +15,7 @@ const LIVE_STATES = 4096;
  * shows within a few choices), then one in this many.
  */
 const CHECK_FIRST_FORKS = 32;
-const CHECK_FORK_EVERY = 256;
+const CHECK_FORK_EVERY = 1024;
 
 /**
  * Breadth-first search over the choices, with a visited set of state hashes. Every state a choice
