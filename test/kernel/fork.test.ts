@@ -65,7 +65,7 @@ const counting: Instrumentation = {
   extendContext: (_node, report, _nodes, _role, _show, memory) => ({
     tick(): void {
       memory.ticks = ((memory.ticks as number | undefined) ?? 0) + 1;
-      report({ ticks: memory.ticks as number });
+      report({ ticks: memory.ticks });
     },
   }),
 };
