@@ -78,13 +78,17 @@ export class Invariants {
       for (let r = 0; r < readings.length; r++) (readings[r] as Reading).form.event(at.states[r], e);
     }
     at.read = trace.length;
-    readings.forEach(({ form, checkers }, r) => {
+    for (let r = 0; r < readings.length; r++) {
+      const { form, checkers } = readings[r] as Reading;
       const verdicts = form.verdicts(at.states[r]);
-      checkers.forEach((c, m) => (keeps[c] = verdicts[m] as boolean));
-    });
-    return this.request.invariants.some((checker, c) =>
-      checker.incremental ? !keeps[c] : !fullCheck(checker, result, trace, this.spec),
-    );
+      for (let m = 0; m < checkers.length; m++) keeps[checkers[m] as number] = verdicts[m] as boolean;
+    }
+    const { invariants } = this.request;
+    for (let c = 0; c < invariants.length; c++) {
+      const checker = invariants[c] as Checker;
+      if (checker.incremental ? !keeps[c] : !fullCheck(checker, result, trace, this.spec)) return true;
+    }
+    return false;
   }
 }
 
