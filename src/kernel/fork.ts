@@ -138,10 +138,10 @@ function copyScheduler(scheduler: Scheduler, originals: ProcessSlot[], slots: Pr
  * one of its handlers runs: the node's references to its context go to the new one.
  */
 export function ownInstance(world: World, slot: ProcessSlot): void {
-  // The new context's extra API reads the slot's memory: a copy of its own first.
-  slot.memory = new Copier().copy(slot.memory, true) as ProcessSlot['memory'];
-  const ctx = makeContext(world, slot);
   const copier = new Copier();
+  // The new context's extra API reads the slot's memory: a copy of its own first.
+  slot.memory = copier.copy(slot.memory, true) as ProcessSlot['memory'];
+  const ctx = makeContext(world, slot);
   copier.share(slot.ctx, ctx);
   slot.instance = copier.copy(slot.instance, true) as ProcessSlot['instance'];
   slot.ctx = ctx;
