@@ -1,11 +1,6 @@
 import { CLIENT, type EventKind, type NodeId, type Trace, type TraceEvent } from '../../src/kernel';
 import { handlerRuns, view, type HandlerRun, type Text } from '../../src/grader';
-import {
-  beginHandlerRuns,
-  openRun,
-  readHandlerRunEvent,
-  type HandlerRunReader,
-} from '../../src/grader/checkers/handlerRuns';
+import { beginHandlerRuns, readHandlerRunEvent, type HandlerRunReader } from '../../src/grader/checkers/handlerRuns';
 import type { Version } from './workload';
 
 /** A lookup a member received, and what it answered in the same handler, if anything. */
@@ -148,6 +143,8 @@ export function wellFormed(
 
 /** A lookup's handler run, with what its node had received from the configuration service when it ran. */
 export interface LookupRun {
+  /** The handler run it was read from: the same object while a running one is unchanged. */
+  readonly source: HandlerRun;
   readonly lookup: LookupSeen;
   /** The highest membership version delivered to the node before it, in any boot. */
   readonly newest: { version: number; time: number } | undefined;
@@ -191,22 +188,19 @@ export function readLookupEvent(reader: LookupReader, e: TraceEvent<EventKind>):
  */
 export function takeLookups(reader: LookupReader): { ended: LookupRun[]; running: LookupRun[] } {
   const running: LookupRun[] = [];
-  for (const node of reader.runs.open.keys()) {
-    const run = lookupRunOf(reader, openRun(reader.runs, node) as HandlerRun);
+  // A lookup reads nothing of its node's state after it: the open runs as they are will do.
+  for (const open of reader.runs.open.values()) {
+    const run = lookupRunOf(reader, open);
     if (run !== undefined) running.push(run);
   }
   return { ended: reader.ended.splice(0), running };
-}
-
-/** A lookup run's answer, when it is well formed under the memberships sent so far. */
-export function answerNow(run: LookupRun, versions: ReadonlyMap<number, Version>): Answer | undefined {
-  return wellFormed(run.lookup, versions, answerFault(run.lookup, versions));
 }
 
 function lookupRunOf(reader: LookupReader, run: HandlerRun): LookupRun | undefined {
   const lookup = lookupOf(run);
   if (lookup === undefined) return undefined;
   return Object.freeze({
+    source: run,
     lookup: Object.freeze(lookup),
     newest: reader.received.get(run.node),
     hadMembership: reader.hadMembership.has(run.node),

@@ -1,26 +1,8 @@
 import type { NodeId, Trace } from '../../src/kernel';
-import {
-  fill,
-  fmtMs,
-  incrementalCheck,
-  measuredChecker,
-  type Checker,
-  type Template,
-  type Text,
-} from '../../src/grader';
-import {
-  answerFault,
-  answerNow,
-  answers,
-  beginLookups,
-  lookupsSeen,
-  readLookupEvent,
-  takeLookups,
-  versionsSent,
-  type Answer,
-  type LookupRun,
-} from './answers';
+import { fill, fmtMs, measuredChecker, type Checker, type Template, type Text } from '../../src/grader';
+import { answers, lookupsSeen, versionsSent, type Answer, type LookupRun } from './answers';
 import { changesAmong, isFull, overFirstFullAnswers } from './fullAnswers';
+import { judgedNow, overLookups, type JudgedLookup } from './overLookups';
 import { PROBE_KEYS, REPEAT_MS, type Version } from './workload';
 
 /** Max load over mean load, with 1000 probe keys: 64 virtual nodes a member stay under 1.22 at worst. */
@@ -85,15 +67,9 @@ export const validAnswers: Checker = {
     }
     return { ok: true };
   },
-  incremental: incrementalCheck({
-    begin: () => ({ reader: beginLookups(), broken: false }),
-    event: (checked, e) => readLookupEvent(checked.reader, e),
-    verdict(checked) {
-      const { ended, running } = takeLookups(checked.reader);
-      const faulty = (run: LookupRun): boolean => answerFault(run.lookup, checked.reader.versions) !== undefined;
-      if (ended.some(faulty) || running.some(faulty)) checked.broken = true;
-      return !checked.broken;
-    },
+  incremental: overLookups({
+    begin: () => undefined,
+    judge: (_, ended, running) => ![...ended, ...running].some((j) => j.fault !== undefined),
   }),
 };
 
@@ -136,42 +112,36 @@ export const agreement: Checker = {
     }
     return { ok: true };
   },
-  incremental: incrementalCheck({
+  incremental: overLookups({
     begin: () => ({
-      reader: beginLookups(),
       /** Ended answers that name a membership not sent yet: one sent later in the same millisecond makes them well formed. */
       waiting: [] as LookupRun[],
       /** By version, the owner each key was given by the answers of runs that ended. */
       named: new Map<number, ReadonlyMap<string, NodeId>>(),
-      broken: false,
     }),
-    event: (checked, e) => readLookupEvent(checked.reader, e),
-    verdict(checked) {
-      if (checked.broken) return false;
-      const { reader, named } = checked;
-      const { ended, running } = takeLookups(reader);
-      const settled = [...checked.waiting, ...ended];
-      checked.waiting = [];
-      for (const run of settled) {
-        const answer = answerNow(run, reader.versions);
+    judge(state, ended, running, reader) {
+      const { named } = state;
+      let holds = true;
+      const settled = [...state.waiting.map((run) => judgedNow(run, reader)), ...ended];
+      state.waiting = [];
+      for (const { run, answer } of settled) {
         if (answer === undefined) {
-          if (run.lookup.answer !== undefined) checked.waiting.push(run);
+          if (run.lookup.answer !== undefined) state.waiting.push(run);
           continue;
         }
         const next = namedWith(named.get(answer.version.version), answer);
-        if (next === undefined) checked.broken = true;
+        if (next === undefined) holds = false;
         else named.set(answer.version.version, next);
       }
       // The runs still open, as they stand, against those and each other.
       const withRunning = new Map(named);
-      for (const run of running) {
-        const answer = answerNow(run, reader.versions);
+      for (const { answer } of running) {
         if (answer === undefined) continue;
         const next = namedWith(withRunning.get(answer.version.version), answer);
-        if (next === undefined) checked.broken = true;
+        if (next === undefined) holds = false;
         else withRunning.set(answer.version.version, next);
       }
-      return !checked.broken;
+      return holds;
     },
   }),
 };
@@ -225,31 +195,17 @@ export const newestKnown: Checker = {
     }
     return { ok: true };
   },
-  incremental: incrementalCheck({
-    begin: () => ({
-      reader: beginLookups(),
-      /** Ended answers that name a membership not sent yet: one sent later in the same millisecond makes them well formed. */
-      waiting: [] as LookupRun[],
-      broken: false,
-    }),
-    event: (checked, e) => readLookupEvent(checked.reader, e),
-    verdict(checked) {
-      const { reader } = checked;
-      const { ended, running } = takeLookups(reader);
-      const settled = [...checked.waiting, ...ended];
-      checked.waiting = [];
-      const stale = (run: LookupRun, answer: Answer): boolean =>
-        run.newest !== undefined && answer.version.version < run.newest.version;
-      for (const run of settled) {
-        const answer = answerNow(run, reader.versions);
-        if (answer === undefined && run.lookup.answer !== undefined) checked.waiting.push(run);
-        if (answer !== undefined && stale(run, answer)) checked.broken = true;
-      }
-      for (const run of running) {
-        const answer = answerNow(run, reader.versions);
-        if (answer !== undefined && stale(run, answer)) checked.broken = true;
-      }
-      return !checked.broken;
+  incremental: overLookups({
+    /** Ended answers that name a membership not sent yet: one sent later in the same millisecond makes them well formed. */
+    begin: () => ({ waiting: [] as LookupRun[] }),
+    judge(state, ended, running, reader) {
+      const settled = [...state.waiting.map((run) => judgedNow(run, reader)), ...ended];
+      state.waiting = settled
+        .filter((j) => j.answer === undefined && j.run.lookup.answer !== undefined)
+        .map((j) => j.run);
+      const stale = ({ run, answer }: JudgedLookup): boolean =>
+        answer !== undefined && run.newest !== undefined && answer.version.version < run.newest.version;
+      return !settled.some(stale) && !running.some(stale);
     },
   }),
 };
@@ -337,15 +293,10 @@ export const availability: Checker = {
     },
   }),
   safety: true,
-  incremental: incrementalCheck({
-    begin: () => ({ reader: beginLookups(), broken: false }),
-    event: (checked, e) => readLookupEvent(checked.reader, e),
-    verdict(checked) {
-      const { ended, running } = takeLookups(checked.reader);
-      const unanswered = (run: LookupRun): boolean => run.lookup.answer === undefined && run.hadMembership;
-      if (ended.some(unanswered) || running.some(unanswered)) checked.broken = true;
-      return !checked.broken;
-    },
+  incremental: overLookups({
+    begin: () => undefined,
+    judge: (_, ended, running) =>
+      ![...ended, ...running].some(({ run }) => run.lookup.answer === undefined && run.hadMembership),
   }),
 };
 

@@ -1,5 +1,6 @@
-import { incrementalCheck, type IncrementalCheck } from '../../src/grader';
-import { answerNow, beginLookups, readLookupEvent, takeLookups, type Answer, type LookupRun } from './answers';
+import type { IncrementalCheck } from '../../src/grader';
+import type { Answer, LookupRun } from './answers';
+import { judgedNow, overLookups } from './overLookups';
 import { PROBE_KEYS } from './workload';
 
 /** An answer about every probe key. */
@@ -24,44 +25,36 @@ export function changesAmong(full: readonly Answer[]): Array<[Answer, Answer]> {
  * `lookupsSeen` of the trace so far lists them. An ended answer that names a membership not sent
  * yet waits: one sent later in the same millisecond makes it well formed.
  */
-export function overFirstFullAnswers(keeps: (full: readonly Answer[]) => boolean): IncrementalCheck<FirstFull> {
-  return incrementalCheck({
-    begin: (): FirstFull => ({ reader: beginLookups(), waiting: [], first: new Map(), broken: false }),
-    event: (checked, e) => readLookupEvent(checked.reader, e),
-    verdict(checked) {
-      const { reader, first } = checked;
-      const { ended, running } = takeLookups(reader);
-      const waiting = [...checked.waiting, ...ended];
-      checked.waiting = [];
+export function overFirstFullAnswers(keeps: (full: readonly Answer[]) => boolean): IncrementalCheck<unknown> {
+  return overLookups<FirstFull>({
+    begin: () => ({ waiting: [], first: new Map() }),
+    judge(state, ended, running, reader) {
+      const { first } = state;
+      const settled = [...state.waiting.map((run) => judgedNow(run, reader)), ...ended];
+      state.waiting = [];
       let changed = false;
-      for (const run of waiting) {
-        const answer = answerNow(run, reader.versions);
+      for (const { run, answer } of settled) {
         if (answer === undefined) {
-          if (run.lookup.answer !== undefined) checked.waiting.push(run);
+          if (run.lookup.answer !== undefined) state.waiting.push(run);
         } else if (isFull(answer) && !first.has(answer.version.version)) {
           first.set(answer.version.version, Object.freeze(answer));
           changed = true;
         }
       }
       const firsts = new Map(first);
-      for (const run of running) {
-        const answer = answerNow(run, reader.versions);
+      for (const { answer } of running) {
         if (answer === undefined || !isFull(answer) || firsts.has(answer.version.version)) continue;
         firsts.set(answer.version.version, answer);
         changed = true;
       }
       // Fewer answers than last judged (a running one cut short by a crash) break nothing new.
-      if (changed && !checked.broken)
-        checked.broken = !keeps([...firsts.values()].sort((a, b) => a.version.version - b.version.version));
-      return !checked.broken;
+      return !changed || keeps([...firsts.values()].sort((a, b) => a.version.version - b.version.version));
     },
   });
 }
 
 interface FirstFull {
-  reader: ReturnType<typeof beginLookups>;
   waiting: LookupRun[];
   /** Each version's first full answer from a run that ended. */
   first: Map<number, Answer>;
-  broken: boolean;
 }
