@@ -110,6 +110,8 @@ export const electionSafety: Checker<RaftState> = {
       else if (first !== e.node) checked.broken = true;
     },
     verdict: (checked) => !checked.broken,
+    // Reported states are frozen: the Maps are all a copy needs of its own.
+    copy: (checked) => ({ last: new Map(checked.last), leaders: new Map(checked.leaders), broken: checked.broken }),
   }),
 };
 
@@ -157,6 +159,7 @@ export const termMonotonic: Checker<RaftState> = {
       checked.last.set(e.node, e.data.term);
     },
     verdict: (checked) => !checked.broken,
+    copy: (checked) => ({ last: new Map(checked.last), broken: checked.broken }),
   }),
 };
 
@@ -213,10 +216,9 @@ export const voteQuorum: Checker<RaftState> = {
         const msg = e.data;
         if (msg.type !== 'RequestVoteReply' || msg.voteGranted !== true || typeof msg.term !== 'number') return;
         if (e.peer === undefined) return;
+        // A new Set rather than one changed: copies of the state share the old ones.
         const key = `${e.node}/${msg.term}`;
-        const voters = checked.voters.get(key) ?? new Set<NodeId>();
-        voters.add(e.peer);
-        checked.voters.set(key, voters);
+        checked.voters.set(key, new Set(checked.voters.get(key)).add(e.peer));
         return;
       }
       if (e.kind !== 'state') return;
@@ -228,6 +230,7 @@ export const voteQuorum: Checker<RaftState> = {
       if (voters.size + 1 < checked.majority) checked.broken = true;
     },
     verdict: (checked) => !checked.broken,
+    copy: (checked) => ({ ...checked, last: new Map(checked.last), voters: new Map(checked.voters) }),
   }),
 };
 

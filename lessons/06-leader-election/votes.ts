@@ -93,6 +93,7 @@ export const voteOnce: Checker = {
       else if (first !== candidate) checked.broken = true;
     },
     verdict: (checked) => !checked.broken,
+    copy: (checked) => ({ granted: new Map(checked.granted), broken: checked.broken }),
   }),
 };
 
@@ -143,6 +144,11 @@ export const voteGranted: Checker = {
       if (!checked.broken) checked.broken = readVoteGrant(checked.seen, e) !== undefined;
     },
     verdict: (checked) => !checked.broken,
+    // What the Maps hold is replaced, never changed.
+    copy: ({ seen, broken }) => ({
+      seen: { votedFor: new Map(seen.votedFor), answering: new Map(seen.answering) },
+      broken,
+    }),
   }),
 };
 

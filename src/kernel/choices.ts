@@ -37,8 +37,10 @@ export interface ChoiceSession {
   /**
    * A copy at this point, to take other choices from without replaying the path here; undefined
    * when a node holds something that cannot be copied (a function), and then replaying is the way.
+   * `traceFromHere`: the copy's trace holds only the events recorded from now on, for a caller
+   * that has read the rest (see `Trace.copyFromHere`).
    */
-  fork(): ChoiceSession | undefined;
+  fork(options?: { traceFromHere?: boolean }): ChoiceSession | undefined;
 }
 
 /** How many faults one path may take. A restart needs no budget: only a crashed node can restart. */
@@ -237,8 +239,8 @@ class ChosenRun implements ChoiceSession {
     return stateHash(this.internals, this.spent);
   }
 
-  fork(): ChoiceSession | undefined {
-    const session = forkSession(this.session);
+  fork(options?: { traceFromHere?: boolean }): ChoiceSession | undefined {
+    const session = forkSession(this.session, options?.traceFromHere);
     if (session === undefined) return undefined;
     const copy = new ChosenRun(session, this.budget, true);
     copy.taken.push(...this.taken);

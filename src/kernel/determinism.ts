@@ -63,13 +63,13 @@ export class SimulatedGlobals {
     Math.random = this.sources.random;
     entered.push(this.sources);
     // Nested sessions share one installation: the replacements read the innermost's sources.
-    if (entered.length === 1) install();
+    if (entered.length === 1 && held === 0) install();
   }
 
   exit(): void {
     Math.random = randoms.pop() as () => number;
     entered.pop();
-    if (entered.length === 0) restore();
+    if (entered.length === 0 && held === 0) restore();
   }
 
   /** Runs host code (a budget's real clock) with the real globals back in place. */
@@ -114,16 +114,54 @@ function restore(): void {
 }
 
 function put(key: string, value: unknown): void {
-  const g = globalThis as Record<string, unknown>;
-  if (plainKeys.has(key)) {
-    // Unless student code redefined it read-only in between (a store would throw or be ignored).
-    if (Object.getOwnPropertyDescriptor(g, key)?.writable === true) {
-      g[key] = value;
-      return;
-    }
-  }
+  // A plain store, unless student code redefined the property read-only in between (the store then fails).
+  if (plainKeys.has(key) && Reflect.set(globalThis, key, value)) return;
   define(key, value);
   plainKeys.add(key);
+}
+
+/** Holds of `holdSimulatedGlobals` running now. */
+let held = 0;
+
+/**
+ * Runs `hostCode`, which steps sessions many times (a search), with the globals installed once for
+ * all its steps rather than at every step: each is a getter that gives the replacement while a
+ * session runs a handler, and the real value to the host code in between. Writes to them while a
+ * handler runs are discarded, as the end of the handler would discard them. Everything is
+ * restored after. Redefining a global costs more than a search's step.
+ */
+export function holdSimulatedGlobals<R>(hostCode: () => R): R {
+  // Inside a handler the replacements are in place already, and stay until it returns.
+  if (entered.length > 0) return hostCode();
+  const g = globalThis as Record<string, unknown>;
+  const saved = held === 0 ? REPLACED.map((key) => Object.getOwnPropertyDescriptor(g, key)) : [];
+  if (held === 0) {
+    REPLACED.forEach((key) => {
+      let outside = g[key];
+      Object.defineProperty(g, key, {
+        get: () => (entered.length > 0 ? replacements[key] : outside),
+        set: (value: unknown) => {
+          if (entered.length === 0) outside = value;
+        },
+        configurable: true,
+        enumerable: false,
+      });
+    });
+  }
+  held++;
+  try {
+    return hostCode();
+  } finally {
+    held--;
+    if (held === 0) {
+      REPLACED.forEach((key, i) => {
+        const descriptor = saved[i];
+        if (descriptor === undefined) delete g[key];
+        else Object.defineProperty(g, key, descriptor);
+      });
+      plainKeys.clear();
+    }
+  }
 }
 
 function define(key: string, value: unknown): void {

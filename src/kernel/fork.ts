@@ -22,11 +22,13 @@ import { World } from './world';
  * (`ProcessSlot.shared`) until a handler is about to run there (`ownInstance`). A step runs one
  * handler, so a search copies one node per state, not every node per fork.
  *
+ * `traceFromHere`: the copy's trace holds only the events it records (see `Trace.copyFromHere`).
+ *
  * What a fork cannot see is the module's own state: a copied node shares its class, and so its
  * module, with the original. Nodes are booted from a fresh module each, so that is state only a
  * module-level variable holds; a search checks forks against replays (see the explorer).
  */
-export function forkWorld(world: World): { world: World; scheduler: Scheduler } | undefined {
+export function forkWorld(world: World, traceFromHere = false): { world: World; scheduler: Scheduler } | undefined {
   for (const slot of world.slots) {
     if (slot.plain || slot.instance === undefined) continue;
     if (!holdsOnlyData(slot.instance, slot.ctx)) return undefined;
@@ -35,7 +37,7 @@ export function forkWorld(world: World): { world: World; scheduler: Scheduler } 
   const w = world as unknown as Fields;
   const slots = world.slots.map(copySlot);
   const scheduler = copyScheduler(w.scheduler as Scheduler, world.slots, slots);
-  const trace = world.trace?.copy();
+  const trace = traceFromHere ? world.trace?.copyFromHere() : world.trace?.copy();
   const copy = Object.create(World.prototype) as Fields;
   // Field by field, by name: one shape for every copy, and no generic copy on the hot path.
   copy.spec = w.spec;

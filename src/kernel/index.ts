@@ -71,6 +71,7 @@ export {
   type StateTable,
 } from './stateTable';
 export { canonicalJson } from './stateKey';
+export { holdSimulatedGlobals } from './determinism';
 export { hashStateKey } from './stateHash';
 export { describeStateValue } from './stateText';
 export { trafficByType, type TypeTraffic } from './traffic';

@@ -65,9 +65,9 @@ export function sessionInternals(session: Session): SessionInternals {
 }
 
 /** A copy of the session at this point that runs on by itself (see fork.ts); undefined when a node is not plain data. */
-export function forkSession(session: Session): Session | undefined {
+export function forkSession(session: Session, traceFromHere = false): Session | undefined {
   const { world, processed } = sessionInternals(session);
-  const copy = forkWorld(world);
+  const copy = forkWorld(world, traceFromHere);
   return copy && new SimulationSession(world.spec, { ...copy, processed });
 }
 

@@ -5,29 +5,42 @@ import { className } from './snapshot';
  * state it reaches, and building the snapshot and its JSON text cost more than the step that led
  * there. Each hash stands for the same canonical form the key's text has (`snapshotFields`,
  * uncapped): equal texts, equal hashes. Object keys are sorted in the text, so their entries
- * are summed here, in any order; arrays, Maps and Sets keep their order in both.
+ * are summed here, in any order; arrays, Maps and Sets keep their order in both. Hashes are
+ * numbers mixed into numbers: hashing allocates nothing.
  */
 
-/** Mixes 53-bit part hashes into one, in order (two 32-bit multiply-xorshift lanes, as cyrb53 does). */
-export class PartHash {
-  private h1 = 0xdeadbeef;
-  private h2 = 0x41c6ce57;
+/** Where every chain of `mix` starts. */
+export const HASH_START = 0x2545f491;
 
-  add(n: number): void {
-    const low = n >>> 0;
-    const high = Math.floor(n / 4294967296) >>> 0;
-    this.h1 = Math.imul(this.h1 ^ low, 2654435761);
-    this.h2 = Math.imul(this.h2 ^ low, 1597334677);
-    this.h1 = Math.imul(this.h1 ^ high, 2246822507);
-    this.h2 = Math.imul(this.h2 ^ high, 3266489909);
-  }
+/** Mixes a 53-bit value into a 53-bit hash (two 32-bit multiply-xorshift lanes, as cyrb53 does). */
+export function mix(hash: number, n: number): number {
+  let h1 = (hash >>> 0) ^ 0xdeadbeef;
+  let h2 = (Math.floor(hash / 4294967296) >>> 0) ^ 0x41c6ce57;
+  const low = n >>> 0;
+  const high = Math.floor(n / 4294967296) >>> 0;
+  h1 = Math.imul(h1 ^ low, 2654435761);
+  h2 = Math.imul(h2 ^ low, 1597334677);
+  h1 = Math.imul(h1 ^ high, 2246822507);
+  h2 = Math.imul(h2 ^ high, 3266489909);
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
 
-  value(): number {
-    let { h1, h2 } = this;
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  }
+/**
+ * An unordered collection of hashes is summed, in two 32-bit lanes: `sumLow` and `sumHigh` add
+ * one to the running sums, `unordered` hashes the count and the sums.
+ */
+export function sumLow(sum: number, hash: number): number {
+  return (sum + (hash >>> 0)) >>> 0;
+}
+
+export function sumHigh(sum: number, hash: number): number {
+  return (sum + Math.floor(hash / 4294967296)) >>> 0;
+}
+
+export function unordered(count: number, low: number, high: number): number {
+  return mix(mix(mix(HASH_START, count), low), high);
 }
 
 /** A 53-bit hash of a text (cyrb53): a state key's, a string's inside one. */
@@ -68,27 +81,63 @@ const enum Tag {
   Fields,
 }
 
+function tagged(tag: Tag, n: number): number {
+  return mix(mix(HASH_START, tag), n);
+}
+
+/** A tag alone, for a value that is nothing more (true, null, a getter). */
+function tagOnly(tag: Tag): number {
+  return tagged(tag, 0);
+}
+
 /** A number's 64 bits, as two 32-bit words: -0 and 0 differ, as in the key. */
 const numberBits = new Float64Array(1);
 const numberWords = new Uint32Array(numberBits.buffer);
 
-/** An unordered collection of entry hashes: two 32-bit sums, whatever order they come in. */
-export class EntrySum {
-  low = 0;
-  high = 0;
-  count = 0;
+function numberHash(value: number): number {
+  numberBits[0] = value;
+  return mix(tagged(Tag.Number, numberWords[0] as number), numberWords[1] as number);
+}
 
-  add(entry: number): void {
-    this.low = (this.low + (entry >>> 0)) >>> 0;
-    this.high = (this.high + Math.floor(entry / 4294967296)) >>> 0;
-    this.count++;
-  }
+/** One field: its name and its value's hash, mixed so that swapping values between names shows. */
+export function entry(key: string, value: number): number {
+  return mix(hashStateKey(key), value);
+}
 
-  /** Mixes the collection into `h`. */
-  into(h: PartHash): void {
-    h.add(this.count);
-    h.add(this.low);
-    h.add(this.high);
+/**
+ * The hash of `canonicalJson(value)`, for JSON data (a sealed message): what JSON writes alike
+ * hashes alike (NaN and Infinity as null, -0 as 0), and an object's keys in any order.
+ */
+export function hashJson(value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      return tagged(Tag.String, hashStateKey(value));
+    case 'number':
+      return Number.isFinite(value) ? numberHash(value === 0 ? 0 : value) : tagOnly(Tag.Null);
+    case 'boolean':
+      return tagOnly(value ? Tag.True : Tag.False);
+    case 'object': {
+      if (value === null) return tagOnly(Tag.Null);
+      if (Array.isArray(value)) {
+        let h = tagged(Tag.Array, value.length);
+        for (let i = 0; i < value.length; i++) h = mix(h, hashJson(value[i]));
+        return h;
+      }
+      const record = value as Record<string, unknown>;
+      let count = 0;
+      let low = 0;
+      let high = 0;
+      for (const key in record) {
+        const e = entry(key, hashJson(record[key]));
+        low = sumLow(low, e);
+        high = sumHigh(high, e);
+        count++;
+      }
+      return mix(tagged(Tag.Object, 0), unordered(count, low, high));
+    }
+    default:
+      // What canonicalJson writes as "undefined" (JSON has no text for it).
+      return tagOnly(Tag.Undefined);
   }
 }
 
@@ -108,20 +157,25 @@ class Hasher {
 
   fields(instance: object): number {
     this.stack.push(instance);
-    const sum = new EntrySum();
+    let count = 0;
+    let low = 0;
+    let high = 0;
     for (const key of Object.keys(instance)) {
       const descriptor = Object.getOwnPropertyDescriptor(instance, key);
       if (descriptor === undefined) continue;
-      if (!('value' in descriptor)) {
-        sum.add(entry(key, tagOnly(Tag.Accessor)));
-        continue;
+      let value = tagOnly(Tag.Accessor);
+      if ('value' in descriptor) {
+        const field: unknown = descriptor.value;
+        if (field === this.context || typeof field === 'function') continue;
+        value = this.value(field);
       }
-      const value: unknown = descriptor.value;
-      if (value === this.context || typeof value === 'function') continue;
-      sum.add(entry(key, this.value(value)));
+      const e = entry(key, value);
+      low = sumLow(low, e);
+      high = sumHigh(high, e);
+      count++;
     }
     this.stack.pop();
-    return sealed(Tag.Fields, 0, sum);
+    return mix(tagged(Tag.Fields, 0), unordered(count, low, high));
   }
 
   private value(value: unknown): number {
@@ -129,8 +183,7 @@ class Hasher {
       case 'string':
         return tagged(Tag.String, hashStateKey(value));
       case 'number':
-        if (Number.isNaN(value)) return tagOnly(Tag.NaN);
-        return numberHash(value);
+        return Number.isNaN(value) ? tagOnly(Tag.NaN) : numberHash(value);
       case 'boolean':
         return tagOnly(value ? Tag.True : Tag.False);
       case 'undefined':
@@ -158,105 +211,34 @@ class Hasher {
   }
 
   private container(value: object): number {
-    const h = new PartHash();
     if (Array.isArray(value)) {
-      h.add(Tag.Array);
-      h.add(value.length);
-      for (let i = 0; i < value.length; i++) h.add(this.value(value[i]));
-      return h.value();
+      let h = tagged(Tag.Array, value.length);
+      for (let i = 0; i < value.length; i++) h = mix(h, this.value(value[i]));
+      return h;
     }
     if (value instanceof Map) {
-      h.add(Tag.Map);
-      h.add(value.size);
-      for (const [k, v] of value as Map<unknown, unknown>) {
-        h.add(this.value(k));
-        h.add(this.value(v));
-      }
-      return h.value();
+      let h = tagged(Tag.Map, value.size);
+      for (const [k, v] of value as Map<unknown, unknown>) h = mix(mix(h, this.value(k)), this.value(v));
+      return h;
     }
     if (value instanceof Set) {
-      h.add(Tag.Set);
-      h.add(value.size);
-      for (const v of value as Set<unknown>) h.add(this.value(v));
-      return h.value();
+      let h = tagged(Tag.Set, value.size);
+      for (const v of value as Set<unknown>) h = mix(h, this.value(v));
+      return h;
     }
-    const sum = new EntrySum();
+    let count = 0;
+    let low = 0;
+    let high = 0;
     for (const key of Object.keys(value)) {
       const descriptor = Object.getOwnPropertyDescriptor(value, key);
       if (descriptor === undefined) continue;
-      sum.add(entry(key, 'value' in descriptor ? this.value(descriptor.value) : tagOnly(Tag.Accessor)));
+      const e = entry(key, 'value' in descriptor ? this.value(descriptor.value) : tagOnly(Tag.Accessor));
+      low = sumLow(low, e);
+      high = sumHigh(high, e);
+      count++;
     }
     const name = className(value);
-    return name === undefined ? sealed(Tag.Object, 0, sum) : sealed(Tag.ClassObject, hashStateKey(name), sum);
+    const sum = unordered(count, low, high);
+    return name === undefined ? mix(tagged(Tag.Object, 0), sum) : mix(tagged(Tag.ClassObject, hashStateKey(name)), sum);
   }
-}
-
-/**
- * The hash of `canonicalJson(value)`, for JSON data (a sealed message): what JSON writes alike
- * hashes alike (NaN and Infinity as null, -0 as 0), and an object's keys in any order.
- */
-export function hashJson(value: unknown): number {
-  switch (typeof value) {
-    case 'string':
-      return tagged(Tag.String, hashStateKey(value));
-    case 'number':
-      return Number.isFinite(value) ? numberHash(value === 0 ? 0 : value) : tagOnly(Tag.Null);
-    case 'boolean':
-      return tagOnly(value ? Tag.True : Tag.False);
-    case 'object': {
-      if (value === null) return tagOnly(Tag.Null);
-      if (Array.isArray(value)) {
-        const h = new PartHash();
-        h.add(Tag.Array);
-        h.add(value.length);
-        for (let i = 0; i < value.length; i++) h.add(hashJson(value[i]));
-        return h.value();
-      }
-      const sum = new EntrySum();
-      const record = value as Record<string, unknown>;
-      for (const key of Object.keys(record)) sum.add(entry(key, hashJson(record[key])));
-      return sealed(Tag.Object, 0, sum);
-    }
-    default:
-      // What canonicalJson writes as "undefined" (JSON has no text for it).
-      return tagOnly(Tag.Undefined);
-  }
-}
-
-function numberHash(value: number): number {
-  numberBits[0] = value;
-  const h = new PartHash();
-  h.add(Tag.Number);
-  h.add(numberWords[0] as number);
-  h.add(numberWords[1] as number);
-  return h.value();
-}
-
-function tagOnly(tag: Tag): number {
-  const h = new PartHash();
-  h.add(tag);
-  return h.value();
-}
-
-function tagged(tag: Tag, n: number): number {
-  const h = new PartHash();
-  h.add(tag);
-  h.add(n);
-  return h.value();
-}
-
-/** One field: its name and its value's hash, mixed so that swapping values between names shows. */
-export function entry(key: string, value: number): number {
-  const h = new PartHash();
-  h.add(hashStateKey(key));
-  h.add(value);
-  return h.value();
-}
-
-function sealed(tag: Tag, name: number, sum: EntrySum): number {
-  const h = new PartHash();
-  h.add(tag);
-  h.add(name);
-  sum.into(h);
-  return h.value();
 }

@@ -2,7 +2,7 @@ import { Ev, type SimEvent } from './events';
 import type { ProcessSlot } from './processSlot';
 import type { SessionInternals } from './session';
 import { byCodeUnits, snapshotFields, type SnapshotCaps } from './snapshot';
-import { entry, EntrySum, hashFields, hashJson, hashStateKey, PartHash } from './stateHash';
+import { entry, hashFields, hashJson, hashStateKey, HASH_START, mix, sumHigh, sumLow, unordered } from './stateHash';
 
 /** No caps: two states that differ anywhere in a field must not share a key. */
 const exactCaps: SnapshotCaps = Object.freeze({
@@ -40,8 +40,8 @@ export function stateKey({ world, scheduler }: SessionInternals, spent: FaultSpe
  * parts are cached on their slots, and messages' texts on the messages.
  */
 export function stateHash({ world, scheduler }: SessionInternals, spent: FaultSpent): number {
-  const hash = new PartHash();
-  for (const slot of world.slots) hash.add(processHash(slot));
+  let hash = HASH_START;
+  for (const slot of world.slots) hash = mix(hash, processHash(slot));
   const pending = pendingHashes;
   pending.length = 0;
   for (const ev of scheduler.entries) {
@@ -51,12 +51,9 @@ export function stateHash({ world, scheduler }: SessionInternals, spent: FaultSp
   }
   // A multiset: its hashes in order, whatever order the queue holds them in.
   pending.sort(byValue);
-  hash.add(pending.length);
-  for (const h of pending) hash.add(h);
-  hash.add(spent.crashes);
-  hash.add(spent.drops);
-  hash.add(spent.duplicates);
-  return hash.value();
+  hash = mix(hash, pending.length);
+  for (const h of pending) hash = mix(hash, h);
+  return mix(mix(mix(hash, spent.crashes), spent.drops), spent.duplicates);
 }
 
 interface FaultSpent {
@@ -88,19 +85,27 @@ function processKey(slot: ProcessSlot): string {
 /** The hash of what `processKey` writes, built without writing it; cached on the slot as the text is. */
 function processHash(slot: ProcessSlot): number {
   if (slot.keyHash !== undefined) return slot.keyHash;
-  const hash = new PartHash();
-  if (!slot.up || slot.instance === undefined) hash.add(slot.up ? 1 : 2);
-  else {
-    hash.add(3);
-    hash.add(hashFields(slot.instance, slot.ctx));
+  let hash = mix(HASH_START, slot.up ? (slot.instance === undefined ? 1 : 3) : 2);
+  if (slot.up && slot.instance !== undefined) hash = mix(hash, hashFields(slot.instance, slot.ctx));
+  let low = 0;
+  let high = 0;
+  for (const [key, text] of slot.disk) {
+    const e = entry(key, hashStateKey(text));
+    low = sumLow(low, e);
+    high = sumHigh(high, e);
   }
-  const disk = new EntrySum();
-  for (const [key, text] of slot.disk) disk.add(entry(key, hashStateKey(text)));
-  disk.into(hash);
-  const armed = new EntrySum();
-  for (const timer of slot.timers.values()) if (timer.token !== 0) armed.add(hashStateKey(timer.name));
-  armed.into(hash);
-  slot.keyHash = hash.value();
+  hash = mix(hash, unordered(slot.disk.size, low, high));
+  let armed = 0;
+  low = 0;
+  high = 0;
+  for (const timer of slot.timers.values()) {
+    if (timer.token === 0) continue;
+    const e = hashStateKey(timer.name);
+    low = sumLow(low, e);
+    high = sumHigh(high, e);
+    armed++;
+  }
+  slot.keyHash = mix(hash, unordered(armed, low, high));
   return slot.keyHash;
 }
 
@@ -127,12 +132,8 @@ export function pendingHash(ev: SimEvent): number | undefined {
     case Ev.Deliver:
     case Ev.ClientSend: {
       if (ev.keyHash !== 0) return ev.keyHash;
-      const hash = new PartHash();
-      hash.add(ev.kind);
-      hash.add(ev.kind === Ev.Deliver ? ev.from : -1);
-      hash.add(ev.node);
-      hash.add(hashJson(ev.msg));
-      ev.keyHash = hash.value();
+      const from = ev.kind === Ev.Deliver ? ev.from : -1;
+      ev.keyHash = mix(mix(mix(mix(HASH_START, ev.kind), from), ev.node), hashJson(ev.msg));
       return ev.keyHash;
     }
     case Ev.Timer:

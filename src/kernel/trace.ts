@@ -158,6 +158,8 @@ function roomFor(used: number): number {
  */
 export class Trace<S extends ObservedState = ObservedState> {
   length = 0;
+  /** The index of the first event held: a copy made by `copyFromHere` holds none recorded before it. */
+  private offset = 0;
   private readonly chunks: Columns[] = [new Columns()];
   /** The chunk `record` writes to: always the last one. */
   private tail = this.chunks[0] as Columns;
@@ -173,9 +175,21 @@ export class Trace<S extends ObservedState = ObservedState> {
     // Built without the constructor, whose first chunk would be thrown away at once.
     const copy = Object.create(Trace.prototype) as Trace<S>;
     const full = this.chunks.slice(0, -1);
-    const used = this.length - full.length * CHUNK;
+    const used = this.length - this.offset - full.length * CHUNK;
     const tail = this.tail.copy(used, roomFor(used));
-    return Object.assign(copy, { header: this.header, length: this.length, chunks: [...full, tail], tail });
+    const fields = { header: this.header, length: this.length, offset: this.offset, chunks: [...full, tail], tail };
+    return Object.assign(copy, fields);
+  }
+
+  /**
+   * A trace that goes on from this one's length holding only what is recorded from now on: a
+   * search whose checkers have read every event so far forks thousands of runs, and copying what
+   * none of them reads again was most of a fork's cost. Reading an earlier event throws.
+   */
+  copyFromHere(): Trace<S> {
+    const copy = Object.create(Trace.prototype) as Trace<S>;
+    const tail = new Columns(MIN_COPIED_CAPACITY);
+    return Object.assign(copy, { header: this.header, length: this.length, offset: this.length, chunks: [tail], tail });
   }
 
   /** Appends an event and returns its index. `peer` and `link` are -1 when absent. */
@@ -192,8 +206,9 @@ export class Trace<S extends ObservedState = ObservedState> {
   /** `record` with the kind as its column code (see `kindCode`). */
   append(time: number, code: number, node: number, peer: number, link: number, data: unknown): number {
     const i = this.length;
-    const j = i & SLOT;
-    if (j === 0 && i !== 0) this.chunks.push((this.tail = new Columns()));
+    const k = i - this.offset;
+    const j = k & SLOT;
+    if (j === 0 && k !== 0) this.chunks.push((this.tail = new Columns()));
     else if (j === this.tail.capacity) this.growTail(j);
     const c = this.tail;
     c.time[j] = time;
@@ -207,7 +222,14 @@ export class Trace<S extends ObservedState = ObservedState> {
   }
 
   private chunkOf(i: number): Columns {
-    return this.chunks[i >> CHUNK_BITS] as Columns;
+    const k = i - this.offset;
+    if (k < 0) throw new Error(`trace event ${i} is not held: this copy holds the events from ${this.offset} on`);
+    return this.chunks[k >> CHUNK_BITS] as Columns;
+  }
+
+  /** Where event i sits in its chunk. */
+  private slotOf(i: number): number {
+    return (i - this.offset) & SLOT;
   }
 
   laneName(index: number): NodeId {
@@ -215,11 +237,11 @@ export class Trace<S extends ObservedState = ObservedState> {
   }
 
   kindAt(i: number): EventKind {
-    return eventKinds[this.chunkOf(i).kind[i & SLOT] as number] as EventKind;
+    return eventKinds[this.chunkOf(i).kind[this.slotOf(i)] as number] as EventKind;
   }
 
   timeAt(i: number): number {
-    return this.chunkOf(i).time[i & SLOT] as number;
+    return this.chunkOf(i).time[this.slotOf(i)] as number;
   }
 
   event(i: number): TraceEvent<EventKind, S> {
@@ -229,7 +251,7 @@ export class Trace<S extends ObservedState = ObservedState> {
   /** Decodes event i, known to be of kind K. */
   private decode<K extends EventKind>(i: number): TraceEvent<K, S> {
     const c = this.chunkOf(i);
-    const j = i & SLOT;
+    const j = this.slotOf(i);
     const e: {
       index: number;
       time: number;
@@ -261,7 +283,7 @@ export class Trace<S extends ObservedState = ObservedState> {
   /** Events of one kind, decoded, their data typed for that kind; cheap to call from checkers. */
   *ofKind<K extends EventKind>(kind: K): Generator<TraceEvent<K, S>> {
     const code = kindCode[kind];
-    for (let i = 0; i < this.length; i++) if (this.chunkOf(i).kind[i & SLOT] === code) yield this.decode<K>(i);
+    for (let i = 0; i < this.length; i++) if (this.chunkOf(i).kind[this.slotOf(i)] === code) yield this.decode<K>(i);
   }
 
   /** One canonical JSON array per event: [time, kind, node, peer, link, data]. */
@@ -271,7 +293,7 @@ export class Trace<S extends ObservedState = ObservedState> {
 
   private encode(i: number, shape: (data: unknown) => unknown): string {
     const c = this.chunkOf(i);
-    const j = i & SLOT;
+    const j = this.slotOf(i);
     return JSON.stringify([
       c.time[j],
       eventKinds[c.kind[j] as number],

@@ -143,6 +143,20 @@ describe('distsys command (node bin/distsys.js, the real catalog)', () => {
     assert.equal(parsed.footer.passed, true);
   });
 
+  it('says, for a scenario graded by a search too, that `run` ran its run only, and which command runs both', () => {
+    const args = ['run', 'raft-election', '--scenario', 'exhaustive-3-nodes', '--seed', '1', '--file', RAFT_REFERENCE];
+    const { code, stdout } = distsys(args);
+    assert.equal(code, 0, stdout);
+    assert.match(
+      stdout,
+      /^search: once this run passes, the scenario also searches every order of its first 5 choices; this command ran the run only\. Both: npx distsys grade raft-election --scenario exhaustive-3-nodes --file test\/exercises\/raft-election\/reference\.ts$/m,
+    );
+    assert.doesNotMatch(
+      distsys(['run', 'raft-election', '--scenario', 'leader-crash', '--seed', '1']).stdout,
+      /^search:/m,
+    );
+  });
+
   it('suggests the nearest exercise for a misspelt one and exits 2', () => {
     const { code, stdout, stderr } = distsys(['grade', 'raft-elektion']);
     assert.equal(code, 2);

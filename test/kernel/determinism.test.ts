@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Context, Node, NodeClass } from '../../src/kernel';
-import { logsOf, onStartOf, run } from './helpers';
+import { holdSimulatedGlobals, openSession, type Context, type Node, type NodeClass } from '../../src/kernel';
+import { logsOf, onStartOf, run, spec } from './helpers';
 
 /** Logs what the ambient sources say at true time 100 on a clock skewed by 500 ms. */
 class Ambient implements Node {
@@ -107,6 +107,40 @@ describe('ambient nondeterminism inside handlers', () => {
       }),
     );
     assert.equal(outcome.status, 'threw');
+    assert.deepEqual(globalsNow(), before);
+  });
+
+  it('holds the replacements for a whole search: handlers see them, the host code between steps and after sees the real ones', () => {
+    const names = ['Date', 'performance', 'setTimeout', 'setInterval', 'setImmediate'];
+    const descriptors = () => names.map((n) => Object.getOwnPropertyDescriptor(globalThis, n));
+    const before = globalsNow();
+    const described = descriptors();
+    const realNow = (): number => performance.now();
+    holdSimulatedGlobals(() => {
+      const session = openSession(spec(Ambient, { nodes: ['n1'], clocks: { n1: { skewMs: 500 } } }));
+      session.step(); // onStart
+      assert.equal(globalThis.Date, before.Date);
+      assert.equal((globalThis as Record<string, unknown>).setTimeout, before.setTimeout);
+      (globalThis as Record<string, unknown>).setInterval = before.setInterval;
+      session.step(); // the timer: the handler reads the node's clock
+      assert.equal(globalThis.Date, before.Date);
+      assert.ok(Math.abs(performance.now() - realNow()) < 1000);
+      assert.deepEqual(logsOf(session.trace!, 'n1'), ['600 1704067200600 2024-01-01T00:00:00.600Z']);
+    });
+    assert.deepEqual(globalsNow(), before);
+    assert.deepEqual(descriptors(), described);
+  });
+
+  it('discards what a handler writes to a held global', () => {
+    const before = globalsNow();
+    holdSimulatedGlobals(() => {
+      run(
+        onStartOf('n1', () => {
+          (globalThis as Record<string, unknown>).Date = 'overwritten';
+        }),
+      );
+      assert.equal(globalThis.Date, before.Date);
+    });
     assert.deepEqual(globalsNow(), before);
   });
 

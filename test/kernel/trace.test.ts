@@ -127,6 +127,27 @@ describe('trace', () => {
     }
   });
 
+  it('copies a trace from here: it holds what it records from then on, at the same indices, across chunks and copies', () => {
+    for (const length of [0, 5, 1024, 1500]) {
+      const original = new Trace({ lanes: ['n1'], seed: 1 });
+      for (let i = 0; i < length; i++) original.record(i, 'log', 0, -1, i, `e${i}`);
+      const fromHere = original.copyFromHere();
+      assert.equal(fromHere.length, length);
+      for (let i = length; i < length + 2100; i++) fromHere.record(i, 'log', 0, -1, i, `e${i}`);
+      original.record(length, 'log', 0, -1, -1, 'original');
+      const again = fromHere.copy();
+      for (const trace of [fromHere, again]) {
+        assert.equal(trace.length, length + 2100);
+        for (const i of [length, length + 1023, length + 1024, length + 2099]) {
+          assert.equal(trace.event(i).data, `e${i}`, `${length} events before, event ${i}`);
+          assert.equal(trace.event(i).link, i);
+        }
+        if (length > 0) assert.throws(() => trace.event(length - 1), /not held: this copy holds the events from/);
+      }
+      assert.equal(original.event(length).data, 'original');
+    }
+  });
+
   it('keeps every event across many chunks of storage', () => {
     const t = new Trace({ lanes: ['n1'], seed: 1 });
     for (let i = 0; i < 5000; i++) t.record(i / 4, i % 2 === 0 ? 'timer' : 'log', 0, -1, i % 7 === 0 ? i : -1, `e${i}`);

@@ -39,7 +39,13 @@ export async function runCommand(argv: readonly string[], env: CliEnv): Promise<
     { ...env.runner, onOutput: env.stderr, ...(budget !== undefined ? { unitBudgetMs: budget } : {}) },
   );
   const outcome = await untilInterrupted(job, env.signal);
-  const title = { exercise: exercise.id, scenario: scenario.name, seed, file: student.file };
+  const title = {
+    exercise: exercise.id,
+    scenario: scenario.name,
+    seed,
+    file: student.file,
+    ...(scenario.search ? { search: scenario.search } : {}),
+  };
   switch (outcome.status) {
     case 'cancelled':
       env.stderr('distsys: cancelled\n');

@@ -1,4 +1,4 @@
-import { describeMeasurement, localizedFailure, type Failure, type Language } from '../../grader';
+import { describeMeasurement, localizedFailure, type Failure, type Language, type ScenarioSearch } from '../../grader';
 import { describeSchedule } from '../../grader/reports/table';
 import type { FaultSchedule, MessageCounts } from '../../kernel';
 import type { SeedRun } from '../../runner';
@@ -9,6 +9,8 @@ export interface RunTitle {
   scenario: string;
   seed: number;
   file: string;
+  /** The scenario is graded by an exhaustive search too, after its run: the run alone is not its verdict. */
+  search?: ScenarioSearch;
 }
 
 /** What `distsys run` prints for a run that finished: verdict, traffic, events, hash, and the faults to save. */
@@ -21,7 +23,16 @@ export function formatSeedRun(title: RunTitle, run: SeedRun, colour: boolean, la
   );
   lines.push(`hash: ${run.hash}`);
   if (run.failure) lines.push(...faultLines(run.faults));
+  if (title.search) lines.push(searchLine(title, title.search, language));
   return lines.join('\n');
+}
+
+/** Where the rest of a searched scenario's verdict is: this command runs its run only. */
+function searchLine(t: RunTitle, search: ScenarioSearch, language: Language): string {
+  const grade = `npx distsys grade ${t.exercise} --scenario ${t.scenario} --file ${t.file}`;
+  return language === 'zh-cn'
+    ? `搜索：这个场景在这次运行通过之后，还要穷尽搜索前 ${search.depth} 步选择的每一种顺序；这里只跑了这一次运行。两者都跑：${grade}`
+    : `search: once this run passes, the scenario also searches every order of its first ${search.depth} choices; this command ran the run only. Both: ${grade}`;
 }
 
 /** What `distsys run` prints when the watchdog stopped the run: there is no trace to hash. */

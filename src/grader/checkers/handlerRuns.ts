@@ -214,6 +214,15 @@ function combineRules<S extends ObservedState>(rules: ReadonlyArray<RunRule<S>>)
         checked.sent.set(run.node, Object.freeze([...kept, Object.freeze(at)]));
       });
     },
+    // What the state holds is frozen (runs, states, what was sent) but for these containers.
+    copy: (checked) => ({
+      nodes: checked.nodes,
+      reader: { state: new Map(checked.reader.state), open: new Map(checked.reader.open) },
+      ended: checked.ended.slice(),
+      touched: checked.touched.slice(),
+      sent: new Map(checked.sent),
+      broken: checked.broken.slice(),
+    }),
     verdicts(checked) {
       const { reader, nodes, sent, broken } = checked;
       const open = checked.touched.map((n) => openRun(reader, n));

@@ -1,4 +1,4 @@
-import { openChoiceSession, replayChoices, type Choice, type ChoiceSession } from '../../kernel';
+import { holdSimulatedGlobals, openChoiceSession, replayChoices, type Choice, type ChoiceSession } from '../../kernel';
 import { DEFAULT_MAX_STATES, exploreSpec, violationOf, type ExploreReport, type ExploreRequest } from './exploredRun';
 import { Invariants, type InvariantStates } from './invariants';
 
@@ -14,8 +14,8 @@ const LIVE_STATES = 4096;
  * Forked states checked against a replay of their path: the first ones all (module-level state
  * shows within a few choices), then one in this many.
  */
-const CHECK_FIRST_FORKS = 100;
-const CHECK_FORK_EVERY = 256;
+const CHECK_FIRST_FORKS = 32;
+const CHECK_FORK_EVERY = 1024;
 
 /**
  * Breadth-first search over the choices, with a visited set of state hashes. Every state a choice
@@ -27,13 +27,15 @@ const CHECK_FORK_EVERY = 256;
  * module-level variable the fork shared), the search starts again replaying only.
  */
 export function exploreBreadthFirst(request: ExploreRequest): ExploreReport {
-  if (request.fork === false) return search(request, false);
-  try {
-    return search(request, true);
-  } catch (error) {
-    if (error instanceof ForkDiverged) return search(request, false);
-    throw error;
-  }
+  return holdSimulatedGlobals(() => {
+    if (request.fork === false) return search(request, false);
+    try {
+      return search(request, true);
+    } catch (error) {
+      if (error instanceof ForkDiverged) return search(request, false);
+      throw error;
+    }
+  });
 }
 
 class ForkDiverged extends Error {}
@@ -44,6 +46,8 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
   const maxStates = request.maxStates ?? DEFAULT_MAX_STATES;
   const root = openChoiceSession(spec, budget);
   const invariants = new Invariants(request, spec);
+  // Checkers that read only each step's events let forks leave the path's earlier events behind.
+  const traceFromHere = invariants.incremental;
   const rootChecked = invariants.begin();
   const seen = new Set<number>([root.stateHash()]);
   let statesExplored = 0;
@@ -68,7 +72,7 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
     return path.reverse();
   };
   const sameAsReplay = (path: Choice[], run: ChoiceSession): void => {
-    if (replayChoices(spec, budget, path).stateKey() !== run.stateKey()) throw new ForkDiverged();
+    if (replayChoices(spec, budget, path).stateHash() !== run.stateHash()) throw new ForkDiverged();
   };
   let frontier = [0];
   let live = new Map<number, LiveState>([[0, { run: root, checked: rootChecked }]]);
@@ -76,7 +80,7 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
   const replayed = (path: Choice[]): LiveState => {
     const run = replayChoices(spec, budget, path);
     const checked = invariants.begin();
-    invariants.violation(run, checked);
+    invariants.broken(run, checked);
     return { run, checked };
   };
   for (let depth = 1; depth <= request.depth && frontier.length > 0; depth++) {
@@ -90,7 +94,7 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
       for (let i = 0; i < choices.length; i++) {
         const choice = choices[i] as Choice;
         const last = i === choices.length - 1;
-        const forked = last || !forking ? undefined : from.run.fork();
+        const forked = last || !forking ? undefined : from.run.fork({ traceFromHere });
         const { run, checked } = last
           ? from
           : forked !== undefined
@@ -101,12 +105,12 @@ function search(request: ExploreRequest, forking: boolean): ExploreReport {
         depthReached = depth;
         if (forked !== undefined && (++forks <= CHECK_FIRST_FORKS || forks % CHECK_FORK_EVERY === 0))
           sameAsReplay([...prefix, choice], run);
-        const failure = invariants.violation(run, checked);
-        if (failure) {
+        if (invariants.broken(run, checked)) {
+          // The replay's full trace says which invariant and why; a fork's may hold only its last events.
           const path = [...prefix, choice];
           const replayed = replayChoices(spec, budget, path);
           const confirmed = violationOf(replayed, request, spec);
-          if (confirmed?.checker !== failure.checker) throw new ForkDiverged();
+          if (confirmed === undefined) throw new ForkDiverged();
           return report({ violation: { choices: path, failure: confirmed, trace: replayed.result().trace! } });
         }
         const hash = run.stateHash();

@@ -45,13 +45,32 @@ export class Invariants {
   }
 
   copy(states: InvariantStates): InvariantStates {
-    return { read: states.read, states: copyPlain(states.states) };
+    const { readings } = this;
+    const copies = new Array<unknown>(readings.length);
+    for (let r = 0; r < readings.length; r++) {
+      const { form } = readings[r] as Reading;
+      copies[r] = form.copy ? form.copy(states.states[r]) : copyPlain(states.states[r]);
+    }
+    return { read: states.read, states: copies };
+  }
+
+  /** Every invariant has an incremental form: checking a state then reads no event before the last state checked. */
+  get incremental(): boolean {
+    return this.request.invariants.every((c) => c.incremental !== undefined);
   }
 
   /** The first invariant the run so far breaks, or a handler that threw; undefined when it is fine. */
   violation(run: ChoiceSession, at: InvariantStates): Failure | undefined {
+    return this.broken(run, at) ? violationOf(run, this.request, this.spec) : undefined;
+  }
+
+  /**
+   * Whether the run so far breaks an invariant or a handler threw, reading only the events since
+   * `at` was last checked (and the whole trace for a checker without an incremental form).
+   */
+  broken(run: ChoiceSession, at: InvariantStates): boolean {
     const result = run.result();
-    if (result.outcome.status !== 'completed') return violationOf(run, this.request, this.spec);
+    if (result.outcome.status !== 'completed') return true;
     const trace = result.trace as Trace;
     const { readings, keeps } = this;
     for (let i = at.read; i < trace.length; i++) {
@@ -63,10 +82,9 @@ export class Invariants {
       const verdicts = form.verdicts(at.states[r]);
       checkers.forEach((c, m) => (keeps[c] = verdicts[m] as boolean));
     });
-    const broken = this.request.invariants.some((checker, c) =>
+    return this.request.invariants.some((checker, c) =>
       checker.incremental ? !keeps[c] : !fullCheck(checker, result, trace, this.spec),
     );
-    return broken ? violationOf(run, this.request, this.spec) : undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import { openChoiceSession, Random } from '../../kernel';
+import { holdSimulatedGlobals, openChoiceSession, Random } from '../../kernel';
 import { exploreSpec, type ExploreReport, type ExploreRequest } from './exploredRun';
 import { Invariants } from './invariants';
 
@@ -8,6 +8,10 @@ import { Invariants } from './invariants';
  * reaches, with no claim of completeness, and a violation's path is not the shortest one.
  */
 export function exploreRandomly(request: ExploreRequest, walks: number, seed: number): ExploreReport {
+  return holdSimulatedGlobals(() => walkRandomly(request, walks, seed));
+}
+
+function walkRandomly(request: ExploreRequest, walks: number, seed: number): ExploreReport {
   const spec = exploreSpec(request);
   const draw = new Random(seed, 'explore:walks');
   const invariants = new Invariants(request, spec);
