@@ -169,8 +169,6 @@ export const exactlyOnceKv: Exercise = {
       ],
       c2: [{ f: 'get', key: 'x' }],
     }),
-    // The instrumentation counts what it handed each client: a fork would start it over.
-    fork: false,
   },
   scenarios,
 };

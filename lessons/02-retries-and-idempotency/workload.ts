@@ -55,15 +55,16 @@ export function givenOperations(operations: Readonly<Record<NodeId, readonly KvO
 /** `nextOperation()` for each client: its operations one at a time, each reported on its lane as it is handed out. */
 function handingOut(operationsOf: (client: NodeId) => readonly KvOperation[]): Instrumentation {
   return {
-    extendContext(node, report, _nodes, role) {
+    extendContext(node, report, _nodes, role, _show, memory) {
       const operations = role === CLIENT_ROLE ? operationsOf(node) : [];
-      let handedOut = 0;
       return {
         nextOperation(): KvOperation | undefined {
+          // Counted where a copy of the process keeps it, from 0 at each boot.
+          const handedOut = typeof memory.handedOut === 'number' ? memory.handedOut : 0;
           const op = operations[handedOut];
           if (op === undefined) return undefined;
-          handedOut++;
-          const given: GivenReport = { given: op, number: handedOut };
+          memory.handedOut = handedOut + 1;
+          const given: GivenReport = { given: op, number: handedOut + 1 };
           report({ ...given });
           return op;
         },

@@ -7,8 +7,9 @@ import type { SuspicionApi } from './contract';
  * as long as the node's boot: a restarted node suspects nobody.
  */
 export const suspicionApi: Instrumentation = {
-  extendContext(node: NodeId, report, nodes): SuspicionApi {
-    const suspects = new Set<NodeId>();
+  extendContext(node: NodeId, report, nodes, _role, _show, memory): SuspicionApi {
+    // Kept where a copy of the process keeps it: peer → suspected.
+    const suspects = ((memory.suspects as Record<NodeId, true> | undefined) ??= {});
     const peer = (call: string, name: unknown): NodeId => {
       if (typeof name !== 'string' || !nodes.includes(name)) {
         throw new StudentApiError(
@@ -23,13 +24,14 @@ export const suspicionApi: Instrumentation = {
     return {
       suspect(name) {
         const p = peer('suspect', name);
-        if (suspects.has(p)) return;
-        suspects.add(p);
+        if (suspects[p] === true) return;
+        suspects[p] = true;
         report({ suspect: p });
       },
       trust(name) {
         const p = peer('trust', name);
-        if (!suspects.delete(p)) return;
+        if (suspects[p] !== true) return;
+        delete suspects[p];
         report({ trust: p });
       },
     };

@@ -10,9 +10,10 @@ export type TransactionState = 'working' | 'prepared' | 'committed' | 'aborted';
  * and each node's lane shows where it stands with the transaction it touched last.
  */
 export const transactionResources: Instrumentation = {
-  extendContext(node: NodeId, report, nodes, _role, show): TransactionResources {
+  extendContext(node: NodeId, report, nodes, _role, show, memory): TransactionResources {
     const participants = Object.freeze(participantsOf(nodes));
-    const answered = new Set<string>();
+    // The transactions this boot has answered canCommit for, kept where a copy of the process keeps it.
+    const answered = ((memory.answered as Record<string, true> | undefined) ??= {});
     const txName = (call: string, tx: unknown): string => {
       if (typeof tx !== 'string')
         throw new StudentApiError(`${call}: the transaction id must be a string, got ${JSON.stringify(tx)}`);
@@ -32,11 +33,11 @@ export const transactionResources: Instrumentation = {
         }
         const yes = canCommitFor(tx, node);
         // One line per transaction and boot keeps the trace readable when Prepares are resent.
-        if (!answered.has(tx)) {
+        if (answered[tx] !== true) {
           report({ event: 'canCommit', tx, yes });
           stand(tx, 'working');
         }
-        answered.add(tx);
+        answered[tx] = true;
         return yes;
       },
       prepare(tx) {

@@ -106,6 +106,7 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
       guard('show');
       slot.shown = Object.freeze({ ...state });
     },
+    slot.memory,
   );
   return extra ? Object.assign(base, extra) : base;
 }

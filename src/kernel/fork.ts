@@ -92,7 +92,7 @@ function copyWire(wire: Fields, scheduler: Scheduler, trace: Trace | undefined, 
   return copy as unknown as Wire;
 }
 
-/** A process: its node and context shared (copied on write), its timers, storage, clock and stream its own. */
+/** A process: its node, context and memory shared (copied on write), its timers, storage, clock and stream its own. */
 function copySlot(slot: ProcessSlot): ProcessSlot {
   const copy = new ProcessSlot(slot.index, slot.id, slot.role, slot.program, slot.clock.copy(), slot.rng.copy());
   copy.up = slot.up;
@@ -105,6 +105,7 @@ function copySlot(slot: ProcessSlot): ProcessSlot {
   copy.lastState = slot.lastState;
   copy.shown = slot.shown;
   copy.ctx = slot.ctx;
+  copy.memory = slot.memory;
   copy.keyText = slot.keyText;
   copy.keyHash = slot.keyHash;
   copy.plain = slot.plain;
@@ -137,6 +138,8 @@ function copyScheduler(scheduler: Scheduler, originals: ProcessSlot[], slots: Pr
  * one of its handlers runs: the node's references to its context go to the new one.
  */
 export function ownInstance(world: World, slot: ProcessSlot): void {
+  // The new context's extra API reads the slot's memory: a copy of its own first.
+  slot.memory = new Copier().copy(slot.memory, true) as ProcessSlot['memory'];
   const ctx = makeContext(world, slot);
   const copier = new Copier();
   copier.share(slot.ctx, ctx);

@@ -35,6 +35,8 @@ export class ProcessSlot {
   /** What the instrument last showed on this process's lane (`show`), until it crashes. */
   shown: ObservedState | undefined;
   ctx!: Context<any>;
+  /** What the exercise's extra API remembers about this process since it booted (see `extendContext`). */
+  memory: Record<string, unknown> = {};
   /**
    * This process's part of a chosen run's state key, and its hash, once computed: only its own
    * handlers and a crash change what the part says (fields, storage, armed timers, up or down),

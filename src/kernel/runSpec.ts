@@ -24,6 +24,10 @@ export interface Instrumentation<S extends ObservedState = ObservedState> {
    * Extra API merged into a process's context; `report` writes a report event on its lane; `nodes`
    * is the whole cluster; `show` sets the state its lane shows from now on (a prepared transaction),
    * recorded like `observe`'s after the handler, for states the extra API sees and the node's fields do not.
+   * `memory` is where the API keeps what it must remember about this process until it crashes (a
+   * flag, a count): JSON data, empty at each boot. Keep such state there, not in a closure: a
+   * search's copy of a process copies its memory and makes a new context, and tells states apart
+   * by it.
    */
   extendContext?(
     node: NodeId,
@@ -31,6 +35,7 @@ export interface Instrumentation<S extends ObservedState = ObservedState> {
     nodes: readonly NodeId[],
     role: string,
     show: (state: S) => void,
+    memory: Record<string, unknown>,
   ): object;
   /** A process's observable state (role, term…); recorded in the trace whenever it changes. */
   observe?(node: Node<any>, role: string): S | undefined;

@@ -14,8 +14,8 @@ const exactCaps: SnapshotCaps = Object.freeze({
 
 /**
  * A chosen run's state as canonical text: the same state always gives the same text, whatever
- * path led to it. Per process: up or down, its fields (the snapshot serializer's canonical form),
- * its storage and the names of its armed timers; then the multiset of messages in flight and of
+ * path led to it. Per process: up or down, its fields (the snapshot serializer's canonical form)
+ * and what the exercise's extra API remembers of it, its storage and the names of its armed timers; then the multiset of messages in flight and of
  * other pending events, sorted; then the fault budget spent. Virtual time is left out, and so
  * are timers' due times (as DSLabs does): a timer can fire at any point, so when it is due says
  * nothing about what can happen next. The random streams' positions are left out too.
@@ -72,7 +72,7 @@ function processKey(slot: ProcessSlot): string {
   if (slot.keyText !== undefined) return slot.keyText;
   let text: string;
   if (!slot.up || slot.instance === undefined) text = slot.up ? 'not started' : 'down';
-  else text = JSON.stringify(snapshotFields(slot.instance, slot.ctx, exactCaps));
+  else text = JSON.stringify(snapshotFields(slot.instance, slot.ctx, exactCaps)) + canonicalJson(slot.memory);
   const keys = [...slot.disk.keys()].sort(byCodeUnits);
   text += '\u0002' + keys.map((k) => `${k}=${slot.disk.get(k) as string}`).join('\u0001');
   const armed: string[] = [];
@@ -86,7 +86,8 @@ function processKey(slot: ProcessSlot): string {
 function processHash(slot: ProcessSlot): number {
   if (slot.keyHash !== undefined) return slot.keyHash;
   let hash = mix(HASH_START, slot.up ? (slot.instance === undefined ? 1 : 3) : 2);
-  if (slot.up && slot.instance !== undefined) hash = mix(hash, hashFields(slot.instance, slot.ctx));
+  if (slot.up && slot.instance !== undefined)
+    hash = mix(mix(hash, hashFields(slot.instance, slot.ctx)), hashJson(slot.memory));
   let low = 0;
   let high = 0;
   for (const [key, text] of slot.disk) {

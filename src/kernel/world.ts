@@ -140,6 +140,7 @@ export class World implements FaultTarget {
   // ---- processes ----
 
   private boot(slot: ProcessSlot, recovering: boolean): void {
+    slot.memory = {};
     slot.ctx = makeContext(this, slot);
     slot.shared = false;
     this.invoke(slot, recovering ? HandlerCode.Recover : HandlerCode.Start, '', undefined);
@@ -338,6 +339,7 @@ export class World implements FaultTarget {
     slot.pausedUntil = 0;
     slot.lastState = undefined;
     slot.shown = undefined;
+    slot.memory = {};
     const at = this.trace?.append(this.now, kindCode.crash, slot.index, -1, -1, undefined);
     if (this.states) this.capture(slot, at as number);
   }

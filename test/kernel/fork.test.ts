@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { forkSession, sessionInternals } from '../../src/kernel/session';
-import { openSession, type Context, type Node } from '../../src/kernel';
+import {
+  openChoiceSession,
+  openSession,
+  type ChoiceSession,
+  type Context,
+  type Instrumentation,
+  type Node,
+} from '../../src/kernel';
 import { spec } from './helpers';
 
 /** Every node pings the others on start and on a timer; a ping is stored. */
@@ -50,5 +57,56 @@ describe('forking a world', () => {
       assert.notEqual(copied[name], object, `${name} is shared, not copied`);
       assert.deepEqual(fieldsOf(copied[name] as object), fieldsOf(object), name);
     }
+  });
+});
+
+/** Counts each call of its extra API in the process's memory, and reports the count. */
+const counting: Instrumentation = {
+  extendContext: (_node, report, _nodes, _role, _show, memory) => ({
+    tick(): void {
+      memory.ticks = ((memory.ticks as number | undefined) ?? 0) + 1;
+      report({ ticks: memory.ticks });
+    },
+  }),
+};
+
+/** Calls the extra API once per timer. */
+class Ticker implements Node {
+  constructor(private readonly ctx: Context) {}
+  onStart(): void {
+    this.ctx.setTimer('tick', 10);
+  }
+  onMessage(): void {}
+  onTimer(): void {
+    (this.ctx as Context & { tick(): void }).tick();
+    this.ctx.setTimer('tick', 10);
+  }
+}
+
+describe("forking a process's memory", () => {
+  it('goes on counting where the original was, in the fork and in the original, and starts over at a restart', () => {
+    const run = openChoiceSession(spec(Ticker, { nodes: ['n1'], instrument: counting }), {
+      crashes: 1,
+      drops: 0,
+      duplicates: 0,
+    });
+    const tick = (r: ChoiceSession): void => r.take(r.choices().find((c) => c.kind === 'timer')!);
+    const ticks = (r: ChoiceSession): unknown[] =>
+      [...r.result().trace!.ofKind('report')].map((e) => (e.data as { ticks: number }).ticks);
+    tick(run);
+    tick(run);
+    const copy = run.fork()!;
+    const before = run.stateKey();
+    tick(copy);
+    assert.equal(run.stateKey(), before, 'the fork left the original alone');
+    tick(run);
+    tick(run);
+    assert.deepEqual(ticks(copy), [1, 2, 3]);
+    assert.deepEqual(ticks(run), [1, 2, 3, 4]);
+    assert.notEqual(copy.stateKey(), run.stateKey(), 'the memory is part of the state');
+    copy.take({ kind: 'crash', node: 'n1' });
+    copy.take({ kind: 'restart', node: 'n1' });
+    tick(copy);
+    assert.deepEqual(ticks(copy), [1, 2, 3, 1]);
   });
 });

@@ -43,7 +43,6 @@ export function exploreRequest(
     faults: { ...setup.faults, ...options.faults },
     ...(setup.workload ? { workload: setup.workload } : {}),
     ...(setup.processes ? { processes: setup.processes } : {}),
-    ...(setup.fork === false ? { fork: false } : {}),
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.onDepth ? { onDepth: options.onDepth } : {}),
     ...(options.hooks ? { hooks: options.hooks } : {}),

@@ -15,12 +15,6 @@ export interface ExploreSetup {
   processes?: readonly ScenarioProcess[];
   /** Replaces the exercise's instrumentation, as a scenario's own does (the operations its clients are given). */
   instrument?: Instrumentation;
-  /**
-   * False when the instrumentation keeps state of its own between calls (how many operations a
-   * client was given): a fork builds every context anew and would start it over, so the search
-   * replays each path instead.
-   */
-  fork?: false;
 }
 
 /**
