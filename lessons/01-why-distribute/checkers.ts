@@ -1,6 +1,17 @@
 import { CLIENT, type AnyMessage, type NodeId } from '../../src/kernel';
-import { fill, fmtMs, handlerRuns, type Checker, type Template, type Text } from '../../src/grader';
-import { between, idHistory, type NodeEvent, type Reply } from './replies';
+import {
+  fill,
+  fmtMs,
+  handlerRuns,
+  incrementalCheck,
+  overHandlerRuns,
+  type Checker,
+  type HandlerRun,
+  type Template,
+  type Text,
+  type Verdict,
+} from '../../src/grader';
+import { between, idHistory, replyIn, type NodeEvent, type Reply } from './replies';
 
 /** The longest ID the client accepts (the contract's limit). */
 export const MAX_ID_LENGTH = 64;
@@ -27,6 +38,14 @@ export const idShape: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: () => ({ broken: false }),
+    event(checked, e) {
+      const reply = replyIn(e);
+      if (reply !== undefined && shapeProblem(reply.msg) !== undefined) checked.broken = true;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 /** What is wrong with a reply's shape, if anything. */
@@ -115,6 +134,17 @@ export const uniqueIds: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    /** Each ID → the inReplyTo of the first reply that gave it. */
+    begin: () => ({ first: new Map<string, unknown>(), broken: false }),
+    event(checked, e) {
+      const reply = replyIn(e);
+      if (reply === undefined || typeof reply.msg.id !== 'string' || checked.broken) return;
+      if (!checked.first.has(reply.msg.id)) checked.first.set(reply.msg.id, reply.msg.inReplyTo);
+      else if (checked.first.get(reply.msg.id) !== reply.msg.inReplyTo) checked.broken = true;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 /**
@@ -129,26 +159,33 @@ export const totalAvailability: Checker = {
   },
   property: 'every generate a live node receives is answered in the handler that receives it, partitions or not',
   check({ trace }) {
-    for (const { node, time, index, request, sends } of handlerRuns(trace)) {
-      if (request?.from !== CLIENT || request.msg.type !== 'generate') continue;
-      const msgId = request.msg.msgId;
-      if (sends.some((s) => s.to === CLIENT && s.msg.type === 'generate_ok' && s.msg.inReplyTo === msgId)) continue;
-      const toPeers = [
-        ...new Map(
-          sends.filter((s) => s.to !== CLIENT).map((s) => [`${s.msg.type} ${s.to}`, { type: s.msg.type, to: s.to }]),
-        ).values(),
-      ];
-      return {
-        ok: false,
-        explanation: fill(unanswered, { node, msgId, time, toPeers }),
-        at: time,
-        nodes: [node],
-        events: [index],
-      };
+    for (const run of handlerRuns(trace)) {
+      const verdict = judgeAnswer(run);
+      if (verdict !== undefined) return verdict;
     }
     return { ok: true };
   },
+  incremental: overHandlerRuns((run) => judgeAnswer(run) === undefined),
 };
+
+/** totalAvailability's rule for one handler run: undefined when it keeps it. */
+function judgeAnswer({ node, time, index, request, sends }: HandlerRun): Verdict | undefined {
+  if (request?.from !== CLIENT || request.msg.type !== 'generate') return undefined;
+  const msgId = request.msg.msgId;
+  if (sends.some((s) => s.to === CLIENT && s.msg.type === 'generate_ok' && s.msg.inReplyTo === msgId)) return undefined;
+  const toPeers = [
+    ...new Map(
+      sends.filter((s) => s.to !== CLIENT).map((s) => [`${s.msg.type} ${s.to}`, { type: s.msg.type, to: s.to }]),
+    ).values(),
+  ];
+  return {
+    ok: false,
+    explanation: fill(unanswered, { node, msgId, time, toPeers }),
+    at: time,
+    nodes: [node],
+    events: [index],
+  };
+}
 
 /** Efficiency: a node has all it needs (its own name, its own disk), so nodes send each other nothing. */
 export const coordinationFree: Checker = {
@@ -158,7 +195,7 @@ export const coordinationFree: Checker = {
   property: 'nodes send no messages to each other: an ID needs no coordination',
   check({ trace, nodes }) {
     for (const e of trace.ofKind('send')) {
-      if (e.peer === undefined || !nodes.includes(e.node) || !nodes.includes(e.peer)) continue;
+      if (!betweenNodes(e, nodes)) continue;
       return {
         ok: false,
         explanation: fill(peersTalked, { node: e.node, peer: e.peer, type: e.data.type, time: e.time }),
@@ -169,7 +206,22 @@ export const coordinationFree: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: (nodes) => ({ nodes: Object.freeze([...nodes]), broken: false }),
+    event(checked, e) {
+      if (e.kind === 'send' && betweenNodes(e, checked.nodes)) checked.broken = true;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
+
+/** A message from one node to another, not to or from the client. */
+function betweenNodes<E extends { node: NodeId; peer?: NodeId }>(
+  e: E,
+  nodes: readonly NodeId[],
+): e is E & { peer: NodeId } {
+  return e.peer !== undefined && nodes.includes(e.node) && nodes.includes(e.peer);
+}
 
 /** Most specific cause first. */
 export const allCheckers: Checker[] = [idShape, uniqueIds, totalAvailability, coordinationFree];

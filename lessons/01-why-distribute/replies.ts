@@ -1,4 +1,4 @@
-import { CLIENT, type AnyMessage, type NodeId, type Trace } from '../../src/kernel';
+import { CLIENT, type AnyMessage, type EventKind, type NodeId, type Trace, type TraceEvent } from '../../src/kernel';
 import { view, type Text } from '../../src/grader';
 
 /** A `generate_ok` a node sent the client, as the trace has it (its fields unchecked: the client may get anything). */
@@ -32,8 +32,8 @@ function readIdHistory(trace: Trace): IdHistory {
   const replies: Reply[] = [];
   const events: NodeEvent[] = [];
   for (const e of trace.events()) {
-    if (e.kind === 'send' && e.node !== CLIENT && e.peer === CLIENT && e.data.type === 'generate_ok')
-      replies.push({ index: e.index, time: e.time, node: e.node, msg: e.data });
+    const reply = replyIn(e);
+    if (reply !== undefined) replies.push(reply);
     else if (e.kind === 'restart')
       events.push({ index: e.index, time: e.time, node: e.node, what: { en: 'restarted', 'zh-cn': '重启' } });
     else if (e.kind === 'clock' && e.data.skewMs !== undefined && e.data.skewMs !== 0)
@@ -48,6 +48,12 @@ function readIdHistory(trace: Trace): IdHistory {
       });
   }
   return { replies, events };
+}
+
+/** The `generate_ok` a node sent the client in this event, if it is one: what the checkers read, in the whole trace or one event at a time. */
+export function replyIn(e: TraceEvent<EventKind>): Reply | undefined {
+  if (e.kind !== 'send' || e.node === CLIENT || e.peer !== CLIENT || e.data.type !== 'generate_ok') return undefined;
+  return { index: e.index, time: e.time, node: e.node, msg: e.data };
 }
 
 /** What happened to `node` strictly between two trace indices. */

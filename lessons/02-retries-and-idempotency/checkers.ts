@@ -3,15 +3,25 @@ import {
   ClusterTimeline,
   fill,
   fmtMs,
+  incrementalCheck,
   linearizableChecker,
   type Checker,
   type Template,
   type Verdict,
 } from '../../src/grader';
 import { SERVER } from './faults';
-import { kvModel } from '../../src/grader/linearizability';
+import { checkLinearizability, HistoryError, kvModel, operationsFromKernel } from '../../src/grader/linearizability';
 import type { KvOperation } from './contract';
-import { kvHistory, occurrences, operationPhrase, type ClientOperation, type KvHistory, type Read } from './history';
+import {
+  beginKvReader,
+  kvHistory,
+  occurrences,
+  operationPhrase,
+  readKvEvent,
+  type ClientOperation,
+  type KvHistory,
+  type Read,
+} from './history';
 
 const TOKEN = /\[c\d+\.\d+\]/g;
 
@@ -73,6 +83,21 @@ export const operationsAsGiven: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: (nodes) => ({ reader: beginKvReader(nodes), broken: false }),
+    event(checked, e) {
+      const step = readKvEvent(checked.reader, e);
+      if (step === undefined || checked.broken) return;
+      const { progress, position } = step;
+      // Asked for the next operation before the one before it had completed.
+      if (step.given !== undefined && position > 0 && progress.completions[position - 1] === undefined)
+        checked.broken = true;
+      const given = progress.given[position];
+      if (step.invoke !== undefined && (given === undefined || !recordsAsGiven(given, step.invoke)))
+        checked.broken = true;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 const invokedBeforeGiven: Template<{ client: string; invoke: Op; number: number }> = {
@@ -112,9 +137,9 @@ export const noDuplicateEffect: Checker = {
   check({ trace }): Verdict {
     const history = kvHistory(trace);
     for (const read of history.reads) {
-      for (const token of new Set(read.value.match(TOKEN) ?? [])) {
-        const times = occurrences(read.value, token);
-        if (times < 2) continue;
+      const repeated = repeatedToken(read);
+      if (repeated !== undefined) {
+        const { token, times } = repeated;
         const writer = writerOf(history, token);
         return {
           ok: false,
@@ -127,7 +152,24 @@ export const noDuplicateEffect: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: (nodes) => ({ reader: beginKvReader(nodes), broken: false }),
+    event(checked, e) {
+      const read = readKvEvent(checked.reader, e)?.read;
+      if (read !== undefined && repeatedToken(read) !== undefined) checked.broken = true;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
+
+/** The first write a read holds more than once, and how many times. */
+function repeatedToken(read: Read): { token: string; times: number } | undefined {
+  for (const token of new Set(read.value.match(TOKEN) ?? [])) {
+    const times = occurrences(read.value, token);
+    if (times >= 2) return { token, times };
+  }
+  return undefined;
+}
 
 const appliedTwice: Template<{ read: Read; token: string; writer: ClientOperation | undefined; times: number }> = {
   en: ({ read, token, writer, times }) => {
@@ -170,6 +212,33 @@ export const failedMeansNotApplied: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: (nodes) => ({
+      reader: beginKvReader(nodes),
+      /** The values of the writes recorded as failed so far, and the values every read returned. */
+      failed: new Set<string>(),
+      read: new Set<string>(),
+      broken: false,
+    }),
+    event(checked, e) {
+      const step = readKvEvent(checked.reader, e);
+      if (step === undefined || checked.broken) return;
+      const given = step.progress.given[step.position];
+      const completion = step.progress.completions[step.position];
+      const failedNow = (step.given !== undefined || step.completion !== undefined) && completion?.type === 'fail';
+      if (failedNow && given !== undefined && given.f !== 'get') {
+        const token = given.value;
+        if ([...checked.read].some((value) => value.includes(token))) checked.broken = true;
+        checked.failed.add(token);
+      }
+      if (step.read !== undefined) {
+        const value = step.read.value;
+        if ([...checked.failed].some((token) => value.includes(token))) checked.broken = true;
+        checked.read.add(value);
+      }
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 const failedButApplied: Template<{ op: ClientOperation; failedAt: number; seen: Read }> = {
@@ -266,8 +335,41 @@ const incomplete: Template<{ client: string; done: number; perClient: number; en
   },
 };
 
-/** True of every prefix of a run: an operation not yet answered may or may not have taken effect. */
-const linearizable: Checker = { ...linearizableChecker(kvModel), safety: true };
+/**
+ * True of every prefix of a run: an operation not yet answered may or may not have taken effect.
+ * Its incremental form keeps the recorded operations and searches them again only when one was added.
+ */
+const linearizable: Checker = {
+  ...linearizableChecker(kvModel),
+  safety: true,
+  incremental: incrementalCheck({
+    begin: () => ({ ops: NO_OPS, judged: 0, ok: true }),
+    event(checked, e) {
+      if (e.kind !== 'op' || !checked.ok) return;
+      const op: Op = Object.freeze({ index: e.index, time: e.time, process: e.node, ...e.data });
+      checked.ops = Object.freeze([...checked.ops, op]);
+    },
+    verdict(checked) {
+      if (checked.ok && checked.judged < checked.ops.length) {
+        checked.ok = kvLinearizable(checked.ops);
+        checked.judged = checked.ops.length;
+      }
+      return checked.ok;
+    },
+  }),
+};
+
+const NO_OPS: readonly Op[] = Object.freeze([]);
+
+/** Whether a history is linearizable under the kv model, as `linearizableChecker` judges it: undecided passes, ill-formed fails. */
+function kvLinearizable(ops: readonly Op[]): boolean {
+  try {
+    return checkLinearizability(kvModel, operationsFromKernel([...ops])).verdict !== 'not-linearizable';
+  } catch (error) {
+    if (error instanceof HistoryError) return false;
+    throw error;
+  }
+}
 
 /** Every scenario's checkers, most specific cause first. */
 export function kvCheckers(perClient: number): Checker[] {

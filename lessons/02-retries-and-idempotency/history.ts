@@ -1,4 +1,4 @@
-import { historyOf, type NodeId, type Op, type Trace } from '../../src/kernel';
+import { CLIENT, historyOf, type EventKind, type NodeId, type Op, type Trace, type TraceEvent } from '../../src/kernel';
 import { reports, view, type Template } from '../../src/grader';
 import type { KvOperation } from './contract';
 import { CLIENT_ROLE, type GivenReport } from './workload';
@@ -56,10 +56,8 @@ function readKvHistory(trace: Trace): KvHistory {
     const mine = recorded.get(op.process);
     if (mine === undefined) continue;
     mine.push(op);
-    if (op.type === 'ok' && op.f === 'get') {
-      const { key, value } = (op.value ?? {}) as { key?: unknown; value?: unknown };
-      if (typeof key === 'string' && typeof value === 'string') reads.push({ client: op.process, key, value, op });
-    }
+    const read = readOf(op);
+    if (read !== undefined) reads.push(read);
   }
   // Pair each client's invokes with its given operations in order, and each invoke with the completion after it.
   for (const [client, ops] of recorded) {
@@ -77,6 +75,77 @@ function readKvHistory(trace: Trace): KvHistory {
   }
   return { clients, operations, recorded, reads };
 }
+
+/** A client's get that completed ok with a string value: what it read. */
+function readOf(op: Op): Read | undefined {
+  if (op.type !== 'ok' || op.f !== 'get') return undefined;
+  const { key, value } = (op.value ?? {}) as { key?: unknown; value?: unknown };
+  return typeof key === 'string' && typeof value === 'string' ? { client: op.process, key, value, op } : undefined;
+}
+
+/**
+ * One client's operations as read so far, event by event: those it was given, and for each
+ * invoke it recorded, the first completion after it (`readKvHistory` pairs them by position, as
+ * here). Frozen, and replaced as it grows, so a copy of a reader shares it.
+ */
+export interface ClientProgress {
+  given: readonly KvOperation[];
+  /** By invoke, in order: the first ok, fail or info the client recorded after it, if any yet. */
+  completions: ReadonlyArray<Op | undefined>;
+}
+
+/** Every client's progress; a process beside the run's nodes is a client, as every scenario of the exercise makes it. */
+export interface KvReader {
+  nodes: readonly NodeId[];
+  clients: Map<NodeId, ClientProgress>;
+}
+
+export function beginKvReader(nodes: readonly NodeId[]): KvReader {
+  return { nodes: Object.freeze([...nodes]), clients: new Map() };
+}
+
+/** What one event is to a client's history: an operation given, an invoke, a completion, a read (a completion too). */
+export interface KvStep {
+  client: NodeId;
+  progress: ClientProgress;
+  /** The position (0 for the first) of the operation given, invoked or completed. */
+  position: number;
+  given?: KvOperation;
+  invoke?: Op;
+  completion?: Op;
+  read?: Read;
+}
+
+/** Reads one event into the reader: what it is to its client's history, if anything. */
+export function readKvEvent(reader: KvReader, e: TraceEvent<EventKind>): KvStep | undefined {
+  if ((e.kind !== 'report' && e.kind !== 'op') || e.node === CLIENT || reader.nodes.includes(e.node)) return undefined;
+  const client = e.node;
+  const before = reader.clients.get(client) ?? NO_PROGRESS;
+  if (e.kind === 'report') {
+    const { given } = e.data as unknown as GivenReport;
+    const progress = Object.freeze({ ...before, given: Object.freeze([...before.given, given]) });
+    reader.clients.set(client, progress);
+    return { client, progress, position: before.given.length, given };
+  }
+  const op: Op = Object.freeze({ index: e.index, time: e.time, process: client, ...e.data });
+  const read = readOf(op);
+  if (op.type === 'invoke') {
+    const progress = Object.freeze({ ...before, completions: Object.freeze([...before.completions, undefined]) });
+    reader.clients.set(client, progress);
+    return { client, progress, position: before.completions.length, invoke: op };
+  }
+  const position = before.completions.length - 1;
+  if (position < 0 || before.completions[position] !== undefined)
+    return read === undefined ? undefined : { client, progress: before, position, read };
+  const progress = Object.freeze({
+    ...before,
+    completions: Object.freeze([...before.completions.slice(0, -1), op]),
+  });
+  reader.clients.set(client, progress);
+  return { client, progress, position, completion: op, read };
+}
+
+const NO_PROGRESS: ClientProgress = Object.freeze({ given: Object.freeze([]), completions: Object.freeze([]) });
 
 /**
  * An operation in words: "c2's append [c2.3] to "x"", or "its append …" said of the client's own

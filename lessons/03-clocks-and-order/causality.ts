@@ -1,4 +1,4 @@
-import { CLIENT, type NodeId, type Trace } from '../../src/kernel';
+import { CLIENT, type NodeId, type Trace, type TraceEvent } from '../../src/kernel';
 import { view } from '../../src/grader';
 import type { VectorClock } from './contract';
 
@@ -54,69 +54,90 @@ export function causality(trace: Trace): Causality {
 /** Trace kinds that begin (or, for a crash, cut short) a handler of the node they happen at. */
 const handlerBoundaries = new Set(['deliver', 'timer', 'start', 'recover', 'crash']);
 
+/**
+ * The happens-before graph read one event at a time, as plain data: the broadcasts so far (frozen,
+ * so a copy of a reader shares them), each node's causal past (what it delivered, and all that
+ * happened before those), and each node's request to broadcast that its handler has not delivered yet.
+ */
+export interface CausalityReader {
+  broadcasts: Map<string, Broadcast>;
+  past: Map<NodeId, Set<string>>;
+  pending: Map<NodeId, MissedRequest>;
+}
+
+export function beginCausality(): CausalityReader {
+  return { broadcasts: new Map(), past: new Map(), pending: new Map() };
+}
+
+/** What one event is to the graph; the reader's `pending` holds the requests still open. */
+export type CausalityEvent =
+  | { kind: 'missed'; request: MissedRequest }
+  | { kind: 'broadcast'; broadcast: Broadcast }
+  | { kind: 'delivery' | 'stray'; delivery: Delivery };
+
+/** Reads one event into the reader: what it is to the graph, if anything. */
+export function readCausalityEvent(reader: CausalityReader, e: TraceEvent): CausalityEvent | undefined {
+  const { broadcasts, past, pending } = reader;
+  // An event that ends a handler is no report: what it ends is all it can be, beside a new request.
+  const open = handlerBoundaries.has(e.kind) ? pending.get(e.node) : undefined;
+  if (open !== undefined) pending.delete(e.node);
+  if (e.kind === 'deliver' && e.peer === CLIENT) {
+    const msg = e.data as { type?: unknown; id?: unknown };
+    if (msg.type === 'broadcast' && typeof msg.id === 'string' && !broadcasts.has(msg.id)) {
+      pending.set(e.node, Object.freeze({ node: e.node, id: msg.id, time: e.time, index: e.index }));
+    }
+  }
+  if (e.kind !== 'report' || typeof e.data.deliver !== 'string')
+    return open === undefined ? undefined : { kind: 'missed', request: open };
+  const d: Delivery = Object.freeze({
+    node: e.node,
+    id: e.data.deliver,
+    clock: e.data.clock as VectorClock,
+    time: e.time,
+    index: e.index,
+  });
+  const known = past.get(d.node) ?? new Set<string>();
+  past.set(d.node, known);
+  const request = pending.get(d.node);
+  let read: CausalityEvent;
+  if (request?.id === d.id && !broadcasts.has(d.id)) {
+    pending.delete(d.node);
+    const broadcast: Broadcast = Object.freeze({
+      id: d.id,
+      origin: d.node,
+      time: d.time,
+      index: d.index,
+      clock: d.clock,
+      before: new Set(known),
+    });
+    broadcasts.set(d.id, broadcast);
+    read = { kind: 'broadcast', broadcast };
+  } else if (broadcasts.has(d.id)) {
+    read = { kind: 'delivery', delivery: d };
+  } else {
+    return { kind: 'stray', delivery: d };
+  }
+  known.add(d.id);
+  for (const earlier of broadcasts.get(d.id)?.before ?? []) known.add(earlier);
+  return read;
+}
+
 function readCausality(trace: Trace): Causality {
-  const broadcasts = new Map<string, Broadcast>();
+  const reader = beginCausality();
   const deliveries: Delivery[] = [];
   const strays: Delivery[] = [];
   const missed: MissedRequest[] = [];
-  const delivered = new Map<NodeId, string[]>();
-  const pending = new Map<NodeId, MissedRequest>();
   const upAtEnd = new Map<NodeId, boolean>();
   for (const e of trace.events()) {
     if (e.kind === 'crash') upAtEnd.set(e.node, false);
     if (e.kind === 'start' || e.kind === 'restart') upAtEnd.set(e.node, true);
-    if (handlerBoundaries.has(e.kind)) {
-      const open = pending.get(e.node);
-      if (open !== undefined) missed.push(open);
-      pending.delete(e.node);
-    }
-    if (e.kind === 'deliver' && e.peer === CLIENT) {
-      const msg = e.data as { type?: unknown; id?: unknown };
-      if (msg.type === 'broadcast' && typeof msg.id === 'string' && !broadcasts.has(msg.id)) {
-        pending.set(e.node, { node: e.node, id: msg.id, time: e.time, index: e.index });
-      }
-    }
-    if (e.kind !== 'report' || typeof e.data.deliver !== 'string') continue;
-    const d: Delivery = {
-      node: e.node,
-      id: e.data.deliver,
-      clock: e.data.clock as VectorClock,
-      time: e.time,
-      index: e.index,
-    };
-    const history = delivered.get(d.node) ?? [];
-    delivered.set(d.node, history);
-    const request = pending.get(d.node);
-    if (request?.id === d.id && !broadcasts.has(d.id)) {
-      pending.delete(d.node);
-      broadcasts.set(d.id, {
-        id: d.id,
-        origin: d.node,
-        time: d.time,
-        index: d.index,
-        clock: d.clock,
-        before: pastOf(history, broadcasts),
-      });
-    } else if (broadcasts.has(d.id)) {
-      deliveries.push(d);
-    } else {
-      strays.push(d);
-      continue;
-    }
-    history.push(d.id);
+    const read = readCausalityEvent(reader, e);
+    if (read?.kind === 'missed') missed.push(read.request);
+    else if (read?.kind === 'delivery') deliveries.push(read.delivery);
+    else if (read?.kind === 'stray') strays.push(read.delivery);
   }
-  missed.push(...pending.values());
-  return { broadcasts, deliveries, strays, missed, upAtEnd };
-}
-
-/** The causal past of a broadcast whose origin had delivered `history`: those and their pasts. */
-function pastOf(history: readonly string[], broadcasts: ReadonlyMap<string, Broadcast>): Set<string> {
-  const past = new Set<string>();
-  for (const id of history) {
-    past.add(id);
-    for (const earlier of broadcasts.get(id)?.before ?? []) past.add(earlier);
-  }
-  return past;
+  missed.push(...reader.pending.values());
+  return { broadcasts: reader.broadcasts, deliveries, strays, missed, upAtEnd };
 }
 
 /** How two vector timestamps compare. */

@@ -1,6 +1,23 @@
 import type { NodeId } from '../../src/kernel';
-import { ClusterTimeline, fill, fmtMs, measuredChecker, type Checker, type Template } from '../../src/grader';
-import { causality, compareClocks, formatClock, type Broadcast, type ClockOrder, type Delivery } from './causality';
+import {
+  ClusterTimeline,
+  fill,
+  fmtMs,
+  incrementalCheck,
+  measuredChecker,
+  type Checker,
+  type Template,
+} from '../../src/grader';
+import {
+  beginCausality,
+  causality,
+  compareClocks,
+  formatClock,
+  readCausalityEvent,
+  type Broadcast,
+  type ClockOrder,
+  type Delivery,
+} from './causality';
 
 /** Efficiency's limit: a summary every 50 ms per peer is 20, and each broadcast and resend adds one. */
 export const MESSAGES_PER_SECOND_PER_PEER = 60;
@@ -84,6 +101,14 @@ export const validity: Checker = {
       events: [first.index],
     };
   },
+  incremental: incrementalCheck({
+    begin: () => ({ reader: beginCausality(), broken: false }),
+    event(checked, e) {
+      if (readCausalityEvent(checked.reader, e)?.kind === 'missed') checked.broken = true;
+    },
+    // A request whose handler is still open (a prefix ends inside it) is missed so far, as `check` reads it.
+    verdict: (checked) => !checked.broken && checked.reader.pending.size === 0,
+  }),
 };
 
 /** Integrity: each broadcast message at most once per node, and nothing that was not broadcast. */
@@ -121,6 +146,22 @@ export const noDuplicates: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    /** "node/id" of every delivery so far, the origins' own included. */
+    begin: () => ({ reader: beginCausality(), delivered: new Set<string>(), broken: false }),
+    event(checked, e) {
+      const read = readCausalityEvent(checked.reader, e);
+      if (read === undefined || read.kind === 'missed' || checked.broken) return;
+      if (read.kind === 'stray') checked.broken = true;
+      else if (read.kind === 'broadcast') checked.delivered.add(`${read.broadcast.origin}/${read.broadcast.id}`);
+      else {
+        const key = `${read.delivery.node}/${read.delivery.id}`;
+        if (checked.delivered.has(key)) checked.broken = true;
+        checked.delivered.add(key);
+      }
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 /** Causal delivery, against the happens-before graph the trace itself shows. */
@@ -160,6 +201,22 @@ export const causalDelivery: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    /** What each node delivered so far, its own broadcasts included. */
+    begin: () => ({ reader: beginCausality(), got: new Map<NodeId, Set<string>>(), broken: false }),
+    event(checked, e) {
+      const read = readCausalityEvent(checked.reader, e);
+      if (read === undefined || read.kind === 'missed' || read.kind === 'stray' || checked.broken) return;
+      const { node, id } =
+        read.kind === 'broadcast' ? { node: read.broadcast.origin, id: read.broadcast.id } : read.delivery;
+      const got = checked.got.get(node) ?? new Set<string>();
+      checked.got.set(node, got);
+      const message = checked.reader.broadcasts.get(id) as Broadcast;
+      if ([...message.before].some((earlier) => !got.has(earlier))) checked.broken = true;
+      got.add(id);
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 const orderInWords: Record<ClockOrder, string> = {
@@ -205,8 +262,7 @@ export const clockCondition: Checker = {
     const all = [...broadcasts.values()];
     for (const [i, later] of all.entries()) {
       for (const earlier of all.slice(0, i)) {
-        const truth: ClockOrder = later.before.has(earlier.id) ? 'before' : 'concurrent';
-        const stamped = compareClocks(earlier.clock, later.clock);
+        const { truth, stamped } = stampOrder(earlier, later);
         if (stamped === truth) continue;
         return {
           ok: false,
@@ -219,7 +275,33 @@ export const clockCondition: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: () => ({ reader: beginCausality(), broken: false }),
+    event(checked, e) {
+      const read = readCausalityEvent(checked.reader, e);
+      if (checked.broken) return;
+      if (read?.kind === 'delivery') {
+        const sent = checked.reader.broadcasts.get(read.delivery.id) as Broadcast;
+        checked.broken = compareClocks(read.delivery.clock, sent.clock) !== 'equal';
+      } else if (read?.kind === 'broadcast') {
+        for (const earlier of checked.reader.broadcasts.values()) {
+          if (earlier === read.broadcast) break;
+          const { truth, stamped } = stampOrder(earlier, read.broadcast);
+          if (stamped !== truth) checked.broken = true;
+        }
+      }
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
+
+/** How an earlier broadcast relates to a later one in truth (the trace's happens-before) and by their stamps. */
+function stampOrder(earlier: Broadcast, later: Broadcast): { truth: ClockOrder; stamped: ClockOrder } {
+  return {
+    truth: later.before.has(earlier.id) ? 'before' : 'concurrent',
+    stamped: compareClocks(earlier.clock, later.clock),
+  };
+}
 
 /** How long a calm network has to deliver a message everywhere: five of the reference's resend rounds. */
 export const SETTLE_MS = 250;

@@ -3,13 +3,14 @@ import {
   fmtMs,
   measuredChecker,
   ClusterTimeline,
+  incrementalCheck,
   type Checker,
   type Template,
   type Text,
   type Verdict,
 } from '../../src/grader';
-import type { NodeId } from '../../src/kernel';
-import { sectionHistory, type Boot, type Entry } from './history';
+import type { EventKind, NodeId, TraceEvent } from '../../src/kernel';
+import { isRequest, sectionHistory, sectionStep, type Boot, type Entry } from './history';
 
 const twoInside: Template<{ entry: Entry; other: Entry }> = {
   en: ({ entry, other }) =>
@@ -41,6 +42,27 @@ export const mutualExclusion: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: () => ({
+      /** Each node's entries not left yet: its boot's last one until it exits or crashes, and any it entered again over. */
+      inside: new Map<NodeId, number>(),
+      /** The nodes whose boot's last entry is still open to an exit or a crash. */
+      open: new Set<NodeId>(),
+      broken: false,
+    }),
+    event(checked, e) {
+      const step = sectionStep(e);
+      if (step === undefined || checked.broken) return;
+      const { inside, open } = checked;
+      if (step === 'enter') {
+        for (const [node, count] of inside) if (node !== e.node && count > 0) checked.broken = true;
+        inside.set(e.node, (inside.get(e.node) ?? 0) + 1);
+        open.add(e.node);
+      } else if (step === 'restart') open.delete(e.node);
+      else if (open.delete(e.node)) inside.set(e.node, (inside.get(e.node) ?? 0) - 1);
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 function leftWhen(entry: Entry): Text {
@@ -68,7 +90,7 @@ const servedOutOfOrder: Template<{ entry: Entry; previous: Entry }> = {
 };
 
 /** (timestamp, node id) order, the order Ricart–Agrawala promises. */
-function before(a: Entry, b: Entry): boolean {
+function before(a: Pick<Entry, 'node' | 'requestTs'>, b: Pick<Entry, 'node' | 'requestTs'>): boolean {
   const [ta, tb] = [a.requestTs as number, b.requestTs as number];
   return ta < tb || (ta === tb && a.node < b.node);
 }
@@ -108,6 +130,29 @@ export const timestampOrder: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: () => ({
+      /** The timestamp of each node's last Request in its current boot. */
+      requested: new Map<NodeId, unknown>(),
+      previous: undefined as { node: NodeId; requestTs: number } | undefined,
+      broken: false,
+    }),
+    event(checked, e) {
+      if (checked.broken) return;
+      if (isRequest(e)) {
+        checked.requested.set(e.node, e.data.ts);
+        return;
+      }
+      const step = sectionStep(e);
+      if (step === 'restart') checked.requested.delete(e.node);
+      if (step !== 'enter') return;
+      const entry = { node: e.node, requestTs: checked.requested.get(e.node) };
+      if (typeof entry.requestTs !== 'number') checked.broken = true;
+      else if (checked.previous !== undefined && !before(checked.previous, entry)) checked.broken = true;
+      else checked.previous = Object.freeze({ node: e.node, requestTs: entry.requestTs });
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 /** The wants a node received in its last boot that it has not yet served (entered and left), and that boot. */
@@ -334,38 +379,54 @@ export const resendsOnlyToSilent: Checker = {
   translations: { 'zh-cn': { property: '节点只向还没回复的节点重发 Request' } },
   property: 'a node resends its Request only to nodes that have not replied to it',
   check({ trace, nodes }) {
-    const replied = new Map<string, { index: number; time: number }>();
+    const replied: Replied = new Map();
     for (const e of trace.events()) {
-      if (!nodes.includes(e.node)) continue;
-      if (e.kind === 'crash') {
-        for (const key of [...replied.keys()]) if (key.startsWith(`${e.node}/`)) replied.delete(key);
-        continue;
-      }
-      if (e.peer === undefined || (e.kind !== 'deliver' && e.kind !== 'send')) continue;
-      const key = `${e.node}/${e.peer}/${String(e.data.ts)}`;
-      if (e.kind === 'deliver' && e.data.type === 'Reply') {
-        if (!replied.has(key)) replied.set(key, { index: e.index, time: e.time });
-        continue;
-      }
-      const reply = replied.get(key);
-      if (e.kind !== 'send' || e.data.type !== 'Request' || reply === undefined) continue;
-      return {
-        ok: false,
-        explanation: fill(resentToReplied, {
-          node: e.node,
-          peer: e.peer,
-          ts: e.data.ts,
-          time: e.time,
-          replied: reply.time,
-        }),
-        at: e.time,
-        nodes: [e.node, e.peer],
-        events: [reply.index, e.index],
-      };
+      const verdict = readResend(replied, e, nodes);
+      if (verdict !== undefined) return verdict;
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: (nodes) => ({ nodes: Object.freeze([...nodes]), replied: new Map() as Replied, broken: false }),
+    event(checked, e) {
+      if (!checked.broken) checked.broken = readResend(checked.replied, e, checked.nodes) !== undefined;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
+
+/** The first Reply each node received in its current boot, by "node/peer/ts". */
+type Replied = Map<string, Readonly<{ index: number; time: number }>>;
+
+/** Reads one event for resendsOnlyToSilent: the verdict when it breaks the rule. */
+function readResend(replied: Replied, e: TraceEvent<EventKind>, nodes: readonly NodeId[]): Verdict | undefined {
+  if (!nodes.includes(e.node)) return undefined;
+  if (e.kind === 'crash') {
+    for (const key of [...replied.keys()]) if (key.startsWith(`${e.node}/`)) replied.delete(key);
+    return undefined;
+  }
+  if (e.peer === undefined || (e.kind !== 'deliver' && e.kind !== 'send')) return undefined;
+  const key = `${e.node}/${e.peer}/${String(e.data.ts)}`;
+  if (e.kind === 'deliver' && e.data.type === 'Reply') {
+    if (!replied.has(key)) replied.set(key, Object.freeze({ index: e.index, time: e.time }));
+    return undefined;
+  }
+  const reply = replied.get(key);
+  if (e.kind !== 'send' || e.data.type !== 'Request' || reply === undefined) return undefined;
+  return {
+    ok: false,
+    explanation: fill(resentToReplied, {
+      node: e.node,
+      peer: e.peer,
+      ts: e.data.ts,
+      time: e.time,
+      replied: reply.time,
+    }),
+    at: e.time,
+    nodes: [e.node, e.peer],
+    events: [reply.index, e.index],
+  };
+}
 
 /** Most specific cause first. */
 export const safetyAndLiveness: Checker[] = [mutualExclusion, timestampOrder, everyWantServed, resendsOnlyToSilent];

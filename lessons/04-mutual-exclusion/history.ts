@@ -1,4 +1,4 @@
-import { CLIENT, type NodeId, type Trace } from '../../src/kernel';
+import { CLIENT, type EventKind, type NodeId, type Trace, type TraceEvent } from '../../src/kernel';
 import { view } from '../../src/grader';
 
 /** One entry into the critical section, as the trace has it. */
@@ -73,7 +73,7 @@ function readSectionHistory(trace: Trace): SectionHistory {
         const byType = sentByNode.get(e.node) ?? new Map<string, number>();
         byType.set(e.data.type, (byType.get(e.data.type) ?? 0) + 1);
         sentByNode.set(e.node, byType);
-        if (e.data.type === 'Request' && current(e.node).lastRequest?.ts !== e.data.ts)
+        if (isRequest(e) && current(e.node).lastRequest?.ts !== e.data.ts)
           current(e.node).lastRequest = { ts: e.data.ts, time: e.time, repliedBy: new Set() };
         break;
       }
@@ -103,4 +103,18 @@ function readSectionHistory(trace: Trace): SectionHistory {
     }
   }
   return { entries, boots, sentByNode, messagesBetweenNodes };
+}
+
+/** A node's Request to another node: what starts its wait, with the timestamp its entry will carry. */
+export function isRequest(e: TraceEvent<EventKind>): e is TraceEvent<'send'> {
+  return (
+    e.kind === 'send' && e.node !== CLIENT && e.peer !== undefined && e.peer !== CLIENT && e.data.type === 'Request'
+  );
+}
+
+/** What one event is to the critical section: a node's entry, its leaving (an exit or a crash), or its restart. */
+export function sectionStep(e: TraceEvent<EventKind>): 'enter' | 'exit' | 'crash' | 'restart' | undefined {
+  if (e.node === CLIENT) return undefined;
+  if (e.kind === 'report' && (e.data.event === 'enter' || e.data.event === 'exit')) return e.data.event;
+  return e.kind === 'crash' || e.kind === 'restart' ? e.kind : undefined;
 }

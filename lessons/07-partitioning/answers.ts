@@ -1,5 +1,6 @@
-import { CLIENT, type NodeId, type Trace } from '../../src/kernel';
-import { handlerRuns, view, type Text } from '../../src/grader';
+import { CLIENT, type EventKind, type NodeId, type Trace, type TraceEvent } from '../../src/kernel';
+import { handlerRuns, view, type HandlerRun, type Text } from '../../src/grader';
+import { beginHandlerRuns, readHandlerRunEvent, type HandlerRunReader } from '../../src/grader/checkers/handlerRuns';
 import type { Version } from './workload';
 
 /** A lookup a member received, and what it answered in the same handler, if anything. */
@@ -24,22 +25,27 @@ export function lookupsSeen(trace: Trace): readonly LookupSeen[] {
 function readLookups(trace: Trace): LookupSeen[] {
   const versions = versionsSent(trace);
   const seen: LookupSeen[] = [];
-  for (const { node, time, index, request, sends } of handlerRuns(trace)) {
-    if (request?.from !== CLIENT || request.msg.type !== 'lookup') continue;
-    const { id, keys } = request.msg;
-    if (typeof id !== 'number' || !Array.isArray(keys)) continue;
-    const reply = sends.find((s) => s.to === CLIENT && s.msg.type === 'owners' && s.msg.id === id);
-    const lookup: LookupSeen = {
-      node,
-      time,
-      index,
-      id,
-      keys: keys as string[],
-      answer: reply && { version: reply.msg.version, owners: reply.msg.owners, index: reply.index },
-    };
-    seen.push({ ...lookup, fault: answerFault(lookup, versions) });
+  for (const run of handlerRuns(trace)) {
+    const lookup = lookupOf(run);
+    if (lookup !== undefined) seen.push({ ...lookup, fault: answerFault(lookup, versions) });
   }
   return seen;
+}
+
+/** The lookup a handler run received, and its answer, if the run is one. */
+function lookupOf({ node, time, index, request, sends }: HandlerRun): LookupSeen | undefined {
+  if (request?.from !== CLIENT || request.msg.type !== 'lookup') return undefined;
+  const { id, keys } = request.msg;
+  if (typeof id !== 'number' || !Array.isArray(keys)) return undefined;
+  const reply = sends.find((s) => s.to === CLIENT && s.msg.type === 'owners' && s.msg.id === id);
+  return {
+    node,
+    time,
+    index,
+    id,
+    keys: keys as string[],
+    answer: reply && { version: reply.msg.version, owners: reply.msg.owners, index: reply.index },
+  };
 }
 
 /** A well-formed answer: a version the service sent, one owner per key, each a member of that version. */
@@ -59,12 +65,15 @@ export function versionsSent(trace: Trace): ReadonlyMap<number, Version> {
 
 function readVersions(trace: Trace): Map<number, Version> {
   const versions = new Map<number, Version>();
-  for (const e of trace.ofKind('send')) {
-    if (e.node !== CLIENT || e.data.type !== 'members') continue;
-    const { version, members } = e.data as unknown as { version: number; members: NodeId[] };
-    if (!versions.has(version)) versions.set(version, { version, members, at: e.time });
-  }
+  for (const e of trace.ofKind('send')) readVersion(versions, e);
   return versions;
+}
+
+/** Keeps a membership the configuration service sends for the first time. */
+function readVersion(versions: Map<number, Version>, e: TraceEvent<EventKind>): void {
+  if (e.kind !== 'send' || e.node !== CLIENT || e.data.type !== 'members') return;
+  const { version, members } = e.data as unknown as { version: number; members: NodeId[] };
+  if (!versions.has(version)) versions.set(version, Object.freeze({ version, members, at: e.time }));
 }
 
 /** Why an answer is not well formed, or undefined when it is. */
@@ -109,15 +118,91 @@ function readAnswers(trace: Trace): Answer[] {
   const versions = versionsSent(trace);
   const out: Answer[] = [];
   for (const seen of lookupsSeen(trace)) {
-    if (seen.answer === undefined || seen.fault !== undefined) continue;
-    out.push({
-      node: seen.node,
-      time: seen.time,
-      index: seen.answer.index,
-      version: versions.get(seen.answer.version as number) as Version,
-      keys: seen.keys,
-      owners: seen.answer.owners as NodeId[],
-    });
+    const answer = wellFormed(seen, versions);
+    if (answer !== undefined) out.push(answer);
   }
   return out;
+}
+
+/** A lookup's answer when it is well formed under the memberships sent so far. */
+export function wellFormed(
+  seen: LookupSeen,
+  versions: ReadonlyMap<number, Version>,
+  fault: Text | undefined = seen.fault,
+): Answer | undefined {
+  if (seen.answer === undefined || fault !== undefined) return undefined;
+  return {
+    node: seen.node,
+    time: seen.time,
+    index: seen.answer.index,
+    version: versions.get(seen.answer.version as number) as Version,
+    keys: seen.keys,
+    owners: seen.answer.owners as NodeId[],
+  };
+}
+
+/** A lookup's handler run, with what its node had received from the configuration service when it ran. */
+export interface LookupRun {
+  /** The handler run it was read from: the same object while a running one is unchanged. */
+  readonly source: HandlerRun;
+  readonly lookup: LookupSeen;
+  /** The highest membership version delivered to the node before it, in any boot. */
+  readonly newest: { version: number; time: number } | undefined;
+  /** Whether any membership had been delivered to the node before it. */
+  readonly hadMembership: boolean;
+}
+
+/**
+ * Lookups read one event at a time, as plain data: the handler runs, the memberships the service
+ * sent, what each node received, and the lookups whose runs ended since they were last taken.
+ */
+export interface LookupReader {
+  runs: HandlerRunReader;
+  versions: Map<number, Version>;
+  received: Map<NodeId, Readonly<{ version: number; time: number }>>;
+  hadMembership: Set<NodeId>;
+  ended: LookupRun[];
+}
+
+export function beginLookups(): LookupReader {
+  return { runs: beginHandlerRuns(), versions: new Map(), received: new Map(), hadMembership: new Set(), ended: [] };
+}
+
+export function readLookupEvent(reader: LookupReader, e: TraceEvent<EventKind>): void {
+  readVersion(reader.versions, e);
+  // Runs end before this event is read: what their nodes had received is what they had before it.
+  readHandlerRunEvent(reader.runs, e, (run) => {
+    const ended = lookupRunOf(reader, run);
+    if (ended !== undefined) reader.ended.push(ended);
+  });
+  if (e.kind !== 'deliver' || e.data.type !== 'members') return;
+  reader.hadMembership.add(e.node);
+  const newest = reader.received.get(e.node);
+  if (typeof e.data.version === 'number' && (newest === undefined || e.data.version > newest.version))
+    reader.received.set(e.node, Object.freeze({ version: e.data.version, time: e.time }));
+}
+
+/**
+ * The lookups to judge now, as `lookupsSeen` of the trace so far lists them: those whose runs
+ * ended since the last call (taken from the reader), then those still running, as they stand.
+ */
+export function takeLookups(reader: LookupReader): { ended: LookupRun[]; running: LookupRun[] } {
+  const running: LookupRun[] = [];
+  // A lookup reads nothing of its node's state after it: the open runs as they are will do.
+  for (const open of reader.runs.open.values()) {
+    const run = lookupRunOf(reader, open);
+    if (run !== undefined) running.push(run);
+  }
+  return { ended: reader.ended.splice(0), running };
+}
+
+function lookupRunOf(reader: LookupReader, run: HandlerRun): LookupRun | undefined {
+  const lookup = lookupOf(run);
+  if (lookup === undefined) return undefined;
+  return Object.freeze({
+    source: run,
+    lookup: Object.freeze(lookup),
+    newest: reader.received.get(run.node),
+    hadMembership: reader.hadMembership.has(run.node),
+  });
 }

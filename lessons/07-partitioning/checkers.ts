@@ -1,6 +1,8 @@
 import type { NodeId, Trace } from '../../src/kernel';
 import { fill, fmtMs, measuredChecker, type Checker, type Template, type Text } from '../../src/grader';
-import { answers, lookupsSeen, versionsSent, type Answer } from './answers';
+import { answers, lookupsSeen, versionsSent, type Answer, type LookupRun } from './answers';
+import { changesAmong, isFull, overFirstFullAnswers } from './fullAnswers';
+import { judgedNow, overLookups, type JudgedLookup } from './overLookups';
 import { PROBE_KEYS, REPEAT_MS, type Version } from './workload';
 
 /** Max load over mean load, with 1000 probe keys: 64 virtual nodes a member stay under 1.22 at worst. */
@@ -65,6 +67,10 @@ export const validAnswers: Checker = {
     }
     return { ok: true };
   },
+  incremental: overLookups({
+    begin: () => undefined,
+    judge: (_, ended, running) => ![...ended, ...running].some((j) => j.fault !== undefined),
+  }),
 };
 
 /** Two members that answer from the same membership name the same owner for every key. */
@@ -106,7 +112,55 @@ export const agreement: Checker = {
     }
     return { ok: true };
   },
+  incremental: overLookups({
+    begin: () => ({
+      /** Ended answers that name a membership not sent yet: one sent later in the same millisecond makes them well formed. */
+      waiting: [] as LookupRun[],
+      /** By version, the owner each key was given by the answers of runs that ended. */
+      named: new Map<number, ReadonlyMap<string, NodeId>>(),
+    }),
+    judge(state, ended, running, reader) {
+      const { named } = state;
+      let holds = true;
+      const settled = [...state.waiting.map((run) => judgedNow(run, reader)), ...ended];
+      state.waiting = [];
+      for (const { run, answer } of settled) {
+        if (answer === undefined) {
+          if (run.lookup.answer !== undefined) state.waiting.push(run);
+          continue;
+        }
+        const next = namedWith(named.get(answer.version.version), answer);
+        if (next === undefined) holds = false;
+        else named.set(answer.version.version, next);
+      }
+      // The runs still open, as they stand, against those and each other.
+      const withRunning = new Map(named);
+      for (const { answer } of running) {
+        if (answer === undefined) continue;
+        const next = namedWith(withRunning.get(answer.version.version), answer);
+        if (next === undefined) holds = false;
+        else withRunning.set(answer.version.version, next);
+      }
+      return holds;
+    },
+  }),
 };
+
+/** The owners an answer names, by key, added to those named before for its version; undefined when they disagree. */
+function namedWith(
+  named: ReadonlyMap<string, NodeId> | undefined,
+  answer: Answer,
+): ReadonlyMap<string, NodeId> | undefined {
+  const next = new Map(named);
+  for (let i = 0; i < answer.keys.length; i++) {
+    const key = answer.keys[i] as string;
+    const owner = answer.owners[i] as NodeId;
+    const earlier = next.get(key);
+    if (earlier !== undefined && earlier !== owner) return undefined;
+    next.set(key, owner);
+  }
+  return Object.freeze(next);
+}
 
 /**
  * A member answers from the newest membership it has received: a membership delayed on the way
@@ -141,6 +195,19 @@ export const newestKnown: Checker = {
     }
     return { ok: true };
   },
+  incremental: overLookups({
+    /** Ended answers that name a membership not sent yet: one sent later in the same millisecond makes them well formed. */
+    begin: () => ({ waiting: [] as LookupRun[] }),
+    judge(state, ended, running, reader) {
+      const settled = [...state.waiting.map((run) => judgedNow(run, reader)), ...ended];
+      state.waiting = settled
+        .filter((j) => j.answer === undefined && j.run.lookup.answer !== undefined)
+        .map((j) => j.run);
+      const stale = ({ run, answer }: JudgedLookup): boolean =>
+        answer !== undefined && run.newest !== undefined && answer.version.version < run.newest.version;
+      return !settled.some(stale) && !running.some(stale);
+    },
+  }),
 };
 
 /** When the last fault of the run ended (0 when there was none). */
@@ -226,6 +293,11 @@ export const availability: Checker = {
     },
   }),
   safety: true,
+  incremental: overLookups({
+    begin: () => undefined,
+    judge: (_, ended, running) =>
+      ![...ended, ...running].some(({ run }) => run.lookup.answer === undefined && run.hadMembership),
+  }),
 };
 
 const unansweredLookup: Template<{ node: NodeId; id: number; time: number; membership: number }> = {
@@ -239,7 +311,7 @@ const unansweredLookup: Template<{ node: NodeId; id: number; time: number; membe
 function fullAnswers(trace: Trace): Answer[] {
   const byVersion = new Map<number, Answer>();
   for (const answer of answers(trace)) {
-    if (answer.keys.length !== PROBE_KEYS.length || byVersion.has(answer.version.version)) continue;
+    if (!isFull(answer) || byVersion.has(answer.version.version)) continue;
     byVersion.set(answer.version.version, answer);
   }
   return [...byVersion.values()].sort((a, b) => a.version.version - b.version.version);
@@ -261,11 +333,7 @@ export const balance: Checker = {
       let worst: { value: number; detail: Text; at: number; nodes: NodeId[]; events: number[] } | undefined;
       for (const answer of fullAnswers(trace)) {
         const members = answer.version.members;
-        const load = new Map<NodeId, number>(members.map((m) => [m, 0]));
-        for (const owner of answer.owners) load.set(owner, (load.get(owner) ?? 0) + 1);
-        const [busiest, most] = [...load].reduce((a, b) => (b[1] > a[1] ? b : a));
-        const mean = answer.keys.length / members.length;
-        const value = most / mean;
+        const { busiest, most, mean, value } = loadOf(answer);
         if (worst !== undefined && value <= worst.value) continue;
         worst = {
           value,
@@ -282,17 +350,22 @@ export const balance: Checker = {
     },
   }),
   safety: true,
+  incremental: overFirstFullAnswers((full) => full.every((answer) => loadOf(answer).value <= BALANCE_LIMIT)),
 };
+
+/** The busiest member's keys in an answer, against the mean. */
+function loadOf(answer: Answer): { busiest: NodeId; most: number; mean: number; value: number } {
+  const members = answer.version.members;
+  const load = new Map<NodeId, number>(members.map((m) => [m, 0]));
+  for (const owner of answer.owners) load.set(owner, (load.get(owner) ?? 0) + 1);
+  const [busiest, most] = [...load].reduce((a, b) => (b[1] > a[1] ? b : a));
+  const mean = answer.keys.length / members.length;
+  return { busiest, most, mean, value: most / mean };
+}
 
 /** Consecutive versions (one join or leave apart) that both have an answer about every probe key. */
 function changes(trace: Trace): Array<[Answer, Answer]> {
-  const full = fullAnswers(trace);
-  const pairs: Array<[Answer, Answer]> = [];
-  for (let i = 1; i < full.length; i++) {
-    const [before, after] = [full[i - 1] as Answer, full[i] as Answer];
-    if (after.version.version === before.version.version + 1) pairs.push([before, after]);
-  }
-  return pairs;
+  return changesAmong(fullAnswers(trace));
 }
 
 const changeName = (before: Answer, after: Answer): Text => {
@@ -325,11 +398,7 @@ export const stayersKeepKeys: Checker = {
     measure({ trace }) {
       let worst: { value: number; detail: Text; at: number; nodes: NodeId[]; events: number[] } | undefined;
       for (const [before, after] of changes(trace)) {
-        const stayed = (m: NodeId) => before.version.members.includes(m) && after.version.members.includes(m);
-        const moved = PROBE_KEYS.flatMap((key, i) => {
-          const [from, to] = [before.owners[i] as NodeId, after.owners[i] as NodeId];
-          return from !== to && stayed(from) && stayed(to) ? [{ key, from, to }] : [];
-        });
+        const moved = movedBetweenStayers(before, after);
         if (worst !== undefined && moved.length <= worst.value) continue;
         const example = moved[0];
         worst = {
@@ -350,10 +419,36 @@ export const stayersKeepKeys: Checker = {
     },
   }),
   safety: true,
+  incremental: overFirstFullAnswers((full) =>
+    changesAmong(full).every(([before, after]) => movedBetweenStayers(before, after).length <= 0),
+  ),
 };
 
+/** The keys that moved between two members that were there before and after a change. */
+function movedBetweenStayers(before: Answer, after: Answer): Array<{ key: string; from: NodeId; to: NodeId }> {
+  const stayed = (m: NodeId) => before.version.members.includes(m) && after.version.members.includes(m);
+  return PROBE_KEYS.flatMap((key, i) => {
+    const [from, to] = [before.owners[i] as NodeId, after.owners[i] as NodeId];
+    return from !== to && stayed(from) && stayed(to) ? [{ key, from, to }] : [];
+  });
+}
+
 /** On a join or leave, the keys that change owner, over the fair share: all keys / members. */
-export const keysMoved: Checker = { ...movedShare(MOVED_LIMIT, 'at-most'), safety: true };
+export const keysMoved: Checker = {
+  ...movedShare(MOVED_LIMIT, 'at-most'),
+  safety: true,
+  incremental: overFirstFullAnswers((full) =>
+    changesAmong(full).every(([before, after]) => movedShareOf(before, after).value <= MOVED_LIMIT),
+  ),
+};
+
+/** The keys that changed owner between two answers, over the fair share. */
+function movedShareOf(before: Answer, after: Answer): { moved: number; fair: number; value: number } {
+  const moved = PROBE_KEYS.filter((_, i) => before.owners[i] !== after.owners[i]).length;
+  const members = Math.max(before.version.members.length, after.version.members.length);
+  const fair = PROBE_KEYS.length / members;
+  return { moved, fair, value: moved / fair };
+}
 
 /** The worst share of keys moved by one join or leave, against a limit on either side (a live simulation shows modulo hashing's). */
 export function movedShare(limit: number, bound: 'at-most' | 'at-least'): Checker {
@@ -373,10 +468,7 @@ export function movedShare(limit: number, bound: 'at-most' | 'at-least'): Checke
     measure({ trace }) {
       let worst: { value: number; detail: Text; at: number; nodes: NodeId[]; events: number[] } | undefined;
       for (const [before, after] of changes(trace)) {
-        const moved = PROBE_KEYS.filter((_, i) => before.owners[i] !== after.owners[i]).length;
-        const members = Math.max(before.version.members.length, after.version.members.length);
-        const fair = PROBE_KEYS.length / members;
-        const value = moved / fair;
+        const { moved, fair, value } = movedShareOf(before, after);
         if (worst !== undefined && value <= worst.value) continue;
         worst = {
           value,

@@ -4,11 +4,15 @@ import {
   fill,
   fmtMs,
   handlerRuns,
+  incrementalCheck,
+  overHandlerRuns,
   type Checker,
   type CheckedRun,
+  type HandlerRun,
   type Template,
+  type Verdict,
 } from '../../src/grader';
-import { readBroadcastHistory, type ReadAnswer } from './history';
+import { readBroadcastHistory, readHistoryEvent, type ReadAnswer, type Received } from './history';
 
 /**
  * How long the cluster must have been calm (every node up, no partition, no fault since the
@@ -93,34 +97,42 @@ export const answersEveryRequest: Checker = {
   property:
     'a node answers every Broadcast with a BroadcastOk and every Read with a ReadOk, in the handler that receives it',
   check({ trace }) {
-    for (const { node, time, index, request, sends } of handlerRuns(trace)) {
-      if (request?.from !== CLIENT) continue;
-      const expected = answer[request.msg.type];
-      if (expected === undefined) continue;
-      const reply = sends.find((s) => s.to === CLIENT && s.msg.type === expected && s.msg.id === request.msg.id);
-      if (reply === undefined) {
-        return {
-          ok: false,
-          explanation: fill(requestUnanswered, { node, type: request.msg.type, id: request.msg.id, time, expected }),
-          at: time,
-          nodes: [node],
-          events: [index],
-        };
-      }
-      const values = reply.msg.values;
-      if (expected === 'ReadOk' && !(Array.isArray(values) && values.every((v) => typeof v === 'number'))) {
-        return {
-          ok: false,
-          explanation: fill(malformedValues, { node, id: request.msg.id, time, values }),
-          at: time,
-          nodes: [node],
-          events: [reply.index],
-        };
-      }
+    for (const run of handlerRuns(trace)) {
+      const verdict = judgeAnswer(run);
+      if (verdict !== undefined) return verdict;
     }
     return { ok: true };
   },
+  incremental: overHandlerRuns((run) => judgeAnswer(run) === undefined),
 };
+
+/** answersEveryRequest's rule for one handler run: undefined when it keeps it. */
+function judgeAnswer({ node, time, index, request, sends }: HandlerRun): Verdict | undefined {
+  if (request?.from !== CLIENT) return undefined;
+  const expected = answer[request.msg.type];
+  if (expected === undefined) return undefined;
+  const reply = sends.find((s) => s.to === CLIENT && s.msg.type === expected && s.msg.id === request.msg.id);
+  if (reply === undefined) {
+    return {
+      ok: false,
+      explanation: fill(requestUnanswered, { node, type: request.msg.type, id: request.msg.id, time, expected }),
+      at: time,
+      nodes: [node],
+      events: [index],
+    };
+  }
+  const values = reply.msg.values;
+  if (expected === 'ReadOk' && !(Array.isArray(values) && values.every((v) => typeof v === 'number'))) {
+    return {
+      ok: false,
+      explanation: fill(malformedValues, { node, id: request.msg.id, time, values }),
+      at: time,
+      nodes: [node],
+      events: [reply.index],
+    };
+  }
+  return undefined;
+}
 
 export const noInventedValues: Checker = {
   name: 'no-invented-values',
@@ -144,6 +156,17 @@ export const noInventedValues: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    /** The values a node has received in a Broadcast so far. */
+    begin: () => ({ received: new Map() as Received, broadcast: new Set<number>(), broken: false }),
+    event(checked, e) {
+      const step = readHistoryEvent(checked.received, e);
+      if (step?.kind === 'broadcast') checked.broadcast.add(step.broadcast.value);
+      else if (step?.kind === 'read' && [...(step.read.values ?? [])].some((v) => !checked.broadcast.has(v)))
+        checked.broken = true;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 /**
@@ -200,6 +223,26 @@ export const keepsValues: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    /** Per node, the values it must keep: acknowledged, or returned in a read. */
+    begin: () => ({ received: new Map() as Received, kept: new Map<NodeId, Set<number>>(), broken: false }),
+    event(checked, e) {
+      const step = readHistoryEvent(checked.received, e);
+      if (step === undefined || step.kind === 'broadcast' || checked.broken) return;
+      const node = step.kind === 'ack' ? step.ack.node : step.read.node;
+      const mine = checked.kept.get(node) ?? new Set<number>();
+      checked.kept.set(node, mine);
+      if (step.kind === 'ack') {
+        mine.add(step.ack.value);
+        return;
+      }
+      const values = step.read.values;
+      if (values === undefined) return;
+      if ([...mine].some((v) => !values.has(v))) checked.broken = true;
+      for (const v of values) mine.add(v);
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 /** A value and when some node first vouched for it: by acknowledging it, or by returning it in a read. */

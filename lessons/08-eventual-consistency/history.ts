@@ -1,4 +1,4 @@
-import { CLIENT, type NodeId, type Trace } from '../../src/kernel';
+import { CLIENT, type EventKind, type NodeId, type Trace, type TraceEvent } from '../../src/kernel';
 import { view } from '../../src/grader';
 
 /** What the checkers read from a run: the client's requests as the nodes got them, and the answers. */
@@ -44,37 +44,50 @@ export function readBroadcastHistory(trace: Trace): BroadcastHistory {
 
 function readHistory(trace: Trace): BroadcastHistory {
   const history: BroadcastHistory = { broadcasts: [], acks: [], reads: [], firstBroadcast: new Map() };
-  /** A Broadcast's value by node and request id: what a BroadcastOk acknowledges. */
-  const received = new Map<string, number>();
+  const received: Received = new Map();
   for (let i = 0; i < trace.length; i++) {
     const kind = trace.kindAt(i);
     if (kind !== 'send' && kind !== 'deliver') continue;
-    const e = trace.event(i);
-    if (e.kind === 'deliver' && e.peer === CLIENT && e.data.type === 'Broadcast') {
-      const { id, value } = e.data;
-      if (typeof id !== 'string' || typeof value !== 'number') continue;
-      const b: BroadcastDelivered = { index: i, time: e.time, node: e.node, id, value };
-      history.broadcasts.push(b);
-      if (!history.firstBroadcast.has(value)) history.firstBroadcast.set(value, b);
-      received.set(`${e.node}/${id}`, value);
-    } else if (e.kind === 'send' && e.peer === CLIENT && typeof e.data.id === 'string') {
-      if (e.data.type === 'BroadcastOk') {
-        const value = received.get(`${e.node}/${e.data.id}`);
-        if (value !== undefined) history.acks.push({ index: i, time: e.time, node: e.node, value });
-      } else if (e.data.type === 'ReadOk') {
-        const values = e.data.values;
-        const numbers = Array.isArray(values) && values.every((v) => typeof v === 'number');
-        history.reads.push({
-          index: i,
-          time: e.time,
-          node: e.node,
-          id: e.data.id,
-          values: numbers ? new Set(values) : undefined,
-        });
-      }
-    }
+    const step = readHistoryEvent(received, trace.event(i));
+    if (step?.kind === 'broadcast') {
+      history.broadcasts.push(step.broadcast);
+      if (!history.firstBroadcast.has(step.broadcast.value))
+        history.firstBroadcast.set(step.broadcast.value, step.broadcast);
+    } else if (step?.kind === 'ack') history.acks.push(step.ack);
+    else if (step?.kind === 'read') history.reads.push(step.read);
   }
   return history;
+}
+
+/** A Broadcast's value by "node/request id": what a BroadcastOk acknowledges. */
+export type Received = Map<string, number>;
+
+/** What one event is to the history. */
+export type HistoryStep =
+  { kind: 'broadcast'; broadcast: BroadcastDelivered } | { kind: 'ack'; ack: Ack } | { kind: 'read'; read: ReadAnswer };
+
+/** Reads one event, keeping what each Broadcast received carried: what it is to the history, if anything. */
+export function readHistoryEvent(received: Received, e: TraceEvent<EventKind>): HistoryStep | undefined {
+  if (e.kind === 'deliver' && e.peer === CLIENT && e.data.type === 'Broadcast') {
+    const { id, value } = e.data;
+    if (typeof id !== 'string' || typeof value !== 'number') return undefined;
+    received.set(`${e.node}/${id}`, value);
+    return { kind: 'broadcast', broadcast: { index: e.index, time: e.time, node: e.node, id, value } };
+  }
+  if (e.kind !== 'send' || e.peer !== CLIENT || typeof e.data.id !== 'string') return undefined;
+  if (e.data.type === 'BroadcastOk') {
+    const value = received.get(`${e.node}/${e.data.id}`);
+    return value === undefined
+      ? undefined
+      : { kind: 'ack', ack: { index: e.index, time: e.time, node: e.node, value } };
+  }
+  if (e.data.type !== 'ReadOk') return undefined;
+  const values = e.data.values;
+  const numbers = Array.isArray(values) && values.every((v) => typeof v === 'number');
+  return {
+    kind: 'read',
+    read: { index: e.index, time: e.time, node: e.node, id: e.data.id, values: numbers ? new Set(values) : undefined },
+  };
 }
 
 /** "n2", "n2 and n3", "n2, n3 and n4". */

@@ -3,6 +3,7 @@ import {
   ClusterTimeline,
   fill,
   fmtMs,
+  incrementalCheck,
   measuredChecker,
   type Checker,
   type Template,
@@ -10,7 +11,7 @@ import {
 } from '../../../src/grader';
 import { CLUSTER_SIZE, mutualExclusion, settling, staysHoldMs } from '../checkers';
 import { sectionHistory } from '../history';
-import { tokenHistory, type Creation } from './tokens';
+import { beginTokens, readTokenEvent, tokenHistory, type Creation, type TokenUse } from './tokens';
 
 const generationTwice: Template<{ made: Creation; earlier: Creation }> = {
   en: ({ made, earlier }) =>
@@ -91,6 +92,18 @@ export const oneTokenPerGeneration: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    /** The generations made so far. */
+    begin: () => ({ reader: beginTokens(), made: new Set<unknown>(), broken: false }),
+    event(checked, e) {
+      const step = readTokenEvent(checked.reader, e);
+      if (step?.kind === 'entered-without') checked.broken = true;
+      if (step?.kind !== 'made') return;
+      if (checked.made.has(step.creation.generation)) checked.broken = true;
+      checked.made.add(step.creation.generation);
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 /** A token older than one a node has seen is dropped: a late old token must not come back into use. */
@@ -102,7 +115,7 @@ export const noStaleToken: Checker = {
   check({ trace }) {
     for (const use of tokenHistory(trace).uses) {
       const newest = use.newest;
-      if (typeof use.generation !== 'number' || newest === undefined || use.generation >= newest.generation) continue;
+      if (typeof use.generation !== 'number' || newest === undefined || !isStale(use)) continue;
       return {
         ok: false,
         explanation: fill(staleToken, {
@@ -119,7 +132,20 @@ export const noStaleToken: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: () => ({ reader: beginTokens(), broken: false }),
+    event(checked, e) {
+      const step = readTokenEvent(checked.reader, e);
+      if (step?.kind === 'used' && isStale(step.use)) checked.broken = true;
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
+
+/** A use of a token older than the newest generation its node had seen. */
+function isStale({ generation, newest }: TokenUse): boolean {
+  return typeof generation === 'number' && newest !== undefined && generation < newest.generation;
+}
 
 /**
  * Liveness once the faults heal: every want a node receives is served unless the node crashes

@@ -4,12 +4,16 @@ import {
   fill,
   fmtMs,
   handlerRuns,
+  incrementalCheck,
+  overHandlerRuns,
   type Checker,
   type CheckedRun,
+  type HandlerRun,
   type Template,
+  type Verdict,
 } from '../../../src/grader';
 import { requestUnanswered } from '../checkers';
-import { readCounterHistory, subsetRange, type CounterRead } from './history';
+import { beginCounter, readCounterEvent, readCounterHistory, subsetRange, type CounterRead } from './history';
 
 /**
  * How long the cluster must have been calm (every node up, no partition, no fault since the
@@ -87,34 +91,42 @@ export const answersEveryRequest: Checker = {
   },
   property: 'a node answers every Add with an AddOk and every Read with a ReadOk, in the handler that receives it',
   check({ trace }) {
-    for (const { node, time, index, request, sends } of handlerRuns(trace)) {
-      if (request?.from !== CLIENT) continue;
-      const expected = answer[request.msg.type];
-      if (expected === undefined) continue;
-      const reply = sends.find((s) => s.to === CLIENT && s.msg.type === expected && s.msg.id === request.msg.id);
-      if (reply === undefined) {
-        return {
-          ok: false,
-          explanation: fill(requestUnanswered, { node, type: request.msg.type, id: request.msg.id, time, expected }),
-          at: time,
-          nodes: [node],
-          events: [index],
-        };
-      }
-      const value = reply.msg.value;
-      if (expected === 'ReadOk' && !(typeof value === 'number' && Number.isInteger(value))) {
-        return {
-          ok: false,
-          explanation: fill(malformedValue, { node, id: request.msg.id, time, value }),
-          at: time,
-          nodes: [node],
-          events: [reply.index],
-        };
-      }
+    for (const run of handlerRuns(trace)) {
+      const verdict = judgeAnswer(run);
+      if (verdict !== undefined) return verdict;
     }
     return { ok: true };
   },
+  incremental: overHandlerRuns((run) => judgeAnswer(run) === undefined),
 };
+
+/** answersEveryRequest's rule for one handler run: undefined when it keeps it. */
+function judgeAnswer({ node, time, index, request, sends }: HandlerRun): Verdict | undefined {
+  if (request?.from !== CLIENT) return undefined;
+  const expected = answer[request.msg.type];
+  if (expected === undefined) return undefined;
+  const reply = sends.find((s) => s.to === CLIENT && s.msg.type === expected && s.msg.id === request.msg.id);
+  if (reply === undefined) {
+    return {
+      ok: false,
+      explanation: fill(requestUnanswered, { node, type: request.msg.type, id: request.msg.id, time, expected }),
+      at: time,
+      nodes: [node],
+      events: [index],
+    };
+  }
+  const value = reply.msg.value;
+  if (expected === 'ReadOk' && !(typeof value === 'number' && Number.isInteger(value))) {
+    return {
+      ok: false,
+      explanation: fill(malformedValue, { node, id: request.msg.id, time, value }),
+      at: time,
+      nodes: [node],
+      events: [reply.index],
+    };
+  }
+  return undefined;
+}
 
 /**
  * A read counts each add at most once: its value is the sum of some of the adds that have reached
@@ -153,6 +165,21 @@ export const boundedReads: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    /** The sums of the negative and of the positive deltas of every delivery of an add so far. */
+    begin: () => ({ reader: beginCounter(), low: 0, high: 0, broken: false }),
+    event(checked, e) {
+      const step = readCounterEvent(checked.reader, e);
+      if (step?.kind === 'add' || step?.kind === 'repeat') {
+        if (step.add.delta < 0) checked.low += step.add.delta;
+        else checked.high += step.add.delta;
+      } else if (step?.kind === 'read') {
+        const value = step.read.value;
+        if (value !== undefined && (value < checked.low || value > checked.high)) checked.broken = true;
+      }
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
 
 /**
@@ -197,7 +224,42 @@ export const readsOwnAdds: Checker = {
     }
     return { ok: true };
   },
+  incremental: incrementalCheck({
+    begin: () => ({
+      reader: beginCounter(),
+      /** Every delivery of an add so far, the repeats included, as the sums of their negative and positive deltas. */
+      all: Object.freeze({ low: 0, high: 0 }),
+      /** Per node, the adds it acknowledged: their sum, and the sums of their negative and positive deltas. */
+      own: new Map<NodeId, Readonly<{ sum: number; low: number; high: number }>>(),
+      broken: false,
+    }),
+    event(checked, e) {
+      const step = readCounterEvent(checked.reader, e);
+      if (step === undefined || checked.broken) return;
+      if (step.kind === 'add' || step.kind === 'repeat') {
+        checked.all = withDelta(checked.all, step.add.delta);
+      } else if (step.kind === 'ack') {
+        const own = checked.own.get(step.ack.node) ?? { sum: 0, low: 0, high: 0 };
+        checked.own.set(
+          step.ack.node,
+          Object.freeze({ ...withDelta(own, step.ack.delta), sum: own.sum + step.ack.delta }),
+        );
+      } else if (step.read.value !== undefined) {
+        const own = checked.own.get(step.read.node) ?? { sum: 0, low: 0, high: 0 };
+        // The others: every delivery but the first of each add this node acknowledged.
+        const low = own.sum + checked.all.low - own.low;
+        const high = own.sum + checked.all.high - own.high;
+        if (step.read.value < low || step.read.value > high) checked.broken = true;
+      }
+    },
+    verdict: (checked) => !checked.broken,
+  }),
 };
+
+/** Sums of negative and positive deltas, one delta more. */
+function withDelta<T extends { low: number; high: number }>(sums: T, delta: number): T {
+  return Object.freeze(delta < 0 ? { ...sums, low: sums.low + delta } : { ...sums, high: sums.high + delta });
+}
 
 /** Reads sent when every node is up, no partition is in force, and nothing has failed and no Add has arrived for SETTLE_MS. */
 function settledReads({ trace, nodes }: CheckedRun): { read: CounterRead; since: number }[] {

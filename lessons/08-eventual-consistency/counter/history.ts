@@ -1,4 +1,4 @@
-import { CLIENT, type NodeId, type Trace } from '../../../src/kernel';
+import { CLIENT, type EventKind, type NodeId, type Trace, type TraceEvent } from '../../../src/kernel';
 import { view } from '../../../src/grader';
 
 /** What the checkers read from a run: adds as the nodes got them, their acknowledgements, and reads. */
@@ -50,42 +50,68 @@ export function readCounterHistory(trace: Trace): CounterHistory {
 
 function readHistory(trace: Trace): CounterHistory {
   const history: CounterHistory = { adds: [], repeats: [], lastAddAt: -Infinity, acks: [], reads: [] };
-  const delivered = new Map<string, AddDelivered>();
-  const acked = new Set<string>();
+  const reader = beginCounter();
   for (let i = 0; i < trace.length; i++) {
     const kind = trace.kindAt(i);
     if (kind !== 'send' && kind !== 'deliver') continue;
-    const e = trace.event(i);
-    if (e.kind === 'deliver' && e.peer === CLIENT && e.data.type === 'Add') {
-      const { id, delta } = e.data;
-      if (typeof id !== 'string' || typeof delta !== 'number') continue;
-      history.lastAddAt = e.time;
-      const add: AddDelivered = { index: i, time: e.time, node: e.node, id, delta };
-      if (delivered.has(id)) {
-        history.repeats.push(add);
-        continue;
-      }
-      delivered.set(id, add);
-      history.adds.push(add);
-    } else if (e.kind === 'send' && e.peer === CLIENT && typeof e.data.id === 'string') {
-      const id = e.data.id;
-      if (e.data.type === 'AddOk') {
-        const add = delivered.get(id);
-        if (add === undefined || acked.has(id)) continue;
-        acked.add(id);
-        history.acks.push({ index: i, time: e.time, node: e.node, id, delta: add.delta });
-      } else if (e.data.type === 'ReadOk') {
-        const value = e.data.value;
-        history.reads.push({
-          index: i,
-          time: e.time,
-          node: e.node,
-          value: typeof value === 'number' && Number.isInteger(value) ? value : undefined,
-        });
-      }
-    }
+    const step = readCounterEvent(reader, trace.event(i));
+    if (step === undefined) continue;
+    if (step.kind === 'add' || step.kind === 'repeat') history.lastAddAt = step.add.time;
+    if (step.kind === 'add') history.adds.push(step.add);
+    else if (step.kind === 'repeat') history.repeats.push(step.add);
+    else if (step.kind === 'ack') history.acks.push(step.ack);
+    else history.reads.push(step.read);
   }
   return history;
+}
+
+/** What the counter's history keeps while it reads: each add's delta from its first delivery, and the adds acknowledged. */
+export interface CounterReader {
+  delivered: Map<string, number>;
+  acked: Set<string>;
+}
+
+export function beginCounter(): CounterReader {
+  return { delivered: new Map(), acked: new Set() };
+}
+
+/** What one event is to the history. */
+export type CounterStep =
+  | { kind: 'add'; add: AddDelivered }
+  | { kind: 'repeat'; add: AddDelivered }
+  | { kind: 'ack'; ack: AddAck }
+  | { kind: 'read'; read: CounterRead };
+
+/** Reads one event into the reader: what it is to the history, if anything. */
+export function readCounterEvent(reader: CounterReader, e: TraceEvent<EventKind>): CounterStep | undefined {
+  const { delivered, acked } = reader;
+  if (e.kind === 'deliver' && e.peer === CLIENT && e.data.type === 'Add') {
+    const { id, delta } = e.data;
+    if (typeof id !== 'string' || typeof delta !== 'number') return undefined;
+    const add: AddDelivered = { index: e.index, time: e.time, node: e.node, id, delta };
+    if (delivered.has(id)) return { kind: 'repeat', add };
+    delivered.set(id, delta);
+    return { kind: 'add', add };
+  }
+  if (e.kind !== 'send' || e.peer !== CLIENT || typeof e.data.id !== 'string') return undefined;
+  const id = e.data.id;
+  if (e.data.type === 'AddOk') {
+    const delta = delivered.get(id);
+    if (delta === undefined || acked.has(id)) return undefined;
+    acked.add(id);
+    return { kind: 'ack', ack: { index: e.index, time: e.time, node: e.node, id, delta } };
+  }
+  if (e.data.type !== 'ReadOk') return undefined;
+  const value = e.data.value;
+  return {
+    kind: 'read',
+    read: {
+      index: e.index,
+      time: e.time,
+      node: e.node,
+      value: typeof value === 'number' && Number.isInteger(value) ? value : undefined,
+    },
+  };
 }
 
 /** The lowest and highest sums a subset of these deltas can make. */
