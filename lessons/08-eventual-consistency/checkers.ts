@@ -1,4 +1,4 @@
-import { CLIENT, type NodeId } from '../../src/kernel';
+import { CLIENT, type AnyMessage, type NodeId } from '../../src/kernel';
 import {
   ClusterTimeline,
   fill,
@@ -10,6 +10,7 @@ import {
   type CheckedRun,
   type HandlerRun,
   type Template,
+  type Text,
   type Verdict,
 } from '../../src/grader';
 import { readBroadcastHistory, readHistoryEvent, type ReadAnswer, type Received } from './history';
@@ -23,13 +24,12 @@ import { readBroadcastHistory, readHistoryEvent, type ReadAnswer, type Received 
 export const SETTLE_MS = 1000;
 
 /** A request from the client left unanswered by the handler that received it (both exercises of the lesson). */
-export const requestUnanswered: Template<{ node: NodeId; type: string; id: unknown; time: number; expected: string }> =
-  {
-    en: ({ node, type, id, time, expected }) =>
-      `${node} received ${type} ${String(id)} at ${fmtMs(time)} and sent no ${expected} with that id to "client" from the same handler: answer every request at once`,
-    'zh-cn': ({ node, type, id, time, expected }) =>
-      `${node} 在 ${fmtMs(time)} 收到 ${type} ${String(id)}，却没有在同一个处理函数里给 "client" 回一个带这个 id 的 ${expected}：每个请求都要立刻回答`,
-  };
+const requestUnanswered: Template<{ node: NodeId; type: string; id: unknown; time: number; expected: string }> = {
+  en: ({ node, type, id, time, expected }) =>
+    `${node} received ${type} ${String(id)} at ${fmtMs(time)} and sent no ${expected} with that id to "client" from the same handler: answer every request at once`,
+  'zh-cn': ({ node, type, id, time, expected }) =>
+    `${node} 在 ${fmtMs(time)} 收到 ${type} ${String(id)}，却没有在同一个处理函数里给 "client" 回一个带这个 id 的 ${expected}：每个请求都要立刻回答`,
+};
 
 const malformedValues: Template<{ node: NodeId; id: unknown; time: number; values: unknown }> = {
   en: ({ node, id, time, values }) =>
@@ -107,31 +107,39 @@ export const answersEveryRequest: Checker = {
 };
 
 /** answersEveryRequest's rule for one handler run: undefined when it keeps it. */
-function judgeAnswer({ node, time, index, request, sends }: HandlerRun): Verdict | undefined {
-  if (request?.from !== CLIENT) return undefined;
-  const expected = answer[request.msg.type];
-  if (expected === undefined) return undefined;
-  const reply = sends.find((s) => s.to === CLIENT && s.msg.type === expected && s.msg.id === request.msg.id);
-  if (reply === undefined) {
-    return {
-      ok: false,
-      explanation: fill(requestUnanswered, { node, type: request.msg.type, id: request.msg.id, time, expected }),
-      at: time,
-      nodes: [node],
-      events: [index],
-    };
-  }
-  const values = reply.msg.values;
-  if (expected === 'ReadOk' && !(Array.isArray(values) && values.every((v) => typeof v === 'number'))) {
-    return {
-      ok: false,
-      explanation: fill(malformedValues, { node, id: request.msg.id, time, values }),
-      at: time,
-      nodes: [node],
-      events: [reply.index],
-    };
-  }
-  return undefined;
+const judgeAnswer = answerRule(answer, (reply, at) => {
+  const values = reply.values;
+  if (Array.isArray(values) && values.every((v) => typeof v === 'number')) return undefined;
+  return fill(malformedValues, { ...at, values });
+});
+
+/**
+ * answers-every-request's rule for one handler run, for requests of the types `answer` lists (each
+ * with its answer's type): a request from the client is answered in the handler that receives
+ * it, and a ReadOk is well formed, which `malformedRead` judges (what is wrong when it is not).
+ */
+export function answerRule(
+  answer: Partial<Record<string, string>>,
+  malformedRead: (reply: AnyMessage, at: { node: NodeId; id: unknown; time: number }) => Text | undefined,
+): (run: HandlerRun) => Verdict | undefined {
+  return ({ node, time, index, request, sends }) => {
+    if (request?.from !== CLIENT) return undefined;
+    const expected = answer[request.msg.type];
+    if (expected === undefined) return undefined;
+    const reply = sends.find((s) => s.to === CLIENT && s.msg.type === expected && s.msg.id === request.msg.id);
+    if (reply === undefined) {
+      return {
+        ok: false,
+        explanation: fill(requestUnanswered, { node, type: request.msg.type, id: request.msg.id, time, expected }),
+        at: time,
+        nodes: [node],
+        events: [index],
+      };
+    }
+    const malformed = expected === 'ReadOk' ? malformedRead(reply.msg, { node, id: request.msg.id, time }) : undefined;
+    if (malformed === undefined) return undefined;
+    return { ok: false, explanation: malformed, at: time, nodes: [node], events: [reply.index] };
+  };
 }
 
 export const noInventedValues: Checker = {

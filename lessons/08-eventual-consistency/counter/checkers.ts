@@ -1,4 +1,4 @@
-import { CLIENT, type NodeId } from '../../../src/kernel';
+import type { NodeId } from '../../../src/kernel';
 import {
   ClusterTimeline,
   fill,
@@ -8,11 +8,9 @@ import {
   overHandlerRuns,
   type Checker,
   type CheckedRun,
-  type HandlerRun,
   type Template,
-  type Verdict,
 } from '../../../src/grader';
-import { requestUnanswered } from '../checkers';
+import { answerRule } from '../checkers';
 import { beginCounter, readCounterEvent, readCounterHistory, subsetRange, type CounterRead } from './history';
 
 /**
@@ -101,32 +99,10 @@ export const answersEveryRequest: Checker = {
 };
 
 /** answersEveryRequest's rule for one handler run: undefined when it keeps it. */
-function judgeAnswer({ node, time, index, request, sends }: HandlerRun): Verdict | undefined {
-  if (request?.from !== CLIENT) return undefined;
-  const expected = answer[request.msg.type];
-  if (expected === undefined) return undefined;
-  const reply = sends.find((s) => s.to === CLIENT && s.msg.type === expected && s.msg.id === request.msg.id);
-  if (reply === undefined) {
-    return {
-      ok: false,
-      explanation: fill(requestUnanswered, { node, type: request.msg.type, id: request.msg.id, time, expected }),
-      at: time,
-      nodes: [node],
-      events: [index],
-    };
-  }
-  const value = reply.msg.value;
-  if (expected === 'ReadOk' && !(typeof value === 'number' && Number.isInteger(value))) {
-    return {
-      ok: false,
-      explanation: fill(malformedValue, { node, id: request.msg.id, time, value }),
-      at: time,
-      nodes: [node],
-      events: [reply.index],
-    };
-  }
-  return undefined;
-}
+const judgeAnswer = answerRule(answer, (reply, at) => {
+  const value = reply.value;
+  return typeof value === 'number' && Number.isInteger(value) ? undefined : fill(malformedValue, { ...at, value });
+});
 
 /**
  * A read counts each add at most once: its value is the sum of some of the adds that have reached
