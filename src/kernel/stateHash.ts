@@ -157,25 +157,34 @@ class Hasher {
 
   fields(instance: object): number {
     this.stack.push(instance);
+    const hash = mix(tagged(Tag.Fields, 0), this.entries(instance, true));
+    this.stack.pop();
+    return hash;
+  }
+
+  /**
+   * An object's own enumerable entries, in any order; a getter is not run. `fields`: a node's
+   * own, where its context and functions are left out.
+   */
+  private entries(value: object, fields: boolean): number {
     let count = 0;
     let low = 0;
     let high = 0;
-    for (const key of Object.keys(instance)) {
-      const descriptor = Object.getOwnPropertyDescriptor(instance, key);
+    for (const key of Object.keys(value)) {
+      const descriptor = Object.getOwnPropertyDescriptor(value, key);
       if (descriptor === undefined) continue;
-      let value = tagOnly(Tag.Accessor);
+      let hash = tagOnly(Tag.Accessor);
       if ('value' in descriptor) {
         const field: unknown = descriptor.value;
-        if (field === this.context || typeof field === 'function') continue;
-        value = this.value(field);
+        if (fields && (field === this.context || typeof field === 'function')) continue;
+        hash = this.value(field);
       }
-      const e = entry(key, value);
+      const e = entry(key, hash);
       low = sumLow(low, e);
       high = sumHigh(high, e);
       count++;
     }
-    this.stack.pop();
-    return mix(tagged(Tag.Fields, 0), unordered(count, low, high));
+    return unordered(count, low, high);
   }
 
   private value(value: unknown): number {
@@ -226,19 +235,8 @@ class Hasher {
       for (const v of value as Set<unknown>) h = mix(h, this.value(v));
       return h;
     }
-    let count = 0;
-    let low = 0;
-    let high = 0;
-    for (const key of Object.keys(value)) {
-      const descriptor = Object.getOwnPropertyDescriptor(value, key);
-      if (descriptor === undefined) continue;
-      const e = entry(key, 'value' in descriptor ? this.value(descriptor.value) : tagOnly(Tag.Accessor));
-      low = sumLow(low, e);
-      high = sumHigh(high, e);
-      count++;
-    }
     const name = className(value);
-    const sum = unordered(count, low, high);
+    const sum = this.entries(value, false);
     return name === undefined ? mix(tagged(Tag.Object, 0), sum) : mix(tagged(Tag.ClassObject, hashStateKey(name)), sum);
   }
 }
