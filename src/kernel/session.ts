@@ -134,15 +134,13 @@ class SimulationSession implements Session, SessionInternals {
   step(choice?: EventId): PendingEvent | undefined {
     if (this.done) return undefined;
     const { world, scheduler } = this;
+    if (choice !== undefined) {
+      const ran = describeEvent(this.enabledEntry(choice), world.lanes);
+      this.run(choice);
+      return ran;
+    }
     this.globals.enter();
     try {
-      if (choice !== undefined) {
-        const ev = this.enabled().find((e) => e.seq === choice);
-        if (ev === undefined) throw new Error(`step(${choice}): no enabled event has that id; pending() lists them`);
-        const ran = describeEvent(ev, world.lanes);
-        this.handle(scheduler.take(choice) as SimEvent);
-        return ran;
-      }
       for (;;) {
         const ev = scheduler.next();
         const ran = world.isEnabled(ev, Math.max(world.now, ev.time)) ? describeEvent(ev, world.lanes) : undefined;
@@ -155,17 +153,23 @@ class SimulationSession implements Session, SessionInternals {
   }
 
   run(choice: EventId): void {
-    const { world, scheduler } = this;
-    if (world.outcome !== undefined) return;
-    const ev = scheduler.entries.find((e) => e.seq === choice);
-    if (ev === undefined || ev.time > this.spec.duration || !world.isEnabled(ev, Math.max(world.now, ev.time)))
-      throw new Error(`step(${choice}): no enabled event has that id; pending() lists them`);
+    if (this.world.outcome !== undefined) return;
+    this.enabledEntry(choice);
     this.globals.enter();
     try {
-      this.handle(scheduler.take(choice) as SimEvent);
+      this.handle(this.scheduler.take(choice) as SimEvent);
     } finally {
       this.globals.exit();
     }
+  }
+
+  /** The pending entry of that id, which must be enabled now. */
+  private enabledEntry(choice: EventId): SimEvent {
+    const { world } = this;
+    const ev = this.scheduler.entries.find((e) => e.seq === choice);
+    if (ev === undefined || ev.time > this.spec.duration || !world.isEnabled(ev, Math.max(world.now, ev.time)))
+      throw new Error(`step(${choice}): no enabled event has that id; pending() lists them`);
+    return ev;
   }
 
   runToEnd(): RunResult {
