@@ -6,7 +6,7 @@ import { className } from './snapshot';
  * there. Each hash stands for the same canonical form the key's text has (`snapshotFields`,
  * uncapped): equal texts, equal hashes. Object keys are sorted in the text, so their entries
  * are summed here, in any order; arrays, Maps and Sets keep their order in both. Hashes are
- * numbers mixed into numbers: hashing allocates nothing.
+ * numbers mixed into numbers, with no text and no hash object built along the way.
  */
 
 /** Where every chain of `mix` starts. */
