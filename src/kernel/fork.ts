@@ -106,7 +106,6 @@ function copySlot(slot: ProcessSlot): ProcessSlot {
   copy.shown = slot.shown;
   copy.ctx = slot.ctx;
   copy.memory = slot.memory;
-  copy.keyText = slot.keyText;
   copy.keyHash = slot.keyHash;
   copy.plain = slot.plain;
   return copy;

@@ -38,20 +38,18 @@ export class ProcessSlot {
   /** What the exercise's extra API remembers about this process since it booted (see `extendContext`). */
   memory: Record<string, unknown> = {};
   /**
-   * This process's part of a chosen run's state key, and its hash, once computed: only its own
-   * handlers and a crash change what the part says (fields, storage, armed timers, up or down),
-   * and they clear it. A fork copies it with the slot.
+   * The hash of this process's part of a chosen run's state, once computed: only its own handlers
+   * and a crash change what the part says (fields, memory, storage, armed timers, up or down), and
+   * they clear it. A fork copies it with the slot.
    */
-  keyText: string | undefined;
   keyHash: number | undefined;
   /** The node and context are a fork's too: a handler here copies them first (see fork.ts). */
   shared = false;
   /** The node was found to be plain data, which only its own handlers can change. */
   plain = false;
 
-  /** A handler ran here, or it crashed or restarted: its part of the state key is to be computed again. */
+  /** A handler ran here, or it crashed or restarted: its part of the state is to be hashed again. */
   changed(): void {
-    this.keyText = undefined;
     this.keyHash = undefined;
   }
 

@@ -37,7 +37,7 @@ export function stateKey({ world, scheduler }: SessionInternals, spent: FaultSpe
 /**
  * The state key's hash, built from the hashes of its parts: equal keys, equal hashes. A search
  * hashes every state it reaches, and most of a key is the processes a step did not touch: their
- * parts are cached on their slots, and messages' texts on the messages.
+ * parts' hashes are cached on their slots, and each pending message's on its queue entry.
  */
 export function stateHash({ world, scheduler }: SessionInternals, spent: FaultSpent): number {
   let hash = HASH_START;
@@ -67,9 +67,8 @@ const pendingHashes: number[] = [];
 
 const byValue = (a: number, b: number): number => a - b;
 
-/** A process's part of the key, from its slot's cache when no handler or crash has run there since. */
+/** A process's part of the key. */
 function processKey(slot: ProcessSlot): string {
-  if (slot.keyText !== undefined) return slot.keyText;
   let text: string;
   if (!slot.up || slot.instance === undefined) text = slot.up ? 'not started' : 'down';
   else text = JSON.stringify(snapshotFields(slot.instance, slot.ctx, exactCaps)) + canonicalJson(slot.memory);
@@ -78,7 +77,6 @@ function processKey(slot: ProcessSlot): string {
   const armed: string[] = [];
   for (const timer of slot.timers.values()) if (timer.token !== 0) armed.push(timer.name);
   text += '\u0002' + armed.sort(byCodeUnits).join('\u0001');
-  slot.keyText = text;
   return text;
 }
 
@@ -114,11 +112,11 @@ function processHash(slot: ProcessSlot): number {
 function pendingText(ev: SimEvent): string | undefined {
   switch (ev.kind) {
     case Ev.Deliver:
-      return `d${ev.from}>${ev.node}:${messageJson(ev.msg)}`;
+      return `d${ev.from}>${ev.node}:${canonicalJson(ev.msg)}`;
     case Ev.Timer:
       return undefined;
     case Ev.ClientSend:
-      return `c>${ev.node}:${messageJson(ev.msg)}`;
+      return `c>${ev.node}:${canonicalJson(ev.msg)}`;
     case Ev.Fault:
       return `f${canonicalJson(ev.fault)}`;
     case Ev.Resume:
@@ -144,30 +142,6 @@ export function pendingHash(ev: SimEvent): number | undefined {
       return text === undefined ? undefined : hashStateKey(text);
     }
   }
-}
-
-/** Messages' canonical texts: a message stays in flight across many states, and a state key writes each. */
-const messageTexts = new WeakMap<object, string>();
-
-/** `canonicalJson` of a message, remembered when it is frozen all through (as sent messages are) and so cannot change. */
-export function messageJson(msg: unknown): string {
-  if (typeof msg !== 'object' || msg === null) return canonicalJson(msg);
-  const known = messageTexts.get(msg);
-  if (known !== undefined) return known;
-  const text = canonicalJson(msg);
-  if (frozenThrough(msg)) messageTexts.set(msg, text);
-  return text;
-}
-
-function frozenThrough(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return true;
-  if (!Object.isFrozen(value)) return false;
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    const descriptor = Object.getOwnPropertyDescriptor(record, key);
-    if (descriptor === undefined || !('value' in descriptor) || !frozenThrough(descriptor.value)) return false;
-  }
-  return true;
 }
 
 /** JSON data with every object's keys sorted: equal data, equal text, whatever order it was built in. */

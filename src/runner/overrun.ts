@@ -1,4 +1,4 @@
-import { explainedAs, fill, type Failure, type Template } from '../grader';
+import { explainedAs, fill, type Failure, type Template, type Text } from '../grader';
 import type { HandlerMark } from './marks';
 
 /** Where a unit ran: enough to name it. */
@@ -53,36 +53,31 @@ const searchOutOfMemory: Template<SearchPlace> = {
 
 /** The verdict on a search the watchdog had to stop. */
 export function searchTimeoutFailure(place: SearchPlace, budgetMs: number, mark: HandlerMark | undefined): Failure {
-  return {
-    checker: 'timeout',
-    property: 'each handler returns',
-    ...explainedAs(fill(searchOverran, { place, budgetMs, mark })),
-    ...(mark ? { nodes: [mark.node] } : {}),
-  };
+  return overranFailure(fill(searchOverran, { place, budgetMs, mark }), mark);
 }
 
 export function searchMemoryFailure(place: SearchPlace): Failure {
-  return {
-    checker: 'memory',
-    property: 'the run fits in memory',
-    ...explainedAs(fill(searchOutOfMemory, place)),
-  };
+  return outOfMemoryFailure(fill(searchOutOfMemory, place));
 }
 
 /** The verdict on a run the watchdog had to stop (reports add the command that replays it). */
 export function timeoutFailure(place: UnitPlace, budgetMs: number, mark: HandlerMark | undefined): Failure {
+  return overranFailure(fill(overran, { place, budgetMs, mark }), mark);
+}
+
+export function memoryFailure(place: UnitPlace): Failure {
+  return outOfMemoryFailure(fill(outOfMemory, place));
+}
+
+function overranFailure(explanation: Text, mark: HandlerMark | undefined): Failure {
   return {
     checker: 'timeout',
     property: 'each handler returns',
-    ...explainedAs(fill(overran, { place, budgetMs, mark })),
+    ...explainedAs(explanation),
     ...(mark ? { nodes: [mark.node] } : {}),
   };
 }
 
-export function memoryFailure(place: UnitPlace): Failure {
-  return {
-    checker: 'memory',
-    property: 'the run fits in memory',
-    ...explainedAs(fill(outOfMemory, place)),
-  };
+function outOfMemoryFailure(explanation: Text): Failure {
+  return { checker: 'memory', property: 'the run fits in memory', ...explainedAs(explanation) };
 }
