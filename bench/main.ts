@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   console.log(transpilerSection());
   console.log(await benchViewer());
   console.log(measureLinearizability());
-  console.log(measureExplore());
+  console.log(await measureExplore());
 }
 
 function runProbe<T>(args: string[]): T {

@@ -13,7 +13,8 @@ Usage:
                 [--faults F] [--save-faults F] [--budget MS] [--lang L]
   distsys check-history <file> --model register|cas-register|kv|queue [--budget N] [--json]
   distsys explore <exercise> [--file F] [--nodes N] [--depth D] [--faults crash=1,drop=2,duplicate=1]
-                [--mode bfs|random] [--walks N] [--seed S] [--max-states N] [--timeout S] [--json] [--lang L]
+                [--mode bfs|random] [--walks N] [--seed S] [--max-states N] [--workers N] [--timeout S]
+                [--json] [--lang L]
   distsys help | --help | -h
   distsys --version
 
@@ -56,7 +57,10 @@ Flags:
   --mode bfs|random explore: breadth-first, every state (default), or random walks for deeper states
   --walks N, --seed S
                     explore --mode random: how many walks (default ${DEFAULT_WALKS}), drawn from seed S (default 1)
-  --max-states N    explore: stop after N distinct states (default ${DEFAULT_MAX_STATES.toLocaleString('en-US')})
+  --max-states N    explore: stop after N distinct states (default ${DEFAULT_MAX_STATES.toLocaleString('en-US')}; with --workers,
+                    at the end of the depth that reaches N)
+  --workers N       explore --mode bfs: share the search between N worker threads (default 1), one per
+                    core at most; the report is the same as one worker's
   --timeout S       explore: real seconds the search may take before it is stopped (default ${DEFAULT_EXPLORE_TIMEOUT_S});
                     the search runs your handlers in a worker thread, so one that never returns is stopped too
 

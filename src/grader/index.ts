@@ -74,6 +74,7 @@ export {
   SearchTally,
   type LevelFound,
   type LevelSettled,
+  type TalliedReport,
   type LevelVerdict,
   type Shard,
   exploreRequest,

@@ -1,5 +1,6 @@
 import type { DepthDone, Exercise, Failure } from '../grader';
 import { resolveSettings, type RunnerConfig } from './config';
+import { exploreInWorkers } from './exploreInWorkers';
 import type { Cancelled, Job } from './job';
 import { openSession } from './open';
 import { searchMemoryFailure, searchTimeoutFailure } from './overrun';
@@ -12,6 +13,8 @@ export interface ExploreJobRequest {
   /** Its name in stacks and messages. */
   file: string;
   options: WorkerExploreOptions;
+  /** Breadth-first: worker threads sharing the search (default 1); the report is the same. */
+  workers?: number;
   /** Told as each depth of a breadth-first search is done. */
   onDepth?(done: DepthDone): void;
 }
@@ -28,6 +31,8 @@ export type ExploreOutcome =
  * handlers, and one that never returns must cost the worker, not the caller's thread.
  */
 export function explore(request: ExploreJobRequest, config: RunnerConfig = {}): Job<ExploreOutcome> {
+  const workers = request.workers ?? 1;
+  if (workers > 1 && request.options.mode !== 'random') return exploreInWorkers(request, workers, config);
   const settings = resolveSettings(config);
   const session = new WorkerSession(settings);
   let cancelled = false;

@@ -6,9 +6,12 @@ import type {
   ExploreRequest,
   Failure,
   GradeOptions,
+  LevelFound,
+  LevelVerdict,
   Measurement,
   ScenarioReport,
   SeedFailure,
+  Shard,
   SourceLocation,
   StudentScenarioSource,
 } from '../grader';
@@ -49,6 +52,10 @@ export type HostRequest =
     }
   /** `distsys explore`: search the exercise's small configuration. */
   | { kind: 'explore'; options: WorkerExploreOptions }
+  /** `distsys explore --workers N`: take this share of a breadth-first search (see ShardSearch); answered by `shard-opened`. */
+  | { kind: 'explore-shard'; options: WorkerExploreOptions; shard: Shard; forking: boolean }
+  /** Keep what the verdict gives the shard of the last depth (none before the first), and expand the next: answered by `shard-level`. */
+  | { kind: 'explore-level'; verdict?: LevelVerdict }
   /** No more work: the worker lets its thread end, which flushes what the student's code printed. */
   | { kind: 'close' };
 
@@ -67,8 +74,14 @@ export interface ExploredReport extends Omit<ExploreReport, 'violation'> {
   searched: Pick<ExploreRequest, 'nodes' | 'depth' | 'faults'> & { processes?: string[] };
   /** Real time the search took in the worker, s. */
   seconds: number;
-  violation?: Omit<NonNullable<ExploreReport['violation']>, 'trace'> & { traceHash: string; traceEvents: number };
+  violation?: ExploredViolation;
 }
+
+/** A violation as it crosses threads: its trace as its hash and length (a replay of its choices gives it back). */
+export type ExploredViolation = Omit<NonNullable<ExploreReport['violation']>, 'trace'> & {
+  traceHash: string;
+  traceEvents: number;
+};
 
 /** The student's file could not become a node class. */
 export interface LoadError {
@@ -120,5 +133,10 @@ export type WorkerMessage =
   /** A depth of a search is done (progress). */
   | { kind: 'explore-depth'; done: DepthDone }
   | { kind: 'explored'; report: ExploredReport }
+  /** A shard's search is open: what it searches, and the violation at the start, if any. */
+  | { kind: 'shard-opened'; searched: ExploredReport['searched']; violation?: ExploredViolation }
+  | { kind: 'shard-level'; level: LevelFound<ExploredViolation> }
+  /** A fork went where a replay of its path does not: the search starts again, replaying only. */
+  | { kind: 'shard-diverged' }
   /** A bug outside the student's code (an exercise's checker threw): not the student's failure. */
   | { kind: 'internal-error'; message: string };

@@ -2,11 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import {
   compileStudentModule,
-  exploreExercise,
-  exploreRequest,
   replaySearchPath,
-  type DepthDone,
-  SEARCH_SEED,
   type CheckedResult,
   type ReplayedPath,
   gradeScenario,
@@ -21,15 +17,8 @@ import {
 import type { NodeClass, RunBudget } from '../kernel';
 import { ConsoleTags } from './consoleTags';
 import { MarkWriter } from './marks';
-import type {
-  ExploredReport,
-  HostRequest,
-  SeedOptions,
-  SeedRun,
-  UnitLimits,
-  WorkerExploreOptions,
-  WorkerMessage,
-} from './protocol';
+import type { HostRequest, SeedOptions, SeedRun, UnitLimits, WorkerMessage } from './protocol';
+import { exploreOne, ServedShard } from './serveExplore';
 import { stoppingBefore } from './stopBefore';
 
 /**
@@ -37,7 +26,7 @@ import { stoppingBefore } from './stopBefore';
  * isolatedProgram); or, for an exercise whose submission is a fault schedule, the program under
  * attack and the exercise with the student's schedule in place.
  */
-interface Loaded {
+export interface Loaded {
   exercise: Exercise;
   file: string;
   /** Mark each handler as it runs, for the host's watchdog. */
@@ -57,6 +46,7 @@ export function serveGrading(exercises: readonly Exercise[]): void {
   const ownGlobals = new Set(Reflect.ownKeys(globalThis));
   const tags = new ConsoleTags(console);
   let loaded: Loaded | undefined;
+  let shard: ServedShard | undefined;
   port.on('message', (request: HostRequest) => {
     try {
       if (request.kind === 'close') port.close();
@@ -71,7 +61,11 @@ export function serveGrading(exercises: readonly Exercise[]): void {
         });
       else if (request.kind === 'explore')
         post({ kind: 'explored', report: exploreOne(loaded, tags, request.options, post) });
-      else post({ kind: 'ran', run: runOne(loaded, tags, request, post) });
+      else if (request.kind === 'explore-shard') shard = ServedShard.open(loaded, tags, request, post);
+      else if (request.kind === 'explore-level') {
+        if (shard === undefined) throw new Error('"explore-level" before "explore-shard"');
+        if (!shard.level(request.verdict, post)) shard = undefined;
+      } else post({ kind: 'ran', run: runOne(loaded, tags, request, post) });
     } catch (error) {
       post({
         kind: 'internal-error',
@@ -245,31 +239,6 @@ function searchedPath(path: ReplayedPath): CheckedResult {
     notes: [],
     measurements: [],
   };
-}
-
-/**
- * `distsys explore` in this worker: the search runs the student's code, so the host's watchdog
- * times it as one unit and the marks name the handler it was in if it never ends.
- */
-function exploreOne(
-  loaded: Loaded,
-  tags: ConsoleTags,
-  options: WorkerExploreOptions,
-  post: (m: WorkerMessage) => void,
-): ExploredReport {
-  const unit = { scenario: 'explore', seed: options.seed ?? SEARCH_SEED, phase: 'search' as const };
-  post({ kind: 'unit', unit });
-  loaded.marks.reset();
-  tags.startUnit(unit, loaded.marks);
-  const full = { ...options, hooks: tags, onDepth: (done: DepthDone) => post({ kind: 'explore-depth', done }) };
-  const { nodes, processes, depth, faults } = exploreRequest(loaded.exercise, loaded.program, loaded.file, full);
-  const started = performance.now();
-  const { violation: found, ...report } = exploreExercise(loaded.exercise, loaded.program, loaded.file, full);
-  const counts = { ...report, seconds: (performance.now() - started) / 1000 };
-  const searched = { nodes, ...(processes ? { processes: processes.map((p) => p.id) } : {}), depth, faults };
-  if (found === undefined) return { ...counts, searched };
-  const { trace, ...violation } = found;
-  return { ...counts, searched, violation: { ...violation, traceHash: trace.hash(), traceEvents: trace.length } };
 }
 
 function scenarioNamed(exercise: Exercise, name: string): Scenario {

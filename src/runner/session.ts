@@ -89,7 +89,12 @@ export class WorkerSession {
     return this.marks;
   }
 
-  exchange<T>(request: HostRequest, accept: (message: WorkerMessage) => T | undefined): Promise<ExchangeEnd<T>> {
+  /** `budgetMs`: what the exchange may take, whatever units the worker starts (a share of a search takes what is left of it). */
+  exchange<T>(
+    request: HostRequest,
+    accept: (message: WorkerMessage) => T | undefined,
+    budgetMs?: number,
+  ): Promise<ExchangeEnd<T>> {
     return new Promise((resolve, reject) => {
       let unit: Unit | undefined;
       let timer: NodeJS.Timeout | undefined;
@@ -114,7 +119,7 @@ export class WorkerSession {
       };
       const arm = (): void => {
         clearTimeout(timer);
-        timer = setTimeout(overrun, unit?.phase === 'search' ? this.config.searchMs : this.config.unitMs);
+        timer = setTimeout(overrun, budgetMs ?? (unit?.phase === 'search' ? this.config.searchMs : this.config.unitMs));
       };
       this.pending = {
         message: (message) => {

@@ -10,13 +10,15 @@ import { searchedPingPong } from './fixtures/searchedPingPong';
 const raftDir = join(ROOT, 'test', 'exercises', 'raft-election');
 const reference = join('test', 'exercises', 'raft-election', 'reference.ts');
 
-/** The double-vote variant written to a file of its own, as a student's would be. */
-function doubleVoteFile(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'distsys-explore-')), 'double-vote.ts');
+/** A buggy variant written to a file of its own, as a student's would be. */
+function variantFile(variant: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'distsys-explore-')), `${variant}.ts`);
   const source = readFileSync(join(raftDir, 'reference.ts'), 'utf8');
-  writeFileSync(file, applyPatch(source, readFileSync(join(raftDir, 'buggy', 'double-vote.patch'), 'utf8')));
+  writeFileSync(file, applyPatch(source, readFileSync(join(raftDir, 'buggy', `${variant}.patch`), 'utf8')));
   return file;
 }
+
+const doubleVoteFile = (): string => variantFile('double-vote');
 
 const explore = (args: string[]) => fixtureCli(['explore', ...args], { exercises });
 
@@ -76,6 +78,18 @@ describe('distsys explore (in-process, the real catalog)', () => {
     assert.match(stdout, /^FAIL {2}no-duplicate-effect: /m);
   });
 
+  it('shares the search between worker threads with --workers, and reports what one worker does', async () => {
+    // Its double vote takes 5 choices: found after the search was split between the two.
+    for (const file of [variantFile('volatile-voted-for'), reference]) {
+      const args = ['raft-election', '--file', file, '--depth', '5', '--faults', 'crash=1', '--json'];
+      const one = await explore(args);
+      const shared = await explore([...args, '--workers', '2']);
+      assert.equal(shared.code, one.code, shared.stderr);
+      assert.deepEqual(JSON.parse(shared.stdout), JSON.parse(one.stdout));
+      assert.equal(shared.stderr, one.stderr, 'the same progress, depth by depth');
+    }
+  });
+
   it('walks at random with --mode random', async () => {
     const { code, stdout } = await explore([
       'raft-election',
@@ -108,12 +122,24 @@ describe('distsys explore (in-process, the real catalog)', () => {
     );
   });
 
+  it('stops a search shared between workers under --timeout too, naming the handler that never returned', async () => {
+    const file = join('test', 'cli', 'fixtures', 'programs', 'lateLoop.ts');
+    const { code, stderr } = await fixtureCli(
+      ['explore', 'searched-ping-pong', '--file', file, '--timeout', '1', '--workers', '2'],
+      { exercises: [...exercises, searchedPingPong] },
+    );
+    assert.equal(code, 1);
+    assert.match(stderr, /did not finish within 1 s of real time: n\d was still running onTimer\("late"\)/);
+  });
+
   it('exits 2 naming what is wrong with a flag', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['raft-election', '--faults', 'crash=x'], /--faults: crash=x: the count must be a whole number from 0 to 1000/],
       [['raft-election', '--faults', 'flood=1'], /--faults: "flood=1" is not a fault and its count: write crash=N/],
       [['raft-election', '--mode', 'dfs'], /--mode must be bfs or random, got "dfs"/],
       [['raft-election', '--walks', '5'], /--walks applies to --mode random only/],
+      [['raft-election', '--mode', 'random', '--workers', '2'], /--workers applies to --mode bfs only/],
+      [['raft-election', '--workers', '0'], /--workers must be a whole number from 1 to 64, got "0"/],
       [['raft-election', '--nodes', '0'], /--nodes must be a whole number from 1 to 9, got "0"/],
       [['raft-election', '--timeout', '0'], /--timeout must be a whole number from 1 to 604800, got "0"/],
       [['failure-detector'], /has no invariants to search for; .*\. None of its rules is a safety property/],

@@ -11,10 +11,14 @@ import { readStudentFile } from '../studentFile';
 import { DEFAULT_EXPLORE_TIMEOUT_S, MAX_SEED, untilInterrupted } from './shared';
 
 const flags = {
-  values: ['file', 'nodes', 'depth', 'faults', 'mode', 'walks', 'seed', 'max-states', 'timeout', 'lang'],
+  values: ['file', 'nodes', 'depth', 'faults', 'mode', 'walks', 'seed', 'max-states', 'workers', 'timeout', 'lang'],
   switches: ['json'],
 };
-const synopsis = 'distsys explore <exercise> [--nodes N] [--depth D] [--faults crash=1,drop=2] [--timeout S]';
+const synopsis =
+  'distsys explore <exercise> [--nodes N] [--depth D] [--faults crash=1,drop=2] [--workers N] [--timeout S]';
+
+/** More threads than a laptop has cores only wait for each other. */
+const MAX_WORKERS = 64;
 
 /** The names `--faults` takes for each part of the budget. */
 const faultNames: Record<string, keyof FaultBudget> = {
@@ -46,6 +50,9 @@ export async function exploreCommand(argv: readonly string[], env: CliEnv): Prom
     );
   }
   const options = exploreOptions(parsed);
+  const workers = integerFlag(parsed, 'workers', 1, MAX_WORKERS) ?? 1;
+  if (workers > 1 && options.mode === 'random')
+    throw new UsageError('--workers applies to --mode bfs only: random walks run in one worker');
   const timeout = integerFlag(parsed, 'timeout', 1, 7 * 24 * 3600) ?? DEFAULT_EXPLORE_TIMEOUT_S;
   const language = languageFlag(parsed, env);
   const student = readStudentFile(env, exercise, parsed.values.get('file'));
@@ -54,6 +61,7 @@ export async function exploreCommand(argv: readonly string[], env: CliEnv): Prom
       exercise,
       ...student,
       options,
+      workers,
       // Progress goes to stderr: a deep search takes a while, and stdout stays the report.
       onDepth: ({ depth, statesExplored, distinctStates }) =>
         env.stderr(

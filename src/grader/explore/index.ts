@@ -1,6 +1,6 @@
 export { exploreBreadthFirst, exploreInShards } from './breadthFirst';
 export { ForkDiverged, ShardSearch, type LevelFound, type LevelVerdict, type Shard } from './shard';
-export { SearchTally, type LevelSettled } from './tally';
+export { SearchTally, type LevelSettled, type TalliedReport } from './tally';
 export { describeChoice } from './describeChoice';
 export {
   DEFAULT_MAX_STATES,

@@ -1,4 +1,11 @@
-import { openChoiceSession, replayChoices, type Choice, type ChoiceSession, type FaultBudget, type RunSpec } from '../../kernel';
+import {
+  openChoiceSession,
+  replayChoices,
+  type Choice,
+  type ChoiceSession,
+  type FaultBudget,
+  type RunSpec,
+} from '../../kernel';
 import { DEFAULT_MAX_STATES, exploreSpec, violationOf, type ExploreRequest, type Violation } from './exploredRun';
 import { Invariants, type InvariantStates } from './invariants';
 
@@ -14,7 +21,7 @@ export const WHOLE_SEARCH: Shard = { index: 0, count: 1 };
  * What one shard found at one depth. States are ordered by key, the order a search alone reaches
  * them in: by the rank of the state they come from, then by choice.
  */
-export interface LevelFound {
+export interface LevelFound<V = Violation> {
   depth: number;
   /** Choices taken at this depth by this shard. */
   explored: number;
@@ -29,7 +36,7 @@ export interface LevelFound {
   /** The shard stopped taking choices: it stored as many states as a search may. */
   full: boolean;
   /** The first choice, by key, that breaks an invariant; the shard took no choice after it. */
-  violation?: { key: number; found: Violation };
+  violation?: { key: number; found: V };
 }
 
 /** What each shard keeps of a level, decided over every shard's `LevelFound`. */

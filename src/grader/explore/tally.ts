@@ -1,11 +1,17 @@
-import { DEFAULT_MAX_STATES, type DepthDone, type ExploreReport, type ExploreRequest, type Violation } from './exploredRun';
+import {
+  DEFAULT_MAX_STATES,
+  type DepthDone,
+  type ExploreReport,
+  type ExploreRequest,
+  type Violation,
+} from './exploredRun';
 import { KEY_CHOICES, type LevelFound, type LevelVerdict } from './shard';
 
 /**
  * Choices the shards took up to the one of `key`, that one included: what one search alone takes
  * before it stops there (it takes them in key order).
  */
-function choicesUpTo(levels: readonly LevelFound[], key: number): number {
+function choicesUpTo(levels: ReadonlyArray<{ expanded: number[] }>, key: number): number {
   const rank = Math.floor(key / KEY_CHOICES);
   let taken = 0;
   for (const { expanded } of levels)
@@ -21,19 +27,22 @@ function choicesUpTo(levels: readonly LevelFound[], key: number): number {
 const SPLIT_PER_SHARD = 16;
 
 /** What a depth settled: what each shard keeps, progress, and the report when the search ends there. */
-export interface LevelSettled {
+export interface LevelSettled<V = Violation> {
   verdicts: LevelVerdict[];
   /** The depth is done (absent when a violation or the state limit cut it short). */
   done?: DepthDone;
-  report?: ExploreReport;
+  report?: TalliedReport<V>;
 }
+
+/** A search's report, its violation as the shards give it (in another thread, without its trace). */
+export type TalliedReport<V = Violation> = Omit<ExploreReport, 'violation'> & { violation?: V };
 
 /**
  * The breadth-first search's side above its shards: adds up what they explored, decides which
  * shard keeps each new state (the first in key order; see ShardSearch), when the frontier is
  * split, and when and how the search ends. One shard or several, the same report.
  */
-export class SearchTally {
+export class SearchTally<V = Violation> {
   private statesExplored = 0;
   private distinct = 1;
   private depthReached = 0;
@@ -52,7 +61,7 @@ export class SearchTally {
     return this.depthsDone >= this.request.depth;
   }
 
-  report(over: Partial<ExploreReport> & { violation?: Violation } = {}): ExploreReport {
+  report(over: Partial<TalliedReport<V>> = {}): TalliedReport<V> {
     return {
       mode: 'bfs',
       statesExplored: this.statesExplored,
@@ -64,16 +73,17 @@ export class SearchTally {
   }
 
   /** Every shard's findings at one depth, in shard order. */
-  level(levels: readonly LevelFound[]): LevelSettled {
-    const first = levels[0] as LevelFound;
+  level(levels: readonly LevelFound<V>[]): LevelSettled<V> {
+    const first = levels[0] as LevelFound<V>;
     // Before the split every shard took the same choices: count them once.
     const counted = first.whole ? [first] : levels;
     let explored = 0;
     for (const level of counted) explored += level.explored;
     if (explored > 0) this.depthReached = first.depth;
-    let violation: LevelFound['violation'];
+    let violation: LevelFound<V>['violation'];
     for (const level of counted)
-      if (level.violation && (violation === undefined || level.violation.key < violation.key)) violation = level.violation;
+      if (level.violation && (violation === undefined || level.violation.key < violation.key))
+        violation = level.violation;
     if (violation !== undefined) {
       this.statesExplored += choicesUpTo(counted, violation.key);
       return { verdicts: [], report: this.report({ violation: violation.found }) };
@@ -98,7 +108,7 @@ export class SearchTally {
   }
 
   /** Before the split, every shard found the same states: each keeps all of them, and the frontier is split once it is wide enough. */
-  private wholeLevel(level: LevelFound): { verdicts: LevelVerdict[]; winners: number } {
+  private wholeLevel(level: LevelFound<V>): { verdicts: LevelVerdict[]; winners: number } {
     const states = level.found.length / 2;
     const ranks = Array.from({ length: states }, (_, i) => i);
     const hashes = level.found.filter((_, i) => i % 2 === 0);
@@ -108,7 +118,7 @@ export class SearchTally {
   }
 
   /** After the split: the shards' findings merged in key order, each state ranked where it is first found. */
-  private merged(levels: readonly LevelFound[]): { verdicts: LevelVerdict[]; winners: number } {
+  private merged(levels: readonly LevelFound<V>[]): { verdicts: LevelVerdict[]; winners: number } {
     const ranks = levels.map((level) => new Array<number>(level.found.length / 2).fill(-1));
     const hashes: number[] = [];
     const taken = new Set<number>();
@@ -118,13 +128,17 @@ export class SearchTally {
       let pick = -1;
       for (let s = 0; s < levels.length; s++) {
         const at = next[s] as number;
-        const found = (levels[s] as LevelFound).found;
-        if (at < found.length && (pick < 0 || (found[at + 1] as number) < ((levels[pick] as LevelFound).found[(next[pick] as number) + 1] as number)))
+        const found = (levels[s] as LevelFound<V>).found;
+        if (
+          at < found.length &&
+          (pick < 0 ||
+            (found[at + 1] as number) < ((levels[pick] as LevelFound<V>).found[(next[pick] as number) + 1] as number))
+        )
           pick = s;
       }
       if (pick < 0) break;
       const at = next[pick] as number;
-      const hash = (levels[pick] as LevelFound).found[at] as number;
+      const hash = (levels[pick] as LevelFound<V>).found[at] as number;
       next[pick] = at + 2;
       if (taken.has(hash)) continue;
       taken.add(hash);

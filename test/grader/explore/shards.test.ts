@@ -74,7 +74,10 @@ describe('the tally above the shards', () => {
   it('counts a level every shard took whole once, and splits it once it is wide enough', () => {
     const tally = new SearchTally(2, { depth: 5 });
     const found = Array.from({ length: 64 }, (_, i) => i);
-    const settled = tally.level([level({ explored: 40, whole: true, found }), level({ explored: 40, whole: true, found })]);
+    const settled = tally.level([
+      level({ explored: 40, whole: true, found }),
+      level({ explored: 40, whole: true, found }),
+    ]);
     assert.equal(settled.done?.statesExplored, 40);
     assert.equal(settled.done?.frontier, 32);
     assert.ok(settled.verdicts.every((v) => v.split));
