@@ -3,7 +3,7 @@ import { resolveSettings, type RunnerConfig } from './config';
 import { exploreInWorkers } from './exploreInWorkers';
 import type { Cancelled, Job } from './job';
 import { openSession } from './open';
-import { searchMemoryFailure, searchTimeoutFailure } from './overrun';
+import { searchNotDone } from './overrun';
 import type { ExploredReport, LoadError, WorkerExploreOptions } from './protocol';
 import { WorkerSession } from './session';
 
@@ -49,17 +49,8 @@ export function explore(request: ExploreJobRequest, config: RunnerConfig = {}): 
         if (m.kind === 'explore-depth') request.onDepth?.(m.done);
         return m.kind === 'explored' ? m.report : undefined;
       });
-      const place = { searched: request.file };
-      switch (end.status) {
-        case 'done':
-          return { status: 'explored', report: end.value };
-        case 'overrun':
-          return { status: 'stopped', failure: searchTimeoutFailure(place, settings.searchMs, end.mark) };
-        case 'out-of-memory':
-          return { status: 'stopped', failure: searchMemoryFailure(place) };
-        case 'stopped':
-          return { status: 'cancelled' };
-      }
+      if (end.status === 'done') return { status: 'explored', report: end.value };
+      return searchNotDone(end, { searched: request.file }, settings.searchMs);
     } finally {
       await session.close();
     }

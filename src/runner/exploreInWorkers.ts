@@ -4,7 +4,7 @@ import { resolveSettings, type RunnerConfig, type Settings } from './config';
 import type { ExploreJobRequest, ExploreOutcome } from './explore';
 import type { Job } from './job';
 import { openSession } from './open';
-import { searchMemoryFailure, searchTimeoutFailure } from './overrun';
+import { searchNotDone } from './overrun';
 import type { ExploredReport, ExploredViolation, HostRequest, WorkerMessage } from './protocol';
 import { WorkerSession, type ExchangeEnd } from './session';
 
@@ -74,14 +74,7 @@ async function searchInShards(
     const stopped = ends.find((end): end is Exclude<ExchangeEnd<T>, { status: 'done' }> => end.status !== 'done');
     if (stopped === undefined) return ends.map((end) => (end as { value: T }).value);
     // One worker stopped: the others finished their part, and are closed with the job.
-    switch (stopped.status) {
-      case 'overrun':
-        return { status: 'stopped', failure: searchTimeoutFailure(place, settings.searchMs, stopped.mark) };
-      case 'out-of-memory':
-        return { status: 'stopped', failure: searchMemoryFailure(place) };
-      case 'stopped':
-        return { status: 'cancelled' };
-    }
+    return searchNotDone(stopped, place, settings.searchMs);
   };
   const opened = await everyWorker(
     (index) => ({ kind: 'explore-shard', options: request.options, shard: { index, count }, forking }),

@@ -1,5 +1,7 @@
 import { explainedAs, fill, type Failure, type Template, type Text } from '../grader';
+import type { Cancelled } from './job';
 import type { HandlerMark } from './marks';
+import type { ExchangeEnd } from './session';
 
 /** Where a unit ran: enough to name it. */
 export interface UnitPlace {
@@ -58,6 +60,22 @@ export function searchTimeoutFailure(place: SearchPlace, budgetMs: number, mark:
 
 export function searchMemoryFailure(place: SearchPlace): Failure {
   return outOfMemoryFailure(fill(searchOutOfMemory, place));
+}
+
+/** How a search's exchange with its worker ended when it gave no report: stopped by the watchdog, or cancelled. */
+export function searchNotDone(
+  end: Exclude<ExchangeEnd<unknown>, { status: 'done' }>,
+  place: SearchPlace,
+  budgetMs: number,
+): { status: 'stopped'; failure: Failure } | Cancelled {
+  switch (end.status) {
+    case 'overrun':
+      return { status: 'stopped', failure: searchTimeoutFailure(place, budgetMs, end.mark) };
+    case 'out-of-memory':
+      return { status: 'stopped', failure: searchMemoryFailure(place) };
+    case 'stopped':
+      return { status: 'cancelled' };
+  }
 }
 
 /** The verdict on a run the watchdog had to stop (reports add the command that replays it). */
