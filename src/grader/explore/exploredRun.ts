@@ -30,6 +30,11 @@ export interface ExploreRequest {
   maxStates?: number;
   /** Breadth-first: go on from copies of a state rather than replays of its path (default true; see ChoiceSession.fork). */
   fork?: boolean;
+  /**
+   * Breadth-first, going on from copies: how many states of a depth are kept running, and how many
+   * of the depth before kept as they were for the rest (memory against replays; default 4096 each).
+   */
+  liveStates?: number;
   /** Called around every handler (a host's watchdog marks: the search runs the student's code). */
   hooks?: HandlerHooks;
   /** Breadth-first: told as each depth is done (progress for a long search; a bench measures memory here). */

@@ -55,7 +55,11 @@ interface LiveState {
   checked: InvariantStates;
 }
 
-/** States of the next depth kept running, to fork their children from instead of replaying their paths. */
+/**
+ * States of the next depth kept running, to fork their children from instead of replaying their
+ * paths; and as many states kept as they were once no more of their children can be kept running:
+ * each child that was not is then one fork and one choice away, not a replay of its whole path.
+ */
 const LIVE_STATES = 4096;
 /**
  * Forked states checked against a replay of their path: the first ones all (module-level state
@@ -89,6 +93,7 @@ export class ShardSearch {
   /** Checkers that read only each step's events let forks leave the path's earlier events behind. */
   private readonly traceFromHere: boolean;
   private readonly maxStates: number;
+  private readonly liveStates: number;
   private readonly seen = new Set<number>();
   /** The search tree, as parent pointers: state i was reached from parent[i] by via[i]. */
   private readonly parent: number[] = [-1];
@@ -96,6 +101,8 @@ export class ShardSearch {
   /** The states to expand next, in rank order. */
   private frontier: Array<{ state: number; rank: number }> = [{ state: 0, rank: 0 }];
   private live = new Map<number, LiveState>();
+  /** States of the depth before the frontier's, by state: what the frontier's states not kept running go on from. */
+  private anchors = new Map<number, LiveState>();
   /** The states the last depth found, in key order, with their runs when kept. */
   private pending: Array<{ state: number; live: LiveState | undefined }> = [];
   private whole = true;
@@ -110,6 +117,7 @@ export class ShardSearch {
     this.spec = exploreSpec(request);
     this.budget = request.faults;
     this.maxStates = request.maxStates ?? DEFAULT_MAX_STATES;
+    this.liveStates = request.liveStates ?? LIVE_STATES;
     this.invariants = new Invariants(request, this.spec);
     this.traceFromHere = this.invariants.incremental;
   }
@@ -127,7 +135,7 @@ export class ShardSearch {
   /** Takes every choice of every state of this shard's frontier: the states one more choice reaches. */
   expand(): LevelFound {
     const depth = ++this.depth;
-    const { invariants, seen, parent, via, forking } = this;
+    const { invariants, seen, parent, via, forking, liveStates } = this;
     const found: number[] = [];
     const expanded: number[] = [];
     const pending: typeof this.pending = (this.pending = []);
@@ -143,15 +151,20 @@ export class ShardSearch {
       full: false,
       ...over,
     });
+    const before = this.anchors;
+    const anchors = (this.anchors = new Map<number, LiveState>());
     for (const { state, rank } of this.frontier) {
       const prefix = this.pathTo(state);
-      const from = this.live.get(state) ?? this.replayed(prefix);
+      const from = this.live.get(state) ?? this.fromAnchor(before, state) ?? this.replayed(prefix);
       this.live.delete(state);
       const choices = from.run.choices();
       const takenAt = expanded.push(rank, 0) - 1;
+      // Some of its children will not be kept running: keep it as it is (no child takes its run over) for them.
+      const anchor = forking && live + choices.length > liveStates && anchors.size < liveStates;
+      let unkept = false;
       for (let i = 0; i < choices.length; i++) {
         const choice = choices[i] as Choice;
-        const last = i === choices.length - 1;
+        const last = i === choices.length - 1 && !anchor;
         const forked = last || !forking ? undefined : from.run.fork({ traceFromHere: this.traceFromHere });
         const { run, checked } = last
           ? from
@@ -171,11 +184,13 @@ export class ShardSearch {
         parent.push(state);
         via.push(choice);
         found.push(hash, rank * KEY_CHOICES + i);
-        const keep = forking && live < LIVE_STATES;
+        const keep = forking && live < liveStates;
         if (keep) live++;
+        else unkept = true;
         pending.push({ state: parent.length - 1, live: keep ? { run, checked } : undefined });
         if (seen.size >= this.maxStates) return level({ full: true });
       }
+      if (anchor && unkept) anchors.set(state, from);
     }
     return level();
   }
@@ -200,6 +215,17 @@ export class ShardSearch {
     const path: Choice[] = [];
     for (let s = state; s > 0; s = this.parent[s] as number) path.push(this.via[s] as Choice);
     return path.reverse();
+  }
+
+  /** A state's run and invariants, one choice on from a fork of the state it came from, if that was kept. */
+  private fromAnchor(anchors: Map<number, LiveState>, state: number): LiveState | undefined {
+    const anchor = anchors.get(this.parent[state] as number);
+    const run = anchor?.run.fork({ traceFromHere: this.traceFromHere });
+    if (anchor === undefined || run === undefined) return undefined;
+    const checked = this.invariants.copy(anchor.checked);
+    run.take(this.via[state] as Choice);
+    this.invariants.broken(run, checked);
+    return { run, checked };
   }
 
   /** A state's run and invariants, from the path to it when it was not kept running. */
