@@ -15,7 +15,7 @@ export interface Shard {
   count: number;
 }
 
-export const WHOLE_SEARCH: Shard = { index: 0, count: 1 };
+const WHOLE_SEARCH: Shard = { index: 0, count: 1 };
 
 /**
  * What one shard found at one depth. States are ordered by key, the order a search alone reaches
