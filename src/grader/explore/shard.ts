@@ -23,9 +23,7 @@ const WHOLE_SEARCH: Shard = { index: 0, count: 1 };
  */
 export interface LevelFound<V = Violation> {
   depth: number;
-  /** Choices taken at this depth by this shard. */
-  explored: number;
-  /** The states it expanded, flattened as rank, choices taken, rank, choices taken…: a violation's count of choices before it. */
+  /** The states it expanded, flattened as rank, choices taken, rank, choices taken…: the choices it took at this depth. */
   expanded: number[];
   /** The states new to the depths before, flattened as hash, key, hash, key…, in key order. */
   found: number[];
@@ -139,11 +137,9 @@ export class ShardSearch {
     const found: number[] = [];
     const expanded: number[] = [];
     const pending: typeof this.pending = (this.pending = []);
-    let explored = 0;
     let live = 0;
     const level = (over: Partial<LevelFound> = {}): LevelFound => ({
       depth,
-      explored,
       expanded,
       found,
       live,
@@ -172,7 +168,6 @@ export class ShardSearch {
             ? { run: forked, checked: invariants.copy(from.checked) }
             : this.replayed(prefix);
         run.take(choice);
-        explored++;
         expanded[takenAt] = i + 1;
         if (forked !== undefined && (++this.forks <= CHECK_FIRST_FORKS || this.forks % CHECK_FORK_EVERY === 0))
           this.sameAsReplay([...prefix, choice], run);

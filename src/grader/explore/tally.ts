@@ -9,7 +9,7 @@ import { KEY_CHOICES, type LevelFound, type LevelVerdict } from './shard';
 
 /**
  * Choices the shards took up to the one of `key`, that one included: what one search alone takes
- * before it stops there (it takes them in key order).
+ * before it stops there (it takes them in key order). Infinity: every choice they took.
  */
 function choicesUpTo(levels: ReadonlyArray<{ expanded: number[] }>, key: number): number {
   const rank = Math.floor(key / KEY_CHOICES);
@@ -77,8 +77,7 @@ export class SearchTally<V = Violation> {
     const first = levels[0] as LevelFound<V>;
     // Before the split every shard took the same choices: count them once.
     const counted = first.whole ? [first] : levels;
-    let explored = 0;
-    for (const level of counted) explored += level.explored;
+    const explored = choicesUpTo(counted, Infinity);
     if (explored > 0) this.depthReached = first.depth;
     let violation: LevelFound<V>['violation'];
     for (const level of counted)

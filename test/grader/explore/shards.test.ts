@@ -55,15 +55,15 @@ describe('a breadth-first search in shards', () => {
 });
 
 function level(over: Partial<LevelFound>): LevelFound {
-  return { depth: 1, explored: 0, expanded: [], found: [], live: 0, whole: false, full: false, ...over };
+  return { depth: 1, expanded: [], found: [], live: 0, whole: false, full: false, ...over };
 }
 
 describe('the tally above the shards', () => {
   it('gives a state two shards found to the one whose key comes first, and ranks the rest in key order', () => {
     const tally = new SearchTally(2, { depth: 5 });
     const settled = tally.level([
-      level({ explored: 3, found: [11, 0, 22, 5, 33, 9] }),
-      level({ explored: 2, found: [22, 2, 44, 7] }),
+      level({ expanded: [0, 3], found: [11, 0, 22, 5, 33, 9] }),
+      level({ expanded: [1, 2], found: [22, 2, 44, 7] }),
     ]);
     assert.deepEqual(settled.verdicts[0]?.ranks, [0, -1, 3]);
     assert.deepEqual(settled.verdicts[1]?.ranks, [1, 2]);
@@ -75,8 +75,8 @@ describe('the tally above the shards', () => {
     const tally = new SearchTally(2, { depth: 5 });
     const found = Array.from({ length: 64 }, (_, i) => i);
     const settled = tally.level([
-      level({ explored: 40, whole: true, found }),
-      level({ explored: 40, whole: true, found }),
+      level({ expanded: [0, 40], whole: true, found }),
+      level({ expanded: [0, 40], whole: true, found }),
     ]);
     assert.equal(settled.done?.statesExplored, 40);
     assert.equal(settled.done?.frontier, 32);
@@ -91,8 +91,8 @@ describe('the tally above the shards', () => {
     });
     const settled = tally.level([
       // Shard 0 took its states of ranks 0 and 2 whole (2 and 3 choices); shard 1 stopped at rank 1's second choice.
-      level({ explored: 5, expanded: [0, 2, 2, 3], violation: violation(2 * KEY_CHOICES + 2, 'late') }),
-      level({ explored: 2, expanded: [1, 2], violation: violation(1 * KEY_CHOICES + 1, 'early') }),
+      level({ expanded: [0, 2, 2, 3], violation: violation(2 * KEY_CHOICES + 2, 'late') }),
+      level({ expanded: [1, 2], violation: violation(1 * KEY_CHOICES + 1, 'early') }),
     ]);
     assert.equal(settled.report?.violation?.failure.checker, 'early');
     // One search alone stops there too: rank 0's two choices, then rank 1's first two.
