@@ -19,9 +19,11 @@ export class Random {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
+    // Held as signed 32-bit words, as the step leaves them: small integers, which a copy shares
+    // by value, where unsigned ones above 2^31 would each be a boxed number.
+    this.a = next() | 0;
+    this.b = next() | 0;
+    this.c = next() | 0;
     this.d = next() | 1; // the all-zero state is the one state xoshiro must never be in
   }
 

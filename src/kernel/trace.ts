@@ -107,11 +107,18 @@ const SLOT = CHUNK - 1;
 
 /** The smallest tail a copied trace starts with, in events: a fork records a few events before it is dropped or forked again. */
 const MIN_COPIED_CAPACITY = 32;
+/**
+ * The tail a trace copied from here starts with: a step records a few events. Typed arrays of up
+ * to 64 bytes live on the heap with their object, so columns this small cost no buffer of their own.
+ */
+const FROM_HERE_CAPACITY = 8;
+const IN_HEAP_BYTES = 64;
 
 /**
- * One chunk of the columns; the fixed-width ones are views of a single buffer (one allocation).
- * A chunk always stands for CHUNK events, but a copied tail holds room for fewer and grows as it
- * fills: a search forks thousands of short runs, and a full 17 KB chunk each was most of its garbage.
+ * One chunk of the columns; the fixed-width ones are views of a single buffer (one allocation),
+ * or each its own small array when they all fit in the heap. A chunk always stands for CHUNK
+ * events, but a copied tail holds room for fewer and grows as it fills: a search forks thousands
+ * of short runs, and a full 17 KB chunk each was most of its garbage.
  */
 class Columns {
   time: Float64Array;
@@ -122,12 +129,20 @@ class Columns {
   data: unknown[];
 
   constructor(readonly capacity = CHUNK) {
-    const buffer = new ArrayBuffer(capacity * 17);
-    this.time = new Float64Array(buffer, 0, capacity);
-    this.link = new Int32Array(buffer, capacity * 8, capacity);
-    this.node = new Int16Array(buffer, capacity * 12, capacity);
-    this.peer = new Int16Array(buffer, capacity * 14, capacity);
-    this.kind = new Uint8Array(buffer, capacity * 16, capacity);
+    if (capacity * Float64Array.BYTES_PER_ELEMENT <= IN_HEAP_BYTES) {
+      this.time = new Float64Array(capacity);
+      this.link = new Int32Array(capacity);
+      this.node = new Int16Array(capacity);
+      this.peer = new Int16Array(capacity);
+      this.kind = new Uint8Array(capacity);
+    } else {
+      const buffer = new ArrayBuffer(capacity * 17);
+      this.time = new Float64Array(buffer, 0, capacity);
+      this.link = new Int32Array(buffer, capacity * 8, capacity);
+      this.node = new Int16Array(buffer, capacity * 12, capacity);
+      this.peer = new Int16Array(buffer, capacity * 14, capacity);
+      this.kind = new Uint8Array(buffer, capacity * 16, capacity);
+    }
     this.data = new Array<unknown>(capacity);
   }
 
@@ -188,7 +203,7 @@ export class Trace<S extends ObservedState = ObservedState> {
    */
   copyFromHere(): Trace<S> {
     const copy = Object.create(Trace.prototype) as Trace<S>;
-    const tail = new Columns(MIN_COPIED_CAPACITY);
+    const tail = new Columns(FROM_HERE_CAPACITY);
     return Object.assign(copy, { header: this.header, length: this.length, offset: this.length, chunks: [tail], tail });
   }
 
