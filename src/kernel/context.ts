@@ -24,7 +24,7 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
   const storage: Storage = {
     get<T>(key: string): T | undefined {
       const text = slot.disk.get(key);
-      return text === undefined ? undefined : (JSON.parse(text) as T);
+      return text === undefined ? undefined : (parseStored(text) as T);
     },
     set(key: string, value: unknown): void {
       guard('storage.set', key);
@@ -109,6 +109,25 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
     slot.memory,
   );
   return extra ? Object.assign(base, extra) : base;
+}
+
+/**
+ * Stored texts that hold a primitive (a term, a vote), parsed once: handlers read the same few
+ * values again and again, and a primitive read back cannot be changed by its reader. A text of
+ * an object is parsed at every read, so each reader gets its own copy. Cleared when full.
+ */
+const parsedPrimitives = new Map<string, unknown>();
+const PARSED_PRIMITIVES_MAX = 4096;
+
+function parseStored(text: string): unknown {
+  // JSON has no undefined: a miss is the only undefined the cache gives.
+  const known = parsedPrimitives.get(text);
+  if (known !== undefined) return known;
+  const value: unknown = JSON.parse(text);
+  if (typeof value === 'object' && value !== null) return value;
+  if (parsedPrimitives.size >= PARSED_PRIMITIVES_MAX) parsedPrimitives.clear();
+  parsedPrimitives.set(text, value);
+  return value;
 }
 
 function formatLogArg(arg: unknown): string {

@@ -171,6 +171,27 @@ describe('student API guard rails', () => {
       assert.deepEqual(logsOf(trace, 'n1'), ['{"log":[1]}', 'undefined']);
     });
 
+    it('reads back the primitive set last, of every type, past thousands of distinct values', () => {
+      const values: unknown[] = [7, -0.5, 'n2', '7', true, false, null];
+      for (let i = 0; i < 5000; i++) values.push(i);
+      const { trace } = run(
+        onStartOf('n1', (ctx) => {
+          const read: unknown[] = [];
+          for (const value of values) {
+            ctx.storage.set('k', value);
+            read.push(ctx.storage.get('k'));
+          }
+          // Twice: the second round reads values parsed before.
+          for (const value of values.slice(0, 7)) {
+            ctx.storage.set('k', value);
+            read.push(ctx.storage.get('k'));
+          }
+          ctx.log(JSON.stringify(read));
+        }),
+      );
+      assert.deepEqual(JSON.parse(logsOf(trace, 'n1')[0] as string), [...values, ...values.slice(0, 7)]);
+    });
+
     it('refuses a value that is not JSON data', () => {
       assert.equal(
         refusal(onStartOf('n1', (ctx) => ctx.storage.set('k', undefined))),
