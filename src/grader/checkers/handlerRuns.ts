@@ -49,8 +49,10 @@ function readHandlerRuns<S extends ObservedState>(trace: Trace<S>): HandlerRun<S
 
 /**
  * Handler runs read one event at a time, as plain data: each node's last reported state and its
- * open run. Runs are frozen, replaced rather than changed, so a copy of a reader (a search copies
- * an incremental checker's state at every fork) copies its two Maps and shares the runs.
+ * open run. Runs are replaced rather than changed (their fields are readonly), so a copy of a
+ * reader (a search copies an incremental checker's state at every fork) copies its two Maps and
+ * shares the runs. They are not frozen: freezing a run at each event it reads was most of the
+ * time grading spent reading runs.
  */
 export interface HandlerRunReader<S extends ObservedState = ObservedState> {
   state: Map<NodeId, S>;
@@ -86,7 +88,7 @@ export function readHandlerRunEvent<S extends ObservedState>(
       // A send with no handler open belongs to a boot (onStart, onRecover), traced after it runs.
       const run = reader.open.get(e.node) ?? begin(reader, e.node, e.time, e.index, ended);
       const sent: SentMessage = Object.freeze({ index: e.index, to: e.peer ?? '', msg: e.data });
-      reader.open.set(e.node, Object.freeze({ ...run, sends: Object.freeze([...run.sends, sent]) }));
+      reader.open.set(e.node, runOf(run, run.after, [...run.sends, sent]));
       break;
     }
     default:
@@ -97,7 +99,16 @@ export function readHandlerRunEvent<S extends ObservedState>(
 /** The node's open run as it stands, its state so far as its state after: what the run so far ends as. */
 export function openRun<S extends ObservedState>(reader: HandlerRunReader<S>, node: NodeId): HandlerRun<S> | undefined {
   const run = reader.open.get(node);
-  return run === undefined ? undefined : { ...run, after: reader.state.get(node) };
+  return run === undefined ? undefined : runOf(run, reader.state.get(node), run.sends);
+}
+
+/** A run as `run` is but for what it ended as and sent, written out field by field: one shape for every run. */
+function runOf<S extends ObservedState>(
+  run: HandlerRun<S>,
+  after: S | undefined,
+  sends: readonly SentMessage[],
+): HandlerRun<S> {
+  return { node: run.node, time: run.time, index: run.index, request: run.request, before: run.before, after, sends };
 }
 
 function close<S extends ObservedState>(
@@ -108,7 +119,7 @@ function close<S extends ObservedState>(
   const run = reader.open.get(node);
   if (run === undefined) return;
   reader.open.delete(node);
-  ended(Object.freeze({ ...run, after: reader.state.get(node) }));
+  ended(runOf(run, reader.state.get(node), run.sends));
 }
 
 function begin<S extends ObservedState>(
@@ -120,7 +131,7 @@ function begin<S extends ObservedState>(
   request?: HandlerRun<S>['request'],
 ): HandlerRun<S> {
   close(reader, node, ended);
-  const run: HandlerRun<S> = Object.freeze({
+  const run: HandlerRun<S> = {
     node,
     time,
     index,
@@ -128,7 +139,7 @@ function begin<S extends ObservedState>(
     before: reader.state.get(node),
     after: undefined,
     sends: NO_SENDS,
-  });
+  };
   reader.open.set(node, run);
   return run;
 }
@@ -203,7 +214,7 @@ function combineRules<S extends ObservedState>(rules: ReadonlyArray<RunRule<S>>)
       if (!checked.touched.includes(e.node)) checked.touched.push(e.node);
       readHandlerRunEvent(checked.reader, e, (run) => {
         checked.ended.push(run);
-        // Replaced, not changed, and frozen, as the runs are: a copy of the state shares them.
+        // Replaced, not changed, as the runs are: a copy of the state shares them.
         const times = checked.sent.get(run.node) ?? NO_TIMES;
         const last = times[times.length - 1];
         const at =
@@ -211,10 +222,10 @@ function combineRules<S extends ObservedState>(rules: ReadonlyArray<RunRule<S>>)
             ? { time: run.time, sends: [...last.sends, ...run.sends] }
             : { time: run.time, sends: run.sends };
         const kept = at.time === last?.time ? times.slice(0, -1) : [...times];
-        checked.sent.set(run.node, Object.freeze([...kept, Object.freeze(at)]));
+        checked.sent.set(run.node, [...kept, at]);
       });
     },
-    // What the state holds is frozen (runs, states, what was sent) but for these containers.
+    // What the state holds is never changed (runs, states, what was sent) but for these containers.
     copy: (checked) => ({
       nodes: checked.nodes,
       reader: { state: new Map(checked.reader.state), open: new Map(checked.reader.open) },
@@ -242,7 +253,7 @@ function combineRules<S extends ObservedState>(rules: ReadonlyArray<RunRule<S>>)
       checked.ended.length = 0;
       checked.touched.length = 0;
       // Runs to come are at the latest time or later: only its sends can still count.
-      for (const [node, times] of sent) if (times.length > 1) sent.set(node, Object.freeze(times.slice(-1)));
+      for (const [node, times] of sent) if (times.length > 1) sent.set(node, times.slice(-1));
       return broken.map((b) => !b);
     },
   };
