@@ -230,7 +230,7 @@ export const voteQuorum: Checker<RaftState> = {
       if (voters.size + 1 < checked.majority) checked.broken = true;
     },
     verdict: (checked) => !checked.broken,
-    copy: (checked) => ({ ...checked, last: new Map(checked.last), voters: new Map(checked.voters) }),
+    copy: ({ majority, last, voters, broken }) => ({ majority, last: new Map(last), voters: new Map(voters), broken }),
   }),
 };
 

@@ -68,7 +68,7 @@ export function sessionInternals(session: Session): SessionInternals {
 export function forkSession(session: Session, traceFromHere = false): Session | undefined {
   const { world, processed } = sessionInternals(session);
   const copy = forkWorld(world, traceFromHere);
-  return copy && new SimulationSession(world.spec, { ...copy, processed });
+  return copy && new SimulationSession(world.spec, { world: copy.world, scheduler: copy.scheduler, processed });
 }
 
 class SimulationSession implements Session, SessionInternals {

@@ -42,17 +42,19 @@ export function stateKey({ world, scheduler }: SessionInternals, spent: FaultSpe
 export function stateHash({ world, scheduler }: SessionInternals, spent: FaultSpent): number {
   let hash = HASH_START;
   for (const slot of world.slots) hash = mix(hash, processHash(slot));
-  const pending = pendingHashes;
-  pending.length = 0;
+  // A multiset, whatever order the queue holds it in: its hashes summed, as an object's entries are.
+  let count = 0;
+  let low = 0;
+  let high = 0;
   for (const ev of scheduler.entries) {
     if (!world.isEnabled(ev, Math.max(world.now, ev.time))) continue;
     const h = pendingHash(ev);
-    if (h !== undefined) pending.push(h);
+    if (h === undefined) continue;
+    low = sumLow(low, h);
+    high = sumHigh(high, h);
+    count++;
   }
-  // A multiset: its hashes in order, whatever order the queue holds them in.
-  pending.sort(byValue);
-  hash = mix(hash, pending.length);
-  for (const h of pending) hash = mix(hash, h);
+  hash = mix(hash, unordered(count, low, high));
   return mix(mix(mix(hash, spent.crashes), spent.drops), spent.duplicates);
 }
 
@@ -61,11 +63,6 @@ interface FaultSpent {
   drops: number;
   duplicates: number;
 }
-
-/** Reused by every `stateHash`: it holds numbers only while one runs. */
-const pendingHashes: number[] = [];
-
-const byValue = (a: number, b: number): number => a - b;
 
 /** A process's part of the key. */
 function processKey(slot: ProcessSlot): string {
