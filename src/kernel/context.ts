@@ -8,8 +8,7 @@ import type { World } from './world';
 /** The student API of one process: checks each call's arguments, then lets the world act. */
 export function makeContext(world: World, slot: ProcessSlot): Context<any> {
   const { spec } = world;
-  const peers = Object.freeze(spec.nodes.filter((n) => n !== slot.id));
-  const peerLanes = peers.map((id) => world.lanes.indexOf(id));
+  const { ids: peers, lanes: peerLanes } = world.peers[slot.index]!;
   /** `key`, when given, is quoted into the call's name: `setTimer("tick")`. Built only to throw. */
   const guard = (method: string, key?: string): void => {
     if (world.current !== slot) {

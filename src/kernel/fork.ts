@@ -53,6 +53,7 @@ export function forkWorld(world: World, traceFromHere = false): { world: World; 
   copy.laneIndex = w.laneIndex;
   copy.roles = w.roles;
   copy.sendCalls = w.sendCalls;
+  copy.peers = w.peers;
   copy.triggers = w.triggers;
   copy.observing = w.observing;
   copy.hooks = w.hooks;

@@ -172,14 +172,23 @@ function roomFor(used: number): number {
  * payloads, stored in chunks of 1024 events. Exported one event per line so readers can stream it.
  */
 export class Trace<S extends ObservedState = ObservedState> {
-  length = 0;
+  length: number;
   /** The index of the first event held: a copy made by `copyFromHere` holds none recorded before it. */
-  private offset = 0;
-  private readonly chunks: Columns[] = [new Columns()];
+  private offset: number;
+  private readonly chunks: Columns[];
   /** The chunk `record` writes to: always the last one. */
-  private tail = this.chunks[0] as Columns;
+  private tail: Columns;
 
-  constructor(readonly header: TraceHeader) {}
+  /** `from`: a copy's first event index and chunks (see `copy`); a new trace starts empty. */
+  constructor(
+    readonly header: TraceHeader,
+    from?: { length: number; offset: number; chunks: Columns[] },
+  ) {
+    this.length = from?.length ?? 0;
+    this.offset = from?.offset ?? 0;
+    this.chunks = from?.chunks ?? [new Columns()];
+    this.tail = this.chunks[this.chunks.length - 1] as Columns;
+  }
 
   /**
    * A trace that holds this one's events and goes on by itself (a forked run's). Full chunks are
@@ -187,13 +196,10 @@ export class Trace<S extends ObservedState = ObservedState> {
    * are never changed once recorded.
    */
   copy(): Trace<S> {
-    // Built without the constructor, whose first chunk would be thrown away at once.
-    const copy = Object.create(Trace.prototype) as Trace<S>;
     const full = this.chunks.slice(0, -1);
     const used = this.length - this.offset - full.length * CHUNK;
-    const tail = this.tail.copy(used, roomFor(used));
-    const fields = { header: this.header, length: this.length, offset: this.offset, chunks: [...full, tail], tail };
-    return Object.assign(copy, fields);
+    full.push(this.tail.copy(used, roomFor(used)));
+    return new Trace<S>(this.header, { length: this.length, offset: this.offset, chunks: full });
   }
 
   /**
@@ -202,9 +208,8 @@ export class Trace<S extends ObservedState = ObservedState> {
    * none of them reads again was most of a fork's cost. Reading an earlier event throws.
    */
   copyFromHere(): Trace<S> {
-    const copy = Object.create(Trace.prototype) as Trace<S>;
-    const tail = new Columns(FROM_HERE_CAPACITY);
-    return Object.assign(copy, { header: this.header, length: this.length, offset: this.length, chunks: [tail], tail });
+    const chunks = [new Columns(FROM_HERE_CAPACITY)];
+    return new Trace<S>(this.header, { length: this.length, offset: this.length, chunks });
   }
 
   /** Appends an event and returns its index. `peer` and `link` are -1 when absent. */

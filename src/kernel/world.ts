@@ -38,6 +38,8 @@ export class World implements FaultTarget {
   private readonly roles = new Map<string, readonly NodeId[]>();
   /** `send("n2", …)` for each lane, as error messages name the call: built once, not per send. */
   private readonly sendCalls: string[];
+  /** Each process's peers (the other nodes) and their lanes, by lane: built once, not at every context. */
+  readonly peers: ReadonlyArray<{ ids: readonly NodeId[]; lanes: readonly number[] }>;
   private readonly triggers: ScheduledFault[];
   /** Whether the exercise observes node state: read after every handler. */
   private readonly observing: boolean;
@@ -73,6 +75,10 @@ export class World implements FaultTarget {
         new LocalClock(c?.skewMs, c?.drift),
         new Random(spec.seed, `node:${id}`),
       );
+    });
+    this.peers = processes.map(({ id }) => {
+      const ids = Object.freeze(spec.nodes.filter((n) => n !== id));
+      return { ids, lanes: ids.map((n) => this.laneIndex.get(n) as number) };
     });
     for (const role of new Set(processes.map((p) => p.role)))
       this.roles.set(role, Object.freeze(processes.filter((p) => p.role === role).map((p) => p.id)));
