@@ -30,11 +30,11 @@ export function makeContext(world: World, slot: ProcessSlot): Context<any> {
       const text = JSON.stringify(value);
       if (text === undefined)
         throw new StudentApiError(`storage.set("${key}", …): the value is not JSON data (got ${typeof value})`);
-      slot.disk.set(key, text);
+      slot.writableDisk().set(key, text);
     },
     delete(key: string): void {
       guard('storage.delete', key);
-      slot.disk.delete(key);
+      slot.writableDisk().delete(key);
     },
   };
   const record =

@@ -95,20 +95,20 @@ function copyWire(wire: Fields, scheduler: Scheduler, trace: Trace | undefined, 
   return copy as unknown as Wire;
 }
 
-/** A process: its node, context and memory shared (copied on write), its timers, storage, clock and stream its own. */
+/**
+ * A process: its node, context, memory, storage and send counts shared (copied on write), its
+ * timers, clock and stream its own.
+ */
 function copySlot(slot: ProcessSlot): ProcessSlot {
-  const copy = new ProcessSlot(slot.index, slot.id, slot.role, slot.program, slot.clock.copy(), slot.rng.copy());
+  const copy = new ProcessSlot(slot.index, slot.id, slot.role, slot.program, slot.clock.copy(), slot.rng.copy(), slot);
   copy.up = slot.up;
   copy.pausedUntil = slot.pausedUntil;
   copy.instance = slot.instance;
   for (const [name, timer] of slot.timers) copy.timers.set(name, timer.copy());
-  for (const [key, text] of slot.disk) copy.disk.set(key, text);
   copy.sends = slot.sends;
-  for (const [type, count] of slot.sendsByType) copy.sendsByType.set(type, count);
   copy.lastState = slot.lastState;
   copy.shown = slot.shown;
   copy.ctx = slot.ctx;
-  copy.memory = slot.memory;
   copy.keyHash = slot.keyHash;
   copy.plain = slot.plain;
   return copy;

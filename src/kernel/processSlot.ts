@@ -28,15 +28,17 @@ export class ProcessSlot {
   instance: Node<any> | undefined;
   /** Kept once created (a name is usually set again and again); cleared when the process crashes. */
   readonly timers = new Map<string, TimerSlot>();
-  readonly disk = new Map<string, string>();
+  /** Its storage, key to JSON text. Read it here; write it through `writableDisk`. */
+  disk: Map<string, string>;
   sends = 0;
-  readonly sendsByType = new Map<string, number>();
+  /** Read it here; write it through `writableSendsByType`. */
+  sendsByType: Map<string, number>;
   lastState: Record<string, unknown> | undefined;
   /** What the instrument last showed on this process's lane (`show`), until it crashes. */
   shown: ObservedState | undefined;
   ctx!: Context<any>;
   /** What the exercise's extra API remembers about this process since it booted (see `extendContext`). */
-  memory: Record<string, unknown> = {};
+  memory: Record<string, unknown>;
   /**
    * The hash of this process's part of a chosen run's state, once computed: only its own handlers
    * and a crash change what the part says (fields, memory, storage, armed timers, up or down), and
@@ -47,12 +49,18 @@ export class ProcessSlot {
   shared = false;
   /** The node was found to be plain data, which only its own handlers can change. */
   plain = false;
+  /**
+   * `disk` and `sendsByType` are a fork's too: the first write on either side copies them. A step
+   * runs at one process, so a fork copies the maps of one process, not of every one.
+   */
+  private mapsShared = false;
 
   /** A handler ran here, or it crashed or restarted: its part of the state is to be hashed again. */
   changed(): void {
     this.keyHash = undefined;
   }
 
+  /** `forkOf`: the slot this one copies, whose storage, send counts and memory it starts out sharing. */
   constructor(
     readonly index: number,
     readonly id: NodeId,
@@ -60,5 +68,33 @@ export class ProcessSlot {
     readonly program: NodeClass,
     readonly clock: LocalClock,
     readonly rng: Random,
-  ) {}
+    forkOf?: ProcessSlot,
+  ) {
+    if (forkOf === undefined) {
+      this.disk = new Map();
+      this.sendsByType = new Map();
+      this.memory = {};
+      return;
+    }
+    this.disk = forkOf.disk;
+    this.sendsByType = forkOf.sendsByType;
+    this.memory = forkOf.memory;
+    this.mapsShared = forkOf.mapsShared = true;
+  }
+
+  writableDisk(): Map<string, string> {
+    if (this.mapsShared) this.ownMaps();
+    return this.disk;
+  }
+
+  writableSendsByType(): Map<string, number> {
+    if (this.mapsShared) this.ownMaps();
+    return this.sendsByType;
+  }
+
+  private ownMaps(): void {
+    this.disk = new Map(this.disk);
+    this.sendsByType = new Map(this.sendsByType);
+    this.mapsShared = false;
+  }
 }

@@ -316,7 +316,7 @@ export class World implements FaultTarget {
 
   private checkTriggers(slot: ProcessSlot, type: string): void {
     const byType = (slot.sendsByType.get(type) ?? 0) + 1;
-    slot.sendsByType.set(type, byType);
+    slot.writableSendsByType().set(type, byType);
     for (const f of this.triggers) {
       if (!('afterSend' in f) || f.afterSend.node !== slot.id) continue;
       const count = f.afterSend.type === undefined ? slot.sends : f.afterSend.type === type ? byType : -1;
