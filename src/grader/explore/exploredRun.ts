@@ -31,8 +31,8 @@ export interface ExploreRequest {
   /** Breadth-first: go on from copies of a state rather than replays of its path (default true; see ChoiceSession.fork). */
   fork?: boolean;
   /**
-   * Breadth-first, going on from copies: how many states of a depth are kept running, and how many
-   * of the depth before kept as they were for the rest (memory against replays; default 4096 each).
+   * Breadth-first, going on from copies: how many states of a depth are kept running, and twice as
+   * many of the depth before kept as they were for the rest (memory against replays; default 4096).
    */
   liveStates?: number;
   /** Called around every handler (a host's watchdog marks: the search runs the student's code). */
