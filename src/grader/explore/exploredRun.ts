@@ -98,10 +98,12 @@ export function exploreSpec(request: ExploreRequest): RunSpec {
  * frozen one, and a copied class instance would lose its methods, so the copy's handlers would go unwatched.
  */
 function sharedHooks(hooks: HandlerHooks): HandlerHooks {
-  return Object.freeze({
-    beforeHandler: (...args: Parameters<NonNullable<HandlerHooks['beforeHandler']>>) => hooks.beforeHandler?.(...args),
-    afterHandler: (...args: Parameters<NonNullable<HandlerHooks['afterHandler']>>) => hooks.afterHandler?.(...args),
-  });
+  // Parameters written out, not spread: the search calls these around every handler it runs.
+  const shared: HandlerHooks = {
+    beforeHandler: (node, call, localTime, time) => hooks.beforeHandler?.(node, call, localTime, time),
+    afterHandler: (node) => hooks.afterHandler?.(node),
+  };
+  return Object.freeze(shared);
 }
 
 /** The first invariant the run so far breaks, or a handler that threw; undefined when it is fine. */
