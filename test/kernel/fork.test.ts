@@ -110,3 +110,37 @@ describe("forking a process's memory", () => {
     assert.deepEqual(ticks(copy), [1, 2, 3, 1]);
   });
 });
+
+describe("forking a process's storage and send counts", () => {
+  it('shares them until one side writes: then each writes only its own', () => {
+    // A trigger that never fires: sends are counted by type only when a trigger may need it.
+    const never = { afterSend: { node: 'n2', count: 99, type: 'ping' }, kind: 'crash', node: 'n2' } as const;
+    const run = openChoiceSession(spec(Pinger, { nodes: ['n1', 'n2'], faults: [never] }), {
+      crashes: 0,
+      drops: 0,
+      duplicates: 0,
+    });
+    const deliverTo = (r: ChoiceSession, node: string): void =>
+      r.take(r.choices().find((c) => c.kind === 'deliver' && c.to === node)!);
+    const slot = (r: ChoiceSession, index: number) => sessionInternals(r.session).world.slots[index]!;
+    const storageOf = (r: ChoiceSession, index: number): string[] =>
+      [...slot(r, index).disk].map(([k, v]) => `${k}=${v}`);
+    deliverTo(run, 'n2');
+    const copy = run.fork()!;
+    assert.equal(slot(copy, 1).disk, slot(run, 1).disk, 'shared until a write');
+    deliverTo(copy, 'n1');
+    copy.take(copy.choices().find((c) => c.kind === 'timer' && c.node === 'n2')!);
+    assert.deepEqual(storageOf(copy, 0), ['pings=1']);
+    assert.deepEqual(storageOf(run, 0), [], "the fork's write left the original alone");
+    assert.equal(slot(copy, 1).sendsByType.get('ping'), 2);
+    assert.equal(slot(run, 1).sendsByType.get('ping'), 1, "the fork's send left the original's count alone");
+    run.take(run.choices().find((c) => c.kind === 'timer' && c.node === 'n2')!);
+    deliverTo(run, 'n1');
+    deliverTo(run, 'n1');
+    assert.deepEqual(storageOf(run, 0), ['pings=2']);
+    assert.deepEqual(storageOf(copy, 0), ['pings=1'], "the original's write left the fork alone");
+    assert.equal(slot(run, 1).sendsByType.get('ping'), 2);
+    assert.equal(slot(copy, 1).sendsByType.get('ping'), 2, "the original's send left the fork's count alone");
+    assert.deepEqual(storageOf(run, 1), ['pings=1']);
+  });
+});
