@@ -22,7 +22,7 @@ export interface RunnerConfig {
 export const DEFAULT_UNIT_BUDGET_MS = 5000;
 export const DEFAULT_MAX_EVENTS = 1_000_000;
 export const DEFAULT_MEMORY_MB = 1024;
-/** About 30 times what the slowest correct solution of a graded search takes (see each explore.md): a correct solution must never run out of it. */
+/** Over 60 times what the slowest correct solution of a graded search takes (see each explore.md): a correct solution must never run out of it. */
 export const DEFAULT_SEARCH_BUDGET_MS = 300_000;
 
 export interface Settings {
