@@ -51,7 +51,7 @@ export class ProcessSlot {
   plain = false;
   /**
    * `disk` and `sendsByType` are a fork's too: the first write on either side copies them. A step
-   * runs at one process, so a fork copies the maps of one process, not of every one.
+   * runs at one process, so a fork copies at most that process's maps, not every process's.
    */
   private mapsShared = false;
 
